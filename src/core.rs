@@ -1,0 +1,10 @@
+//! The pure domain: units, sets, sessions, exercises and the maths on them.
+//!
+//! Nothing here touches a terminal, a database, a file, a socket or the clock: time is a parameter.
+
+pub mod catalogue;
+pub mod exercise;
+pub mod profile;
+pub mod session;
+pub mod set;
+pub mod units;

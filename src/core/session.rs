@@ -1,0 +1,135 @@
+//! A training session: exercises in order, each with its logged sets.
+
+use chrono::{DateTime, Utc};
+
+use super::exercise::ExerciseId;
+use super::set::SetSpec;
+use super::units::Weight;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SessionId(pub i64);
+
+/// Row id of one exercise's slot in a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SlotId(pub i64);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SetId(pub i64);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SessionStatus {
+    Active,
+    Finished,
+    Abandoned,
+}
+
+impl SessionStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            SessionStatus::Active => "active",
+            SessionStatus::Finished => "finished",
+            SessionStatus::Abandoned => "abandoned",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<SessionStatus> {
+        match code {
+            "active" => Some(SessionStatus::Active),
+            "finished" => Some(SessionStatus::Finished),
+            "abandoned" => Some(SessionStatus::Abandoned),
+            _ => None,
+        }
+    }
+}
+
+/// A set that is committed to the database.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoggedSet {
+    pub id: SetId,
+    pub spec: SetSpec,
+    pub completed_at: DateTime<Utc>,
+}
+
+/// One exercise in a session, with its sets in the order they were done.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slot {
+    pub id: SlotId,
+    pub exercise: ExerciseId,
+    pub name: String,
+    /// Exercises sharing a group number are done as a superset.
+    pub superset: Option<u32>,
+    pub notes: String,
+    pub sets: Vec<LoggedSet>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    pub id: SessionId,
+    pub started_at: DateTime<Utc>,
+    pub ended_at: Option<DateTime<Utc>>,
+    pub status: SessionStatus,
+    pub title: String,
+    /// Session RPE (Foster), 0–10.
+    pub rpe: Option<u8>,
+    pub notes: String,
+    pub slots: Vec<Slot>,
+}
+
+/// Totals for one exercise in a session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlotTotals {
+    pub name: String,
+    pub sets: usize,
+    pub working_sets: usize,
+    pub reps: u32,
+    pub volume_kg: f64,
+}
+
+impl Session {
+    /// Number of logged sets, warm-ups included.
+    pub fn set_count(&self) -> usize {
+        self.slots.iter().map(|s| s.sets.len()).sum()
+    }
+
+    /// Volume load in kg across working sets.
+    pub fn volume_kg(&self, body_weight: Option<Weight>) -> f64 {
+        self.totals(body_weight).iter().map(|t| t.volume_kg).sum()
+    }
+
+    /// Per-exercise totals, in session order.
+    pub fn totals(&self, body_weight: Option<Weight>) -> Vec<SlotTotals> {
+        self.slots
+            .iter()
+            .map(|slot| SlotTotals {
+                name: slot.name.clone(),
+                sets: slot.sets.len(),
+                working_sets: slot.sets.iter().filter(|s| s.spec.kind.is_working()).count(),
+                reps: slot
+                    .sets
+                    .iter()
+                    .filter_map(|s| s.spec.reps.map(|r| u32::from(r.get())))
+                    .sum(),
+                volume_kg: slot.sets.iter().map(|s| s.spec.volume_kg(body_weight)).sum(),
+            })
+            .collect()
+    }
+
+    /// Time from start to end (or to `now` while the session runs).
+    pub fn duration(&self, now: DateTime<Utc>) -> chrono::Duration {
+        (self.ended_at.unwrap_or(now) - self.started_at).max(chrono::Duration::zero())
+    }
+}
+
+/// One line of the history list, read from stored summaries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionSummary {
+    pub id: SessionId,
+    pub started_at: DateTime<Utc>,
+    pub ended_at: Option<DateTime<Utc>>,
+    pub status: SessionStatus,
+    pub title: String,
+    pub exercises: u32,
+    pub sets: u32,
+    pub volume_kg: f64,
+    pub rpe: Option<u8>,
+}

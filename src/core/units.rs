@@ -1,0 +1,303 @@
+//! Units as types: every number that crosses a module boundary carries its unit and was validated
+//! on the way in, with a message a lifter understands.
+
+use std::fmt;
+
+/// Kilograms in one pound (exact, by definition of the international pound).
+pub const KG_PER_LB: f64 = 0.453_592_37;
+
+/// Heaviest load we accept for one set, in kilograms. Above the all-time records with margin.
+pub const MAX_LOAD_KG: f64 = 1_000.0;
+
+/// A value a lifter typed that is outside what makes sense.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct UnitError(pub String);
+
+/// The unit weights are shown and typed in. Storage is always kilograms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    #[default]
+    Kg,
+    Lb,
+}
+
+impl Unit {
+    pub fn label(self) -> &'static str {
+        match self {
+            Unit::Kg => "kg",
+            Unit::Lb => "lb",
+        }
+    }
+
+    /// How many kilograms one of this unit is.
+    pub fn kg_factor(self) -> f64 {
+        match self {
+            Unit::Kg => 1.0,
+            Unit::Lb => KG_PER_LB,
+        }
+    }
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+impl std::str::FromStr for Unit {
+    type Err = UnitError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "kg" | "kgs" => Ok(Unit::Kg),
+            "lb" | "lbs" => Ok(Unit::Lb),
+            other => Err(UnitError(format!("unit must be kg or lb, got {other:?}"))),
+        }
+    }
+}
+
+/// A non-negative load in kilograms (0–1000 kg).
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default)]
+pub struct Weight(f64);
+
+impl Weight {
+    pub const ZERO: Weight = Weight(0.0);
+
+    pub fn from_kg(kg: f64) -> Result<Self, UnitError> {
+        if !kg.is_finite() {
+            return Err(UnitError("weight must be a number".into()));
+        }
+        if kg < 0.0 {
+            return Err(UnitError(format!(
+                "weight cannot be negative, got {}",
+                format_number(kg)
+            )));
+        }
+        if kg > MAX_LOAD_KG {
+            return Err(UnitError(format!(
+                "weight must be at most {} kg, got {} kg",
+                MAX_LOAD_KG,
+                format_number(kg)
+            )));
+        }
+        Ok(Weight(kg))
+    }
+
+    /// A weight typed in `unit`.
+    pub fn from_unit(value: f64, unit: Unit) -> Result<Self, UnitError> {
+        if !value.is_finite() {
+            return Err(UnitError("weight must be a number".into()));
+        }
+        Self::from_kg(value * unit.kg_factor()).map_err(|_| {
+            UnitError(if value < 0.0 {
+                format!("weight cannot be negative, got {}", format_number(value))
+            } else {
+                format!(
+                    "weight must be at most {} {unit}, got {} {unit}",
+                    format_number(MAX_LOAD_KG / unit.kg_factor()).split('.').next().unwrap_or("0"),
+                    format_number(value)
+                )
+            })
+        })
+    }
+
+    pub fn kg(self) -> f64 {
+        self.0
+    }
+
+    /// The value in `unit`, rounded to 0.01 so that 225 lb stored as kg reads back as 225.
+    pub fn in_unit(self, unit: Unit) -> f64 {
+        (self.0 / unit.kg_factor() * 100.0).round() / 100.0
+    }
+
+    /// `102.5`, `225`, `101.25` — the number as a lifter writes it, without the unit.
+    pub fn display(self, unit: Unit) -> String {
+        format_number(self.in_unit(unit))
+    }
+}
+
+/// Formats a number with at most two decimals and no trailing zeros: `100`, `102.5`, `101.25`.
+pub fn format_number(value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    let text = format!("{rounded:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" { "0".into() } else { text.into() }
+}
+
+/// Repetitions in one set (1–100).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Reps(u16);
+
+impl Reps {
+    pub const MAX: u16 = 100;
+
+    pub fn get(self) -> u16 {
+        self.0
+    }
+}
+
+impl TryFrom<u32> for Reps {
+    type Error = UnitError;
+    fn try_from(value: u32) -> Result<Self, Self::Error> {
+        if (1..=u32::from(Self::MAX)).contains(&value) {
+            Ok(Reps(value as u16))
+        } else {
+            Err(UnitError(format!("reps must be 1–{}, got {value}", Self::MAX)))
+        }
+    }
+}
+
+/// Rating of perceived exertion, 1–10 in half steps. Stored as half steps (2–20).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Rpe(u8);
+
+impl Rpe {
+    pub fn value(self) -> f64 {
+        f64::from(self.0) / 2.0
+    }
+
+    /// RPE implied by reps in reserve: RPE = 10 − RIR (RIR above 9 maps to RPE 1).
+    pub fn from_rir(rir: Rir) -> Rpe {
+        Rpe(20u8.saturating_sub(rir.0).max(2))
+    }
+}
+
+impl TryFrom<f64> for Rpe {
+    type Error = UnitError;
+    fn try_from(value: f64) -> Result<Self, Self::Error> {
+        let halves = value * 2.0;
+        if value.is_finite() && (1.0..=10.0).contains(&value) && halves.fract() == 0.0 {
+            Ok(Rpe(halves as u8))
+        } else {
+            Err(UnitError(format!(
+                "RPE must be 1–10 in half steps, got {}",
+                format_number(value)
+            )))
+        }
+    }
+}
+
+/// Reps in reserve, 0–10 in half steps. Stored as half steps (0–20).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Rir(u8);
+
+impl Rir {
+    pub fn value(self) -> f64 {
+        f64::from(self.0) / 2.0
+    }
+
+    /// RIR implied by an RPE: RIR = 10 − RPE.
+    pub fn from_rpe(rpe: Rpe) -> Rir {
+        Rir(20 - rpe.0)
+    }
+}
+
+impl TryFrom<f64> for Rir {
+    type Error = UnitError;
+    fn try_from(value: f64) -> Result<Self, Self::Error> {
+        let halves = value * 2.0;
+        if value.is_finite() && (0.0..=10.0).contains(&value) && halves.fract() == 0.0 {
+            Ok(Rir(halves as u8))
+        } else {
+            Err(UnitError(format!(
+                "RIR must be 0–10 in half steps, got {}",
+                format_number(value)
+            )))
+        }
+    }
+}
+
+/// A duration in whole seconds (1 s – 24 h), for timed sets and rests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Seconds(u32);
+
+impl Seconds {
+    pub const MAX: u32 = 24 * 3600;
+
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+impl TryFrom<u32> for Seconds {
+    type Error = UnitError;
+    fn try_from(value: u32) -> Result<Self, Self::Error> {
+        if (1..=Self::MAX).contains(&value) {
+            Ok(Seconds(value))
+        } else {
+            Err(UnitError(format!(
+                "a timed set must last 1 s – 24 h, got {value} s"
+            )))
+        }
+    }
+}
+
+/// Beats per minute (20–250).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Bpm(u16);
+
+impl Bpm {
+    pub fn get(self) -> u16 {
+        self.0
+    }
+}
+
+impl TryFrom<u32> for Bpm {
+    type Error = UnitError;
+    fn try_from(value: u32) -> Result<Self, Self::Error> {
+        if (20..=250).contains(&value) {
+            Ok(Bpm(value as u16))
+        } else {
+            Err(UnitError(format!("heart rate must be 20–250 bpm, got {value}")))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pounds_round_trip_through_kilograms() {
+        let w = Weight::from_unit(225.0, Unit::Lb).unwrap();
+        assert!((w.kg() - 102.058_283_25).abs() < 1e-6);
+        assert_eq!(w.display(Unit::Lb), "225");
+        assert_eq!(w.display(Unit::Kg), "102.06");
+    }
+
+    #[test]
+    fn numbers_are_written_as_lifters_write_them() {
+        assert_eq!(format_number(100.0), "100");
+        assert_eq!(format_number(102.5), "102.5");
+        assert_eq!(format_number(101.25), "101.25");
+        assert_eq!(format_number(-0.0001), "0");
+    }
+
+    #[test]
+    fn rpe_and_rir_mirror_each_other() {
+        let rpe = Rpe::try_from(8.5).unwrap();
+        assert!((Rir::from_rpe(rpe).value() - 1.5).abs() < f64::EPSILON);
+        let rir = Rir::try_from(2.0).unwrap();
+        assert!((Rpe::from_rir(rir).value() - 8.0).abs() < f64::EPSILON);
+        assert_eq!(
+            Rpe::try_from(11.0).unwrap_err().0,
+            "RPE must be 1–10 in half steps, got 11"
+        );
+        assert_eq!(
+            Rpe::try_from(8.3).unwrap_err().0,
+            "RPE must be 1–10 in half steps, got 8.3"
+        );
+    }
+
+    #[test]
+    fn weights_out_of_range_are_refused() {
+        assert!(Weight::from_kg(-1.0).is_err());
+        assert!(Weight::from_kg(1000.5).is_err());
+        assert!(Weight::from_kg(f64::NAN).is_err());
+        assert_eq!(
+            Reps::try_from(0).unwrap_err().0,
+            "reps must be 1–100, got 0"
+        );
+    }
+}
