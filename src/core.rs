@@ -4,7 +4,10 @@
 
 pub mod catalogue;
 pub mod exercise;
+pub mod fuzzy;
 pub mod profile;
+pub mod rest;
 pub mod session;
 pub mod set;
+pub mod shorthand;
 pub mod units;

@@ -133,3 +133,28 @@ pub struct SessionSummary {
     pub volume_kg: f64,
     pub rpe: Option<u8>,
 }
+
+impl Session {
+    /// The history-list line for this session.
+    pub fn summary(&self, body_weight: Option<Weight>) -> SessionSummary {
+        SessionSummary {
+            id: self.id,
+            started_at: self.started_at,
+            ended_at: self.ended_at,
+            status: self.status,
+            title: self.title.clone(),
+            exercises: self.slots.len() as u32,
+            sets: self.set_count() as u32,
+            volume_kg: self.volume_kg(body_weight),
+            rpe: self.rpe,
+        }
+    }
+
+    /// Every set in display order, with the index of its slot.
+    pub fn sets(&self) -> impl Iterator<Item = (usize, &LoggedSet)> {
+        self.slots
+            .iter()
+            .enumerate()
+            .flat_map(|(i, slot)| slot.sets.iter().map(move |s| (i, s)))
+    }
+}

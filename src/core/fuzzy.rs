@@ -1,0 +1,457 @@
+//! Fuzzy matching for the "add exercise" picker: type a few letters, see the likely lifts first.
+//!
+//! A query is split on whitespace and every word must appear, in order and case-insensitively, as a
+//! subsequence of the candidate (`"inc db"` finds "Incline Dumbbell Press"). Among matches, runs of
+//! consecutive characters, matches at the start of words, a match at the very start and shorter
+//! candidates score higher. The best alignment of each word is found by dynamic programming over
+//! query × candidate characters, which is cheap for exercise names; it runs on every keystroke.
+
+use std::cmp::Ordering;
+
+/// Points for each matched character.
+const MATCH: i32 = 16;
+/// Extra points when a character follows the previous match directly ("*lat p*").
+const CONSECUTIVE: i32 = 18;
+/// Extra points for matching the first letter of a word ("Lat *P*ulldown").
+const WORD_START: i32 = 20;
+/// Extra points for matching the first letter of the candidate.
+const PREFIX: i32 = 12;
+/// Points lost per candidate character skipped between two matched characters.
+const GAP: i32 = 3;
+/// Points lost per character before the first match, counting at most `MAX_LEADING` of them.
+const LEADING: i32 = 1;
+const MAX_LEADING: usize = 10;
+/// Extra points when the candidate is the query, ignoring case and punctuation ("squat" = "Squat").
+const EXACT: i32 = 100;
+/// Points lost per candidate character, so shorter names win otherwise equal matches.
+const LENGTH: i32 = 1;
+/// Points lost when the match is on an alias rather than the name, so names win ties.
+const ALIAS: i32 = 2;
+/// Extra points for a recently used item: enough to win a near-tie, not to beat a clearly better match.
+const RECENT: i32 = 24;
+/// Offset that keeps ordinary scores positive when converted to `u32`.
+const BASE: i32 = 1_000;
+/// Stands for "cannot match here" in the alignment table.
+const NEVER: i32 = i32::MIN / 4;
+
+/// Score of `query` against `candidate`, higher is better; `None` if some word of the query is not
+/// a subsequence of the candidate. An empty query matches everything with score 0.
+pub fn score(query: &str, candidate: &str) -> Option<u32> {
+    let query = Query::new(query);
+    if query.words.is_empty() {
+        return Some(0);
+    }
+    Scorer::default().score(&query, candidate).map(to_u32)
+}
+
+/// Indices of `items` ranked for `query`: each item has a primary name and aliases; score is the
+/// best over name and aliases; ties and empty query → items whose index is in `recent` first
+/// (in `recent`'s order), then alphabetical by name. Items that do not match are left out.
+pub fn rank(query: &str, items: &[(&str, &[String])], recent: &[usize]) -> Vec<usize> {
+    let mut recency = vec![usize::MAX; items.len()];
+    for (position, &index) in recent.iter().enumerate().rev() {
+        if let Some(slot) = recency.get_mut(index) {
+            *slot = position;
+        }
+    }
+    let tie_break = |a: usize, b: usize| {
+        recency[a]
+            .cmp(&recency[b])
+            .then_with(|| cmp_ignore_case(items[a].0, items[b].0))
+            .then(a.cmp(&b))
+    };
+
+    let query = Query::new(query);
+    if query.words.is_empty() {
+        let mut all: Vec<usize> = (0..items.len()).collect();
+        all.sort_by(|&a, &b| tie_break(a, b));
+        return all;
+    }
+
+    let mut scorer = Scorer::default();
+    let mut found: Vec<(i32, usize)> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(index, (name, aliases))| {
+            let on_name = scorer.score(&query, name);
+            let on_alias = aliases
+                .iter()
+                .filter_map(|alias| scorer.score(&query, alias))
+                .max()
+                .map(|s| s - ALIAS);
+            let best = on_name.max(on_alias)?;
+            let bonus = if recency[index] == usize::MAX {
+                0
+            } else {
+                RECENT
+            };
+            Some((best + bonus, index))
+        })
+        .collect();
+    found.sort_by(|&(sa, a), &(sb, b)| sb.cmp(&sa).then_with(|| tie_break(a, b)));
+    found.into_iter().map(|(_, index)| index).collect()
+}
+
+fn to_u32(score: i32) -> u32 {
+    u32::try_from(score.saturating_add(BASE)).unwrap_or(0)
+}
+
+fn cmp_ignore_case(a: &str, b: &str) -> Ordering {
+    let a = a.chars().flat_map(char::to_lowercase);
+    a.cmp(b.chars().flat_map(char::to_lowercase))
+}
+
+/// A query split into lowercase words, prepared once per keystroke.
+struct Query {
+    words: Vec<Vec<char>>,
+    /// The query's letters and digits, for the exact-match bonus.
+    key: Vec<char>,
+}
+
+impl Query {
+    fn new(text: &str) -> Self {
+        let words = text
+            .split_whitespace()
+            .map(|word| word.chars().flat_map(char::to_lowercase).collect())
+            .collect();
+        let key = text
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        Query { words, key }
+    }
+}
+
+/// Reusable buffers, so ranking a list does not allocate per candidate.
+#[derive(Default)]
+struct Scorer {
+    /// The candidate, lowercased.
+    chars: Vec<char>,
+    /// Bonus for matching each character of `chars` (word starts, first letter).
+    bonus: Vec<i32>,
+    previous: Vec<i32>,
+    current: Vec<i32>,
+}
+
+impl Scorer {
+    fn score(&mut self, query: &Query, candidate: &str) -> Option<i32> {
+        self.prepare(candidate);
+        let mut total = 0;
+        for word in &query.words {
+            total += self.word(word)?;
+        }
+        let key = self.chars.iter().copied().filter(|c| c.is_alphanumeric());
+        if key.eq(query.key.iter().copied()) {
+            total += EXACT;
+        }
+        let length = i32::try_from(self.chars.len()).unwrap_or(i32::MAX);
+        Some(total.saturating_sub(length.saturating_mul(LENGTH)))
+    }
+
+    fn prepare(&mut self, candidate: &str) {
+        self.chars.clear();
+        self.bonus.clear();
+        let mut before: Option<char> = None;
+        for c in candidate.chars() {
+            let bonus = match before {
+                _ if !c.is_alphanumeric() => 0,
+                None => WORD_START + PREFIX,
+                Some(p) if !p.is_alphanumeric() || (p.is_lowercase() && c.is_uppercase()) => {
+                    WORD_START
+                }
+                Some(_) => 0,
+            };
+            for (k, lower) in c.to_lowercase().enumerate() {
+                self.chars.push(lower);
+                self.bonus.push(if k == 0 { bonus } else { 0 });
+            }
+            before = Some(c);
+        }
+    }
+
+    /// Best alignment score of one query word, or `None` if it is not a subsequence.
+    fn word(&mut self, word: &[char]) -> Option<i32> {
+        if !is_subsequence(word, &self.chars) {
+            return None;
+        }
+        let n = self.chars.len();
+        self.previous.clear();
+        self.previous.resize(n, NEVER);
+        self.current.clear();
+        self.current.resize(n, NEVER);
+
+        let (first, rest) = word.split_first()?;
+        for (j, &c) in self.chars.iter().enumerate() {
+            if c == *first {
+                let leading = i32::try_from(j.min(MAX_LEADING)).unwrap_or(0) * LEADING;
+                self.previous[j] = MATCH + self.bonus[j] - leading;
+            }
+        }
+        for &q in rest {
+            // `gapped` is the best score of the previous word character matched at k <= j - 2,
+            // less GAP for each of the j - k - 1 characters skipped to reach j.
+            let mut gapped = NEVER;
+            for j in 0..n {
+                let adjacent = if j > 0 { self.previous[j - 1] } else { NEVER };
+                self.current[j] = if self.chars[j] == q {
+                    let best = gapped.max(adjacent.saturating_add(CONSECUTIVE));
+                    if best > NEVER / 2 {
+                        best + MATCH + self.bonus[j]
+                    } else {
+                        NEVER
+                    }
+                } else {
+                    NEVER
+                };
+                gapped = gapped.max(adjacent).saturating_sub(GAP).max(NEVER);
+            }
+            std::mem::swap(&mut self.previous, &mut self.current);
+        }
+        self.previous
+            .iter()
+            .copied()
+            .filter(|&s| s > NEVER / 2)
+            .max()
+    }
+}
+
+fn is_subsequence(needle: &[char], haystack: &[char]) -> bool {
+    let mut rest = haystack.iter();
+    needle.iter().all(|c| rest.any(|h| h == c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::catalogue::{CatalogueEntry, builtin};
+    use proptest::prelude::*;
+    use std::time::{Duration, Instant};
+
+    fn catalogue() -> Vec<CatalogueEntry> {
+        builtin().expect("the built-in catalogue parses")
+    }
+
+    fn items(entries: &[CatalogueEntry]) -> Vec<(&str, &[String])> {
+        entries
+            .iter()
+            .map(|e| (e.name.as_str(), e.aliases.as_slice()))
+            .collect()
+    }
+
+    fn index_of(entries: &[CatalogueEntry], name: &str) -> usize {
+        entries
+            .iter()
+            .position(|e| e.name == name)
+            .unwrap_or_else(|| panic!("{name} is not in the catalogue"))
+    }
+
+    fn ranked_names<'a>(
+        entries: &'a [CatalogueEntry],
+        query: &str,
+        recent: &[usize],
+    ) -> Vec<&'a str> {
+        rank(query, &items(entries), recent)
+            .into_iter()
+            .map(|i| entries[i].name.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn bp_puts_bench_press_near_the_top() {
+        let entries = catalogue();
+        let names = ranked_names(&entries, "bp", &[]);
+        let at = names.iter().position(|&n| n == "Bench Press");
+        assert!(
+            matches!(at, Some(0..=2)),
+            "Bench Press at {at:?} in {:?}",
+            &names[..5]
+        );
+    }
+
+    #[test]
+    fn squat_puts_back_squat_first() {
+        let entries = catalogue();
+        assert_eq!(ranked_names(&entries, "squat", &[])[0], "Back Squat");
+    }
+
+    #[test]
+    fn lat_pull_puts_lat_pulldown_first() {
+        let entries = catalogue();
+        let names = ranked_names(&entries, "lat pull", &[]);
+        assert_eq!(names[0], "Lat Pulldown");
+        // The pulldown variants come before looser subsequence matches.
+        assert!(
+            names[..5].iter().all(|n| n.contains("Pulldown")),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn rdl_finds_romanian_deadlift_through_its_alias() {
+        let entries = catalogue();
+        assert_eq!(ranked_names(&entries, "rdl", &[])[0], "Romanian Deadlift");
+        assert_eq!(ranked_names(&entries, "RDL", &[])[0], "Romanian Deadlift");
+    }
+
+    #[test]
+    fn words_match_separately() {
+        let entries = catalogue();
+        assert_eq!(
+            ranked_names(&entries, "inc db", &[])[0],
+            "Incline Dumbbell Press"
+        );
+        assert_eq!(ranked_names(&entries, "leg curl", &[])[0], "Lying Leg Curl");
+    }
+
+    #[test]
+    fn a_query_that_matches_nothing_gives_nothing() {
+        let entries = catalogue();
+        assert!(ranked_names(&entries, "zzzqx", &[]).is_empty());
+        assert!(ranked_names(&entries, "bench zzz", &[]).is_empty());
+    }
+
+    #[test]
+    fn empty_query_lists_recent_first_then_alphabetical() {
+        let names = ["squat", "Bench", "deadlift", "Curl"];
+        let no_aliases: Vec<String> = Vec::new();
+        let items: Vec<(&str, &[String])> =
+            names.iter().map(|n| (*n, no_aliases.as_slice())).collect();
+        assert_eq!(rank("", &items, &[]), vec![1, 3, 2, 0]);
+        assert_eq!(rank("   ", &items, &[2, 0]), vec![2, 0, 1, 3]);
+        // Out-of-range and repeated recent indices are harmless.
+        assert_eq!(rank("", &items, &[9, 3, 3]), vec![3, 1, 2, 0]);
+    }
+
+    #[test]
+    fn recent_items_win_ties_in_recent_order() {
+        let empty: Vec<String> = Vec::new();
+        let items: Vec<(&str, &[String])> = vec![
+            ("Row A", empty.as_slice()),
+            ("Row B", empty.as_slice()),
+            ("Row C", empty.as_slice()),
+        ];
+        assert_eq!(rank("row", &items, &[]), vec![0, 1, 2]);
+        assert_eq!(rank("row", &items, &[2, 1]), vec![2, 1, 0]);
+    }
+
+    #[test]
+    fn recency_is_a_bonus_not_a_trump_card() {
+        let entries = catalogue();
+        let curl = index_of(&entries, "Seated Leg Curl");
+        let names = ranked_names(&entries, "lat pulldown", &[curl]);
+        assert_eq!(names[0], "Lat Pulldown");
+        assert!(
+            !names.contains(&"Seated Leg Curl"),
+            "a recent item that does not match stays out"
+        );
+
+        // A clearly better match still wins over a recent one, which moves up behind it.
+        let close = index_of(&entries, "Close-Grip Lat Pulldown");
+        let names = ranked_names(&entries, "lat pulldown", &[close]);
+        assert_eq!(names[..2], ["Lat Pulldown", "Close-Grip Lat Pulldown"]);
+        assert_ne!(
+            ranked_names(&entries, "lat pulldown", &[])[1],
+            "Close-Grip Lat Pulldown"
+        );
+
+        // Between two close matches, the recent one comes first.
+        assert_eq!(ranked_names(&entries, "curl", &[])[0], "EZ-Bar Curl");
+        let hammer = index_of(&entries, "Hammer Curl");
+        assert_eq!(ranked_names(&entries, "curl", &[hammer])[0], "Hammer Curl");
+    }
+
+    #[test]
+    fn score_rewards_the_things_it_promises() {
+        let s = |q, c| score(q, c).expect("matches");
+        // Consecutive beats scattered.
+        assert!(s("pull", "Pulldown") > s("pull", "Pauxlxl"));
+        // Word starts beat the middle of words.
+        assert!(s("lp", "Lat Pulldown") > s("lp", "Alpine"));
+        // A prefix beats the same letters later on.
+        assert!(s("row", "Rowing") > s("row", "Barrow"));
+        // Shorter wins when the match is otherwise the same.
+        assert!(s("curl", "Curl") > s("curl", "Curl Variation"));
+        // Case does not matter.
+        assert_eq!(score("BENCH", "bench press"), score("bench", "Bench Press"));
+    }
+
+    #[test]
+    fn score_needs_every_word_as_a_subsequence() {
+        assert_eq!(score("bx", "Bench Press"), None);
+        assert!(score("press bench", "Bench Press").is_some());
+        assert_eq!(score("pb", "Bench"), None);
+        assert_eq!(score("", "anything"), Some(0));
+        assert_eq!(score("a", ""), None);
+    }
+
+    #[test]
+    fn rank_is_fast_enough_for_every_keystroke() {
+        let entries = catalogue();
+        let items: Vec<(&str, &[String])> = items(&entries).into_iter().take(200).collect();
+        assert_eq!(items.len(), 200);
+        let queries = [
+            "b",
+            "bp",
+            "inc db",
+            "lat pull",
+            "squat",
+            "romanian dead",
+            "zzz",
+        ];
+        let mut times: Vec<Duration> = (0..15)
+            .map(|_| {
+                let start = Instant::now();
+                for query in queries {
+                    std::hint::black_box(rank(query, &items, &[3, 1, 4]));
+                }
+                start.elapsed() / u32::try_from(queries.len()).unwrap_or(1)
+            })
+            .collect();
+        times.sort();
+        let median = times[times.len() / 2];
+        // Release builds run this in tens of microseconds; unoptimised test builds are ~20× slower.
+        let budget = if cfg!(debug_assertions) {
+            Duration::from_millis(10)
+        } else {
+            Duration::from_micros(500)
+        };
+        assert!(median < budget, "rank took {median:?} per keystroke");
+    }
+
+    proptest! {
+        #[test]
+        fn score_never_panics(query in any::<String>(), candidate in any::<String>()) {
+            let _ = score(&query, &candidate);
+        }
+
+        #[test]
+        fn a_match_means_each_word_is_a_subsequence(query in "[a-c ]{0,6}", candidate in "[a-cA-C ]{0,12}") {
+            let lower: Vec<char> = candidate.to_lowercase().chars().collect();
+            let expected = query
+                .split_whitespace()
+                .all(|w| is_subsequence(&w.chars().collect::<Vec<_>>(), &lower));
+            prop_assert_eq!(score(&query, &candidate).is_some(), expected);
+        }
+
+        #[test]
+        fn text_always_matches_itself(text in any::<String>()) {
+            prop_assert!(score(&text, &text).is_some());
+        }
+
+        #[test]
+        fn rank_returns_each_matching_item_once(query in "[a-z ]{0,5}", recent in prop::collection::vec(0usize..12, 0..4)) {
+            let entries = catalogue();
+            let items: Vec<(&str, &[String])> = items(&entries).into_iter().take(10).collect();
+            let ranked = rank(&query, &items, &recent);
+            let mut sorted = ranked.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            prop_assert_eq!(sorted.len(), ranked.len());
+            let matching = (0..items.len())
+                .filter(|&i| std::iter::once(items[i].0).chain(items[i].1.iter().map(String::as_str)).any(|t| score(&query, t).is_some()))
+                .count();
+            prop_assert_eq!(ranked.len(), matching);
+        }
+    }
+}
