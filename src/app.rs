@@ -1,0 +1,20 @@
+//! The application: one event loop owns time and I/O handles; everything else is data.
+//!
+//! `Event (key | tick | store reply | signal) → Action → update(&mut State, Action) → Vec<Effect>`,
+//! effects go to workers, workers answer with actions. The screen is redrawn only after something
+//! changed, once per batch of queued events.
+
+pub mod action;
+pub mod effect;
+pub mod form;
+pub mod keymap;
+pub mod profile_form;
+pub mod state;
+pub mod store_worker;
+pub mod text_input;
+pub mod update;
+
+mod event_loop;
+mod terminal;
+
+pub use event_loop::run;

@@ -1,0 +1,22 @@
+//! Everything that can happen to the app, as one enum fed to `update()`.
+
+use super::effect::StoreReply;
+use super::keymap::Command;
+use super::text_input::TextEdit;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A key the keymap turned into a command.
+    Command(Command),
+    /// Typing into the focused text line.
+    Edit(TextEdit),
+    /// The one-second clock (only running while a clock is on screen).
+    Tick,
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    Stored(StoreReply),
+    /// SIGTERM, SIGHUP or the terminal going away: leave cleanly.
+    Shutdown,
+}

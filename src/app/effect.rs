@@ -1,0 +1,132 @@
+//! What `update()` asks the outside world to do, and what the store answers.
+
+use chrono::{DateTime, Utc};
+
+use crate::core::exercise::{Equipment, Exercise, ExerciseId, ExerciseKind, Mechanics};
+use crate::core::profile::Profile;
+use crate::core::session::{LoggedSet, Session, SessionId, SessionSummary, SetId, Slot, SlotId};
+use crate::core::set::SetSpec;
+
+/// A side effect for the event loop to run.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Store(StoreRequest),
+    /// Ring the terminal bell (rest over).
+    Bell,
+}
+
+/// Work for the store thread. Each request is answered by exactly one `StoreReply`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoreRequest {
+    SaveProfile(Profile),
+    StartSession {
+        at: DateTime<Utc>,
+        title: String,
+    },
+    AddSlot {
+        session: SessionId,
+        exercise: ExerciseId,
+    },
+    MoveSlot {
+        session: SessionId,
+        slot: SlotId,
+        up: bool,
+    },
+    SetSuperset {
+        session: SessionId,
+        slot: SlotId,
+        group: Option<u32>,
+    },
+    SetSlotNotes {
+        session: SessionId,
+        slot: SlotId,
+        notes: String,
+    },
+    LogSets {
+        slot: SlotId,
+        sets: Vec<SetSpec>,
+        at: DateTime<Utc>,
+    },
+    /// Edit or delete a set of `session` (active or from history); the session comes back reloaded.
+    UpdateSet {
+        session: SessionId,
+        set: SetId,
+        spec: SetSpec,
+    },
+    DeleteSet {
+        session: SessionId,
+        set: SetId,
+    },
+    Finish {
+        session: SessionId,
+        at: DateTime<Utc>,
+        rpe: Option<u8>,
+        notes: String,
+    },
+    Abandon {
+        session: SessionId,
+        at: DateTime<Utc>,
+    },
+    DeleteSession(SessionId),
+    CreateExercise {
+        name: String,
+        kind: ExerciseKind,
+        equipment: Equipment,
+        mechanics: Mechanics,
+    },
+    LoadHistory {
+        limit: usize,
+    },
+    LoadSession(SessionId),
+}
+
+/// What kind of request failed, so `update()` can put the message where the user is looking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failed {
+    Profile,
+    LogSets,
+    EditSet,
+    Exercise,
+    Finish,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoreReply {
+    ProfileSaved(Profile),
+    SessionStarted(Session),
+    SlotAdded {
+        slot: Slot,
+        last: Option<SetSpec>,
+    },
+    /// A structural change to a session (order, supersets, notes, an edited or deleted set).
+    SessionChanged(Session),
+    SetsLogged {
+        slot: SlotId,
+        sets: Vec<LoggedSet>,
+    },
+    Finished(Session),
+    Abandoned(SessionId),
+    SessionDeleted(SessionId),
+    ExerciseCreated(Exercise),
+    History(Vec<SessionSummary>),
+    SessionLoaded(Session),
+    Failed {
+        what: Failed,
+        message: String,
+    },
+}
+
+impl StoreRequest {
+    /// The failure class reported if this request fails.
+    pub fn failure_kind(&self) -> Failed {
+        match self {
+            StoreRequest::SaveProfile(_) => Failed::Profile,
+            StoreRequest::LogSets { .. } => Failed::LogSets,
+            StoreRequest::UpdateSet { .. } | StoreRequest::DeleteSet { .. } => Failed::EditSet,
+            StoreRequest::CreateExercise { .. } => Failed::Exercise,
+            StoreRequest::Finish { .. } => Failed::Finish,
+            _ => Failed::Other,
+        }
+    }
+}

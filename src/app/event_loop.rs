@@ -1,0 +1,198 @@
+//! The event loop: wait for something to happen, apply every queued action, draw once.
+
+use std::io::Write;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use chrono::Utc;
+use crossterm::event::{Event as TermEvent, KeyEvent, KeyEventKind};
+use tokio::signal::unix::{SignalKind, signal};
+use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
+
+use super::action::Action;
+use super::effect::{Effect, StoreRequest};
+use super::keymap::Key;
+use super::state::{Settings, State};
+use super::store_worker::{load_startup, spawn};
+use super::terminal::TerminalGuard;
+use super::text_input::TextEdit;
+use super::update::update;
+use crate::store::Store;
+
+/// Errors that end the TUI. The store has already committed everything the user saw as saved.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("could not read the database: {0}")]
+    Store(#[from] crate::store::StoreError),
+    #[error("terminal error: {0}")]
+    Terminal(#[from] std::io::Error),
+}
+
+/// Runs the TUI on an opened store until the user quits or a signal arrives.
+pub fn run(
+    store: Store,
+    settings: Settings,
+    keymap: super::keymap::Keymap,
+) -> Result<(), RunError> {
+    let startup = load_startup(&store)?;
+    let offset = *chrono::Local::now().offset();
+    let state = State::new(startup, settings, keymap, Utc::now(), offset);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(event_loop(state, store))
+}
+
+/// What wakes the loop: a terminal event from the input thread, or an action from a worker.
+#[derive(Debug)]
+pub enum Incoming {
+    Terminal(TermEvent),
+    Action(Action),
+}
+
+async fn event_loop(mut state: State, store: Store) -> Result<(), RunError> {
+    let (incoming_tx, mut incoming) = unbounded_channel::<Incoming>();
+    let (actions_tx, mut actions) = unbounded_channel::<Action>();
+    let (requests, worker) = spawn(store, actions_tx)?;
+    let mut sigterm = signal(SignalKind::terminate())?;
+    let mut sighup = signal(SignalKind::hangup())?;
+    let mut sigint = signal(SignalKind::interrupt())?;
+    let mut clock = tokio::time::interval(Duration::from_secs(1));
+    clock.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+
+    let result = async {
+        let mut guard = TerminalGuard::enter()?;
+        spawn_input(incoming_tx)?;
+        let size = guard.terminal.size()?;
+        apply(
+            &mut state,
+            Action::Resize {
+                width: size.width,
+                height: size.height,
+            },
+            &requests,
+        );
+        guard.terminal.draw(|f| crate::ui::render(f, &state))?;
+        loop {
+            let first = tokio::select! {
+                Some(event) = incoming.recv() => translate(&state, event),
+                Some(action) = actions.recv() => Some(action),
+                _ = clock.tick(), if state.needs_clock() => Some(Action::Tick),
+                _ = sigterm.recv() => Some(Action::Shutdown),
+                _ = sighup.recv() => Some(Action::Shutdown),
+                _ = sigint.recv() => Some(Action::Shutdown),
+            };
+            let Some(first) = first else { continue };
+            apply(&mut state, first, &requests);
+            // Drain whatever else is already queued, then draw once.
+            loop {
+                if let Ok(action) = actions.try_recv() {
+                    apply(&mut state, action, &requests);
+                } else if let Ok(event) = incoming.try_recv() {
+                    if let Some(action) = translate(&state, event) {
+                        apply(&mut state, action, &requests);
+                    }
+                } else {
+                    break;
+                }
+            }
+            if state.quit {
+                break;
+            }
+            guard.terminal.draw(|f| crate::ui::render(f, &state))?;
+        }
+        Ok::<(), RunError>(())
+    }
+    .await;
+    // Closing the channel lets the worker finish queued writes; wait so none is lost.
+    drop(requests);
+    if worker.join().is_err() {
+        tracing::error!("store thread panicked");
+    }
+    result
+}
+
+/// Reads the terminal on a thread of its own (a blocking read costs no CPU while idle).
+/// A failed read means the terminal is gone: the loop is told to shut down.
+fn spawn_input(tx: UnboundedSender<Incoming>) -> std::io::Result<()> {
+    std::thread::Builder::new()
+        .name("input".into())
+        .spawn(move || {
+            loop {
+                let message = match crossterm::event::read() {
+                    Ok(event) => Incoming::Terminal(event),
+                    Err(_) => Incoming::Action(Action::Shutdown),
+                };
+                let stop = matches!(message, Incoming::Action(_));
+                if tx.send(message).is_err() || stop {
+                    break;
+                }
+            }
+        })?;
+    Ok(())
+}
+
+fn apply(state: &mut State, action: Action, requests: &mpsc::Sender<StoreRequest>) {
+    for effect in update(state, action, Utc::now()) {
+        match effect {
+            Effect::Store(request) => {
+                if requests.send(request).is_err() {
+                    tracing::error!("store thread is gone");
+                }
+            }
+            Effect::Bell => {
+                let mut out = std::io::stdout();
+                let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+            }
+        }
+    }
+}
+
+/// Turns a terminal event into an action: the keymap first, then typing into a focused line.
+fn translate(state: &State, incoming: Incoming) -> Option<Action> {
+    let event = match incoming {
+        Incoming::Action(action) => return Some(action),
+        Incoming::Terminal(event) => event,
+    };
+    match &event {
+        TermEvent::Key(key) if key.kind != KeyEventKind::Release => key_action(state, *key),
+        TermEvent::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
+        _ => None,
+    }
+}
+
+fn key_action(state: &State, event: KeyEvent) -> Option<Action> {
+    let context = state.context();
+    let key = Key::from_event(event);
+    if let Some(command) = state.keymap.command(context, key) {
+        return Some(Action::Command(command));
+    }
+    if !context.takes_text() {
+        return None;
+    }
+    text_edit(key).map(Action::Edit)
+}
+
+fn text_edit(key: Key) -> Option<TextEdit> {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match key.code {
+        KeyCode::Char('u') if ctrl => TextEdit::Clear,
+        KeyCode::Char('w') if ctrl => TextEdit::DeleteWord,
+        KeyCode::Char('a') if ctrl => TextEdit::Home,
+        KeyCode::Char('e') if ctrl => TextEdit::End,
+        KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
+            TextEdit::Insert(c)
+        }
+        KeyCode::Backspace => TextEdit::Backspace,
+        KeyCode::Delete => TextEdit::Delete,
+        KeyCode::Left => TextEdit::Left,
+        KeyCode::Right => TextEdit::Right,
+        KeyCode::Home => TextEdit::Home,
+        KeyCode::End => TextEdit::End,
+        _ => return None,
+    })
+}

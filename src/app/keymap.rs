@@ -1,0 +1,644 @@
+//! Every key binding in one table. Screens never match raw key codes: the event loop asks the
+//! keymap for the command a key means in the current context. The help overlay is generated from
+//! this table, and the `[keys]` section of the config remaps it.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Where the user is, for the purpose of reading keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    Dashboard,
+    Session,
+    Picker,
+    History,
+    Detail,
+    Form,
+    Confirm,
+    Summary,
+    Help,
+}
+
+impl Context {
+    /// Contexts with a focused text line: printable keys without a binding are typed.
+    pub fn takes_text(self) -> bool {
+        matches!(
+            self,
+            Context::Session | Context::Picker | Context::Form | Context::Detail
+        )
+    }
+}
+
+/// Something a key asks for. `update()` decides what it means in the current state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    Quit,
+    Help,
+    Back,
+    Submit,
+    Up,
+    Down,
+    NextField,
+    PrevField,
+    StartSession,
+    History,
+    Settings,
+    AddExercise,
+    MoveUp,
+    MoveDown,
+    Superset,
+    Notes,
+    RestMinus,
+    RestPlus,
+    RestSkip,
+    Finish,
+    DeleteLastSet,
+    EditSet,
+    Delete,
+    Yes,
+    No,
+    CreateExercise,
+}
+
+use Command as C;
+use Context as X;
+
+/// One row of the table: the command, its config name, what it does, where, and its default keys.
+struct Binding {
+    command: Command,
+    name: &'static str,
+    help: &'static str,
+    contexts: &'static [Context],
+    keys: &'static [&'static str],
+}
+
+const TABLE: &[Binding] = &[
+    Binding {
+        command: C::Quit,
+        name: "quit",
+        help: "quit (everything logged is already saved)",
+        contexts: &[X::Dashboard],
+        keys: &["q", "ctrl-c"],
+    },
+    Binding {
+        command: C::Quit,
+        name: "quit",
+        help: "quit",
+        contexts: &[
+            X::Session,
+            X::Picker,
+            X::History,
+            X::Detail,
+            X::Form,
+            X::Confirm,
+            X::Summary,
+            X::Help,
+        ],
+        keys: &["ctrl-c"],
+    },
+    Binding {
+        command: C::Help,
+        name: "help",
+        help: "show or hide this help",
+        contexts: &[
+            X::Dashboard,
+            X::Session,
+            X::History,
+            X::Detail,
+            X::Summary,
+            X::Help,
+        ],
+        keys: &["?", "f1"],
+    },
+    Binding {
+        command: C::Help,
+        name: "help",
+        help: "show help",
+        contexts: &[X::Picker, X::Form],
+        keys: &["f1"],
+    },
+    Binding {
+        command: C::Back,
+        name: "back",
+        help: "back / cancel / clear the line",
+        contexts: &[
+            X::Session,
+            X::Picker,
+            X::History,
+            X::Detail,
+            X::Form,
+            X::Confirm,
+            X::Summary,
+            X::Help,
+        ],
+        keys: &["esc"],
+    },
+    Binding {
+        command: C::Submit,
+        name: "submit",
+        help: "log the set / choose / save",
+        contexts: &[
+            X::Session,
+            X::Picker,
+            X::History,
+            X::Detail,
+            X::Form,
+            X::Confirm,
+            X::Summary,
+            X::Dashboard,
+        ],
+        keys: &["enter"],
+    },
+    Binding {
+        command: C::Up,
+        name: "up",
+        help: "move the selection up",
+        contexts: &[
+            X::Dashboard,
+            X::Session,
+            X::Picker,
+            X::History,
+            X::Detail,
+            X::Form,
+            X::Help,
+        ],
+        keys: &["up"],
+    },
+    Binding {
+        command: C::Down,
+        name: "down",
+        help: "move the selection down",
+        contexts: &[
+            X::Dashboard,
+            X::Session,
+            X::Picker,
+            X::History,
+            X::Detail,
+            X::Form,
+            X::Help,
+        ],
+        keys: &["down"],
+    },
+    Binding {
+        command: C::Up,
+        name: "up",
+        help: "move the selection up",
+        contexts: &[X::Dashboard, X::History, X::Help],
+        keys: &["k"],
+    },
+    Binding {
+        command: C::Down,
+        name: "down",
+        help: "move the selection down",
+        contexts: &[X::Dashboard, X::History, X::Help],
+        keys: &["j"],
+    },
+    Binding {
+        command: C::NextField,
+        name: "next_field",
+        help: "next field",
+        contexts: &[X::Form],
+        keys: &["tab"],
+    },
+    Binding {
+        command: C::PrevField,
+        name: "prev_field",
+        help: "previous field",
+        contexts: &[X::Form],
+        keys: &["backtab"],
+    },
+    Binding {
+        command: C::StartSession,
+        name: "start_session",
+        help: "start or resume a session",
+        contexts: &[X::Dashboard],
+        keys: &["s"],
+    },
+    Binding {
+        command: C::History,
+        name: "history",
+        help: "session history",
+        contexts: &[X::Dashboard],
+        keys: &["h"],
+    },
+    Binding {
+        command: C::Settings,
+        name: "settings",
+        help: "settings and profile",
+        contexts: &[X::Dashboard],
+        keys: &["p"],
+    },
+    Binding {
+        command: C::AddExercise,
+        name: "add_exercise",
+        help: "add an exercise",
+        contexts: &[X::Session],
+        keys: &["ctrl-n"],
+    },
+    Binding {
+        command: C::MoveUp,
+        name: "move_up",
+        help: "move the exercise up",
+        contexts: &[X::Session],
+        keys: &["shift-up"],
+    },
+    Binding {
+        command: C::MoveDown,
+        name: "move_down",
+        help: "move the exercise down",
+        contexts: &[X::Session],
+        keys: &["shift-down"],
+    },
+    Binding {
+        command: C::Superset,
+        name: "superset",
+        help: "superset with the exercise above (toggle)",
+        contexts: &[X::Session],
+        keys: &["ctrl-g"],
+    },
+    Binding {
+        command: C::Notes,
+        name: "notes",
+        help: "notes for the exercise",
+        contexts: &[X::Session],
+        keys: &["ctrl-o"],
+    },
+    Binding {
+        command: C::RestMinus,
+        name: "rest_minus",
+        help: "rest timer − step",
+        contexts: &[X::Session],
+        keys: &["["],
+    },
+    Binding {
+        command: C::RestPlus,
+        name: "rest_plus",
+        help: "rest timer + step",
+        contexts: &[X::Session],
+        keys: &["]"],
+    },
+    Binding {
+        command: C::RestSkip,
+        name: "rest_skip",
+        help: "skip the rest",
+        contexts: &[X::Session],
+        keys: &["ctrl-r"],
+    },
+    Binding {
+        command: C::Finish,
+        name: "finish",
+        help: "finish the session",
+        contexts: &[X::Session],
+        keys: &["ctrl-f"],
+    },
+    Binding {
+        command: C::DeleteLastSet,
+        name: "delete_last_set",
+        help: "delete the exercise's last set",
+        contexts: &[X::Session],
+        keys: &["ctrl-d"],
+    },
+    Binding {
+        command: C::EditSet,
+        name: "edit_set",
+        help: "edit the selected set",
+        contexts: &[X::Detail],
+        keys: &["e"],
+    },
+    Binding {
+        command: C::Delete,
+        name: "delete",
+        help: "delete the selected set / session",
+        contexts: &[X::History, X::Detail],
+        keys: &["d", "delete"],
+    },
+    Binding {
+        command: C::Yes,
+        name: "yes",
+        help: "yes",
+        contexts: &[X::Confirm],
+        keys: &["y"],
+    },
+    Binding {
+        command: C::No,
+        name: "no",
+        help: "no",
+        contexts: &[X::Confirm],
+        keys: &["n"],
+    },
+    Binding {
+        command: C::CreateExercise,
+        name: "create_exercise",
+        help: "create a custom exercise",
+        contexts: &[X::Picker],
+        keys: &["ctrl-n"],
+    },
+];
+
+/// A key with its modifiers, normalised so `?` and `shift-?` are the same key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    pub fn from_event(event: KeyEvent) -> Key {
+        let mut modifiers =
+            event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let code = match event.code {
+            KeyCode::Char(c) => {
+                modifiers.remove(KeyModifiers::SHIFT);
+                KeyCode::Char(if modifiers.contains(KeyModifiers::CONTROL) {
+                    c.to_ascii_lowercase()
+                } else {
+                    c
+                })
+            }
+            KeyCode::BackTab => {
+                modifiers.remove(KeyModifiers::SHIFT);
+                KeyCode::BackTab
+            }
+            other => other,
+        };
+        Key { code, modifiers }
+    }
+
+    /// Parses `ctrl-n`, `shift-up`, `enter`, `esc`, `f1`, `?`, `space`, `tab`, `backtab`.
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let lower = text.trim().to_ascii_lowercase();
+        let mut modifiers = KeyModifiers::NONE;
+        let mut rest = lower.as_str();
+        loop {
+            if let Some(r) = rest.strip_prefix("ctrl-") {
+                modifiers |= KeyModifiers::CONTROL;
+                rest = r;
+            } else if let Some(r) = rest.strip_prefix("alt-") {
+                modifiers |= KeyModifiers::ALT;
+                rest = r;
+            } else if let Some(r) = rest.strip_prefix("shift-") {
+                modifiers |= KeyModifiers::SHIFT;
+                rest = r;
+            } else {
+                break;
+            }
+        }
+        let code = match rest {
+            "enter" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "backtab" => KeyCode::BackTab,
+            "backspace" => KeyCode::Backspace,
+            "delete" | "del" => KeyCode::Delete,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "pageup" => KeyCode::PageUp,
+            "pagedown" => KeyCode::PageDown,
+            "space" => KeyCode::Char(' '),
+            f if f.len() > 1
+                && f.starts_with('f')
+                && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
+            {
+                KeyCode::F(f[1..].parse().unwrap_or(1))
+            }
+            _ => {
+                // A single character keeps its case from the original text (`?`, `[`, `G`).
+                let original = &text.trim()[text.trim().len() - rest.len()..];
+                let mut chars = original.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => KeyCode::Char(c),
+                    _ => {
+                        return Err(format!(
+                            "unknown key \"{text}\"; use e.g. \"ctrl-n\", \"f2\", \"shift-up\", \"?\""
+                        ));
+                    }
+                }
+            }
+        };
+        Ok(Key::from_event(KeyEvent::new(code, modifiers)))
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            f.write_str("Ctrl-")?;
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            f.write_str("Alt-")?;
+        }
+        if self.modifiers.contains(KeyModifiers::SHIFT) {
+            f.write_str("Shift-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("Space"),
+            KeyCode::Char(c) if self.modifiers.contains(KeyModifiers::CONTROL) => {
+                write!(f, "{}", c.to_ascii_uppercase())
+            }
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Enter => f.write_str("Enter"),
+            KeyCode::Esc => f.write_str("Esc"),
+            KeyCode::Tab => f.write_str("Tab"),
+            KeyCode::BackTab => f.write_str("Shift-Tab"),
+            KeyCode::Up => f.write_str("↑"),
+            KeyCode::Down => f.write_str("↓"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            KeyCode::Delete => f.write_str("Del"),
+            KeyCode::F(n) => write!(f, "F{n}"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+/// One line of the generated help.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpLine {
+    pub keys: String,
+    pub help: &'static str,
+}
+
+/// The live key table: defaults with the user's overrides applied.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    map: HashMap<(Context, Key), Command>,
+    /// Per binding row: the keys in force.
+    keys: Vec<Vec<Key>>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        let keys = TABLE
+            .iter()
+            .map(|b| b.keys.iter().filter_map(|k| Key::parse(k).ok()).collect())
+            .collect();
+        Self::build(keys)
+    }
+}
+
+impl Keymap {
+    fn build(keys: Vec<Vec<Key>>) -> Keymap {
+        let mut map = HashMap::new();
+        for (binding, keys) in TABLE.iter().zip(&keys) {
+            for key in keys {
+                for context in binding.contexts {
+                    map.insert((*context, *key), binding.command);
+                }
+            }
+        }
+        Keymap { map, keys }
+    }
+
+    /// Applies `[keys]` overrides: each action name gets a new list of keys in every context it
+    /// lives in. Errors name the action or key that is wrong.
+    pub fn with_overrides<'a>(
+        &self,
+        overrides: impl IntoIterator<Item = (&'a str, Vec<&'a str>)>,
+    ) -> Result<Keymap, String> {
+        let mut keys = self.keys.clone();
+        for (name, texts) in overrides {
+            let rows: Vec<usize> = TABLE
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| b.name == name)
+                .map(|(i, _)| i)
+                .collect();
+            if rows.is_empty() {
+                let mut names: Vec<_> = TABLE.iter().map(|b| b.name).collect();
+                names.dedup();
+                return Err(format!(
+                    "unknown action \"{name}\"; actions are: {}",
+                    names.join(", ")
+                ));
+            }
+            let parsed = texts
+                .iter()
+                .map(|t| Key::parse(t))
+                .collect::<Result<Vec<_>, _>>()?;
+            for row in rows {
+                keys[row].clone_from(&parsed);
+            }
+        }
+        Ok(Keymap::build(keys))
+    }
+
+    pub fn command(&self, context: Context, key: Key) -> Option<Command> {
+        self.map.get(&(context, key)).copied()
+    }
+
+    /// The first key bound to `command` in `context`, for hints such as "Ctrl-N add exercise".
+    pub fn key_for(&self, context: Context, command: Command) -> Option<Key> {
+        TABLE
+            .iter()
+            .zip(&self.keys)
+            .filter(|(b, _)| b.command == command && b.contexts.contains(&context))
+            .find_map(|(_, keys)| keys.first().copied())
+    }
+
+    /// Help for a context, generated from the table.
+    pub fn help(&self, context: Context) -> Vec<HelpLine> {
+        let mut lines: Vec<HelpLine> = Vec::new();
+        for (binding, keys) in TABLE.iter().zip(&self.keys) {
+            if !binding.contexts.contains(&context) || keys.is_empty() {
+                continue;
+            }
+            let text = keys
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(line) = lines.iter_mut().find(|l| l.help == binding.help) {
+                line.keys = format!("{} {text}", line.keys);
+            } else {
+                lines.push(HelpLine {
+                    keys: text,
+                    help: binding.help,
+                });
+            }
+        }
+        lines
+    }
+
+    /// Contexts listed in the help overlay, with a title each.
+    pub fn help_sections() -> &'static [(Context, &'static str)] {
+        &[
+            (X::Dashboard, "Dashboard"),
+            (X::Session, "Session"),
+            (X::Picker, "Exercise picker"),
+            (X::History, "History"),
+            (X::Detail, "Session detail"),
+            (X::Form, "Forms"),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(text: &str) -> Key {
+        Key::parse(text).unwrap()
+    }
+
+    #[test]
+    fn defaults_resolve_per_context() {
+        let keymap = Keymap::default();
+        assert_eq!(
+            keymap.command(X::Session, key("ctrl-n")),
+            Some(C::AddExercise)
+        );
+        assert_eq!(
+            keymap.command(X::Picker, key("ctrl-n")),
+            Some(C::CreateExercise)
+        );
+        assert_eq!(keymap.command(X::Dashboard, key("q")), Some(C::Quit));
+        // In the session, `q` is typed into the entry line, not a command.
+        assert_eq!(keymap.command(X::Session, key("q")), None);
+        assert_eq!(keymap.command(X::Session, key("?")), Some(C::Help));
+    }
+
+    #[test]
+    fn shifted_characters_match_their_plain_binding() {
+        let event = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::SHIFT);
+        assert_eq!(
+            Keymap::default().command(X::Dashboard, Key::from_event(event)),
+            Some(C::Help)
+        );
+    }
+
+    #[test]
+    fn overrides_replace_keys_and_reject_unknown_names() {
+        let keymap = Keymap::default()
+            .with_overrides([("add_exercise", vec!["f2"])])
+            .unwrap();
+        assert_eq!(keymap.command(X::Session, key("f2")), Some(C::AddExercise));
+        assert_eq!(keymap.command(X::Session, key("ctrl-n")), None);
+        let err = Keymap::default()
+            .with_overrides([("fly", vec!["x"])])
+            .unwrap_err();
+        assert!(err.starts_with("unknown action \"fly\""), "{err}");
+        let err = Keymap::default()
+            .with_overrides([("quit", vec!["ctrl-"])])
+            .unwrap_err();
+        assert!(err.contains("unknown key"), "{err}");
+    }
+
+    #[test]
+    fn help_is_generated_from_the_table() {
+        let help = Keymap::default().help(X::Session);
+        assert!(
+            help.iter()
+                .any(|l| l.keys == "Ctrl-N" && l.help == "add an exercise")
+        );
+        assert!(
+            help.iter()
+                .any(|l| l.keys == "[" && l.help == "rest timer − step")
+        );
+    }
+}

@@ -1,0 +1,284 @@
+//! Everything the app knows, as plain data. Only `update()` changes it; `ui` only reads it.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset, Utc};
+
+use crate::core::exercise::{Exercise, ExerciseId};
+use crate::core::profile::Profile;
+use crate::core::rest::{Rest, RestDefaults};
+use crate::core::session::{Session, SessionSummary, SetId, SlotId};
+use crate::core::set::SetSpec;
+use crate::core::units::Unit;
+
+use super::form::Form;
+use super::keymap::{Context, Keymap};
+use super::text_input::TextInput;
+
+/// Settings that come from the config file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    pub rest: RestDefaults,
+    /// Seconds added or removed by the rest ± keys.
+    pub rest_step: u32,
+    pub bell: bool,
+    pub color: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            rest: RestDefaults::default(),
+            rest_step: 30,
+            bell: true,
+            color: true,
+        }
+    }
+}
+
+/// What the database held at start, loaded before the first frame.
+#[derive(Debug, Clone, Default)]
+pub struct Startup {
+    pub profile: Option<Profile>,
+    pub exercises: Vec<Exercise>,
+    pub recent_exercises: Vec<ExerciseId>,
+    pub recent_sessions: Vec<SessionSummary>,
+    pub active: Option<Session>,
+    pub last_sets: HashMap<ExerciseId, SetSpec>,
+}
+
+#[derive(Debug, Clone)]
+pub struct State {
+    pub now: DateTime<Utc>,
+    /// The local time zone's offset, fixed at start so drawing never reads the clock or zone.
+    pub utc_offset: FixedOffset,
+    pub keymap: Keymap,
+    pub settings: Settings,
+    pub profile: Option<Profile>,
+    /// The catalogue and the lifter's own exercises, by name.
+    pub exercises: Vec<Exercise>,
+    pub recent_exercises: Vec<ExerciseId>,
+    pub recent_sessions: Vec<SessionSummary>,
+    /// The session in progress, exactly as committed to the database.
+    pub session: Option<Session>,
+    /// The last set of each exercise from earlier sessions: what the entry line starts from.
+    pub last_sets: HashMap<ExerciseId, SetSpec>,
+    pub rest: Option<RestTimer>,
+    pub screen: Screen,
+    pub modal: Option<Modal>,
+    /// A one-line message at the bottom: what just happened or what went wrong.
+    pub status: Option<Status>,
+    pub size: (u16, u16),
+    pub quit: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RestTimer {
+    pub rest: Rest,
+    /// The bell has rung for this rest.
+    pub rung: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {
+    /// First run: the profile is asked for before anything else.
+    Onboarding(Form),
+    Dashboard {
+        selected: usize,
+    },
+    Session(SessionScreen),
+    Finish(Form),
+    Summary(Session),
+    History(HistoryScreen),
+    Settings(Form),
+}
+
+/// The session screen's own state; the session itself lives in `State::session`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SessionScreen {
+    /// Index of the selected exercise in the session.
+    pub selected: usize,
+    pub entry: TextInput,
+    /// Which slot the entry line was prefilled for.
+    pub entry_slot: Option<SlotId>,
+    /// Why the last Enter did not log, with the column to point at.
+    pub error: Option<EntryError>,
+    /// A log request is in flight: the line stays until the store confirms.
+    pub saving: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryError {
+    pub message: String,
+    pub at: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HistoryScreen {
+    pub sessions: Vec<SessionSummary>,
+    pub selected: usize,
+    pub loading: bool,
+    pub detail: Option<Detail>,
+}
+
+/// One past session, opened from the history list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detail {
+    pub session: Session,
+    /// Index into the session's sets in display order.
+    pub selected: usize,
+    /// A set being edited: its id, the line, and why the last try failed.
+    pub edit: Option<SetEdit>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetEdit {
+    pub set: SetId,
+    pub input: TextInput,
+    pub error: Option<EntryError>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Modal {
+    Help { scroll: u16 },
+    Picker(Picker),
+    Confirm(Confirm),
+    Form { form: Form, purpose: FormPurpose },
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Picker {
+    pub query: TextInput,
+    /// Indices into `State::exercises`, best first.
+    pub results: Vec<usize>,
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Confirm {
+    pub message: String,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub on_yes: ConfirmAction,
+    pub on_no: Option<ConfirmAction>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConfirmAction {
+    ResumeSession,
+    AbandonSession,
+    DeleteSet { set: SetId },
+    DeleteSession(crate::core::session::SessionId),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormPurpose {
+    SlotNotes(SlotId),
+    CustomExercise,
+}
+
+impl State {
+    pub fn new(
+        startup: Startup,
+        settings: Settings,
+        keymap: Keymap,
+        now: DateTime<Utc>,
+        utc_offset: FixedOffset,
+    ) -> State {
+        let screen = match &startup.profile {
+            None => Screen::Onboarding(super::profile_form::profile_form(
+                "Welcome to ironpulse — your profile",
+                None,
+            )),
+            Some(_) => Screen::Dashboard { selected: 0 },
+        };
+        let modal = match (&startup.active, &startup.profile) {
+            (Some(session), Some(_)) => Some(Modal::Confirm(Confirm {
+                message: format!(
+                    "An unfinished session started {} with {} sets was found. Resume it?",
+                    session
+                        .started_at
+                        .with_timezone(&utc_offset)
+                        .format("%a %d %b %H:%M"),
+                    session.set_count()
+                ),
+                yes: "resume",
+                no: "finish it later",
+                on_yes: ConfirmAction::ResumeSession,
+                on_no: None,
+            })),
+            _ => None,
+        };
+        State {
+            now,
+            utc_offset,
+            keymap,
+            settings,
+            profile: startup.profile,
+            exercises: startup.exercises,
+            recent_exercises: startup.recent_exercises,
+            recent_sessions: startup.recent_sessions,
+            session: startup.active,
+            last_sets: startup.last_sets,
+            rest: None,
+            screen,
+            modal,
+            status: None,
+            size: (80, 24),
+            quit: false,
+        }
+    }
+
+    /// Which key table applies right now.
+    pub fn context(&self) -> Context {
+        match &self.modal {
+            Some(Modal::Help { .. }) => return Context::Help,
+            Some(Modal::Picker(_)) => return Context::Picker,
+            Some(Modal::Confirm(_)) => return Context::Confirm,
+            Some(Modal::Form { .. }) => return Context::Form,
+            None => {}
+        }
+        match &self.screen {
+            Screen::Onboarding(_) | Screen::Finish(_) | Screen::Settings(_) => Context::Form,
+            Screen::Dashboard { .. } => Context::Dashboard,
+            Screen::Session(_) => Context::Session,
+            Screen::Summary(_) => Context::Summary,
+            Screen::History(h) => {
+                if h.detail.as_ref().is_some_and(|d| d.edit.is_some()) {
+                    Context::Form
+                } else if h.detail.is_some() {
+                    Context::Detail
+                } else {
+                    Context::History
+                }
+            }
+        }
+    }
+
+    /// A moment in the lifter's local time.
+    pub fn local(&self, at: DateTime<Utc>) -> DateTime<FixedOffset> {
+        at.with_timezone(&self.utc_offset)
+    }
+
+    /// The display unit (kg until a profile says otherwise).
+    pub fn unit(&self) -> Unit {
+        self.profile.as_ref().map_or(Unit::Kg, |p| p.unit)
+    }
+
+    pub fn exercise(&self, id: ExerciseId) -> Option<&Exercise> {
+        self.exercises.iter().find(|e| e.id == id)
+    }
+
+    /// Whether something on screen shows a running clock, so the 1 s tick is needed.
+    pub fn needs_clock(&self) -> bool {
+        self.rest.is_some()
+            || (self.session.is_some()
+                && matches!(self.screen, Screen::Session(_) | Screen::Dashboard { .. }))
+    }
+}

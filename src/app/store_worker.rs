@@ -1,0 +1,151 @@
+//! The store on its own thread: requests in, replies out. A closed request channel means
+//! "shut down": the worker finishes what is queued (so no logged set is dropped), then exits.
+
+use std::collections::HashMap;
+use std::sync::mpsc;
+use std::thread::JoinHandle;
+
+use tokio::sync::mpsc::UnboundedSender;
+
+use super::action::Action;
+use super::effect::{StoreReply, StoreRequest};
+use super::state::Startup;
+use crate::store::{Store, StoreError};
+
+/// How many recent sessions the dashboard lists.
+pub const RECENT_SESSIONS: usize = 8;
+
+/// Everything the first frame needs, read before the terminal is taken over.
+pub fn load_startup(store: &Store) -> Result<Startup, StoreError> {
+    let active = store.active_session()?;
+    let mut last_sets = HashMap::new();
+    for slot in active.iter().flat_map(|s| &s.slots) {
+        if let Some(last) = store.last_set(slot.exercise)? {
+            last_sets.insert(slot.exercise, last);
+        }
+    }
+    Ok(Startup {
+        profile: store.profile()?,
+        exercises: store.exercises()?,
+        recent_exercises: store.recent_exercises(30)?,
+        recent_sessions: store.recent_sessions(RECENT_SESSIONS, 0)?,
+        active,
+        last_sets,
+    })
+}
+
+/// Moves `store` onto a thread of its own.
+pub fn spawn(
+    store: Store,
+    replies: UnboundedSender<Action>,
+) -> std::io::Result<(mpsc::Sender<StoreRequest>, JoinHandle<()>)> {
+    let (tx, rx) = mpsc::channel::<StoreRequest>();
+    let handle = std::thread::Builder::new()
+        .name("store".into())
+        .spawn(move || {
+            for request in rx {
+                let what = request.failure_kind();
+                let reply = handle(&store, request).unwrap_or_else(|e| {
+                    tracing::warn!(error = %e, "store request failed");
+                    StoreReply::Failed {
+                        what,
+                        message: e.to_string(),
+                    }
+                });
+                if replies.send(Action::Stored(reply)).is_err() {
+                    // The app is gone; keep draining so queued writes still land.
+                }
+            }
+        })?;
+    Ok((tx, handle))
+}
+
+/// Runs one request against the store.
+pub fn handle(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreError> {
+    use StoreRequest as R;
+    let load =
+        |id: crate::core::session::SessionId| -> Result<crate::core::session::Session, StoreError> {
+            store.session(id)?.ok_or(StoreError::NotFound {
+                what: "session",
+                id: id.0,
+            })
+        };
+    let reload = |id| load(id).map(StoreReply::SessionChanged);
+    Ok(match request {
+        R::SaveProfile(profile) => {
+            store.save_profile(&profile)?;
+            StoreReply::ProfileSaved(profile)
+        }
+        R::StartSession { at, title } => {
+            let id = store.start_session(at, &title)?;
+            StoreReply::SessionStarted(load(id)?)
+        }
+        R::AddSlot { session, exercise } => {
+            let last = store.last_set(exercise)?;
+            StoreReply::SlotAdded {
+                slot: store.add_slot(session, exercise)?,
+                last,
+            }
+        }
+        R::MoveSlot { session, slot, up } => {
+            store.move_slot(slot, up)?;
+            reload(session)?
+        }
+        R::SetSuperset {
+            session,
+            slot,
+            group,
+        } => {
+            store.set_superset(slot, group)?;
+            reload(session)?
+        }
+        R::SetSlotNotes {
+            session,
+            slot,
+            notes,
+        } => {
+            store.set_slot_notes(slot, &notes)?;
+            reload(session)?
+        }
+        R::LogSets { slot, sets, at } => StoreReply::SetsLogged {
+            slot,
+            sets: store.log_sets(slot, &sets, at)?,
+        },
+        R::UpdateSet { session, set, spec } => {
+            store.update_set(set, &spec)?;
+            reload(session)?
+        }
+        R::DeleteSet { session, set } => {
+            store.delete_set(set)?;
+            reload(session)?
+        }
+        R::Finish {
+            session,
+            at,
+            rpe,
+            notes,
+        } => StoreReply::Finished(store.finish_session(session, at, rpe, &notes)?),
+        R::Abandon { session, at } => {
+            store.abandon_session(session, at)?;
+            StoreReply::Abandoned(session)
+        }
+        R::DeleteSession(id) => {
+            store.delete_session(id)?;
+            StoreReply::SessionDeleted(id)
+        }
+        R::CreateExercise {
+            name,
+            kind,
+            equipment,
+            mechanics,
+        } => StoreReply::ExerciseCreated(store.create_exercise(
+            &name,
+            kind,
+            equipment,
+            mechanics,
+            &[],
+        )?),
+        R::LoadHistory { limit } => StoreReply::History(store.recent_sessions(limit, 0)?),
+        R::LoadSession(id) => StoreReply::SessionLoaded(load(id)?),
+    })
+}

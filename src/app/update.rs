@@ -1,0 +1,122 @@
+//! The one place state changes: `update(state, action, now) -> effects`.
+//!
+//! Split by where the user is: modals first (help, picker, confirm, small forms), then the screen.
+
+mod forms;
+mod history;
+mod modal;
+mod session;
+mod stored;
+
+use chrono::{DateTime, Utc};
+
+use super::action::Action;
+use super::effect::{Effect, StoreRequest};
+use super::keymap::Command;
+use super::profile_form::profile_form;
+use super::state::{HistoryScreen, Modal, Screen, State, Status};
+use crate::core::rest::RestStatus;
+
+/// How many sessions the history list loads.
+pub const HISTORY_LIMIT: usize = 200;
+
+pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
+    state.now = now;
+    match action {
+        Action::Tick => tick(state),
+        Action::Resize { width, height } => {
+            state.size = (width, height);
+            Vec::new()
+        }
+        Action::Shutdown | Action::Command(Command::Quit) => {
+            state.quit = true;
+            Vec::new()
+        }
+        Action::Stored(reply) => stored::stored(state, reply),
+        Action::Command(Command::Help) if !matches!(state.modal, Some(Modal::Help { .. })) => {
+            state.modal = Some(Modal::Help { scroll: 0 });
+            Vec::new()
+        }
+        action if state.modal.is_some() => modal::modal(state, action),
+        action => screen(state, action),
+    }
+}
+
+fn screen(state: &mut State, action: Action) -> Vec<Effect> {
+    match &state.screen {
+        Screen::Onboarding(_) | Screen::Settings(_) | Screen::Finish(_) => {
+            forms::screen_form(state, action)
+        }
+        Screen::Dashboard { .. } => dashboard(state, action),
+        Screen::Session(_) => session::session(state, action),
+        Screen::Summary(_) => {
+            if matches!(action, Action::Command(Command::Submit | Command::Back)) {
+                state.screen = Screen::Dashboard { selected: 0 };
+            }
+            Vec::new()
+        }
+        Screen::History(_) => history::history(state, action),
+    }
+}
+
+fn dashboard(state: &mut State, action: Action) -> Vec<Effect> {
+    let Screen::Dashboard { selected } = &mut state.screen else {
+        return Vec::new();
+    };
+    match action {
+        Action::Command(Command::Up) => *selected = selected.saturating_sub(1),
+        Action::Command(Command::Down) => {
+            *selected = (*selected + 1).min(state.recent_sessions.len().saturating_sub(1));
+        }
+        Action::Command(Command::StartSession | Command::Submit) => {
+            return session::open_or_start(state);
+        }
+        Action::Command(Command::History) => return open_history(state),
+        Action::Command(Command::Settings) => {
+            state.screen =
+                Screen::Settings(profile_form("Settings — profile", state.profile.as_ref()));
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn open_history(state: &mut State) -> Vec<Effect> {
+    state.screen = Screen::History(HistoryScreen {
+        sessions: state.recent_sessions.clone(),
+        loading: true,
+        ..HistoryScreen::default()
+    });
+    vec![Effect::Store(StoreRequest::LoadHistory {
+        limit: HISTORY_LIMIT,
+    })]
+}
+
+/// The 1 s clock: ring the bell once when a rest runs out.
+fn tick(state: &mut State) -> Vec<Effect> {
+    let Some(timer) = &mut state.rest else {
+        return Vec::new();
+    };
+    if !timer.rung && matches!(timer.rest.status(state.now), RestStatus::Over(_)) {
+        timer.rung = true;
+        state.status = Some(Status {
+            text: "Rest is over — next set!".into(),
+            error: false,
+        });
+        if state.settings.bell {
+            return vec![Effect::Bell];
+        }
+    }
+    Vec::new()
+}
+
+/// Put a message in the status line.
+fn say(state: &mut State, text: impl Into<String>, error: bool) {
+    state.status = Some(Status {
+        text: text.into(),
+        error,
+    });
+}
+
+#[cfg(test)]
+mod tests;

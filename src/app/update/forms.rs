@@ -1,0 +1,72 @@
+//! Full-screen forms: the first-run profile, Settings, and finishing a session.
+
+use chrono::Datelike;
+
+use super::{Action, Command, Effect, Screen, State, StoreRequest};
+use crate::app::profile_form::read_profile;
+
+pub fn screen_form(state: &mut State, action: Action) -> Vec<Effect> {
+    let year = state.now.year();
+    let (Screen::Onboarding(form) | Screen::Settings(form) | Screen::Finish(form)) =
+        &mut state.screen
+    else {
+        return Vec::new();
+    };
+    match action {
+        Action::Edit(edit) => form.edit(edit),
+        Action::Command(Command::NextField | Command::Down) => form.focus_next(true),
+        Action::Command(Command::PrevField | Command::Up) => form.focus_next(false),
+        Action::Command(Command::Back) => match state.screen {
+            // The profile is needed for everything else; Ctrl-C still quits.
+            Screen::Onboarding(_) => {}
+            Screen::Finish(_) => return super::session::open_or_start(state),
+            _ => state.screen = Screen::Dashboard { selected: 0 },
+        },
+        // Enter moves to the next field; on the last field it saves.
+        Action::Command(Command::Submit) if form.focus + 1 < form.fields.len() => {
+            form.focus_next(true)
+        }
+        Action::Command(Command::Submit) => {
+            if matches!(state.screen, Screen::Finish(_)) {
+                return finish(state);
+            }
+            let (Screen::Onboarding(form) | Screen::Settings(form)) = &mut state.screen else {
+                return Vec::new();
+            };
+            match read_profile(form, year) {
+                Ok(profile) => {
+                    form.error = Some("Saving…".into());
+                    return vec![Effect::Store(StoreRequest::SaveProfile(profile))];
+                }
+                Err(errors) => form.set_errors(&errors),
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn finish(state: &mut State) -> Vec<Effect> {
+    let (Screen::Finish(form), Some(session)) = (&mut state.screen, &state.session) else {
+        return Vec::new();
+    };
+    let rpe = match form.value("Session RPE") {
+        "" => None,
+        text => match text.parse::<u8>() {
+            Ok(r) if r <= 10 => Some(r),
+            _ => {
+                form.set_errors(&[(
+                    "Session RPE",
+                    format!("session RPE must be a whole number 0–10, got {text}"),
+                )]);
+                return Vec::new();
+            }
+        },
+    };
+    vec![Effect::Store(StoreRequest::Finish {
+        session: session.id,
+        at: state.now,
+        rpe,
+        notes: form.value("Notes").to_string(),
+    })]
+}

@@ -1,0 +1,228 @@
+//! Overlays: help, the exercise picker, yes/no questions and small forms.
+
+use super::{Action, Command, Effect, Modal, Screen, State, StoreRequest, say, session};
+use crate::app::form::{Field, Form};
+use crate::app::state::{ConfirmAction, FormPurpose, SessionScreen};
+use crate::core::exercise::{Equipment, ExerciseKind, Mechanics};
+use crate::core::fuzzy;
+
+pub fn modal(state: &mut State, action: Action) -> Vec<Effect> {
+    let Some(modal) = state.modal.take() else {
+        return Vec::new();
+    };
+    match modal {
+        Modal::Help { scroll } => {
+            state.modal = match action {
+                Action::Command(Command::Up) => Some(Modal::Help {
+                    scroll: scroll.saturating_sub(1),
+                }),
+                Action::Command(Command::Down) => Some(Modal::Help {
+                    scroll: scroll.saturating_add(1),
+                }),
+                Action::Command(Command::Back | Command::Help | Command::Submit) => None,
+                _ => Some(Modal::Help { scroll }),
+            };
+            Vec::new()
+        }
+        Modal::Picker(mut picker) => {
+            match action {
+                Action::Edit(edit) => {
+                    picker.query.apply(edit);
+                    picker.results = rank_exercises(state, picker.query.text());
+                    picker.selected = 0;
+                }
+                Action::Command(Command::Up) => picker.selected = picker.selected.saturating_sub(1),
+                Action::Command(Command::Down) => {
+                    picker.selected =
+                        (picker.selected + 1).min(picker.results.len().saturating_sub(1));
+                }
+                Action::Command(Command::Back) => return Vec::new(),
+                Action::Command(Command::Submit) => {
+                    let chosen = picker
+                        .results
+                        .get(picker.selected)
+                        .and_then(|i| state.exercises.get(*i));
+                    match (chosen, &state.session) {
+                        (Some(exercise), Some(session)) => {
+                            return vec![Effect::Store(StoreRequest::AddSlot {
+                                session: session.id,
+                                exercise: exercise.id,
+                            })];
+                        }
+                        _ => {
+                            state.modal = Some(Modal::Picker(picker));
+                            return create_exercise_form(state);
+                        }
+                    }
+                }
+                Action::Command(Command::CreateExercise) => {
+                    state.modal = Some(Modal::Picker(picker));
+                    return create_exercise_form(state);
+                }
+                _ => {}
+            }
+            state.modal = Some(Modal::Picker(picker));
+            Vec::new()
+        }
+        Modal::Confirm(confirm) => match action {
+            Action::Command(Command::Yes | Command::Submit) => confirmed(state, confirm.on_yes),
+            Action::Command(Command::No | Command::Back) => {
+                confirm.on_no.map_or_else(Vec::new, |a| confirmed(state, a))
+            }
+            _ => {
+                state.modal = Some(Modal::Confirm(confirm));
+                Vec::new()
+            }
+        },
+        Modal::Form { mut form, purpose } => {
+            match action {
+                Action::Edit(edit) => form.edit(edit),
+                Action::Command(Command::NextField | Command::Down) => form.focus_next(true),
+                Action::Command(Command::PrevField | Command::Up) => form.focus_next(false),
+                Action::Command(Command::Back) => return Vec::new(),
+                Action::Command(Command::Submit) => return submit_form(state, form, purpose),
+                _ => {}
+            }
+            state.modal = Some(Modal::Form { form, purpose });
+            Vec::new()
+        }
+    }
+}
+
+/// Catalogue indices ranked for a picker query, recently used exercises first.
+pub fn rank_exercises(state: &State, query: &str) -> Vec<usize> {
+    let items: Vec<(&str, &[String])> = state
+        .exercises
+        .iter()
+        .map(|e| (e.name.as_str(), e.aliases.as_slice()))
+        .collect();
+    let recent: Vec<usize> = state
+        .recent_exercises
+        .iter()
+        .filter_map(|id| state.exercises.iter().position(|e| e.id == *id))
+        .collect();
+    fuzzy::rank(query, &items, &recent)
+}
+
+/// Open the "new exercise" form, named after what was typed in the picker.
+fn create_exercise_form(state: &mut State) -> Vec<Effect> {
+    let name = match &state.modal {
+        Some(Modal::Picker(p)) => p.query.text().trim().to_string(),
+        _ => String::new(),
+    };
+    let form = Form::new(
+        "New exercise",
+        vec![
+            Field::text("Name", name, "as you want to see it"),
+            Field::choice("Kind", &["strength", "bodyweight", "cardio"], "strength"),
+            Field::choice(
+                "Equipment",
+                &[
+                    "barbell",
+                    "dumbbell",
+                    "machine",
+                    "cable",
+                    "kettlebell",
+                    "bodyweight",
+                    "band",
+                    "cardio",
+                    "other",
+                ],
+                "barbell",
+            ),
+            Field::choice("Mechanics", &["compound", "isolation"], "compound"),
+        ],
+    );
+    state.modal = Some(Modal::Form {
+        form,
+        purpose: FormPurpose::CustomExercise,
+    });
+    Vec::new()
+}
+
+fn submit_form(state: &mut State, mut form: Form, purpose: FormPurpose) -> Vec<Effect> {
+    match purpose {
+        FormPurpose::SlotNotes(slot) => {
+            let Some(session) = &state.session else {
+                return Vec::new();
+            };
+            vec![Effect::Store(StoreRequest::SetSlotNotes {
+                session: session.id,
+                slot,
+                notes: form.value("Notes").to_string(),
+            })]
+        }
+        FormPurpose::CustomExercise => {
+            let name = form.value("Name").to_string();
+            let error = if name.is_empty() {
+                Some("type a name".to_string())
+            } else if name.chars().count() > 60 {
+                Some("keep the name under 60 characters".to_string())
+            } else {
+                state
+                    .exercises
+                    .iter()
+                    .find(|e| {
+                        e.name.eq_ignore_ascii_case(&name)
+                            || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(&name))
+                    })
+                    .map(|e| format!("\"{}\" already exists — pick it from the list", e.name))
+            };
+            if let Some(error) = error {
+                form.set_errors(&[("Name", error)]);
+                state.modal = Some(Modal::Form { form, purpose });
+                return Vec::new();
+            }
+            let kind =
+                ExerciseKind::from_code(form.value("Kind")).unwrap_or(ExerciseKind::Strength);
+            let equipment =
+                Equipment::from_code(form.value("Equipment")).unwrap_or(Equipment::Other);
+            let mechanics =
+                Mechanics::from_code(form.value("Mechanics")).unwrap_or(Mechanics::Compound);
+            vec![Effect::Store(StoreRequest::CreateExercise {
+                name,
+                kind,
+                equipment,
+                mechanics,
+            })]
+        }
+    }
+}
+
+fn confirmed(state: &mut State, action: ConfirmAction) -> Vec<Effect> {
+    match action {
+        ConfirmAction::ResumeSession => {
+            let selected = state
+                .session
+                .as_ref()
+                .map_or(0, |s| s.slots.len().saturating_sub(1));
+            state.screen = Screen::Session(SessionScreen {
+                selected,
+                ..SessionScreen::default()
+            });
+            session::prefill(state);
+            Vec::new()
+        }
+        ConfirmAction::AbandonSession => match &state.session {
+            Some(session) => vec![Effect::Store(StoreRequest::Abandon {
+                session: session.id,
+                at: state.now,
+            })],
+            None => Vec::new(),
+        },
+        ConfirmAction::DeleteSet { set } => {
+            let session = match &state.screen {
+                Screen::History(h) => h.detail.as_ref().map(|d| d.session.id),
+                _ => state.session.as_ref().map(|s| s.id),
+            };
+            match session {
+                Some(session) => vec![Effect::Store(StoreRequest::DeleteSet { session, set })],
+                None => {
+                    say(state, "That session is no longer open.", true);
+                    Vec::new()
+                }
+            }
+        }
+        ConfirmAction::DeleteSession(id) => vec![Effect::Store(StoreRequest::DeleteSession(id))],
+    }
+}

@@ -1,0 +1,321 @@
+//! The session screen: the entry line, exercise selection and order, the rest timer.
+
+use chrono::Duration;
+
+use super::{Action, Command, Effect, Modal, Screen, State, StoreRequest, say};
+use crate::app::form::{Field, Form};
+use crate::app::state::{
+    Confirm, ConfirmAction, EntryError, FormPurpose, Picker, RestTimer, SessionScreen,
+};
+use crate::app::text_input::TextInput;
+use crate::core::rest::Rest;
+use crate::core::set::SetSpec;
+use crate::core::shorthand;
+
+/// Enter the session screen, starting a session if none is running.
+pub fn open_or_start(state: &mut State) -> Vec<Effect> {
+    if state.session.is_some() {
+        let selected = state
+            .session
+            .as_ref()
+            .map_or(0, |s| s.slots.len().saturating_sub(1));
+        state.screen = Screen::Session(SessionScreen {
+            selected,
+            ..SessionScreen::default()
+        });
+        prefill(state);
+        Vec::new()
+    } else {
+        say(state, "Starting a session…", false);
+        vec![Effect::Store(StoreRequest::StartSession {
+            at: state.now,
+            title: "Workout".into(),
+        })]
+    }
+}
+
+pub fn session(state: &mut State, action: Action) -> Vec<Effect> {
+    let Screen::Session(screen) = &mut state.screen else {
+        return Vec::new();
+    };
+    let Some(session) = &state.session else {
+        state.screen = Screen::Dashboard { selected: 0 };
+        return Vec::new();
+    };
+    let slot = session.slots.get(screen.selected);
+    match action {
+        Action::Edit(edit) => {
+            screen.entry.apply(edit);
+            screen.error = None;
+        }
+        Action::Command(Command::Submit) => return log(state),
+        Action::Command(Command::Up) => {
+            screen.selected = screen.selected.saturating_sub(1);
+            prefill(state);
+        }
+        Action::Command(Command::Down) => {
+            screen.selected = (screen.selected + 1).min(session.slots.len().saturating_sub(1));
+            prefill(state);
+        }
+        Action::Command(Command::Back) => {
+            if screen.error.is_some() {
+                screen.error = None;
+            } else {
+                state.screen = Screen::Dashboard { selected: 0 };
+            }
+        }
+        Action::Command(Command::AddExercise) => {
+            let results = crate::app::update::modal::rank_exercises(state, "");
+            state.modal = Some(Modal::Picker(Picker {
+                results,
+                ..Picker::default()
+            }));
+        }
+        Action::Command(cmd @ (Command::MoveUp | Command::MoveDown)) => {
+            if let Some(slot) = slot {
+                let up = cmd == Command::MoveUp;
+                let target = if up {
+                    screen.selected.checked_sub(1)
+                } else {
+                    Some(screen.selected + 1)
+                };
+                if let Some(target) = target.filter(|t| *t < session.slots.len()) {
+                    screen.selected = target;
+                    return vec![Effect::Store(StoreRequest::MoveSlot {
+                        session: session.id,
+                        slot: slot.id,
+                        up,
+                    })];
+                }
+            }
+        }
+        Action::Command(Command::Superset) => return superset(state),
+        Action::Command(Command::Notes) => {
+            if let Some(slot) = slot {
+                let form = Form::new(
+                    "Exercise notes",
+                    vec![Field::text(
+                        "Notes",
+                        slot.notes.clone(),
+                        "Enter saves, Esc cancels",
+                    )],
+                );
+                state.modal = Some(Modal::Form {
+                    form,
+                    purpose: FormPurpose::SlotNotes(slot.id),
+                });
+            }
+        }
+        Action::Command(cmd @ (Command::RestMinus | Command::RestPlus)) => {
+            let step = i64::from(state.settings.rest_step);
+            let delta = if cmd == Command::RestPlus {
+                step
+            } else {
+                -step
+            };
+            match &mut state.rest {
+                Some(timer) => {
+                    timer.rest = timer.rest.adjusted(delta);
+                    timer.rung = false;
+                }
+                None if delta > 0 => {
+                    state.rest = Some(RestTimer {
+                        rest: Rest {
+                            started: state.now,
+                            target: Duration::seconds(delta),
+                        },
+                        rung: false,
+                    });
+                }
+                None => {}
+            }
+        }
+        Action::Command(Command::RestSkip) => state.rest = None,
+        Action::Command(Command::Finish) => return finish(state),
+        Action::Command(Command::DeleteLastSet) => {
+            if let Some(last) = slot.and_then(|s| s.sets.last().map(|set| (set, &s.name))) {
+                let text = shorthand::format(&last.0.spec, state.unit());
+                state.modal = Some(Modal::Confirm(Confirm {
+                    message: format!("Delete the last set of {} ({text})?", last.1),
+                    yes: "delete",
+                    no: "keep",
+                    on_yes: ConfirmAction::DeleteSet { set: last.0.id },
+                    on_no: None,
+                }));
+            } else {
+                say(state, "This exercise has no sets to delete.", true);
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Enter on the entry line: parse, then ask the store to commit. The line is cleared only when
+/// the store confirms, so a failed write loses nothing the user typed.
+fn log(state: &mut State) -> Vec<Effect> {
+    let unit = state.unit();
+    let (Screen::Session(screen), Some(session)) = (&mut state.screen, &state.session) else {
+        return Vec::new();
+    };
+    if screen.saving {
+        return Vec::new();
+    }
+    let Some(slot) = session.slots.get(screen.selected) else {
+        let key = state
+            .keymap
+            .key_for(crate::app::keymap::Context::Session, Command::AddExercise);
+        screen.error = Some(EntryError {
+            message: format!(
+                "add an exercise first ({} opens the list)",
+                key.map_or_else(|| "add_exercise".into(), |k| k.to_string())
+            ),
+            at: None,
+        });
+        return Vec::new();
+    };
+    let last = slot
+        .sets
+        .last()
+        .map(|s| s.spec)
+        .or_else(|| state.last_sets.get(&slot.exercise).copied());
+    match shorthand::parse(screen.entry.text(), &shorthand::Context { unit, last }) {
+        Ok(sets) => {
+            screen.saving = true;
+            screen.error = None;
+            vec![Effect::Store(StoreRequest::LogSets {
+                slot: slot.id,
+                sets,
+                at: state.now,
+            })]
+        }
+        Err(e) => {
+            screen.error = Some(EntryError {
+                message: e.message,
+                at: Some(e.at),
+            });
+            Vec::new()
+        }
+    }
+}
+
+/// Toggle a superset between the selected exercise and the one above it.
+fn superset(state: &mut State) -> Vec<Effect> {
+    let (Screen::Session(screen), Some(session)) = (&state.screen, &state.session) else {
+        return Vec::new();
+    };
+    let Some(slot) = session.slots.get(screen.selected) else {
+        return Vec::new();
+    };
+    if slot.superset.is_some() {
+        return vec![Effect::Store(StoreRequest::SetSuperset {
+            session: session.id,
+            slot: slot.id,
+            group: None,
+        })];
+    }
+    let Some(above) = screen
+        .selected
+        .checked_sub(1)
+        .and_then(|i| session.slots.get(i))
+    else {
+        say(
+            state,
+            "A superset joins an exercise with the one above it: select the second exercise.",
+            true,
+        );
+        return Vec::new();
+    };
+    let group = above.superset.unwrap_or_else(|| {
+        session
+            .slots
+            .iter()
+            .filter_map(|s| s.superset)
+            .max()
+            .unwrap_or(0)
+            + 1
+    });
+    let mut effects = Vec::new();
+    if above.superset.is_none() {
+        effects.push(Effect::Store(StoreRequest::SetSuperset {
+            session: session.id,
+            slot: above.id,
+            group: Some(group),
+        }));
+    }
+    effects.push(Effect::Store(StoreRequest::SetSuperset {
+        session: session.id,
+        slot: slot.id,
+        group: Some(group),
+    }));
+    effects
+}
+
+fn finish(state: &mut State) -> Vec<Effect> {
+    let Some(session) = &state.session else {
+        return Vec::new();
+    };
+    if session.set_count() == 0 {
+        state.modal = Some(Modal::Confirm(Confirm {
+            message: "This session has no sets. Discard it?".into(),
+            yes: "discard",
+            no: "keep training",
+            on_yes: ConfirmAction::AbandonSession,
+            on_no: None,
+        }));
+    } else {
+        state.screen = Screen::Finish(Form::new(
+            "Finish the session",
+            vec![
+                Field::text(
+                    "Session RPE",
+                    "",
+                    "0–10: how hard was the whole session? (optional)",
+                ),
+                Field::text(
+                    "Notes",
+                    session.notes.clone(),
+                    "how it went, anything to remember",
+                ),
+            ],
+        ));
+    }
+    Vec::new()
+}
+
+/// Fill the entry line with the selected exercise's last set, so Enter repeats it.
+pub fn prefill(state: &mut State) {
+    let unit = state.unit();
+    let (Screen::Session(screen), Some(session)) = (&mut state.screen, &state.session) else {
+        return;
+    };
+    let slot = session.slots.get(screen.selected);
+    let last: Option<SetSpec> = slot.and_then(|s| {
+        s.sets
+            .last()
+            .map(|l| l.spec)
+            .or_else(|| state.last_sets.get(&s.exercise).copied())
+    });
+    screen.entry = TextInput::suggest(
+        last.map(|s| shorthand::format(&s, unit))
+            .unwrap_or_default(),
+    );
+    screen.entry_slot = slot.map(|s| s.id);
+    screen.error = None;
+}
+
+/// After a working set: start the exercise's rest (none for a 0 s default).
+pub fn start_rest(state: &mut State, exercise: crate::core::exercise::ExerciseId) {
+    let seconds = state
+        .exercise(exercise)
+        .map_or(state.settings.rest.compound, |e| {
+            state.settings.rest.for_exercise(e)
+        });
+    state.rest = (seconds > 0).then(|| RestTimer {
+        rest: Rest {
+            started: state.now,
+            target: Duration::seconds(i64::from(seconds)),
+        },
+        rung: false,
+    });
+}

@@ -1,0 +1,222 @@
+//! Replies from the store: only now does the screen show a change as saved.
+
+use super::{Effect, Modal, Screen, State, say, session};
+use crate::app::effect::{Failed, StoreReply};
+use crate::app::state::{Detail, SessionScreen};
+use crate::core::session::Session;
+use crate::core::shorthand;
+
+pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
+    match reply {
+        StoreReply::ProfileSaved(profile) => {
+            let first_run = matches!(state.screen, Screen::Onboarding(_));
+            state.profile = Some(profile);
+            state.screen = Screen::Dashboard { selected: 0 };
+            say(
+                state,
+                if first_run {
+                    "Profile saved. Press s to start your first session."
+                } else {
+                    "Profile saved."
+                },
+                false,
+            );
+        }
+        StoreReply::SessionStarted(started) => {
+            state.session = Some(started);
+            state.status = None;
+            state.screen = Screen::Session(SessionScreen::default());
+            let results = super::modal::rank_exercises(state, "");
+            state.modal = Some(Modal::Picker(crate::app::state::Picker {
+                results,
+                ..Default::default()
+            }));
+        }
+        StoreReply::SlotAdded { slot, last } => {
+            if let Some(last) = last {
+                state.last_sets.insert(slot.exercise, last);
+            }
+            state.recent_exercises.retain(|id| *id != slot.exercise);
+            state.recent_exercises.insert(0, slot.exercise);
+            let Some(session) = &mut state.session else {
+                return Vec::new();
+            };
+            let name = slot.name.clone();
+            session.slots.push(slot);
+            let selected = session.slots.len() - 1;
+            state.modal = None;
+            if let Screen::Session(screen) = &mut state.screen {
+                screen.selected = selected;
+            }
+            session::prefill(state);
+            say(state, format!("Added {name}."), false);
+        }
+        StoreReply::SessionChanged(changed) => replace_session(state, changed),
+        StoreReply::SetsLogged { slot, sets } => return logged(state, slot, sets),
+        StoreReply::Finished(finished) => {
+            let body = state.profile.as_ref().map(|p| p.body_weight);
+            state.recent_sessions.retain(|s| s.id != finished.id);
+            state.recent_sessions.insert(0, finished.summary(body));
+            state.session = None;
+            state.rest = None;
+            state.status = None;
+            state.screen = Screen::Summary(finished);
+        }
+        StoreReply::Abandoned(id) => {
+            state.recent_sessions.retain(|s| s.id != id);
+            state.session = None;
+            state.rest = None;
+            state.screen = Screen::Dashboard { selected: 0 };
+            say(state, "Empty session discarded.", false);
+        }
+        StoreReply::SessionDeleted(id) => {
+            state.recent_sessions.retain(|s| s.id != id);
+            if let Screen::History(history) = &mut state.screen {
+                history.sessions.retain(|s| s.id != id);
+                history.selected = history
+                    .selected
+                    .min(history.sessions.len().saturating_sub(1));
+            }
+            say(state, "Session deleted.", false);
+        }
+        StoreReply::ExerciseCreated(exercise) => {
+            let id = exercise.id;
+            let at = state
+                .exercises
+                .partition_point(|e| e.name.to_lowercase() < exercise.name.to_lowercase());
+            say(state, format!("Created {}.", exercise.name), false);
+            state.exercises.insert(at, exercise);
+            state.modal = None;
+            if let Some(session) = &state.session {
+                return vec![Effect::Store(crate::app::effect::StoreRequest::AddSlot {
+                    session: session.id,
+                    exercise: id,
+                })];
+            }
+        }
+        StoreReply::History(sessions) => {
+            if let Screen::History(history) = &mut state.screen {
+                history.sessions = sessions;
+                history.loading = false;
+                history.selected = history
+                    .selected
+                    .min(history.sessions.len().saturating_sub(1));
+            }
+        }
+        StoreReply::SessionLoaded(loaded) => {
+            if let Screen::History(history) = &mut state.screen {
+                history.detail = Some(Detail {
+                    session: loaded,
+                    selected: 0,
+                    edit: None,
+                });
+            }
+        }
+        StoreReply::Failed { what, message } => failed(state, what, message),
+    }
+    Vec::new()
+}
+
+/// The store committed these sets: show them, refill the line, start the rest.
+fn logged(
+    state: &mut State,
+    slot_id: crate::core::session::SlotId,
+    sets: Vec<crate::core::session::LoggedSet>,
+) -> Vec<Effect> {
+    let unit = state.unit();
+    let Some(session) = &mut state.session else {
+        return Vec::new();
+    };
+    let Some(slot) = session.slots.iter_mut().find(|s| s.id == slot_id) else {
+        return Vec::new();
+    };
+    let working = sets.iter().any(|s| s.spec.kind.is_working());
+    let summary = match sets.as_slice() {
+        [one] => shorthand::format(&one.spec, unit),
+        [first, ..] => format!(
+            "{} × {} sets",
+            shorthand::format(&first.spec, unit),
+            sets.len()
+        ),
+        [] => String::new(),
+    };
+    let (exercise, name) = (slot.exercise, slot.name.clone());
+    slot.sets.extend(sets);
+    if let Screen::Session(screen) = &mut state.screen {
+        screen.saving = false;
+    }
+    if matches!(&state.screen, Screen::Session(s) if s.entry_slot == Some(slot_id)) {
+        session::prefill(state);
+    }
+    if working {
+        session::start_rest(state, exercise);
+    }
+    say(state, format!("Logged {name} {summary}"), false);
+    Vec::new()
+}
+
+fn replace_session(state: &mut State, changed: Session) {
+    if let Screen::History(history) = &mut state.screen
+        && let Some(detail) = &mut history.detail
+        && detail.session.id == changed.id
+    {
+        let body = state.profile.as_ref().map(|p| p.body_weight);
+        if let Some(line) = history.sessions.iter_mut().find(|s| s.id == changed.id) {
+            *line = changed.summary(body);
+        }
+        detail.selected = detail.selected.min(changed.set_count().saturating_sub(1));
+        detail.edit = None;
+        detail.session = changed.clone();
+    }
+    if state.session.as_ref().is_some_and(|s| s.id == changed.id) {
+        state.session = Some(changed);
+        if let Screen::Session(screen) = &mut state.screen {
+            let len = state.session.as_ref().map_or(0, |s| s.slots.len());
+            screen.selected = screen.selected.min(len.saturating_sub(1));
+        }
+        state.modal = None;
+        if !matches!(&state.screen, Screen::Session(s) if s.saving) {
+            session::prefill(state);
+        }
+    }
+}
+
+/// Put a failure where the user is looking; never drop what they typed.
+fn failed(state: &mut State, what: Failed, message: String) {
+    match (what, &mut state.screen) {
+        (Failed::LogSets, Screen::Session(screen)) => {
+            screen.saving = false;
+            screen.error = Some(crate::app::state::EntryError {
+                message: format!("not saved: {message}"),
+                at: None,
+            });
+        }
+        (Failed::Profile, Screen::Onboarding(form) | Screen::Settings(form)) => {
+            form.error = Some(format!("not saved: {message}"))
+        }
+        (Failed::Finish, Screen::Finish(form)) => {
+            form.error = Some(format!("not saved: {message}"))
+        }
+        (Failed::EditSet, Screen::History(h)) => {
+            if let Some(edit) = h.detail.as_mut().and_then(|d| d.edit.as_mut()) {
+                edit.error = Some(crate::app::state::EntryError {
+                    message: format!("not saved: {message}"),
+                    at: None,
+                });
+            } else {
+                say(state, format!("not saved: {message}"), true);
+            }
+        }
+        (Failed::Exercise, _) => {
+            if let Some(Modal::Form { form, .. }) = &mut state.modal {
+                form.error = Some(message);
+            } else {
+                say(state, message, true);
+            }
+        }
+        _ => say(state, message, true),
+    }
+    if let Screen::History(h) = &mut state.screen {
+        h.loading = false;
+    }
+}

@@ -1,0 +1,576 @@
+//! `update()` without a terminal: actions in, state and effects out.
+
+use chrono::{DateTime, Duration, FixedOffset, Utc};
+
+use super::update;
+use crate::app::action::Action;
+use crate::app::effect::{Effect, Failed, StoreReply, StoreRequest};
+use crate::app::keymap::{Command, Context, Keymap};
+use crate::app::state::{ConfirmAction, Modal, Screen, Settings, Startup, State};
+use crate::app::text_input::TextEdit;
+use crate::core::exercise::{Equipment, Exercise, ExerciseId, ExerciseKind, Mechanics};
+use crate::core::profile::{Profile, Sex, default_bar, default_plates};
+use crate::core::session::{LoggedSet, Session, SessionId, SessionStatus, SetId, Slot, SlotId};
+use crate::core::set::{Effort, Load, SetKind, SetSpec};
+use crate::core::units::{Bpm, Reps, Rpe, Unit, Weight};
+
+fn t(secs: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(1_790_000_000 + secs, 0).unwrap()
+}
+
+fn profile() -> Profile {
+    Profile {
+        unit: Unit::Kg,
+        body_weight: Weight::from_kg(80.0).unwrap(),
+        sex: Sex::Male,
+        birth_year: 1990,
+        hr_max: Bpm::try_from(183).unwrap(),
+        hr_rest: Bpm::try_from(55).unwrap(),
+        lthr: None,
+        bar: default_bar(Unit::Kg),
+        plates: default_plates(Unit::Kg),
+    }
+}
+
+fn exercise(id: i64, name: &str, mechanics: Mechanics) -> Exercise {
+    Exercise {
+        id: ExerciseId(id),
+        name: name.into(),
+        kind: ExerciseKind::Strength,
+        equipment: Equipment::Barbell,
+        mechanics,
+        muscles: vec!["quads".into()],
+        aliases: vec![],
+        custom: false,
+    }
+}
+
+fn startup() -> Startup {
+    Startup {
+        profile: Some(profile()),
+        exercises: vec![
+            exercise(1, "Back Squat", Mechanics::Compound),
+            exercise(2, "Barbell Curl", Mechanics::Isolation),
+        ],
+        ..Startup::default()
+    }
+}
+
+fn state(startup: Startup) -> State {
+    State::new(
+        startup,
+        Settings::default(),
+        Keymap::default(),
+        t(0),
+        FixedOffset::east_opt(0).unwrap(),
+    )
+}
+
+fn spec(kg: f64, reps: u32, rpe: Option<f64>) -> SetSpec {
+    SetSpec {
+        kind: SetKind::Working,
+        load: Load::External(Weight::from_kg(kg).unwrap()),
+        reps: Some(Reps::try_from(reps).unwrap()),
+        effort: rpe.map(|r| Effort::Rpe(Rpe::try_from(r).unwrap())),
+        duration: None,
+    }
+}
+
+fn empty_session() -> Session {
+    Session {
+        id: SessionId(7),
+        started_at: t(0),
+        ended_at: None,
+        status: SessionStatus::Active,
+        title: "Workout".into(),
+        rpe: None,
+        notes: String::new(),
+        slots: vec![],
+    }
+}
+
+fn slot(id: i64, exercise: i64, name: &str) -> Slot {
+    Slot {
+        id: SlotId(id),
+        exercise: ExerciseId(exercise),
+        name: name.into(),
+        superset: None,
+        notes: String::new(),
+        sets: vec![],
+    }
+}
+
+fn cmd(state: &mut State, command: Command, at: i64) -> Vec<Effect> {
+    update(state, Action::Command(command), t(at))
+}
+
+fn type_text(state: &mut State, text: &str) {
+    update(state, Action::Edit(TextEdit::Clear), t(1));
+    for c in text.chars() {
+        update(state, Action::Edit(TextEdit::Insert(c)), t(1));
+    }
+}
+
+fn reply(state: &mut State, reply: StoreReply, at: i64) -> Vec<Effect> {
+    update(state, Action::Stored(reply), t(at))
+}
+
+/// A state on the session screen with Back Squat added; the last squat was 100x5@8.
+fn in_session() -> State {
+    let mut s = state(startup());
+    assert_eq!(
+        cmd(&mut s, Command::StartSession, 0),
+        vec![Effect::Store(StoreRequest::StartSession {
+            at: t(0),
+            title: "Workout".into()
+        })]
+    );
+    reply(&mut s, StoreReply::SessionStarted(empty_session()), 0);
+    assert!(
+        matches!(s.modal, Some(Modal::Picker(_))),
+        "the picker opens on a new session"
+    );
+    reply(
+        &mut s,
+        StoreReply::SlotAdded {
+            slot: slot(11, 1, "Back Squat"),
+            last: Some(spec(100.0, 5, Some(8.0))),
+        },
+        1,
+    );
+    s
+}
+
+fn entry(state: &State) -> &str {
+    match &state.screen {
+        Screen::Session(screen) => screen.entry.text(),
+        other => panic!("not on the session screen: {other:?}"),
+    }
+}
+
+fn entry_error(state: &State) -> Option<String> {
+    match &state.screen {
+        Screen::Session(screen) => screen.error.as_ref().map(|e| e.message.clone()),
+        _ => None,
+    }
+}
+
+#[test]
+fn first_run_asks_for_the_profile_and_saves_it() {
+    let mut s = state(Startup::default());
+    assert!(matches!(s.screen, Screen::Onboarding(_)));
+    assert_eq!(s.context(), Context::Form);
+    // Units (choice) → Body weight.
+    cmd(&mut s, Command::Submit, 0);
+    type_text(&mut s, "82");
+    cmd(&mut s, Command::Submit, 0); // → Sex
+    cmd(&mut s, Command::Submit, 0); // → Birth year
+    type_text(&mut s, "1986");
+    for _ in 0..2 {
+        cmd(&mut s, Command::Submit, 0); // → Max HR (left empty: Tanaka), → Resting HR
+    }
+    type_text(&mut s, "52");
+    for _ in 0..3 {
+        cmd(&mut s, Command::Submit, 0); // → LTHR, Bar, Plates
+    }
+    let effects = cmd(&mut s, Command::Submit, 0);
+    let [Effect::Store(StoreRequest::SaveProfile(saved))] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(saved.hr_max.get(), 180); // Tanaka at 40 (the test clock is in 2026)
+    assert_eq!(saved.hr_rest.get(), 52);
+    reply(&mut s, StoreReply::ProfileSaved(saved.clone()), 1);
+    assert!(matches!(s.screen, Screen::Dashboard { .. }));
+    assert!(s.profile.is_some());
+}
+
+#[test]
+fn adding_an_exercise_prefills_its_last_set_and_enter_repeats_it() {
+    let mut s = in_session();
+    assert_eq!(entry(&s), "100x5@8");
+    let effects = cmd(&mut s, Command::Submit, 10);
+    assert_eq!(
+        effects,
+        vec![Effect::Store(StoreRequest::LogSets {
+            slot: SlotId(11),
+            sets: vec![spec(100.0, 5, Some(8.0))],
+            at: t(10)
+        })]
+    );
+}
+
+#[test]
+fn a_set_shows_as_logged_only_after_the_store_commits_it() {
+    let mut s = in_session();
+    type_text(&mut s, "102.5x5@8.5");
+    let effects = cmd(&mut s, Command::Submit, 20);
+    let [Effect::Store(StoreRequest::LogSets { sets, .. })] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(sets, &vec![spec(102.5, 5, Some(8.5))]);
+    assert_eq!(
+        s.session.as_ref().unwrap().set_count(),
+        0,
+        "not shown before the commit"
+    );
+    assert_eq!(
+        entry(&s),
+        "102.5x5@8.5",
+        "the line stays until the store confirms"
+    );
+    // A second Enter while saving does not log twice.
+    assert!(cmd(&mut s, Command::Submit, 20).is_empty());
+
+    let logged = LoggedSet {
+        id: SetId(1),
+        spec: sets[0],
+        completed_at: t(20),
+    };
+    reply(
+        &mut s,
+        StoreReply::SetsLogged {
+            slot: SlotId(11),
+            sets: vec![logged],
+        },
+        21,
+    );
+    assert_eq!(s.session.as_ref().unwrap().set_count(), 1);
+    assert_eq!(
+        entry(&s),
+        "102.5x5@8.5",
+        "prefilled with the set just logged"
+    );
+    let rest = s.rest.expect("a working set starts the rest timer");
+    assert_eq!(rest.rest.target, Duration::seconds(180), "compound default");
+}
+
+#[test]
+fn a_failed_write_keeps_the_line_and_says_why() {
+    let mut s = in_session();
+    type_text(&mut s, "110x3");
+    cmd(&mut s, Command::Submit, 5);
+    reply(
+        &mut s,
+        StoreReply::Failed {
+            what: Failed::LogSets,
+            message: "could not save: the disk is full".into(),
+        },
+        6,
+    );
+    assert_eq!(entry(&s), "110x3");
+    assert_eq!(
+        entry_error(&s).as_deref(),
+        Some("not saved: could not save: the disk is full")
+    );
+    assert_eq!(s.session.as_ref().unwrap().set_count(), 0);
+    // The user can press Enter again once space is free.
+    assert_eq!(cmd(&mut s, Command::Submit, 7).len(), 1);
+}
+
+#[test]
+fn bad_shorthand_is_explained_and_kept() {
+    let mut s = in_session();
+    type_text(&mut s, "100x8@11");
+    assert!(cmd(&mut s, Command::Submit, 5).is_empty());
+    assert_eq!(entry(&s), "100x8@11");
+    let message = entry_error(&s).unwrap();
+    assert!(
+        message.contains("RPE must be 1–10 in half steps, got 11"),
+        "{message}"
+    );
+    // Typing clears the error.
+    update(&mut s, Action::Edit(TextEdit::Backspace), t(6));
+    assert_eq!(entry_error(&s), None);
+}
+
+#[test]
+fn warm_ups_do_not_start_a_rest_and_isolation_rests_shorter() {
+    let mut s = in_session();
+    let warmup = SetSpec {
+        kind: SetKind::Warmup,
+        ..spec(60.0, 5, None)
+    };
+    reply(
+        &mut s,
+        StoreReply::SetsLogged {
+            slot: SlotId(11),
+            sets: vec![LoggedSet {
+                id: SetId(1),
+                spec: warmup,
+                completed_at: t(5),
+            }],
+        },
+        5,
+    );
+    assert!(s.rest.is_none());
+    reply(
+        &mut s,
+        StoreReply::SlotAdded {
+            slot: slot(12, 2, "Barbell Curl"),
+            last: None,
+        },
+        6,
+    );
+    assert_eq!(entry(&s), "", "no earlier set: an empty line");
+    reply(
+        &mut s,
+        StoreReply::SetsLogged {
+            slot: SlotId(12),
+            sets: vec![LoggedSet {
+                id: SetId(2),
+                spec: spec(30.0, 12, None),
+                completed_at: t(7),
+            }],
+        },
+        7,
+    );
+    assert_eq!(s.rest.unwrap().rest.target, Duration::seconds(90));
+}
+
+#[test]
+fn rest_timer_adjusts_skips_and_rings_once() {
+    let mut s = in_session();
+    reply(
+        &mut s,
+        StoreReply::SetsLogged {
+            slot: SlotId(11),
+            sets: vec![LoggedSet {
+                id: SetId(1),
+                spec: spec(100.0, 5, None),
+                completed_at: t(0),
+            }],
+        },
+        0,
+    );
+    cmd(&mut s, Command::RestMinus, 1);
+    assert_eq!(s.rest.unwrap().rest.target, Duration::seconds(150));
+    cmd(&mut s, Command::RestPlus, 1);
+    cmd(&mut s, Command::RestPlus, 1);
+    assert_eq!(s.rest.unwrap().rest.target, Duration::seconds(210));
+    assert!(update(&mut s, Action::Tick, t(209)).is_empty());
+    assert_eq!(update(&mut s, Action::Tick, t(210)), vec![Effect::Bell]);
+    assert!(
+        update(&mut s, Action::Tick, t(211)).is_empty(),
+        "the bell rings once"
+    );
+    assert!(s.rest.is_some(), "overtime keeps counting");
+    cmd(&mut s, Command::RestSkip, 212);
+    assert!(s.rest.is_none());
+}
+
+#[test]
+fn finishing_asks_for_session_rpe_and_validates_it() {
+    let mut s = in_session();
+    reply(
+        &mut s,
+        StoreReply::SetsLogged {
+            slot: SlotId(11),
+            sets: vec![LoggedSet {
+                id: SetId(1),
+                spec: spec(100.0, 5, None),
+                completed_at: t(0),
+            }],
+        },
+        0,
+    );
+    cmd(&mut s, Command::Finish, 100);
+    assert!(matches!(s.screen, Screen::Finish(_)));
+    type_text(&mut s, "11");
+    cmd(&mut s, Command::Submit, 100); // → notes
+    assert!(
+        cmd(&mut s, Command::Submit, 100).is_empty(),
+        "RPE 11 is refused"
+    );
+    let Screen::Finish(form) = &s.screen else {
+        panic!()
+    };
+    assert_eq!(
+        form.fields[0].error.as_deref(),
+        Some("session RPE must be a whole number 0–10, got 11")
+    );
+    type_text(&mut s, "8");
+    cmd(&mut s, Command::Submit, 100);
+    type_text(&mut s, "felt strong");
+    let effects = cmd(&mut s, Command::Submit, 100);
+    assert_eq!(
+        effects,
+        vec![Effect::Store(StoreRequest::Finish {
+            session: SessionId(7),
+            at: t(100),
+            rpe: Some(8),
+            notes: "felt strong".into()
+        })]
+    );
+    let mut finished = s.session.clone().unwrap();
+    finished.ended_at = Some(t(100));
+    finished.status = SessionStatus::Finished;
+    reply(&mut s, StoreReply::Finished(finished), 101);
+    assert!(matches!(s.screen, Screen::Summary(_)));
+    assert!(s.session.is_none());
+    assert_eq!(s.recent_sessions[0].sets, 1);
+}
+
+#[test]
+fn an_empty_session_is_discarded_after_confirmation() {
+    let mut s = state(startup());
+    cmd(&mut s, Command::StartSession, 0);
+    reply(&mut s, StoreReply::SessionStarted(empty_session()), 0);
+    cmd(&mut s, Command::Back, 1); // close the picker
+    cmd(&mut s, Command::Finish, 2);
+    let Some(Modal::Confirm(confirm)) = &s.modal else {
+        panic!("{:?}", s.modal)
+    };
+    assert_eq!(confirm.on_yes, ConfirmAction::AbandonSession);
+    assert_eq!(
+        cmd(&mut s, Command::Yes, 3),
+        vec![Effect::Store(StoreRequest::Abandon {
+            session: SessionId(7),
+            at: t(3)
+        })]
+    );
+}
+
+#[test]
+fn an_unfinished_session_is_offered_for_resume_with_its_sets() {
+    let mut session = empty_session();
+    let mut squat = slot(11, 1, "Back Squat");
+    squat.sets = (1..=3)
+        .map(|i| LoggedSet {
+            id: SetId(i),
+            spec: spec(100.0, 5, None),
+            completed_at: t(i),
+        })
+        .collect();
+    session.slots.push(squat);
+    let mut s = state(Startup {
+        active: Some(session),
+        ..startup()
+    });
+    let Some(Modal::Confirm(confirm)) = &s.modal else {
+        panic!("no resume offer")
+    };
+    assert!(
+        confirm.message.contains("with 3 sets"),
+        "{}",
+        confirm.message
+    );
+    cmd(&mut s, Command::Yes, 10);
+    assert_eq!(entry(&s), "100x5");
+    assert_eq!(s.session.as_ref().unwrap().set_count(), 3);
+}
+
+#[test]
+fn supersets_join_the_selected_exercise_with_the_one_above() {
+    let mut s = in_session();
+    reply(
+        &mut s,
+        StoreReply::SlotAdded {
+            slot: slot(12, 2, "Barbell Curl"),
+            last: None,
+        },
+        2,
+    );
+    let effects = cmd(&mut s, Command::Superset, 3);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::Store(StoreRequest::SetSuperset {
+                session: SessionId(7),
+                slot: SlotId(11),
+                group: Some(1)
+            }),
+            Effect::Store(StoreRequest::SetSuperset {
+                session: SessionId(7),
+                slot: SlotId(12),
+                group: Some(1)
+            }),
+        ]
+    );
+    cmd(&mut s, Command::Up, 4);
+    let effects = cmd(&mut s, Command::MoveUp, 5);
+    assert!(effects.is_empty(), "the first exercise cannot move up");
+    let effects = cmd(&mut s, Command::MoveDown, 5);
+    assert_eq!(
+        effects,
+        vec![Effect::Store(StoreRequest::MoveSlot {
+            session: SessionId(7),
+            slot: SlotId(11),
+            up: false
+        })]
+    );
+}
+
+#[test]
+fn logging_without_an_exercise_says_how_to_add_one() {
+    let mut s = state(startup());
+    cmd(&mut s, Command::StartSession, 0);
+    reply(&mut s, StoreReply::SessionStarted(empty_session()), 0);
+    cmd(&mut s, Command::Back, 1);
+    type_text(&mut s, "100x5");
+    assert!(cmd(&mut s, Command::Submit, 2).is_empty());
+    assert_eq!(
+        entry_error(&s).as_deref(),
+        Some("add an exercise first (Ctrl-N opens the list)")
+    );
+}
+
+#[test]
+fn history_edits_and_deletes_sets_after_confirmation() {
+    let mut s = state(startup());
+    let effects = cmd(&mut s, Command::History, 0);
+    assert_eq!(
+        effects,
+        vec![Effect::Store(StoreRequest::LoadHistory {
+            limit: super::HISTORY_LIMIT
+        })]
+    );
+    let mut past = empty_session();
+    past.status = SessionStatus::Finished;
+    let mut squat = slot(11, 1, "Back Squat");
+    squat.sets.push(LoggedSet {
+        id: SetId(5),
+        spec: spec(100.0, 5, None),
+        completed_at: t(1),
+    });
+    past.slots.push(squat);
+    reply(&mut s, StoreReply::History(vec![past.summary(None)]), 1);
+    assert_eq!(
+        cmd(&mut s, Command::Submit, 2),
+        vec![Effect::Store(StoreRequest::LoadSession(SessionId(7)))]
+    );
+    reply(&mut s, StoreReply::SessionLoaded(past), 2);
+    assert_eq!(s.context(), Context::Detail);
+
+    cmd(&mut s, Command::EditSet, 3);
+    assert_eq!(s.context(), Context::Form);
+    type_text(&mut s, "105x5");
+    assert_eq!(
+        cmd(&mut s, Command::Submit, 4),
+        vec![Effect::Store(StoreRequest::UpdateSet {
+            session: SessionId(7),
+            set: SetId(5),
+            spec: spec(105.0, 5, None)
+        })]
+    );
+    cmd(&mut s, Command::Back, 5);
+    cmd(&mut s, Command::Delete, 6);
+    assert!(
+        matches!(&s.modal, Some(Modal::Confirm(c)) if c.on_yes == ConfirmAction::DeleteSet { set: SetId(5) })
+    );
+    assert!(cmd(&mut s, Command::No, 7).is_empty(), "no keeps the set");
+    cmd(&mut s, Command::Delete, 8);
+    assert_eq!(
+        cmd(&mut s, Command::Yes, 9),
+        vec![Effect::Store(StoreRequest::DeleteSet {
+            session: SessionId(7),
+            set: SetId(5)
+        })]
+    );
+}
+
+#[test]
+fn quit_and_signals_end_the_loop_from_anywhere() {
+    let mut s = in_session();
+    update(&mut s, Action::Shutdown, t(1));
+    assert!(s.quit);
+}

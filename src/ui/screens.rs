@@ -1,0 +1,7 @@
+//! One file per screen.
+
+pub mod dashboard;
+pub mod form;
+pub mod history;
+pub mod session;
+pub mod summary;

@@ -1,0 +1,10 @@
+//! Pieces shared by several screens.
+
+pub mod confirm;
+pub mod entry_line;
+pub mod footer;
+pub mod header;
+pub mod help;
+pub mod picker;
+pub mod set_row;
+pub mod too_small;

@@ -1,0 +1,85 @@
+//! The bottom two lines: the latest message, then the keys that matter here.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::keymap::{Command, Context};
+use crate::app::state::State;
+use crate::ui::theme::Theme;
+
+pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+    let [status, keys] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    if let Some(message) = &state.status {
+        let style = if message.error {
+            theme.error()
+        } else {
+            theme.ok()
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(format!(" {}", message.text), style)),
+            status,
+        );
+    }
+    frame.render_widget(Paragraph::new(hints(state, theme)), keys);
+}
+
+/// "Enter log · Ctrl-n add exercise · …" from the keymap, for the current context.
+fn hints<'a>(state: &State, theme: &Theme) -> Line<'a> {
+    use Command as C;
+    let context = state.context();
+    let wanted: &[(Command, &str)] = match context {
+        Context::Dashboard => &[
+            (C::StartSession, "start/resume"),
+            (C::History, "history"),
+            (C::Settings, "settings"),
+            (C::Help, "help"),
+            (C::Quit, "quit"),
+        ],
+        Context::Session => &[
+            (C::Submit, "log set"),
+            (C::AddExercise, "add exercise"),
+            (C::RestMinus, "rest −"),
+            (C::RestPlus, "rest +"),
+            (C::RestSkip, "skip rest"),
+            (C::Finish, "finish"),
+            (C::Help, "help"),
+            (C::Back, "dashboard"),
+        ],
+        Context::Picker => &[
+            (C::Submit, "add"),
+            (C::CreateExercise, "new exercise"),
+            (C::Back, "cancel"),
+        ],
+        Context::History => &[
+            (C::Submit, "open"),
+            (C::Delete, "delete"),
+            (C::Back, "back"),
+            (C::Help, "help"),
+        ],
+        Context::Detail => &[
+            (C::EditSet, "edit set"),
+            (C::Delete, "delete set"),
+            (C::Back, "back"),
+            (C::Help, "help"),
+        ],
+        Context::Form => &[
+            (C::Submit, "next / save"),
+            (C::NextField, "next field"),
+            (C::Back, "cancel"),
+        ],
+        Context::Confirm => &[(C::Yes, "yes"), (C::No, "no")],
+        Context::Summary => &[(C::Submit, "dashboard")],
+        Context::Help => &[(C::Back, "close"), (C::Up, "scroll")],
+    };
+    let mut spans = vec![Span::raw(" ")];
+    for (command, label) in wanted {
+        if let Some(key) = state.keymap.key_for(context, *command) {
+            spans.push(Span::styled(key.to_string(), theme.key()));
+            spans.push(Span::styled(format!(" {label}  "), theme.dim()));
+        }
+    }
+    Line::from(spans)
+}

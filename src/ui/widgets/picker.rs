@@ -1,0 +1,84 @@
+//! The "add exercise" picker: a query line and the ranked catalogue.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::app::state::{Picker, State};
+use crate::ui::theme::Theme;
+
+pub fn render(frame: &mut Frame, area: Rect, state: &State, picker: &Picker, theme: &Theme) {
+    let area = crate::ui::centered(area, 70, area.height.saturating_sub(2).max(10));
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .title(" Add exercise — type to search ")
+        .border_style(theme.focus_border());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [query, list, hint] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    super::entry_line::render(frame, query, &picker.query, None, true, theme);
+
+    let rows = usize::from(list.height);
+    let first = picker.selected.saturating_sub(rows.saturating_sub(1));
+    let lines: Vec<Line> = picker
+        .results
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .filter_map(|(i, index)| state.exercises.get(*index).map(|e| (i, e)))
+        .map(|(i, e)| {
+            let recent = if state.recent_exercises.contains(&e.id) {
+                "•"
+            } else {
+                " "
+            };
+            let text = format!(
+                "{recent} {:<34} {:<10} {}",
+                e.name,
+                e.equipment.code(),
+                e.muscles.join(", ")
+            );
+            if i == picker.selected {
+                Line::styled(text, theme.selected())
+            } else {
+                Line::raw(text)
+            }
+        })
+        .collect();
+    if lines.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Line::styled("  no exercise matches", theme.dim())),
+            list,
+        );
+    } else {
+        frame.render_widget(Paragraph::new(lines), list);
+    }
+    let create = state
+        .keymap
+        .key_for(
+            crate::app::keymap::Context::Picker,
+            crate::app::keymap::Command::CreateExercise,
+        )
+        .map_or_else(String::new, |k| k.to_string());
+    let name = picker.query.text().trim();
+    let label = if name.is_empty() {
+        " create a custom exercise".to_string()
+    } else {
+        format!(" create \"{name}\"")
+    };
+    frame.render_widget(
+        Line::from(vec![
+            Span::styled(" • recent   ", theme.dim()),
+            Span::styled(create, theme.key()),
+            Span::styled(label, theme.dim()),
+        ]),
+        hint,
+    );
+}
