@@ -50,14 +50,14 @@ pub fn profile_form(title: &'static str, profile: Option<&Profile>) -> Form {
             Field::text(
                 HR_REST,
                 profile.map_or(String::new(), |p| p.hr_rest.get().to_string()),
-                "bpm, measured lying down on waking",
+                "bpm, on waking",
             ),
             Field::text(
                 LTHR,
                 profile
                     .and_then(|p| p.lthr)
                     .map_or(String::new(), |b| b.get().to_string()),
-                "bpm, optional: lactate-threshold HR (30-min test)",
+                "bpm, optional: lactate threshold",
             ),
             Field::text(
                 BAR,

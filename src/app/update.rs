@@ -118,5 +118,3 @@ fn say(state: &mut State, text: impl Into<String>, error: bool) {
     });
 }
 
-#[cfg(test)]
-mod tests;

@@ -16,7 +16,12 @@ pub struct RestDefaults {
 impl Default for RestDefaults {
     /// 3 min for compound lifts, 90 s for isolation and bodyweight work, no timer for cardio.
     fn default() -> Self {
-        Self { compound: 180, isolation: 90, bodyweight: 90, cardio: 0 }
+        Self {
+            compound: 180,
+            isolation: 90,
+            bodyweight: 90,
+            cardio: 0,
+        }
     }
 }
 
@@ -60,7 +65,10 @@ impl Rest {
 
     /// The target moved by `seconds` (negative shortens), never below zero.
     pub fn adjusted(self, seconds: i64) -> Rest {
-        Rest { target: (self.target + Duration::seconds(seconds)).max(Duration::zero()), ..self }
+        Rest {
+            target: (self.target + Duration::seconds(seconds)).max(Duration::zero()),
+            ..self
+        }
     }
 }
 
@@ -70,7 +78,11 @@ pub fn clock(duration: Duration) -> String {
     let ms = duration.num_milliseconds().max(0);
     let secs = (ms + 999) / 1000;
     let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
-    if h > 0 { format!("{h}:{m:02}:{s:02}") } else { format!("{m}:{s:02}") }
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
 }
 
 #[cfg(test)]
@@ -83,16 +95,31 @@ mod tests {
 
     #[test]
     fn counts_down_then_into_overtime() {
-        let rest = Rest { started: at(0), target: Duration::seconds(90) };
-        assert_eq!(rest.status(at(30)), RestStatus::Remaining(Duration::seconds(60)));
+        let rest = Rest {
+            started: at(0),
+            target: Duration::seconds(90),
+        };
+        assert_eq!(
+            rest.status(at(30)),
+            RestStatus::Remaining(Duration::seconds(60))
+        );
         assert_eq!(rest.status(at(90)), RestStatus::Over(Duration::zero()));
-        assert_eq!(rest.status(at(102)), RestStatus::Over(Duration::seconds(12)));
-        assert_eq!(rest.status(at(-5)), RestStatus::Remaining(Duration::seconds(90)));
+        assert_eq!(
+            rest.status(at(102)),
+            RestStatus::Over(Duration::seconds(12))
+        );
+        assert_eq!(
+            rest.status(at(-5)),
+            RestStatus::Remaining(Duration::seconds(90))
+        );
     }
 
     #[test]
     fn adjusting_never_goes_negative() {
-        let rest = Rest { started: at(0), target: Duration::seconds(20) };
+        let rest = Rest {
+            started: at(0),
+            target: Duration::seconds(20),
+        };
         assert_eq!(rest.adjusted(30).target, Duration::seconds(50));
         assert_eq!(rest.adjusted(-30).target, Duration::zero());
     }

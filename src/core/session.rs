@@ -103,13 +103,21 @@ impl Session {
             .map(|slot| SlotTotals {
                 name: slot.name.clone(),
                 sets: slot.sets.len(),
-                working_sets: slot.sets.iter().filter(|s| s.spec.kind.is_working()).count(),
+                working_sets: slot
+                    .sets
+                    .iter()
+                    .filter(|s| s.spec.kind.is_working())
+                    .count(),
                 reps: slot
                     .sets
                     .iter()
                     .filter_map(|s| s.spec.reps.map(|r| u32::from(r.get())))
                     .sum(),
-                volume_kg: slot.sets.iter().map(|s| s.spec.volume_kg(body_weight)).sum(),
+                volume_kg: slot
+                    .sets
+                    .iter()
+                    .map(|s| s.spec.volume_kg(body_weight))
+                    .sum(),
             })
             .collect()
     }

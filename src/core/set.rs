@@ -146,8 +146,9 @@ impl SetSpec {
         if !self.kind.is_working() {
             return 0.0;
         }
-        self.reps
-            .map_or(0.0, |r| self.load.moved_kg(body_weight) * f64::from(r.get()))
+        self.reps.map_or(0.0, |r| {
+            self.load.moved_kg(body_weight) * f64::from(r.get())
+        })
     }
 }
 
@@ -167,15 +168,24 @@ mod tests {
             ..SetSpec::default()
         };
         assert!((working.volume_kg(None) - 800.0).abs() < 1e-9);
-        let warmup = SetSpec { kind: SetKind::Warmup, ..working };
+        let warmup = SetSpec {
+            kind: SetKind::Warmup,
+            ..working
+        };
         assert!(warmup.volume_kg(None).abs() < 1e-9);
         let dip = SetSpec {
-            load: Load::Bodyweight { added: kg(20.0), assisted: false },
+            load: Load::Bodyweight {
+                added: kg(20.0),
+                assisted: false,
+            },
             ..working
         };
         assert!((dip.volume_kg(Some(kg(80.0))) - 800.0).abs() < 1e-9);
         let assisted = SetSpec {
-            load: Load::Bodyweight { added: kg(20.0), assisted: true },
+            load: Load::Bodyweight {
+                added: kg(20.0),
+                assisted: true,
+            },
             ..working
         };
         assert!((assisted.volume_kg(Some(kg(80.0))) - 480.0).abs() < 1e-9);

@@ -15,7 +15,9 @@ pub const MAX_LOAD_KG: f64 = 1_000.0;
 pub struct UnitError(pub String);
 
 /// The unit weights are shown and typed in. Storage is always kilograms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Unit {
     #[default]
@@ -95,7 +97,10 @@ impl Weight {
             } else {
                 format!(
                     "weight must be at most {} {unit}, got {} {unit}",
-                    format_number(MAX_LOAD_KG / unit.kg_factor()).split('.').next().unwrap_or("0"),
+                    format_number(MAX_LOAD_KG / unit.kg_factor())
+                        .split('.')
+                        .next()
+                        .unwrap_or("0"),
                     format_number(value)
                 )
             })
@@ -122,7 +127,11 @@ pub fn format_number(value: f64) -> String {
     let rounded = (value * 100.0).round() / 100.0;
     let text = format!("{rounded:.2}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" { "0".into() } else { text.into() }
+    if text == "-0" {
+        "0".into()
+    } else {
+        text.into()
+    }
 }
 
 /// Repetitions in one set (1–100).
@@ -143,7 +152,10 @@ impl TryFrom<u32> for Reps {
         if (1..=u32::from(Self::MAX)).contains(&value) {
             Ok(Reps(value as u16))
         } else {
-            Err(UnitError(format!("reps must be 1–{}, got {value}", Self::MAX)))
+            Err(UnitError(format!(
+                "reps must be 1–{}, got {value}",
+                Self::MAX
+            )))
         }
     }
 }
@@ -249,7 +261,9 @@ impl TryFrom<u32> for Bpm {
         if (20..=250).contains(&value) {
             Ok(Bpm(value as u16))
         } else {
-            Err(UnitError(format!("heart rate must be 20–250 bpm, got {value}")))
+            Err(UnitError(format!(
+                "heart rate must be 20–250 bpm, got {value}"
+            )))
         }
     }
 }

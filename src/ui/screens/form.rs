@@ -62,7 +62,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, form: &Form, theme: 
         lines.push(Line::styled(error.clone(), theme.error()));
     }
     lines.push(Line::styled(
-        "Enter: next field — on the last field it saves · Tab/↑↓ move · ←/→ change a choice",
+        "Enter: next field, saves on the last · Tab/↑↓ move · ←/→ choose",
         theme.dim(),
     ));
     frame.render_widget(Paragraph::new(lines), inner);

@@ -78,7 +78,7 @@ fn exercises(
             Span::raw(" to add an exercise."),
         ]));
     }
-    let title = format!(" Exercises ({}) · sets ", session.slots.len());
+    let title = format!(" Exercises ({}) ", session.slots.len());
     frame.render_widget(
         Paragraph::new(lines).block(Block::bordered().title(title).border_style(theme.border())),
         area,
@@ -104,7 +104,7 @@ fn slot_sets(
         return;
     };
     let mut lines = vec![Line::styled(
-        format!("{:>3}  {}  {}", "#", set_row::heading(), "done"),
+        format!("{:>2} {} {}", "#", set_row::heading(), "done"),
         theme.dim(),
     )];
     for (i, set) in slot.sets.iter().enumerate() {

@@ -39,14 +39,14 @@ fn hints<'a>(state: &State, theme: &Theme) -> Line<'a> {
             (C::Quit, "quit"),
         ],
         Context::Session => &[
-            (C::Submit, "log set"),
-            (C::AddExercise, "add exercise"),
-            (C::RestMinus, "rest −"),
-            (C::RestPlus, "rest +"),
-            (C::RestSkip, "skip rest"),
+            (C::Submit, "log"),
+            (C::AddExercise, "add"),
+            (C::RestMinus, "rest−"),
+            (C::RestPlus, "rest+"),
+            (C::RestSkip, "skip"),
             (C::Finish, "finish"),
             (C::Help, "help"),
-            (C::Back, "dashboard"),
+            (C::Back, "back"),
         ],
         Context::Picker => &[
             (C::Submit, "add"),
@@ -78,7 +78,7 @@ fn hints<'a>(state: &State, theme: &Theme) -> Line<'a> {
     for (command, label) in wanted {
         if let Some(key) = state.keymap.key_for(context, *command) {
             spans.push(Span::styled(key.to_string(), theme.key()));
-            spans.push(Span::styled(format!(" {label}  "), theme.dim()));
+            spans.push(Span::styled(format!(" {label} "), theme.dim()));
         }
     }
     Line::from(spans)

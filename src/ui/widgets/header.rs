@@ -31,7 +31,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         ));
     }
     frame.render_widget(Paragraph::new(Line::from(left)), area);
-    if let Some(timer) = &state.rest {
+    // The session screen shows the rest timer beside the entry line instead.
+    if let Some(timer) = state.rest.as_ref().filter(|_| !matches!(state.screen, Screen::Session(_))) {
         frame.render_widget(
             Paragraph::new(super::entry_line::rest_span(timer, state.now, theme))
                 .alignment(Alignment::Right),

@@ -4,10 +4,10 @@ use crate::core::set::{Load, SetSpec};
 use crate::core::units::{Unit, format_number};
 
 /// Column headings matching `cells`.
-pub const HEADINGS: [&str; 6] = ["type", "load", "reps", "RPE", "RIR", "time"];
+pub const HEADINGS: [&str; 6] = ["type", "load", "reps", "RPE", "RIR", "dur."];
 
 /// Column widths matching `cells`.
-pub const WIDTHS: [usize; 6] = [6, 12, 5, 5, 5, 6];
+pub const WIDTHS: [usize; 6] = [7, 10, 4, 4, 4, 5];
 
 /// The cells of a set: kind, load, reps, RPE, RIR, duration.
 pub fn cells(spec: &SetSpec, unit: Unit) -> [String; 6] {

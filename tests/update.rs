@@ -1,159 +1,18 @@
 //! `update()` without a terminal: actions in, state and effects out.
 
-use chrono::{DateTime, Duration, FixedOffset, Utc};
+#[path = "support/fixtures.rs"]
+mod fixtures;
 
-use super::update;
-use crate::app::action::Action;
-use crate::app::effect::{Effect, Failed, StoreReply, StoreRequest};
-use crate::app::keymap::{Command, Context, Keymap};
-use crate::app::state::{ConfirmAction, Modal, Screen, Settings, Startup, State};
-use crate::app::text_input::TextEdit;
-use crate::core::exercise::{Equipment, Exercise, ExerciseId, ExerciseKind, Mechanics};
-use crate::core::profile::{Profile, Sex, default_bar, default_plates};
-use crate::core::session::{LoggedSet, Session, SessionId, SessionStatus, SetId, Slot, SlotId};
-use crate::core::set::{Effort, Load, SetKind, SetSpec};
-use crate::core::units::{Bpm, Reps, Rpe, Unit, Weight};
-
-fn t(secs: i64) -> DateTime<Utc> {
-    DateTime::from_timestamp(1_790_000_000 + secs, 0).unwrap()
-}
-
-fn profile() -> Profile {
-    Profile {
-        unit: Unit::Kg,
-        body_weight: Weight::from_kg(80.0).unwrap(),
-        sex: Sex::Male,
-        birth_year: 1990,
-        hr_max: Bpm::try_from(183).unwrap(),
-        hr_rest: Bpm::try_from(55).unwrap(),
-        lthr: None,
-        bar: default_bar(Unit::Kg),
-        plates: default_plates(Unit::Kg),
-    }
-}
-
-fn exercise(id: i64, name: &str, mechanics: Mechanics) -> Exercise {
-    Exercise {
-        id: ExerciseId(id),
-        name: name.into(),
-        kind: ExerciseKind::Strength,
-        equipment: Equipment::Barbell,
-        mechanics,
-        muscles: vec!["quads".into()],
-        aliases: vec![],
-        custom: false,
-    }
-}
-
-fn startup() -> Startup {
-    Startup {
-        profile: Some(profile()),
-        exercises: vec![
-            exercise(1, "Back Squat", Mechanics::Compound),
-            exercise(2, "Barbell Curl", Mechanics::Isolation),
-        ],
-        ..Startup::default()
-    }
-}
-
-fn state(startup: Startup) -> State {
-    State::new(
-        startup,
-        Settings::default(),
-        Keymap::default(),
-        t(0),
-        FixedOffset::east_opt(0).unwrap(),
-    )
-}
-
-fn spec(kg: f64, reps: u32, rpe: Option<f64>) -> SetSpec {
-    SetSpec {
-        kind: SetKind::Working,
-        load: Load::External(Weight::from_kg(kg).unwrap()),
-        reps: Some(Reps::try_from(reps).unwrap()),
-        effort: rpe.map(|r| Effort::Rpe(Rpe::try_from(r).unwrap())),
-        duration: None,
-    }
-}
-
-fn empty_session() -> Session {
-    Session {
-        id: SessionId(7),
-        started_at: t(0),
-        ended_at: None,
-        status: SessionStatus::Active,
-        title: "Workout".into(),
-        rpe: None,
-        notes: String::new(),
-        slots: vec![],
-    }
-}
-
-fn slot(id: i64, exercise: i64, name: &str) -> Slot {
-    Slot {
-        id: SlotId(id),
-        exercise: ExerciseId(exercise),
-        name: name.into(),
-        superset: None,
-        notes: String::new(),
-        sets: vec![],
-    }
-}
-
-fn cmd(state: &mut State, command: Command, at: i64) -> Vec<Effect> {
-    update(state, Action::Command(command), t(at))
-}
-
-fn type_text(state: &mut State, text: &str) {
-    update(state, Action::Edit(TextEdit::Clear), t(1));
-    for c in text.chars() {
-        update(state, Action::Edit(TextEdit::Insert(c)), t(1));
-    }
-}
-
-fn reply(state: &mut State, reply: StoreReply, at: i64) -> Vec<Effect> {
-    update(state, Action::Stored(reply), t(at))
-}
-
-/// A state on the session screen with Back Squat added; the last squat was 100x5@8.
-fn in_session() -> State {
-    let mut s = state(startup());
-    assert_eq!(
-        cmd(&mut s, Command::StartSession, 0),
-        vec![Effect::Store(StoreRequest::StartSession {
-            at: t(0),
-            title: "Workout".into()
-        })]
-    );
-    reply(&mut s, StoreReply::SessionStarted(empty_session()), 0);
-    assert!(
-        matches!(s.modal, Some(Modal::Picker(_))),
-        "the picker opens on a new session"
-    );
-    reply(
-        &mut s,
-        StoreReply::SlotAdded {
-            slot: slot(11, 1, "Back Squat"),
-            last: Some(spec(100.0, 5, Some(8.0))),
-        },
-        1,
-    );
-    s
-}
-
-fn entry(state: &State) -> &str {
-    match &state.screen {
-        Screen::Session(screen) => screen.entry.text(),
-        other => panic!("not on the session screen: {other:?}"),
-    }
-}
-
-fn entry_error(state: &State) -> Option<String> {
-    match &state.screen {
-        Screen::Session(screen) => screen.error.as_ref().map(|e| e.message.clone()),
-        _ => None,
-    }
-}
+use chrono::Duration;
+use fixtures::*;
+use ironpulse::app::action::Action;
+use ironpulse::app::effect::{Effect, Failed, StoreReply, StoreRequest};
+use ironpulse::app::keymap::{Command, Context};
+use ironpulse::app::state::{ConfirmAction, Modal, Screen, Startup};
+use ironpulse::app::text_input::TextEdit;
+use ironpulse::app::update::{HISTORY_LIMIT, update};
+use ironpulse::core::session::{LoggedSet, SessionId, SessionStatus, SetId, SlotId};
+use ironpulse::core::set::{SetKind, SetSpec};
 
 #[test]
 fn first_run_asks_for_the_profile_and_saves_it() {
@@ -521,7 +380,7 @@ fn history_edits_and_deletes_sets_after_confirmation() {
     assert_eq!(
         effects,
         vec![Effect::Store(StoreRequest::LoadHistory {
-            limit: super::HISTORY_LIMIT
+            limit: HISTORY_LIMIT
         })]
     );
     let mut past = empty_session();

@@ -1,0 +1,216 @@
+//! The command line: global options, subcommands, and dispatch to one handler file each.
+
+mod context;
+mod db;
+mod demo;
+mod failure;
+mod logging;
+mod tui;
+
+use std::path::PathBuf;
+
+use clap::parser::ValueSource;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+
+pub use context::Context;
+pub use failure::Failure;
+
+/// The environment variable that stands in for `--db`.
+const DB_ENV: &str = "IRONPULSE_DB";
+
+const MAIN_EXAMPLES: &str = "\
+Examples:
+  ironpulse                          start the terminal UI on your database
+  ironpulse demo                     try it out on a year of generated training history
+  ironpulse --db ~/gym.db db check   check another database file";
+
+/// A terminal workout companion: log strength sets at keyboard speed, live heart rate,
+/// progression.
+#[derive(Debug, Parser)]
+#[command(name = "ironpulse", version, after_help = MAIN_EXAMPLES)]
+pub struct Cli {
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        env = DB_ENV,
+        help = "Database file [default: database.path in the config, else \
+                $XDG_DATA_HOME/ironpulse/ironpulse.db]"
+    )]
+    db: Option<PathBuf>,
+
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        help = "Config file [default: $XDG_CONFIG_HOME/ironpulse/config.toml]"
+    )]
+    config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+
+    /// True when `db` came from `IRONPULSE_DB` rather than `--db`.
+    #[arg(skip)]
+    db_from_env: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Start the terminal UI (the default when no command is given)
+    #[command(after_help = "\
+Examples:
+  ironpulse tui
+  ironpulse --db ~/training/ironpulse.db tui")]
+    Tui,
+
+    /// Generate demo training history in a fresh database, then open it
+    #[command(after_help = "\
+Without --db the demo goes into a new temporary file (its path is printed); it never touches
+your own database, and IRONPULSE_DB is ignored here.
+
+Examples:
+  ironpulse demo
+  ironpulse demo --years 3 --seed 42 --db /tmp/demo.db --no-tui")]
+    Demo(DemoArgs),
+
+    /// Check, back up or locate the database
+    #[command(
+        subcommand,
+        after_help = "\
+Examples:
+  ironpulse db check
+  ironpulse db backup ~/ironpulse-backup.db
+  ironpulse db path"
+    )]
+    Db(DbCommand),
+}
+
+/// Options for `ironpulse demo`.
+#[derive(Debug, Args)]
+struct DemoArgs {
+    /// Years of history to generate
+    #[arg(long, value_name = "N", default_value_t = 1,
+          value_parser = clap::value_parser!(u32).range(1..=i64::from(ironpulse::demo::MAX_YEARS)))]
+    years: u32,
+
+    /// Random seed: the same seed gives the same history
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    seed: u64,
+
+    /// Only write the database; don't start the terminal UI
+    #[arg(long)]
+    no_tui: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum DbCommand {
+    /// Check integrity and schema version; exits 1 if something is wrong
+    #[command(after_help = "\
+Examples:
+  ironpulse db check
+  ironpulse --db ~/old-phone-export.db db check")]
+    Check,
+
+    /// Copy the database to FILE; safe while ironpulse is running
+    #[command(after_help = "\
+FILE must not exist yet (or be empty). The copy is checked before the command succeeds.
+
+Examples:
+  ironpulse db backup ~/backups/ironpulse-$(date +%F).db")]
+    Backup {
+        /// Where to write the copy
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+
+    /// Print the database path that would be used
+    #[command(after_help = "\
+Precedence: --db, then IRONPULSE_DB, then database.path in the config, then the default.
+
+Examples:
+  ironpulse db path
+  IRONPULSE_DB=/tmp/test.db ironpulse db path")]
+    Path,
+}
+
+impl Cli {
+    /// Parses the process arguments; on bad arguments or `--help` clap prints and exits
+    /// (code 2 for mistakes, 0 for help and version).
+    pub fn from_env() -> Self {
+        let mut command = Self::command();
+        // An empty IRONPULSE_DB means "not set", not "an empty --db".
+        if std::env::var_os(DB_ENV).is_some_and(|value| value.is_empty()) {
+            command = command.mut_arg("db", |arg| arg.env(None));
+        }
+        let matches = command.get_matches();
+        let mut cli = Self::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
+        cli.db_from_env = matches.value_source("db") == Some(ValueSource::EnvVariable);
+        cli
+    }
+}
+
+/// Loads the config, starts logging and runs the chosen command.
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    let ctx = Context::load(cli.db, cli.db_from_env, cli.config.as_deref())?;
+    let _log_guard = ctx
+        .dirs()
+        .and_then(|dirs| match logging::init(dirs.log_dir()) {
+            Ok(guard) => Some(guard),
+            Err(err) => {
+                eprintln!("ironpulse: warning: {err}; continuing without a log file");
+                None
+            }
+        });
+    tracing::info!(version = env!("CARGO_PKG_VERSION"), command = ?cli.command, "start");
+    let result = dispatch(&ctx, cli.command.unwrap_or(Command::Tui));
+    if let Err(failure) = &result {
+        tracing::error!("{failure}");
+    }
+    result
+}
+
+fn dispatch(ctx: &Context, command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Tui => tui::run(ctx, &ctx.db_path()?),
+        Command::Demo(args) => demo::run(ctx, &args),
+        Command::Db(DbCommand::Check) => db::check(&ctx.db_path()?),
+        Command::Db(DbCommand::Backup { file }) => db::backup(&ctx.db_path()?, &file),
+        Command::Db(DbCommand::Path) => {
+            println!("{}", ctx.db_path()?.display());
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn demo_defaults_are_one_year_seed_one() {
+        let cli = Cli::try_parse_from(["ironpulse", "demo"]).unwrap();
+        let Some(Command::Demo(args)) = cli.command else {
+            panic!("expected demo, got {:?}", cli.command);
+        };
+        assert_eq!((args.years, args.seed, args.no_tui), (1, 1, false));
+    }
+
+    #[test]
+    fn global_options_work_after_the_subcommand() {
+        let cli = Cli::try_parse_from(["ironpulse", "db", "path", "--db", "/x.db"]).unwrap();
+        assert_eq!(cli.db, Some(PathBuf::from("/x.db")));
+        assert!(matches!(cli.command, Some(Command::Db(DbCommand::Path))));
+    }
+
+    #[test]
+    fn demo_years_out_of_range_is_refused() {
+        let err = Cli::try_parse_from(["ironpulse", "demo", "--years", "0"]).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+    }
+}

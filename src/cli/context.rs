@@ -1,0 +1,74 @@
+//! What every command needs: the user's directories, the loaded config and the `--db` choice.
+
+use std::path::{Path, PathBuf};
+
+use ironpulse::config::{self, Dirs, Loaded, PathError, paths};
+
+use super::Failure;
+
+/// The resolved environment a command runs in.
+#[derive(Debug)]
+pub struct Context {
+    dirs: Result<Dirs, PathError>,
+    config: Loaded,
+    db: Option<PathBuf>,
+    db_from_env: bool,
+}
+
+impl Context {
+    /// Finds the directories and loads the config: `--config` must exist; the default file may not.
+    pub fn load(
+        db: Option<PathBuf>,
+        db_from_env: bool,
+        config: Option<&Path>,
+    ) -> Result<Self, Failure> {
+        let dirs = Dirs::discover();
+        let home = dirs.as_ref().ok().map(Dirs::home);
+        let config = match (config, &dirs) {
+            (Some(path), _) => config::load(&paths::expand_home(path, home)?, true)?,
+            (None, Ok(dirs)) => config::load(&dirs.default_config(), false)?,
+            (None, Err(_)) => Loaded::default(),
+        };
+        Ok(Self {
+            dirs,
+            config,
+            db,
+            db_from_env,
+        })
+    }
+
+    /// The user's directories, if a home directory was found.
+    pub fn dirs(&self) -> Option<&Dirs> {
+        self.dirs.as_ref().ok()
+    }
+
+    /// The loaded config and the text it came from.
+    pub fn config(&self) -> &Loaded {
+        &self.config
+    }
+
+    /// The database to use: `--db` > `IRONPULSE_DB` > config `database.path` > default.
+    pub fn db_path(&self) -> Result<PathBuf, Failure> {
+        Ok(paths::resolve_db(
+            self.db.as_deref(),
+            &self.config,
+            self.dirs(),
+        )?)
+    }
+
+    /// The user's own database, ignoring `--db` and `IRONPULSE_DB`.
+    pub fn own_db_path(&self) -> Option<PathBuf> {
+        paths::resolve_db(None, &self.config, self.dirs()).ok()
+    }
+
+    /// `--db` as typed on the command line (not from `IRONPULSE_DB`), `~/` expanded.
+    pub fn db_flag(&self) -> Result<Option<PathBuf>, Failure> {
+        match &self.db {
+            Some(path) if !self.db_from_env => {
+                let home = self.dirs().map(Dirs::home);
+                Ok(Some(paths::expand_home(path, home)?))
+            }
+            _ => Ok(None),
+        }
+    }
+}

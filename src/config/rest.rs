@@ -1,0 +1,147 @@
+//! `[rest]`: rest timer defaults by kind of exercise.
+
+use std::fmt;
+use std::ops::RangeInclusive;
+use std::time::Duration;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
+
+use crate::core::rest::RestDefaults;
+
+/// Allowed rest targets, in seconds.
+const REST_SECONDS: RangeInclusive<u64> = 0..=3600;
+/// Allowed ± adjustment, in seconds.
+const STEP_SECONDS: RangeInclusive<u64> = 5..=300;
+
+/// Rest timer defaults. A zero target means "no rest timer" for that kind of exercise.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RestConfig {
+    /// Multi-joint lifts (`Mechanics::Compound`).
+    #[serde(deserialize_with = "rest_seconds")]
+    pub compound: Duration,
+    /// Single-joint lifts (`Mechanics::Isolation`).
+    #[serde(deserialize_with = "rest_seconds")]
+    pub isolation: Duration,
+    /// `ExerciseKind::Bodyweight` movements.
+    #[serde(deserialize_with = "rest_seconds")]
+    pub bodyweight: Duration,
+    /// `ExerciseKind::Cardio`; zero by default.
+    #[serde(deserialize_with = "rest_seconds")]
+    pub cardio: Duration,
+    /// How much one ± press changes the running timer.
+    #[serde(deserialize_with = "step_seconds")]
+    pub step: Duration,
+    /// Ring the terminal bell when rest ends.
+    pub bell: bool,
+}
+
+impl Default for RestConfig {
+    fn default() -> Self {
+        Self {
+            compound: Duration::from_secs(180),
+            isolation: Duration::from_secs(90),
+            bodyweight: Duration::from_secs(90),
+            cardio: Duration::ZERO,
+            step: Duration::from_secs(30),
+            bell: true,
+        }
+    }
+}
+
+impl RestConfig {
+    /// The per-kind targets in whole seconds, as the rest timer in `core` takes them.
+    pub fn defaults(&self) -> RestDefaults {
+        let secs = |d: Duration| u32::try_from(d.as_secs()).unwrap_or(u32::MAX);
+        RestDefaults {
+            compound: secs(self.compound),
+            isolation: secs(self.isolation),
+            bodyweight: secs(self.bodyweight),
+            cardio: secs(self.cardio),
+        }
+    }
+
+    /// The ± adjustment in whole seconds.
+    pub fn step_secs(&self) -> u32 {
+        u32::try_from(self.step.as_secs()).unwrap_or(u32::MAX)
+    }
+}
+
+fn rest_seconds<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Duration, D::Error> {
+    deserializer.deserialize_i64(WholeSeconds(REST_SECONDS))
+}
+
+fn step_seconds<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Duration, D::Error> {
+    deserializer.deserialize_i64(WholeSeconds(STEP_SECONDS))
+}
+
+/// Reads an integer number of seconds and checks it against the allowed range.
+struct WholeSeconds(RangeInclusive<u64>);
+
+impl WholeSeconds {
+    fn check<E: de::Error>(
+        &self,
+        value: impl Into<i128> + fmt::Display + Copy,
+    ) -> Result<Duration, E> {
+        let wide: i128 = value.into();
+        match u64::try_from(wide) {
+            Ok(secs) if self.0.contains(&secs) => Ok(Duration::from_secs(secs)),
+            _ => Err(E::custom(format!(
+                "invalid value {value}, expected {}–{}",
+                self.0.start(),
+                self.0.end()
+            ))),
+        }
+    }
+}
+
+impl Visitor<'_> for WholeSeconds {
+    type Value = Duration;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("whole seconds")
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Duration, E> {
+        self.check(value)
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Duration, E> {
+        self.check(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_config_matches_the_core_defaults() {
+        assert_eq!(RestConfig::default().defaults(), RestDefaults::default());
+        assert_eq!(RestConfig::default().step_secs(), 30);
+    }
+
+    #[test]
+    fn configured_seconds_carry_over() {
+        let rest = RestConfig {
+            compound: Duration::from_secs(240),
+            isolation: Duration::from_secs(60),
+            bodyweight: Duration::ZERO,
+            cardio: Duration::from_secs(3600),
+            step: Duration::from_secs(15),
+            bell: false,
+        };
+        let defaults = rest.defaults();
+        assert_eq!(
+            (
+                defaults.compound,
+                defaults.isolation,
+                defaults.bodyweight,
+                defaults.cardio
+            ),
+            (240, 60, 0, 3600)
+        );
+        assert_eq!(rest.step_secs(), 15);
+    }
+}

@@ -1,0 +1,119 @@
+//! `ironpulse demo`: a deterministic, realistic training history for trying the app out and for
+//! measuring it — years of five sessions a week with warm-ups, progression, plateaus, missed
+//! reps, deloads, PRs and the odd week off.
+//!
+//! Planning is pure ([`plan`]: options, exercises and profile in, sessions out); [`generate`]
+//! then writes everything in one transaction.
+
+mod calendar;
+mod lift;
+mod loading;
+mod plan;
+mod planner;
+mod program;
+mod rng;
+
+use chrono::{DateTime, Datelike as _, Utc};
+
+use crate::core::profile::{Profile, Sex, default_bar, default_plates, tanaka_hr_max};
+use crate::core::units::{Bpm, Unit, UnitError, Weight};
+use crate::store::{Store, StoreError};
+
+pub use plan::{SessionPlan, WorkBout};
+pub use planner::plan;
+
+/// Longest history the demo makes.
+pub const MAX_YEARS: u32 = 30;
+
+/// What to generate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DemoOptions {
+    /// Years of history, 1–[`MAX_YEARS`].
+    pub years: u32,
+    /// The same seed (with the same `today`) gives the same history, row for row.
+    pub seed: u64,
+    /// The history ends here; the CLI passes `Utc::now()`.
+    pub today: DateTime<Utc>,
+}
+
+impl DemoOptions {
+    fn check(&self) -> Result<(), DemoError> {
+        if (1..=MAX_YEARS).contains(&self.years) {
+            Ok(())
+        } else {
+            Err(DemoError::Years(self.years))
+        }
+    }
+}
+
+/// What was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DemoReport {
+    pub sessions: usize,
+    /// Sets, warm-ups included.
+    pub sets: usize,
+}
+
+/// Why the demo could not be generated.
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    /// The database already holds sessions.
+    #[error("demo data goes into an empty database; use --db with a new file")]
+    NotEmpty,
+    #[error("the demo makes 1–{MAX_YEARS} years of history, got {0}")]
+    Years(u32),
+    /// The programme names an exercise the catalogue does not have.
+    #[error(
+        "the demo programme uses {0:?}, but the exercise list has no such exercise. \
+         This is a bug in this ironpulse build."
+    )]
+    MissingExercise(&'static str),
+    /// The planner produced a value the core types refuse.
+    #[error(
+        "the demo planner made an impossible value ({0}). This is a bug in this ironpulse build."
+    )]
+    Planner(#[from] UnitError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Plans the history and writes it into `store`, which must not hold any session yet. A demo
+/// profile (80 kg man born 1990, 20 kg bar) is saved first unless one exists.
+pub fn generate(store: &Store, options: &DemoOptions) -> Result<DemoReport, DemoError> {
+    options.check()?;
+    if !store.recent_sessions(1, 0)?.is_empty() {
+        return Err(DemoError::NotEmpty);
+    }
+    let existing = store.profile()?;
+    let profile = match &existing {
+        Some(profile) => profile.clone(),
+        None => demo_profile(options.today)?,
+    };
+    let plans = plan(options, &store.exercises()?, &profile)?;
+    if existing.is_none() {
+        store.save_profile(&profile)?;
+    }
+    store.insert_history(plans.iter().map(|p| &p.session))?;
+    Ok(DemoReport {
+        sessions: plans.len(),
+        sets: plans.iter().map(SessionPlan::set_count).sum(),
+    })
+}
+
+/// The demo lifter: an 80 kg man born in 1990, max heart rate from Tanaka for his age `today`,
+/// resting 55, LTHR 165, training in kilograms with a 20 kg bar and standard plates.
+pub fn demo_profile(today: DateTime<Utc>) -> Result<Profile, UnitError> {
+    let birth_year = 1990;
+    let hr_max = tanaka_hr_max(today.year() - birth_year).round() as u32;
+    Ok(Profile {
+        unit: Unit::Kg,
+        body_weight: Weight::from_kg(80.0)?,
+        sex: Sex::Male,
+        birth_year,
+        hr_max: Bpm::try_from(hr_max)?,
+        hr_rest: Bpm::try_from(55)?,
+        lthr: Some(Bpm::try_from(165)?),
+        bar: default_bar(Unit::Kg),
+        plates: default_plates(Unit::Kg),
+    })
+}

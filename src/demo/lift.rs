@@ -1,0 +1,311 @@
+//! One lift over the years: the lifter's true strength, the programme's working weight and rep
+//! target, and what happens in each session — warm-ups, working sets, missed reps, RPE, PRs.
+//!
+//! Strength is the one-rep max of the moved load (body weight included for bodyweight lifts). It
+//! grows each trained week by a share of the distance to the lifter's ceiling, so gains come fast
+//! at first and slow down for years. Reps possible on a set follow Epley reversed,
+//! `r = 30 · (max / load − 1)`; RPE is `10 − reps left in the tank`, as the lifter feels it.
+
+use super::loading::Loading;
+use super::program::{LiftSpec, Role};
+use super::rng::Rng;
+use crate::core::exercise::{Equipment, ExerciseId};
+use crate::core::set::{Effort, Load, SetKind, SetSpec};
+use crate::core::units::{Reps, Rpe, UnitError, Weight, format_number};
+
+/// Share of the distance to the ceiling gained per normal training week.
+const GROWTH_PER_WEEK: f64 = 0.02;
+/// Strength lost per set already done in the session (fatigue within the session).
+const FATIGUE_PER_SET: f64 = 0.012;
+/// Deload loads, as a share of the normal moved load.
+const DELOAD_LOAD: f64 = 0.7;
+
+/// How the programme progresses the lift.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Novice: add `linear_step` after every session where all reps were made.
+    Linear { resets: u8 },
+    /// Add reps up to the top of the range, then weight.
+    Double,
+}
+
+/// What the day brings to every lift of a session.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Day {
+    /// Body weight that day, kg.
+    pub body: f64,
+    /// How strong the lifter is today compared with their trend: −0.05 is a bad day.
+    pub readiness: f64,
+    /// A deload week: lighter loads, fewer sets, no progression.
+    pub deload: bool,
+}
+
+/// One set as it was done, with its load as a share of the day's max (for the heart-rate seam).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DoneSet {
+    pub spec: SetSpec,
+    pub intensity: f64,
+}
+
+/// What one session of a lift produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub sets: Vec<DoneSet>,
+    /// A note such as "PR: Bench Press 100 kg × 5" when a main lift beat its best estimate.
+    pub pr: Option<String>,
+}
+
+/// The state of one lift of the programme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lift {
+    pub spec: LiftSpec,
+    pub exercise: ExerciseId,
+    equipment: Equipment,
+    loading: Loading,
+    bodyweight: bool,
+    /// True one-rep max of the moved load, before the day's ups and downs, kg.
+    strength: f64,
+    ceiling: f64,
+    /// The programme's working load (external, or added for bodyweight lifts), kg.
+    weight: f64,
+    /// Target reps on every working set while a novice.
+    reps: u16,
+    phase: Phase,
+    /// Sessions in a row with missed reps at this weight.
+    misses: u8,
+    /// Best estimated one-rep max logged so far, kg.
+    best: f64,
+    sessions: u32,
+}
+
+impl Lift {
+    /// A lift as a novice starts it: working sets at about RPE 6.5.
+    pub fn new(
+        spec: LiftSpec,
+        exercise: ExerciseId,
+        equipment: Equipment,
+        loading: Loading,
+        body: f64,
+        rng: &mut Rng,
+    ) -> Lift {
+        let bodyweight = equipment == Equipment::Bodyweight;
+        let strength = spec.start * body * rng.between(0.9, 1.1);
+        let ceiling = spec.ceiling * body * rng.between(0.9, 1.1);
+        let linear = spec.linear_step > 0.0;
+        let reps = spec.reps.0.midpoint(spec.reps.1);
+        let offset = if bodyweight { body } else { 0.0 };
+        let moved = strength / (1.0 + (f64::from(reps) + 3.5) / 30.0);
+        Lift {
+            spec,
+            exercise,
+            equipment,
+            loading,
+            bodyweight,
+            strength,
+            ceiling,
+            weight: loading.at_most(moved - offset),
+            reps,
+            phase: if linear {
+                Phase::Linear { resets: 0 }
+            } else {
+                Phase::Double
+            },
+            misses: 0,
+            best: 0.0,
+            sessions: 0,
+        }
+    }
+
+    /// The lifter's true one-rep max of the moved load right now, kg.
+    pub fn strength(&self) -> f64 {
+        self.strength
+    }
+
+    /// A week has passed: strength grows by `stimulus` (1 a normal week, less for a deload,
+    /// 0 for an untrained one) of the usual share of the distance to the ceiling.
+    pub fn adapt(&mut self, stimulus: f64, rng: &mut Rng) {
+        let gain = GROWTH_PER_WEEK * (self.ceiling - self.strength) * stimulus;
+        self.strength += gain + rng.normal(0.0, 0.003) * self.strength * stimulus;
+    }
+
+    /// A week off: a little strength is lost.
+    pub fn detrain(&mut self) {
+        self.strength *= 0.985;
+    }
+
+    /// Does today's session of this lift and moves the programme on.
+    pub fn perform(&mut self, day: &Day, rng: &mut Rng) -> Result<Outcome, UnitError> {
+        let offset = if self.bodyweight { day.body } else { 0.0 };
+        let day_max = self.strength * (1.0 + day.readiness + rng.normal(0.0, 0.01));
+        let (low, high) = match self.phase {
+            Phase::Linear { .. } => (self.reps, self.reps),
+            Phase::Double => self.spec.reps,
+        };
+        let (weight, (low, high), set_count) = if day.deload {
+            let normal = self.weight + offset;
+            let weight = self.loading.at_most(normal * DELOAD_LOAD - offset);
+            // Nothing lighter to take off (bodyweight at zero added): cut the reps instead.
+            let reps = if weight + offset >= normal * 0.9 {
+                low.saturating_sub(3).max(3)
+            } else {
+                low
+            };
+            (
+                weight,
+                (reps, reps),
+                self.spec.sets.saturating_sub(1).max(2),
+            )
+        } else {
+            (self.weight, (low, high), self.spec.sets)
+        };
+
+        let mut sets = Vec::with_capacity(usize::from(set_count) + 4);
+        for (load, reps) in self.warmups(weight) {
+            let spec = self.set(SetKind::Warmup, load, reps, None)?;
+            sets.push(DoneSet {
+                spec,
+                intensity: (load + offset) / day_max,
+            });
+        }
+
+        let rated = self.spec.role != Role::Accessory || rng.chance(0.7);
+        // How many reps the lifter leaves in the tank before calling a set in the rep range.
+        let reserve = rng.between(0.5, 2.0);
+        let mut load = weight;
+        let (mut missed, mut topped) = (false, true);
+        let mut rpe_sum = 0.0;
+        let mut best: Option<(f64, f64, u16)> = None;
+        for i in 0..set_count {
+            let moved = load + offset;
+            let fresh = day_max * (1.0 - FATIGUE_PER_SET * f64::from(i));
+            let possible = 30.0 * (fresh / moved - 1.0);
+            let stop = (possible - reserve).floor();
+            let reps = if stop >= f64::from(high) {
+                high
+            } else if stop >= f64::from(low) {
+                stop as u16
+            } else {
+                // Below the range: grind for the bottom of it, to failure if need be.
+                low.min(possible.floor().max(1.0) as u16)
+            };
+            missed |= reps < low;
+            topped &= reps >= high;
+            let felt = if reps < low { 10.0 } else { 10.0 - (possible - f64::from(reps)) + rng.normal(0.0, 0.3) };
+            let rpe = (felt.clamp(6.0, 10.0) * 2.0).round() / 2.0;
+            rpe_sum += rpe;
+            let effort = if rated { Some(Effort::Rpe(Rpe::try_from(rpe)?)) } else { None };
+            let spec = self.set(SetKind::Working, load, reps, effort)?;
+            sets.push(DoneSet { spec, intensity: moved / fresh });
+            if reps <= 10 {
+                let estimate = if reps == 1 { moved } else { moved * (1.0 + f64::from(reps) / 30.0) };
+                if best.is_none_or(|(e, _, _)| estimate > e) {
+                    best = Some((estimate, load, reps));
+                }
+            }
+            if reps + 2 <= low {
+                // Well short: take about 10 % off for the remaining sets.
+                load = self.loading.at_most(moved * 0.9 - offset).min(load);
+            }
+        }
+
+        let mut pr = None;
+        if let Some((estimate, load, reps)) = best.filter(|_| !day.deload) {
+            if estimate > self.best + 0.01 && self.sessions >= 3 && self.spec.role == Role::Main {
+                pr = Some(format!("PR: {} {} kg × {reps}", self.spec.name, format_number(load)));
+            }
+            self.best = self.best.max(estimate);
+        }
+        if !day.deload {
+            self.progress(missed, topped, rpe_sum / f64::from(set_count), offset);
+        }
+        Ok(Outcome { sets, pr })
+    }
+
+    /// Moves the programme on after a normal session: `missed` when a set fell short of the rep
+    /// range, `topped` when every set reached its top.
+    fn progress(&mut self, missed: bool, topped: bool, mean_rpe: f64, offset: f64) {
+        self.sessions += 1;
+        if missed {
+            self.misses += 1;
+        } else {
+            self.misses = 0;
+        }
+        match self.phase {
+            Phase::Linear { resets } => {
+                if !missed {
+                    self.weight = self.loading.nearest(self.weight + self.spec.linear_step);
+                } else if self.misses >= 3 {
+                    // Three stalls: take 10 % off and build back up. After the second reset, or
+                    // half a year, the novice phase is over.
+                    self.misses = 0;
+                    self.weight = self.loading.at_most((self.weight + offset) * 0.9 - offset);
+                    self.phase = Phase::Linear { resets: resets + 1 };
+                }
+                if self.phase == (Phase::Linear { resets: 2 }) || self.sessions >= 26 {
+                    self.phase = Phase::Double;
+                }
+            }
+            Phase::Double => {
+                if topped {
+                    // Two jumps when it was easy, unless one jump is already a big one.
+                    let easy = mean_rpe <= 7.0 && self.loading.step <= 0.05 * (self.weight + offset);
+                    let jumps = if easy { 2.0 } else { 1.0 };
+                    self.weight = self.loading.nearest(self.weight + jumps * self.loading.step);
+                } else if self.misses >= 2 {
+                    self.misses = 0;
+                    self.weight = self.loading.at_most((self.weight + offset) * 0.92 - offset);
+                }
+            }
+        }
+    }
+
+    /// Warm-up sets before working sets at `work`, lightest first: a full ramp for main lifts,
+    /// two sets for barbell compounds, one for other compounds, none for accessories.
+    fn warmups(&self, work: f64) -> Vec<(f64, u16)> {
+        let ramp: &[(f64, u16)] = match self.spec.role {
+            _ if self.bodyweight => &[],
+            Role::Main => &[(0.0, 10), (0.4, 5), (0.6, 3), (0.75, 2), (0.85, 1)],
+            Role::Secondary if self.equipment == Equipment::Barbell => &[(0.5, 8), (0.75, 4)],
+            Role::Secondary => &[(0.5, 10)],
+            Role::Accessory => &[],
+        };
+        let gap = (0.1 * work).max(2.0 * self.loading.step);
+        let mut sets: Vec<(f64, u16)> = Vec::new();
+        for &(share, reps) in ramp {
+            let load = self.loading.at_most(work * share);
+            let heavy_start = share == 0.0 && work >= 140.0;
+            let above_last = sets.last().is_none_or(|(last, _)| load >= last + gap);
+            if !heavy_start && above_last && load <= work - gap {
+                sets.push((load, reps));
+            }
+        }
+        sets.truncate(4);
+        sets
+    }
+
+    /// A set of this lift with the right kind of load.
+    fn set(
+        &self,
+        kind: SetKind,
+        kg: f64,
+        reps: u16,
+        effort: Option<Effort>,
+    ) -> Result<SetSpec, UnitError> {
+        let weight = Weight::from_kg(kg)?;
+        let load = if self.bodyweight {
+            Load::Bodyweight {
+                added: weight,
+                assisted: false,
+            }
+        } else {
+            Load::External(weight)
+        };
+        Ok(SetSpec {
+            kind,
+            load,
+            reps: Some(Reps::try_from(u32::from(reps))?),
+            effort,
+            duration: None,
+        })
+    }
+}

@@ -1,0 +1,214 @@
+//! The `SQLite` store: persistence for profile, exercises, sessions and sets. All SQL lives here.
+//!
+//! Synchronous on purpose: the app moves one [`Store`] onto its own thread. Storage is in
+//! canonical units (kilograms, metres, seconds); timestamps are UTC unix milliseconds. Every
+//! write is one transaction, committed (and, with `synchronous=FULL`, on disk) when it returns.
+
+mod bulk;
+mod error;
+mod exercises;
+#[cfg(test)]
+mod fixtures;
+mod header;
+mod lock;
+mod maintenance;
+mod migrations;
+mod profile;
+mod sessions;
+mod sets;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+pub use bulk::{HistorySession, HistorySet, HistorySlot};
+pub use error::StoreError;
+pub use lock::lock_path;
+pub use maintenance::{BackupReport, CheckReport, backup, check};
+pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
+
+use lock::InstanceLock;
+
+/// How long a write waits for another connection (a backup, `db check`) before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// An open ironpulse database. Holds the single-instance lock for file databases until dropped.
+#[derive(Debug)]
+pub struct Store {
+    // Field order matters: the connection closes (checkpointing the WAL) before the lock goes.
+    conn: Connection,
+    path: PathBuf,
+    _lock: Option<InstanceLock>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`, after taking the single-instance lock
+    /// and refusing, without changing a byte, files that are not ironpulse's or are newer.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent).map_err(|source| StoreError::Io {
+                path: parent.to_path_buf(),
+                context: "create the folder for the database",
+                source,
+            })?;
+        }
+        let lock = InstanceLock::acquire(path)?;
+        if let Some(header) = header::inspect(path)? {
+            header.refuse_foreign(path)?;
+            header.refuse_newer(path)?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| StoreError::sqlite(path.to_path_buf(), "open the database", e))?;
+        Store::init(conn, path.to_path_buf(), Some(lock))
+    }
+
+    /// A fresh database in memory, migrated and seeded like a file one (for tests and demos).
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let path = PathBuf::from(":memory:");
+        let conn = Connection::open_in_memory()
+            .map_err(|e| StoreError::sqlite(path.clone(), "open a database in memory", e))?;
+        Store::init(conn, path, None)
+    }
+
+    fn init(
+        conn: Connection,
+        path: PathBuf,
+        lock: Option<InstanceLock>,
+    ) -> Result<Store, StoreError> {
+        let store = Store {
+            conn,
+            path,
+            _lock: lock,
+        };
+        let found =
+            migrations::user_version(&store.conn).map_err(store.fail("read the schema version"))?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                path: store.path.clone(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        let mode: String = store
+            .conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
+            .map_err(store.fail("switch on write-ahead logging"))?;
+        if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
+            tracing::warn!(path = %store.path.display(), %mode, "the file system does not allow WAL");
+        }
+        store
+            .conn
+            .pragma_update(None, "synchronous", "FULL")
+            .and_then(|()| store.conn.pragma_update(None, "foreign_keys", "ON"))
+            .and_then(|()| store.conn.busy_timeout(BUSY_TIMEOUT))
+            .map_err(store.fail("configure the database"))?;
+        migrations::apply(&store.conn, migrations::MIGRATIONS)
+            .map_err(store.fail("update the database schema"))?;
+        store.seed_catalogue()?;
+        Ok(store)
+    }
+
+    /// The file this store writes to (`:memory:` for an in-memory store).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open database (equals [`SCHEMA_VERSION`] once open).
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        migrations::user_version(&self.conn).map_err(self.fail("read the schema version"))
+    }
+
+    /// Caps the database at its current size, so the next write that needs a new page fails as
+    /// if the disk were full.
+    #[doc(hidden)]
+    pub fn limit_pages_for_tests(&self) -> Result<(), StoreError> {
+        let pages: i64 = self
+            .conn
+            .pragma_query_value(None, "page_count", |row| row.get(0))
+            .map_err(self.fail("read the page count"))?;
+        self.conn
+            .pragma_update(None, "max_page_count", pages)
+            .map_err(self.fail("limit the page count"))
+    }
+
+    /// Maps a `SQLite` error to a [`StoreError`] that says what we were doing.
+    fn fail(&self, context: &'static str) -> impl FnOnce(rusqlite::Error) -> StoreError + '_ {
+        move |source| StoreError::sqlite(self.path.clone(), context, source)
+    }
+
+    /// Starts a write transaction (`BEGIN IMMEDIATE`); it rolls back unless committed.
+    fn write(&self) -> Result<Transaction<'_>, StoreError> {
+        Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
+            .map_err(self.fail("start a write"))
+    }
+
+    /// Commits `tx`; on failure nothing of it is stored.
+    fn commit(&self, tx: Transaction<'_>, context: &'static str) -> Result<(), StoreError> {
+        tx.commit().map_err(self.fail(context))
+    }
+}
+
+/// A timestamp as stored: UTC unix milliseconds.
+fn to_millis(at: DateTime<Utc>) -> i64 {
+    at.timestamp_millis()
+}
+
+/// A stored timestamp back, or `Corrupt` naming the row when it is out of range.
+fn from_millis(ms: i64, table: &'static str, id: i64) -> Result<DateTime<Utc>, StoreError> {
+    DateTime::from_timestamp_millis(ms)
+        .ok_or_else(|| StoreError::corrupt(table, id, format!("timestamp {ms} is out of range")))
+}
+
+/// A count or limit as `SQLite` wants it.
+fn sql_count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_store_can_move_to_its_own_thread() {
+        fn assert_send<T: Send>() {}
+        assert_send::<Store>();
+    }
+
+    #[test]
+    fn a_fresh_store_is_at_the_newest_schema_with_foreign_keys_on() {
+        let store = Store::open_in_memory().unwrap();
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+        let fk: i64 = store
+            .conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1);
+        let sync: i64 = store
+            .conn
+            .pragma_query_value(None, "synchronous", |r| r.get(0))
+            .unwrap();
+        assert_eq!(sync, 2, "synchronous must be FULL");
+    }
+
+    #[test]
+    fn timestamps_round_trip_through_milliseconds() {
+        let at = DateTime::from_timestamp_millis(1_767_225_600_123).unwrap();
+        assert_eq!(from_millis(to_millis(at), "session", 1).unwrap(), at);
+        assert!(matches!(
+            from_millis(i64::MAX, "session", 7),
+            Err(StoreError::Corrupt {
+                table: "session",
+                id: 7,
+                ..
+            })
+        ));
+    }
+}

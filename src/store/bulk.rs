@@ -1,0 +1,406 @@
+//! Writing a whole history at once (demo data, imports): one transaction, prepared statements.
+//!
+//! Sets use the same columns as [`Store::log_sets`] and each session's summary is filled by the
+//! same [`Store::refresh_summary`] that finishing a session uses, so the history reads back exactly
+//! as if every session had been logged by hand.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension as _, params};
+
+use super::{Store, StoreError, to_millis};
+use crate::core::exercise::ExerciseId;
+use crate::core::session::SessionId;
+use crate::core::set::{Effort, Load, SetSpec};
+use crate::core::units::{Reps, Seconds, Weight};
+
+/// A finished session from the past, as [`Store::insert_history`] writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistorySession {
+    pub started_at: DateTime<Utc>,
+    pub ended_at: DateTime<Utc>,
+    pub title: String,
+    /// Session RPE (Foster), 0–10.
+    pub rpe: Option<u8>,
+    pub notes: String,
+    /// The lifter's body weight that day; `None` takes the profile's, as finishing a session does.
+    pub body_weight: Option<Weight>,
+    /// The exercises in the order they were done.
+    pub slots: Vec<HistorySlot>,
+}
+
+/// One exercise of a [`HistorySession`] with its sets in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistorySlot {
+    pub exercise: ExerciseId,
+    /// Exercises sharing a group number were done as a superset.
+    pub superset: Option<u32>,
+    pub notes: String,
+    pub sets: Vec<HistorySet>,
+}
+
+/// One set of a [`HistorySlot`] and when it was finished.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HistorySet {
+    pub spec: SetSpec,
+    pub completed_at: DateTime<Utc>,
+}
+
+impl HistorySession {
+    /// Refuses what `finish_session` would refuse: an RPE above 10, or an end before the start.
+    fn check(&self) -> Result<(), StoreError> {
+        if let Some(rpe) = self.rpe.filter(|r| *r > 10) {
+            return Err(StoreError::Invalid(format!(
+                "session RPE must be 0–10, got {rpe}"
+            )));
+        }
+        if self.ended_at < self.started_at {
+            return Err(StoreError::Invalid(format!(
+                "the session of {} cannot end before it started",
+                self.started_at.format("%Y-%m-%d %H:%M")
+            )));
+        }
+        Ok(())
+    }
+}
+
+const INSERT_SESSION: &str = "INSERT INTO session (started_at, ended_at, status, title, rpe, notes, body_weight_kg)
+     VALUES (?1, ?2, 'finished', ?3, ?4, ?5, COALESCE(?6, (SELECT body_weight_kg FROM profile WHERE id = 1)))";
+
+const INSERT_SLOT: &str =
+    "INSERT INTO session_exercise (session_id, exercise_id, position, superset, notes)
+     VALUES (?1, ?2, ?3, ?4, ?5)";
+
+const INSERT_SET: &str =
+    "INSERT INTO set_entry (session_exercise_id, position, kind, weight_kg, bodyweight, reps,
+                            rpe, rir, effort_entered, duration_s, completed_at)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+
+impl Store {
+    /// Writes finished sessions with their exercises and sets in one transaction: either all of
+    /// them are stored or none is. Returns the new session ids, in the order given.
+    pub fn insert_history<'a, I>(&self, sessions: I) -> Result<Vec<SessionId>, StoreError>
+    where
+        I: IntoIterator<Item = &'a HistorySession>,
+    {
+        let tx = self.write()?;
+        let mut known = HashSet::new();
+        let mut ids = Vec::new();
+        {
+            let fail = || self.fail("save the history");
+            let mut session_stmt = tx.prepare_cached(INSERT_SESSION).map_err(fail())?;
+            let mut slot_stmt = tx.prepare_cached(INSERT_SLOT).map_err(fail())?;
+            let mut set_stmt = tx.prepare_cached(INSERT_SET).map_err(fail())?;
+            for session in sessions {
+                session.check()?;
+                session_stmt
+                    .execute(params![
+                        to_millis(session.started_at),
+                        to_millis(session.ended_at),
+                        session.title.trim(),
+                        session.rpe,
+                        session.notes,
+                        session.body_weight.map(Weight::kg),
+                    ])
+                    .map_err(fail())?;
+                let session_id = tx.last_insert_rowid();
+                for (position, slot) in (1_i64..).zip(&session.slots) {
+                    if known.insert(slot.exercise) {
+                        self.require_exercise(slot.exercise)?;
+                    }
+                    slot_stmt
+                        .execute(params![
+                            session_id,
+                            slot.exercise.0,
+                            position,
+                            slot.superset,
+                            slot.notes
+                        ])
+                        .map_err(fail())?;
+                    let slot_id = tx.last_insert_rowid();
+                    for (position, set) in (1_i64..).zip(&slot.sets) {
+                        let (rpe, rir, entered) = effort_columns(set.spec.effort);
+                        set_stmt
+                            .execute(params![
+                                slot_id,
+                                position,
+                                set.spec.kind.code(),
+                                set.spec.load.signed_kg(),
+                                matches!(set.spec.load, Load::Bodyweight { .. }),
+                                set.spec.reps.map(Reps::get),
+                                rpe,
+                                rir,
+                                entered,
+                                set.spec.duration.map(Seconds::get),
+                                to_millis(set.completed_at),
+                            ])
+                            .map_err(fail())?;
+                    }
+                }
+                self.refresh_summary(session_id)?;
+                ids.push(SessionId(session_id));
+            }
+        }
+        self.commit(tx, "save the history")?;
+        Ok(ids)
+    }
+
+    /// `NotFound` unless exercise `id` exists (a clearer message than a foreign-key failure).
+    fn require_exercise(&self, id: ExerciseId) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached("SELECT 1 FROM exercise WHERE id = ?1")
+            .and_then(|mut stmt| stmt.query_row([id.0], |_| Ok(())).optional())
+            .map_err(self.fail("find the exercise"))?
+            .ok_or(StoreError::NotFound {
+                what: "exercise",
+                id: id.0,
+            })
+    }
+}
+
+/// The `rpe`, `rir` and `effort_entered` columns, encoded as `log_sets` encodes them.
+fn effort_columns(effort: Option<Effort>) -> (Option<f64>, Option<f64>, Option<&'static str>) {
+    match effort {
+        None => (None, None, None),
+        Some(effort) => (
+            Some(effort.rpe().value()),
+            Some(effort.rir().value()),
+            Some(match effort {
+                Effort::Rpe(_) => "rpe",
+                Effort::Rir(_) => "rir",
+            }),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::profile::{Profile, Sex, default_bar, default_plates};
+    use crate::core::session::SessionStatus;
+    use crate::core::set::SetKind;
+    use crate::core::units::{Bpm, Unit};
+    use crate::store::fixtures::{at, custom, every_shape, kg, lift, store};
+
+    fn profile(body: f64) -> Profile {
+        Profile {
+            unit: Unit::Kg,
+            body_weight: kg(body),
+            sex: Sex::Male,
+            birth_year: 1990,
+            hr_max: Bpm::try_from(185).unwrap(),
+            hr_rest: Bpm::try_from(55).unwrap(),
+            lthr: None,
+            bar: default_bar(Unit::Kg),
+            plates: default_plates(Unit::Kg),
+        }
+    }
+
+    fn history(
+        exercise: ExerciseId,
+        other: ExerciseId,
+        day: i64,
+        body: Option<f64>,
+    ) -> HistorySession {
+        let start = day * 24 * 60;
+        let sets = |specs: Vec<SetSpec>, minute: i64| {
+            specs
+                .into_iter()
+                .map(|spec| HistorySet {
+                    spec,
+                    completed_at: at(start + minute),
+                })
+                .collect()
+        };
+        HistorySession {
+            started_at: at(start),
+            ended_at: at(start + 70),
+            title: format!("  Day {day} "),
+            rpe: Some(7),
+            notes: "solid".into(),
+            body_weight: body.map(kg),
+            slots: vec![
+                HistorySlot {
+                    exercise,
+                    superset: None,
+                    notes: "belt".into(),
+                    sets: sets(every_shape(), 10),
+                },
+                HistorySlot {
+                    exercise: other,
+                    superset: Some(1),
+                    notes: String::new(),
+                    sets: vec![],
+                },
+                HistorySlot {
+                    exercise: other,
+                    superset: Some(1),
+                    notes: String::new(),
+                    sets: sets(
+                        vec![
+                            SetSpec {
+                                kind: SetKind::Warmup,
+                                ..lift(60.0, 5)
+                            },
+                            lift(100.0, 5),
+                        ],
+                        40,
+                    ),
+                },
+            ],
+        }
+    }
+
+    /// Every column of every set and slot, in order, without the row ids.
+    fn rows(store: &Store, session: SessionId) -> Vec<String> {
+        let mut stmt = store
+            .conn
+            .prepare(
+                "SELECT se.exercise_id, se.position, se.superset, se.notes, s.position, s.kind, s.weight_kg,
+                        s.bodyweight, s.reps, s.rpe, s.rir, s.effort_entered, s.duration_s, s.completed_at, s.e1rm_kg
+                 FROM set_entry s JOIN session_exercise se ON se.id = s.session_exercise_id
+                 WHERE se.session_id = ?1 ORDER BY se.position, s.position",
+            )
+            .unwrap();
+        stmt.query_map([session.0], |r| {
+            Ok((0..15)
+                .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                .collect::<Vec<_>>()
+                .join("|"))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+    }
+
+    #[test]
+    fn a_history_reads_back_exactly_as_the_same_sessions_logged_by_hand() {
+        let bulk = store();
+        let by_hand = store();
+        for s in [&bulk, &by_hand] {
+            s.save_profile(&profile(80.0)).unwrap();
+        }
+        let (a, b) = (custom(&bulk, "Press"), custom(&bulk, "Row"));
+        assert_eq!((custom(&by_hand, "Press"), custom(&by_hand, "Row")), (a, b));
+
+        let planned = [history(a, b, 0, Some(82.5)), history(b, a, 2, None)];
+        let ids = bulk.insert_history(&planned).unwrap();
+
+        for (plan, bulk_id) in planned.iter().zip(&ids) {
+            if let Some(body) = plan.body_weight {
+                by_hand.save_profile(&profile(body.kg())).unwrap();
+            }
+            let id = by_hand.start_session(plan.started_at, &plan.title).unwrap();
+            for slot in &plan.slots {
+                let slot_id = by_hand.add_slot(id, slot.exercise).unwrap().id;
+                by_hand.set_superset(slot_id, slot.superset).unwrap();
+                by_hand.set_slot_notes(slot_id, &slot.notes).unwrap();
+                for set in &slot.sets {
+                    by_hand
+                        .log_sets(slot_id, &[set.spec], set.completed_at)
+                        .unwrap();
+                }
+            }
+            by_hand
+                .finish_session(id, plan.ended_at, plan.rpe, &plan.notes)
+                .unwrap();
+            by_hand.save_profile(&profile(80.0)).unwrap();
+
+            let mut expected = by_hand.session(id).unwrap().unwrap();
+            let got = bulk.session(*bulk_id).unwrap().unwrap();
+            // Row ids differ between the two databases; everything else must not.
+            expected.id = got.id;
+            for (e, g) in expected.slots.iter_mut().zip(&got.slots) {
+                e.id = g.id;
+                for (es, gs) in e.sets.iter_mut().zip(&g.sets) {
+                    es.id = gs.id;
+                }
+            }
+            assert_eq!(got, expected);
+            assert_eq!(got.status, SessionStatus::Finished);
+            assert_eq!(got.title, plan.title.trim());
+            assert_eq!(rows(&bulk, *bulk_id), rows(&by_hand, id));
+        }
+
+        let summaries = |s: &Store| {
+            let mut list = s.recent_sessions(10, 0).unwrap();
+            for (i, summary) in list.iter_mut().enumerate() {
+                summary.id = SessionId(i as i64);
+            }
+            list
+        };
+        let summary = summaries(&bulk);
+        assert_eq!(summary, summaries(&by_hand));
+        // Newest first: day 2 at the profile's 80 kg, day 0 at the 82.5 kg of that day. Both have
+        // 12 sets in 2 exercises (the empty slot does not count); the bodyweight sets use the
+        // day's weight: 100×5 + 80×8 + 70×10 + 90×12 + (bw+20)×6 + (bw−25)×8 + bw×12 + 101.25×3 + 100×5.
+        assert_eq!((summary[0].sets, summary[0].exercises), (12, 2));
+        let volume = |bw: f64| {
+            500.0
+                + 640.0
+                + 700.0
+                + 1080.0
+                + (bw + 20.0) * 6.0
+                + (bw - 25.0) * 8.0
+                + bw * 12.0
+                + 303.75
+                + 500.0
+        };
+        assert!(
+            (summary[0].volume_kg - volume(80.0)).abs() < 1e-9,
+            "{summary:?}"
+        );
+        assert!(
+            (summary[1].volume_kg - volume(82.5)).abs() < 1e-9,
+            "{summary:?}"
+        );
+    }
+
+    #[test]
+    fn a_bad_session_anywhere_stores_nothing() {
+        let store = store();
+        let (a, b) = (custom(&store, "Press"), custom(&store, "Row"));
+        let good = history(a, b, 0, None);
+        let late_rpe = HistorySession {
+            rpe: Some(11),
+            ..history(a, b, 1, None)
+        };
+        let backwards = HistorySession {
+            ended_at: at(-5),
+            ..history(a, b, 0, None)
+        };
+        let unknown = history(a, ExerciseId(999), 3, None);
+
+        let err = store.insert_history([&good, &late_rpe]).unwrap_err();
+        assert_eq!(err.to_string(), "session RPE must be 0–10, got 11");
+        let err = store.insert_history([&good, &backwards]).unwrap_err();
+        assert!(
+            err.to_string().contains("cannot end before it started"),
+            "{err}"
+        );
+        let err = store.insert_history([&good, &unknown]).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                StoreError::NotFound {
+                    what: "exercise",
+                    id: 999
+                }
+            ),
+            "{err}"
+        );
+
+        let count: i64 = store
+            .conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM session) + (SELECT count(*) FROM session_exercise)
+                      + (SELECT count(*) FROM set_entry)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(count, 0);
+        assert_eq!(store.insert_history(&[good]).unwrap().len(), 1);
+    }
+}

@@ -1,0 +1,402 @@
+//! Exercises: the seeded catalogue, the lifter's own, and which were used lately.
+
+use std::collections::HashSet;
+
+use chrono::Utc;
+use rusqlite::{OptionalExtension as _, params};
+
+use super::{Store, StoreError, to_millis};
+use crate::core::catalogue::{CATALOGUE_VERSION, builtin};
+use crate::core::exercise::{Equipment, Exercise, ExerciseId, ExerciseKind, Mechanics};
+
+const EXERCISE_COLUMNS: &str = "id, name, kind, equipment, mechanics, muscles, aliases, custom";
+
+/// An `exercise` row as read, before validation.
+struct ExerciseRow {
+    id: i64,
+    name: String,
+    kind: String,
+    equipment: String,
+    mechanics: String,
+    muscles: String,
+    aliases: String,
+    custom: bool,
+}
+
+impl ExerciseRow {
+    fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        Ok(ExerciseRow {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            kind: r.get(2)?,
+            equipment: r.get(3)?,
+            mechanics: r.get(4)?,
+            muscles: r.get(5)?,
+            aliases: r.get(6)?,
+            custom: r.get(7)?,
+        })
+    }
+
+    fn into_exercise(self) -> Result<Exercise, StoreError> {
+        let id = self.id;
+        let bad = |what: &str, value: &str| {
+            StoreError::corrupt("exercise", id, format!("unknown {what} {value:?}"))
+        };
+        let list = |what: &str, json: &str| {
+            serde_json::from_str::<Vec<String>>(json).map_err(|e| {
+                StoreError::corrupt(
+                    "exercise",
+                    id,
+                    format!("{what} is not a list of names ({e})"),
+                )
+            })
+        };
+        Ok(Exercise {
+            id: ExerciseId(id),
+            kind: ExerciseKind::from_code(&self.kind).ok_or_else(|| bad("kind", &self.kind))?,
+            equipment: Equipment::from_code(&self.equipment)
+                .ok_or_else(|| bad("equipment", &self.equipment))?,
+            mechanics: Mechanics::from_code(&self.mechanics)
+                .ok_or_else(|| bad("mechanics", &self.mechanics))?,
+            muscles: list("muscles", &self.muscles)?,
+            aliases: list("aliases", &self.aliases)?,
+            custom: self.custom,
+            name: self.name,
+        })
+    }
+}
+
+fn json_list(items: &[String]) -> String {
+    serde_json::Value::from(items.to_vec()).to_string()
+}
+
+impl Store {
+    /// Every exercise, built-in and custom, sorted by name.
+    pub fn exercises(&self) -> Result<Vec<Exercise>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {EXERCISE_COLUMNS} FROM exercise ORDER BY name, id"
+            ))
+            .map_err(self.fail("read the exercises"))?;
+        let rows = stmt
+            .query_map([], ExerciseRow::read)
+            .and_then(Iterator::collect::<Result<Vec<_>, _>>)
+            .map_err(self.fail("read the exercises"))?;
+        rows.into_iter().map(ExerciseRow::into_exercise).collect()
+    }
+
+    /// One exercise by id.
+    pub fn exercise(&self, id: ExerciseId) -> Result<Option<Exercise>, StoreError> {
+        self.conn
+            .query_row(
+                &format!("SELECT {EXERCISE_COLUMNS} FROM exercise WHERE id = ?1"),
+                [id.0],
+                ExerciseRow::read,
+            )
+            .optional()
+            .map_err(self.fail("read an exercise"))?
+            .map(ExerciseRow::into_exercise)
+            .transpose()
+    }
+
+    /// Adds a custom exercise. A name already used by another exercise, or as one of its aliases
+    /// (ignoring case), is refused with [`StoreError::DuplicateExercise`].
+    pub fn create_exercise(
+        &self,
+        name: &str,
+        kind: ExerciseKind,
+        equipment: Equipment,
+        mechanics: Mechanics,
+        muscles: &[String],
+    ) -> Result<Exercise, StoreError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(StoreError::Invalid("an exercise needs a name".into()));
+        }
+        let tx = self.write()?;
+        if let Some(existing) = self.name_owner(name)? {
+            return Err(StoreError::DuplicateExercise {
+                name: name.into(),
+                existing,
+            });
+        }
+        tx.execute(
+            "INSERT INTO exercise (name, kind, equipment, mechanics, muscles, aliases, custom, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, '[]', 1, ?6)",
+            params![name, kind.code(), equipment.code(), mechanics.code(), json_list(muscles), to_millis(Utc::now())],
+        )
+        .map_err(self.fail("save the exercise"))?;
+        let id = ExerciseId(tx.last_insert_rowid());
+        self.commit(tx, "save the exercise")?;
+        Ok(Exercise {
+            id,
+            name: name.into(),
+            kind,
+            equipment,
+            mechanics,
+            muscles: muscles.to_vec(),
+            aliases: vec![],
+            custom: true,
+        })
+    }
+
+    /// The name of the exercise that already uses `name` as its name or an alias, ignoring case.
+    fn name_owner(&self, name: &str) -> Result<Option<String>, StoreError> {
+        let wanted = name.to_lowercase();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, name, aliases FROM exercise")
+            .map_err(self.fail("read the exercise names"))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .and_then(Iterator::collect::<Result<Vec<_>, _>>)
+            .map_err(self.fail("read the exercise names"))?;
+        for (id, existing, aliases) in rows {
+            let aliases: Vec<String> = serde_json::from_str(&aliases).map_err(|e| {
+                StoreError::corrupt(
+                    "exercise",
+                    id,
+                    format!("aliases is not a list of names ({e})"),
+                )
+            })?;
+            if existing.to_lowercase() == wanted
+                || aliases.iter().any(|a| a.to_lowercase() == wanted)
+            {
+                return Ok(Some(existing));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Up to `limit` exercises, most recently logged first (by the time of their latest set).
+    pub fn recent_exercises(&self, limit: usize) -> Result<Vec<ExerciseId>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT se.exercise_id FROM set_entry s
+                 JOIN session_exercise se ON se.id = s.session_exercise_id
+                 ORDER BY s.completed_at DESC, s.id DESC",
+            )
+            .map_err(self.fail("read the recent exercises"))?;
+        let mut rows = stmt
+            .query([])
+            .map_err(self.fail("read the recent exercises"))?;
+        let mut seen = HashSet::new();
+        let mut recent = Vec::new();
+        while recent.len() < limit {
+            let Some(row) = rows
+                .next()
+                .map_err(self.fail("read the recent exercises"))?
+            else {
+                break;
+            };
+            let id = ExerciseId(row.get(0).map_err(self.fail("read the recent exercises"))?);
+            if seen.insert(id) {
+                recent.push(id);
+            }
+        }
+        Ok(recent)
+    }
+
+    /// Adds the built-in catalogue entries this database has not seen (by name), once per
+    /// catalogue version, in one transaction. Returns how many were added.
+    pub(super) fn seed_catalogue(&self) -> Result<usize, StoreError> {
+        let seeded: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'catalogue_version'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(self.fail("read the catalogue version"))?;
+        // An unreadable value only means seeding again, which INSERT OR IGNORE makes harmless.
+        let seeded = seeded.and_then(|v| v.parse::<u32>().ok()).unwrap_or(0);
+        if seeded >= CATALOGUE_VERSION {
+            return Ok(0);
+        }
+        let entries = builtin().map_err(|e| StoreError::Catalogue(e.to_string()))?;
+        let tx = self.write()?;
+        let now = to_millis(Utc::now());
+        let mut added = 0;
+        {
+            let mut insert = tx
+                .prepare(
+                    "INSERT OR IGNORE INTO exercise
+                        (name, kind, equipment, mechanics, muscles, aliases, custom, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)",
+                )
+                .map_err(self.fail("add the exercise catalogue"))?;
+            for e in &entries {
+                added += insert
+                    .execute(params![
+                        e.name,
+                        e.kind.code(),
+                        e.equipment.code(),
+                        e.mechanics.code(),
+                        json_list(&e.muscles),
+                        json_list(&e.aliases),
+                        now,
+                    ])
+                    .map_err(self.fail("add the exercise catalogue"))?;
+            }
+        }
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('catalogue_version', ?1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [CATALOGUE_VERSION.to_string()],
+        )
+        .map_err(self.fail("add the exercise catalogue"))?;
+        self.commit(tx, "add the exercise catalogue")?;
+        Ok(added)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::fixtures::{at, custom, lift, store};
+
+    #[test]
+    fn a_fresh_store_holds_the_whole_catalogue_sorted_by_name() {
+        let store = store();
+        let catalogue = builtin().unwrap();
+        let exercises = store.exercises().unwrap();
+        assert_eq!(exercises.len(), catalogue.len());
+        for entry in &catalogue {
+            let found = exercises.iter().find(|e| e.name == entry.name).unwrap();
+            assert_eq!(found.aliases, entry.aliases);
+            assert_eq!(found.muscles, entry.muscles);
+            assert_eq!(
+                (found.kind, found.equipment, found.mechanics),
+                (entry.kind, entry.equipment, entry.mechanics)
+            );
+            assert!(!found.custom);
+        }
+        let names: Vec<_> = exercises.iter().map(|e| e.name.clone()).collect();
+        let mut sorted = names.clone();
+        sorted.sort_by_key(|n| n.to_lowercase());
+        assert_eq!(names, sorted);
+    }
+
+    #[test]
+    fn seeding_runs_once_per_catalogue_version() {
+        let store = store();
+        assert_eq!(store.seed_catalogue().unwrap(), 0);
+        store.conn.execute("DELETE FROM meta", []).unwrap();
+        assert_eq!(
+            store.seed_catalogue().unwrap(),
+            0,
+            "names already present are kept, not doubled"
+        );
+        assert_eq!(store.exercises().unwrap().len(), builtin().unwrap().len());
+    }
+
+    #[test]
+    fn custom_exercises_round_trip() {
+        let store = store();
+        let muscles = vec!["glutes".to_string(), "hamstrings".to_string()];
+        let made = store
+            .create_exercise(
+                "  Test Hip Thrust  ",
+                ExerciseKind::Strength,
+                Equipment::Barbell,
+                Mechanics::Compound,
+                &muscles,
+            )
+            .unwrap();
+        assert_eq!(made.name, "Test Hip Thrust");
+        assert!(made.custom);
+        assert_eq!(store.exercise(made.id).unwrap(), Some(made.clone()));
+        assert!(store.exercises().unwrap().contains(&made));
+        assert_eq!(store.exercise(ExerciseId(999_999)).unwrap(), None);
+    }
+
+    #[test]
+    fn duplicate_names_and_aliases_are_refused_ignoring_case() {
+        let store = store();
+        let entry = builtin()
+            .unwrap()
+            .into_iter()
+            .find(|e| !e.aliases.is_empty())
+            .unwrap();
+        let make = |name: &str| {
+            store.create_exercise(
+                name,
+                ExerciseKind::Strength,
+                Equipment::Barbell,
+                Mechanics::Compound,
+                &[],
+            )
+        };
+
+        let err = make(&entry.name.to_uppercase()).unwrap_err();
+        assert!(
+            matches!(&err, StoreError::DuplicateExercise { existing, .. } if *existing == entry.name)
+        );
+
+        let alias = entry.aliases[0].to_lowercase();
+        let err = make(&alias).unwrap_err();
+        assert!(
+            matches!(&err, StoreError::DuplicateExercise { existing, .. } if *existing == entry.name)
+        );
+        assert!(
+            err.to_string()
+                .contains(&format!("(as a name of {:?})", entry.name)),
+            "{err}"
+        );
+
+        make("Test Zercher Squat").unwrap();
+        assert!(matches!(
+            make("test zercher squat"),
+            Err(StoreError::DuplicateExercise { .. })
+        ));
+        assert!(matches!(make("   "), Err(StoreError::Invalid(_))));
+    }
+
+    #[test]
+    fn recent_exercises_are_ordered_by_their_latest_set() {
+        let store = store();
+        let (a, b, c) = (
+            custom(&store, "A lift"),
+            custom(&store, "B lift"),
+            custom(&store, "C lift"),
+        );
+        assert!(store.recent_exercises(5).unwrap().is_empty());
+        let session = store.start_session(at(0), "").unwrap();
+        let slot_a = store.add_slot(session, a).unwrap().id;
+        let slot_b = store.add_slot(session, b).unwrap().id;
+        let slot_c = store.add_slot(session, c).unwrap().id;
+        store.log_sets(slot_a, &[lift(50.0, 5)], at(1)).unwrap();
+        store.log_sets(slot_b, &[lift(50.0, 5)], at(2)).unwrap();
+        store.log_sets(slot_c, &[lift(50.0, 5)], at(3)).unwrap();
+        store.log_sets(slot_a, &[lift(50.0, 5)], at(4)).unwrap();
+        assert_eq!(store.recent_exercises(5).unwrap(), vec![a, c, b]);
+        assert_eq!(store.recent_exercises(2).unwrap(), vec![a, c]);
+        assert!(store.recent_exercises(0).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_hand_edited_equipment_is_reported_with_its_row() {
+        let store = store();
+        let id = custom(&store, "Odd lift");
+        store
+            .conn
+            .execute(
+                "UPDATE exercise SET equipment = 'trebuchet' WHERE id = ?1",
+                [id.0],
+            )
+            .unwrap();
+        let err = store.exercises().unwrap_err();
+        assert!(
+            matches!(err, StoreError::Corrupt { table: "exercise", id: row, .. } if row == id.0)
+        );
+    }
+}

@@ -1,0 +1,131 @@
+//! Schema migrations: append-only SQL files, applied in order inside one transaction.
+//!
+//! `PRAGMA user_version` is the number of migrations applied. A shipped migration is never
+//! edited; a change to the schema is a new file at the end of [`MIGRATIONS`].
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+/// The migrations, oldest first. Each starts with a one-line `-- why` comment.
+pub const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+
+/// The schema version this build creates and understands.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// Marks a database file as ironpulse's (`PRAGMA application_id`, ASCII `IrPu`).
+pub const APPLICATION_ID: i32 = 0x4972_5075;
+
+/// The schema version stored in the database.
+pub(crate) fn user_version(conn: &Connection) -> rusqlite::Result<u32> {
+    conn.pragma_query_value(None, "user_version", |row| row.get(0))
+}
+
+/// Applies the migrations in `migrations` that the database has not seen yet, all in one
+/// transaction; returns how many were applied. The caller has refused newer schemas already.
+pub(crate) fn apply(conn: &Connection, migrations: &[&str]) -> rusqlite::Result<usize> {
+    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    let current = user_version(&tx)? as usize;
+    let pending = migrations.get(current..).unwrap_or_default();
+    if pending.is_empty() {
+        return Ok(0);
+    }
+    if current == 0 {
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    }
+    for sql in pending {
+        tx.execute_batch(sql)?;
+    }
+    tx.pragma_update(None, "user_version", migrations.len() as u32)?;
+    tx.commit()?;
+    Ok(pending.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fresh() -> Connection {
+        Connection::open_in_memory().unwrap()
+    }
+
+    fn tables(conn: &Connection) -> Vec<String> {
+        let mut stmt = conn
+            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn a_fresh_database_reaches_the_newest_schema() {
+        let conn = fresh();
+        assert_eq!(apply(&conn, MIGRATIONS).unwrap(), MIGRATIONS.len());
+        assert_eq!(user_version(&conn).unwrap(), SCHEMA_VERSION);
+        let app_id: i32 = conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .unwrap();
+        assert_eq!(app_id, APPLICATION_ID);
+        assert_eq!(
+            tables(&conn),
+            [
+                "exercise",
+                "meta",
+                "profile",
+                "session",
+                "session_exercise",
+                "set_entry"
+            ]
+        );
+    }
+
+    #[test]
+    fn applying_twice_is_a_no_op() {
+        let conn = fresh();
+        apply(&conn, MIGRATIONS).unwrap();
+        let before = tables(&conn);
+        assert_eq!(apply(&conn, MIGRATIONS).unwrap(), 0);
+        assert_eq!(tables(&conn), before);
+        assert_eq!(user_version(&conn).unwrap(), SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn every_migration_starts_with_a_why_comment() {
+        for (i, sql) in MIGRATIONS.iter().enumerate() {
+            let first = sql.lines().next().unwrap_or_default();
+            assert!(
+                first.starts_with("-- ") && first.len() > 10,
+                "migration {} must start with a one-line `-- why` comment, got {first:?}",
+                i + 1
+            );
+        }
+    }
+
+    #[test]
+    fn migrations_are_applied_in_one_transaction() {
+        let conn = fresh();
+        let broken = [
+            "-- why: first\nCREATE TABLE a (x INTEGER);",
+            "-- why: second, broken\nCREATE TABLE b (x INTEGER); SELECT * FROM no_such_table;",
+        ];
+        assert!(apply(&conn, &broken).is_err());
+        assert!(tables(&conn).is_empty(), "nothing of a failed run may stay");
+        assert_eq!(user_version(&conn).unwrap(), 0);
+        let app_id: i32 = conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .unwrap();
+        assert_eq!(app_id, 0);
+    }
+
+    #[test]
+    fn later_migrations_apply_on_top_of_earlier_ones() {
+        let conn = fresh();
+        let first = ["-- why: one\nCREATE TABLE a (x INTEGER);"];
+        assert_eq!(apply(&conn, &first).unwrap(), 1);
+        let both = [first[0], "-- why: two\nALTER TABLE a ADD COLUMN y INTEGER;"];
+        assert_eq!(apply(&conn, &both).unwrap(), 1);
+        assert_eq!(user_version(&conn).unwrap(), 2);
+        conn.execute("INSERT INTO a (x, y) VALUES (1, 2)", [])
+            .unwrap();
+    }
+}
