@@ -115,7 +115,7 @@ fn slot_sets(
         };
         lines.push(Line::styled(
             format!(
-                "{:>3}  {}  {}",
+                "{:>2} {} {}",
                 i + 1,
                 set_row::line(&set.spec, unit),
                 state.local(set.completed_at).format("%H:%M")
