@@ -43,6 +43,10 @@ pub fn run(
     runtime.block_on(event_loop(state, store))
 }
 
+/// Set (to anything) to quit right after the first frame is drawn: how start-up time is measured
+/// (docs/BENCHMARKS.md).
+pub const EXIT_AFTER_FIRST_FRAME: &str = "IRONPULSE_EXIT_AFTER_FIRST_FRAME";
+
 /// What wakes the loop: a terminal event from the input thread, or an action from a worker.
 #[derive(Debug)]
 pub enum Incoming {
@@ -73,6 +77,9 @@ async fn event_loop(mut state: State, store: Store) -> Result<(), RunError> {
             &requests,
         );
         guard.terminal.draw(|f| crate::ui::render(f, &state))?;
+        if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some() {
+            return Ok(());
+        }
         loop {
             let first = tokio::select! {
                 Some(event) = incoming.recv() => translate(&state, event),

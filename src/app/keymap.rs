@@ -74,29 +74,34 @@ struct Binding {
     keys: &'static [&'static str],
 }
 
+const ALL: &[Context] = &[
+    X::Dashboard,
+    X::Session,
+    X::Picker,
+    X::History,
+    X::Detail,
+    X::Form,
+    X::Confirm,
+    X::Summary,
+    X::Help,
+];
+const LISTS: &[Context] = &[
+    X::Dashboard,
+    X::Session,
+    X::Picker,
+    X::History,
+    X::Detail,
+    X::Form,
+    X::Help,
+];
+
 const TABLE: &[Binding] = &[
     Binding {
         command: C::Quit,
         name: "quit",
         help: "quit (everything logged is already saved)",
-        contexts: &[X::Dashboard],
+        contexts: ALL,
         keys: &["q", "ctrl-c"],
-    },
-    Binding {
-        command: C::Quit,
-        name: "quit",
-        help: "quit",
-        contexts: &[
-            X::Session,
-            X::Picker,
-            X::History,
-            X::Detail,
-            X::Form,
-            X::Confirm,
-            X::Summary,
-            X::Help,
-        ],
-        keys: &["ctrl-c"],
     },
     Binding {
         command: C::Help,
@@ -105,24 +110,19 @@ const TABLE: &[Binding] = &[
         contexts: &[
             X::Dashboard,
             X::Session,
+            X::Picker,
             X::History,
             X::Detail,
+            X::Form,
             X::Summary,
             X::Help,
         ],
         keys: &["?", "f1"],
     },
     Binding {
-        command: C::Help,
-        name: "help",
-        help: "show help",
-        contexts: &[X::Picker, X::Form],
-        keys: &["f1"],
-    },
-    Binding {
         command: C::Back,
         name: "back",
-        help: "back / cancel / clear the line",
+        help: "back / cancel / clear the error",
         contexts: &[
             X::Session,
             X::Picker,
@@ -138,62 +138,23 @@ const TABLE: &[Binding] = &[
     Binding {
         command: C::Submit,
         name: "submit",
-        help: "log the set / choose / save",
-        contexts: &[
-            X::Session,
-            X::Picker,
-            X::History,
-            X::Detail,
-            X::Form,
-            X::Confirm,
-            X::Summary,
-            X::Dashboard,
-        ],
+        help: "log the set / choose / save / next field",
+        contexts: ALL,
         keys: &["enter"],
     },
     Binding {
         command: C::Up,
         name: "up",
         help: "move the selection up",
-        contexts: &[
-            X::Dashboard,
-            X::Session,
-            X::Picker,
-            X::History,
-            X::Detail,
-            X::Form,
-            X::Help,
-        ],
-        keys: &["up"],
+        contexts: LISTS,
+        keys: &["up", "k"],
     },
     Binding {
         command: C::Down,
         name: "down",
         help: "move the selection down",
-        contexts: &[
-            X::Dashboard,
-            X::Session,
-            X::Picker,
-            X::History,
-            X::Detail,
-            X::Form,
-            X::Help,
-        ],
-        keys: &["down"],
-    },
-    Binding {
-        command: C::Up,
-        name: "up",
-        help: "move the selection up",
-        contexts: &[X::Dashboard, X::History, X::Help],
-        keys: &["k"],
-    },
-    Binding {
-        command: C::Down,
-        name: "down",
-        help: "move the selection down",
-        contexts: &[X::Dashboard, X::History, X::Help],
-        keys: &["j"],
+        contexts: LISTS,
+        keys: &["down", "j"],
     },
     Binding {
         command: C::NextField,
@@ -337,6 +298,23 @@ const TABLE: &[Binding] = &[
     },
 ];
 
+/// Plain characters that can be commands on the session screen because the set shorthand never
+/// contains them. Everywhere else a line takes text, plain characters are typed, not commands.
+const SESSION_COMMAND_CHARS: &[char] = &['?', '[', ']'];
+
+/// Whether `key` may act as a command in `context` rather than be typed.
+fn bindable(context: Context, key: Key) -> bool {
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char(c) if plain && context.takes_text() => {
+            context == X::Session && SESSION_COMMAND_CHARS.contains(&c)
+        }
+        _ => true,
+    }
+}
+
 /// A key with its modifiers, normalised so `?` and `shift-?` are the same key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
@@ -371,19 +349,24 @@ impl Key {
         let lower = text.trim().to_ascii_lowercase();
         let mut modifiers = KeyModifiers::NONE;
         let mut rest = lower.as_str();
-        loop {
-            if let Some(r) = rest.strip_prefix("ctrl-") {
-                modifiers |= KeyModifiers::CONTROL;
-                rest = r;
-            } else if let Some(r) = rest.strip_prefix("alt-") {
-                modifiers |= KeyModifiers::ALT;
-                rest = r;
-            } else if let Some(r) = rest.strip_prefix("shift-") {
-                modifiers |= KeyModifiers::SHIFT;
-                rest = r;
-            } else {
-                break;
+        // Modifiers joined with `-` or `+`: `ctrl-n`, `ctrl+n`, `shift-up`.
+        'modifiers: while rest.len() > 1 {
+            for (name, modifier) in [
+                ("ctrl", KeyModifiers::CONTROL),
+                ("alt", KeyModifiers::ALT),
+                ("shift", KeyModifiers::SHIFT),
+            ] {
+                if let Some(r) = rest
+                    .strip_prefix(name)
+                    .and_then(|r| r.strip_prefix(['-', '+']))
+                    .filter(|r| !r.is_empty())
+                {
+                    modifiers |= modifier;
+                    rest = r;
+                    continue 'modifiers;
+                }
             }
+            break;
         }
         let code = match rest {
             "enter" => KeyCode::Enter,
@@ -487,7 +470,7 @@ impl Keymap {
         let mut map = HashMap::new();
         for (binding, keys) in TABLE.iter().zip(&keys) {
             for key in keys {
-                for context in binding.contexts {
+                for context in binding.contexts.iter().filter(|c| bindable(**c, *key)) {
                     map.insert((*context, *key), binding.command);
                 }
             }
@@ -538,31 +521,27 @@ impl Keymap {
             .iter()
             .zip(&self.keys)
             .filter(|(b, _)| b.command == command && b.contexts.contains(&context))
-            .find_map(|(_, keys)| keys.first().copied())
+            .find_map(|(_, keys)| keys.iter().copied().find(|k| bindable(context, *k)))
     }
 
     /// Help for a context, generated from the table.
     pub fn help(&self, context: Context) -> Vec<HelpLine> {
-        let mut lines: Vec<HelpLine> = Vec::new();
-        for (binding, keys) in TABLE.iter().zip(&self.keys) {
-            if !binding.contexts.contains(&context) || keys.is_empty() {
-                continue;
-            }
-            let text = keys
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(" ");
-            if let Some(line) = lines.iter_mut().find(|l| l.help == binding.help) {
-                line.keys = format!("{} {text}", line.keys);
-            } else {
-                lines.push(HelpLine {
-                    keys: text,
+        TABLE
+            .iter()
+            .zip(&self.keys)
+            .filter(|(binding, _)| binding.contexts.contains(&context))
+            .filter_map(|(binding, keys)| {
+                let keys: Vec<String> = keys
+                    .iter()
+                    .filter(|k| bindable(context, **k))
+                    .map(ToString::to_string)
+                    .collect();
+                (!keys.is_empty()).then(|| HelpLine {
+                    keys: keys.join(" "),
                     help: binding.help,
-                });
-            }
-        }
-        lines
+                })
+            })
+            .collect()
     }
 
     /// Contexts listed in the help overlay, with a title each.
@@ -598,8 +577,12 @@ mod tests {
             Some(C::CreateExercise)
         );
         assert_eq!(keymap.command(X::Dashboard, key("q")), Some(C::Quit));
-        // In the session, `q` is typed into the entry line, not a command.
+        // Where a line takes text, plain letters are typed, not commands…
         assert_eq!(keymap.command(X::Session, key("q")), None);
+        assert_eq!(keymap.command(X::Picker, key("?")), None);
+        assert_eq!(keymap.command(X::Session, key("ctrl-c")), Some(C::Quit));
+        // …except characters the set shorthand never uses.
+        assert_eq!(keymap.command(X::Session, key("[")), Some(C::RestMinus));
         assert_eq!(keymap.command(X::Session, key("?")), Some(C::Help));
     }
 
@@ -627,6 +610,48 @@ mod tests {
             .with_overrides([("quit", vec!["ctrl-"])])
             .unwrap_err();
         assert!(err.contains("unknown key"), "{err}");
+    }
+
+    #[test]
+    fn the_example_config_documents_every_action_with_its_default_keys() {
+        let example = include_str!("../../config.example.toml");
+        let mut listed = Vec::new();
+        for line in example.lines().filter_map(|l| l.strip_prefix("#   ")) {
+            for entry in line
+                .split("  ")
+                .map(str::trim)
+                .filter(|e| e.contains(" = "))
+            {
+                let (name, keys) = entry.split_once(" = ").unwrap();
+                let keys: Vec<String> = keys
+                    .trim_matches(['[', ']'])
+                    .split(", ")
+                    .map(|k| k.trim_matches('"').to_string())
+                    .collect();
+                listed.push((name.to_string(), keys));
+            }
+        }
+        let mut names: Vec<&str> = TABLE.iter().map(|b| b.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        let mut documented: Vec<&str> = listed.iter().map(|(n, _)| n.as_str()).collect();
+        documented.sort_unstable();
+        assert_eq!(documented, names);
+        // Applying the documented defaults changes nothing.
+        let applied = Keymap::default()
+            .with_overrides(
+                listed
+                    .iter()
+                    .map(|(n, k)| (n.as_str(), k.iter().map(String::as_str).collect())),
+            )
+            .unwrap();
+        for (context, _) in Keymap::help_sections() {
+            assert_eq!(
+                Keymap::default().help(*context),
+                applied.help(*context),
+                "{context:?}"
+            );
+        }
     }
 
     #[test]

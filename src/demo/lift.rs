@@ -66,6 +66,8 @@ pub struct Lift {
     /// True one-rep max of the moved load, before the day's ups and downs, kg.
     strength: f64,
     ceiling: f64,
+    /// `ceiling − strength` on day one.
+    first_gap: f64,
     /// The programme's working load (external, or added for bodyweight lifts), kg.
     weight: f64,
     /// Target reps on every working set while a novice.
@@ -103,6 +105,7 @@ impl Lift {
             bodyweight,
             strength,
             ceiling,
+            first_gap: (ceiling - strength).max(1.0),
             weight: loading.at_most(moved - offset),
             reps,
             phase: if linear {
@@ -124,7 +127,10 @@ impl Lift {
     /// A week has passed: strength grows by `stimulus` (1 a normal week, less for a deload,
     /// 0 for an untrained one) of the usual share of the distance to the ceiling.
     pub fn adapt(&mut self, stimulus: f64, rng: &mut Rng) {
-        let gain = GROWTH_PER_WEEK * (self.ceiling - self.strength) * stimulus;
+        // The gain shrinks with the square of the remaining gap: quick novice gains, then a long
+        // tail of slow progress (the remaining gap falls like 1 / weeks trained).
+        let gap = self.ceiling - self.strength;
+        let gain = GROWTH_PER_WEEK * gap * (gap / self.first_gap).max(0.0) * stimulus;
         self.strength += gain + rng.normal(0.0, 0.003) * self.strength * stimulus;
     }
 

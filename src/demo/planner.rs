@@ -203,9 +203,9 @@ fn session(
             let rest = match lift.spec.role {
                 _ if last_of_lift => rng.inclusive(90, 210),
                 _ if warmup => rng.inclusive(45, 90),
-                Role::Main => rng.inclusive(150, 240),
-                Role::Secondary => rng.inclusive(100, 160),
-                Role::Accessory => rng.inclusive(60, 100),
+                Role::Main => rng.inclusive(150, 210),
+                Role::Secondary => rng.inclusive(90, 150),
+                Role::Accessory => rng.inclusive(50, 90),
             };
             if !(last_of_lift && i + 1 == lift_count) {
                 clock += seconds(rest);

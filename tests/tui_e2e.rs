@@ -1,0 +1,572 @@
+//! End-to-end: the real `ironpulse` binary in a real terminal (tmux), driven by keys, checked on
+//! the screen and in the database it leaves behind. Each test has its own tmux server and its
+//! own home directory; without tmux the tests say so and pass (CI installs it).
+
+#[path = "support/tmux.rs"]
+mod tmux;
+
+use std::ffi::OsString;
+use std::fs;
+use std::path::PathBuf;
+use std::process::Command;
+
+use rusqlite::Connection;
+use tempfile::TempDir;
+use tmux::Tmux;
+
+const BIN: &str = env!("CARGO_BIN_EXE_ironpulse");
+/// The size every screen is designed for, with room to spare.
+const WIDTH: u16 = 100;
+const HEIGHT: u16 = 30;
+/// Runs the program, then reports how it exited and whether the terminal is back in cooked mode
+/// (a raw-mode leftover shows as `-icanon` / `-echo` in `stty -a`).
+const WRAPPER: &str = r#""$@"; code=$?; tty=cooked; stty -a | tr ' ;' '\n\n' | grep -qx -e -icanon -e -echo && tty=raw; echo "EXITED $code TTY $tty""#;
+/// What the wrapper prints after a clean exit with the terminal restored.
+const CLEAN_EXIT: &str = "EXITED 0 TTY cooked";
+
+/// A throwaway home: XDG directories, config and database inside a temporary directory.
+struct Sandbox {
+    dir: TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        let dir = tempfile::tempdir().expect("temporary home");
+        for sub in ["home", "config", "data", "state", "cache"] {
+            fs::create_dir(dir.path().join(sub)).expect("create a sandbox directory");
+        }
+        Sandbox { dir }
+    }
+
+    /// A sandbox with `config.toml` set to `text`.
+    fn with_config(text: &str) -> Sandbox {
+        let sandbox = Sandbox::new();
+        let path = sandbox.path("config/ironpulse/config.toml");
+        fs::create_dir_all(path.parent().expect("config dir")).expect("create config dir");
+        fs::write(path, text).expect("write config.toml");
+        sandbox
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    fn db(&self) -> PathBuf {
+        self.path("data/ironpulse/ironpulse.db")
+    }
+
+    fn vars(&self) -> Vec<(&'static str, PathBuf)> {
+        vec![
+            ("HOME", self.path("home")),
+            ("XDG_CONFIG_HOME", self.path("config")),
+            ("XDG_DATA_HOME", self.path("data")),
+            ("XDG_STATE_HOME", self.path("state")),
+            ("XDG_CACHE_HOME", self.path("cache")),
+        ]
+    }
+
+    /// The pane command: `env` with a clean ironpulse environment plus `extra`, then the binary
+    /// directly (`wrapped = false`) or inside [`WRAPPER`].
+    fn argv(&self, extra: &[(&str, &str)], wrapped: bool) -> Vec<OsString> {
+        let mut argv: Vec<OsString> = ["env", "-u", "NO_COLOR", "-u", "IRONPULSE_DB", "-u"]
+            .iter()
+            .map(OsString::from)
+            .collect();
+        argv.push("IRONPULSE_LOG".into());
+        for (key, value) in self.vars() {
+            let mut pair = OsString::from(format!("{key}="));
+            pair.push(value);
+            argv.push(pair);
+        }
+        for (key, value) in extra {
+            argv.push(format!("{key}={value}").into());
+        }
+        if wrapped {
+            argv.extend(["/bin/sh", "-c", WRAPPER, "wrapper"].map(OsString::from));
+        }
+        argv.push(BIN.into());
+        argv
+    }
+
+    /// Starts ironpulse in a new tmux server, inside [`WRAPPER`] when `wrapped`.
+    fn tmux(&self, wrapped: bool) -> Tmux {
+        Tmux::start(WIDTH, HEIGHT, self.dir.path(), &self.argv(&[], wrapped))
+    }
+
+    /// The binary as a plain child process with the same environment.
+    fn command(&self) -> Command {
+        let mut cmd = Command::new(BIN);
+        cmd.current_dir(self.dir.path())
+            .env_remove("NO_COLOR")
+            .env_remove("IRONPULSE_DB")
+            .env_remove("IRONPULSE_LOG")
+            .envs(self.vars());
+        cmd
+    }
+
+    fn open_db(&self) -> Connection {
+        Connection::open(self.db()).expect("open the database ironpulse wrote")
+    }
+
+    fn count(&self, table: &str) -> i64 {
+        self.open_db()
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
+                row.get(0)
+            })
+            .expect("count rows")
+    }
+}
+
+/// Fills in the first-run profile form and waits for the dashboard.
+fn onboard(t: &Tmux) {
+    t.wait_for("Welcome to ironpulse");
+    // Units (kg), body weight, sex, birth year, max HR (empty = Tanaka), resting HR, LTHR,
+    // bar weight, plates: Enter moves on, and saves on the last field.
+    t.send(&["Enter"]);
+    t.type_text("80");
+    t.send(&["Enter", "Enter"]);
+    t.type_text("1990");
+    t.send(&["Enter", "Enter"]);
+    t.type_text("55");
+    t.send(&["Enter", "Enter", "Enter", "Enter"]);
+    t.wait_for("No session running.");
+}
+
+/// Opens the exercise picker (already open after `s`), searches `query` and adds `name`.
+fn add_exercise(t: &Tmux, query: &str, name: &str) {
+    t.wait_for("Add exercise — type to search");
+    t.type_text(query);
+    t.wait_for(&format!("> {query}"));
+    t.send(&["Enter"]);
+    t.wait_for(&format!("Set — {name}"));
+}
+
+/// Starts a session from the dashboard and adds `name`.
+fn start_with(t: &Tmux, query: &str, name: &str) {
+    t.send(&["s"]);
+    add_exercise(t, query, name);
+}
+
+/// Types `entry` into the set line, presses Enter and waits until the table has `rows` rows.
+fn log(t: &Tmux, entry: &str, rows: usize) -> String {
+    t.type_text(entry);
+    t.send(&["Enter"]);
+    wait_rows(t, rows)
+}
+
+fn wait_rows(t: &Tmux, rows: usize) -> String {
+    t.wait_until(&format!("{rows} rows in the set table"), |screen| {
+        set_rows(screen).len() == rows
+    })
+}
+
+/// The set table's rows with whitespace collapsed and the time of day left out:
+/// `"2 work 100 kg 5 8 2"`.
+fn set_rows(screen: &str) -> Vec<String> {
+    const KINDS: [&str; 5] = ["warmup", "work", "drop", "fail", "amrap"];
+    screen
+        .lines()
+        .filter_map(|line| {
+            let panel = line.rsplit_once("││")?.1.trim_end_matches('│');
+            let words: Vec<&str> = panel.split_whitespace().filter(|w| !is_time(w)).collect();
+            let numbered = words.first()?.parse::<u32>().is_ok();
+            (numbered && KINDS.contains(words.get(1)?)).then(|| words.join(" "))
+        })
+        .collect()
+}
+
+/// `15:44`: a clock time in the table's "done" column.
+fn is_time(word: &str) -> bool {
+    word.split_once(':').is_some_and(|(h, m)| {
+        !h.is_empty()
+            && h.chars().all(|c| c.is_ascii_digit())
+            && m.len() == 2
+            && m.chars().all(|c| c.is_ascii_digit())
+    })
+}
+
+/// The screen's lines with whitespace collapsed, for matching table rows.
+fn collapsed(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .map(|line| {
+            line.split(|c: char| c.is_whitespace() || c == '│')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+/// Colour SGR parameters (foreground or background, 8/16/256/true colour) in a screen captured
+/// with escapes. Defaults (39, 49) and attributes (bold, reverse…) are not colours.
+fn colour_codes(screen: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for chunk in screen.split("\x1b[").skip(1) {
+        let Some(end) = chunk.find(|c: char| !(c.is_ascii_digit() || c == ';' || c == ':')) else {
+            continue;
+        };
+        if !chunk[end..].starts_with('m') {
+            continue;
+        }
+        let params = &chunk[..end];
+        let colour = params
+            .split([';', ':'])
+            .filter_map(|p| p.parse::<u32>().ok())
+            .any(|p| matches!(p, 30..=38 | 40..=48 | 90..=97 | 100..=107));
+        if colour {
+            found.push(params.to_string());
+        }
+    }
+    found
+}
+
+/// One `set_entry` row as stored: exercise, kind, weight, reps, RPE, RIR, how effort was entered.
+type StoredSet = (
+    String,
+    String,
+    Option<f64>,
+    Option<i64>,
+    Option<f64>,
+    Option<f64>,
+    Option<String>,
+);
+
+fn stored_sets(sandbox: &Sandbox) -> Vec<StoredSet> {
+    let conn = sandbox.open_db();
+    let mut stmt = conn
+        .prepare(
+            "SELECT e.name, s.kind, s.weight_kg, s.reps, s.rpe, s.rir, s.effort_entered
+             FROM set_entry s
+             JOIN session_exercise se ON se.id = s.session_exercise_id
+             JOIN exercise e ON e.id = se.exercise_id
+             ORDER BY se.position, s.position",
+        )
+        .expect("prepare the set query");
+    stmt.query_map([], |r| {
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+            r.get(5)?,
+            r.get(6)?,
+        ))
+    })
+    .expect("query sets")
+    .collect::<Result<_, _>>()
+    .expect("read sets")
+}
+
+fn set(exercise: &str, kind: &str, kg: f64, reps: i64, effort: Option<(f64, &str)>) -> StoredSet {
+    (
+        exercise.into(),
+        kind.into(),
+        Some(kg),
+        Some(reps),
+        effort.map(|(rpe, _)| rpe),
+        effort.map(|(rpe, _)| 10.0 - rpe),
+        effort.map(|(_, entered)| entered.into()),
+    )
+}
+
+#[test]
+fn first_session_end_to_end() {
+    if tmux::skip() {
+        return;
+    }
+    // The smallest rest that still counts down (0 turns the timer off) and the smallest step.
+    let sandbox = Sandbox::with_config("[rest]\ncompound = 3\nstep = 5\n");
+    let t = sandbox.tmux(true);
+    onboard(&t);
+
+    start_with(&t, "squat", "Back Squat");
+    log(&t, "w 60x5", 1);
+    log(&t, "100x5@8", 2);
+    t.wait_for("Logged Back Squat 100x5@8");
+    // The line now holds the last set; Enter logs it again.
+    t.wait_for("> 100x5@8");
+    t.send(&["Enter"]);
+    wait_rows(&t, 3);
+    let screen = log(&t, "100x5x2", 5);
+    assert_eq!(
+        set_rows(&screen),
+        [
+            "1 warmup 60 kg 5",
+            "2 work 100 kg 5 8 2",
+            "3 work 100 kg 5 8 2",
+            "4 work 100 kg 5",
+            "5 work 100 kg 5",
+        ]
+    );
+    t.wait_for("Logged Back Squat 100x5 × 2 sets");
+
+    // The rest timer: `]` adds a step, `[` takes one off, Ctrl-R skips it.
+    t.send(&["]"]);
+    t.wait_for("of 0:08");
+    t.send(&["]"]);
+    t.wait_for("of 0:13");
+    t.send(&["["]);
+    t.wait_for("of 0:08");
+    t.send(&["C-r"]);
+    t.wait_until("no rest timer in the header", |s| {
+        let header = s.lines().next().unwrap_or_default();
+        !header.contains("Rest") && !header.contains("REST OVER")
+    });
+
+    // Bad input: explained under the line, nothing logged.
+    t.type_text("100x");
+    t.send(&["Enter"]);
+    let screen = t.wait_for("missing reps after 'x' — e.g. 100x8");
+    assert_eq!(set_rows(&screen).len(), 5, "{screen}");
+    assert_eq!(sandbox.count("set_entry"), 5);
+    t.send(&["C-u"]);
+    t.wait_until("the error cleared", |s| !s.contains("missing reps"));
+
+    // A second exercise; its rest runs out on its own.
+    t.send(&["C-n"]);
+    add_exercise(&t, "bench press", "Bench Press");
+    assert_eq!(
+        t.format("#{window_bell_flag}"),
+        "0",
+        "no bell before any rest ran out"
+    );
+    let screen = log(&t, "80x8r2", 1);
+    assert_eq!(set_rows(&screen), ["1 work 80 kg 8 8 2"]);
+    t.wait_for("Logged Bench Press 80x8r2");
+    t.wait_for("REST OVER");
+    t.wait_for("Rest is over — next set!");
+    t.wait_for_format("#{window_bell_flag}", "1");
+
+    // Finish with RPE and a note.
+    t.send(&["C-f"]);
+    t.wait_for("Finish the session");
+    t.type_text("8");
+    t.send(&["Enter"]);
+    t.type_text("felt strong");
+    t.send(&["Enter"]);
+    let summary = t.wait_for("Session finished");
+    for text in ["Sets 6", "Session RPE 8", "Notes: felt strong"] {
+        assert!(summary.contains(text), "{text:?} missing from:\n{summary}");
+    }
+    let rows = collapsed(&summary);
+    assert!(
+        rows.iter().any(|r| r == "Back Squat 5 4 25 2000 kg"),
+        "{summary}"
+    );
+    assert!(
+        rows.iter().any(|r| r == "Bench Press 1 1 8 640 kg"),
+        "{summary}"
+    );
+
+    t.send(&["Enter"]);
+    t.wait_for("Recent sessions");
+    t.send(&["h"]);
+    let history = t.wait_for("History · 1 sessions");
+    assert!(
+        collapsed(&history)
+            .iter()
+            .any(|r| r.contains("Workout 2 6 2640 8")),
+        "{history}"
+    );
+    t.send(&["Escape"]);
+    t.wait_for("Recent sessions");
+    t.send(&["q"]);
+
+    // The terminal is handed back: main screen, cursor shown, cooked mode, exit code 0.
+    let after = t.wait_for(CLEAN_EXIT);
+    assert!(!after.contains("Recent sessions"), "{after}");
+    assert_eq!(t.format("#{alternate_on}"), "0");
+    assert_eq!(t.format("#{cursor_flag}"), "1");
+
+    let conn = sandbox.open_db();
+    let (status, rpe, notes, sets): (String, Option<i64>, String, i64) = conn
+        .query_row("SELECT status, rpe, notes, sets FROM session", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .expect("exactly one session");
+    assert_eq!(
+        (status.as_str(), rpe, notes.as_str(), sets),
+        ("finished", Some(8), "felt strong", 6)
+    );
+    assert_eq!(sandbox.count("session"), 1);
+    assert_eq!(sandbox.count("session_exercise"), 2);
+    let squat = "Back Squat";
+    assert_eq!(
+        stored_sets(&sandbox),
+        [
+            set(squat, "warmup", 60.0, 5, None),
+            set(squat, "working", 100.0, 5, Some((8.0, "rpe"))),
+            set(squat, "working", 100.0, 5, Some((8.0, "rpe"))),
+            set(squat, "working", 100.0, 5, None),
+            set(squat, "working", 100.0, 5, None),
+            set("Bench Press", "working", 80.0, 8, Some((8.0, "rir"))),
+        ]
+    );
+}
+
+#[test]
+fn kill_9_mid_session_loses_no_set_and_offers_resume() {
+    if tmux::skip() {
+        return;
+    }
+    let sandbox = Sandbox::new();
+    let argv = sandbox.argv(&[], false);
+    let t = Tmux::start(WIDTH, HEIGHT, sandbox.dir.path(), &argv);
+    onboard(&t);
+    start_with(&t, "squat", "Back Squat");
+    log(&t, "w 60x5", 1);
+    log(&t, "100x5@8", 2);
+    t.send(&["Enter"]);
+    wait_rows(&t, 3);
+    let before = log(&t, "102.5x4r1", 4);
+
+    tmux::signal(t.pane_pid(), "KILL");
+    t.wait_for_format("#{pane_dead}", "1");
+    assert_eq!(
+        sandbox.count("set_entry"),
+        4,
+        "every set on screen was saved"
+    );
+
+    t.respawn(&argv);
+    t.wait_for("with 4 sets was found. Resume it?");
+    t.send(&["y"]);
+    let resumed = wait_rows(&t, 4);
+    assert_eq!(set_rows(&resumed), set_rows(&before));
+    assert_eq!(set_rows(&resumed)[3], "4 work 102.5 kg 4 9 1", "{resumed}");
+    log(&t, "105x3", 5);
+    assert_eq!(sandbox.count("set_entry"), 5);
+    assert_eq!(sandbox.count("session"), 1);
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_keeps_data() {
+    if tmux::skip() {
+        return;
+    }
+    let sandbox = Sandbox::new();
+    let t = sandbox.tmux(true);
+    onboard(&t);
+    start_with(&t, "squat", "Back Squat");
+    log(&t, "100x5", 1);
+
+    let shell = t.pane_pid();
+    tmux::signal(tmux::only_child(shell), "TERM");
+    t.wait_for(CLEAN_EXIT);
+    assert_eq!(t.format("#{alternate_on}"), "0");
+    assert_eq!(t.format("#{cursor_flag}"), "1");
+
+    assert_eq!(sandbox.count("set_entry"), 1);
+    let status: String = sandbox
+        .open_db()
+        .query_row("SELECT status FROM session", [], |r| r.get(0))
+        .expect("one session");
+    assert_eq!(
+        status, "active",
+        "a signal leaves the session open to resume"
+    );
+}
+
+#[test]
+fn second_instance_is_refused_with_the_pid() {
+    if tmux::skip() {
+        return;
+    }
+    let sandbox = Sandbox::new();
+    let t = Tmux::start(WIDTH, HEIGHT, sandbox.dir.path(), &sandbox.argv(&[], false));
+    t.wait_for("Welcome to ironpulse");
+    let pid = t.pane_pid();
+
+    let out = sandbox.command().output().expect("run a second ironpulse");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
+    assert!(
+        stderr.contains(&format!("open in another ironpulse (pid {pid})")),
+        "{stderr}"
+    );
+    assert!(
+        !stdout.contains('\x1b'),
+        "escape codes on stdout: {stdout:?}"
+    );
+    assert!(
+        !stderr.contains('\x1b'),
+        "escape codes on stderr: {stderr:?}"
+    );
+
+    // The first one is untouched and still works.
+    assert!(!t.pane_dead());
+    onboard(&t);
+}
+
+#[test]
+fn small_terminal_shows_a_clear_message() {
+    if tmux::skip() {
+        return;
+    }
+    let sandbox = Sandbox::new();
+    let t = Tmux::start(60, 20, sandbox.dir.path(), &sandbox.argv(&[], false));
+    let screen = t.wait_for("Terminal too small");
+    assert!(
+        screen.contains("needs 80×24; this one is 60×20"),
+        "{screen}"
+    );
+
+    t.resize(WIDTH, HEIGHT);
+    let screen = t.wait_for("Welcome to ironpulse");
+    assert!(!screen.contains("Terminal too small"), "{screen}");
+    onboard(&t);
+}
+
+#[test]
+fn no_color_is_respected() {
+    if tmux::skip() {
+        return;
+    }
+    let plain = Sandbox::new();
+    let colour = Sandbox::new();
+    let t_plain = Tmux::start(
+        WIDTH,
+        HEIGHT,
+        plain.dir.path(),
+        &plain.argv(&[("NO_COLOR", "1")], false),
+    );
+    let t_colour = Tmux::start(WIDTH, HEIGHT, colour.dir.path(), &colour.argv(&[], false));
+
+    t_plain.wait_for("Welcome to ironpulse");
+    let screen = t_plain.screen_with_escapes();
+    assert_eq!(colour_codes(&screen), Vec::<String>::new(), "{screen:?}");
+    assert!(
+        screen.contains("\x1b[1m") || screen.contains(";7m"),
+        "cues are carried by bold / reverse instead: {screen:?}"
+    );
+
+    t_colour.wait_for("Welcome to ironpulse");
+    let screen = t_colour.screen_with_escapes();
+    assert!(!colour_codes(&screen).is_empty(), "{screen:?}");
+}
+
+#[test]
+fn colour_codes_are_told_apart_from_attributes() {
+    assert_eq!(
+        colour_codes("\x1b[1m a \x1b[0;7m b \x1b[39m\x1b[49m c \x1b[0m"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        colour_codes("\x1b[1m\x1b[38;5;6m a \x1b[93m b \x1b[48;5;8m"),
+        ["38;5;6", "93", "48;5;8"]
+    );
+}
+
+#[test]
+fn set_rows_read_the_table_panel_only() {
+    let screen = "│  1 Back Squat              4  ││  #  type   load         reps  RPE   RIR   time    done          │\n\
+                  │                               ││  1  warmup 60 kg        5                         15:44         │\n\
+                  │                               ││  2  work   100 kg       5     8     2             15:44         │\n";
+    assert_eq!(
+        set_rows(screen),
+        ["1 warmup 60 kg 5", "2 work 100 kg 5 8 2"]
+    );
+}
