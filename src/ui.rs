@@ -17,7 +17,7 @@ pub fn render(frame: &mut Frame, state: &State) {
     let theme = Theme::new(state.settings.color);
     let area = frame.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        widgets::too_small::render(frame, area, &theme);
+        widgets::too_small::render(frame, area, theme);
         return;
     }
     let [header, body, footer] = Layout::vertical([
@@ -26,27 +26,27 @@ pub fn render(frame: &mut Frame, state: &State) {
         Constraint::Length(2),
     ])
     .areas(area);
-    widgets::header::render(frame, header, state, &theme);
+    widgets::header::render(frame, header, state, theme);
     match &state.screen {
         Screen::Onboarding(form) | Screen::Settings(form) | Screen::Finish(form) => {
-            screens::form::render(frame, body, state, form, &theme);
+            screens::form::render(frame, body, state, form, theme);
         }
         Screen::Dashboard { selected } => {
-            screens::dashboard::render(frame, body, state, *selected, &theme)
+            screens::dashboard::render(frame, body, state, *selected, theme);
         }
-        Screen::Session(screen) => screens::session::render(frame, body, state, screen, &theme),
-        Screen::Summary(session) => screens::summary::render(frame, body, state, session, &theme),
-        Screen::History(history) => screens::history::render(frame, body, state, history, &theme),
+        Screen::Session(screen) => screens::session::render(frame, body, state, screen, theme),
+        Screen::Summary(session) => screens::summary::render(frame, body, state, session, theme),
+        Screen::History(history) => screens::history::render(frame, body, state, history, theme),
     }
-    widgets::footer::render(frame, footer, state, &theme);
+    widgets::footer::render(frame, footer, state, theme);
     match &state.modal {
-        Some(Modal::Help { scroll }) => widgets::help::render(frame, body, state, *scroll, &theme),
-        Some(Modal::Picker(picker)) => widgets::picker::render(frame, body, state, picker, &theme),
-        Some(Modal::Confirm(confirm)) => widgets::confirm::render(frame, body, confirm, &theme),
+        Some(Modal::Help { scroll }) => widgets::help::render(frame, body, state, *scroll, theme),
+        Some(Modal::Picker(picker)) => widgets::picker::render(frame, body, state, picker, theme),
+        Some(Modal::Confirm(confirm)) => widgets::confirm::render(frame, body, confirm, theme),
         Some(Modal::Form { form, .. }) => {
             let area = centered(body, 64, form.fields.len() as u16 * 2 + 4);
             frame.render_widget(ratatui::widgets::Clear, area);
-            screens::form::render(frame, area, state, form, &theme);
+            screens::form::render(frame, area, state, form, theme);
         }
         None => {}
     }

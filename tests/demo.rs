@@ -9,6 +9,7 @@ use chrono::{DateTime, Datelike as _, Duration, Timelike as _, Utc};
 use ironpulse::core::exercise::{Equipment, ExerciseId};
 use ironpulse::core::session::Session;
 use ironpulse::core::set::{Effort, Load, SetKind};
+use ironpulse::core::units::Bpm;
 use ironpulse::demo::{DemoError, DemoOptions, DemoReport, generate};
 use ironpulse::store::Store;
 use tempfile::TempDir;
@@ -256,7 +257,7 @@ fn every_load_can_be_made_with_the_equipment() {
 #[test]
 fn working_sets_carry_valid_rpe_mostly_7_to_9_5_and_warm_ups_come_first() {
     let demo = one_year();
-    let (mut rated, mut typical, mut missing) = (0, 0, 0);
+    let (mut rated, mut typical, mut missing) = (0_u32, 0_u32, 0_u32);
     for s in &demo.sessions {
         assert!(
             s.rpe.is_some_and(|r| (1..=10).contains(&r)),
@@ -288,7 +289,7 @@ fn working_sets_carry_valid_rpe_mostly_7_to_9_5_and_warm_ups_come_first() {
                             "RPE {v}"
                         );
                         rated += 1;
-                        typical += usize::from((7.0..=9.5).contains(&v));
+                        typical += u32::from((7.0..=9.5).contains(&v));
                     }
                     (_, None) => missing += 1,
                     (_, Some(Effort::Rir(_))) => panic!("the demo logs RPE"),
@@ -297,7 +298,7 @@ fn working_sets_carry_valid_rpe_mostly_7_to_9_5_and_warm_ups_come_first() {
         }
     }
     assert!(rated > 5 * missing, "{rated} rated, {missing} not");
-    let share = typical as f64 / rated as f64;
+    let share = f64::from(typical) / f64::from(rated);
     assert!(share >= 0.6, "only {:.0} % of RPEs in 7–9.5", share * 100.0);
 }
 
@@ -330,7 +331,7 @@ fn deload_weeks_show_as_a_drop_in_load() {
         let ratios: Vec<f64> = lifts
             .keys()
             .filter_map(|&e| {
-                let around = (mean(week - 1, e)? + mean(week + 1, e)?) / 2.0;
+                let around = f64::midpoint(mean(week - 1, e)?, mean(week + 1, e)?);
                 Some(mean(week, e)? / around)
             })
             .collect();
@@ -420,9 +421,11 @@ fn history_shows_plateaus_missed_reps_prs_and_notes() {
             list.push(kg);
         }
     }
-    let plateau = tops
-        .values()
-        .any(|loads| loads.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]));
+    let plateau = tops.values().any(|loads| {
+        loads
+            .windows(3)
+            .any(|w| (w[0] - w[1]).abs() < 1e-9 && (w[1] - w[2]).abs() < 1e-9)
+    });
     assert!(plateau);
 }
 
@@ -465,7 +468,7 @@ fn the_profile_is_the_demo_lifter_and_a_second_run_is_refused() {
     assert!((profile.body_weight.kg() - 80.0).abs() < 1e-9);
     assert_eq!(profile.hr_max.get(), 183); // Tanaka at 36: 208 − 0.7 × 36 = 182.8
     assert_eq!(
-        (profile.hr_rest.get(), profile.lthr.map(|b| b.get())),
+        (profile.hr_rest.get(), profile.lthr.map(Bpm::get)),
         (55, Some(165))
     );
     assert!((profile.bar.kg() - 20.0).abs() < 1e-9);
@@ -534,4 +537,3 @@ fn ten_years_are_written_well_within_a_minute() {
     assert!(ironpulse::store::check(&path).unwrap().is_ok());
     assert!(elapsed.as_secs() < 60);
 }
-

@@ -17,7 +17,9 @@ use ratatui::backend::TestBackend;
 
 fn draw(state: &State, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| ironpulse::ui::render(frame, state)).unwrap();
+    terminal
+        .draw(|frame| ironpulse::ui::render(frame, state))
+        .unwrap();
     terminal.backend().to_string()
 }
 
@@ -29,26 +31,64 @@ fn snap(name: &str, state: &State) {
 }
 
 fn logged(id: i64, spec: SetSpec, at: i64) -> LoggedSet {
-    LoggedSet { id: SetId(id), spec, completed_at: t(at) }
+    LoggedSet {
+        id: SetId(id),
+        spec,
+        completed_at: t(at),
+    }
 }
 
 /// A session with warm-ups, working sets, a bodyweight superset partner and a rest running.
 fn busy_session() -> State {
     let mut s = in_session();
-    let warmup = SetSpec { kind: SetKind::Warmup, ..spec(60.0, 5, None) };
+    let warmup = SetSpec {
+        kind: SetKind::Warmup,
+        ..spec(60.0, 5, None)
+    };
     let sets = vec![
         logged(1, warmup, 60),
         logged(2, spec(100.0, 5, Some(8.0)), 300),
         logged(3, spec(100.0, 5, Some(8.5)), 500),
-        logged(4, SetSpec { kind: SetKind::Amrap, ..spec(90.0, 9, Some(10.0)) }, 700),
+        logged(
+            4,
+            SetSpec {
+                kind: SetKind::Amrap,
+                ..spec(90.0, 9, Some(10.0))
+            },
+            700,
+        ),
     ];
-    reply(&mut s, StoreReply::SetsLogged { slot: SlotId(11), sets }, 700);
-    reply(&mut s, StoreReply::SlotAdded { slot: slot(12, 3, "Dip"), last: Some(spec(30.0, 12, None)) }, 710);
+    reply(
+        &mut s,
+        StoreReply::SetsLogged {
+            slot: SlotId(11),
+            sets,
+        },
+        700,
+    );
+    reply(
+        &mut s,
+        StoreReply::SlotAdded {
+            slot: slot(12, 3, "Dip"),
+            last: Some(spec(30.0, 12, None)),
+        },
+        710,
+    );
     let dips = SetSpec {
-        load: Load::Bodyweight { added: Weight::from_kg(20.0).unwrap(), assisted: false },
+        load: Load::Bodyweight {
+            added: Weight::from_kg(20.0).unwrap(),
+            assisted: false,
+        },
         ..spec(0.0, 8, Some(9.0))
     };
-    reply(&mut s, StoreReply::SetsLogged { slot: SlotId(12), sets: vec![logged(5, dips, 760)] }, 760);
+    reply(
+        &mut s,
+        StoreReply::SetsLogged {
+            slot: SlotId(12),
+            sets: vec![logged(5, dips, 760)],
+        },
+        760,
+    );
     update(&mut s, Action::Tick, t(800));
     s
 }
@@ -73,9 +113,14 @@ fn dashboard() {
     finished.ended_at = Some(t(4200));
     finished.rpe = Some(8);
     let mut squat = slot(11, 1, "Back Squat");
-    squat.sets = (1..=5).map(|i| logged(i, spec(100.0, 5, Some(8.0)), i * 60)).collect();
+    squat.sets = (1..=5)
+        .map(|i| logged(i, spec(100.0, 5, Some(8.0)), i * 60))
+        .collect();
     finished.slots.push(squat);
-    let mut s = state(Startup { recent_sessions: vec![finished.summary(None)], ..startup() });
+    let mut s = state(Startup {
+        recent_sessions: vec![finished.summary(None)],
+        ..startup()
+    });
     snap("dashboard_recent", &s);
     cmd(&mut s, Command::Help, 0);
     snap("help", &s);
@@ -85,9 +130,14 @@ fn dashboard() {
 fn resume_offer() {
     let mut active = empty_session();
     let mut squat = slot(11, 1, "Back Squat");
-    squat.sets = (1..=3).map(|i| logged(i, spec(100.0, 5, None), i * 60)).collect();
+    squat.sets = (1..=3)
+        .map(|i| logged(i, spec(100.0, 5, None), i * 60))
+        .collect();
     active.slots.push(squat);
-    let mut s = state(Startup { active: Some(active), ..startup() });
+    let mut s = state(Startup {
+        active: Some(active),
+        ..startup()
+    });
     snap("resume_offer", &s);
     cmd(&mut s, Command::No, 10);
     snap("dashboard_session_running", &s);
@@ -107,12 +157,27 @@ fn session() {
 #[test]
 fn session_timed_and_assisted_sets() {
     let mut s = in_session();
-    let plank = SetSpec { load: Load::None, reps: None, duration: Some(Seconds::try_from(45).unwrap()), ..SetSpec::default() };
+    let plank = SetSpec {
+        load: Load::None,
+        reps: None,
+        duration: Some(Seconds::try_from(45).unwrap()),
+        ..SetSpec::default()
+    };
     let assisted = SetSpec {
-        load: Load::Bodyweight { added: Weight::from_kg(25.0).unwrap(), assisted: true },
+        load: Load::Bodyweight {
+            added: Weight::from_kg(25.0).unwrap(),
+            assisted: true,
+        },
         ..spec(0.0, 6, None)
     };
-    reply(&mut s, StoreReply::SetsLogged { slot: SlotId(11), sets: vec![logged(1, plank, 10), logged(2, assisted, 20)] }, 20);
+    reply(
+        &mut s,
+        StoreReply::SetsLogged {
+            slot: SlotId(11),
+            sets: vec![logged(1, plank, 10), logged(2, assisted, 20)],
+        },
+        20,
+    );
     snap("session_timed_assisted", &s);
 }
 

@@ -337,25 +337,3 @@ fn check_refuses_files_that_are_not_ironpulse() {
     assert_eq!(fs::read(&path).unwrap(), before);
     assert_no_side_files(&path);
 }
-
-#[test]
-#[ignore = "temporary timing"]
-fn zz_timing() {
-    let dir = tempfile::tempdir_in("/work").unwrap();
-    let path = dir.path().join("ironpulse.db");
-    let store = if std::env::var("MEM").is_ok() { Store::open_in_memory().unwrap() } else { Store::open(&path).unwrap() };
-    let (_, mut slot) = session_with_slot(&store);
-    let mut times = vec![];
-    for i in 0..500 {
-        if std::env::var("SHORT").is_ok() && i % 30 == 0 {
-            let ex = store.exercises().unwrap()[0].id;
-            let s = store.start_session(at(i), "x").unwrap();
-            slot = store.add_slot(s, ex).unwrap().id;
-        }
-        let t = std::time::Instant::now();
-        store.log_sets(slot, &[lift(100.0, 5)], at(i)).unwrap();
-        times.push(t.elapsed());
-    }
-    times.sort();
-    eprintln!("p50 {:?} p99 {:?} max {:?}", times[250], times[495], times[499]);
-}

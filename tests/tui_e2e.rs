@@ -19,8 +19,9 @@ const BIN: &str = env!("CARGO_BIN_EXE_ironpulse");
 const WIDTH: u16 = 100;
 const HEIGHT: u16 = 30;
 /// Runs the program, then reports how it exited and whether the terminal is back in cooked mode
-/// (a raw-mode leftover shows as `-icanon` / `-echo` in `stty -a`).
-const WRAPPER: &str = r#""$@"; code=$?; tty=cooked; stty -a | tr ' ;' '\n\n' | grep -qx -e -icanon -e -echo && tty=raw; echo "EXITED $code TTY $tty""#;
+/// (a raw-mode leftover shows as `-icanon` / `-echo` in `stty -a`), and keeps the pane alive so
+/// the report stays on the screen (tmux scrolls a dead pane's last lines away).
+const WRAPPER: &str = r#""$@"; code=$?; tty=cooked; stty -a | tr ' ;' '\n\n' | grep -qx -e -icanon -e -echo && tty=raw; echo "EXITED $code TTY $tty"; read -r _"#;
 /// What the wrapper prints after a clean exit with the terminal restored.
 const CLEAN_EXIT: &str = "EXITED 0 TTY cooked";
 
@@ -280,16 +281,33 @@ fn first_session_end_to_end() {
     let sandbox = Sandbox::with_config("[rest]\ncompound = 3\nstep = 5\n");
     let t = sandbox.tmux(true);
     onboard(&t);
+    log_squats(&t);
+    adjust_and_skip_the_rest(&t);
+    refuse_bad_input(&t, &sandbox);
+    bench_until_the_rest_is_over(&t);
+    finish_and_find_it_in_history(&t);
 
-    start_with(&t, "squat", "Back Squat");
-    log(&t, "w 60x5", 1);
-    log(&t, "100x5@8", 2);
+    // The terminal is handed back: main screen, cursor shown, cooked mode, exit code 0.
+    t.send(&["q"]);
+    let after = t.wait_for(CLEAN_EXIT);
+    assert!(!after.contains("Recent sessions"), "{after}");
+    assert_eq!(t.format("#{alternate_on}"), "0");
+    assert_eq!(t.format("#{cursor_flag}"), "1");
+
+    assert_first_session_stored(&sandbox);
+}
+
+/// Warm-up, a set with RPE, the prefilled line repeated with Enter, then two sets at once.
+fn log_squats(t: &Tmux) {
+    start_with(t, "squat", "Back Squat");
+    log(t, "w 60x5", 1);
+    log(t, "100x5@8", 2);
     t.wait_for("Logged Back Squat 100x5@8");
     // The line now holds the last set; Enter logs it again.
     t.wait_for("> 100x5@8");
     t.send(&["Enter"]);
-    wait_rows(&t, 3);
-    let screen = log(&t, "100x5x2", 5);
+    wait_rows(t, 3);
+    let screen = log(t, "100x5x2", 5);
     assert_eq!(
         set_rows(&screen),
         [
@@ -301,8 +319,10 @@ fn first_session_end_to_end() {
         ]
     );
     t.wait_for("Logged Back Squat 100x5 × 2 sets");
+}
 
-    // The rest timer: `]` adds a step, `[` takes one off, Ctrl-R skips it.
+/// `]` adds a step (5 s here), `[` takes one off, Ctrl-R skips the rest.
+fn adjust_and_skip_the_rest(t: &Tmux) {
     t.send(&["]"]);
     t.wait_for("of 0:08");
     t.send(&["]"]);
@@ -314,8 +334,10 @@ fn first_session_end_to_end() {
         let header = s.lines().next().unwrap_or_default();
         !header.contains("Rest") && !header.contains("REST OVER")
     });
+}
 
-    // Bad input: explained under the line, nothing logged.
+/// Bad input is explained under the line and logs nothing.
+fn refuse_bad_input(t: &Tmux, sandbox: &Sandbox) {
     t.type_text("100x");
     t.send(&["Enter"]);
     let screen = t.wait_for("missing reps after 'x' — e.g. 100x8");
@@ -323,23 +345,27 @@ fn first_session_end_to_end() {
     assert_eq!(sandbox.count("set_entry"), 5);
     t.send(&["C-u"]);
     t.wait_until("the error cleared", |s| !s.contains("missing reps"));
+}
 
-    // A second exercise; its rest runs out on its own.
+/// A second exercise, one set with RIR; its 3 s rest runs out on its own and rings the bell.
+fn bench_until_the_rest_is_over(t: &Tmux) {
     t.send(&["C-n"]);
-    add_exercise(&t, "bench press", "Bench Press");
+    add_exercise(t, "bench press", "Bench Press");
     assert_eq!(
         t.format("#{window_bell_flag}"),
         "0",
         "no bell before any rest ran out"
     );
-    let screen = log(&t, "80x8r2", 1);
+    let screen = log(t, "80x8r2", 1);
     assert_eq!(set_rows(&screen), ["1 work 80 kg 8 8 2"]);
     t.wait_for("Logged Bench Press 80x8r2");
     t.wait_for("REST OVER");
     t.wait_for("Rest is over — next set!");
     t.wait_for_format("#{window_bell_flag}", "1");
+}
 
-    // Finish with RPE and a note.
+/// Finish with RPE 8 and a note, read the summary, find the session in the history.
+fn finish_and_find_it_in_history(t: &Tmux) {
     t.send(&["C-f"]);
     t.wait_for("Finish the session");
     t.type_text("8");
@@ -372,14 +398,10 @@ fn first_session_end_to_end() {
     );
     t.send(&["Escape"]);
     t.wait_for("Recent sessions");
-    t.send(&["q"]);
+}
 
-    // The terminal is handed back: main screen, cursor shown, cooked mode, exit code 0.
-    let after = t.wait_for(CLEAN_EXIT);
-    assert!(!after.contains("Recent sessions"), "{after}");
-    assert_eq!(t.format("#{alternate_on}"), "0");
-    assert_eq!(t.format("#{cursor_flag}"), "1");
-
+/// One finished session with RPE 8 and the note; six sets, RIR stored as 10 − RPE.
+fn assert_first_session_stored(sandbox: &Sandbox) {
     let conn = sandbox.open_db();
     let (status, rpe, notes, sets): (String, Option<i64>, String, i64) = conn
         .query_row("SELECT status, rpe, notes, sets FROM session", [], |r| {
@@ -394,7 +416,7 @@ fn first_session_end_to_end() {
     assert_eq!(sandbox.count("session_exercise"), 2);
     let squat = "Back Squat";
     assert_eq!(
-        stored_sets(&sandbox),
+        stored_sets(sandbox),
         [
             set(squat, "warmup", 60.0, 5, None),
             set(squat, "working", 100.0, 5, Some((8.0, "rpe"))),
@@ -431,7 +453,8 @@ fn kill_9_mid_session_loses_no_set_and_offers_resume() {
     );
 
     t.respawn(&argv);
-    t.wait_for("with 4 sets was found. Resume it?");
+    let offer = t.wait_for("Resume it?");
+    assert!(offer.contains("with 4 sets"), "{offer}");
     t.send(&["y"]);
     let resumed = wait_rows(&t, 4);
     assert_eq!(set_rows(&resumed), set_rows(&before));

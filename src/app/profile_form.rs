@@ -73,138 +73,125 @@ pub fn profile_form(title: &'static str, profile: Option<&Profile>) -> Form {
     )
 }
 
+/// A field's label with what is wrong with it.
+pub type FieldErrors = Vec<(&'static str, String)>;
+
 /// Validates the form; on failure returns every field's error at once.
-pub fn read_profile(
-    form: &Form,
-    current_year: i32,
-) -> Result<Profile, Vec<(&'static str, String)>> {
-    let mut errors = Vec::new();
+pub fn read_profile(form: &Form, current_year: i32) -> Result<Profile, FieldErrors> {
     let unit: Unit = form.value(UNITS).parse().unwrap_or_default();
-    let mut weight = |label: &'static str, required: bool| -> Option<Weight> {
-        let text = form.value(label).replace(',', ".");
-        if text.is_empty() && !required {
-            return None;
-        }
-        match text.parse::<f64>() {
-            Ok(v) => Weight::from_unit(v, unit)
-                .map_err(|e| errors.push((label, e.0)))
-                .ok(),
-            Err(_) => {
-                errors.push((label, format!("type a number in {unit}, e.g. 80")));
-                None
-            }
-        }
+    let mut errors = FieldErrors::new();
+    let body_weight = keep(&mut errors, BODY, weight(form.value(BODY), unit));
+    let bar = keep(&mut errors, BAR, weight(form.value(BAR), unit));
+    let plates = keep(&mut errors, PLATES, plates(form.value(PLATES), unit));
+    let birth_year = keep(
+        &mut errors,
+        BORN,
+        birth_year(form.value(BORN), current_year),
+    );
+    let hr_max = match (form.value(HR_MAX), birth_year) {
+        ("", Some(year)) => Bpm::try_from(tanaka_hr_max(current_year - year).round() as u32).ok(),
+        ("", None) => None,
+        (text, _) => keep(&mut errors, HR_MAX, bpm(text)),
     };
-    let body_weight = weight(BODY, true);
-    let bar = weight(BAR, true);
-    let mut plates = Vec::new();
-    for part in form
-        .value(PLATES)
-        .split([',', ' '])
-        .filter(|p| !p.trim().is_empty())
+    let hr_rest = keep(&mut errors, HR_REST, bpm(form.value(HR_REST)));
+    let lthr = match form.value(LTHR) {
+        "" => None,
+        text => keep(&mut errors, LTHR, bpm(text)),
+    };
+    if let (Some(max), Some(rest)) = (hr_max, hr_rest)
+        && rest >= max
     {
-        match part
-            .trim()
-            .parse::<f64>()
-            .ok()
-            .map(|v| Weight::from_unit(v, unit))
-        {
+        keep(
+            &mut errors,
+            HR_REST,
+            Err::<(), _>(format!("resting HR must be below max HR ({})", max.get())),
+        );
+    }
+    if let (Some(max), Some(rest), Some(lt)) = (hr_max, hr_rest, lthr)
+        && !(rest < lt && lt <= max)
+    {
+        keep(
+            &mut errors,
+            LTHR,
+            Err::<(), _>(format!(
+                "LTHR must lie between resting ({}) and max HR ({})",
+                rest.get(),
+                max.get()
+            )),
+        );
+    }
+    let sex = Sex::from_code(form.value(SEX)).unwrap_or(Sex::Male);
+    match (body_weight, bar, plates, birth_year, hr_max, hr_rest) {
+        (
+            Some(body_weight),
+            Some(bar),
+            Some(plates),
+            Some(birth_year),
+            Some(hr_max),
+            Some(hr_rest),
+        ) if errors.is_empty() => Ok(Profile {
+            unit,
+            body_weight,
+            sex,
+            birth_year,
+            hr_max,
+            hr_rest,
+            lthr,
+            bar,
+            plates,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// The value, or `None` with the field's error recorded.
+fn keep<T>(errors: &mut FieldErrors, label: &'static str, result: Result<T, String>) -> Option<T> {
+    result.map_err(|e| errors.push((label, e))).ok()
+}
+
+fn weight(text: &str, unit: Unit) -> Result<Weight, String> {
+    let value = text
+        .replace(',', ".")
+        .parse::<f64>()
+        .map_err(|_| format!("type a number in {unit}, e.g. 80"))?;
+    Weight::from_unit(value, unit).map_err(|e| e.0)
+}
+
+/// Plate sizes, heaviest first, without duplicates.
+fn plates(text: &str, unit: Unit) -> Result<Vec<Weight>, String> {
+    let mut plates = Vec::new();
+    for part in text
+        .split([',', ' '])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        match part.parse::<f64>().ok().map(|v| Weight::from_unit(v, unit)) {
             Some(Ok(p)) if p.kg() > 0.0 => plates.push(p),
             _ => {
-                errors.push((
-                    PLATES,
-                    format!(
-                        "\"{part}\" is not a plate size; list numbers, e.g. 25, 20, 10, 5, 2.5"
-                    ),
+                return Err(format!(
+                    "\"{part}\" is not a plate size; list numbers, e.g. 25, 20, 10, 5, 2.5"
                 ));
-                break;
             }
         }
     }
     plates.sort_by(|a, b| b.kg().total_cmp(&a.kg()));
     plates.dedup();
+    Ok(plates)
+}
 
-    let birth_year = match form.value(BORN).parse::<i32>() {
-        Ok(y) if (current_year - 100..=current_year - 10).contains(&y) => Some(y),
-        _ => {
-            errors.push((
-                BORN,
-                format!(
-                    "type a year between {} and {}",
-                    current_year - 100,
-                    current_year - 10
-                ),
-            ));
-            None
-        }
-    };
-    let mut bpm = |label: &'static str, text: &str| -> Option<Bpm> {
-        match text.parse::<u32>().map(Bpm::try_from) {
-            Ok(Ok(b)) => Some(b),
-            Ok(Err(e)) => {
-                errors.push((label, e.0));
-                None
-            }
-            Err(_) => {
-                errors.push((label, "type beats per minute, e.g. 60".into()));
-                None
-            }
-        }
-    };
-    let hr_max = match (form.value(HR_MAX), birth_year) {
-        ("", Some(year)) => Bpm::try_from(tanaka_hr_max(current_year - year).round() as u32).ok(),
-        ("", None) => None,
-        (text, _) => bpm(HR_MAX, text),
-    };
-    let hr_rest = bpm(HR_REST, form.value(HR_REST));
-    let lthr = match form.value(LTHR) {
-        "" => None,
-        text => bpm(LTHR, text),
-    };
-    if let (Some(max), Some(rest)) = (hr_max, hr_rest)
-        && rest >= max
-    {
-        errors.push((
-            HR_REST,
-            format!("resting HR must be below max HR ({})", max.get()),
-        ));
-    }
-    if let (Some(max), Some(rest), Some(lt)) = (hr_max, hr_rest, lthr)
-        && !(rest < lt && lt <= max)
-    {
-        errors.push((
-            LTHR,
-            format!(
-                "LTHR must lie between resting ({}) and max HR ({})",
-                rest.get(),
-                max.get()
-            ),
-        ));
-    }
-    let sex = Sex::from_code(form.value(SEX)).unwrap_or(Sex::Male);
-    match (
-        body_weight,
-        bar,
-        birth_year,
-        hr_max,
-        hr_rest,
-        errors.is_empty(),
-    ) {
-        (Some(body_weight), Some(bar), Some(birth_year), Some(hr_max), Some(hr_rest), true) => {
-            Ok(Profile {
-                unit,
-                body_weight,
-                sex,
-                birth_year,
-                hr_max,
-                hr_rest,
-                lthr,
-                bar,
-                plates,
-            })
-        }
-        _ => Err(errors),
-    }
+fn birth_year(text: &str, current_year: i32) -> Result<i32, String> {
+    let range = current_year - 100..=current_year - 10;
+    text.parse::<i32>()
+        .ok()
+        .filter(|y| range.contains(y))
+        .ok_or_else(|| format!("type a year between {} and {}", range.start(), range.end()))
+}
+
+fn bpm(text: &str) -> Result<Bpm, String> {
+    let value = text
+        .parse::<u32>()
+        .map_err(|_| "type beats per minute, e.g. 60".to_string())?;
+    Bpm::try_from(value).map_err(|e| e.0)
 }
 
 /// Hint for the Max HR field once a birth year is typed, e.g. "bpm; empty = 180 (Tanaka estimate at age 40)".

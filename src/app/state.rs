@@ -169,7 +169,7 @@ pub struct Confirm {
     pub on_no: Option<ConfirmAction>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ConfirmAction {
     ResumeSession,
     AbandonSession,

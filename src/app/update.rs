@@ -15,6 +15,7 @@ use super::effect::{Effect, StoreRequest};
 use super::keymap::Command;
 use super::profile_form::profile_form;
 use super::state::{HistoryScreen, Modal, Screen, State, Status};
+use super::text_input::TextEdit;
 use crate::core::rest::RestStatus;
 
 /// How many sessions the history list loads.
@@ -33,46 +34,61 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
             Vec::new()
         }
         Action::Stored(reply) => stored::stored(state, reply),
-        Action::Command(Command::Help) if !matches!(state.modal, Some(Modal::Help { .. })) => {
-            state.modal = Some(Modal::Help { scroll: 0 });
-            Vec::new()
-        }
-        action if state.modal.is_some() => modal::modal(state, action),
-        action => screen(state, action),
+        Action::Command(command) => input(state, Input::Command(command)),
+        Action::Edit(edit) => input(state, Input::Edit(edit)),
     }
 }
 
-fn screen(state: &mut State, action: Action) -> Vec<Effect> {
+/// A key press after the keymap: what screens and overlays react to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Input {
+    Command(Command),
+    Edit(TextEdit),
+}
+
+fn input(state: &mut State, input: Input) -> Vec<Effect> {
+    if input == Input::Command(Command::Help) && !matches!(state.modal, Some(Modal::Help { .. })) {
+        state.modal = Some(Modal::Help { scroll: 0 });
+        return Vec::new();
+    }
+    if state.modal.is_some() {
+        modal::modal(state, input)
+    } else {
+        screen(state, input)
+    }
+}
+
+fn screen(state: &mut State, input: Input) -> Vec<Effect> {
     match &state.screen {
         Screen::Onboarding(_) | Screen::Settings(_) | Screen::Finish(_) => {
-            forms::screen_form(state, action)
+            forms::screen_form(state, input)
         }
-        Screen::Dashboard { .. } => dashboard(state, action),
-        Screen::Session(_) => session::session(state, action),
+        Screen::Dashboard { .. } => dashboard(state, input),
+        Screen::Session(_) => session::session(state, input),
         Screen::Summary(_) => {
-            if matches!(action, Action::Command(Command::Submit | Command::Back)) {
+            if matches!(input, Input::Command(Command::Submit | Command::Back)) {
                 state.screen = Screen::Dashboard { selected: 0 };
             }
             Vec::new()
         }
-        Screen::History(_) => history::history(state, action),
+        Screen::History(_) => history::history(state, input),
     }
 }
 
-fn dashboard(state: &mut State, action: Action) -> Vec<Effect> {
+fn dashboard(state: &mut State, input: Input) -> Vec<Effect> {
     let Screen::Dashboard { selected } = &mut state.screen else {
         return Vec::new();
     };
-    match action {
-        Action::Command(Command::Up) => *selected = selected.saturating_sub(1),
-        Action::Command(Command::Down) => {
+    match input {
+        Input::Command(Command::Up) => *selected = selected.saturating_sub(1),
+        Input::Command(Command::Down) => {
             *selected = (*selected + 1).min(state.recent_sessions.len().saturating_sub(1));
         }
-        Action::Command(Command::StartSession | Command::Submit) => {
+        Input::Command(Command::StartSession | Command::Submit) => {
             return session::open_or_start(state);
         }
-        Action::Command(Command::History) => return open_history(state),
-        Action::Command(Command::Settings) => {
+        Input::Command(Command::History) => return open_history(state),
+        Input::Command(Command::Settings) => {
             state.screen =
                 Screen::Settings(profile_form("Settings — profile", state.profile.as_ref()));
         }
@@ -117,4 +133,3 @@ fn say(state: &mut State, text: impl Into<String>, error: bool) {
         error,
     });
 }
-

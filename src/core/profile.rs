@@ -39,7 +39,7 @@ pub struct Profile {
     pub plates: Vec<Weight>,
 }
 
-/// Tanaka, Monahan & Seals (2001), J Am Coll Cardiol 37:153–156: HRmax = 208 − 0.7 · age.
+/// Tanaka, Monahan & Seals (2001), J Am Coll Cardiol 37:153–156: `HRmax = 208 − 0.7 · age`.
 /// Equals Fox's 220 − age at 40 (science.md).
 pub fn tanaka_hr_max(age_years: i32) -> f64 {
     208.0 - 0.7 * f64::from(age_years)

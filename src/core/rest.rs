@@ -64,6 +64,7 @@ impl Rest {
     }
 
     /// The target moved by `seconds` (negative shortens), never below zero.
+    #[must_use]
     pub fn adjusted(self, seconds: i64) -> Rest {
         Rest {
             target: (self.target + Duration::seconds(seconds)).max(Duration::zero()),

@@ -48,7 +48,7 @@ impl SetKind {
         }
     }
 
-    /// A short label for tables: `W`, ``, `D`, `F`, `A`.
+    /// A short label for tables: `W`, empty for a working set, `D`, `F`, `A`.
     pub fn tag(self) -> &'static str {
         match self {
             SetKind::Warmup => "W",

@@ -67,6 +67,7 @@ impl Loading {
     }
 
     /// Whether `kg` is one of the makeable loads.
+    #[cfg(test)]
     pub fn makes(self, kg: f64) -> bool {
         let steps = (kg - self.min) / self.step;
         steps >= -1e-9 && (steps - steps.round()).abs() < 1e-9

@@ -248,3 +248,112 @@ fn session(
         bouts,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::catalogue::builtin;
+    use crate::core::exercise::ExerciseId;
+    use crate::demo::demo_profile;
+
+    fn today() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2026-11-21T15:00:00Z")
+            .unwrap()
+            .to_utc()
+    }
+
+    fn options(seed: u64) -> DemoOptions {
+        DemoOptions {
+            years: 1,
+            seed,
+            today: today(),
+        }
+    }
+
+    /// The built-in catalogue as the store would list it.
+    fn exercises() -> Vec<Exercise> {
+        builtin()
+            .unwrap()
+            .into_iter()
+            .zip(1..)
+            .map(|(e, id)| Exercise {
+                id: ExerciseId(id),
+                name: e.name,
+                kind: e.kind,
+                equipment: e.equipment,
+                mechanics: e.mechanics,
+                muscles: e.muscles,
+                aliases: e.aliases,
+                custom: false,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_plan_is_a_pure_function_of_its_inputs() {
+        let (exercises, profile) = (exercises(), demo_profile(today()).unwrap());
+        let a = plan(&options(1), &exercises, &profile).unwrap();
+        assert_eq!(a, plan(&options(1), &exercises, &profile).unwrap());
+        assert_ne!(a, plan(&options(2), &exercises, &profile).unwrap());
+        let later = DemoOptions {
+            today: today() + TimeDelta::days(7),
+            ..options(1)
+        };
+        assert_ne!(a, plan(&later, &exercises, &profile).unwrap());
+    }
+
+    #[test]
+    fn sessions_follow_each_other_and_their_bouts_match_their_sets() {
+        let plans = plan(&options(3), &exercises(), &demo_profile(today()).unwrap()).unwrap();
+        assert!(
+            plans
+                .windows(2)
+                .all(|w| w[0].session.ended_at < w[1].session.started_at)
+        );
+        assert!(plans.windows(2).all(|w| w[0].week <= w[1].week));
+        assert!(plans.last().unwrap().session.ended_at <= today());
+        for p in &plans {
+            let sets: Vec<_> = p.session.slots.iter().flat_map(|s| &s.sets).collect();
+            assert_eq!(p.bouts.len(), sets.len());
+            assert_eq!(p.set_count(), sets.len());
+            for (bout, set) in p.bouts.iter().zip(&sets) {
+                assert_eq!(bout.ended_at, set.completed_at);
+                assert!(bout.started_at < bout.ended_at);
+                assert!(
+                    bout.intensity > 0.1 && bout.intensity < 1.3,
+                    "{}",
+                    bout.intensity
+                );
+            }
+            assert!(p.bouts.windows(2).all(|w| w[0].ended_at < w[1].started_at));
+            assert!(p.session.started_at < p.bouts[0].started_at);
+            assert!(p.bouts.last().unwrap().ended_at < p.session.ended_at);
+            assert_eq!(p.deload, p.session.notes.contains("Deload week"));
+            assert!(
+                p.session
+                    .body_weight
+                    .is_some_and(|w| (74.0..=84.0).contains(&w.kg()))
+            );
+        }
+    }
+
+    #[test]
+    fn a_programme_exercise_missing_from_the_list_is_named() {
+        let exercises: Vec<_> = exercises()
+            .into_iter()
+            .filter(|e| e.name != "Face Pull")
+            .collect();
+        let err = plan(&options(1), &exercises, &demo_profile(today()).unwrap()).unwrap_err();
+        assert!(matches!(err, DemoError::MissingExercise("Face Pull")));
+        assert!(err.to_string().contains("\"Face Pull\""), "{err}");
+    }
+
+    #[test]
+    fn body_weight_climbs_slowly_and_is_heavier_in_winter() {
+        // Today, 1 July: 80 − 0 + (2·|183/366 − 0.5| − 0.5) = 79.5.
+        assert!((body_weight(80.0, 0, 183, 0.0) - 79.5).abs() < 1e-9);
+        // Ten years (521.8 weeks) earlier on 1 January: 80 − 3 + 0.49 → 77.5.
+        assert!((body_weight(80.0, 522, 1, 0.0) - 77.5).abs() < 1e-9);
+        assert!((body_weight(80.0, 0, 1, 0.04) - 80.5).abs() < 1e-9);
+    }
+}

@@ -1,5 +1,5 @@
 //! A small seeded random number generator: xoshiro256** (Blackman & Vigna, 2018) seeded through
-//! SplitMix64, so a seed gives the same demo history on every machine and every build.
+//! `SplitMix64`, so a seed gives the same demo history on every machine and every build.
 //!
 //! Only integer maths and IEEE basic operations are used (no `ln`, `sin`…), so the floating-point
 //! draws are bit-identical across platforms too.
@@ -10,7 +10,7 @@ pub struct Rng {
     s: [u64; 4],
 }
 
-/// One step of SplitMix64 (Steele, Lea & Flood, 2014): advances `state` and returns the output.
+/// One step of `SplitMix64` (Steele, Lea & Flood, 2014): advances `state` and returns the output.
 fn splitmix64(state: &mut u64) -> u64 {
     *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
     let mut z = *state;
@@ -20,7 +20,7 @@ fn splitmix64(state: &mut u64) -> u64 {
 }
 
 impl Rng {
-    /// A generator for `seed`; the state is filled from SplitMix64 as the xoshiro authors advise.
+    /// A generator for `seed`; the state is filled from `SplitMix64` as the xoshiro authors advise.
     pub fn new(seed: u64) -> Rng {
         let mut state = seed;
         Rng {

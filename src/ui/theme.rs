@@ -1,4 +1,4 @@
-//! Colours and emphasis. With colour off (NO_COLOR, `ui.color = "never"`) every cue that matters
+//! Colours and emphasis. With colour off (`NO_COLOR`, `ui.color = "never"`) every cue that matters
 //! is still carried by a modifier (bold, reversed, underline) or by text.
 
 use ratatui::style::{Color, Modifier, Style};
@@ -13,7 +13,7 @@ impl Theme {
         Theme { color }
     }
 
-    fn pick(&self, color: Color, fallback: Modifier) -> Style {
+    fn pick(self, color: Color, fallback: Modifier) -> Style {
         if self.color {
             Style::new().fg(color)
         } else {
@@ -21,12 +21,12 @@ impl Theme {
         }
     }
 
-    pub fn title(&self) -> Style {
+    pub fn title(self) -> Style {
         self.pick(Color::Cyan, Modifier::BOLD)
             .add_modifier(Modifier::BOLD)
     }
 
-    pub fn dim(&self) -> Style {
+    pub fn dim(self) -> Style {
         if self.color {
             Style::new().fg(Color::DarkGray)
         } else {
@@ -34,23 +34,23 @@ impl Theme {
         }
     }
 
-    pub fn key(&self) -> Style {
+    pub fn key(self) -> Style {
         self.pick(Color::Yellow, Modifier::BOLD)
     }
 
-    pub fn error(&self) -> Style {
+    pub fn error(self) -> Style {
         self.pick(Color::Red, Modifier::BOLD)
     }
 
-    pub fn ok(&self) -> Style {
+    pub fn ok(self) -> Style {
         self.pick(Color::Green, Modifier::empty())
     }
 
-    pub fn warn(&self) -> Style {
+    pub fn warn(self) -> Style {
         self.pick(Color::Yellow, Modifier::BOLD)
     }
 
-    pub fn selected(&self) -> Style {
+    pub fn selected(self) -> Style {
         if self.color {
             Style::new()
                 .bg(Color::DarkGray)
@@ -62,7 +62,7 @@ impl Theme {
     }
 
     /// The rest timer once the rest is over: impossible to miss.
-    pub fn alarm(&self) -> Style {
+    pub fn alarm(self) -> Style {
         if self.color {
             Style::new()
                 .bg(Color::Green)
@@ -74,16 +74,16 @@ impl Theme {
     }
 
     /// A prefilled value that Enter accepts and typing replaces.
-    pub fn suggestion(&self) -> Style {
+    pub fn suggestion(self) -> Style {
         self.pick(Color::Cyan, Modifier::UNDERLINED)
             .add_modifier(Modifier::UNDERLINED)
     }
 
-    pub fn border(&self) -> Style {
+    pub fn border(self) -> Style {
         self.dim()
     }
 
-    pub fn focus_border(&self) -> Style {
+    pub fn focus_border(self) -> Style {
         self.pick(Color::Cyan, Modifier::BOLD)
     }
 }

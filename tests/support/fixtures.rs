@@ -34,7 +34,11 @@ pub fn profile() -> Profile {
 }
 
 pub fn exercise(id: i64, name: &str, mechanics: Mechanics) -> Exercise {
-    let muscles = if mechanics == Mechanics::Compound { "quads" } else { "biceps" };
+    let muscles = if mechanics == Mechanics::Compound {
+        "quads"
+    } else {
+        "biceps"
+    };
     Exercise {
         id: ExerciseId(id),
         name: name.into(),
@@ -162,4 +166,3 @@ pub fn entry_error(state: &State) -> Option<String> {
         _ => None,
     }
 }
-

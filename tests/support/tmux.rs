@@ -63,7 +63,7 @@ impl Tmux {
             socket,
             config,
         };
-        let mut args: Vec<OsString> = vec![
+        let mut tmux_args: Vec<OsString> = vec![
             "new-session".into(),
             "-d".into(),
             "-s".into(),
@@ -76,8 +76,8 @@ impl Tmux {
             cwd.into(),
             "--".into(),
         ];
-        args.extend(argv.iter().cloned());
-        tmux.run(&args);
+        tmux_args.extend(argv.iter().cloned());
+        tmux.run(&tmux_args);
         tmux
     }
 
@@ -213,15 +213,15 @@ impl Tmux {
 
     /// Starts `argv` again in the pane, killing whatever still runs there.
     pub fn respawn(&self, argv: &[OsString]) {
-        let mut args: Vec<OsString> = vec![
+        let mut tmux_args: Vec<OsString> = vec![
             "respawn-pane".into(),
             "-k".into(),
             "-t".into(),
             TARGET.into(),
             "--".into(),
         ];
-        args.extend(argv.iter().cloned());
-        self.run(&args);
+        tmux_args.extend(argv.iter().cloned());
+        self.run(&tmux_args);
     }
 
     /// Stops the server and everything running in it.

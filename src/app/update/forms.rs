@@ -2,31 +2,31 @@
 
 use chrono::Datelike;
 
-use super::{Action, Command, Effect, Screen, State, StoreRequest};
+use super::{Command, Effect, Input, Screen, State, StoreRequest};
 use crate::app::profile_form::read_profile;
 
-pub fn screen_form(state: &mut State, action: Action) -> Vec<Effect> {
+pub fn screen_form(state: &mut State, input: Input) -> Vec<Effect> {
     let year = state.now.year();
     let (Screen::Onboarding(form) | Screen::Settings(form) | Screen::Finish(form)) =
         &mut state.screen
     else {
         return Vec::new();
     };
-    match action {
-        Action::Edit(edit) => form.edit(edit),
-        Action::Command(Command::NextField | Command::Down) => form.focus_next(true),
-        Action::Command(Command::PrevField | Command::Up) => form.focus_next(false),
-        Action::Command(Command::Back) => match state.screen {
+    match input {
+        Input::Edit(edit) => form.edit(edit),
+        Input::Command(Command::NextField | Command::Down) => form.focus_next(true),
+        Input::Command(Command::PrevField | Command::Up) => form.focus_next(false),
+        Input::Command(Command::Back) => match state.screen {
             // The profile is needed for everything else; Ctrl-C still quits.
             Screen::Onboarding(_) => {}
             Screen::Finish(_) => return super::session::open_or_start(state),
             _ => state.screen = Screen::Dashboard { selected: 0 },
         },
         // Enter moves to the next field; on the last field it saves.
-        Action::Command(Command::Submit) if form.focus + 1 < form.fields.len() => {
-            form.focus_next(true)
+        Input::Command(Command::Submit) if form.focus + 1 < form.fields.len() => {
+            form.focus_next(true);
         }
-        Action::Command(Command::Submit) => {
+        Input::Command(Command::Submit) => {
             if matches!(state.screen, Screen::Finish(_)) {
                 return finish(state);
             }
@@ -41,7 +41,7 @@ pub fn screen_form(state: &mut State, action: Action) -> Vec<Effect> {
                 Err(errors) => form.set_errors(&errors),
             }
         }
-        _ => {}
+        Input::Command(_) => {}
     }
     Vec::new()
 }

@@ -1,104 +1,88 @@
 //! History: the sessions list and one session's detail, where sets are edited or deleted.
 
-use super::{Action, Command, Effect, Modal, Screen, State, StoreRequest};
-use crate::app::state::{Confirm, ConfirmAction, EntryError, SetEdit};
+use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest};
+use crate::app::state::{Confirm, ConfirmAction, Detail, EntryError, HistoryScreen, SetEdit};
 use crate::app::text_input::TextInput;
 use crate::core::shorthand;
+use crate::core::units::Unit;
 
-pub fn history(state: &mut State, action: Action) -> Vec<Effect> {
+pub fn history(state: &mut State, input: Input) -> Vec<Effect> {
     let unit = state.unit();
+    let Screen::History(history) = &mut state.screen else {
+        return Vec::new();
+    };
+    match &mut history.detail {
+        None => list(state, input),
+        Some(Detail { edit: Some(_), .. }) => edit(history, input, unit),
+        Some(_) => detail(state, input),
+    }
+}
+
+/// The list of sessions.
+fn list(state: &mut State, input: Input) -> Vec<Effect> {
     let offset = state.utc_offset;
     let Screen::History(history) = &mut state.screen else {
         return Vec::new();
     };
-    let Some(detail) = &mut history.detail else {
-        match action {
-            Action::Command(Command::Up) => history.selected = history.selected.saturating_sub(1),
-            Action::Command(Command::Down) => {
-                history.selected =
-                    (history.selected + 1).min(history.sessions.len().saturating_sub(1));
-            }
-            Action::Command(Command::Back) => state.screen = Screen::Dashboard { selected: 0 },
-            Action::Command(Command::Submit) => {
-                if let Some(s) = history.sessions.get(history.selected) {
-                    return vec![Effect::Store(StoreRequest::LoadSession(s.id))];
-                }
-            }
-            Action::Command(Command::Delete) => {
-                if let Some(s) = history.sessions.get(history.selected) {
-                    state.modal = Some(Modal::Confirm(Confirm {
-                        message: format!(
-                            "Delete the session of {} with {} sets? This cannot be undone.",
-                            s.started_at.with_timezone(&offset).format("%a %d %b %Y"),
-                            s.sets
-                        ),
-                        yes: "delete",
-                        no: "keep",
-                        on_yes: ConfirmAction::DeleteSession(s.id),
-                        on_no: None,
-                    }));
-                }
-            }
-            _ => {}
+    let chosen = history.sessions.get(history.selected);
+    match input {
+        Input::Command(Command::Up) => history.selected = history.selected.saturating_sub(1),
+        Input::Command(Command::Down) => {
+            history.selected = (history.selected + 1).min(history.sessions.len().saturating_sub(1));
         }
+        Input::Command(Command::Back) => state.screen = Screen::Dashboard { selected: 0 },
+        Input::Command(Command::Submit) => {
+            if let Some(s) = chosen {
+                return vec![Effect::Store(StoreRequest::LoadSession(s.id))];
+            }
+        }
+        Input::Command(Command::Delete) => {
+            if let Some(s) = chosen {
+                state.modal = Some(Modal::Confirm(Confirm {
+                    message: format!(
+                        "Delete the session of {} with {} sets? This cannot be undone.",
+                        s.started_at.with_timezone(&offset).format("%a %d %b %Y"),
+                        s.sets
+                    ),
+                    yes: "delete",
+                    no: "keep",
+                    on_yes: ConfirmAction::DeleteSession(s.id),
+                    on_no: None,
+                }));
+            }
+        }
+        Input::Command(_) | Input::Edit(_) => {}
+    }
+    Vec::new()
+}
+
+/// One session's sets: pick one to edit or delete.
+fn detail(state: &mut State, input: Input) -> Vec<Effect> {
+    let unit = state.unit();
+    let Screen::History(HistoryScreen {
+        detail: Some(detail),
+        ..
+    }) = &mut state.screen
+    else {
         return Vec::new();
     };
     let total = detail.session.set_count();
-    if let Some(edit) = &mut detail.edit {
-        match action {
-            Action::Edit(e) => {
-                edit.input.apply(e);
-                edit.error = None;
-            }
-            Action::Command(Command::Back) => detail.edit = None,
-            Action::Command(Command::Submit) => {
-                let original = detail
-                    .session
-                    .sets()
-                    .find(|(_, s)| s.id == edit.set)
-                    .map(|(_, s)| s.spec);
-                let ctx = shorthand::Context {
-                    unit,
-                    last: original,
-                };
-                match shorthand::parse(edit.input.text(), &ctx) {
-                    Ok(specs) if specs.len() == 1 => {
-                        return vec![Effect::Store(StoreRequest::UpdateSet {
-                            session: detail.session.id,
-                            set: edit.set,
-                            spec: specs[0],
-                        })];
-                    }
-                    Ok(_) => {
-                        edit.error = Some(EntryError {
-                            message: "an edit changes one set — drop the ×sets count".into(),
-                            at: None,
-                        });
-                    }
-                    Err(e) => {
-                        edit.error = Some(EntryError {
-                            message: e.message,
-                            at: Some(e.at),
-                        })
-                    }
-                }
-            }
-            _ => {}
-        }
-        return Vec::new();
-    }
     let selected = detail
         .session
         .sets()
         .nth(detail.selected)
         .map(|(_, s)| s.clone());
-    match action {
-        Action::Command(Command::Up) => detail.selected = detail.selected.saturating_sub(1),
-        Action::Command(Command::Down) => {
-            detail.selected = (detail.selected + 1).min(total.saturating_sub(1))
+    match input {
+        Input::Command(Command::Up) => detail.selected = detail.selected.saturating_sub(1),
+        Input::Command(Command::Down) => {
+            detail.selected = (detail.selected + 1).min(total.saturating_sub(1));
         }
-        Action::Command(Command::Back) => history.detail = None,
-        Action::Command(Command::EditSet | Command::Submit) => {
+        Input::Command(Command::Back) => {
+            if let Screen::History(history) = &mut state.screen {
+                history.detail = None;
+            }
+        }
+        Input::Command(Command::EditSet | Command::Submit) => {
             if let Some(set) = selected {
                 detail.edit = Some(SetEdit {
                     set: set.id,
@@ -107,7 +91,7 @@ pub fn history(state: &mut State, action: Action) -> Vec<Effect> {
                 });
             }
         }
-        Action::Command(Command::Delete) => {
+        Input::Command(Command::Delete) => {
             if let Some(set) = selected {
                 state.modal = Some(Modal::Confirm(Confirm {
                     message: format!(
@@ -121,7 +105,60 @@ pub fn history(state: &mut State, action: Action) -> Vec<Effect> {
                 }));
             }
         }
-        _ => {}
+        Input::Command(_) | Input::Edit(_) => {}
+    }
+    Vec::new()
+}
+
+/// The edit line of one set: the same shorthand as in the session, one set at a time.
+fn edit(history: &mut HistoryScreen, input: Input, unit: Unit) -> Vec<Effect> {
+    let Some(detail) = &mut history.detail else {
+        return Vec::new();
+    };
+    let Some(edit) = &mut detail.edit else {
+        return Vec::new();
+    };
+    match input {
+        Input::Edit(e) => {
+            edit.input.apply(e);
+            edit.error = None;
+        }
+        Input::Command(Command::Back) => detail.edit = None,
+        Input::Command(Command::Submit) => {
+            let original = detail
+                .session
+                .sets()
+                .find(|(_, s)| s.id == edit.set)
+                .map(|(_, s)| s.spec);
+            match shorthand::parse(
+                edit.input.text(),
+                &shorthand::Context {
+                    unit,
+                    last: original,
+                },
+            ) {
+                Ok(specs) if specs.len() == 1 => {
+                    return vec![Effect::Store(StoreRequest::UpdateSet {
+                        session: detail.session.id,
+                        set: edit.set,
+                        spec: specs[0],
+                    })];
+                }
+                Ok(_) => {
+                    edit.error = Some(EntryError {
+                        message: "an edit changes one set — drop the ×sets count".into(),
+                        at: None,
+                    });
+                }
+                Err(e) => {
+                    edit.error = Some(EntryError {
+                        message: e.message,
+                        at: Some(e.at),
+                    });
+                }
+            }
+        }
+        Input::Command(_) => {}
     }
     Vec::new()
 }

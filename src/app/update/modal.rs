@@ -1,72 +1,69 @@
 //! Overlays: help, the exercise picker, yes/no questions and small forms.
 
-use super::{Action, Command, Effect, Modal, Screen, State, StoreRequest, say, session};
+use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest, say, session};
 use crate::app::form::{Field, Form};
 use crate::app::state::{ConfirmAction, FormPurpose, SessionScreen};
 use crate::core::exercise::{Equipment, ExerciseKind, Mechanics};
 use crate::core::fuzzy;
 
-pub fn modal(state: &mut State, action: Action) -> Vec<Effect> {
+pub fn modal(state: &mut State, input: Input) -> Vec<Effect> {
     let Some(modal) = state.modal.take() else {
         return Vec::new();
     };
     match modal {
         Modal::Help { scroll } => {
-            state.modal = match action {
-                Action::Command(Command::Up) => Some(Modal::Help {
+            state.modal = match input {
+                Input::Command(Command::Up) => Some(Modal::Help {
                     scroll: scroll.saturating_sub(1),
                 }),
-                Action::Command(Command::Down) => Some(Modal::Help {
+                Input::Command(Command::Down) => Some(Modal::Help {
                     scroll: scroll.saturating_add(1),
                 }),
-                Action::Command(Command::Back | Command::Help | Command::Submit) => None,
+                Input::Command(Command::Back | Command::Help | Command::Submit) => None,
                 _ => Some(Modal::Help { scroll }),
             };
             Vec::new()
         }
         Modal::Picker(mut picker) => {
-            match action {
-                Action::Edit(edit) => {
+            match input {
+                Input::Edit(edit) => {
                     picker.query.apply(edit);
                     picker.results = rank_exercises(state, picker.query.text());
                     picker.selected = 0;
                 }
-                Action::Command(Command::Up) => picker.selected = picker.selected.saturating_sub(1),
-                Action::Command(Command::Down) => {
+                Input::Command(Command::Up) => picker.selected = picker.selected.saturating_sub(1),
+                Input::Command(Command::Down) => {
                     picker.selected =
                         (picker.selected + 1).min(picker.results.len().saturating_sub(1));
                 }
-                Action::Command(Command::Back) => return Vec::new(),
-                Action::Command(Command::Submit) => {
+                Input::Command(Command::Back) => return Vec::new(),
+                Input::Command(Command::Submit) => {
                     let chosen = picker
                         .results
                         .get(picker.selected)
                         .and_then(|i| state.exercises.get(*i));
-                    match (chosen, &state.session) {
-                        (Some(exercise), Some(session)) => {
-                            return vec![Effect::Store(StoreRequest::AddSlot {
-                                session: session.id,
-                                exercise: exercise.id,
-                            })];
-                        }
-                        _ => {
-                            state.modal = Some(Modal::Picker(picker));
-                            return create_exercise_form(state);
-                        }
+                    if let (Some(exercise), Some(session)) = (chosen, &state.session) {
+                        return vec![Effect::Store(StoreRequest::AddSlot {
+                            session: session.id,
+                            exercise: exercise.id,
+                        })];
                     }
-                }
-                Action::Command(Command::CreateExercise) => {
+                    // Nothing matches what was typed: offer to create it.
                     state.modal = Some(Modal::Picker(picker));
                     return create_exercise_form(state);
                 }
-                _ => {}
+                Input::Command(Command::CreateExercise) => {
+                    state.modal = Some(Modal::Picker(picker));
+                    return create_exercise_form(state);
+                }
+                Input::Command(_) => {}
             }
             state.modal = Some(Modal::Picker(picker));
             Vec::new()
         }
-        Modal::Confirm(confirm) => match action {
-            Action::Command(Command::Yes | Command::Submit) => confirmed(state, confirm.on_yes),
-            Action::Command(Command::No | Command::Back) => {
+        Modal::Confirm(confirm) => match input {
+            Input::Command(Command::Yes | Command::Submit) => confirmed(state, confirm.on_yes),
+            Input::Command(Command::No | Command::Back) => {
                 confirm.on_no.map_or_else(Vec::new, |a| confirmed(state, a))
             }
             _ => {
@@ -75,13 +72,13 @@ pub fn modal(state: &mut State, action: Action) -> Vec<Effect> {
             }
         },
         Modal::Form { mut form, purpose } => {
-            match action {
-                Action::Edit(edit) => form.edit(edit),
-                Action::Command(Command::NextField | Command::Down) => form.focus_next(true),
-                Action::Command(Command::PrevField | Command::Up) => form.focus_next(false),
-                Action::Command(Command::Back) => return Vec::new(),
-                Action::Command(Command::Submit) => return submit_form(state, form, purpose),
-                _ => {}
+            match input {
+                Input::Edit(edit) => form.edit(edit),
+                Input::Command(Command::NextField | Command::Down) => form.focus_next(true),
+                Input::Command(Command::PrevField | Command::Up) => form.focus_next(false),
+                Input::Command(Command::Back) => return Vec::new(),
+                Input::Command(Command::Submit) => return submit_form(state, form, purpose),
+                Input::Command(_) => {}
             }
             state.modal = Some(Modal::Form { form, purpose });
             Vec::new()
@@ -211,16 +208,17 @@ fn confirmed(state: &mut State, action: ConfirmAction) -> Vec<Effect> {
             None => Vec::new(),
         },
         ConfirmAction::DeleteSet { set } => {
-            let session = match &state.screen {
-                Screen::History(h) => h.detail.as_ref().map(|d| d.session.id),
-                _ => state.session.as_ref().map(|s| s.id),
+            // From history the set belongs to the session on screen, else to the running one.
+            let session = if let Screen::History(h) = &state.screen {
+                h.detail.as_ref().map(|d| d.session.id)
+            } else {
+                state.session.as_ref().map(|s| s.id)
             };
-            match session {
-                Some(session) => vec![Effect::Store(StoreRequest::DeleteSet { session, set })],
-                None => {
-                    say(state, "That session is no longer open.", true);
-                    Vec::new()
-                }
+            if let Some(session) = session {
+                vec![Effect::Store(StoreRequest::DeleteSet { session, set })]
+            } else {
+                say(state, "That session is no longer open.", true);
+                Vec::new()
             }
         }
         ConfirmAction::DeleteSession(id) => vec![Effect::Store(StoreRequest::DeleteSession(id))],

@@ -2,7 +2,7 @@
 
 use chrono::Duration;
 
-use super::{Action, Command, Effect, Modal, Screen, State, StoreRequest, say};
+use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest, say};
 use crate::app::form::{Field, Form};
 use crate::app::state::{
     Confirm, ConfirmAction, EntryError, FormPurpose, Picker, RestTimer, SessionScreen,
@@ -34,7 +34,7 @@ pub fn open_or_start(state: &mut State) -> Vec<Effect> {
     }
 }
 
-pub fn session(state: &mut State, action: Action) -> Vec<Effect> {
+pub fn session(state: &mut State, input: Input) -> Vec<Effect> {
     let Screen::Session(screen) = &mut state.screen else {
         return Vec::new();
     };
@@ -42,113 +42,137 @@ pub fn session(state: &mut State, action: Action) -> Vec<Effect> {
         state.screen = Screen::Dashboard { selected: 0 };
         return Vec::new();
     };
-    let slot = session.slots.get(screen.selected);
-    match action {
-        Action::Edit(edit) => {
+    match input {
+        Input::Edit(edit) => {
             screen.entry.apply(edit);
             screen.error = None;
         }
-        Action::Command(Command::Submit) => return log(state),
-        Action::Command(Command::Up) => {
+        Input::Command(Command::Submit) => return log(state),
+        Input::Command(Command::Up) => {
             screen.selected = screen.selected.saturating_sub(1);
             prefill(state);
         }
-        Action::Command(Command::Down) => {
+        Input::Command(Command::Down) => {
             screen.selected = (screen.selected + 1).min(session.slots.len().saturating_sub(1));
             prefill(state);
         }
-        Action::Command(Command::Back) => {
+        Input::Command(Command::Back) => {
             if screen.error.is_some() {
                 screen.error = None;
             } else {
                 state.screen = Screen::Dashboard { selected: 0 };
             }
         }
-        Action::Command(Command::AddExercise) => {
+        Input::Command(Command::AddExercise) => {
             let results = crate::app::update::modal::rank_exercises(state, "");
             state.modal = Some(Modal::Picker(Picker {
                 results,
                 ..Picker::default()
             }));
         }
-        Action::Command(cmd @ (Command::MoveUp | Command::MoveDown)) => {
-            if let Some(slot) = slot {
-                let up = cmd == Command::MoveUp;
-                let target = if up {
-                    screen.selected.checked_sub(1)
-                } else {
-                    Some(screen.selected + 1)
-                };
-                if let Some(target) = target.filter(|t| *t < session.slots.len()) {
-                    screen.selected = target;
-                    return vec![Effect::Store(StoreRequest::MoveSlot {
-                        session: session.id,
-                        slot: slot.id,
-                        up,
-                    })];
-                }
-            }
-        }
-        Action::Command(Command::Superset) => return superset(state),
-        Action::Command(Command::Notes) => {
-            if let Some(slot) = slot {
-                let form = Form::new(
-                    "Exercise notes",
-                    vec![Field::text(
-                        "Notes",
-                        slot.notes.clone(),
-                        "Enter saves, Esc cancels",
-                    )],
-                );
-                state.modal = Some(Modal::Form {
-                    form,
-                    purpose: FormPurpose::SlotNotes(slot.id),
-                });
-            }
-        }
-        Action::Command(cmd @ (Command::RestMinus | Command::RestPlus)) => {
-            let step = i64::from(state.settings.rest_step);
-            let delta = if cmd == Command::RestPlus {
-                step
-            } else {
-                -step
-            };
-            match &mut state.rest {
-                Some(timer) => {
-                    timer.rest = timer.rest.adjusted(delta);
-                    timer.rung = false;
-                }
-                None if delta > 0 => {
-                    state.rest = Some(RestTimer {
-                        rest: Rest {
-                            started: state.now,
-                            target: Duration::seconds(delta),
-                        },
-                        rung: false,
-                    });
-                }
-                None => {}
-            }
-        }
-        Action::Command(Command::RestSkip) => state.rest = None,
-        Action::Command(Command::Finish) => return finish(state),
-        Action::Command(Command::DeleteLastSet) => {
-            if let Some(last) = slot.and_then(|s| s.sets.last().map(|set| (set, &s.name))) {
-                let text = shorthand::format(&last.0.spec, state.unit());
-                state.modal = Some(Modal::Confirm(Confirm {
-                    message: format!("Delete the last set of {} ({text})?", last.1),
-                    yes: "delete",
-                    no: "keep",
-                    on_yes: ConfirmAction::DeleteSet { set: last.0.id },
-                    on_no: None,
-                }));
-            } else {
-                say(state, "This exercise has no sets to delete.", true);
-            }
-        }
-        _ => {}
+        Input::Command(Command::MoveUp) => return move_slot(state, true),
+        Input::Command(Command::MoveDown) => return move_slot(state, false),
+        Input::Command(Command::Superset) => return superset(state),
+        Input::Command(Command::Notes) => notes(state),
+        Input::Command(Command::RestMinus) => adjust_rest(state, false),
+        Input::Command(Command::RestPlus) => adjust_rest(state, true),
+        Input::Command(Command::RestSkip) => state.rest = None,
+        Input::Command(Command::Finish) => return finish(state),
+        Input::Command(Command::DeleteLastSet) => delete_last_set(state),
+        Input::Command(_) => {}
     }
     Vec::new()
+}
+
+/// Swap the selected exercise with its neighbour; the selection follows it.
+fn move_slot(state: &mut State, up: bool) -> Vec<Effect> {
+    let (Screen::Session(screen), Some(session)) = (&mut state.screen, &state.session) else {
+        return Vec::new();
+    };
+    let Some(slot) = session.slots.get(screen.selected) else {
+        return Vec::new();
+    };
+    let target = if up {
+        screen.selected.checked_sub(1)
+    } else {
+        Some(screen.selected + 1)
+    };
+    match target.filter(|t| *t < session.slots.len()) {
+        Some(target) => {
+            screen.selected = target;
+            vec![Effect::Store(StoreRequest::MoveSlot {
+                session: session.id,
+                slot: slot.id,
+                up,
+            })]
+        }
+        None => Vec::new(),
+    }
+}
+
+fn notes(state: &mut State) {
+    let (Screen::Session(screen), Some(session)) = (&state.screen, &state.session) else {
+        return;
+    };
+    if let Some(slot) = session.slots.get(screen.selected) {
+        let form = Form::new(
+            "Exercise notes",
+            vec![Field::text(
+                "Notes",
+                slot.notes.clone(),
+                "Enter saves, Esc cancels",
+            )],
+        );
+        state.modal = Some(Modal::Form {
+            form,
+            purpose: FormPurpose::SlotNotes(slot.id),
+        });
+    }
+}
+
+/// `]` lengthens the rest (or starts one), `[` shortens it.
+fn adjust_rest(state: &mut State, longer: bool) {
+    let step = i64::from(state.settings.rest_step);
+    let delta = if longer { step } else { -step };
+    match &mut state.rest {
+        Some(timer) => {
+            timer.rest = timer.rest.adjusted(delta);
+            timer.rung = false;
+        }
+        None if longer => {
+            let rest = Rest {
+                started: state.now,
+                target: Duration::seconds(delta),
+            };
+            state.rest = Some(RestTimer { rest, rung: false });
+        }
+        None => {}
+    }
+}
+
+fn delete_last_set(state: &mut State) {
+    let unit = state.unit();
+    let (Screen::Session(screen), Some(session)) = (&state.screen, &state.session) else {
+        return;
+    };
+    let last = session
+        .slots
+        .get(screen.selected)
+        .and_then(|s| s.sets.last().map(|set| (set, &s.name)));
+    if let Some((set, name)) = last {
+        state.modal = Some(Modal::Confirm(Confirm {
+            message: format!(
+                "Delete the last set of {name} ({})?",
+                shorthand::format(&set.spec, unit)
+            ),
+            yes: "delete",
+            no: "keep",
+            on_yes: ConfirmAction::DeleteSet { set: set.id },
+            on_no: None,
+        }));
+    } else {
+        say(state, "This exercise has no sets to delete.", true);
+    }
 }
 
 /// Enter on the entry line: parse, then ask the store to commit. The line is cleared only when

@@ -32,36 +32,10 @@ pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
                 ..Default::default()
             }));
         }
-        StoreReply::SlotAdded { slot, last } => {
-            if let Some(last) = last {
-                state.last_sets.insert(slot.exercise, last);
-            }
-            state.recent_exercises.retain(|id| *id != slot.exercise);
-            state.recent_exercises.insert(0, slot.exercise);
-            let Some(session) = &mut state.session else {
-                return Vec::new();
-            };
-            let name = slot.name.clone();
-            session.slots.push(slot);
-            let selected = session.slots.len() - 1;
-            state.modal = None;
-            if let Screen::Session(screen) = &mut state.screen {
-                screen.selected = selected;
-            }
-            session::prefill(state);
-            say(state, format!("Added {name}."), false);
-        }
+        StoreReply::SlotAdded { slot, last } => slot_added(state, slot, last),
         StoreReply::SessionChanged(changed) => replace_session(state, changed),
         StoreReply::SetsLogged { slot, sets } => return logged(state, slot, sets),
-        StoreReply::Finished(finished) => {
-            let body = state.profile.as_ref().map(|p| p.body_weight);
-            state.recent_sessions.retain(|s| s.id != finished.id);
-            state.recent_sessions.insert(0, finished.summary(body));
-            state.session = None;
-            state.rest = None;
-            state.status = None;
-            state.screen = Screen::Summary(finished);
-        }
+        StoreReply::Finished(session) => finished(state, session),
         StoreReply::Abandoned(id) => {
             state.recent_sessions.retain(|s| s.id != id);
             state.session = None;
@@ -115,6 +89,42 @@ pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
         StoreReply::Failed { what, message } => failed(state, what, message),
     }
     Vec::new()
+}
+
+/// A new exercise in the session: select it and prefill its last set.
+fn slot_added(
+    state: &mut State,
+    slot: crate::core::session::Slot,
+    last: Option<crate::core::set::SetSpec>,
+) {
+    if let Some(last) = last {
+        state.last_sets.insert(slot.exercise, last);
+    }
+    state.recent_exercises.retain(|id| *id != slot.exercise);
+    state.recent_exercises.insert(0, slot.exercise);
+    let Some(session) = &mut state.session else {
+        return;
+    };
+    let name = slot.name.clone();
+    session.slots.push(slot);
+    let selected = session.slots.len() - 1;
+    state.modal = None;
+    if let Screen::Session(screen) = &mut state.screen {
+        screen.selected = selected;
+    }
+    session::prefill(state);
+    say(state, format!("Added {name}."), false);
+}
+
+/// The session is closed: show its summary and put it at the top of the recent list.
+fn finished(state: &mut State, session: Session) {
+    let body = state.profile.as_ref().map(|p| p.body_weight);
+    state.recent_sessions.retain(|s| s.id != session.id);
+    state.recent_sessions.insert(0, session.summary(body));
+    state.session = None;
+    state.rest = None;
+    state.status = None;
+    state.screen = Screen::Summary(session);
 }
 
 /// The store committed these sets: show them, refill the line, start the rest.
@@ -191,11 +201,9 @@ fn failed(state: &mut State, what: Failed, message: String) {
                 at: None,
             });
         }
-        (Failed::Profile, Screen::Onboarding(form) | Screen::Settings(form)) => {
-            form.error = Some(format!("not saved: {message}"))
-        }
-        (Failed::Finish, Screen::Finish(form)) => {
-            form.error = Some(format!("not saved: {message}"))
+        (Failed::Profile, Screen::Onboarding(form) | Screen::Settings(form))
+        | (Failed::Finish, Screen::Finish(form)) => {
+            form.error = Some(format!("not saved: {message}"));
         }
         (Failed::EditSet, Screen::History(h)) => {
             if let Some(edit) = h.detail.as_mut().and_then(|d| d.edit.as_mut()) {

@@ -11,7 +11,7 @@ use crate::core::rest::clock;
 use crate::core::units::format_number;
 use crate::ui::theme::Theme;
 
-pub fn render(frame: &mut Frame, area: Rect, state: &State, selected: usize, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, state: &State, selected: usize, theme: Theme) {
     let [today, recent] =
         Layout::vertical([Constraint::Length(5), Constraint::Fill(1)]).areas(area);
     let start_key = state

@@ -13,7 +13,7 @@ use crate::ui::theme::Theme;
 
 const LABEL_WIDTH: usize = 14;
 
-pub fn render(frame: &mut Frame, area: Rect, state: &State, form: &Form, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, state: &State, form: &Form, theme: Theme) {
     let block = Block::bordered()
         .title(format!(" {} ", form.title))
         .border_style(theme.focus_border());

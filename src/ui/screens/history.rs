@@ -12,13 +12,7 @@ use crate::ui::screens::dashboard::truncate;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{entry_line, set_row};
 
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    state: &State,
-    history: &HistoryScreen,
-    theme: &Theme,
-) {
+pub fn render(frame: &mut Frame, area: Rect, state: &State, history: &HistoryScreen, theme: Theme) {
     match &history.detail {
         Some(detail) => render_detail(frame, area, state, detail, theme),
         None => render_list(frame, area, state, history, theme),
@@ -30,7 +24,7 @@ fn render_list(
     area: Rect,
     state: &State,
     history: &HistoryScreen,
-    theme: &Theme,
+    theme: Theme,
 ) {
     let unit = state.unit();
     let rows = usize::from(area.height.saturating_sub(3));
@@ -85,7 +79,7 @@ fn render_list(
     );
 }
 
-fn render_detail(frame: &mut Frame, area: Rect, state: &State, detail: &Detail, theme: &Theme) {
+fn render_detail(frame: &mut Frame, area: Rect, state: &State, detail: &Detail, theme: Theme) {
     let unit = state.unit();
     let session = &detail.session;
     let edit_height = if detail.edit.is_some() { 4 } else { 0 };

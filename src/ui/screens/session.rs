@@ -12,7 +12,7 @@ use crate::core::session::Session;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{entry_line, set_row};
 
-pub fn render(frame: &mut Frame, area: Rect, state: &State, screen: &SessionScreen, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, state: &State, screen: &SessionScreen, theme: Theme) {
     let Some(session) = &state.session else {
         return;
     };
@@ -31,7 +31,7 @@ fn exercises(
     state: &State,
     session: &Session,
     selected: usize,
-    theme: &Theme,
+    theme: Theme,
 ) {
     let mut lines = Vec::new();
     for (i, slot) in session.slots.iter().enumerate() {
@@ -91,7 +91,7 @@ fn slot_sets(
     state: &State,
     session: &Session,
     selected: usize,
-    theme: &Theme,
+    theme: Theme,
 ) {
     let unit = state.unit();
     let Some(slot) = session.slots.get(selected) else {
@@ -166,7 +166,7 @@ fn entry_block(
     state: &State,
     session: &Session,
     screen: &SessionScreen,
-    theme: &Theme,
+    theme: Theme,
 ) {
     let name = session
         .slots

@@ -11,7 +11,7 @@ use crate::core::session::Session;
 use crate::core::units::format_number;
 use crate::ui::theme::Theme;
 
-pub fn render(frame: &mut Frame, area: Rect, state: &State, session: &Session, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, state: &State, session: &Session, theme: Theme) {
     let unit = state.unit();
     let body = state.profile.as_ref().map(|p| p.body_weight);
     let volume = |kg: f64| format!("{} {unit}", format_number((kg / unit.kg_factor()).round()));

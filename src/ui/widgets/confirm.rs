@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use crate::app::state::Confirm;
 use crate::ui::theme::Theme;
 
-pub fn render(frame: &mut Frame, area: Rect, confirm: &Confirm, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, confirm: &Confirm, theme: Theme) {
     let area = crate::ui::centered(area, 60, 7);
     let text = vec![
         Line::raw(confirm.message.clone()),

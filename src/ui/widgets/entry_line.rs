@@ -18,7 +18,7 @@ pub fn render(
     input: &TextInput,
     error: Option<&EntryError>,
     focused: bool,
-    theme: &Theme,
+    theme: Theme,
 ) {
     const PROMPT: &str = "> ";
     let text_style = if input.is_suggested() {
@@ -55,7 +55,7 @@ pub fn render(
 }
 
 /// `Rest 1:23` counting down, then `REST OVER +0:12` in the alarm style.
-pub fn rest_span(timer: &RestTimer, now: DateTime<Utc>, theme: &Theme) -> Span<'static> {
+pub fn rest_span(timer: &RestTimer, now: DateTime<Utc>, theme: Theme) -> Span<'static> {
     match timer.rest.status(now) {
         RestStatus::Remaining(left) => Span::styled(
             format!(" Rest {} of {} ", clock(left), clock(timer.rest.target)),

@@ -9,7 +9,7 @@ use crate::app::keymap::{Command, Context};
 use crate::app::state::State;
 use crate::ui::theme::Theme;
 
-pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
     let [status, keys] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     if let Some(message) = &state.status {
@@ -27,7 +27,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
 }
 
 /// "Enter log · Ctrl-n add exercise · …" from the keymap, for the current context.
-fn hints<'a>(state: &State, theme: &Theme) -> Line<'a> {
+fn hints<'a>(state: &State, theme: Theme) -> Line<'a> {
     use Command as C;
     let context = state.context();
     let wanted: &[(Command, &str)] = match context {

@@ -9,7 +9,7 @@ use crate::app::state::{Screen, State};
 use crate::core::rest::clock;
 use crate::ui::theme::Theme;
 
-pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
     let place = match &state.screen {
         Screen::Onboarding(_) => "Welcome",
         Screen::Dashboard { .. } => "Dashboard",
@@ -32,7 +32,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     }
     frame.render_widget(Paragraph::new(Line::from(left)), area);
     // The session screen shows the rest timer beside the entry line instead.
-    if let Some(timer) = state.rest.as_ref().filter(|_| !matches!(state.screen, Screen::Session(_))) {
+    if let Some(timer) = state
+        .rest
+        .as_ref()
+        .filter(|_| !matches!(state.screen, Screen::Session(_)))
+    {
         frame.render_widget(
             Paragraph::new(super::entry_line::rest_span(timer, state.now, theme))
                 .alignment(Alignment::Right),

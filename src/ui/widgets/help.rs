@@ -20,7 +20,7 @@ const SHORTHAND: &[(&str, &str)] = &[
     ("w d f a", "prefix: warm-up, drop, failure, AMRAP"),
 ];
 
-pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: u16, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: u16, theme: Theme) {
     let area = crate::ui::centered(area, 76, area.height);
     let mut lines = Vec::new();
     for (context, title) in Keymap::help_sections() {

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use crate::app::state::{Picker, State};
 use crate::ui::theme::Theme;
 
-pub fn render(frame: &mut Frame, area: Rect, state: &State, picker: &Picker, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, state: &State, picker: &Picker, theme: Theme) {
     let area = crate::ui::centered(area, 70, area.height.saturating_sub(2).max(10));
     frame.render_widget(Clear, area);
     let block = Block::bordered()

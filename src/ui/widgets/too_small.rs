@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::ui::{MIN_SIZE, theme::Theme};
 
-pub fn render(frame: &mut Frame, area: Rect, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, theme: Theme) {
     let text = vec![
         Line::styled("Terminal too small", theme.error()),
         Line::from(format!(
