@@ -433,3 +433,56 @@ fn quit_and_signals_end_the_loop_from_anywhere() {
     update(&mut s, Action::Shutdown, t(1));
     assert!(s.quit);
 }
+
+#[test]
+fn a_superset_moves_to_its_next_exercise_and_rests_after_the_round() {
+    let mut s = in_session();
+    reply(
+        &mut s,
+        StoreReply::SlotAdded {
+            slot: slot(12, 2, "Barbell Curl"),
+            last: Some(spec(30.0, 12, None)),
+        },
+        2,
+    );
+    let mut session = s.session.clone().unwrap();
+    session.slots[0].superset = Some(1);
+    session.slots[1].superset = Some(1);
+    reply(&mut s, StoreReply::SessionChanged(session), 3);
+    cmd(&mut s, Command::Up, 4);
+    assert_eq!(entry(&s), "100x5@8");
+    let squat = LoggedSet {
+        id: SetId(1),
+        spec: spec(100.0, 5, Some(8.0)),
+        completed_at: t(5),
+    };
+    reply(
+        &mut s,
+        StoreReply::SetsLogged {
+            slot: SlotId(11),
+            sets: vec![squat],
+        },
+        5,
+    );
+    assert_eq!(entry(&s), "30x12", "on to the curl, prefilled");
+    assert!(s.rest.is_none(), "no rest in the middle of a round");
+    let curl = LoggedSet {
+        id: SetId(2),
+        spec: spec(30.0, 12, None),
+        completed_at: t(6),
+    };
+    reply(
+        &mut s,
+        StoreReply::SetsLogged {
+            slot: SlotId(12),
+            sets: vec![curl],
+        },
+        6,
+    );
+    assert_eq!(entry(&s), "100x5@8", "back to the squat for round two");
+    assert_eq!(
+        s.rest.unwrap().rest.target,
+        Duration::seconds(90),
+        "rest after the round, by its last exercise"
+    );
+}

@@ -158,11 +158,72 @@ impl Session {
         }
     }
 
+    /// In a superset, the exercise that follows the one at `index`: the next of its group,
+    /// wrapping round to the group's first. `None` outside a superset.
+    pub fn superset_next(&self, index: usize) -> Option<usize> {
+        let group = self.slots.get(index)?.superset?;
+        let members: Vec<usize> = (0..self.slots.len())
+            .filter(|i| self.slots[*i].superset == Some(group))
+            .collect();
+        let at = members.iter().position(|i| *i == index)?;
+        (members.len() > 1).then(|| members[(at + 1) % members.len()])
+    }
+
     /// Every set in display order, with the index of its slot.
     pub fn sets(&self) -> impl Iterator<Item = (usize, &LoggedSet)> {
         self.slots
             .iter()
             .enumerate()
             .flat_map(|(i, slot)| slot.sets.iter().map(move |s| (i, s)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slot(id: i64, superset: Option<u32>) -> Slot {
+        Slot {
+            id: SlotId(id),
+            exercise: ExerciseId(id),
+            name: format!("e{id}"),
+            superset,
+            notes: String::new(),
+            sets: vec![],
+        }
+    }
+
+    #[test]
+    fn supersets_rotate_through_their_group() {
+        let session = Session {
+            id: SessionId(1),
+            started_at: DateTime::from_timestamp(0, 0).unwrap(),
+            ended_at: None,
+            status: SessionStatus::Active,
+            title: String::new(),
+            rpe: None,
+            notes: String::new(),
+            slots: vec![
+                slot(1, None),
+                slot(2, Some(1)),
+                slot(3, Some(1)),
+                slot(4, Some(1)),
+                slot(5, Some(2)),
+            ],
+        };
+        assert_eq!(session.superset_next(0), None);
+        assert_eq!(session.superset_next(1), Some(2));
+        assert_eq!(session.superset_next(2), Some(3));
+        assert_eq!(
+            session.superset_next(3),
+            Some(1),
+            "wraps to the first of the group"
+        );
+        assert_eq!(
+            session.superset_next(4),
+            None,
+            "a group of one is no superset"
+        );
+        assert_eq!(session.superset_next(9), None);
     }
 }

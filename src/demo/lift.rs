@@ -2,9 +2,10 @@
 //! target, and what happens in each session — warm-ups, working sets, missed reps, RPE, PRs.
 //!
 //! Strength is the one-rep max of the moved load (body weight included for bodyweight lifts). It
-//! grows each trained week by a share of the distance to the lifter's ceiling, so gains come fast
-//! at first and slow down for years. Reps possible on a set follow Epley reversed,
-//! `r = 30 · (max / load − 1)`; RPE is `10 − reps left in the tank`, as the lifter feels it.
+//! grows each trained week towards the lifter's ceiling, fast at first and then slowly for years.
+//! Reps possible on a set follow Epley reversed, `r = 30 · (max / load − 1)`; RPE is
+//! `10 − reps left in the tank`, as the lifter feels it. The programme knows none of this: it
+//! only sees the reps made, so plateaus, missed reps and resets come out of the mismatch.
 
 use super::loading::Loading;
 use super::program::{LiftSpec, Role};
@@ -13,7 +14,7 @@ use crate::core::exercise::{Equipment, ExerciseId};
 use crate::core::set::{Effort, Load, SetKind, SetSpec};
 use crate::core::units::{Reps, Rpe, UnitError, Weight, format_number};
 
-/// Share of the distance to the ceiling gained per normal training week.
+/// Share of the distance to the ceiling gained per normal training week, at the start.
 const GROWTH_PER_WEEK: f64 = 0.02;
 /// Strength lost per set already done in the session (fatigue within the session).
 const FATIGUE_PER_SET: f64 = 0.012;
@@ -25,7 +26,7 @@ const DELOAD_LOAD: f64 = 0.7;
 enum Phase {
     /// Novice: add `linear_step` after every session where all reps were made.
     Linear { resets: u8 },
-    /// Add reps up to the top of the range, then weight.
+    /// Reps anywhere in the range; weight goes up once every set reaches the top.
     Double,
 }
 
@@ -70,7 +71,7 @@ pub struct Lift {
     first_gap: f64,
     /// The programme's working load (external, or added for bodyweight lifts), kg.
     weight: f64,
-    /// Target reps on every working set while a novice.
+    /// Target reps on every working set while a novice (and for deload sets).
     reps: u16,
     phase: Phase,
     /// Sessions in a row with missed reps at this weight.
@@ -120,7 +121,7 @@ impl Lift {
     }
 
     /// A week has passed: strength grows by `stimulus` (1 a normal week, less for a deload,
-    /// 0 for an untrained one) of the usual share of the distance to the ceiling.
+    /// 0 for an untrained one) times the usual gain.
     pub fn adapt(&mut self, stimulus: f64, rng: &mut Rng) {
         // The gain shrinks with the square of the remaining gap: quick novice gains, then a long
         // tail of slow progress (the remaining gap falls like 1 / weeks trained).

@@ -152,13 +152,22 @@ fn logged(
     };
     let (exercise, name) = (slot.exercise, slot.name.clone());
     slot.sets.extend(sets);
+    let index = session
+        .slots
+        .iter()
+        .position(|s| s.id == slot_id)
+        .unwrap_or(0);
+    // In a superset, go straight to the next exercise of the group; rest after the round.
+    let next = session.superset_next(index);
+    let round_done = next.is_none_or(|n| n <= index);
     if let Screen::Session(screen) = &mut state.screen {
         screen.saving = false;
+        if screen.entry_slot == Some(slot_id) {
+            screen.selected = next.unwrap_or(index);
+            session::prefill(state);
+        }
     }
-    if matches!(&state.screen, Screen::Session(s) if s.entry_slot == Some(slot_id)) {
-        session::prefill(state);
-    }
-    if working {
+    if working && round_done {
         session::start_rest(state, exercise);
     }
     say(state, format!("Logged {name} {summary}"), false);
