@@ -486,3 +486,40 @@ fn a_superset_moves_to_its_next_exercise_and_rests_after_the_round() {
         "rest after the round, by its last exercise"
     );
 }
+
+#[test]
+fn a_custom_exercise_is_created_from_the_picker_and_added() {
+    let mut s = in_session();
+    cmd(&mut s, Command::AddExercise, 2);
+    type_text(&mut s, "Zercher Squat");
+    cmd(&mut s, Command::CreateExercise, 3);
+    assert_eq!(s.context(), Context::Form);
+    // Name is prefilled from the query; cycle equipment to dumbbell, then save.
+    cmd(&mut s, Command::Down, 3);
+    cmd(&mut s, Command::Down, 3);
+    update(&mut s, Action::Edit(TextEdit::Right), t(3));
+    let effects = cmd(&mut s, Command::Submit, 4);
+    let [
+        Effect::Store(StoreRequest::CreateExercise {
+            name, equipment, ..
+        }),
+    ] = effects.as_slice()
+    else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(name, "Zercher Squat");
+    assert_eq!(equipment.code(), "dumbbell");
+
+    // A name that exists (also as an alias) is refused in the form.
+    cmd(&mut s, Command::AddExercise, 5);
+    type_text(&mut s, "back squat");
+    cmd(&mut s, Command::CreateExercise, 5);
+    assert!(cmd(&mut s, Command::Submit, 5).is_empty());
+    let Some(Modal::Form { form, .. }) = &s.modal else {
+        panic!("{:?}", s.modal)
+    };
+    assert_eq!(
+        form.fields[0].error.as_deref(),
+        Some("\"Back Squat\" already exists — pick it from the list")
+    );
+}

@@ -60,6 +60,18 @@ pub fn spawn(
     Ok((tx, handle))
 }
 
+/// Runs one request; a failure becomes a `StoreReply::Failed` saying what went wrong.
+pub fn answer(store: &Store, request: StoreRequest) -> StoreReply {
+    let what = request.failure_kind();
+    handle(store, request).unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "store request failed");
+        StoreReply::Failed {
+            what,
+            message: e.to_string(),
+        }
+    })
+}
+
 /// Runs one request against the store.
 pub fn handle(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreError> {
     use StoreRequest as R;
