@@ -523,3 +523,12 @@ fn a_custom_exercise_is_created_from_the_picker_and_added() {
         Some("\"Back Squat\" already exists — pick it from the list")
     );
 }
+
+#[test]
+fn the_session_detail_reads_letters_as_commands() {
+    let keymap = ironpulse::app::keymap::Keymap::default();
+    let key = |k| ironpulse::app::keymap::Key::parse(k).unwrap();
+    assert_eq!(keymap.command(Context::Detail, key("e")), Some(Command::EditSet));
+    assert_eq!(keymap.command(Context::Detail, key("d")), Some(Command::Delete));
+    assert_eq!(keymap.command(Context::Detail, key("?")), Some(Command::Help));
+}

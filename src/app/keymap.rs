@@ -24,10 +24,7 @@ pub enum Context {
 impl Context {
     /// Contexts with a focused text line: printable keys without a binding are typed.
     pub fn takes_text(self) -> bool {
-        matches!(
-            self,
-            Context::Session | Context::Picker | Context::Form | Context::Detail
-        )
+        matches!(self, Context::Session | Context::Picker | Context::Form)
     }
 }
 
