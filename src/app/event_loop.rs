@@ -66,6 +66,9 @@ async fn event_loop(mut state: State, store: Store) -> Result<(), RunError> {
 
     let result = async {
         let mut guard = TerminalGuard::enter()?;
+        // Starts crossterm's reader (and its SIGWINCH handler) before the size is read, so a
+        // resize before the input thread's first read is queued, not lost.
+        crossterm::event::poll(Duration::ZERO)?;
         spawn_input(incoming_tx)?;
         let size = guard.terminal.size()?;
         apply(

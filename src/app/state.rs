@@ -169,6 +169,24 @@ pub struct Confirm {
     pub on_no: Option<ConfirmAction>,
 }
 
+impl Confirm {
+    /// A question whose "no" just closes it.
+    pub fn ask(
+        message: String,
+        yes: &'static str,
+        no: &'static str,
+        on_yes: ConfirmAction,
+    ) -> Confirm {
+        Confirm {
+            message,
+            yes,
+            no,
+            on_yes,
+            on_no: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ConfirmAction {
     ResumeSession,
@@ -199,8 +217,8 @@ impl State {
             Some(_) => Screen::Dashboard { selected: 0 },
         };
         let modal = match (&startup.active, &startup.profile) {
-            (Some(session), Some(_)) => Some(Modal::Confirm(Confirm {
-                message: format!(
+            (Some(session), Some(_)) => Some(Modal::Confirm(Confirm::ask(
+                format!(
                     "An unfinished session started {} with {} sets was found. Resume it?",
                     session
                         .started_at
@@ -208,11 +226,10 @@ impl State {
                         .format("%a %d %b %H:%M"),
                     session.set_count()
                 ),
-                yes: "resume",
-                no: "finish it later",
-                on_yes: ConfirmAction::ResumeSession,
-                on_no: None,
-            })),
+                "resume",
+                "finish it later",
+                ConfirmAction::ResumeSession,
+            ))),
             _ => None,
         };
         State {

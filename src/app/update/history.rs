@@ -38,17 +38,16 @@ fn list(state: &mut State, input: Input) -> Vec<Effect> {
         }
         Input::Command(Command::Delete) => {
             if let Some(s) = chosen {
-                state.modal = Some(Modal::Confirm(Confirm {
-                    message: format!(
+                state.modal = Some(Modal::Confirm(Confirm::ask(
+                    format!(
                         "Delete the session of {} with {} sets? This cannot be undone.",
                         s.started_at.with_timezone(&offset).format("%a %d %b %Y"),
                         s.sets
                     ),
-                    yes: "delete",
-                    no: "keep",
-                    on_yes: ConfirmAction::DeleteSession(s.id),
-                    on_no: None,
-                }));
+                    "delete",
+                    "keep",
+                    ConfirmAction::DeleteSession(s.id),
+                )));
             }
         }
         Input::Command(_) | Input::Edit(_) => {}
@@ -93,16 +92,15 @@ fn detail(state: &mut State, input: Input) -> Vec<Effect> {
         }
         Input::Command(Command::Delete) => {
             if let Some(set) = selected {
-                state.modal = Some(Modal::Confirm(Confirm {
-                    message: format!(
+                state.modal = Some(Modal::Confirm(Confirm::ask(
+                    format!(
                         "Delete the set {}? This cannot be undone.",
                         shorthand::format(&set.spec, unit)
                     ),
-                    yes: "delete",
-                    no: "keep",
-                    on_yes: ConfirmAction::DeleteSet { set: set.id },
-                    on_no: None,
-                }));
+                    "delete",
+                    "keep",
+                    ConfirmAction::DeleteSet { set: set.id },
+                )));
             }
         }
         Input::Command(_) | Input::Edit(_) => {}

@@ -2,7 +2,7 @@
 
 use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest, say, session};
 use crate::app::form::{Field, Form};
-use crate::app::state::{ConfirmAction, FormPurpose, SessionScreen};
+use crate::app::state::{ConfirmAction, FormPurpose};
 use crate::core::exercise::{Equipment, ExerciseKind, Mechanics};
 use crate::core::fuzzy;
 
@@ -188,18 +188,7 @@ fn submit_form(state: &mut State, mut form: Form, purpose: FormPurpose) -> Vec<E
 
 fn confirmed(state: &mut State, action: ConfirmAction) -> Vec<Effect> {
     match action {
-        ConfirmAction::ResumeSession => {
-            let selected = state
-                .session
-                .as_ref()
-                .map_or(0, |s| s.slots.len().saturating_sub(1));
-            state.screen = Screen::Session(SessionScreen {
-                selected,
-                ..SessionScreen::default()
-            });
-            session::prefill(state);
-            Vec::new()
-        }
+        ConfirmAction::ResumeSession => session::open_or_start(state),
         ConfirmAction::AbandonSession => match &state.session {
             Some(session) => vec![Effect::Store(StoreRequest::Abandon {
                 session: session.id,

@@ -160,16 +160,15 @@ fn delete_last_set(state: &mut State) {
         .get(screen.selected)
         .and_then(|s| s.sets.last().map(|set| (set, &s.name)));
     if let Some((set, name)) = last {
-        state.modal = Some(Modal::Confirm(Confirm {
-            message: format!(
+        state.modal = Some(Modal::Confirm(Confirm::ask(
+            format!(
                 "Delete the last set of {name} ({})?",
                 shorthand::format(&set.spec, unit)
             ),
-            yes: "delete",
-            no: "keep",
-            on_yes: ConfirmAction::DeleteSet { set: set.id },
-            on_no: None,
-        }));
+            "delete",
+            "keep",
+            ConfirmAction::DeleteSet { set: set.id },
+        )));
     } else {
         say(state, "This exercise has no sets to delete.", true);
     }
@@ -280,13 +279,12 @@ fn finish(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     if session.set_count() == 0 {
-        state.modal = Some(Modal::Confirm(Confirm {
-            message: "This session has no sets. Discard it?".into(),
-            yes: "discard",
-            no: "keep training",
-            on_yes: ConfirmAction::AbandonSession,
-            on_no: None,
-        }));
+        state.modal = Some(Modal::Confirm(Confirm::ask(
+            "This session has no sets. Discard it?".into(),
+            "discard",
+            "keep training",
+            ConfirmAction::AbandonSession,
+        )));
     } else {
         state.screen = Screen::Finish(Form::new(
             "Finish the session",
