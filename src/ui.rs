@@ -31,9 +31,7 @@ pub fn render(frame: &mut Frame, state: &State) {
         Screen::Onboarding(form) | Screen::Settings(form) | Screen::Finish(form) => {
             screens::form::render(frame, body, state, form, theme);
         }
-        Screen::Dashboard { selected } => {
-            screens::dashboard::render(frame, body, state, *selected, theme);
-        }
+        Screen::Dashboard => screens::dashboard::render(frame, body, state, theme),
         Screen::Session(screen) => screens::session::render(frame, body, state, screen, theme),
         Screen::Summary(session) => screens::summary::render(frame, body, state, session, theme),
         Screen::History(history) => screens::history::render(frame, body, state, history, theme),

@@ -161,6 +161,20 @@ fn wait_rows(t: &Tmux, rows: usize) -> String {
     })
 }
 
+/// Waits until the set table reads exactly `rows` (see [`set_rows`]).
+fn wait_table(t: &Tmux, rows: &[&str]) -> String {
+    t.wait_until(&format!("the set table to read {rows:?}"), |screen| {
+        set_rows(screen) == rows
+    })
+}
+
+/// Waits until some line, whitespace collapsed, equals `row`.
+fn wait_row(t: &Tmux, row: &str) -> String {
+    t.wait_until(&format!("a line reading {row:?}"), |screen| {
+        collapsed(screen).iter().any(|line| line == row)
+    })
+}
+
 /// The set table's rows with whitespace collapsed and the time of day left out:
 /// `"2 work 100 kg 5 8 2"`.
 fn set_rows(screen: &str) -> Vec<String> {
@@ -307,16 +321,16 @@ fn log_squats(t: &Tmux) {
     t.wait_for("> 100x5@8");
     t.send(&["Enter"]);
     wait_rows(t, 3);
-    let screen = log(t, "100x5x2", 5);
-    assert_eq!(
-        set_rows(&screen),
-        [
+    log(t, "100x5x2", 5);
+    wait_table(
+        t,
+        &[
             "1 warmup 60 kg 5",
             "2 work 100 kg 5 8 2",
             "3 work 100 kg 5 8 2",
             "4 work 100 kg 5",
             "5 work 100 kg 5",
-        ]
+        ],
     );
     t.wait_for("Logged Back Squat 100x5 × 2 sets");
 }
@@ -356,8 +370,8 @@ fn bench_until_the_rest_is_over(t: &Tmux) {
         "0",
         "no bell before any rest ran out"
     );
-    let screen = log(t, "80x8r2", 1);
-    assert_eq!(set_rows(&screen), ["1 work 80 kg 8 8 2"]);
+    log(t, "80x8r2", 1);
+    wait_table(t, &["1 work 80 kg 8 8 2"]);
     t.wait_for("Logged Bench Press 80x8r2");
     t.wait_for("REST OVER");
     t.wait_for("Rest is over — next set!");
@@ -372,30 +386,24 @@ fn finish_and_find_it_in_history(t: &Tmux) {
     t.send(&["Enter"]);
     t.type_text("felt strong");
     t.send(&["Enter"]);
-    let summary = t.wait_for("Session finished");
-    for text in ["Sets 6", "Session RPE 8", "Notes: felt strong"] {
-        assert!(summary.contains(text), "{text:?} missing from:\n{summary}");
-    }
-    let rows = collapsed(&summary);
-    assert!(
-        rows.iter().any(|r| r == "Back Squat 5 4 25 2000 kg"),
-        "{summary}"
-    );
-    assert!(
-        rows.iter().any(|r| r == "Bench Press 1 1 8 640 kg"),
-        "{summary}"
-    );
+    t.wait_for_all(&[
+        "Session finished",
+        "Sets 6",
+        "Session RPE 8",
+        "Notes: felt strong",
+    ]);
+    wait_row(t, "Back Squat 5 4 25 2000 kg");
+    wait_row(t, "Bench Press 1 1 8 640 kg");
 
     t.send(&["Enter"]);
     t.wait_for("Recent sessions");
     t.send(&["h"]);
-    let history = t.wait_for("History · 1 sessions");
-    assert!(
-        collapsed(&history)
+    t.wait_for("History · 1 sessions");
+    t.wait_until("the session listed in the history", |screen| {
+        collapsed(screen)
             .iter()
-            .any(|r| r.contains("Workout 2 6 2640 8")),
-        "{history}"
-    );
+            .any(|line| line.contains("Workout 2 6 2640 8"))
+    });
     t.send(&["Escape"]);
     t.wait_for("Recent sessions");
 }
@@ -442,7 +450,14 @@ fn kill_9_mid_session_loses_no_set_and_offers_resume() {
     log(&t, "100x5@8", 2);
     t.send(&["Enter"]);
     wait_rows(&t, 3);
-    let before = log(&t, "102.5x4r1", 4);
+    log(&t, "102.5x4r1", 4);
+    let table = [
+        "1 warmup 60 kg 5",
+        "2 work 100 kg 5 8 2",
+        "3 work 100 kg 5 8 2",
+        "4 work 102.5 kg 4 9 1",
+    ];
+    wait_table(&t, &table);
 
     tmux::signal(t.pane_pid(), "KILL");
     t.wait_for_format("#{pane_dead}", "1");
@@ -453,12 +468,9 @@ fn kill_9_mid_session_loses_no_set_and_offers_resume() {
     );
 
     t.respawn(&argv);
-    let offer = t.wait_for("Resume it?");
-    assert!(offer.contains("with 4 sets"), "{offer}");
+    t.wait_for_all(&["with 4 sets", "Resume it?"]);
     t.send(&["y"]);
-    let resumed = wait_rows(&t, 4);
-    assert_eq!(set_rows(&resumed), set_rows(&before));
-    assert_eq!(set_rows(&resumed)[3], "4 work 102.5 kg 4 9 1", "{resumed}");
+    wait_table(&t, &table);
     log(&t, "105x3", 5);
     assert_eq!(sandbox.count("set_entry"), 5);
     assert_eq!(sandbox.count("session"), 1);
@@ -531,15 +543,12 @@ fn small_terminal_shows_a_clear_message() {
     }
     let sandbox = Sandbox::new();
     let t = Tmux::start(60, 20, sandbox.dir.path(), &sandbox.argv(&[], false));
-    let screen = t.wait_for("Terminal too small");
-    assert!(
-        screen.contains("needs 80×24; this one is 60×20"),
-        "{screen}"
-    );
+    t.wait_for_all(&["Terminal too small", "needs 80×24; this one is 60×20"]);
 
     t.resize(WIDTH, HEIGHT);
-    let screen = t.wait_for("Welcome to ironpulse");
-    assert!(!screen.contains("Terminal too small"), "{screen}");
+    t.wait_until("the profile form instead of the size message", |screen| {
+        screen.contains("Welcome to ironpulse") && !screen.contains("Terminal too small")
+    });
     onboard(&t);
 }
 
@@ -558,7 +567,8 @@ fn no_color_is_respected() {
     );
     let t_colour = Tmux::start(WIDTH, HEIGHT, colour.dir.path(), &colour.argv(&[], false));
 
-    t_plain.wait_for("Welcome to ironpulse");
+    // The footer is drawn last: once it is there, the whole first frame is.
+    t_plain.wait_for_all(&["Welcome to ironpulse", "Esc cancel"]);
     let screen = t_plain.screen_with_escapes();
     assert_eq!(colour_codes(&screen), Vec::<String>::new(), "{screen:?}");
     assert!(
@@ -566,7 +576,7 @@ fn no_color_is_respected() {
         "cues are carried by bold / reverse instead: {screen:?}"
     );
 
-    t_colour.wait_for("Welcome to ironpulse");
+    t_colour.wait_for_all(&["Welcome to ironpulse", "Esc cancel"]);
     let screen = t_colour.screen_with_escapes();
     assert!(!colour_codes(&screen).is_empty(), "{screen:?}");
 }

@@ -39,7 +39,7 @@ fn first_run_asks_for_the_profile_and_saves_it() {
     assert_eq!(saved.hr_max.get(), 180); // Tanaka at 40 (the test clock is in 2026)
     assert_eq!(saved.hr_rest.get(), 52);
     reply(&mut s, StoreReply::ProfileSaved(saved.clone()), 1);
-    assert!(matches!(s.screen, Screen::Dashboard { .. }));
+    assert!(matches!(s.screen, Screen::Dashboard));
     assert!(s.profile.is_some());
 }
 

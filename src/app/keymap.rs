@@ -83,7 +83,6 @@ const ALL: &[Context] = &[
     X::Help,
 ];
 const LISTS: &[Context] = &[
-    X::Dashboard,
     X::Session,
     X::Picker,
     X::History,

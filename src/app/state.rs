@@ -89,9 +89,7 @@ pub struct RestTimer {
 pub enum Screen {
     /// First run: the profile is asked for before anything else.
     Onboarding(Form),
-    Dashboard {
-        selected: usize,
-    },
+    Dashboard,
     Session(SessionScreen),
     Finish(Form),
     Summary(Session),
@@ -214,7 +212,7 @@ impl State {
                 "Welcome to ironpulse — your profile",
                 None,
             )),
-            Some(_) => Screen::Dashboard { selected: 0 },
+            Some(_) => Screen::Dashboard,
         };
         let modal = match (&startup.active, &startup.profile) {
             (Some(session), Some(_)) => Some(Modal::Confirm(Confirm::ask(
@@ -263,7 +261,7 @@ impl State {
         }
         match &self.screen {
             Screen::Onboarding(_) | Screen::Finish(_) | Screen::Settings(_) => Context::Form,
-            Screen::Dashboard { .. } => Context::Dashboard,
+            Screen::Dashboard => Context::Dashboard,
             Screen::Session(_) => Context::Session,
             Screen::Summary(_) => Context::Summary,
             Screen::History(h) => {
@@ -296,6 +294,6 @@ impl State {
     pub fn needs_clock(&self) -> bool {
         self.rest.is_some()
             || (self.session.is_some()
-                && matches!(self.screen, Screen::Session(_) | Screen::Dashboard { .. }))
+                && matches!(self.screen, Screen::Session(_) | Screen::Dashboard))
     }
 }

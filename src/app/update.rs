@@ -63,11 +63,11 @@ fn screen(state: &mut State, input: Input) -> Vec<Effect> {
         Screen::Onboarding(_) | Screen::Settings(_) | Screen::Finish(_) => {
             forms::screen_form(state, input)
         }
-        Screen::Dashboard { .. } => dashboard(state, input),
+        Screen::Dashboard => dashboard(state, input),
         Screen::Session(_) => session::session(state, input),
         Screen::Summary(_) => {
             if matches!(input, Input::Command(Command::Submit | Command::Back)) {
-                state.screen = Screen::Dashboard { selected: 0 };
+                state.screen = Screen::Dashboard;
             }
             Vec::new()
         }
@@ -76,14 +76,7 @@ fn screen(state: &mut State, input: Input) -> Vec<Effect> {
 }
 
 fn dashboard(state: &mut State, input: Input) -> Vec<Effect> {
-    let Screen::Dashboard { selected } = &mut state.screen else {
-        return Vec::new();
-    };
     match input {
-        Input::Command(Command::Up) => *selected = selected.saturating_sub(1),
-        Input::Command(Command::Down) => {
-            *selected = (*selected + 1).min(state.recent_sessions.len().saturating_sub(1));
-        }
         Input::Command(Command::StartSession | Command::Submit) => {
             return session::open_or_start(state);
         }
@@ -92,7 +85,7 @@ fn dashboard(state: &mut State, input: Input) -> Vec<Effect> {
             state.screen =
                 Screen::Settings(profile_form("Settings — profile", state.profile.as_ref()));
         }
-        _ => {}
+        Input::Command(_) | Input::Edit(_) => {}
     }
     Vec::new()
 }

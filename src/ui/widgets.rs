@@ -6,5 +6,6 @@ pub mod footer;
 pub mod header;
 pub mod help;
 pub mod picker;
+pub mod session_row;
 pub mod set_row;
 pub mod too_small;

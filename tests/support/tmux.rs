@@ -155,6 +155,15 @@ impl Tmux {
         })
     }
 
+    /// Waits until every one of `texts` is on the screen at once and returns that screen. Use
+    /// this rather than waiting for one text and asserting the rest: a capture can land in the
+    /// middle of a redraw.
+    pub fn wait_for_all(&self, texts: &[&str]) -> String {
+        self.wait_until(&format!("all of {texts:?} on the screen"), |screen| {
+            texts.iter().all(|text| screen.contains(text))
+        })
+    }
+
     /// Waits until `done(screen)` holds and returns that screen; fails after [`TIMEOUT`] with
     /// `what` and the last screen.
     pub fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {

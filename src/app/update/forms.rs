@@ -20,7 +20,7 @@ pub fn screen_form(state: &mut State, input: Input) -> Vec<Effect> {
             // The profile is needed for everything else; Ctrl-C still quits.
             Screen::Onboarding(_) => {}
             Screen::Finish(_) => return super::session::open_or_start(state),
-            _ => state.screen = Screen::Dashboard { selected: 0 },
+            _ => state.screen = Screen::Dashboard,
         },
         // Enter moves to the next field; on the last field it saves.
         Input::Command(Command::Submit) if form.focus + 1 < form.fields.len() => {

@@ -30,7 +30,7 @@ fn list(state: &mut State, input: Input) -> Vec<Effect> {
         Input::Command(Command::Down) => {
             history.selected = (history.selected + 1).min(history.sessions.len().saturating_sub(1));
         }
-        Input::Command(Command::Back) => state.screen = Screen::Dashboard { selected: 0 },
+        Input::Command(Command::Back) => state.screen = Screen::Dashboard,
         Input::Command(Command::Submit) => {
             if let Some(s) = chosen {
                 return vec![Effect::Store(StoreRequest::LoadSession(s.id))];

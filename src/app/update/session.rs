@@ -39,7 +39,7 @@ pub fn session(state: &mut State, input: Input) -> Vec<Effect> {
         return Vec::new();
     };
     let Some(session) = &state.session else {
-        state.screen = Screen::Dashboard { selected: 0 };
+        state.screen = Screen::Dashboard;
         return Vec::new();
     };
     match input {
@@ -60,7 +60,7 @@ pub fn session(state: &mut State, input: Input) -> Vec<Effect> {
             if screen.error.is_some() {
                 screen.error = None;
             } else {
-                state.screen = Screen::Dashboard { selected: 0 };
+                state.screen = Screen::Dashboard;
             }
         }
         Input::Command(Command::AddExercise) => {

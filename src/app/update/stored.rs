@@ -11,7 +11,7 @@ pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
         StoreReply::ProfileSaved(profile) => {
             let first_run = matches!(state.screen, Screen::Onboarding(_));
             state.profile = Some(profile);
-            state.screen = Screen::Dashboard { selected: 0 };
+            state.screen = Screen::Dashboard;
             say(
                 state,
                 if first_run {
@@ -40,7 +40,7 @@ pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
             state.recent_sessions.retain(|s| s.id != id);
             state.session = None;
             state.rest = None;
-            state.screen = Screen::Dashboard { selected: 0 };
+            state.screen = Screen::Dashboard;
             say(state, "Empty session discarded.", false);
         }
         StoreReply::SessionDeleted(id) => {

@@ -8,10 +8,10 @@ use ratatui::widgets::{Block, Paragraph};
 use crate::app::keymap::{Command, Context};
 use crate::app::state::State;
 use crate::core::rest::clock;
-use crate::core::units::format_number;
 use crate::ui::theme::Theme;
+use crate::ui::widgets::session_row;
 
-pub fn render(frame: &mut Frame, area: Rect, state: &State, selected: usize, theme: Theme) {
+pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
     let [today, recent] =
         Layout::vertical([Constraint::Length(5), Constraint::Fill(1)]).areas(area);
     let start_key = state
@@ -54,39 +54,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, selected: usize, the
         today,
     );
 
-    let unit = state.unit();
-    let mut lines = vec![Line::styled(
-        format!(
-            "{:<18} {:<22} {:>5} {:>5} {:>12} {:>4}",
-            "date",
-            "title",
-            "ex.",
-            "sets",
-            format!("volume {unit}"),
-            "RPE"
-        ),
-        theme.dim(),
-    )];
-    for (i, s) in state.recent_sessions.iter().enumerate() {
-        let volume = format_number((s.volume_kg / unit.kg_factor()).round());
-        let text = format!(
-            "{:<18} {:<22} {:>5} {:>5} {:>12} {:>4}",
-            state
-                .local(s.started_at)
-                .format("%a %d %b %H:%M")
-                .to_string(),
-            truncate(&s.title, 22),
-            s.exercises,
-            s.sets,
-            volume,
-            s.rpe.map_or("–".into(), |r| r.to_string())
-        );
-        lines.push(if i == selected {
-            Line::styled(text, theme.selected())
-        } else {
-            Line::raw(text)
-        });
-    }
+    let mut lines = vec![session_row::heading(state, theme)];
+    lines.extend(
+        state
+            .recent_sessions
+            .iter()
+            .map(|s| session_row::line(state, s, false, theme)),
+    );
     if state.recent_sessions.is_empty() {
         lines.push(Line::styled(
             "No sessions yet — your history will appear here.",
@@ -101,15 +75,4 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, selected: usize, the
         ),
         recent,
     );
-}
-
-/// Cuts `text` to `width` chars, marking the cut with an ellipsis.
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_string()
-    } else {
-        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
-    }
 }

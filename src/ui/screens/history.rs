@@ -6,10 +6,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::app::state::{Detail, HistoryScreen, State};
-use crate::core::rest::clock;
-use crate::core::units::format_number;
-use crate::ui::screens::dashboard::truncate;
 use crate::ui::theme::Theme;
+use crate::ui::widgets::session_row;
 use crate::ui::widgets::{entry_line, set_row};
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, history: &HistoryScreen, theme: Theme) {
@@ -26,42 +24,18 @@ fn render_list(
     history: &HistoryScreen,
     theme: Theme,
 ) {
-    let unit = state.unit();
     let rows = usize::from(area.height.saturating_sub(3));
     let first = history.selected.saturating_sub(rows.saturating_sub(1));
-    let mut lines = vec![Line::styled(
-        format!(
-            "{:<18} {:<8} {:<20} {:>4} {:>5} {:>12} {:>4}",
-            "date",
-            "length",
-            "title",
-            "ex.",
-            "sets",
-            format!("volume {unit}"),
-            "RPE"
-        ),
-        theme.dim(),
-    )];
-    for (i, s) in history.sessions.iter().enumerate().skip(first).take(rows) {
-        let length = s
-            .ended_at
-            .map_or_else(|| "active".to_string(), |end| clock(end - s.started_at));
-        let text = format!(
-            "{:<18} {:<8} {:<20} {:>4} {:>5} {:>12} {:>4}",
-            state.local(s.started_at).format("%a %d %b %Y").to_string(),
-            length,
-            truncate(&s.title, 20),
-            s.exercises,
-            s.sets,
-            format_number((s.volume_kg / unit.kg_factor()).round()),
-            s.rpe.map_or("–".into(), |r| r.to_string())
-        );
-        lines.push(if i == history.selected {
-            Line::styled(text, theme.selected())
-        } else {
-            Line::raw(text)
-        });
-    }
+    let mut lines = vec![session_row::heading(state, theme)];
+    lines.extend(
+        history
+            .sessions
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(rows)
+            .map(|(i, s)| session_row::line(state, s, i == history.selected, theme)),
+    );
     if history.sessions.is_empty() {
         lines.push(Line::styled(
             if history.loading {

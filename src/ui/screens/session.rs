@@ -52,7 +52,7 @@ fn exercises(
             .iter()
             .filter(|s| s.spec.kind.is_working())
             .count();
-        let name = crate::ui::screens::dashboard::truncate(
+        let name = crate::ui::widgets::session_row::truncate(
             &slot.name,
             usize::from(area.width.saturating_sub(12)),
         );

@@ -37,7 +37,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, session: &Session, t
     for t in session.totals(body) {
         lines.push(Line::raw(format!(
             "{:<32} {:>5} {:>8} {:>6} {:>12}",
-            crate::ui::screens::dashboard::truncate(&t.name, 32),
+            crate::ui::widgets::session_row::truncate(&t.name, 32),
             t.sets,
             t.working_sets,
             t.reps,

@@ -12,7 +12,7 @@ use crate::ui::theme::Theme;
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
     let place = match &state.screen {
         Screen::Onboarding(_) => "Welcome",
-        Screen::Dashboard { .. } => "Dashboard",
+        Screen::Dashboard => "Dashboard",
         Screen::Session(_) => "Session",
         Screen::Finish(_) => "Finish",
         Screen::Summary(_) => "Summary",

@@ -1,0 +1,60 @@
+//! One past session as a list row: the same columns on the dashboard and in History.
+
+use ratatui::text::Line;
+
+use crate::app::state::State;
+use crate::core::rest::clock;
+use crate::core::session::SessionSummary;
+use crate::core::units::format_number;
+use crate::ui::theme::Theme;
+
+const TITLE: usize = 16;
+
+/// The column headings.
+pub fn heading(state: &State, theme: Theme) -> Line<'static> {
+    let volume = format!("volume {}", state.unit());
+    Line::styled(
+        format!(
+            "{:<21} {:<8} {:<TITLE$} {:>4} {:>5} {:>10} {:>4}",
+            "date", "length", "title", "ex.", "sets", volume, "RPE"
+        ),
+        theme.dim(),
+    )
+}
+
+/// One session; `selected` draws it highlighted.
+pub fn line(state: &State, s: &SessionSummary, selected: bool, theme: Theme) -> Line<'static> {
+    let unit = state.unit();
+    let length = s
+        .ended_at
+        .map_or_else(|| "active".to_string(), |end| clock(end - s.started_at));
+    let text = format!(
+        "{:<21} {:<8} {:<TITLE$} {:>4} {:>5} {:>10} {:>4}",
+        state
+            .local(s.started_at)
+            .format("%a %d %b %Y %H:%M")
+            .to_string(),
+        length,
+        truncate(&s.title, TITLE),
+        s.exercises,
+        s.sets,
+        format_number((s.volume_kg / unit.kg_factor()).round()),
+        s.rpe.map_or("–".into(), |r| r.to_string())
+    );
+    if selected {
+        Line::styled(text, theme.selected())
+    } else {
+        Line::raw(text)
+    }
+}
+
+/// Cuts `text` to `width` chars, marking the cut with an ellipsis.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else {
+        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
