@@ -9,11 +9,12 @@ use std::collections::HashSet;
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension as _, params};
 
+use super::sets::SetColumns;
 use super::{Store, StoreError, to_millis};
 use crate::core::exercise::ExerciseId;
 use crate::core::session::SessionId;
-use crate::core::set::{Effort, Load, SetSpec};
-use crate::core::units::{Reps, Seconds, Weight};
+use crate::core::set::SetSpec;
+use crate::core::units::Weight;
 
 /// A finished session from the past, as [`Store::insert_history`] writes it.
 #[derive(Debug, Clone, PartialEq)]
@@ -120,19 +121,19 @@ impl Store {
                         .map_err(fail())?;
                     let slot_id = tx.last_insert_rowid();
                     for (position, set) in (1_i64..).zip(&slot.sets) {
-                        let (rpe, rir, entered) = effort_columns(set.spec.effort);
+                        let c = SetColumns::from(&set.spec);
                         set_stmt
                             .execute(params![
                                 slot_id,
                                 position,
-                                set.spec.kind.code(),
-                                set.spec.load.signed_kg(),
-                                matches!(set.spec.load, Load::Bodyweight { .. }),
-                                set.spec.reps.map(Reps::get),
-                                rpe,
-                                rir,
-                                entered,
-                                set.spec.duration.map(Seconds::get),
+                                c.kind,
+                                c.weight_kg,
+                                c.bodyweight,
+                                c.reps,
+                                c.rpe,
+                                c.rir,
+                                c.effort_entered,
+                                c.duration_s,
                                 to_millis(set.completed_at),
                             ])
                             .map_err(fail())?;
@@ -156,21 +157,6 @@ impl Store {
                 what: "exercise",
                 id: id.0,
             })
-    }
-}
-
-/// The `rpe`, `rir` and `effort_entered` columns, encoded as `log_sets` encodes them.
-fn effort_columns(effort: Option<Effort>) -> (Option<f64>, Option<f64>, Option<&'static str>) {
-    match effort {
-        None => (None, None, None),
-        Some(effort) => (
-            Some(effort.rpe().value()),
-            Some(effort.rir().value()),
-            Some(match effort {
-                Effort::Rpe(_) => "rpe",
-                Effort::Rir(_) => "rir",
-            }),
-        ),
     }
 }
 

@@ -16,16 +16,17 @@ use crate::core::units::{Reps, Rir, Rpe, Seconds, Weight};
 /// The `set_entry` columns [`SetRow::read`] expects, for a query aliasing the table as `s`.
 pub(super) const SET_COLUMNS: &str = "s.id, s.kind, s.weight_kg, s.bodyweight, s.reps, s.rpe, s.rir, s.effort_entered, s.duration_s, s.completed_at";
 
-/// The columns that describe a set, ready to bind.
-struct SetColumns {
-    kind: &'static str,
-    weight_kg: Option<f64>,
-    bodyweight: bool,
-    reps: Option<u16>,
-    rpe: Option<f64>,
-    rir: Option<f64>,
-    effort_entered: Option<&'static str>,
-    duration_s: Option<u32>,
+/// The columns that describe a set, ready to bind (shared by `log_sets`, `update_set` and the
+/// bulk history insert, so a set is encoded one way only).
+pub(super) struct SetColumns {
+    pub(super) kind: &'static str,
+    pub(super) weight_kg: Option<f64>,
+    pub(super) bodyweight: bool,
+    pub(super) reps: Option<u16>,
+    pub(super) rpe: Option<f64>,
+    pub(super) rir: Option<f64>,
+    pub(super) effort_entered: Option<&'static str>,
+    pub(super) duration_s: Option<u32>,
 }
 
 impl From<&SetSpec> for SetColumns {
