@@ -33,7 +33,7 @@ fn side(path: &Path, suffix: &str) -> PathBuf {
 }
 
 fn assert_no_side_files(path: &Path) {
-    for suffix in ["-wal", "-shm", "-journal"] {
+    for suffix in ["-wal", "-shm", "-journal", ".lock"] {
         assert!(
             !side(path, suffix).exists(),
             "{suffix} file was created next to {}",

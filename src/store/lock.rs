@@ -13,6 +13,9 @@ use super::StoreError;
 #[derive(Debug)]
 pub(crate) struct InstanceLock {
     _file: File,
+    path: PathBuf,
+    /// This open created the lock file (so giving up may remove it).
+    created: bool,
 }
 
 impl InstanceLock {
@@ -27,6 +30,7 @@ impl InstanceLock {
                 source,
             }
         };
+        let created = !path.exists();
         let mut file = OpenOptions::new()
             .read(true)
             .write(true)
@@ -51,7 +55,19 @@ impl InstanceLock {
         }
         file.set_len(0).map_err(io("write the lock file"))?;
         writeln!(file, "{}", std::process::id()).map_err(io("write the lock file"))?;
-        Ok(InstanceLock { _file: file })
+        Ok(InstanceLock {
+            _file: file,
+            path,
+            created,
+        })
+    }
+
+    /// Gives the lock up after the database was refused, removing the lock file if this open
+    /// created it.
+    pub(crate) fn abandon(self) {
+        if self.created {
+            let _ = fs::remove_file(&self.path);
+        }
     }
 }
 
@@ -84,6 +100,17 @@ mod tests {
         }
         drop(first);
         assert!(InstanceLock::acquire(&db).is_ok());
+    }
+
+    #[test]
+    fn abandoning_removes_only_a_lock_file_it_created() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("other.txt");
+        InstanceLock::acquire(&db).unwrap().abandon();
+        assert!(!lock_path(&db).exists());
+        fs::write(lock_path(&db), "").unwrap();
+        InstanceLock::acquire(&db).unwrap().abandon();
+        assert!(lock_path(&db).exists(), "a lock file that was there stays");
     }
 
     #[test]
