@@ -56,9 +56,16 @@ impl Store {
             })?;
         }
         let lock = InstanceLock::acquire(path)?;
-        if let Some(header) = header::inspect(path)? {
-            header.refuse_foreign(path)?;
-            header.refuse_newer(path)?;
+        let refusal = header::inspect(path).and_then(|header| match header {
+            Some(header) => header
+                .refuse_foreign(path)
+                .and_then(|()| header.refuse_newer(path)),
+            None => Ok(()),
+        });
+        if let Err(refused) = refusal {
+            // A refused file gets no lock file left beside it.
+            lock.abandon();
+            return Err(refused);
         }
         let conn = Connection::open_with_flags(
             path,

@@ -69,11 +69,16 @@ impl Sandbox {
     /// The pane command: `env` with a clean ironpulse environment plus `extra`, then the binary
     /// directly (`wrapped = false`) or inside [`WRAPPER`].
     fn argv(&self, extra: &[(&str, &str)], wrapped: bool) -> Vec<OsString> {
-        let mut argv: Vec<OsString> = ["env", "-u", "NO_COLOR", "-u", "IRONPULSE_DB", "-u"]
-            .iter()
-            .map(OsString::from)
-            .collect();
-        argv.push("IRONPULSE_LOG".into());
+        let unset = [
+            "-u",
+            "NO_COLOR",
+            "-u",
+            "IRONPULSE_DB",
+            "-u",
+            "IRONPULSE_LOG",
+        ];
+        let mut argv: Vec<OsString> = vec!["env".into()];
+        argv.extend(unset.map(OsString::from));
         for (key, value) in self.vars() {
             let mut pair = OsString::from(format!("{key}="));
             pair.push(value);
@@ -91,7 +96,7 @@ impl Sandbox {
 
     /// Starts ironpulse in a new tmux server, inside [`WRAPPER`] when `wrapped`.
     fn tmux(&self, wrapped: bool) -> Tmux {
-        Tmux::start(WIDTH, HEIGHT, self.dir.path(), &self.argv(&[], wrapped))
+        Tmux::new(WIDTH, HEIGHT, self.dir.path(), &self.argv(&[], wrapped))
     }
 
     /// The binary as a plain child process with the same environment.
@@ -133,7 +138,7 @@ fn onboard(t: &Tmux) {
     t.wait_for("No session running.");
 }
 
-/// Opens the exercise picker (already open after `s`), searches `query` and adds `name`.
+/// In the exercise picker (opened by `s` or Ctrl-N), searches `query` and adds `name`.
 fn add_exercise(t: &Tmux, query: &str, name: &str) {
     t.wait_for("Add exercise — type to search");
     t.type_text(query);
@@ -443,7 +448,7 @@ fn kill_9_mid_session_loses_no_set_and_offers_resume() {
     }
     let sandbox = Sandbox::new();
     let argv = sandbox.argv(&[], false);
-    let t = Tmux::start(WIDTH, HEIGHT, sandbox.dir.path(), &argv);
+    let t = Tmux::new(WIDTH, HEIGHT, sandbox.dir.path(), &argv);
     onboard(&t);
     start_with(&t, "squat", "Back Squat");
     log(&t, "w 60x5", 1);
@@ -510,7 +515,7 @@ fn second_instance_is_refused_with_the_pid() {
         return;
     }
     let sandbox = Sandbox::new();
-    let t = Tmux::start(WIDTH, HEIGHT, sandbox.dir.path(), &sandbox.argv(&[], false));
+    let t = Tmux::new(WIDTH, HEIGHT, sandbox.dir.path(), &sandbox.argv(&[], false));
     t.wait_for("Welcome to ironpulse");
     let pid = t.pane_pid();
 
@@ -542,7 +547,7 @@ fn small_terminal_shows_a_clear_message() {
         return;
     }
     let sandbox = Sandbox::new();
-    let t = Tmux::start(60, 20, sandbox.dir.path(), &sandbox.argv(&[], false));
+    let t = Tmux::new(60, 20, sandbox.dir.path(), &sandbox.argv(&[], false));
     t.wait_for_all(&["Terminal too small", "needs 80×24; this one is 60×20"]);
 
     t.resize(WIDTH, HEIGHT);
@@ -559,13 +564,13 @@ fn no_color_is_respected() {
     }
     let plain = Sandbox::new();
     let colour = Sandbox::new();
-    let t_plain = Tmux::start(
+    let t_plain = Tmux::new(
         WIDTH,
         HEIGHT,
         plain.dir.path(),
         &plain.argv(&[("NO_COLOR", "1")], false),
     );
-    let t_colour = Tmux::start(WIDTH, HEIGHT, colour.dir.path(), &colour.argv(&[], false));
+    let t_colour = Tmux::new(WIDTH, HEIGHT, colour.dir.path(), &colour.argv(&[], false));
 
     // The footer is drawn last: once it is there, the whole first frame is.
     t_plain.wait_for_all(&["Welcome to ironpulse", "Esc cancel"]);

@@ -50,7 +50,7 @@ pub struct Tmux {
 impl Tmux {
     /// Starts a detached server whose only pane is `width`×`height` and runs `argv` directly
     /// (no shell in between, so the pane's pid is the program's pid) in `cwd`.
-    pub fn start(width: u16, height: u16, cwd: &Path, argv: &[OsString]) -> Tmux {
+    pub fn new(width: u16, height: u16, cwd: &Path, argv: &[OsString]) -> Tmux {
         let dir = tempfile::Builder::new()
             .prefix("ironpulse-tmux-")
             .tempdir()
