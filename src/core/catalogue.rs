@@ -287,3 +287,37 @@ mod tests {
         assert_eq!(match_key("--"), "");
     }
 }
+
+#[cfg(test)]
+mod picker_tests {
+    use super::builtin;
+    use crate::core::fuzzy::rank;
+
+    /// A new lifter's one-word searches put the staple lift first (no recent history yet).
+    #[test]
+    fn one_word_searches_find_the_staple_lift_first() {
+        let entries = builtin().unwrap();
+        let items: Vec<(&str, &[String])> = entries
+            .iter()
+            .map(|e| (e.name.as_str(), e.aliases.as_slice()))
+            .collect();
+        for (query, expected) in [
+            ("bench", "Bench Press"),
+            ("squat", "Back Squat"),
+            ("deadlift", "Deadlift"),
+            ("row", "Barbell Row"),
+            ("press", "Overhead Press"),
+            ("ohp", "Overhead Press"),
+            ("curl", "Barbell Curl"),
+            ("pulldown", "Lat Pulldown"),
+            ("rdl", "Romanian Deadlift"),
+            ("pull up", "Pull-Up"),
+            ("dip", "Chest Dip"),
+        ] {
+            let first = rank(query, &items, &[])
+                .first()
+                .map(|i| entries[*i].name.as_str());
+            assert_eq!(first, Some(expected), "query {query:?}");
+        }
+    }
+}
