@@ -3,10 +3,12 @@
 //! Nothing here touches a terminal, a database, a file, a socket or the clock: time is a parameter.
 
 pub mod catalogue;
+pub mod e1rm;
 pub mod exercise;
 pub mod fuzzy;
 pub mod profile;
 pub mod rest;
+pub mod rpe;
 pub mod session;
 pub mod set;
 pub mod shorthand;
