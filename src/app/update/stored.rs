@@ -2,8 +2,9 @@
 
 use super::{Effect, Modal, Screen, State, say, session};
 use crate::app::effect::{Failed, StoreReply};
+use crate::app::keymap::{Command, Context};
 use crate::app::state::{Detail, SessionScreen};
-use crate::core::session::Session;
+use crate::core::session::{LoggedSet, Session, SlotId};
 use crate::core::shorthand;
 
 pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
@@ -12,15 +13,16 @@ pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
             let first_run = matches!(state.screen, Screen::Onboarding(_));
             state.profile = Some(profile);
             state.screen = Screen::Dashboard;
-            say(
-                state,
-                if first_run {
-                    "Profile saved. Press s to start your first session."
-                } else {
-                    "Profile saved."
-                },
-                false,
-            );
+            let message = match state
+                .keymap
+                .key_for(Context::Dashboard, Command::StartSession)
+            {
+                Some(key) if first_run => {
+                    format!("Profile saved. Press {key} to start your first session.")
+                }
+                _ => "Profile saved.".to_string(),
+            };
+            say(state, message, false);
         }
         StoreReply::SessionStarted(started) => {
             state.session = Some(started);
@@ -34,7 +36,7 @@ pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
         }
         StoreReply::SlotAdded { slot, last } => slot_added(state, slot, last),
         StoreReply::SessionChanged(changed) => replace_session(state, changed),
-        StoreReply::SetsLogged { slot, sets } => return logged(state, slot, sets),
+        StoreReply::SetsLogged { slot, sets } => logged(state, slot, sets),
         StoreReply::Finished(session) => finished(state, session),
         StoreReply::Abandoned(id) => {
             state.recent_sessions.retain(|s| s.id != id);
@@ -128,17 +130,13 @@ fn finished(state: &mut State, session: Session) {
 }
 
 /// The store committed these sets: show them, refill the line, start the rest.
-fn logged(
-    state: &mut State,
-    slot_id: crate::core::session::SlotId,
-    sets: Vec<crate::core::session::LoggedSet>,
-) -> Vec<Effect> {
+fn logged(state: &mut State, slot_id: SlotId, sets: Vec<LoggedSet>) {
     let unit = state.unit();
     let Some(session) = &mut state.session else {
-        return Vec::new();
+        return;
     };
     let Some(slot) = session.slots.iter_mut().find(|s| s.id == slot_id) else {
-        return Vec::new();
+        return;
     };
     let working = sets.iter().any(|s| s.spec.kind.is_working());
     let summary = match sets.as_slice() {
@@ -171,7 +169,6 @@ fn logged(
         session::start_rest(state, exercise);
     }
     say(state, format!("Logged {name} {summary}"), false);
-    Vec::new()
 }
 
 fn replace_session(state: &mut State, changed: Session) {
