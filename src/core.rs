@@ -2,14 +2,22 @@
 //!
 //! Nothing here touches a terminal, a database, a file, a socket or the clock: time is a parameter.
 
+pub mod acwr;
 pub mod catalogue;
 pub mod e1rm;
 pub mod exercise;
 pub mod fuzzy;
+pub mod hrm;
+pub mod hrv;
+pub mod load;
+pub mod pmc;
 pub mod profile;
 pub mod rest;
 pub mod rpe;
+pub mod running;
 pub mod session;
 pub mod set;
 pub mod shorthand;
+pub mod strength_score;
 pub mod units;
+pub mod zones;
