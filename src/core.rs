@@ -4,14 +4,18 @@
 
 pub mod acwr;
 pub mod catalogue;
+pub mod deload;
 pub mod e1rm;
 pub mod exercise;
 pub mod fuzzy;
 pub mod hrm;
 pub mod hrv;
 pub mod load;
+pub mod plates;
 pub mod pmc;
 pub mod profile;
+pub mod progression;
+pub mod records;
 pub mod rest;
 pub mod rpe;
 pub mod running;
@@ -20,4 +24,5 @@ pub mod set;
 pub mod shorthand;
 pub mod strength_score;
 pub mod units;
+pub mod warmup;
 pub mod zones;

@@ -165,6 +165,9 @@ impl TryFrom<u32> for Reps {
 pub struct Rpe(u8);
 
 impl Rpe {
+    /// RPE 8 (two reps in reserve): the usual target for strength work.
+    pub const EIGHT: Rpe = Rpe(16);
+
     pub fn value(self) -> f64 {
         f64::from(self.0) / 2.0
     }

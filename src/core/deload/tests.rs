@@ -1,0 +1,298 @@
+//! Scenarios (a fresh lifter, weeks of grinding, everything at once) and each signal's edges.
+
+use chrono::{Days, NaiveDate};
+
+use super::*;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 6, 30).unwrap()
+}
+
+fn ago(days: u64) -> NaiveDate {
+    today() - Days::new(days)
+}
+
+fn kg(v: f64) -> Weight {
+    Weight::from_kg(v).unwrap()
+}
+
+/// A lift with one e1RM every 7 days, the last `values` entry today.
+fn lift(name: &str, values: &[f64]) -> MainLift {
+    let n = values.len() as u64;
+    MainLift {
+        name: name.into(),
+        e1rms: values
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| E1rmPoint {
+                date: ago(7 * (n - 1 - i as u64)),
+                e1rm: kg(v),
+            })
+            .collect(),
+    }
+}
+
+/// Weekly mean RPEs, the last week starting 6 days ago (the current week).
+fn weeks(values: &[Option<f64>]) -> Vec<WeekRpe> {
+    let n = values.len() as u64;
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| WeekRpe {
+            start: ago(6 + 7 * (n - 1 - i as u64)),
+            mean_rpe: v,
+        })
+        .collect()
+}
+
+fn input<'a>(
+    lifts: &'a [MainLift],
+    weeks: &'a [WeekRpe],
+    acwr: &'a [Option<f64>],
+    last_deload: Option<NaiveDate>,
+) -> DeloadInput<'a> {
+    DeloadInput {
+        main_lifts: lifts,
+        weeks,
+        acwr,
+        last_deload,
+        training_since: Some(ago(400)),
+    }
+}
+
+fn kinds(advice: &DeloadAdvice) -> Vec<SignalKind> {
+    advice.signals.iter().map(|s| s.kind).collect()
+}
+
+#[test]
+fn fresh_lifter_has_no_signals() {
+    let lifts = [lift("Squat", &[100.0, 105.0, 110.0])];
+    let weeks = weeks(&[Some(7.5), Some(8.0), Some(8.0)]);
+    let acwr = [None; 14];
+    let input = DeloadInput {
+        training_since: Some(ago(20)),
+        last_deload: None,
+        ..input(&lifts, &weeks, &acwr, None)
+    };
+    let advice = assess(&input, &DeloadConfig::default(), today());
+    assert!(advice.signals.is_empty());
+    assert_eq!(advice.urgency, Urgency::None);
+    assert_eq!(advice.plan, None);
+    assert_eq!(advice.summary, "No deload signals.");
+}
+
+#[test]
+fn grinding_for_weeks_rpe_and_e1rm_drop_is_medium() {
+    // Peak 150 four weeks ago, now 141: 6 % down. RPE 9.2 then 9.4. ACWR steady.
+    let lifts = [
+        lift("Squat", &[145.0, 150.0, 148.0, 144.0, 141.0]),
+        lift("Bench", &[100.0, 101.0, 100.0, 100.0, 99.0]),
+    ];
+    let weeks = weeks(&[Some(8.5), Some(9.2), Some(9.4)]);
+    let acwr = [Some(1.1); 28];
+    let advice = assess(
+        &input(&lifts, &weeks, &acwr, Some(ago(21))),
+        &DeloadConfig::default(),
+        today(),
+    );
+    assert_eq!(kinds(&advice), [SignalKind::E1rmDrop, SignalKind::HighRpe]);
+    assert_eq!(
+        advice.signals[0].message,
+        "Squat e1RM 141 kg is 6.0 % below its 8-week peak of 150 kg."
+    );
+    assert_eq!(
+        advice.signals[1].message,
+        "Mean working-set RPE has been 9 or higher for 2 weeks in a row (9.2, 9.4)."
+    );
+    assert_eq!(advice.urgency, Urgency::Medium);
+    assert_eq!(
+        advice.plan,
+        Some(DeloadPlan {
+            volume_cut_percent: 40,
+            days: 7
+        })
+    );
+    assert_eq!(
+        advice.summary,
+        "2 deload signals: a lighter week would help — cut volume by 40 % for 7 days."
+    );
+}
+
+#[test]
+fn all_four_signals_are_high() {
+    let lifts = [lift("Deadlift", &[200.0, 190.0])];
+    let weeks = weeks(&[Some(9.0), Some(9.5), Some(9.5)]);
+    let mut acwr = vec![Some(1.2); 24];
+    acwr.extend([Some(1.6), Some(1.4), Some(1.72), None, Some(1.55)]);
+    let advice = assess(
+        &input(&lifts, &weeks, &acwr, Some(ago(44))),
+        &DeloadConfig::default(),
+        today(),
+    );
+    assert_eq!(
+        kinds(&advice),
+        [
+            SignalKind::E1rmDrop,
+            SignalKind::HighRpe,
+            SignalKind::AcwrSpike,
+            SignalKind::WeeksSinceDeload
+        ]
+    );
+    let messages: Vec<&str> = advice.signals.iter().map(|s| s.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "Deadlift e1RM 190 kg is 5.0 % below its 8-week peak of 200 kg.",
+            "Mean working-set RPE has been 9 or higher for 3 weeks in a row (9.0, 9.5, 9.5).",
+            "ACWR above 1.5 on 3 of the last 7 days (highest 1.72).",
+            "6 weeks since your last deload (the guide is every 5).",
+        ]
+    );
+    assert_eq!(advice.urgency, Urgency::High);
+    assert_eq!(
+        advice.summary,
+        "4 deload signals: deload now — cut volume by 40 % for 7 days."
+    );
+}
+
+fn only(input: &DeloadInput<'_>) -> Vec<SignalKind> {
+    kinds(&assess(input, &DeloadConfig::default(), today()))
+}
+
+#[test]
+fn e1rm_drop_edges_five_percent_of_the_eight_week_peak() {
+    let check = |values: &[f64]| {
+        let lifts = [lift("Squat", values)];
+        only(&input(&lifts, &[], &[], None)).contains(&SignalKind::E1rmDrop)
+    };
+    assert!(check(&[150.0, 142.5])); // exactly 5 %
+    assert!(!check(&[150.0, 142.6])); // 4.93 %
+    // A peak nine weeks ago is outside the window.
+    assert!(!check(&[
+        150.0, 140.0, 140.0, 140.0, 140.0, 140.0, 140.0, 140.0, 140.0, 140.0
+    ]));
+    // A drop that is three weeks old does not speak for today.
+    let stale = MainLift {
+        name: "Squat".into(),
+        e1rms: vec![
+            E1rmPoint {
+                date: ago(40),
+                e1rm: kg(150.0),
+            },
+            E1rmPoint {
+                date: ago(21),
+                e1rm: kg(130.0),
+            },
+        ],
+    };
+    assert!(!only(&input(&[stale], &[], &[], None)).contains(&SignalKind::E1rmDrop));
+}
+
+#[test]
+fn high_rpe_edges_two_weeks_in_a_row_at_nine() {
+    let check = |values: &[Option<f64>]| {
+        let w = weeks(values);
+        only(&input(&[], &w, &[], None)).contains(&SignalKind::HighRpe)
+    };
+    assert!(check(&[Some(9.0), Some(9.0)]));
+    assert!(!check(&[Some(9.5)])); // one week
+    assert!(!check(&[Some(9.5), Some(8.5), Some(9.5)])); // not in a row
+    assert!(!check(&[Some(9.5), None, Some(9.5)])); // a week without RPE breaks it
+    assert!(!check(&[Some(9.0), Some(8.9)]));
+    // A streak that ended three weeks ago is history.
+    let old: Vec<WeekRpe> = [27, 20]
+        .iter()
+        .map(|&d| WeekRpe {
+            start: ago(d),
+            mean_rpe: Some(9.5),
+        })
+        .collect();
+    assert!(!only(&input(&[], &old, &[], None)).contains(&SignalKind::HighRpe));
+}
+
+#[test]
+fn acwr_edges_three_of_the_last_seven_days_above_one_and_a_half() {
+    let check =
+        |acwr: &[Option<f64>]| only(&input(&[], &[], acwr, None)).contains(&SignalKind::AcwrSpike);
+    let high = Some(1.6);
+    let ok = Some(1.0);
+    assert!(check(&[high, ok, ok, high, ok, ok, high]));
+    assert!(!check(&[high, ok, ok, ok, ok, high, ok, high])); // the first is 8 days ago
+    assert!(!check(&[Some(1.5), Some(1.5), Some(1.5), high, high])); // 1.5 is not above
+    assert!(!check(&[None; 7]));
+    assert!(!check(&[]));
+}
+
+#[test]
+fn weeks_since_deload_edges_default_five() {
+    let check = |last: Option<NaiveDate>, since: Option<NaiveDate>, weeks: u32| {
+        let i = DeloadInput {
+            training_since: since,
+            ..input(&[], &[], &[], last)
+        };
+        let config = DeloadConfig {
+            weeks_between: weeks,
+            ..DeloadConfig::default()
+        };
+        assess(&i, &config, today())
+            .signals
+            .iter()
+            .find(|s| s.kind == SignalKind::WeeksSinceDeload)
+            .map(|s| s.message.clone())
+    };
+    assert_eq!(
+        check(Some(ago(35)), None, 5).as_deref(),
+        Some("5 weeks since your last deload (the guide is every 5).")
+    );
+    assert_eq!(check(Some(ago(34)), None, 5), None);
+    assert_eq!(
+        check(None, Some(ago(50)), 5).as_deref(),
+        Some("7 weeks of training without a deload (the guide is every 5).")
+    );
+    assert_eq!(check(None, None, 5), None);
+    assert_eq!(check(Some(ago(50)), None, 8), None);
+}
+
+#[test]
+fn one_signal_is_only_a_watch() {
+    let acwr = [Some(1.8); 7];
+    let advice = assess(
+        &input(&[], &[], &acwr, Some(ago(7))),
+        &DeloadConfig::default(),
+        today(),
+    );
+    assert_eq!(kinds(&advice), [SignalKind::AcwrSpike]);
+    assert_eq!(advice.urgency, Urgency::None);
+    assert_eq!(advice.plan, None);
+    assert_eq!(
+        advice.summary,
+        "1 deload signal: no deload yet, keep an eye on it."
+    );
+}
+
+#[test]
+fn messages_quote_weights_in_the_lifters_unit() {
+    let lb = |v: f64| Weight::from_unit(v, Unit::Lb).unwrap();
+    let lifts = [MainLift {
+        name: "Bench".into(),
+        e1rms: vec![
+            E1rmPoint {
+                date: ago(14),
+                e1rm: lb(250.0),
+            },
+            E1rmPoint {
+                date: ago(0),
+                e1rm: lb(235.0),
+            },
+        ],
+    }];
+    let config = DeloadConfig {
+        unit: Unit::Lb,
+        ..DeloadConfig::default()
+    };
+    let advice = assess(&input(&lifts, &[], &[], Some(ago(7))), &config, today());
+    assert_eq!(
+        advice.signals[0].message,
+        "Bench e1RM 235 lb is 6.0 % below its 8-week peak of 250 lb."
+    );
+}

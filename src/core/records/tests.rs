@@ -1,0 +1,211 @@
+use proptest::prelude::*;
+
+use super::*;
+
+fn kg(v: f64) -> Weight {
+    Weight::from_kg(v).unwrap()
+}
+
+fn set(session: i64, kind: SetKind, w: f64, reps: u32, rpe: Option<f64>) -> PastSet {
+    PastSet {
+        session: SessionId(session),
+        kind,
+        weight: kg(w),
+        reps: Reps::try_from(reps).unwrap(),
+        rpe: rpe.map(|r| Rpe::try_from(r).unwrap()),
+    }
+}
+
+fn work(session: i64, w: f64, reps: u32) -> PastSet {
+    set(session, SetKind::Working, w, reps, None)
+}
+
+fn kinds(prs: &[Pr]) -> Vec<PrKind> {
+    prs.iter().map(|p| p.kind).collect()
+}
+
+#[test]
+fn a_known_history_gives_known_records_brzycki() {
+    let history = [
+        set(1, SetKind::Warmup, 60.0, 5, None),
+        work(1, 100.0, 5),
+        work(1, 100.0, 5),
+        work(2, 110.0, 3),
+        work(2, 60.0, 15),
+    ];
+    let r = records(&history);
+    // Brzycki: 110 × 36 / 34 beats 100 × 36 / 32 = 112.5; 15 reps claims no e1RM.
+    assert!((r.best_e1rm.unwrap().kg() - 116.470_588).abs() < 1e-5);
+    assert_eq!(r.heaviest(), Some(kg(110.0)));
+    let bests: Vec<f64> = r.rep_bests.iter().map(|w| w.unwrap().kg()).collect();
+    assert_eq!(
+        bests,
+        [
+            110.0, 110.0, 110.0, 100.0, 100.0, 60.0, 60.0, 60.0, 60.0, 60.0, 60.0, 60.0
+        ]
+    );
+    // Session 1: 2 × 500 (warm-up excluded); session 2: 330 + 900.
+    assert_eq!(r.best_volume_kg, Some(1230.0));
+}
+
+#[test]
+fn a_logged_rpe_uses_the_rts_chart_tuchscherer() {
+    // 100 × 5 @ 8 → 100 / 0.811.
+    let r = records(&[set(1, SetKind::Working, 100.0, 5, Some(8.0))]);
+    assert!((r.best_e1rm.unwrap().kg() - 123.304_562).abs() < 1e-5);
+}
+
+#[test]
+fn warm_ups_never_set_records() {
+    let warmup = set(1, SetKind::Warmup, 200.0, 5, None);
+    assert_eq!(records(&[warmup]), Records::default());
+    assert!(new_records(&Records::default(), &warmup).is_empty());
+    assert!(warmup.volume_kg().abs() < f64::EPSILON);
+}
+
+#[test]
+fn more_than_twelve_reps_count_for_brackets_and_volume_only() {
+    let high = work(1, 60.0, 15);
+    let r = records(&[high]);
+    assert_eq!(r.best_e1rm, None);
+    assert!(r.rep_bests.iter().all(|b| *b == Some(kg(60.0))));
+    assert_eq!(r.best_volume_kg, Some(900.0));
+    assert_eq!(
+        kinds(&new_records(&Records::default(), &high)),
+        [PrKind::Heaviest, PrKind::Reps(12)]
+    );
+}
+
+#[test]
+fn a_heavier_triple_is_a_rep_pr_but_not_an_e1rm_pr() {
+    let before = records(&[work(1, 100.0, 5)]);
+    // 102.5 × 3 → Brzycki 108.53 < 112.5.
+    let prs = new_records(&before, &work(2, 102.5, 3));
+    assert_eq!(kinds(&prs), [PrKind::Heaviest, PrKind::Reps(3)]);
+    assert_eq!(prs[1].previous, Some(PrValue::Load(kg(100.0))));
+    // Matching a record is not beating it.
+    assert!(new_records(&before, &work(2, 100.0, 5)).is_empty());
+    // A single at the old heaviest weight is no record either.
+    assert!(new_records(&before, &work(2, 100.0, 1)).is_empty());
+}
+
+#[test]
+fn records_read_as_sentences() {
+    let before = records(&[work(1, 140.0, 1)]);
+    let prs = new_records(&before, &work(2, 142.5, 1));
+    let said: Vec<String> = prs.iter().map(|p| p.sentence(Unit::Kg)).collect();
+    assert_eq!(
+        said,
+        [
+            "New e1RM PR: 142.5 kg (was 140)",
+            "New heaviest lift: 142.5 kg (was 140)"
+        ]
+    );
+    let lb = |v: f64| Weight::from_unit(v, Unit::Lb).unwrap();
+    let five = |w| PastSet {
+        weight: w,
+        ..work(1, 100.0, 5)
+    };
+    let before = records(&[five(lb(225.0)), work(1, 150.0, 1)]);
+    let prs = new_records(&before, &five(lb(230.0)));
+    assert_eq!(prs.len(), 1);
+    assert_eq!(prs[0].sentence(Unit::Lb), "New 5-rep PR: 230 lb (was 225)");
+    let volume = new_volume_record(&records(&[work(1, 130.0, 30)]), 4200.0).unwrap();
+    assert_eq!(
+        volume.sentence(Unit::Kg),
+        "New session volume PR: 4200 kg (was 3900)"
+    );
+    assert_eq!(
+        new_volume_record(&records(&[work(1, 130.0, 30)]), 3900.0),
+        None
+    );
+    let first = new_records(&Records::default(), &work(1, 100.0, 1));
+    assert_eq!(
+        first[0].sentence(Unit::Kg),
+        "New e1RM PR: 100 kg (first recorded)"
+    );
+}
+
+fn history() -> impl Strategy<Value = Vec<PastSet>> {
+    let one = (
+        0i64..5,
+        prop::bool::weighted(0.2),
+        8u32..80,
+        1u32..20,
+        prop::option::of(13u8..=20),
+    )
+        .prop_map(|(session, warm, w, reps, rpe)| {
+            set(
+                session,
+                if warm {
+                    SetKind::Warmup
+                } else {
+                    SetKind::Working
+                },
+                f64::from(w) * 2.5,
+                reps,
+                rpe.map(|h| f64::from(h) / 2.0),
+            )
+        });
+    prop::collection::vec(one, 0..40)
+}
+
+fn never_lower(old: Option<Weight>, new: Option<Weight>) -> bool {
+    match (old, new) {
+        (Some(o), Some(n)) => n.kg() >= o.kg(),
+        (Some(_), None) => false,
+        (None, _) => true,
+    }
+}
+
+proptest! {
+    #[test]
+    fn incremental_detection_equals_recomputing_from_scratch(history in history()) {
+        let mut running = Records::default();
+        for s in &history {
+            let before = running.clone();
+            let prs = new_records(&before, s);
+            running.add_set(s);
+            prop_assert_eq!(prs.is_empty(), running == before, "{:?}", s);
+            prop_assert!(never_lower(before.best_e1rm, running.best_e1rm));
+            for (o, n) in before.rep_bests.iter().zip(&running.rep_bests) {
+                prop_assert!(never_lower(*o, *n));
+            }
+        }
+        let mut sessions: Vec<i64> = history.iter().map(|s| s.session.0).collect();
+        sessions.sort_unstable();
+        sessions.dedup();
+        for id in sessions {
+            let volume: f64 = history
+                .iter()
+                .filter(|s| s.session.0 == id)
+                .map(PastSet::volume_kg)
+                .sum();
+            let pr = new_volume_record(&running, volume);
+            let before = running.best_volume_kg;
+            running.add_session_volume(volume);
+            prop_assert_eq!(pr.is_some(), running.best_volume_kg != before);
+        }
+        prop_assert_eq!(running, records(&history));
+    }
+
+    #[test]
+    fn set_order_does_not_change_the_load_records(history in history()) {
+        let forward = records(&history);
+        let mut reversed = history.clone();
+        reversed.reverse();
+        let backward = records(&reversed);
+        prop_assert_eq!(forward.best_e1rm, backward.best_e1rm);
+        prop_assert_eq!(forward.rep_bests, backward.rep_bests);
+        let diff = forward.best_volume_kg.unwrap_or(0.0) - backward.best_volume_kg.unwrap_or(0.0);
+        prop_assert!(diff.abs() < 1e-6);
+    }
+
+    #[test]
+    fn rep_bests_fall_as_the_bracket_rises(history in history()) {
+        let r = records(&history);
+        for pair in r.rep_bests.windows(2) {
+            prop_assert!(never_lower(pair[1], pair[0]));
+        }
+    }
+}
