@@ -356,9 +356,15 @@ mod tests {
         );
 
         // Between two close matches, the recent one comes first.
-        assert_eq!(ranked_names(&entries, "curl", &[])[0], "EZ-Bar Curl");
-        let hammer = index_of(&entries, "Hammer Curl");
-        assert_eq!(ranked_names(&entries, "curl", &[hammer])[0], "Hammer Curl");
+        assert_eq!(
+            ranked_names(&entries, "dumbbell", &[])[..2],
+            ["Dumbbell Fly", "Dumbbell Row"]
+        );
+        let row = index_of(&entries, "Dumbbell Row");
+        assert_eq!(
+            ranked_names(&entries, "dumbbell", &[row])[0],
+            "Dumbbell Row"
+        );
     }
 
     #[test]
