@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension as _, params};
 
-use super::sets::SetColumns;
+use super::sets::{INSERT_SET, SetColumns};
 use super::{Store, StoreError, to_millis};
 use crate::core::exercise::ExerciseId;
 use crate::core::session::SessionId;
@@ -73,11 +73,6 @@ const INSERT_SLOT: &str =
     "INSERT INTO session_exercise (session_id, exercise_id, position, superset, notes)
      VALUES (?1, ?2, ?3, ?4, ?5)";
 
-const INSERT_SET: &str =
-    "INSERT INTO set_entry (session_exercise_id, position, kind, weight_kg, bodyweight, reps,
-                            rpe, rir, effort_entered, duration_s, completed_at)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
-
 impl Store {
     /// Writes finished sessions with their exercises and sets in one transaction: either all of
     /// them are stored or none is. Returns the new session ids, in the order given.
@@ -134,6 +129,7 @@ impl Store {
                                 c.rir,
                                 c.effort_entered,
                                 c.duration_s,
+                                c.e1rm_kg,
                                 to_millis(set.completed_at),
                             ])
                             .map_err(fail())?;

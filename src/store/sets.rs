@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension as _, params};
 
 use super::{Store, StoreError, from_millis, to_millis};
+use crate::core::e1rm;
 use crate::core::exercise::ExerciseId;
 use crate::core::session::{LoggedSet, SetId, SlotId};
 use crate::core::set::{Effort, Load, SetKind, SetSpec};
@@ -15,6 +16,12 @@ use crate::core::units::{Reps, Rir, Rpe, Seconds, Weight};
 
 /// The `set_entry` columns [`SetRow::read`] expects, for a query aliasing the table as `s`.
 pub(super) const SET_COLUMNS: &str = "s.id, s.kind, s.weight_kg, s.bodyweight, s.reps, s.rpe, s.rir, s.effort_entered, s.duration_s, s.completed_at";
+
+/// Inserts one set; bind `SetColumns` in order after the slot and position, then the time.
+pub(super) const INSERT_SET: &str =
+    "INSERT INTO set_entry (session_exercise_id, position, kind, weight_kg, bodyweight, reps,
+                        rpe, rir, effort_entered, duration_s, e1rm_kg, completed_at)
+ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 
 /// The columns that describe a set, ready to bind (shared by `log_sets`, `update_set` and the
 /// bulk history insert, so a set is encoded one way only).
@@ -27,6 +34,8 @@ pub(super) struct SetColumns {
     pub(super) rir: Option<f64>,
     pub(super) effort_entered: Option<&'static str>,
     pub(super) duration_s: Option<u32>,
+    /// The estimated 1RM of a working set with an external load (science.md rules).
+    pub(super) e1rm_kg: Option<f64>,
 }
 
 impl From<&SetSpec> for SetColumns {
@@ -51,6 +60,13 @@ impl From<&SetSpec> for SetColumns {
             rir,
             effort_entered,
             duration_s: spec.duration.map(Seconds::get),
+            e1rm_kg: match (spec.kind.is_working(), spec.load, spec.reps) {
+                (true, Load::External(weight), Some(reps)) => {
+                    e1rm::estimate(weight, reps.get(), spec.effort.map(Effort::rpe), None)
+                        .map(Weight::kg)
+                }
+                _ => None,
+            },
         }
     }
 }
@@ -175,11 +191,7 @@ impl Store {
         let mut logged = Vec::with_capacity(sets.len());
         {
             let mut insert = tx
-                .prepare_cached(
-                    "INSERT INTO set_entry (session_exercise_id, position, kind, weight_kg, bodyweight, reps,
-                                            rpe, rir, effort_entered, duration_s, completed_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                )
+                .prepare_cached(INSERT_SET)
                 .map_err(self.fail("save the set"))?;
             for (position, spec) in (next..).zip(sets) {
                 let c = SetColumns::from(spec);
@@ -195,6 +207,7 @@ impl Store {
                         c.rir,
                         c.effort_entered,
                         c.duration_s,
+                        c.e1rm_kg,
                         at,
                     ])
                     .map_err(self.fail("save the set"))?;
@@ -217,9 +230,9 @@ impl Store {
         let c = SetColumns::from(spec);
         tx.execute(
             "UPDATE set_entry SET kind = ?2, weight_kg = ?3, bodyweight = ?4, reps = ?5, rpe = ?6, rir = ?7,
-                                  effort_entered = ?8, duration_s = ?9
+                                  effort_entered = ?8, duration_s = ?9, e1rm_kg = ?10
              WHERE id = ?1",
-            params![id.0, c.kind, c.weight_kg, c.bodyweight, c.reps, c.rpe, c.rir, c.effort_entered, c.duration_s],
+            params![id.0, c.kind, c.weight_kg, c.bodyweight, c.reps, c.rpe, c.rir, c.effort_entered, c.duration_s, c.e1rm_kg],
         )
         .map_err(self.fail("change the set"))?;
         self.refresh_summary(session)?;
@@ -500,5 +513,44 @@ mod tests {
                 assisted: true
             }
         );
+    }
+}
+
+#[cfg(test)]
+mod e1rm_tests {
+    use crate::store::fixtures::{at, lift, store};
+
+    #[test]
+    fn working_sets_store_their_e1rm_and_warm_ups_do_not() {
+        let store = store();
+        let session = store.start_session(at(0), "Legs").unwrap();
+        let squat = store
+            .exercises()
+            .unwrap()
+            .into_iter()
+            .find(|e| e.name == "Back Squat")
+            .unwrap()
+            .id;
+        let slot = store.add_slot(session, squat).unwrap().id;
+        let mut warmup = lift(60.0, 5);
+        warmup.kind = crate::core::set::SetKind::Warmup;
+        let sets = store
+            .log_sets(slot, &[lift(100.0, 10), warmup, lift(100.0, 15)], at(1))
+            .unwrap();
+        let e1rm = |id: crate::core::session::SetId| -> Option<f64> {
+            store
+                .conn
+                .query_row("SELECT e1rm_kg FROM set_entry WHERE id = ?1", [id.0], |r| {
+                    r.get(0)
+                })
+                .unwrap()
+        };
+        // Brzycki at 10 reps (science.md check value 133.33); none for a warm-up or above 12 reps.
+        assert!((e1rm(sets[0].id).unwrap() - 133.333).abs() < 0.001);
+        assert_eq!(e1rm(sets[1].id), None);
+        assert_eq!(e1rm(sets[2].id), None);
+        // An edit recomputes it.
+        store.update_set(sets[0].id, &lift(100.0, 5)).unwrap();
+        assert!((e1rm(sets[0].id).unwrap() - 112.5).abs() < 0.001);
     }
 }
