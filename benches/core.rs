@@ -1,1 +1,3 @@
-fn main(){}
+//! Benchmarks arrive with docs/BENCHMARKS.md.
+
+fn main() {}

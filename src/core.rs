@@ -4,10 +4,12 @@
 
 pub mod acwr;
 pub mod catalogue;
+pub mod coaching;
 pub mod deload;
 pub mod e1rm;
 pub mod exercise;
 pub mod fuzzy;
+pub mod history;
 pub mod hrm;
 pub mod hrv;
 pub mod load;

@@ -10,6 +10,7 @@ mod exercises;
 #[cfg(test)]
 mod fixtures;
 mod header;
+mod history;
 mod lock;
 mod maintenance;
 mod migrations;

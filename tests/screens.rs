@@ -70,7 +70,7 @@ fn busy_session() -> State {
         &mut s,
         StoreReply::SlotAdded {
             slot: slot(12, 3, "Dip"),
-            last: Some(spec(30.0, 12, None)),
+            history: past(spec(30.0, 12, None)),
         },
         710,
     );
@@ -236,4 +236,21 @@ fn settings() {
 #[test]
 fn too_small() {
     insta::assert_snapshot!("too_small_60x20", draw(&busy_session(), 60, 20));
+}
+
+#[test]
+fn session_coaching() {
+    // Added Back Squat: today's recommendation above the table, the plates under the line.
+    let mut s = in_session();
+    snap("session_recommendation", &s);
+    let record = logged(1, spec(110.0, 5, Some(9.0)), 60);
+    reply(
+        &mut s,
+        StoreReply::SetsLogged {
+            slot: SlotId(11),
+            sets: vec![record],
+        },
+        60,
+    );
+    snap("session_record", &s);
 }

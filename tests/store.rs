@@ -116,7 +116,10 @@ fn random_bytes_are_not_a_database_and_are_left_untouched() {
 
     let err = refused_untouched(&path);
     assert!(matches!(err, StoreError::NotADatabase { .. }), "{err:?}");
-    assert!(!side(&path, ".lock").exists(), "no lock file left beside a refused file");
+    assert!(
+        !side(&path, ".lock").exists(),
+        "no lock file left beside a refused file"
+    );
     assert!(
         err.to_string()
             .contains("is not an ironpulse database (not SQLite). Nothing was changed.")
@@ -135,7 +138,10 @@ fn another_programs_sqlite_database_is_refused_and_left_untouched() {
         drop(conn);
 
         let err = refused_untouched(&path);
-        assert!(!side(&path, ".lock").exists(), "no lock file left beside a refused file");
+        assert!(
+            !side(&path, ".lock").exists(),
+            "no lock file left beside a refused file"
+        );
         assert!(
             matches!(err, StoreError::NotIronpulse { application_id, .. } if application_id == app_id),
             "{err:?}"

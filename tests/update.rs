@@ -11,6 +11,7 @@ use ironpulse::app::keymap::{Command, Context};
 use ironpulse::app::state::{ConfirmAction, Modal, Screen, Startup};
 use ironpulse::app::text_input::TextEdit;
 use ironpulse::app::update::{HISTORY_LIMIT, update};
+use ironpulse::core::exercise::ExerciseId;
 use ironpulse::core::session::{LoggedSet, SessionId, SessionStatus, SetId, SlotId};
 use ironpulse::core::set::{SetKind, SetSpec};
 
@@ -44,18 +45,142 @@ fn first_run_asks_for_the_profile_and_saves_it() {
 }
 
 #[test]
-fn adding_an_exercise_prefills_its_last_set_and_enter_repeats_it() {
+fn adding_an_exercise_prefills_todays_recommendation_and_enter_logs_it() {
+    // Last time: 100 kg × 5 @ 8 on a 5–8 rep range → double progression says one more rep.
     let mut s = in_session();
-    assert_eq!(entry(&s), "100x5@8");
+    assert_eq!(entry(&s), "100x6");
+    let coaching = &s.coaching[&ExerciseId(1)];
+    let reasoning = &coaching.recommendation.as_ref().unwrap().reasoning;
+    assert!(
+        reasoning.contains("100"),
+        "the reasoning quotes the numbers: {reasoning}"
+    );
     let effects = cmd(&mut s, Command::Submit, 10);
     assert_eq!(
         effects,
         vec![Effect::Store(StoreRequest::LogSets {
             slot: SlotId(11),
-            sets: vec![spec(100.0, 5, Some(8.0))],
+            sets: vec![spec(100.0, 6, None)],
             at: t(10)
         })]
     );
+    // `x5` still means "the weight of the last set" (100 kg from last time).
+    type_text(&mut s, "x5");
+    assert_eq!(
+        cmd(&mut s, Command::Submit, 11).len(),
+        0,
+        "one save at a time"
+    );
+}
+
+#[test]
+fn a_heavier_set_is_flagged_as_a_record_the_moment_it_is_logged() {
+    let mut s = in_session();
+    let set = LoggedSet {
+        id: SetId(1),
+        spec: spec(110.0, 5, Some(9.0)),
+        completed_at: t(5),
+    };
+    reply(
+        &mut s,
+        StoreReply::SetsLogged {
+            slot: SlotId(11),
+            sets: vec![set],
+        },
+        5,
+    );
+    let Screen::Session(screen) = &s.screen else {
+        panic!()
+    };
+    assert!(!screen.records.is_empty(), "110 × 5 beats 100 × 5");
+    assert!(
+        screen.records.iter().any(|r| r.contains("110")),
+        "{:?}",
+        screen.records
+    );
+    // The same set again is no new record.
+    let again = LoggedSet {
+        id: SetId(2),
+        spec: spec(110.0, 5, Some(9.0)),
+        completed_at: t(6),
+    };
+    reply(
+        &mut s,
+        StoreReply::SetsLogged {
+            slot: SlotId(11),
+            sets: vec![again],
+        },
+        6,
+    );
+    let Screen::Session(screen) = &s.screen else {
+        panic!()
+    };
+    assert!(screen.records.is_empty(), "{:?}", screen.records);
+}
+
+#[test]
+fn warm_ups_are_planned_from_the_working_set_and_prefilled_one_by_one() {
+    let mut s = in_session();
+    type_text(&mut s, "100x5");
+    cmd(&mut s, Command::Warmups, 2);
+    // Bar × 10, then 40 / 60 / 80 % rounded down to the plates: 40, 60, 80 kg.
+    for (i, expected) in ["w 20x10", "w 40x5", "w 60x3", "w 80x1", "100x5"]
+        .into_iter()
+        .enumerate()
+    {
+        assert_eq!(entry(&s), expected, "step {i}");
+        let sets = match cmd(&mut s, Command::Submit, 3).as_slice() {
+            [Effect::Store(StoreRequest::LogSets { sets, .. })] => sets.clone(),
+            other => panic!("{other:?}"),
+        };
+        let logged = LoggedSet {
+            id: SetId(i as i64 + 1),
+            spec: sets[0],
+            completed_at: t(3),
+        };
+        reply(
+            &mut s,
+            StoreReply::SetsLogged {
+                slot: SlotId(11),
+                sets: vec![logged],
+            },
+            3,
+        );
+    }
+    assert_eq!(
+        entry(&s),
+        "100x5",
+        "after the plan, Enter repeats the working set"
+    );
+    assert!(s.planned.is_empty());
+}
+
+#[test]
+fn the_plates_for_the_line_are_worked_out_as_it_is_typed() {
+    let mut s = in_session();
+    type_text(&mut s, "102.5x5");
+    let Screen::Session(screen) = &s.screen else {
+        panic!()
+    };
+    let hint = screen
+        .plates
+        .as_ref()
+        .expect("a barbell lift gets a plate hint");
+    let exact = hint.loadable.below.as_ref().unwrap();
+    assert!((exact.achieved.kg() - 102.5).abs() < 1e-9);
+    let per_side: Vec<f64> = exact.per_side.iter().map(|p| p.kg()).collect();
+    assert_eq!(per_side, vec![25.0, 15.0, 1.25], "20 kg bar + 41.25 a side");
+    type_text(&mut s, "101x5");
+    let Screen::Session(screen) = &s.screen else {
+        panic!()
+    };
+    let hint = screen.plates.as_ref().unwrap();
+    let near: Vec<f64> = [&hint.loadable.below, &hint.loadable.above]
+        .into_iter()
+        .flatten()
+        .map(|l| l.achieved.kg())
+        .collect();
+    assert_eq!(near, vec![100.0, 102.5]);
 }
 
 #[test]
@@ -166,7 +291,7 @@ fn warm_ups_do_not_start_a_rest_and_isolation_rests_shorter() {
         &mut s,
         StoreReply::SlotAdded {
             slot: slot(12, 2, "Barbell Curl"),
-            last: None,
+            history: vec![],
         },
         6,
     );
@@ -325,7 +450,7 @@ fn supersets_join_the_selected_exercise_with_the_one_above() {
         &mut s,
         StoreReply::SlotAdded {
             slot: slot(12, 2, "Barbell Curl"),
-            last: None,
+            history: vec![],
         },
         2,
     );
@@ -441,7 +566,7 @@ fn a_superset_moves_to_its_next_exercise_and_rests_after_the_round() {
         &mut s,
         StoreReply::SlotAdded {
             slot: slot(12, 2, "Barbell Curl"),
-            last: Some(spec(30.0, 12, None)),
+            history: past(spec(30.0, 12, None)),
         },
         2,
     );
@@ -450,7 +575,7 @@ fn a_superset_moves_to_its_next_exercise_and_rests_after_the_round() {
     session.slots[1].superset = Some(1);
     reply(&mut s, StoreReply::SessionChanged(session), 3);
     cmd(&mut s, Command::Up, 4);
-    assert_eq!(entry(&s), "100x5@8");
+    assert_eq!(entry(&s), "100x6", "today's recommendation");
     let squat = LoggedSet {
         id: SetId(1),
         spec: spec(100.0, 5, Some(8.0)),
@@ -528,7 +653,16 @@ fn a_custom_exercise_is_created_from_the_picker_and_added() {
 fn the_session_detail_reads_letters_as_commands() {
     let keymap = ironpulse::app::keymap::Keymap::default();
     let key = |k| ironpulse::app::keymap::Key::parse(k).unwrap();
-    assert_eq!(keymap.command(Context::Detail, key("e")), Some(Command::EditSet));
-    assert_eq!(keymap.command(Context::Detail, key("d")), Some(Command::Delete));
-    assert_eq!(keymap.command(Context::Detail, key("?")), Some(Command::Help));
+    assert_eq!(
+        keymap.command(Context::Detail, key("e")),
+        Some(Command::EditSet)
+    );
+    assert_eq!(
+        keymap.command(Context::Detail, key("d")),
+        Some(Command::Delete)
+    );
+    assert_eq!(
+        keymap.command(Context::Detail, key("?")),
+        Some(Command::Help)
+    );
 }

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::core::exercise::{Equipment, Exercise, ExerciseId, ExerciseKind, Mechanics};
+use crate::core::history::Performance;
 use crate::core::profile::Profile;
 use crate::core::session::{LoggedSet, Session, SessionId, SessionSummary, SetId, Slot, SlotId};
 use crate::core::set::SetSpec;
@@ -95,9 +96,10 @@ pub enum Failed {
 pub enum StoreReply {
     ProfileSaved(Profile),
     SessionStarted(Session),
+    /// A new exercise in the session, with its whole history for coaching.
     SlotAdded {
         slot: Slot,
-        last: Option<SetSpec>,
+        history: Vec<Performance>,
     },
     /// A structural change to a session (order, supersets, notes, an edited or deleted set).
     SessionChanged(Session),

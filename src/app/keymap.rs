@@ -52,6 +52,7 @@ pub enum Command {
     RestSkip,
     Finish,
     DeleteLastSet,
+    Warmups,
     EditSet,
     Delete,
     Yes,
@@ -256,6 +257,13 @@ const TABLE: &[Binding] = &[
         help: "delete the exercise's last set",
         contexts: &[X::Session],
         keys: &["ctrl-d"],
+    },
+    Binding {
+        command: C::Warmups,
+        name: "warmups",
+        help: "plan warm-up sets up to the working set",
+        contexts: &[X::Session],
+        keys: &["ctrl-t"],
     },
     Binding {
         command: C::EditSet,

@@ -4,12 +4,15 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset, Utc};
 
+use crate::core::coaching::Coaching;
 use crate::core::exercise::{Exercise, ExerciseId};
+use crate::core::history::Performance;
+use crate::core::plates::Loadable;
 use crate::core::profile::Profile;
 use crate::core::rest::{Rest, RestDefaults};
 use crate::core::session::{Session, SessionSummary, SetId, SlotId};
 use crate::core::set::SetSpec;
-use crate::core::units::Unit;
+use crate::core::units::{Unit, Weight};
 
 use super::form::Form;
 use super::keymap::{Context, Keymap};
@@ -44,7 +47,8 @@ pub struct Startup {
     pub recent_exercises: Vec<ExerciseId>,
     pub recent_sessions: Vec<SessionSummary>,
     pub active: Option<Session>,
-    pub last_sets: HashMap<ExerciseId, SetSpec>,
+    /// The history of each exercise in the active session, for its coaching.
+    pub histories: HashMap<ExerciseId, Vec<Performance>>,
 }
 
 #[derive(Debug, Clone)]
@@ -61,8 +65,10 @@ pub struct State {
     pub recent_sessions: Vec<SessionSummary>,
     /// The session in progress, exactly as committed to the database.
     pub session: Option<Session>,
-    /// The last set of each exercise from earlier sessions: what the entry line starts from.
-    pub last_sets: HashMap<ExerciseId, SetSpec>,
+    /// Records, today's recommendation and the last set of each exercise in the session.
+    pub coaching: HashMap<ExerciseId, Coaching>,
+    /// Sets planned for an exercise (warm-ups, then the working set), prefilled one by one.
+    pub planned: HashMap<SlotId, Vec<SetSpec>>,
     pub rest: Option<RestTimer>,
     pub screen: Screen,
     pub modal: Option<Modal>,
@@ -109,6 +115,17 @@ pub struct SessionScreen {
     pub error: Option<EntryError>,
     /// A log request is in flight: the line stays until the store confirms.
     pub saving: bool,
+    /// Records the last logged set broke, as sentences.
+    pub records: Vec<String>,
+    /// How the weight on the entry line is loaded on the bar, for barbell exercises.
+    pub plates: Option<PlateHint>,
+}
+
+/// The plates for the weight on the entry line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlateHint {
+    pub target: Weight,
+    pub loadable: Loadable,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -199,6 +216,29 @@ pub enum FormPurpose {
     CustomExercise,
 }
 
+/// Coaching for every exercise of a resumed session.
+fn coaching_for(
+    session: Option<&Session>,
+    histories: &HashMap<ExerciseId, Vec<Performance>>,
+    exercises: &[Exercise],
+    profile: Option<&Profile>,
+    now: DateTime<Utc>,
+) -> HashMap<ExerciseId, Coaching> {
+    let (Some(session), Some(profile)) = (session, profile) else {
+        return HashMap::new();
+    };
+    histories
+        .iter()
+        .filter_map(|(id, history)| {
+            let exercise = exercises.iter().find(|e| e.id == *id)?;
+            Some((
+                *id,
+                Coaching::new(history, session.id, exercise, profile, now.date_naive()),
+            ))
+        })
+        .collect()
+}
+
 impl State {
     pub fn new(
         startup: Startup,
@@ -230,6 +270,13 @@ impl State {
             ))),
             _ => None,
         };
+        let coaching = coaching_for(
+            startup.active.as_ref(),
+            &startup.histories,
+            &startup.exercises,
+            startup.profile.as_ref(),
+            now,
+        );
         State {
             now,
             utc_offset,
@@ -239,8 +286,9 @@ impl State {
             exercises: startup.exercises,
             recent_exercises: startup.recent_exercises,
             recent_sessions: startup.recent_sessions,
+            coaching,
             session: startup.active,
-            last_sets: startup.last_sets,
+            planned: HashMap::new(),
             rest: None,
             screen,
             modal,

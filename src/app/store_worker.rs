@@ -18,11 +18,9 @@ pub const RECENT_SESSIONS: usize = 8;
 /// Everything the first frame needs, read before the terminal is taken over.
 pub fn load_startup(store: &Store) -> Result<Startup, StoreError> {
     let active = store.active_session()?;
-    let mut last_sets = HashMap::new();
+    let mut histories = HashMap::new();
     for slot in active.iter().flat_map(|s| &s.slots) {
-        if let Some(last) = store.last_set(slot.exercise)? {
-            last_sets.insert(slot.exercise, last);
-        }
+        histories.insert(slot.exercise, store.exercise_history(slot.exercise)?);
     }
     Ok(Startup {
         profile: store.profile()?,
@@ -30,7 +28,7 @@ pub fn load_startup(store: &Store) -> Result<Startup, StoreError> {
         recent_exercises: store.recent_exercises(30)?,
         recent_sessions: store.recent_sessions(RECENT_SESSIONS, 0)?,
         active,
-        last_sets,
+        histories,
     })
 }
 
@@ -93,10 +91,10 @@ pub fn handle(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreE
             StoreReply::SessionStarted(load(id)?)
         }
         R::AddSlot { session, exercise } => {
-            let last = store.last_set(exercise)?;
+            let history = store.exercise_history(exercise)?;
             StoreReply::SlotAdded {
                 slot: store.add_slot(session, exercise)?,
-                last,
+                history,
             }
         }
         R::MoveSlot { session, slot, up } => {

@@ -10,6 +10,7 @@ use ironpulse::app::state::{Modal, Screen, Settings, Startup, State};
 use ironpulse::app::text_input::TextEdit;
 use ironpulse::app::update::update;
 use ironpulse::core::exercise::{Equipment, Exercise, ExerciseId, ExerciseKind, Mechanics};
+use ironpulse::core::history::Performance;
 use ironpulse::core::profile::{Profile, Sex, default_bar, default_plates};
 use ironpulse::core::session::{Session, SessionId, SessionStatus, Slot, SlotId};
 use ironpulse::core::set::{Effort, Load, SetKind, SetSpec};
@@ -112,6 +113,15 @@ pub fn slot(id: i64, exercise: i64, name: &str) -> Slot {
     }
 }
 
+/// An exercise's history: one earlier session, two days before `t(0)`, with this one set.
+pub fn past(set: SetSpec) -> Vec<Performance> {
+    vec![Performance {
+        session: SessionId(1),
+        started_at: t(-2 * 86_400),
+        sets: vec![set],
+    }]
+}
+
 pub fn cmd(state: &mut State, command: Command, at: i64) -> Vec<Effect> {
     update(state, Action::Command(command), t(at))
 }
@@ -146,7 +156,7 @@ pub fn in_session() -> State {
         &mut s,
         StoreReply::SlotAdded {
             slot: slot(11, 1, "Back Squat"),
-            last: Some(spec(100.0, 5, Some(8.0))),
+            history: past(spec(100.0, 5, Some(8.0))),
         },
         1,
     );

@@ -4,13 +4,19 @@ use chrono::Duration;
 
 use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest, say};
 use crate::app::form::{Field, Form};
+use crate::app::state::PlateHint;
 use crate::app::state::{
     Confirm, ConfirmAction, EntryError, FormPurpose, Picker, RestTimer, SessionScreen,
 };
 use crate::app::text_input::TextInput;
+use crate::core::coaching::Coaching;
+use crate::core::exercise::Equipment;
+use crate::core::plates::{Loader, Plates};
 use crate::core::rest::Rest;
+use crate::core::set::Load;
 use crate::core::set::SetSpec;
 use crate::core::shorthand;
+use crate::core::warmup::{WarmupScheme, warmups};
 
 /// Enter the session screen, starting a session if none is running.
 pub fn open_or_start(state: &mut State) -> Vec<Effect> {
@@ -46,7 +52,9 @@ pub fn session(state: &mut State, input: Input) -> Vec<Effect> {
         Input::Edit(edit) => {
             screen.entry.apply(edit);
             screen.error = None;
+            plate_hint(state);
         }
+        Input::Command(Command::Warmups) => plan_warmups(state),
         Input::Command(Command::Submit) => return log(state),
         Input::Command(Command::Up) => {
             screen.selected = screen.selected.saturating_sub(1);
@@ -201,7 +209,7 @@ fn log(state: &mut State) -> Vec<Effect> {
         .sets
         .last()
         .map(|s| s.spec)
-        .or_else(|| state.last_sets.get(&slot.exercise).copied());
+        .or_else(|| state.coaching.get(&slot.exercise).and_then(|c| c.last));
     match shorthand::parse(screen.entry.text(), &shorthand::Context { unit, last }) {
         Ok(sets) => {
             screen.saving = true;
@@ -305,25 +313,119 @@ fn finish(state: &mut State) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Fill the entry line with the selected exercise's last set, so Enter repeats it.
+/// Fill the entry line for the selected exercise: the next planned set, else the set just done
+/// (so Enter repeats it), else today's recommendation or the last set from before.
 pub fn prefill(state: &mut State) {
     let unit = state.unit();
     let (Screen::Session(screen), Some(session)) = (&mut state.screen, &state.session) else {
         return;
     };
     let slot = session.slots.get(screen.selected);
-    let last: Option<SetSpec> = slot.and_then(|s| {
-        s.sets
-            .last()
-            .map(|l| l.spec)
-            .or_else(|| state.last_sets.get(&s.exercise).copied())
+    let next: Option<SetSpec> = slot.and_then(|s| {
+        let planned = state.planned.get(&s.id).and_then(|p| p.first().copied());
+        let coaching = state.coaching.get(&s.exercise);
+        planned
+            .or_else(|| s.sets.last().map(|l| l.spec))
+            .or_else(|| coaching.and_then(Coaching::suggested_set))
     });
     screen.entry = TextInput::suggest(
-        last.map(|s| shorthand::format(&s, unit))
+        next.map(|s| shorthand::format(&s, unit))
             .unwrap_or_default(),
     );
     screen.entry_slot = slot.map(|s| s.id);
     screen.error = None;
+    plate_hint(state);
+}
+
+/// How the weight on the entry line goes on the bar (barbell exercises only).
+pub fn plate_hint(state: &mut State) {
+    let unit = state.unit();
+    let (Screen::Session(screen), Some(session), Some(profile)) =
+        (&mut state.screen, &state.session, &state.profile)
+    else {
+        return;
+    };
+    let slot = session.slots.get(screen.selected);
+    let barbell = slot
+        .and_then(|s| state.exercises.iter().find(|e| e.id == s.exercise))
+        .is_some_and(|e| e.equipment == Equipment::Barbell);
+    let last = slot.and_then(|s| {
+        s.sets
+            .last()
+            .map(|l| l.spec)
+            .or_else(|| state.coaching.get(&s.exercise).and_then(|c| c.last))
+    });
+    let weight = shorthand::parse(screen.entry.text(), &shorthand::Context { unit, last })
+        .ok()
+        .and_then(|sets| sets.first().map(|s| s.load))
+        .and_then(|load| match load {
+            Load::External(w) if barbell => Some(w),
+            _ => None,
+        });
+    screen.plates = weight.map(|target| PlateHint {
+        target,
+        loadable: Plates::from_profile(profile).loadable(target),
+    });
+}
+
+/// Plan warm-ups up to the working weight on the line (or today's recommendation), then the
+/// working set itself; Enter logs them one by one.
+fn plan_warmups(state: &mut State) {
+    let unit = state.unit();
+    let (Screen::Session(screen), Some(session), Some(profile)) =
+        (&state.screen, &state.session, &state.profile)
+    else {
+        return;
+    };
+    let Some(slot) = session.slots.get(screen.selected) else {
+        return;
+    };
+    let Some(exercise) = state.exercises.iter().find(|e| e.id == slot.exercise) else {
+        return;
+    };
+    let coaching = state.coaching.get(&slot.exercise);
+    let last = slot
+        .sets
+        .last()
+        .map(|l| l.spec)
+        .or_else(|| coaching.and_then(|c| c.last));
+    let typed = shorthand::parse(screen.entry.text(), &shorthand::Context { unit, last })
+        .ok()
+        .and_then(|s| s.first().copied());
+    let working = typed
+        .filter(|s| s.kind.is_working())
+        .or_else(|| coaching.and_then(Coaching::suggested_set));
+    let Some((work, Load::External(weight))) = working.map(|w| (w, w.load)) else {
+        say(
+            state,
+            "Type the working set first (e.g. 100x5), then plan its warm-ups.",
+            true,
+        );
+        return;
+    };
+    let loader = Loader::for_equipment(exercise.equipment, profile);
+    let mut plan = warmups(weight, &WarmupScheme::default(), &loader);
+    if plan.is_empty() {
+        say(
+            state,
+            format!("{} needs no warm-up.", shorthand::format(&work, unit)),
+            false,
+        );
+        return;
+    }
+    let text = plan
+        .iter()
+        .map(|s| shorthand::format(s, unit))
+        .collect::<Vec<_>>()
+        .join(", ");
+    plan.push(work);
+    state.planned.insert(slot.id, plan);
+    say(
+        state,
+        format!("Warm-ups planned: {text} — Enter logs each, then the working set."),
+        false,
+    );
+    prefill(state);
 }
 
 /// After a working set: start the exercise's rest (none for a 0 s default).

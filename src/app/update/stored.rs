@@ -4,6 +4,8 @@ use super::{Effect, Modal, Screen, State, say, session};
 use crate::app::effect::{Failed, StoreReply};
 use crate::app::keymap::{Command, Context};
 use crate::app::state::{Detail, SessionScreen};
+use crate::core::coaching::Coaching;
+use crate::core::history::Performance;
 use crate::core::session::{LoggedSet, Session, SlotId};
 use crate::core::shorthand;
 
@@ -34,7 +36,7 @@ pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
                 ..Default::default()
             }));
         }
-        StoreReply::SlotAdded { slot, last } => slot_added(state, slot, last),
+        StoreReply::SlotAdded { slot, history } => slot_added(state, slot, &history),
         StoreReply::SessionChanged(changed) => replace_session(state, changed),
         StoreReply::SetsLogged { slot, sets } => logged(state, slot, sets),
         StoreReply::Finished(session) => finished(state, session),
@@ -94,13 +96,19 @@ pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
 }
 
 /// A new exercise in the session: select it and prefill its last set.
-fn slot_added(
-    state: &mut State,
-    slot: crate::core::session::Slot,
-    last: Option<crate::core::set::SetSpec>,
-) {
-    if let Some(last) = last {
-        state.last_sets.insert(slot.exercise, last);
+fn slot_added(state: &mut State, slot: crate::core::session::Slot, history: &[Performance]) {
+    let exercise = state.exercises.iter().find(|e| e.id == slot.exercise);
+    if let (Some(exercise), Some(profile), Some(session)) =
+        (exercise, &state.profile, &state.session)
+    {
+        let coaching = Coaching::new(
+            history,
+            session.id,
+            exercise,
+            profile,
+            state.now.date_naive(),
+        );
+        state.coaching.insert(slot.exercise, coaching);
     }
     state.recent_exercises.retain(|id| *id != slot.exercise);
     state.recent_exercises.insert(0, slot.exercise);
@@ -149,6 +157,22 @@ fn logged(state: &mut State, slot_id: SlotId, sets: Vec<LoggedSet>) {
         [] => String::new(),
     };
     let (exercise, name) = (slot.exercise, slot.name.clone());
+    // Records broken, judged against everything before this set.
+    let records: Vec<String> = match state.coaching.get_mut(&exercise) {
+        Some(coaching) => sets
+            .iter()
+            .flat_map(|s| coaching.log(session.id, &s.spec))
+            .map(|pr| pr.sentence(unit))
+            .collect(),
+        None => Vec::new(),
+    };
+    // Each logged set takes the next planned one off the plan.
+    if let Some(plan) = state.planned.get_mut(&slot_id) {
+        plan.drain(..sets.len().min(plan.len()));
+        if plan.is_empty() {
+            state.planned.remove(&slot_id);
+        }
+    }
     slot.sets.extend(sets);
     let index = session
         .slots
@@ -160,6 +184,7 @@ fn logged(state: &mut State, slot_id: SlotId, sets: Vec<LoggedSet>) {
     let round_done = next.is_none_or(|n| n <= index);
     if let Screen::Session(screen) = &mut state.screen {
         screen.saving = false;
+        screen.records = records;
         if screen.entry_slot == Some(slot_id) {
             screen.selected = next.unwrap_or(index);
             session::prefill(state);

@@ -4,11 +4,13 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::keymap::{Command, Context};
-use crate::app::state::{SessionScreen, State};
+use crate::app::state::{PlateHint, SessionScreen, State};
+use crate::core::exercise::ExerciseId;
 use crate::core::session::Session;
+use crate::core::units::{Unit, Weight};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{entry_line, set_row};
 
@@ -21,7 +23,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, screen: &SessionScre
     let [list, sets] =
         Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(top);
     exercises(frame, list, state, session, screen.selected, theme);
-    slot_sets(frame, sets, state, session, screen.selected, theme);
+    slot_sets(frame, sets, state, session, screen, theme);
     entry_block(frame, entry, state, session, screen, theme);
 }
 
@@ -90,9 +92,10 @@ fn slot_sets(
     area: Rect,
     state: &State,
     session: &Session,
-    selected: usize,
+    screen: &SessionScreen,
     theme: Theme,
 ) {
+    let selected = screen.selected;
     let unit = state.unit();
     let Some(slot) = session.slots.get(selected) else {
         frame.render_widget(
@@ -148,16 +151,49 @@ fn slot_sets(
         Span::styled(format!(" {} ", slot.name), theme.title()),
         Span::styled(format!("{info}{superset} "), theme.dim()),
     ]);
+    let block = Block::bordered().title(title).border_style(theme.border());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let coaching = coaching_lines(state, screen, slot.exercise, theme);
+    let width = usize::from(inner.width.max(1));
+    let wrapped: usize = coaching
+        .iter()
+        .map(|l| l.width().div_ceil(width).max(1))
+        .sum();
+    let coach_height = (wrapped as u16).min(inner.height / 2);
+    let [coach, table] =
+        Layout::vertical([Constraint::Length(coach_height), Constraint::Fill(1)]).areas(inner);
+    frame.render_widget(Paragraph::new(coaching).wrap(Wrap { trim: true }), coach);
     // Keep the newest sets visible when the list is longer than the panel.
-    let overflow = lines
-        .len()
-        .saturating_sub(usize::from(area.height.saturating_sub(2))) as u16;
-    frame.render_widget(
-        Paragraph::new(lines)
-            .scroll((overflow, 0))
-            .block(Block::bordered().title(title).border_style(theme.border())),
-        area,
-    );
+    let overflow = lines.len().saturating_sub(usize::from(table.height)) as u16;
+    frame.render_widget(Paragraph::new(lines).scroll((overflow, 0)), table);
+}
+
+/// Records just broken, else today's recommendation with its reasoning.
+fn coaching_lines(
+    state: &State,
+    screen: &SessionScreen,
+    exercise: ExerciseId,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    if !screen.records.is_empty() {
+        return screen
+            .records
+            .iter()
+            .map(|r| Line::styled(format!("★ {r}"), theme.alarm()))
+            .collect();
+    }
+    let Some(recommendation) = state
+        .coaching
+        .get(&exercise)
+        .and_then(|c| c.recommendation.as_ref())
+    else {
+        return Vec::new();
+    };
+    vec![Line::from(vec![
+        Span::styled("Today: ", theme.title()),
+        Span::raw(recommendation.reasoning.clone()),
+    ])]
 }
 
 fn entry_block(
@@ -194,4 +230,56 @@ fn entry_block(
         focused,
         theme,
     );
+    if screen.error.is_none()
+        && let Some(hint) = &screen.plates
+        && inner.height > 1
+    {
+        let line = Line::styled(
+            format!("  {}", plates_text(hint, state.unit())),
+            theme.dim(),
+        );
+        frame.render_widget(
+            line,
+            Rect {
+                y: inner.y + 1,
+                height: 1,
+                ..inner
+            },
+        );
+    }
+}
+
+/// `bar + 25 + 15 a side = 100 kg`, or the nearest loads when the weight cannot be made.
+fn plates_text(hint: &PlateHint, unit: Unit) -> String {
+    let w = |w: Weight| w.display(unit);
+    let exact = [&hint.loadable.below, &hint.loadable.above]
+        .into_iter()
+        .flatten()
+        .find(|l| (l.achieved.kg() - hint.target.kg()).abs() < 1e-6);
+    match exact {
+        Some(load) if load.per_side.is_empty() => {
+            format!("the empty bar = {} {unit}", w(load.achieved))
+        }
+        Some(load) => format!(
+            "bar + {} a side = {} {unit}",
+            load.per_side
+                .iter()
+                .map(|p| w(*p))
+                .collect::<Vec<_>>()
+                .join(" + "),
+            w(load.achieved)
+        ),
+        None => {
+            let near: Vec<String> = [&hint.loadable.below, &hint.loadable.above]
+                .into_iter()
+                .flatten()
+                .map(|l| w(l.achieved))
+                .collect();
+            format!(
+                "{} {unit} can't be loaded with your plates; nearest: {}",
+                w(hint.target),
+                near.join(" or ")
+            )
+        }
+    }
 }

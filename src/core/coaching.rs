@@ -1,0 +1,197 @@
+//! What the session screen knows about an exercise before the first set: its records, the
+//! recommendation for today, and the set to prefill.
+
+use chrono::NaiveDate;
+
+use super::exercise::Exercise;
+use super::history::{Performance, past_sessions, past_sets};
+use super::plates::Loader;
+use super::profile::Profile;
+use super::progression::{Recommendation, RuleConfig, recommend};
+use super::records::{PastSet, Pr, Records, new_records, records};
+use super::session::SessionId;
+use super::set::{Effort, Load, SetKind, SetSpec};
+use super::units::Reps;
+
+/// One exercise's coaching for the session in progress.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Coaching {
+    pub records: Records,
+    /// `None` for exercises the rules do not cover (timed, bodyweight without a load).
+    pub recommendation: Option<Recommendation>,
+    /// The latest set of this exercise before the current session.
+    pub last: Option<SetSpec>,
+}
+
+impl Coaching {
+    /// Coaching from the exercise's whole history. Sets of `current` (a resumed session) count
+    /// for records but not as a past session for the recommendation.
+    pub fn new(
+        history: &[Performance],
+        current: SessionId,
+        exercise: &Exercise,
+        profile: &Profile,
+        today: NaiveDate,
+    ) -> Coaching {
+        let past: Vec<Performance> = history
+            .iter()
+            .filter(|p| p.session != current)
+            .cloned()
+            .collect();
+        let sessions = past_sessions(&past);
+        let recommendation = (!sessions.is_empty()
+            || exercise.kind == super::exercise::ExerciseKind::Strength)
+            .then(|| {
+                let config = RuleConfig::default_for(exercise, profile.unit);
+                recommend(
+                    &sessions,
+                    &config,
+                    &Loader::for_equipment(exercise.equipment, profile),
+                    today,
+                )
+            });
+        Coaching {
+            records: records(&past_sets(history)),
+            recommendation,
+            last: past.last().and_then(|p| p.sets.last().copied()),
+        }
+    }
+
+    /// The set the entry line starts from: today's recommendation, else the last set.
+    pub fn suggested_set(&self) -> Option<SetSpec> {
+        let suggestion = self.recommendation.as_ref().map(|r| r.suggestion);
+        match suggestion {
+            Some(s) if s.weight.is_some() && s.reps.is_some() => Some(SetSpec {
+                kind: SetKind::Working,
+                load: s.weight.map_or(Load::None, Load::External),
+                reps: s.reps.and_then(|r| Reps::try_from(u32::from(r)).ok()),
+                effort: None,
+                duration: None,
+            }),
+            _ => self.last,
+        }
+    }
+
+    /// Records a logged set; returns the records it broke (warm-ups and loads without a weight
+    /// break none).
+    pub fn log(&mut self, session: SessionId, set: &SetSpec) -> Vec<Pr> {
+        let (Load::External(weight), Some(reps)) = (set.load, set.reps) else {
+            return Vec::new();
+        };
+        let past = PastSet {
+            session,
+            kind: set.kind,
+            weight,
+            reps,
+            rpe: set.effort.map(Effort::rpe),
+        };
+        let prs = new_records(&self.records, &past);
+        self.records.add_set(&past);
+        prs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::exercise::{Equipment, ExerciseId, ExerciseKind, Mechanics};
+    use crate::core::profile::{Sex, default_bar, default_plates};
+    use crate::core::units::{Bpm, Unit, Weight};
+    use chrono::{DateTime, Utc};
+
+    fn squat() -> Exercise {
+        Exercise {
+            id: ExerciseId(1),
+            name: "Back Squat".into(),
+            kind: ExerciseKind::Strength,
+            equipment: Equipment::Barbell,
+            mechanics: Mechanics::Compound,
+            muscles: vec![],
+            aliases: vec![],
+            custom: false,
+        }
+    }
+
+    fn profile() -> Profile {
+        Profile {
+            unit: Unit::Kg,
+            body_weight: Weight::from_kg(80.0).unwrap(),
+            sex: Sex::Male,
+            birth_year: 1990,
+            hr_max: Bpm::try_from(185).unwrap(),
+            hr_rest: Bpm::try_from(55).unwrap(),
+            lthr: None,
+            bar: default_bar(Unit::Kg),
+            plates: default_plates(Unit::Kg),
+        }
+    }
+
+    fn lift(kg: f64, reps: u32) -> SetSpec {
+        SetSpec {
+            load: Load::External(Weight::from_kg(kg).unwrap()),
+            reps: Some(Reps::try_from(reps).unwrap()),
+            ..SetSpec::default()
+        }
+    }
+
+    fn day(n: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_790_000_000 + n * 86_400, 0).unwrap()
+    }
+
+    #[test]
+    fn top_of_the_range_suggests_more_weight_and_a_heavier_set_is_a_record() {
+        // Double progression, compound 5–8: three sets of 8 at 100 kg → add 2.5 kg.
+        let history = vec![Performance {
+            session: SessionId(1),
+            started_at: day(0),
+            sets: vec![lift(100.0, 8); 3],
+        }];
+        let mut coaching = Coaching::new(
+            &history,
+            SessionId(2),
+            &squat(),
+            &profile(),
+            day(2).date_naive(),
+        );
+        assert_eq!(
+            coaching.suggested_set(),
+            Some(SetSpec {
+                kind: SetKind::Working,
+                ..lift(102.5, 5)
+            })
+        );
+        assert!(
+            coaching
+                .recommendation
+                .as_ref()
+                .unwrap()
+                .reasoning
+                .contains("102.5")
+        );
+        assert_eq!(coaching.last, Some(lift(100.0, 8)));
+        let prs = coaching.log(SessionId(2), &lift(102.5, 8));
+        assert!(!prs.is_empty(), "heavier for the same reps is a record");
+        assert!(coaching.log(SessionId(2), &lift(60.0, 5)).is_empty());
+    }
+
+    #[test]
+    fn a_resumed_session_is_not_its_own_past() {
+        let history = vec![Performance {
+            session: SessionId(7),
+            started_at: day(0),
+            sets: vec![lift(100.0, 5)],
+        }];
+        let coaching = Coaching::new(
+            &history,
+            SessionId(7),
+            &squat(),
+            &profile(),
+            day(0).date_naive(),
+        );
+        assert_eq!(coaching.last, None);
+        assert!(
+            coaching.records.best_e1rm.is_some(),
+            "today's sets still count for records"
+        );
+    }
+}

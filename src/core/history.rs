@@ -1,0 +1,112 @@
+//! One exercise's past, session by session, and the views the progression science reads from it.
+
+use chrono::{DateTime, Utc};
+
+use super::progression::{PastSession, WorkingSet};
+use super::records::PastSet;
+use super::session::SessionId;
+use super::set::{Effort, Load, SetSpec};
+
+/// The sets of one exercise in one session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Performance {
+    pub session: SessionId,
+    pub started_at: DateTime<Utc>,
+    pub sets: Vec<SetSpec>,
+}
+
+/// Sets with a weight and reps, as the records read them (warm-ups are kept: records skip them).
+pub fn past_sets(history: &[Performance]) -> Vec<PastSet> {
+    history
+        .iter()
+        .flat_map(|p| {
+            p.sets.iter().filter_map(move |s| match (s.load, s.reps) {
+                (Load::External(weight), Some(reps)) => Some(PastSet {
+                    session: p.session,
+                    kind: s.kind,
+                    weight,
+                    reps,
+                    rpe: s.effort.map(Effort::rpe),
+                }),
+                _ => None,
+            })
+        })
+        .collect()
+}
+
+/// Sessions with their working sets, oldest first, as the progression rules read them.
+pub fn past_sessions(history: &[Performance]) -> Vec<PastSession> {
+    history
+        .iter()
+        .filter_map(|p| {
+            let sets: Vec<WorkingSet> = p
+                .sets
+                .iter()
+                .filter(|s| s.kind.is_working())
+                .filter_map(|s| match (s.load, s.reps) {
+                    (Load::External(weight), Some(reps)) => Some(WorkingSet {
+                        weight,
+                        reps,
+                        rpe: s.effort.map(Effort::rpe),
+                    }),
+                    _ => None,
+                })
+                .collect();
+            (!sets.is_empty()).then(|| PastSession {
+                date: p.started_at.date_naive(),
+                sets,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::set::SetKind;
+    use crate::core::units::{Reps, Rpe, Weight};
+
+    fn set(kind: SetKind, load: Load, reps: u32, rpe: Option<f64>) -> SetSpec {
+        SetSpec {
+            kind,
+            load,
+            reps: Some(Reps::try_from(reps).unwrap()),
+            effort: rpe.map(|r| Effort::Rpe(Rpe::try_from(r).unwrap())),
+            duration: None,
+        }
+    }
+
+    #[test]
+    fn views_keep_only_what_each_reader_can_use() {
+        let kg = |v| Load::External(Weight::from_kg(v).unwrap());
+        let history = vec![
+            Performance {
+                session: SessionId(1),
+                started_at: DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
+                sets: vec![
+                    set(SetKind::Warmup, kg(60.0), 5, None),
+                    set(SetKind::Working, kg(100.0), 5, Some(8.0)),
+                ],
+            },
+            Performance {
+                session: SessionId(2),
+                started_at: DateTime::from_timestamp(1_700_300_000, 0).unwrap(),
+                sets: vec![set(SetKind::Warmup, kg(60.0), 5, None)],
+            },
+        ];
+        let sets = past_sets(&history);
+        assert_eq!(
+            sets.len(),
+            3,
+            "records see warm-ups and skip them themselves"
+        );
+        let sessions = past_sessions(&history);
+        assert_eq!(
+            sessions.len(),
+            1,
+            "a session with only warm-ups is no performance"
+        );
+        assert_eq!(sessions[0].sets.len(), 1);
+        assert!((sessions[0].sets[0].rpe.unwrap().value() - 8.0).abs() < 1e-9);
+    }
+}
