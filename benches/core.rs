@@ -1,3 +1,201 @@
-//! Benchmarks arrive with docs/BENCHMARKS.md.
+//! Hot paths on every keystroke and every frame: the set shorthand, the exercise picker's fuzzy
+//! ranking and one frame of the session screen at 200×60 (budget ≤ 2 ms, docs/BENCHMARKS.md).
 
-fn main() {}
+use std::hint::black_box;
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset, Utc};
+use criterion::{Criterion, criterion_group, criterion_main};
+use ironpulse::app::action::Action;
+use ironpulse::app::effect::{Effect, StoreRequest};
+use ironpulse::app::keymap::{Command, Keymap};
+use ironpulse::app::state::{Settings, State};
+use ironpulse::app::store_worker::{handle, load_startup};
+use ironpulse::app::update::update;
+use ironpulse::core::catalogue;
+use ironpulse::core::exercise::Exercise;
+use ironpulse::core::session::{Session, SessionId};
+use ironpulse::core::set::SetSpec;
+use ironpulse::core::shorthand::{self, Context};
+use ironpulse::core::units::Unit;
+use ironpulse::store::Store;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// Lines a lifter typically types, from the plain to the busy.
+const LINES: &[&str] = &[
+    "100x8",
+    "100x8@9",
+    "w 60x5",
+    "bw+20x8 r2",
+    "x8",
+    "+2.5x5@8.5",
+    "225lb x5x3 rpe 8",
+    "45s",
+];
+
+/// Exercises in the benchmark session, all from the built-in catalogue.
+const WORKOUT: &[&str] = &[
+    "Back Squat",
+    "Bench Press",
+    "Barbell Row",
+    "Overhead Press",
+    "Romanian Deadlift",
+    "Barbell Curl",
+];
+
+fn shorthand_parse(c: &mut Criterion) {
+    let ctx = Context {
+        unit: Unit::Kg,
+        last: shorthand::parse("100x5@8", &Context::default())
+            .ok()
+            .and_then(|sets| sets.first().copied()),
+    };
+    c.bench_function("shorthand/parse_8_lines", |b| {
+        b.iter(|| {
+            for line in LINES {
+                let _ = black_box(shorthand::parse(black_box(line), &ctx));
+            }
+        });
+    });
+}
+
+fn fuzzy_rank(c: &mut Criterion) {
+    let entries = catalogue::builtin().expect("the built-in catalogue parses");
+    let items: Vec<(&str, &[String])> = entries
+        .iter()
+        .map(|e| (e.name.as_str(), e.aliases.as_slice()))
+        .collect();
+    let recent = [3, 10, 25];
+    c.bench_function("fuzzy/rank_inc_db_catalogue", |b| {
+        b.iter(|| {
+            black_box(ironpulse::core::fuzzy::rank(
+                black_box("inc db"),
+                &items,
+                &recent,
+            ));
+        });
+    });
+}
+
+fn at(secs: i64) -> DateTime<Utc> {
+    // 2026-11-21 18:00 UTC, plus `secs`.
+    DateTime::from_timestamp(1_795_284_000 + secs, 0).expect("a valid timestamp")
+}
+
+/// Runs the store effects `update` asked for against `store` and feeds the replies back, the way
+/// the store worker does.
+fn settle(state: &mut State, store: &Store, effects: Vec<Effect>, now: DateTime<Utc>) {
+    for effect in effects {
+        if let Effect::Store(request) = effect {
+            let reply = handle(store, request).expect("the in-memory store answers");
+            let more = update(state, Action::Stored(reply), now);
+            settle(state, store, more, now);
+        }
+    }
+}
+
+/// The session screen mid-workout: six exercises × five sets (two warm-ups, three working sets),
+/// the last set just logged and its rest 40 s in. Built through `update` and real store replies.
+fn busy_session() -> State {
+    let store = Store::open_in_memory().expect("an in-memory store");
+    let mut startup = load_startup(&store).expect("start-up data");
+    startup.profile =
+        Some(ironpulse::demo::demo_profile(at(0)).expect("the demo profile is valid"));
+    let find = |name: &str| -> Exercise {
+        startup
+            .exercises
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("{name} is in the catalogue"))
+            .clone()
+    };
+    let workout: Vec<Exercise> = WORKOUT.iter().map(|name| find(name)).collect();
+    let mut state = State::new(
+        startup,
+        Settings::default(),
+        Keymap::default(),
+        at(0),
+        FixedOffset::east_opt(3600).expect("a valid offset"),
+    );
+    let effects = update(&mut state, Action::Command(Command::StartSession), at(0));
+    settle(&mut state, &store, effects, at(0));
+    let session = state.session.as_ref().map_or(SessionId(0), |s| s.id);
+    let parse = |line: &str| -> Vec<SetSpec> {
+        shorthand::parse(line, &Context::default()).expect("a valid line")
+    };
+    let mut clock = 60;
+    for (i, exercise) in workout.iter().enumerate() {
+        let request = StoreRequest::AddSlot {
+            session,
+            exercise: exercise.id,
+        };
+        settle(&mut state, &store, vec![Effect::Store(request)], at(clock));
+        let slot = state
+            .session
+            .as_ref()
+            .and_then(|s| s.slots.last())
+            .map(|s| s.id)
+            .expect("the slot was added");
+        let top = 40 + 10 * i;
+        for line in [
+            format!("w {}x8", top / 2),
+            format!("w {}x5", top * 3 / 4),
+            format!("{top}x5@7"),
+            format!("{top}x5@8"),
+            format!("{top}x5@9"),
+        ] {
+            clock += 150;
+            let request = StoreRequest::LogSets {
+                slot,
+                sets: parse(&line),
+                at: at(clock),
+            };
+            settle(&mut state, &store, vec![Effect::Store(request)], at(clock));
+        }
+    }
+    update(&mut state, Action::Tick, at(clock + 40));
+    assert!(state.rest.is_some(), "a rest is running");
+    assert_eq!(
+        state.session.as_ref().map(Session::set_count),
+        Some(30),
+        "six exercises × five sets"
+    );
+    state
+}
+
+fn session_frame(c: &mut Criterion) {
+    let state = busy_session();
+    // A redraw: the previous frame is on screen, so only changed cells reach the backend.
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("a test terminal");
+    c.bench_function("ui/session_frame_200x60", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|frame| ironpulse::ui::render(frame, black_box(&state)))
+                .expect("drawing into a test buffer");
+        });
+    });
+    // The worst case (first frame, resize): a new terminal, every cell written.
+    c.bench_function("ui/session_frame_200x60_full", |b| {
+        b.iter(|| {
+            let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("a test terminal");
+            terminal
+                .draw(|frame| ironpulse::ui::render(frame, black_box(&state)))
+                .expect("drawing into a test buffer");
+        });
+    });
+}
+
+fn config() -> Criterion {
+    Criterion::default()
+        .sample_size(30)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+}
+
+criterion_group! {
+    name = benches;
+    config = config();
+    targets = shorthand_parse, fuzzy_rank, session_frame
+}
+criterion_main!(benches);

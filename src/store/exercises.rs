@@ -175,14 +175,17 @@ impl Store {
         Ok(None)
     }
 
-    /// Up to `limit` exercises, most recently logged first (by the time of their latest set).
+    /// Up to `limit` exercises, most recently logged first (by the time of their latest set),
+    /// among the last 3,000 sets.
     pub fn recent_exercises(&self, limit: usize) -> Result<Vec<ExerciseId>, StoreError> {
         let mut stmt = self
             .conn
             .prepare_cached(
+                // The newest few thousand sets (a few months of training) are "recent"; walking
+                // every set ever logged cost 13 ms on ten years of history (docs/BENCHMARKS.md).
                 "SELECT se.exercise_id FROM set_entry s
                  JOIN session_exercise se ON se.id = s.session_exercise_id
-                 ORDER BY s.completed_at DESC, s.id DESC",
+                 ORDER BY s.completed_at DESC, s.id DESC LIMIT 3000",
             )
             .map_err(self.fail("read the recent exercises"))?;
         let mut rows = stmt
