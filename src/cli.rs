@@ -1,9 +1,11 @@
 //! The command line: global options, subcommands, and dispatch to one handler file each.
 
+mod calc;
 mod context;
 mod db;
 mod demo;
 mod failure;
+mod hr;
 mod logging;
 mod tui;
 
@@ -84,6 +86,30 @@ Examples:
   ironpulse db path"
     )]
     Db(DbCommand),
+
+    /// Calculators: e1RM, RPE loads, plates, warm-ups, HR zones, hrTSS, HRV, PMC, VDOT, DOTS
+    #[command(
+        subcommand_required = true,
+        after_help = "\
+Every calculator prints a short answer, or one JSON object with --json.
+
+Examples:
+  ironpulse calc e1rm 100x5 --rpe 8
+  ironpulse calc plates 142.5
+  ironpulse calc zones --max 190 --rest 50 --json"
+    )]
+    Calc(calc::CalcArgs),
+
+    /// Heart rate without the UI: stream a strap, simulator or recording; record; decode packets
+    #[command(
+        subcommand,
+        after_help = "\
+Examples:
+  ironpulse hr monitor --hr sim --json
+  ironpulse hr record session.hr --duration 600
+  ironpulse hr decode 163c1104"
+    )]
+    Hr(hr::HrCommand),
 }
 
 /// Options for `ironpulse demo`.
@@ -174,6 +200,8 @@ fn dispatch(ctx: &Context, command: Command) -> Result<(), Failure> {
     match command {
         Command::Tui => tui::run(ctx, &ctx.db_path()?),
         Command::Demo(args) => demo::run(ctx, &args),
+        Command::Calc(args) => calc::run(&args),
+        Command::Hr(command) => hr::run(ctx, command),
         Command::Db(DbCommand::Check) => db::check(&ctx.db_path()?),
         Command::Db(DbCommand::Backup { file }) => db::backup(&ctx.db_path()?, &file),
         Command::Db(DbCommand::Path) => {

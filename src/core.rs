@@ -19,6 +19,7 @@ pub mod profile;
 pub mod progression;
 pub mod records;
 pub mod rest;
+pub mod rng;
 pub mod rpe;
 pub mod running;
 pub mod session;

@@ -11,7 +11,6 @@ mod loading;
 mod plan;
 mod planner;
 mod program;
-mod rng;
 
 use chrono::{DateTime, Datelike as _, Utc};
 

@@ -1,33 +1,57 @@
 //! Heart-rate sources. Every source — a Bluetooth LE strap, the simulator, a replayed recording —
-//! produces the same stream of `HrEvent`s, so the rest of the app never knows which one it has.
+//! produces the same stream of [`HrEvent`]s, so the rest of the app never knows which one it has.
 //!
-//! The sources themselves arrive with the heart-rate issue; this is the seam they plug into.
+//! A source runs as a tokio task sending into an unbounded channel and stops quietly when the
+//! receiver is dropped. Raw 0x2A37 packets (BLE, replay, and the simulator, which encodes its own)
+//! all go through one [`Pipeline`], and every live source uses the same [`StaleTracker`].
 
-use std::time::Duration;
+mod event;
+pub mod packet;
+pub mod recording;
+pub mod replay;
+pub mod sim;
+mod spec;
+mod speed;
+pub mod stale;
 
-use crate::core::units::Bpm;
+use tokio::sync::mpsc::UnboundedSender;
+use tokio::task::JoinHandle;
 
-/// Something that happened on the heart-rate link.
-#[derive(Debug, Clone, PartialEq)]
-pub enum HrEvent {
-    Connected {
-        name: String,
-    },
-    /// One measurement, `at` after the source started.
-    Sample {
-        at: Duration,
-        bpm: Bpm,
-        rr_ms: Vec<f64>,
-        contact: Option<bool>,
-    },
-    Disconnected {
-        reason: String,
-    },
+pub use event::HrEvent;
+pub use packet::Pipeline;
+pub use replay::{ReplayError, ReplaySource};
+pub use sim::{SimControl, SimSource};
+pub use spec::{SourceSpec, SpecError};
+pub use speed::Speed;
+pub use stale::{STALE_AFTER, StaleTracker};
+
+/// A producer of heart-rate events.
+pub trait HeartRateSource: Send {
+    /// A short description for the UI, e.g. "Polar H10 A1B2" or "simulated strap (seed 1)".
+    fn describe(&self) -> String;
+
+    /// Starts the source on the current tokio runtime. It sends into `tx` until it ends or the
+    /// receiver is dropped.
+    fn spawn(self: Box<Self>, tx: UnboundedSender<HrEvent>) -> JoinHandle<()>;
 }
 
-/// A producer of heart-rate events. Implementations run on their own task and stop when the
-/// receiving side is dropped.
-pub trait HeartRateSource: Send {
-    /// A short description for the UI, e.g. "Polar H10 A1B2" or "simulated".
-    fn describe(&self) -> String;
+/// Why a heart-rate source could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("Bluetooth LE is not available in this build yet; use --hr sim or --hr replay:<file>")]
+    BleUnavailable,
+    #[error(transparent)]
+    Replay(#[from] ReplayError),
+}
+
+/// Opens the source `spec` names, running at `speed` × real time (sim and replay only).
+/// A recording is read and checked here, before anything streams.
+pub fn open(spec: &SourceSpec, speed: Speed) -> Result<Box<dyn HeartRateSource>, OpenError> {
+    match spec {
+        SourceSpec::Sim { seed } => Ok(Box::new(SimSource::new(
+            sim::SimConfig::seeded(*seed).at_speed(speed),
+        ))),
+        SourceSpec::Replay(path) => Ok(Box::new(ReplaySource::load(path, speed)?)),
+        SourceSpec::Ble { .. } => Err(OpenError::BleUnavailable),
+    }
 }

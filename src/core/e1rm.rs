@@ -74,6 +74,11 @@ pub enum E1rmError {
     NoReps,
     #[error("no e1RM above {MAX_REPS} reps (got {0}): estimates are unreliable that high")]
     TooManyReps(u16),
+    #[error(
+        "the e1RM would be above {} kg: check the weight and reps",
+        super::units::MAX_LOAD_KG
+    )]
+    AboveMax,
 }
 
 fn check(reps: u16) -> Result<f64, E1rmError> {
@@ -92,7 +97,7 @@ pub fn by_formula(formula: Formula, weight: Weight, reps: u16) -> Result<Weight,
     } else {
         formula.apply(weight.kg(), r)
     };
-    Ok(Weight::from_kg(kg).unwrap_or(weight))
+    Weight::from_kg(kg).map_err(|_| E1rmError::AboveMax)
 }
 
 /// The default formula for a rep count: Brzycki up to 10 reps, Epley for 11–12.
@@ -104,8 +109,29 @@ pub fn default_formula(reps: u16) -> Formula {
     }
 }
 
-/// The e1RM the app stores for a set: the RTS chart when an RPE inside it was logged, else the
-/// pinned formula, else the default one. `None` when no estimate is claimed (0 or > 12 reps).
+/// What an estimate for a set is based on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Basis {
+    /// The RTS chart: the set was this percentage of the 1RM.
+    Chart { percent: f64 },
+    /// A formula (pinned, or the default for the rep count).
+    Formula(Formula),
+}
+
+/// How [`estimate`] treats a set: the RTS chart when an RPE inside it was logged, else the
+/// pinned formula, else the default one.
+pub fn basis(reps: u16, rpe: Option<Rpe>, pinned: Option<Formula>) -> Basis {
+    if let Some(rpe) = rpe
+        && CHART_REPS.contains(&reps)
+        && let Ok(percent) = percent_1rm(reps, rpe)
+    {
+        return Basis::Chart { percent };
+    }
+    Basis::Formula(pinned.unwrap_or_else(|| default_formula(reps)))
+}
+
+/// The e1RM the app stores for a set, on the [`basis`] for it. `None` when no estimate is claimed
+/// (0 or > 12 reps, or an estimate above the heaviest accepted load).
 pub fn estimate(
     weight: Weight,
     reps: u16,
@@ -113,18 +139,10 @@ pub fn estimate(
     pinned: Option<Formula>,
 ) -> Option<Weight> {
     check(reps).ok()?;
-    if let Some(rpe) = rpe
-        && CHART_REPS.contains(&reps)
-        && let Ok(pct) = percent_1rm(reps, rpe)
-    {
-        return Weight::from_kg(weight.kg() * 100.0 / pct).ok();
+    match basis(reps, rpe, pinned) {
+        Basis::Chart { percent } => Weight::from_kg(weight.kg() * 100.0 / percent).ok(),
+        Basis::Formula(formula) => by_formula(formula, weight, reps).ok(),
     }
-    by_formula(
-        pinned.unwrap_or_else(|| default_formula(reps)),
-        weight,
-        reps,
-    )
-    .ok()
 }
 
 #[cfg(test)]
@@ -181,6 +199,29 @@ mod tests {
             Err(E1rmError::TooManyReps(13))
         );
         assert_eq!(estimate(kg(100.0), 15, None, None), None);
+    }
+
+    #[test]
+    fn an_estimate_above_the_heaviest_load_is_refused_not_clamped() {
+        // 800 × 10 by Brzycki is 1066.7 kg, past MAX_LOAD_KG.
+        assert_eq!(
+            by_formula(Formula::Brzycki, kg(800.0), 10),
+            Err(E1rmError::AboveMax)
+        );
+        assert_eq!(estimate(kg(800.0), 10, None, None), None);
+        assert!((e(Formula::Brzycki, 750.0, 10) - 1000.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_basis_is_the_chart_only_inside_it() {
+        let rpe = |v| Some(Rpe::try_from(v).unwrap());
+        assert_eq!(basis(5, rpe(8.0), None), Basis::Chart { percent: 81.1 });
+        assert_eq!(basis(5, rpe(6.0), None), Basis::Formula(Formula::Brzycki));
+        assert_eq!(basis(11, None, None), Basis::Formula(Formula::Epley));
+        assert_eq!(
+            basis(5, None, Some(Formula::Lander)),
+            Basis::Formula(Formula::Lander)
+        );
     }
 
     #[test]

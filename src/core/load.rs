@@ -138,13 +138,26 @@ impl LiveLoad {
 
     /// Adds a sample held for `dt_seconds`. Non-finite or non-positive durations add nothing.
     pub fn add(&mut self, bpm: Bpm, dt_seconds: f64) {
-        if !(dt_seconds.is_finite() && dt_seconds > 0.0) {
+        // Checked before capping: `NaN.min(5.0)` and `inf.min(5.0)` are both 5.
+        if dt_seconds.is_finite() {
+            self.accrue(bpm, dt_seconds.min(Self::MAX_SAMPLE_SECONDS));
+        }
+    }
+
+    /// Adds `seconds` at one steady heart rate, with no gap cap: a stretch known only by its
+    /// average (60 min at 140 bpm). Non-finite or non-positive durations add nothing.
+    pub fn add_steady(&mut self, bpm: Bpm, seconds: f64) {
+        self.accrue(bpm, seconds);
+    }
+
+    fn accrue(&mut self, bpm: Bpm, seconds: f64) {
+        if !(seconds.is_finite() && seconds > 0.0) {
             return;
         }
-        let minutes = dt_seconds.min(Self::MAX_SAMPLE_SECONDS) / 60.0;
+        let minutes = seconds / 60.0;
         self.trimp += minutes * self.params.trimp_per_minute(bpm);
         self.edwards += minutes * f64::from(self.params.edwards_weight(bpm));
-        self.seconds += minutes * 60.0;
+        self.seconds += seconds;
     }
 
     /// Banister TRIMP so far.
@@ -214,6 +227,19 @@ mod tests {
         assert!((live.hr_tss().unwrap() - 55.5).abs() < 0.05);
         // TRIMP by hand: x = 90/140, 60 · x · 0.64 · e^(1.92x) = 84.82.
         assert!((live.trimp() - 84.82).abs() < 0.01);
+        assert!((live.minutes() - 60.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_steady_hour_equals_its_samples_science_md() {
+        let mut live = LiveLoad::new(params(Sex::Male));
+        live.add_steady(bpm(140), 3600.0);
+        let sampled = steady(params(Sex::Male), 140, 60);
+        assert!((live.hr_tss().unwrap() - sampled.hr_tss().unwrap()).abs() < 1e-6);
+        assert!((live.hr_tss().unwrap() - 55.5).abs() < 0.05);
+        assert!((live.minutes() - 60.0).abs() < 1e-9);
+        live.add_steady(bpm(140), f64::NAN);
+        live.add_steady(bpm(140), -60.0);
         assert!((live.minutes() - 60.0).abs() < 1e-9);
     }
 

@@ -256,6 +256,15 @@ impl Bpm {
     pub fn get(self) -> u16 {
         self.0
     }
+
+    /// The nearest valid heart rate to a modelled value: rounded, then clamped to 20–250
+    /// (NaN gives 20). For simulations, never for measured input.
+    pub fn saturating(value: f64) -> Bpm {
+        if value.is_nan() {
+            return Bpm(20);
+        }
+        Bpm(value.round().clamp(20.0, 250.0) as u16)
+    }
 }
 
 impl TryFrom<u32> for Bpm {
@@ -316,5 +325,13 @@ mod tests {
             Reps::try_from(0).unwrap_err().0,
             "reps must be 1–100, got 0"
         );
+    }
+
+    #[test]
+    fn saturating_bpm_rounds_and_clamps() {
+        assert_eq!(Bpm::saturating(141.5).get(), 142);
+        assert_eq!(Bpm::saturating(3.0).get(), 20);
+        assert_eq!(Bpm::saturating(400.0).get(), 250);
+        assert_eq!(Bpm::saturating(f64::NAN).get(), 20);
     }
 }

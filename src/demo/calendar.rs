@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Datelike as _, Days, NaiveDate, NaiveTime, Utc, Weekday};
 
-use super::rng::Rng;
+use crate::core::rng::Rng;
 
 /// What kind of week it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,8 +9,8 @@
 
 use super::loading::Loading;
 use super::program::{LiftSpec, Role};
-use super::rng::Rng;
 use crate::core::exercise::{Equipment, ExerciseId};
+use crate::core::rng::Rng;
 use crate::core::set::{Effort, Load, SetKind, SetSpec};
 use crate::core::units::{Reps, Rpe, UnitError, Weight, format_number};
 

@@ -1,5 +1,6 @@
 //! A small seeded random number generator: xoshiro256** (Blackman & Vigna, 2018) seeded through
-//! `SplitMix64`, so a seed gives the same demo history on every machine and every build.
+//! `SplitMix64`, so a seed gives the same demo history and simulated heart rate on every machine
+//! and every build.
 //!
 //! Only integer maths and IEEE basic operations are used (no `ln`, `sin`…), so the floating-point
 //! draws are bit-identical across platforms too.

@@ -1,0 +1,147 @@
+//! `calc plates | warmup`: what to put on the bar, and the ramp up to it.
+
+use clap::Args;
+use ironpulse::core::plates::{Loader, PlateLoad, Plates, Rounding};
+use ironpulse::core::profile::{default_bar, default_plates};
+use ironpulse::core::set::Load;
+use ironpulse::core::units::{Reps, Unit, Weight};
+use ironpulse::core::warmup::{WarmupScheme, warmups};
+use serde_json::{Value, json};
+
+use super::super::Failure;
+use super::input::{self, UnitArg};
+use super::report::Report;
+
+/// The bar, plates and unit, shared by `plates` and `warmup`.
+#[derive(Debug, Args)]
+pub struct KitArgs {
+    /// Bar weight [default: 20 kg or 45 lb]
+    #[arg(long, value_name = "B")]
+    bar: Option<f64>,
+
+    /// Plate sizes you own, comma-separated; unlimited pairs of each
+    /// [default: 25,20,15,10,5,2.5,1.25 kg or 45,35,25,10,5,2.5 lb]
+    #[arg(long, value_name = "SIZES", value_delimiter = ',')]
+    plates: Option<Vec<f64>>,
+
+    /// Unit of every weight, in and out
+    #[arg(long, value_enum, default_value = "kg")]
+    unit: UnitArg,
+}
+
+impl KitArgs {
+    /// The bar and plates, validated.
+    fn plates(&self) -> Result<Plates, Failure> {
+        let unit = Unit::from(self.unit);
+        let bar = match self.bar {
+            Some(bar) => input::weight(bar, unit, "--bar")?,
+            None => default_bar(unit),
+        };
+        let sizes = match &self.plates {
+            Some(sizes) => sizes
+                .iter()
+                .map(|&size| input::positive_weight(size, unit, "--plates"))
+                .collect::<Result<Vec<_>, _>>()?,
+            None => default_plates(unit),
+        };
+        Ok(Plates::unlimited(unit, bar, &sizes))
+    }
+}
+
+/// Options for `calc plates`.
+#[derive(Debug, Args)]
+pub struct PlatesArgs {
+    /// The load you want on the bar (bar included)
+    #[arg(value_name = "LOAD")]
+    load: f64,
+
+    #[command(flatten)]
+    kit: KitArgs,
+}
+
+/// Options for `calc warmup`.
+#[derive(Debug, Args)]
+pub struct WarmupArgs {
+    /// The first working set's load
+    #[arg(value_name = "LOAD")]
+    load: f64,
+
+    #[command(flatten)]
+    kit: KitArgs,
+}
+
+/// The nearest makeable load and the plates for it, with the makeable loads either side.
+pub fn plates(args: &PlatesArgs) -> Result<Report, Failure> {
+    let plates = args.kit.plates()?;
+    let unit = plates.unit;
+    let target = input::weight(args.load, unit, "load")?;
+    let loadable = plates.loadable(target);
+    let nearest = plates
+        .round_to_loadable(target, Rounding::Nearest)
+        .ok_or_else(|| input::usage(format!("no load near {} {unit} can be made", args.load)))?;
+    let achieved = |l: &Option<PlateLoad>| l.as_ref().map(|l| l.achieved.in_unit(unit));
+    let json = json!({
+        "per_side": nearest.per_side.iter().map(|p| p.in_unit(unit)).collect::<Vec<_>>(),
+        "achieved": nearest.achieved.in_unit(unit),
+        "below": achieved(&loadable.below),
+        "above": achieved(&loadable.above),
+        "unit": unit.label(),
+    });
+    Ok(Report::new(
+        json,
+        describe(&nearest, target, plates.bar, unit),
+    ))
+}
+
+fn describe(load: &PlateLoad, target: Weight, bar: Weight, unit: Unit) -> String {
+    let side = if load.per_side.is_empty() {
+        "the empty bar".to_owned()
+    } else {
+        let plates: Vec<String> = load.per_side.iter().map(|p| p.display(unit)).collect();
+        format!(
+            "{} a side on a {} {unit} bar",
+            plates.join(" + "),
+            bar.display(unit)
+        )
+    };
+    let note = if load.achieved.display(unit) == target.display(unit) {
+        String::new()
+    } else {
+        format!(" (nearest to {} {unit})", target.display(unit))
+    };
+    format!("{} {unit}: {side}{note}", load.achieved.display(unit))
+}
+
+/// Warm-up sets before a first working set, lightest first.
+pub fn warmup(args: &WarmupArgs) -> Result<Report, Failure> {
+    let plates = args.kit.plates()?;
+    let unit = plates.unit;
+    let working = input::weight(args.load, unit, "load")?;
+    let sets = warmups(working, &WarmupScheme::default(), &Loader::Barbell(plates));
+    let rows: Vec<(Weight, u16)> = sets
+        .iter()
+        .filter_map(|s| match s.load {
+            Load::External(w) => Some((w, s.reps.map_or(0, Reps::get))),
+            _ => None,
+        })
+        .collect();
+    let json = json!({
+        "sets": rows
+            .iter()
+            .map(|(w, reps)| json!({ "weight": w.in_unit(unit), "reps": reps }))
+            .collect::<Vec<Value>>(),
+        "unit": unit.label(),
+    });
+    let text = if rows.is_empty() {
+        format!(
+            "no warm-up: {} {unit} is the empty bar or less",
+            working.display(unit)
+        )
+    } else {
+        rows.iter()
+            .map(|(w, reps)| format!("{} {unit} x {reps}", w.display(unit)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    Ok(Report::new(json, text))
+}

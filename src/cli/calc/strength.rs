@@ -1,0 +1,207 @@
+//! `calc e1rm | rpe | load | dots | wilks`: one-rep max, the RTS chart and strength scores.
+
+use clap::Args;
+use ironpulse::core::e1rm::{self, Basis, E1rmError, Formula};
+use ironpulse::core::rpe::{load_for, percent_1rm};
+use ironpulse::core::strength_score::Score;
+use ironpulse::core::units::{Rpe, Unit, Weight, format_number};
+use serde_json::{Map, Value, json};
+
+use super::super::Failure;
+use super::input::{self, SexArg, UnitArg, usage};
+use super::report::{Report, r2};
+
+/// Options for `calc e1rm`.
+#[derive(Debug, Args)]
+pub struct E1rmArgs {
+    /// The set as weight x reps, e.g. 100x5
+    #[arg(value_name = "WxR", allow_hyphen_values = true)]
+    set: String,
+
+    /// RPE of the set (6.5–10 uses the RTS chart)
+    #[arg(long, value_name = "P", conflicts_with = "formula")]
+    rpe: Option<f64>,
+
+    /// brzycki, epley, lombardi, mayhew, oconner, wathan, lander, or all
+    /// [default: Brzycki up to 10 reps, Epley for 11–12; the RTS chart with --rpe]
+    #[arg(long, value_name = "NAME")]
+    formula: Option<String>,
+
+    /// Unit of the weight
+    #[arg(long, value_enum, default_value = "kg")]
+    unit: UnitArg,
+}
+
+/// Options for `calc rpe`.
+#[derive(Debug, Args)]
+pub struct RpeArgs {
+    /// Reps in the set (1–12)
+    reps: u16,
+    /// RPE of the set (6.5–10 in half steps)
+    rpe: f64,
+}
+
+/// Options for `calc load`.
+#[derive(Debug, Args)]
+pub struct LoadArgs {
+    /// Current estimated one-rep max
+    #[arg(long, value_name = "X")]
+    e1rm: f64,
+    /// Target reps (1–12)
+    #[arg(long, value_name = "R")]
+    reps: u16,
+    /// Target RPE (6.5–10 in half steps)
+    #[arg(long, value_name = "P")]
+    rpe: f64,
+    /// Unit of the e1RM and the answer
+    #[arg(long, value_enum, default_value = "kg")]
+    unit: UnitArg,
+}
+
+/// Options for `calc dots` and `calc wilks`.
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// Body weight
+    #[arg(long, value_name = "B")]
+    bodyweight: f64,
+    /// Total (or a single lift)
+    #[arg(long, value_name = "T")]
+    total: f64,
+    /// Sex: m or f
+    #[arg(long, value_enum)]
+    sex: SexArg,
+    /// Unit of the body weight and total
+    #[arg(long, value_enum, default_value = "kg")]
+    unit: UnitArg,
+}
+
+/// Which formulas `--formula` asked for.
+fn formulas(name: Option<&str>) -> Result<Option<Vec<Formula>>, Failure> {
+    match name {
+        None => Ok(None),
+        Some(name) if name.eq_ignore_ascii_case("all") => Ok(Some(Formula::ALL.to_vec())),
+        Some(name) => Formula::from_name(name)
+            .map(|f| Some(vec![f]))
+            .ok_or_else(|| {
+                let names: Vec<&str> = Formula::ALL.iter().map(|f| f.name()).collect();
+                usage(format!(
+                    "unknown formula {name:?}: choose {} or all",
+                    names.join(", ")
+                ))
+            }),
+    }
+}
+
+fn rpe(value: f64) -> Result<Rpe, Failure> {
+    Rpe::try_from(value).map_err(usage)
+}
+
+/// Estimated one-rep max of a set.
+pub fn e1rm(args: &E1rmArgs) -> Result<Report, Failure> {
+    let unit = Unit::from(args.unit);
+    let (value, reps) = input::set(&args.set)?;
+    let weight = input::weight(value, unit, "weight")?;
+    let rpe = args.rpe.map(rpe).transpose()?;
+    match formulas(args.formula.as_deref())? {
+        Some(chosen) => by_formulas(&chosen, weight, reps, unit),
+        None => by_default(weight, reps, rpe, unit),
+    }
+}
+
+/// The app's default estimate: the RTS chart with an RPE inside it, else the default formula.
+fn by_default(weight: Weight, reps: u16, rpe: Option<Rpe>, unit: Unit) -> Result<Report, Failure> {
+    let basis = e1rm::basis(reps, rpe, None);
+    let how = match basis {
+        Basis::Chart { percent } => {
+            let rpe = rpe.map_or_else(String::new, |r| format_number(r.value()));
+            format!(
+                "RTS chart: {reps} @ RPE {rpe} is {} % of 1RM",
+                format_number(percent)
+            )
+        }
+        Basis::Formula(formula) => {
+            // Asking the formula itself says why a set gets no estimate (0 or > 12 reps).
+            e1rm::by_formula(formula, weight, reps).map_err(usage)?;
+            formula.name().to_owned()
+        }
+    };
+    let e = e1rm::estimate(weight, reps, rpe, None).ok_or_else(|| usage(E1rmError::AboveMax))?;
+    Ok(Report::new(
+        json!({ "e1rm": e.in_unit(unit) }),
+        format!("e1RM {} {unit} ({how})", e.display(unit)),
+    ))
+}
+
+/// The estimate by each chosen formula: `{"e1rm": …}` for one, one key per formula for several.
+fn by_formulas(
+    chosen: &[Formula],
+    weight: Weight,
+    reps: u16,
+    unit: Unit,
+) -> Result<Report, Failure> {
+    let estimates = chosen
+        .iter()
+        .map(|&f| Ok((f, e1rm::by_formula(f, weight, reps).map_err(usage)?)))
+        .collect::<Result<Vec<_>, Failure>>()?;
+    if let [(formula, e)] = estimates.as_slice() {
+        return Ok(Report::new(
+            json!({ "e1rm": e.in_unit(unit) }),
+            format!("e1RM {} {unit} ({})", e.display(unit), formula.name()),
+        ));
+    }
+    let json: Map<String, Value> = estimates
+        .iter()
+        .map(|(f, e)| (f.name().to_owned(), json!(e.in_unit(unit))))
+        .collect();
+    let text: Vec<String> = estimates
+        .iter()
+        .map(|(f, e)| format!("{:<9} {} {unit}", f.name(), e.display(unit)))
+        .collect();
+    Ok(Report::new(Value::Object(json), text.join("\n")))
+}
+
+/// Percent of 1RM for reps at an RPE.
+pub fn percent(args: &RpeArgs) -> Result<Report, Failure> {
+    let pct = percent_1rm(args.reps, rpe(args.rpe)?).map_err(usage)?;
+    Ok(Report::new(
+        json!({ "percent": r2(pct) }),
+        format!(
+            "{} reps @ RPE {} = {} % of 1RM",
+            args.reps,
+            format_number(args.rpe),
+            format_number(pct)
+        ),
+    ))
+}
+
+/// The load for a target (reps @ RPE) from an e1RM.
+pub fn load(args: &LoadArgs) -> Result<Report, Failure> {
+    let unit = Unit::from(args.unit);
+    let e1rm = input::positive_weight(args.e1rm, unit, "--e1rm")?;
+    let load = load_for(e1rm, args.reps, rpe(args.rpe)?).map_err(usage)?;
+    Ok(Report::new(
+        json!({ "load": load.in_unit(unit) }),
+        format!(
+            "{} {unit} for {} @ RPE {} (before rounding to plates)",
+            load.display(unit),
+            args.reps,
+            format_number(args.rpe)
+        ),
+    ))
+}
+
+/// DOTS or Wilks2020 points for a total at a body weight.
+pub fn points(score: Score, args: &ScoreArgs) -> Result<Report, Failure> {
+    let unit = Unit::from(args.unit);
+    let body = input::positive_weight(args.bodyweight, unit, "--bodyweight")?;
+    let total = input::positive_weight(args.total, unit, "--total")?;
+    let points = score.points(args.sex.into(), body, total);
+    let name = match score {
+        Score::Dots => "DOTS",
+        Score::Wilks2020 => "Wilks2020",
+    };
+    Ok(Report::new(
+        json!({ "points": r2(points) }),
+        format!("{name} {}", format_number(points)),
+    ))
+}

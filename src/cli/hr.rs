@@ -1,0 +1,124 @@
+//! `ironpulse hr monitor | record | decode`: heart rate without the terminal UI — stream a source,
+//! record it raw, or decode packets by hand.
+
+mod anchors;
+mod decode;
+mod meter;
+mod monitor;
+mod record;
+mod stream;
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use ironpulse::hr::{self, HeartRateSource, SourceSpec, Speed};
+
+use super::{Context, Failure};
+
+/// `ironpulse hr …`.
+#[derive(Debug, Subcommand)]
+pub enum HrCommand {
+    /// Stream heart rate headless: samples with zone and hrTSS, and link events
+    #[command(after_help = "\
+Zones (Karvonen) and hrTSS (HR-based, TRIMP-normalised) use the profile in the database when there
+is one; any of --max/--rest/--lthr/--sex replaces it. The first line says which was used.
+
+With --json: one object per line. Samples carry at_ms, bpm, rr_ms, contact, energy_kj, zone, hrtss
+and rmssd; link changes carry event (config, connected, battery, contact_lost, stale,
+invalid_packet, reconnecting, disconnected).
+
+Examples:
+  ironpulse hr monitor
+  ironpulse hr monitor --hr replay:assets/sample.hr --speed 10
+  ironpulse hr monitor --hr sim:7 --json --duration 300 --speed 60 --max 185 --rest 55")]
+    Monitor(MonitorArgs),
+
+    /// Write a raw recording (`<ms> <hex>` lines) of a heart-rate source
+    #[command(after_help = "\
+FILE must not exist yet. Stop with Ctrl-C, --duration, or the end of a replay. The recording can be
+played back with --hr replay:FILE.
+
+Examples:
+  ironpulse hr record session.hr --duration 600
+  ironpulse hr record assets/sample.hr --hr sim --duration 300 --speed 60")]
+    Record(RecordArgs),
+
+    /// Decode Heart Rate Measurement (0x2A37) packets given in hex
+    #[command(after_help = "\
+Exits 2, with the reason, if a packet is invalid.
+
+Examples:
+  ironpulse hr decode 163c1104
+  ironpulse hr decode 063C 16 --json")]
+    Decode(DecodeArgs),
+}
+
+/// Where heart rate comes from, and how fast.
+#[derive(Debug, Args)]
+pub struct SourceArgs {
+    /// Heart-rate source: sim, sim:<seed>, replay:<file>, ble, ble:<name or address>
+    #[arg(long = "hr", value_name = "SOURCE", default_value = "sim")]
+    spec: SourceSpec,
+
+    /// Stop after this many seconds of heart rate (source time)
+    #[arg(long, value_name = "SECONDS",
+          value_parser = clap::value_parser!(u64).range(1..=7 * 24 * 3600))]
+    duration: Option<u64>,
+
+    /// Run the simulator or a replay this many times faster than real time
+    #[arg(long, value_name = "N", default_value = "1")]
+    speed: Speed,
+}
+
+impl SourceArgs {
+    /// Opens the source; every refusal (no Bluetooth, a bad recording) is a usage error.
+    fn open(&self) -> Result<Box<dyn HeartRateSource>, Failure> {
+        hr::open(&self.spec, self.speed).map_err(|err| Failure::Usage(err.to_string()))
+    }
+}
+
+/// Options for `ironpulse hr monitor`.
+#[derive(Debug, Args)]
+pub struct MonitorArgs {
+    #[command(flatten)]
+    source: SourceArgs,
+
+    #[command(flatten)]
+    anchors: anchors::AnchorArgs,
+
+    /// One JSON object per line instead of text
+    #[arg(long)]
+    json: bool,
+}
+
+/// Options for `ironpulse hr record`.
+#[derive(Debug, Args)]
+pub struct RecordArgs {
+    /// The recording to write (must not exist yet)
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+
+    #[command(flatten)]
+    source: SourceArgs,
+}
+
+/// Options for `ironpulse hr decode`.
+#[derive(Debug, Args)]
+pub struct DecodeArgs {
+    /// Packets as hex, e.g. 163c1104 (spaces, colons and a 0x prefix are allowed)
+    #[arg(value_name = "HEX", required = true)]
+    packets: Vec<String>,
+
+    /// One JSON object per packet instead of text
+    #[arg(long)]
+    json: bool,
+}
+
+/// Runs an `hr` subcommand.
+pub fn run(ctx: &Context, command: HrCommand) -> Result<(), Failure> {
+    match command {
+        HrCommand::Monitor(args) => monitor::run(ctx, &args),
+        HrCommand::Record(args) => record::run(&args),
+        HrCommand::Decode(args) => decode::run(&args),
+    }
+}

@@ -1,0 +1,125 @@
+//! `ironpulse hr decode <hex>...`: 0x2A37 packets by hand, for bug reports and curiosity.
+
+use std::fmt::Write as _;
+
+use ironpulse::core::hrm::{self, Measurement};
+use serde_json::{Value, json};
+
+use super::meter::{contact_json, round_to};
+use super::{DecodeArgs, Failure};
+
+/// Decodes every packet, printing the valid ones; fails (exit 2) naming the first invalid one.
+pub fn run(args: &DecodeArgs) -> Result<(), Failure> {
+    let mut first_error = None;
+    for text in &args.packets {
+        match decode(text) {
+            Ok(m) if args.json => println!("{}", to_json(&m)),
+            Ok(m) => println!("{}  {}", text.trim(), describe(&m)),
+            Err(reason) => {
+                first_error.get_or_insert(format!("{}: {reason}", text.trim()));
+            }
+        }
+    }
+    first_error.map_or(Ok(()), |reason| Err(Failure::Usage(reason)))
+}
+
+/// Hex text → bytes → measurement; the error says which step failed.
+fn decode(text: &str) -> Result<Measurement, String> {
+    let bytes = parse_hex(text).ok_or_else(|| {
+        "not a packet in hex: expected pairs of hex digits like 163c1104".to_owned()
+    })?;
+    hrm::parse(&bytes).map_err(|err| err.to_string())
+}
+
+/// `163c1104`, `16 3c 11 04`, `16:3C:11:04` or `0x163c1104` → bytes.
+fn parse_hex(text: &str) -> Option<Vec<u8>> {
+    let text = text.trim();
+    let text = text
+        .strip_prefix("0x")
+        .or_else(|| text.strip_prefix("0X"))
+        .unwrap_or(text);
+    let digits: Vec<u32> = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != ':')
+        .map(|c| c.to_digit(16))
+        .collect::<Option<_>>()?;
+    if digits.is_empty() || !digits.len().is_multiple_of(2) {
+        return None;
+    }
+    Some(
+        digits
+            .chunks_exact(2)
+            .map(|pair| (pair[0] << 4 | pair[1]) as u8)
+            .collect(),
+    )
+}
+
+/// The packet's fields as sent: `bpm` is the raw heart-rate value, even outside the human range.
+fn to_json(m: &Measurement) -> Value {
+    let rr: Vec<f64> = m.rr_ms.iter().map(|&rr| round_to(rr, 1)).collect();
+    json!({
+        "bpm": m.heart_rate,
+        "contact": contact_json(m.contact),
+        "energy_kj": m.energy_kj,
+        "rr_ms": rr,
+    })
+}
+
+/// `60 bpm, skin contact, RR 1016.6 ms`.
+fn describe(m: &Measurement) -> String {
+    let mut out = format!("{} bpm", m.heart_rate);
+    match contact_json(m.contact) {
+        Some(true) => out.push_str(", skin contact"),
+        Some(false) => out.push_str(", no skin contact"),
+        None => {}
+    }
+    if let Some(kj) = m.energy_kj {
+        let _ = write!(out, ", energy {kj} kJ");
+    }
+    if !m.rr_ms.is_empty() {
+        let rr: Vec<String> = m.rr_ms.iter().map(|rr| format!("{rr:.1}")).collect();
+        let _ = write!(out, ", RR {} ms", rr.join(" "));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_in_the_usual_spellings() {
+        let expected = Some(vec![0x16, 0x3C, 0x11, 0x04]);
+        for text in ["163c1104", "16 3C 11 04", "16:3c:11:04", "0x163C1104"] {
+            assert_eq!(parse_hex(text), expected, "{text}");
+        }
+        for bad in ["", "163", "16zz", "0x"] {
+            assert_eq!(parse_hex(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_science_md_packet_reads_as_a_lifter_would_say_it() {
+        let m = decode("163c1104").unwrap();
+        assert_eq!(describe(&m), "60 bpm, skin contact, RR 1016.6 ms");
+        assert_eq!(
+            to_json(&m).to_string(),
+            r#"{"bpm":60,"contact":true,"energy_kj":null,"rr_ms":[1016.6]}"#
+        );
+        let m = decode("19 2c01 9001 0004").unwrap();
+        assert_eq!(describe(&m), "300 bpm, energy 400 kJ, RR 1000.0 ms");
+    }
+
+    #[test]
+    fn invalid_packets_say_why() {
+        assert_eq!(
+            decode("16").unwrap_err(),
+            "heart-rate packet is too short: its flags need 2 bytes, it has 1"
+        );
+        assert!(
+            decode("xyz")
+                .unwrap_err()
+                .starts_with("not a packet in hex")
+        );
+    }
+}

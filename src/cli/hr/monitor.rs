@@ -1,0 +1,170 @@
+//! `ironpulse hr monitor`: stream a heart-rate source to stdout, as text or one JSON object a line.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::time::Duration;
+
+use color_eyre::eyre::eyre;
+use ironpulse::core::units::Bpm;
+use ironpulse::hr::HrEvent;
+use serde_json::{Value, json};
+
+use super::anchors::Anchors;
+use super::meter::{Meter, Reading, contact_json, round_to};
+use super::stream::stream;
+use super::{Context, Failure, MonitorArgs};
+
+/// Prints the config line, then every event until the stream stops.
+pub fn run(ctx: &Context, args: &MonitorArgs) -> Result<(), Failure> {
+    let anchors = Anchors::resolve(ctx, &args.anchors)?;
+    let (zones, load) = anchors.models()?;
+    let source = args.source.open()?;
+    let speed = args.source.speed;
+    let mut meter = Meter::new(zones, load);
+    let mut out = io::stdout().lock();
+    let config = if args.json {
+        let mut config = anchors.to_json();
+        config["event"] = json!("config");
+        config["source"] = json!(source.describe());
+        config["speed"] = json!(speed.get());
+        config.to_string()
+    } else {
+        format!(
+            "heart rate from {} at {speed}; zones and hrTSS: {}",
+            source.describe(),
+            anchors.describe()
+        )
+    };
+    if !print(&mut out, &config)? {
+        return Ok(());
+    }
+    let limit = args.source.duration.map(Duration::from_secs);
+    stream(source, limit, speed, |event| {
+        let line = if args.json {
+            event_json(event, &mut meter).to_string()
+        } else {
+            event_text(event, &mut meter)
+        };
+        print(&mut out, &line)
+    })?;
+    Ok(())
+}
+
+/// Writes one line; `false` when stdout is gone (e.g. piped into `head`).
+fn print(out: &mut impl Write, line: &str) -> Result<bool, Failure> {
+    match writeln!(out, "{line}").and_then(|()| out.flush()) {
+        Ok(()) => Ok(true),
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(false),
+        Err(err) => Err(Failure::Runtime(
+            eyre!(err).wrap_err("could not write to stdout"),
+        )),
+    }
+}
+
+/// One event as a JSON object: samples carry their figures, everything else an `event` name.
+pub fn event_json(event: &HrEvent, meter: &mut Meter) -> Value {
+    match event {
+        HrEvent::Sample {
+            at,
+            bpm,
+            rr_ms,
+            contact,
+            energy_kj,
+        } => {
+            let reading = meter.sample(*at, *bpm, rr_ms);
+            let rr: Vec<f64> = rr_ms.iter().map(|&rr| round_to(rr, 1)).collect();
+            json!({
+                "at_ms": at.as_millis(),
+                "bpm": bpm.map(Bpm::get),
+                "contact": contact_json(*contact),
+                "energy_kj": energy_kj,
+                "hrtss": reading.hr_tss.map(|t| round_to(t, 2)),
+                "rmssd": reading.rmssd.map(|r| round_to(r, 1)),
+                "rr_ms": rr,
+                "zone": reading.zone.map(|z| z.label),
+            })
+        }
+        HrEvent::Connected { name, address } => {
+            json!({"address": address, "event": "connected", "name": name})
+        }
+        HrEvent::ContactLost => json!({"event": "contact_lost"}),
+        HrEvent::Stale { silent_for } => {
+            json!({"event": "stale", "silent_for_s": silent_for.as_secs_f64()})
+        }
+        HrEvent::Disconnected { reason } => json!({"event": "disconnected", "reason": reason}),
+        HrEvent::Reconnecting { attempt, delay } => json!({
+            "attempt": attempt,
+            "delay_s": delay.as_secs_f64(),
+            "event": "reconnecting",
+        }),
+        HrEvent::Battery(percent) => json!({"event": "battery", "percent": percent}),
+        HrEvent::InvalidPacket { reason } => json!({"event": "invalid_packet", "reason": reason}),
+    }
+}
+
+/// One event as a line a lifter reads.
+pub fn event_text(event: &HrEvent, meter: &mut Meter) -> String {
+    match event {
+        HrEvent::Sample {
+            at,
+            bpm,
+            rr_ms,
+            contact,
+            ..
+        } => {
+            let reading = meter.sample(*at, *bpm, rr_ms);
+            sample_text(*at, *bpm, rr_ms, contact_json(*contact), reading)
+        }
+        HrEvent::Connected { name, address } => match address {
+            Some(address) => format!("connected: {name} ({address})"),
+            None => format!("connected: {name}"),
+        },
+        HrEvent::ContactLost => {
+            "the strap lost skin contact: moisten the electrodes and tighten the strap".to_owned()
+        }
+        HrEvent::Stale { silent_for } => format!(
+            "no heart rate for {} s: is the strap on and in range?",
+            silent_for.as_secs()
+        ),
+        HrEvent::Disconnected { reason } => format!("disconnected: {reason}"),
+        HrEvent::Reconnecting { attempt, delay } => format!(
+            "reconnecting in {} s (attempt {attempt})",
+            round_to(delay.as_secs_f64(), 1)
+        ),
+        HrEvent::Battery(percent) => format!("strap battery {percent} %"),
+        HrEvent::InvalidPacket { reason } => format!("dropped a packet: {reason}"),
+    }
+}
+
+/// `  1:05  142 bpm  Z3 Tempo  hrTSS 0.35  RMSSD 6.1 ms  RR 421 423`.
+fn sample_text(
+    at: Duration,
+    bpm: Option<Bpm>,
+    rr_ms: &[f64],
+    contact: Option<bool>,
+    reading: Reading,
+) -> String {
+    let secs = at.as_secs();
+    let mut line = format!("{:>3}:{:02}  ", secs / 60, secs % 60);
+    match (bpm, reading.zone) {
+        (Some(bpm), Some(zone)) => {
+            let zone = format!("{} {}", zone.label, zone.name);
+            let _ = write!(line, "{:>3} bpm  {zone:<16}", bpm.get());
+        }
+        _ => line.push_str("  – bpm  no reading      "),
+    }
+    if let Some(tss) = reading.hr_tss {
+        let _ = write!(line, "  hrTSS {tss:.2}");
+    }
+    if let Some(rmssd) = reading.rmssd {
+        let _ = write!(line, "  RMSSD {rmssd:.1} ms");
+    }
+    if !rr_ms.is_empty() {
+        let rr: Vec<String> = rr_ms.iter().map(|rr| format!("{rr:.0}")).collect();
+        let _ = write!(line, "  RR {}", rr.join(" "));
+    }
+    if contact == Some(false) {
+        line.push_str("  (no skin contact)");
+    }
+    line
+}

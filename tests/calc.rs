@@ -1,0 +1,786 @@
+//! `ironpulse calc …` through the real binary: every calculator against the published checks in
+//! science.md, and every kind of bad input refused with exit code 2 and a one-line reason.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::Command;
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// A throwaway home so the binary never touches the user's config, data or logs.
+struct Calc {
+    dir: TempDir,
+}
+
+struct Out {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Calc {
+    fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> Out {
+        let home = self.dir.path();
+        let out = Command::new(env!("CARGO_BIN_EXE_ironpulse"))
+            .arg("calc")
+            .args(args)
+            .env("HOME", home.join("home"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_STATE_HOME", home.join("state"))
+            .env("XDG_CACHE_HOME", home.join("cache"))
+            .env_remove("IRONPULSE_DB")
+            .env_remove("IRONPULSE_LOG")
+            .output()
+            .unwrap();
+        Out {
+            code: out.status.code(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// The JSON object printed for `args --json`; the command must succeed.
+    #[track_caller]
+    fn json(&self, args: &[&str]) -> Value {
+        let mut args = args.to_vec();
+        args.push("--json");
+        let out = self.run(&args);
+        assert_eq!(out.code, Some(0), "{args:?}\nstderr: {}", out.stderr);
+        assert_eq!(
+            out.stdout.lines().count(),
+            1,
+            "one JSON line: {}",
+            out.stdout
+        );
+        let value: Value = serde_json::from_str(&out.stdout).unwrap();
+        assert!(value.is_object(), "{value}");
+        value
+    }
+
+    /// The text answer for `args`; the command must succeed.
+    #[track_caller]
+    fn text(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert_eq!(out.code, Some(0), "{args:?}\nstderr: {}", out.stderr);
+        out.stdout
+    }
+
+    /// `args` must exit 2 with one line on stderr containing `reason`, and print nothing.
+    #[track_caller]
+    fn refuses(&self, args: &[&str], reason: &str) {
+        let out = self.run(args);
+        assert_eq!(out.code, Some(2), "{args:?}\nstdout: {}", out.stdout);
+        assert!(out.stdout.is_empty(), "{args:?}: {}", out.stdout);
+        assert_eq!(out.stderr.lines().count(), 1, "{args:?}: {}", out.stderr);
+        assert!(
+            out.stderr.starts_with("ironpulse: ") && out.stderr.contains(reason),
+            "{args:?}: expected {reason:?} in {:?}",
+            out.stderr
+        );
+    }
+
+    /// A file in the sandbox with `text` in it.
+    fn file(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+}
+
+#[track_caller]
+fn num(value: &Value, key: &str) -> f64 {
+    value[key]
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key} is not a number in {value}"))
+}
+
+#[track_caller]
+fn close(got: f64, expected: f64, tolerance: f64) {
+    assert!(
+        (got - expected).abs() <= tolerance,
+        "got {got}, expected {expected} ± {tolerance}"
+    );
+}
+
+#[track_caller]
+fn numbers(value: &Value) -> Vec<f64> {
+    value
+        .as_array()
+        .unwrap_or_else(|| panic!("not an array: {value}"))
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect()
+}
+
+fn path_str(path: &std::path::Path) -> &str {
+    path.to_str().unwrap()
+}
+
+#[test]
+fn every_calculator_has_help_with_examples() {
+    let calc = Calc::new();
+    for sub in [
+        "e1rm", "rpe", "load", "plates", "warmup", "dots", "wilks", "hrmax", "zones", "hrtss",
+        "hrv", "pmc", "acwr", "vdot", "race", "paces",
+    ] {
+        let help = calc.text(&[sub, "--help"]);
+        assert!(
+            help.contains(&format!("Examples:\n  ironpulse calc {sub}")),
+            "{sub}:\n{help}"
+        );
+    }
+    let top = calc.text(&["--help"]);
+    assert!(top.contains("e1rm") && top.contains("--json"), "{top}");
+    assert_eq!(calc.run(&[]).code, Some(2), "a calculator must be named");
+}
+
+#[test]
+fn e1rm_hundred_by_ten_by_every_formula_science_md() {
+    let calc = Calc::new();
+    let all = calc.json(&["e1rm", "100x10", "--formula", "all"]);
+    close(num(&all, "epley"), 133.33, 1e-9);
+    close(num(&all, "brzycki"), 133.33, 1e-9);
+    close(num(&all, "lombardi"), 125.89, 1e-9);
+    assert_eq!(all.as_object().unwrap().len(), 7, "{all}");
+    let one = calc.json(&["e1rm", "100x10", "--formula", "Lombardi"]);
+    assert_eq!(one, serde_json::json!({ "e1rm": 125.89 }));
+}
+
+#[test]
+fn e1rm_defaults_brzycki_then_epley_then_the_rts_chart() {
+    let calc = Calc::new();
+    close(num(&calc.json(&["e1rm", "100x10"]), "e1rm"), 133.33, 1e-9);
+    // 12 reps: Epley, 100 · (1 + 12/30) = 140.
+    close(num(&calc.json(&["e1rm", "100x12"]), "e1rm"), 140.0, 1e-9);
+    // 5 @ RPE 8 is 81.1 % of 1RM: 100 / 0.811 = 123.30.
+    close(
+        num(&calc.json(&["e1rm", "100x5", "--rpe", "8"]), "e1rm"),
+        123.3,
+        1e-9,
+    );
+    // An RPE under the chart falls back to the formula: Brzycki 100 · 36/32 = 112.5.
+    close(
+        num(&calc.json(&["e1rm", "100x5", "--rpe", "5"]), "e1rm"),
+        112.5,
+        1e-9,
+    );
+    // Pounds in, pounds out: Epley 225 · (1 + 5/30) = 262.5 lb.
+    let lb = calc.json(&["e1rm", "225x5", "--unit", "lb", "--formula", "epley"]);
+    close(num(&lb, "e1rm"), 262.5, 1e-9);
+    let text = calc.text(&["e1rm", "100x5", "--rpe", "8"]);
+    assert_eq!(
+        text.trim(),
+        "e1RM 123.3 kg (RTS chart: 5 @ RPE 8 is 81.1 % of 1RM)"
+    );
+    assert_eq!(
+        calc.text(&["e1rm", "100x1"]).trim(),
+        "e1RM 100 kg (brzycki)"
+    );
+}
+
+#[test]
+fn e1rm_bad_input_exits_2_with_the_reason() {
+    let calc = Calc::new();
+    calc.refuses(&["e1rm", "100x0"], "an e1RM needs at least 1 rep");
+    calc.refuses(&["e1rm", "100x13"], "no e1RM above 12 reps (got 13)");
+    calc.refuses(
+        &["e1rm", "100x13", "--formula", "lander"],
+        "no e1RM above 12 reps",
+    );
+    calc.refuses(
+        &["e1rm", "100x5", "--rpe", "11"],
+        "RPE must be 1–10 in half steps, got 11",
+    );
+    calc.refuses(&["e1rm", "-100x5"], "weight cannot be negative, got -100");
+    calc.refuses(&["e1rm", "5000x5"], "weight must be at most 1000 kg");
+    calc.refuses(&["e1rm", "800x10"], "the e1RM would be above 1000 kg");
+    calc.refuses(
+        &["e1rm", "100-5"],
+        "\"100-5\" is not a set: write weight x reps",
+    );
+    calc.refuses(
+        &["e1rm", "100x5", "--formula", "guess"],
+        "unknown formula \"guess\": choose brzycki, epley, lombardi",
+    );
+}
+
+#[test]
+fn rpe_chart_and_loads_tuchscherer() {
+    let calc = Calc::new();
+    close(num(&calc.json(&["rpe", "5", "8"]), "percent"), 81.1, 1e-9);
+    close(num(&calc.json(&["rpe", "1", "10"]), "percent"), 100.0, 1e-9);
+    close(
+        num(&calc.json(&["rpe", "12", "6.5"]), "percent"),
+        58.6,
+        1e-9,
+    );
+    assert_eq!(
+        calc.text(&["rpe", "5", "8"]).trim(),
+        "5 reps @ RPE 8 = 81.1 % of 1RM"
+    );
+    let load = calc.json(&["load", "--e1rm", "200", "--reps", "5", "--rpe", "8"]);
+    close(num(&load, "load"), 162.2, 1e-9);
+    calc.refuses(
+        &["rpe", "5", "11"],
+        "RPE must be 1–10 in half steps, got 11",
+    );
+    calc.refuses(
+        &["rpe", "5", "-1"],
+        "RPE must be 1–10 in half steps, got -1",
+    );
+    calc.refuses(
+        &["rpe", "13", "8"],
+        "the RPE chart covers 1–12 reps, got 13",
+    );
+    calc.refuses(&["rpe", "0", "8"], "the RPE chart covers 1–12 reps, got 0");
+    calc.refuses(&["rpe", "5", "6"], "the RPE chart covers RPE 6.5–10, got 6");
+    calc.refuses(
+        &["load", "--e1rm", "-5", "--reps", "5", "--rpe", "8"],
+        "--e1rm: weight cannot be negative",
+    );
+    calc.refuses(
+        &["load", "--e1rm", "200", "--reps", "5", "--rpe", "8.3"],
+        "got 8.3",
+    );
+}
+
+#[test]
+fn plates_find_the_nearest_load_and_its_plates() {
+    let calc = Calc::new();
+    let hundred = calc.json(&["plates", "100"]);
+    assert_eq!(numbers(&hundred["per_side"]), [25.0, 15.0]);
+    close(num(&hundred, "achieved"), 100.0, 1e-9);
+    assert_eq!(hundred["unit"], "kg");
+    // 101 is nearer 100 than 102.5.
+    let between = calc.json(&["plates", "101"]);
+    close(num(&between, "achieved"), 100.0, 1e-9);
+    close(num(&between, "below"), 100.0, 1e-9);
+    close(num(&between, "above"), 102.5, 1e-9);
+    // Greedy heaviest-first cannot make 60 from 15s and 10s; 10 + 10 a side does.
+    let odd = calc.json(&["plates", "60", "--plates", "15,10"]);
+    assert_eq!(numbers(&odd["per_side"]), [10.0, 10.0]);
+    let lb = calc.json(&["plates", "315", "--unit", "lb"]);
+    assert_eq!(numbers(&lb["per_side"]), [45.0, 45.0, 45.0]);
+    close(num(&lb, "achieved"), 315.0, 1e-9);
+    // Under the bar: the empty bar, nothing below it.
+    let light = calc.json(&["plates", "10"]);
+    assert_eq!(numbers(&light["per_side"]), Vec::<f64>::new());
+    close(num(&light, "achieved"), 20.0, 1e-9);
+    assert!(light["below"].is_null());
+    assert_eq!(
+        calc.text(&["plates", "100"]).trim(),
+        "100 kg: 25 + 15 a side on a 20 kg bar"
+    );
+    calc.refuses(
+        &["plates", "-20"],
+        "load: weight cannot be negative, got -20",
+    );
+    calc.refuses(&["plates", "2000"], "load: weight must be at most 1000 kg");
+    calc.refuses(
+        &["plates", "100", "--plates", "20,0"],
+        "--plates: must be more than 0 kg, got 0",
+    );
+    calc.refuses(
+        &["plates", "100", "--bar", "-5"],
+        "--bar: weight cannot be negative",
+    );
+}
+
+#[test]
+fn warmups_ramp_to_the_working_weight() {
+    let calc = Calc::new();
+    let ramp = |args: &[&str]| -> Vec<(f64, u64)> {
+        calc.json(args)["sets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| (s["weight"].as_f64().unwrap(), s["reps"].as_u64().unwrap()))
+            .collect()
+    };
+    assert_eq!(
+        ramp(&["warmup", "100"]),
+        [(20.0, 10), (40.0, 5), (60.0, 3), (80.0, 1)]
+    );
+    assert_eq!(
+        ramp(&["warmup", "225", "--unit", "lb"]),
+        [(45.0, 10), (90.0, 5), (135.0, 3), (180.0, 1)]
+    );
+    assert_eq!(ramp(&["warmup", "20"]), []);
+    assert_eq!(
+        calc.text(&["warmup", "60"]),
+        "20 kg x 10\n22.5 kg x 5\n35 kg x 3\n47.5 kg x 1\n"
+    );
+    calc.refuses(&["warmup", "-5"], "weight cannot be negative");
+    calc.refuses(
+        &["warmup", "100", "--plates", "-2.5"],
+        "--plates: weight cannot be negative",
+    );
+}
+
+#[test]
+fn hrmax_tanaka_and_fox_agree_at_forty_science_md() {
+    let calc = Calc::new();
+    close(
+        num(&calc.json(&["hrmax", "--age", "40"]), "hrmax"),
+        180.0,
+        1e-9,
+    );
+    let fox = calc.json(&["hrmax", "--age", "40", "--formula", "fox"]);
+    close(num(&fox, "hrmax"), 180.0, 1e-9);
+    close(
+        num(&calc.json(&["hrmax", "--age", "30"]), "hrmax"),
+        187.0,
+        1e-9,
+    );
+    let fox = calc.json(&["hrmax", "--age", "30", "--formula", "fox"]);
+    close(num(&fox, "hrmax"), 190.0, 1e-9);
+    calc.refuses(
+        &["hrmax", "--age", "150"],
+        "--age: must be 10–100 years, got 150",
+    );
+}
+
+#[test]
+fn zones_karvonen_and_friel() {
+    let calc = Calc::new();
+    let k = calc.json(&["zones", "--max", "190", "--rest", "50"]);
+    let zones = k["zones"].as_array().unwrap();
+    let labels: Vec<&str> = zones.iter().map(|z| z["zone"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["0", "1", "2", "3", "4", "5"]);
+    let lows: Vec<f64> = zones.iter().map(|z| z["low"].as_f64().unwrap()).collect();
+    assert_eq!(lows, [0.0, 120.0, 134.0, 148.0, 162.0, 176.0]);
+    close(num(&zones[1], "high"), 134.0, 1e-9);
+    assert!(zones[5]["high"].is_null());
+    let run = calc.json(&["zones", "--lthr", "160", "--model", "friel-run"]);
+    let zones = run["zones"].as_array().unwrap();
+    let labels: Vec<&str> = zones.iter().map(|z| z["zone"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["1", "2", "3", "4", "5a", "5b", "5c"]);
+    close(num(&zones[1], "low"), 136.0, 1e-9);
+    close(num(&zones[5], "low"), 164.8, 1e-9);
+    let bike = calc.json(&["zones", "--lthr", "150", "--model", "friel-bike"]);
+    close(num(&bike["zones"][1], "low"), 121.5, 1e-9);
+    let text = calc.text(&["zones", "--max", "190", "--rest", "50"]);
+    assert!(text.contains("Z1    120–133 bpm  Recovery"), "{text}");
+    calc.refuses(
+        &["zones", "--max", "50", "--rest", "190"],
+        "resting heart rate (190 bpm) must be below max heart rate (50 bpm)",
+    );
+    calc.refuses(&["zones", "--rest", "50"], "Karvonen zones need --max");
+    calc.refuses(
+        &["zones", "--model", "friel-run"],
+        "Friel zones need --lthr",
+    );
+    calc.refuses(
+        &["zones", "--max", "300", "--rest", "50"],
+        "--max: heart rate must be 20–250 bpm, got 300",
+    );
+}
+
+#[test]
+fn hrtss_an_hour_at_140_is_55_5_science_md() {
+    let calc = Calc::new();
+    let anchors = ["--rest", "50", "--max", "190", "--lthr", "165"];
+    let steady = |minutes: &str, hr: &str, sex: &str| {
+        let mut args = vec!["hrtss", "--minutes", minutes, "--avg-hr", hr, "--sex", sex];
+        args.extend(anchors);
+        calc.json(&args)
+    };
+    let hour = steady("60", "140", "m");
+    close(num(&hour, "hrtss"), 55.5, 0.05);
+    // TRIMP by hand: x = 90/140, 60 · x · 0.64 · e^(1.92x) = 84.82.
+    close(num(&hour, "trimp"), 84.82, 0.01);
+    close(num(&hour, "minutes"), 60.0, 1e-9);
+    // One hour at LTHR is 100 by construction, for either sex.
+    close(num(&steady("60", "165", "m"), "hrtss"), 100.0, 1e-9);
+    close(num(&steady("60", "165", "f"), "hrtss"), 100.0, 1e-9);
+    close(num(&steady("30", "165", "f"), "hrtss"), 50.0, 1e-9);
+    let mut args = vec!["hrtss", "--minutes", "60", "--avg-hr", "140"];
+    args.extend(anchors);
+    let text = calc.text(&args);
+    assert!(text.starts_with("hrTSS 55.5"), "{text}");
+    assert!(text.contains("HR-based"), "{text}");
+
+    let refuse = |extra: &[&str], reason: &str| {
+        let mut args = vec!["hrtss"];
+        args.extend(extra);
+        calc.refuses(&args, reason);
+    };
+    refuse(
+        &[
+            "--minutes",
+            "60",
+            "--avg-hr",
+            "140",
+            "--rest",
+            "50",
+            "--max",
+            "190",
+            "--lthr",
+            "200",
+        ],
+        "threshold heart rate (200 bpm) must be between resting (50) and max (190)",
+    );
+    refuse(
+        &[
+            "--minutes",
+            "0",
+            "--avg-hr",
+            "140",
+            "--rest",
+            "50",
+            "--max",
+            "190",
+            "--lthr",
+            "165",
+        ],
+        "--minutes: a session must last more than 0",
+    );
+    refuse(
+        &[
+            "--minutes",
+            "60",
+            "--avg-hr",
+            "10",
+            "--rest",
+            "50",
+            "--max",
+            "190",
+            "--lthr",
+            "165",
+        ],
+        "--avg-hr: heart rate must be 20–250 bpm, got 10",
+    );
+    refuse(
+        &[
+            "--minutes",
+            "60",
+            "--avg-hr",
+            "140",
+            "--rest",
+            "90",
+            "--max",
+            "80",
+            "--lthr",
+            "85",
+        ],
+        "resting heart rate (90 bpm) must be below max heart rate (80 bpm)",
+    );
+}
+
+#[test]
+fn hrtss_from_a_raw_recording() {
+    let calc = Calc::new();
+    let anchors = ["--rest", "50", "--max", "190", "--lthr", "165"];
+    let run = |path: &PathBuf| {
+        let mut args = vec!["hrtss", "--file", path_str(path)];
+        args.extend(anchors);
+        calc.json(&args)
+    };
+    // An hour of 140 bpm (0x8C) once a second: the same load as the average-HR form.
+    let mut text = String::from("# Polar H10, steady hour\n");
+    for second in 0..=3600 {
+        writeln!(text, "{} 06 8c", second * 1000).unwrap();
+    }
+    let hour = run(&calc.file("hour.hrm", &text));
+    close(num(&hour, "hrtss"), 55.5, 0.05);
+    close(num(&hour, "minutes"), 60.0, 1e-9);
+    assert_eq!(hour["samples"], 3601);
+    assert_eq!(hour["skipped"], 0);
+
+    // science.md's vectors: `06 3C` and `16 3C 11 04` are both 60 bpm with contact. Ten minutes
+    // of them load 10 · x · 0.64 · e^(1.92x) with x = 10/140: TRIMP 0.5243, hrTSS 0.3434.
+    // A strap without contact (`04 00`), a packet too short for its flags (`06`) and a
+    // 16-bit rate out of range (`01 02 01`, 258) are skipped and counted, not invented.
+    let mut text = String::from("0 06 3C\n");
+    for second in 1..=600 {
+        let packet = if second % 2 == 0 { "06 3C" } else { "163c1104" };
+        writeln!(text, "{} {packet}", second * 1000).unwrap();
+    }
+    text.push_str("600500 04 00\n600700 06\n600900 01 02 01\n\n");
+    let vectors = run(&calc.file("vectors.hrm", &text));
+    close(num(&vectors, "trimp"), 0.52, 0.005);
+    close(num(&vectors, "hrtss"), 0.34, 0.005);
+    close(num(&vectors, "minutes"), 10.0, 1e-9);
+    assert_eq!(vectors["samples"], 601);
+    assert_eq!(vectors["skipped"], 3);
+
+    // A gap longer than five seconds counts as five.
+    let gap = run(&calc.file("gap.hrm", "0 06 8c\n1000 06 8c\n61000 06 8c\n"));
+    close(num(&gap, "minutes"), 6.0 / 60.0, 0.005);
+
+    let refuse = |path: &str, reason: &str| {
+        let mut args = vec!["hrtss", "--file", path];
+        args.extend(anchors);
+        calc.refuses(&args, reason);
+    };
+    let missing = calc.dir.path().join("missing.hrm");
+    refuse(path_str(&missing), "could not read");
+    let bad = calc.file("bad.hrm", "0 06 8c\nsoon 06 8c\n");
+    refuse(
+        path_str(&bad),
+        "line 2: recording line \"soon 06 8c\" does not start with a time in milliseconds",
+    );
+    let junk = calc.file("junk.hrm", "0 04 00\n1000 06\n");
+    refuse(path_str(&junk), "no usable heart-rate samples (2 skipped)");
+    let both = calc.run(&[
+        "hrtss",
+        "--file",
+        path_str(&bad),
+        "--minutes",
+        "60",
+        "--avg-hr",
+        "140",
+        "--rest",
+        "50",
+        "--max",
+        "190",
+        "--lthr",
+        "165",
+    ]);
+    assert_eq!(both.code, Some(2), "--file and --minutes together");
+}
+
+#[test]
+fn hrv_task_force_1996_with_artefacts_dropped() {
+    let calc = Calc::new();
+    let clean = calc.json(&["hrv", "800", "810", "790", "805"]);
+    close(num(&clean, "rmssd"), 15.55, 1e-9);
+    close(num(&clean, "sdnn"), 8.54, 1e-9);
+    assert_eq!(clean["dropped"], 0);
+    // science.md's rules: 250 and 2100 out of range, 1000 and 790 jump > 20 %.
+    let rr = ["250", "800", "1000", "810", "2100", "650", "648", "790"];
+    let mut args = vec!["hrv"];
+    args.extend(rr);
+    let filtered = calc.json(&args);
+    assert_eq!(filtered["dropped"], 4);
+    assert_eq!(filtered["used"], 4);
+    // Kept 800, 810, 650, 648: differences 10, −160, −2 → √(25704/3) = 92.56.
+    close(num(&filtered, "rmssd"), 92.56, 1e-9);
+    close(num(&filtered, "sdnn"), 90.16, 1e-9);
+    args.push("--raw");
+    let raw = calc.json(&args);
+    assert_eq!(raw["dropped"], 0);
+    assert_eq!(raw["used"], 8);
+    let file = calc.file("rr.txt", "# morning\n800\n810\n790\n805\n");
+    assert_eq!(calc.json(&["hrv", "--file", path_str(&file)]), clean);
+
+    calc.refuses(
+        &["hrv", "800"],
+        "HRV needs at least 2 clean RR intervals, got 1",
+    );
+    calc.refuses(&["hrv", "800", "2500"], "got 1 (1 dropped as artefacts)");
+    calc.refuses(
+        &["hrv", "800", "-5"],
+        "RR intervals must be more than 0 ms, got -5",
+    );
+    let bad = calc.file("bad.txt", "800\n81O\n");
+    calc.refuses(
+        &["hrv", "--file", path_str(&bad)],
+        "line 2: RR interval must be a number 0 or more, got \"81O\"",
+    );
+    let missing = calc.dir.path().join("none.txt");
+    calc.refuses(&["hrv", "--file", path_str(&missing)], "could not read");
+}
+
+#[test]
+fn pmc_single_hundred_science_md() {
+    let calc = Calc::new();
+    let file = calc.file("one.txt", "100\n0\n");
+    let pmc = calc.json(&["pmc", "--loads", path_str(&file)]);
+    let (ctl, atl, tsb) = (
+        numbers(&pmc["ctl"]),
+        numbers(&pmc["atl"]),
+        numbers(&pmc["tsb"]),
+    );
+    close(ctl[0], 2.3528, 1e-9);
+    close(atl[0], 13.3122, 1e-9);
+    close(tsb[0], 0.0, 1e-9);
+    // Form on day 2 is day 1's CTL − ATL.
+    close(tsb[1], 2.3528 - 13.3122, 1e-4);
+    assert_eq!(ctl.len(), 2);
+    let text = calc.text(&["pmc", "--loads", path_str(&file)]);
+    assert!(text.starts_with("day 2: fitness (CTL) 2.3"), "{text}");
+
+    let bad = calc.file("bad.txt", "100\n-20\n");
+    calc.refuses(
+        &["pmc", "--loads", path_str(&bad)],
+        "line 2: daily load must be a number 0 or more, got \"-20\"",
+    );
+    let empty = calc.file("empty.txt", "# nothing yet\n");
+    calc.refuses(
+        &["pmc", "--loads", path_str(&empty)],
+        "no daily loads in the file",
+    );
+    let missing = calc.dir.path().join("nope.txt");
+    calc.refuses(&["pmc", "--loads", path_str(&missing)], "could not read");
+}
+
+#[test]
+fn acwr_needs_28_days_and_doubling_the_last_week_is_1_6_hulin_2016() {
+    let calc = Calc::new();
+    let short = calc.file("short.txt", &"100\n".repeat(27));
+    let ratios = calc.json(&["acwr", "--loads", path_str(&short)]);
+    let ratios = ratios["acwr"].as_array().unwrap();
+    assert_eq!(ratios.len(), 27);
+    assert!(ratios.iter().all(Value::is_null));
+    let text = calc.text(&["acwr", "--loads", path_str(&short)]);
+    assert!(text.contains("not enough data"), "{text}");
+
+    let doubled = calc.file("doubled.txt", &("100\n".repeat(21) + &"200\n".repeat(7)));
+    let rolling = calc.json(&["acwr", "--loads", path_str(&doubled)]);
+    let rolling = rolling["acwr"].as_array().unwrap();
+    assert!(rolling[26].is_null());
+    close(rolling[27].as_f64().unwrap(), 1.6, 1e-9);
+    let text = calc.text(&["acwr", "--loads", path_str(&doubled)]);
+    assert!(text.contains("1.6 — high risk"), "{text}");
+
+    // EWMA (Williams 2017): one 100 then 27 rest days, λa = 2/8, λc = 2/29.
+    let single = calc.file("single.txt", &("100\n".to_owned() + &"0\n".repeat(27)));
+    let ewma = calc.json(&["acwr", "--loads", path_str(&single), "--model", "ewma"]);
+    let (la, lc): (f64, f64) = (0.25, 2.0 / 29.0);
+    let expected = (la * (1.0 - la).powi(27)) / (lc * (1.0 - lc).powi(27));
+    close(ewma["acwr"][27].as_f64().unwrap(), expected, 1e-4);
+
+    let bad = calc.file("bad.txt", "100\nlots\n");
+    calc.refuses(&["acwr", "--loads", path_str(&bad)], "line 2: daily load");
+}
+
+#[test]
+fn running_vdot_predictions_and_paces_daniels() {
+    let calc = Calc::new();
+    close(
+        num(&calc.json(&["vdot", "5k", "20:00"]), "vdot"),
+        49.8,
+        0.05,
+    );
+    assert_eq!(calc.text(&["vdot", "5k", "20:00"]).trim(), "VDOT 49.8");
+    // VDOT 50 in Daniels' table 3.1: 5k 19:57, half 1:31:35.
+    close(
+        num(&calc.json(&["vdot", "half", "1:31:35"]), "vdot"),
+        50.0,
+        0.1,
+    );
+    close(
+        num(&calc.json(&["vdot", "5000m", "19:57"]), "vdot"),
+        50.0,
+        0.1,
+    );
+    let race = calc.json(&["race", "5k", "20:00", "--to", "10k"]);
+    // Riegel: 1200 · 2^1.06 = 2501.92 s.
+    close(num(&race, "riegel_s"), 2501.92, 1e-9);
+    // Daniels' table 3.1: 19:57 for 5k (VDOT 50) is 41:21 (2481 s) for 10k.
+    let table = calc.json(&["race", "5k", "19:57", "--to", "10k"]);
+    close(num(&table, "vdot_s"), 2481.0, 0.0025 * 2481.0);
+    let text = calc.text(&["race", "5k", "20:00", "--to", "10k"]);
+    assert!(text.starts_with("10k: 41:42 by Riegel"), "{text}");
+    // VDOT 49 (Daniels' Running Formula): T 4:20/km, I 3:59/km, M 7:24/mi, E 8:40/mi inside.
+    let paces = calc.json(&["paces", "--vdot", "49"]);
+    close(num(&paces, "threshold"), 260.0, 5.0);
+    close(num(&paces, "interval"), 239.0, 5.0);
+    close(num(&paces, "marathon"), 444.0 / 1.609_344, 5.0);
+    let easy = numbers(&paces["easy"]);
+    assert!(easy[0] <= 323.1 && 323.1 <= easy[1], "{easy:?}");
+    assert!(num(&paces, "repetition") < num(&paces, "interval"));
+
+    calc.refuses(
+        &["vdot", "5furlongs", "20:00"],
+        "\"5furlongs\" is not a distance: try 5k, 10k, half, marathon, 5000m or 3mi",
+    );
+    calc.refuses(
+        &["vdot", "5k", "25:61"],
+        "25:61 is not a time: seconds must be under 60",
+    );
+    calc.refuses(
+        &["vdot", "5k", "5:00"],
+        "outside 10–100: check the distance and time",
+    );
+    calc.refuses(
+        &["race", "5k", "20:00", "--to", "far"],
+        "\"far\" is not a distance",
+    );
+    calc.refuses(
+        &["race", "5k", "20:00", "--to", "10k", "--exponent", "3"],
+        "the Riegel exponent must be 0.8–1.5, got 3",
+    );
+    calc.refuses(
+        &["paces", "--vdot", "120"],
+        "VDOT must be 10–100 for predictions, got 120.0",
+    );
+}
+
+#[test]
+fn strength_scores_openpowerlifting() {
+    let calc = Calc::new();
+    let dots = calc.json(&[
+        "dots",
+        "--bodyweight",
+        "100",
+        "--total",
+        "1000",
+        "--sex",
+        "m",
+    ]);
+    close(num(&dots, "points"), 615.52, 1e-9);
+    let dots = calc.json(&["dots", "--bodyweight", "63", "--total", "380", "--sex", "f"]);
+    close(num(&dots, "points"), 408.7, 1e-9);
+    // Wilks2020 men at 100 kg: coefficient 0.7294 in the published table.
+    let wilks = calc.json(&[
+        "wilks",
+        "--bodyweight",
+        "100",
+        "--total",
+        "700",
+        "--sex",
+        "m",
+    ]);
+    close(num(&wilks, "points"), 510.6, 0.1);
+    // The same lifter in pounds scores the same: 100 kg is 220.462 lb, 600 kg 1322.774 lb.
+    let kg = calc.json(&[
+        "dots",
+        "--bodyweight",
+        "100",
+        "--total",
+        "600",
+        "--sex",
+        "m",
+    ]);
+    let lb = calc.json(&[
+        "dots",
+        "--bodyweight",
+        "220.462",
+        "--total",
+        "1322.774",
+        "--sex",
+        "male",
+        "--unit",
+        "lb",
+    ]);
+    close(num(&lb, "points"), num(&kg, "points"), 0.011);
+    close(num(&kg, "points"), 0.6 * 615.52, 0.01);
+    calc.refuses(
+        &["dots", "--bodyweight", "0", "--total", "500", "--sex", "m"],
+        "--bodyweight: must be more than 0 kg, got 0",
+    );
+    calc.refuses(
+        &[
+            "wilks",
+            "--bodyweight",
+            "90",
+            "--total",
+            "-500",
+            "--sex",
+            "f",
+        ],
+        "--total: weight cannot be negative, got -500",
+    );
+    let out = calc.run(&["dots", "--bodyweight", "90", "--total", "500", "--sex", "x"]);
+    assert_eq!(out.code, Some(2), "{}", out.stderr);
+}

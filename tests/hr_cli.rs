@@ -1,0 +1,316 @@
+//! `ironpulse hr …` through the real binary, with `HOME` and `XDG_*` in a temporary directory so
+//! no profile is found unless a test writes one.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use ironpulse::core::profile::{Profile, Sex, default_bar, default_plates};
+use ironpulse::core::units::{Bpm, Unit, Weight};
+use ironpulse::store::Store;
+use tempfile::TempDir;
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hr/short.hr");
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample.hr");
+
+struct Sandbox {
+    dir: TempDir,
+}
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Sandbox {
+    fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_ironpulse"))
+            .args(args)
+            .env("HOME", self.path("home"))
+            .env("XDG_CONFIG_HOME", self.path("config"))
+            .env("XDG_DATA_HOME", self.path("data"))
+            .env("XDG_STATE_HOME", self.path("state"))
+            .env_remove("IRONPULSE_DB")
+            .env_remove("IRONPULSE_LOG")
+            .output()
+            .unwrap();
+        Run {
+            code: out.status.code(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+}
+
+fn lines(text: &str) -> Vec<&str> {
+    text.lines().collect()
+}
+
+#[test]
+fn decode_prints_the_science_md_packets_as_json() {
+    let s = Sandbox::new();
+    let run = s.run(&["hr", "decode", "163c1104", "063C", "--json"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(
+        lines(&run.stdout),
+        [
+            r#"{"bpm":60,"contact":true,"energy_kj":null,"rr_ms":[1016.6]}"#,
+            r#"{"bpm":60,"contact":true,"energy_kj":null,"rr_ms":[]}"#,
+        ]
+    );
+}
+
+#[test]
+fn decode_of_an_invalid_packet_exits_2_with_the_reason() {
+    let s = Sandbox::new();
+    let run = s.run(&["hr", "decode", "16"]);
+    assert_eq!(run.code, Some(2));
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr.trim(),
+        "ironpulse: 16: heart-rate packet is too short: its flags need 2 bytes, it has 1"
+    );
+    let run = s.run(&["hr", "decode", "063c", "nothex"]);
+    assert_eq!(run.code, Some(2));
+    assert_eq!(run.stdout, "063c  60 bpm, skin contact\n");
+    assert!(
+        run.stderr.contains("nothex: not a packet in hex"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn monitor_streams_the_fixture_with_zones_and_hrtss() {
+    let s = Sandbox::new();
+    let source = format!("replay:{FIXTURE}");
+    let run = s.run(&[
+        "hr", "monitor", "--hr", &source, "--json", "--speed", "1000",
+    ]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    // Defaults max 190, rest 60, LTHR 171 (90 % of max), male. 150 bpm is 69 % of HRR (Z2);
+    // its first sample stands for 5 s (the 7 s gap is capped): TRIMP 5/60 · 0.692 · 0.64 ·
+    // e^(1.92 · 0.692) = 0.1395, over 60 · 0.854 · 0.64 · e^(1.92 · 0.854) = 168.9 → 0.08;
+    // one more second → 0.10. RMSSD restarts after the gap: |406.25 − 400.39| = 5.9 ms.
+    assert_eq!(
+        lines(&run.stdout),
+        [
+            r#"{"event":"config","from":"defaults","lthr":171,"max":190,"rest":60,"sex":"m","source":"replay of short.hr","speed":1000.0,"zones":"karvonen"}"#,
+            r#"{"address":null,"event":"connected","name":"replay of short.hr"}"#,
+            r#"{"at_ms":0,"bpm":60,"contact":true,"energy_kj":null,"hrtss":0.0,"rmssd":null,"rr_ms":[],"zone":"Z0"}"#,
+            r#"{"at_ms":1000,"bpm":60,"contact":true,"energy_kj":null,"hrtss":0.0,"rmssd":null,"rr_ms":[1016.6],"zone":"Z0"}"#,
+            r#"{"event":"invalid_packet","reason":"heart-rate packet is too short: its flags need 2 bytes, it has 1"}"#,
+            r#"{"event":"contact_lost"}"#,
+            r#"{"at_ms":3000,"bpm":null,"contact":false,"energy_kj":null,"hrtss":0.0,"rmssd":null,"rr_ms":[],"zone":null}"#,
+            r#"{"event":"stale","silent_for_s":5.0}"#,
+            r#"{"at_ms":10000,"bpm":150,"contact":true,"energy_kj":null,"hrtss":0.08,"rmssd":null,"rr_ms":[400.4],"zone":"Z2"}"#,
+            r#"{"at_ms":11000,"bpm":150,"contact":true,"energy_kj":400,"hrtss":0.1,"rmssd":5.9,"rr_ms":[406.3],"zone":"Z2"}"#,
+            r#"{"event":"disconnected","reason":"end of recording"}"#,
+        ]
+    );
+}
+
+#[test]
+fn monitor_uses_the_profile_unless_flags_are_given() {
+    let s = Sandbox::new();
+    let db = s.path("data/ironpulse/ironpulse.db");
+    {
+        let store = Store::open(&db).unwrap();
+        store
+            .save_profile(&Profile {
+                unit: Unit::Kg,
+                body_weight: Weight::from_kg(80.0).unwrap(),
+                sex: Sex::Female,
+                birth_year: 1990,
+                hr_max: Bpm::try_from(180).unwrap(),
+                hr_rest: Bpm::try_from(50).unwrap(),
+                lthr: Some(Bpm::try_from(160).unwrap()),
+                bar: default_bar(Unit::Kg),
+                plates: default_plates(Unit::Kg),
+            })
+            .unwrap();
+    }
+    let source = format!("replay:{FIXTURE}");
+    let args = [
+        "hr", "monitor", "--hr", &source, "--json", "--speed", "1000",
+    ];
+    let run = s.run(&args);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with(
+            r#"{"event":"config","from":"profile","lthr":160,"max":180,"rest":50,"sex":"f","#
+        ),
+        "{}",
+        run.stdout
+    );
+    // 150 bpm is 77 % of this reserve: Z3.
+    assert!(run.stdout.contains(r#""bpm":150,"#) && run.stdout.contains(r#""zone":"Z3"}"#));
+
+    let mut with_flag = args.to_vec();
+    with_flag.extend(["--max", "200"]);
+    let run = s.run(&with_flag);
+    assert!(
+        run.stdout.starts_with(
+            r#"{"event":"config","from":"flags","lthr":180,"max":200,"rest":60,"sex":"m","#
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn record_then_replay_round_trips() {
+    let s = Sandbox::new();
+    let file = s.path("session.hr");
+    let file_arg = file.to_str().unwrap();
+    let record = s.run(&[
+        "hr",
+        "record",
+        file_arg,
+        "--hr",
+        "sim:5",
+        "--duration",
+        "30",
+        "--speed",
+        "1000",
+    ]);
+    assert_eq!(record.code, Some(0), "{}", record.stderr);
+    assert!(
+        record.stdout.starts_with("recorded 30 samples (0:30) to "),
+        "{}",
+        record.stdout
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.starts_with("# ironpulse heart-rate recording"));
+    assert!(text.contains("\n# source: simulated strap (seed 5)\n"));
+
+    let live = s.run(&[
+        "hr",
+        "monitor",
+        "--hr",
+        "sim:5",
+        "--json",
+        "--duration",
+        "30",
+        "--speed",
+        "1000",
+    ]);
+    let replay_source = format!("replay:{file_arg}");
+    let replayed = s.run(&[
+        "hr",
+        "monitor",
+        "--hr",
+        &replay_source,
+        "--json",
+        "--speed",
+        "1000",
+    ]);
+    assert_eq!(replayed.code, Some(0), "{}", replayed.stderr);
+    let samples = |out: &str| -> Vec<String> {
+        out.lines()
+            .filter(|l| l.starts_with(r#"{"at_ms""#))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(samples(&live.stdout).len(), 30);
+    assert_eq!(samples(&live.stdout), samples(&replayed.stdout));
+    assert!(
+        replayed
+            .stdout
+            .ends_with("{\"event\":\"disconnected\",\"reason\":\"end of recording\"}\n")
+    );
+
+    let again = s.run(&["hr", "record", file_arg, "--duration", "1"]);
+    assert_eq!(again.code, Some(2));
+    assert!(
+        again.stderr.contains("refusing to overwrite"),
+        "{}",
+        again.stderr
+    );
+}
+
+#[test]
+fn the_sample_recording_replays_for_five_minutes() {
+    let s = Sandbox::new();
+    let source = format!("replay:{SAMPLE}");
+    let run = s.run(&[
+        "hr", "monitor", "--hr", &source, "--json", "--speed", "100000",
+    ]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let samples = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with(r#"{"at_ms""#))
+        .count();
+    assert_eq!(samples, 300);
+    assert!(!run.stdout.contains("invalid_packet") && !run.stdout.contains("stale"));
+}
+
+#[test]
+fn a_duration_stops_a_replay_early() {
+    let s = Sandbox::new();
+    let source = format!("replay:{FIXTURE}");
+    let run = s.run(&[
+        "hr",
+        "monitor",
+        "--hr",
+        &source,
+        "--json",
+        "--speed",
+        "1000",
+        "--duration",
+        "5",
+    ]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    // The stale event comes at 8 s of source time (5 s after the sample at 3 s): past the limit.
+    let last = run.stdout.lines().last().unwrap();
+    assert!(last.starts_with(r#"{"at_ms":3000,"#), "{}", run.stdout);
+    assert!(!run.stdout.contains("stale"));
+}
+
+#[test]
+fn bluetooth_and_bad_sources_are_refused_clearly() {
+    let s = Sandbox::new();
+    let run = s.run(&["hr", "monitor", "--hr", "ble"]);
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr
+            .contains("Bluetooth LE is not available in this build yet"),
+        "{}",
+        run.stderr
+    );
+    let run = s.run(&["hr", "monitor", "--hr", "wahoo"]);
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr.contains("unknown heart-rate source"),
+        "{}",
+        run.stderr
+    );
+
+    let bad = s.path("bad.hr");
+    std::fs::write(&bad, "0 063c\n1000 06z\n").unwrap();
+    let source = format!("replay:{}", bad.display());
+    let run = s.run(&[
+        "hr",
+        "record",
+        s.path("out.hr").to_str().unwrap(),
+        "--hr",
+        &source,
+    ]);
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("line 2: "), "{}", run.stderr);
+    assert!(
+        !Path::new(&s.path("out.hr")).exists(),
+        "nothing written for a refused source"
+    );
+}
