@@ -13,6 +13,7 @@ pub mod history;
 pub mod hrm;
 pub mod hrv;
 pub mod load;
+pub mod meter;
 pub mod plates;
 pub mod pmc;
 pub mod profile;

@@ -3,7 +3,7 @@
 
 mod anchors;
 mod decode;
-mod meter;
+mod format;
 mod monitor;
 mod record;
 mod stream;

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use ironpulse::core::hrm::{self, Measurement};
 use serde_json::{Value, json};
 
-use super::meter::{contact_json, round_to};
+use super::format::{contact_json, round_to};
 use super::{DecodeArgs, Failure};
 
 /// Decodes every packet, printing the valid ones; fails (exit 2) naming the first invalid one.

@@ -10,9 +10,10 @@ use ironpulse::hr::HrEvent;
 use serde_json::{Value, json};
 
 use super::anchors::Anchors;
-use super::meter::{Meter, Reading, contact_json, round_to};
+use super::format::{contact_json, round_to};
 use super::stream::stream;
 use super::{Context, Failure, MonitorArgs};
+use ironpulse::core::meter::{Meter, Reading};
 
 /// Prints the config line, then every event until the stream stops.
 pub fn run(ctx: &Context, args: &MonitorArgs) -> Result<(), Failure> {

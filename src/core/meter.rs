@@ -1,13 +1,12 @@
-//! What `hr monitor` shows beside each sample: the zone, hrTSS so far and a rolling RMSSD, all
-//! from the pure core.
+//! Live heart-rate figures, updated in O(1) per sample: zone, time in each zone, average and max,
+//! HR-based (TRIMP-normalised) hrTSS and a rolling RMSSD. The TUI and `hr monitor` share it.
 
 use std::time::Duration;
 
-use ironpulse::core::hrm::Contact;
-use ironpulse::core::hrv::RollingRmssd;
-use ironpulse::core::load::{LiveLoad, LoadParams};
-use ironpulse::core::units::Bpm;
-use ironpulse::core::zones::{Zone, ZoneModel};
+use super::hrv::RollingRmssd;
+use super::load::{LiveLoad, LoadParams};
+use super::units::Bpm;
+use super::zones::{Zone, ZoneModel};
 
 /// RR intervals in the rolling RMSSD window (about a minute at rest).
 const RMSSD_WINDOW: usize = 60;
@@ -19,6 +18,12 @@ pub struct Meter {
     load: LiveLoad,
     rmssd: RollingRmssd,
     last_at: Option<Duration>,
+    /// Seconds spent in each zone, by `Zone::index`.
+    zone_seconds: Vec<f64>,
+    /// Sum of bpm × seconds and seconds counted, for the time-weighted average.
+    bpm_seconds: f64,
+    seconds: f64,
+    max: Option<Bpm>,
 }
 
 /// The figures after one sample.
@@ -35,11 +40,16 @@ pub struct Reading {
 impl Meter {
     /// A meter for one session.
     pub fn new(zones: ZoneModel, load: LoadParams) -> Self {
+        let zone_count = zones.bands().len();
         Meter {
             zones,
             load: LiveLoad::new(load),
             rmssd: RollingRmssd::new(RMSSD_WINDOW),
             last_at: None,
+            zone_seconds: vec![0.0; zone_count],
+            bpm_seconds: 0.0,
+            seconds: 0.0,
+            max: None,
         }
     }
 
@@ -53,12 +63,24 @@ impl Meter {
             let gap = at.saturating_sub(last).as_secs_f64();
             if let Some(bpm) = bpm {
                 self.load.add(bpm, gap);
+                // A sample stands for the time since the previous one, capped like the load so a
+                // silence adds nothing.
+                let counted = gap.min(LiveLoad::MAX_SAMPLE_SECONDS);
+                let zone = usize::from(self.zones.zone_of(bpm).index);
+                if let Some(slot) = self.zone_seconds.get_mut(zone) {
+                    *slot += counted;
+                }
+                self.bpm_seconds += f64::from(bpm.get()) * counted;
+                self.seconds += counted;
             }
             if gap > LiveLoad::MAX_SAMPLE_SECONDS {
                 self.rmssd = RollingRmssd::new(RMSSD_WINDOW);
             }
         }
         self.last_at = Some(at);
+        if let Some(bpm) = bpm {
+            self.max = self.max.max(Some(bpm));
+        }
         for &rr in rr_ms {
             self.rmssd.push(rr);
         }
@@ -68,27 +90,35 @@ impl Meter {
             rmssd: self.rmssd.value(),
         }
     }
-}
 
-/// Contact as JSON: `true` in contact, `false` not in contact, `null` when the strap can't tell.
-pub fn contact_json(contact: Contact) -> Option<bool> {
-    match contact {
-        Contact::Detected => Some(true),
-        Contact::NotDetected => Some(false),
-        Contact::NotSupported => None,
+    /// Seconds in each zone so far, by `Zone::index`.
+    pub fn zone_seconds(&self) -> &[f64] {
+        &self.zone_seconds
     }
-}
 
-/// `value` rounded to `digits` decimals, for output.
-pub fn round_to(value: f64, digits: i32) -> f64 {
-    let scale = 10f64.powi(digits);
-    (value * scale).round() / scale
+    /// Time-weighted average heart rate so far.
+    pub fn average(&self) -> Option<f64> {
+        (self.seconds > 0.0).then(|| self.bpm_seconds / self.seconds)
+    }
+
+    pub fn max(&self) -> Option<Bpm> {
+        self.max
+    }
+
+    /// TRIMP so far.
+    pub fn trimp(&self) -> f64 {
+        self.load.trimp()
+    }
+
+    pub fn zones(&self) -> &ZoneModel {
+        &self.zones
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ironpulse::core::profile::Sex;
+    use crate::core::profile::Sex;
 
     fn bpm(v: u32) -> Bpm {
         Bpm::try_from(v).unwrap()
@@ -122,6 +152,26 @@ mod tests {
     }
 
     #[test]
+    fn time_in_zones_average_and_max_are_time_weighted() {
+        let zones = ZoneModel::karvonen(bpm(50), bpm(190)).unwrap();
+        let load = LoadParams::new(bpm(50), bpm(190), Some(bpm(165)), Sex::Male).unwrap();
+        let mut meter = Meter::new(zones, load);
+        // 60 s at 120 bpm (50 % HRR: Z1), then 30 s at 176 bpm (90 % HRR: Z5).
+        for s in 0..=60 {
+            meter.sample(Duration::from_secs(s), Some(bpm(120)), &[]);
+        }
+        for s in 61..=90 {
+            meter.sample(Duration::from_secs(s), Some(bpm(176)), &[]);
+        }
+        let z1 = usize::from(meter.zones().zone_of(bpm(120)).index);
+        let z5 = usize::from(meter.zones().zone_of(bpm(176)).index);
+        assert!((meter.zone_seconds()[z1] - 60.0).abs() < 1e-9);
+        assert!((meter.zone_seconds()[z5] - 30.0).abs() < 1e-9);
+        assert!((meter.average().unwrap() - (120.0 * 60.0 + 176.0 * 30.0) / 90.0).abs() < 1e-9);
+        assert_eq!(meter.max(), Some(bpm(176)));
+    }
+
+    #[test]
     fn a_gap_restarts_the_rmssd_window() {
         let zones = ZoneModel::karvonen(bpm(60), bpm(190)).unwrap();
         let load = LoadParams::new(bpm(60), bpm(190), None, Sex::Male).unwrap();
@@ -132,11 +182,5 @@ mod tests {
         assert_eq!(r.rmssd, None);
         let r = meter.sample(Duration::from_secs(8), Some(bpm(150)), &[406.0]);
         assert!((r.rmssd.unwrap() - 6.0).abs() < 1e-9);
-    }
-
-    #[test]
-    fn rounding_for_output() {
-        assert!((round_to(1_016.601_562_5, 1) - 1_016.6).abs() < 1e-9);
-        assert!((round_to(0.035_3, 2) - 0.04).abs() < 1e-12);
     }
 }
