@@ -7,6 +7,7 @@
 pub mod action;
 pub mod effect;
 pub mod form;
+pub mod heart;
 pub mod keymap;
 pub mod profile_form;
 pub mod state;
@@ -17,4 +18,4 @@ pub mod update;
 mod event_loop;
 mod terminal;
 
-pub use event_loop::run;
+pub use event_loop::{HeartSource, run};

@@ -49,6 +49,9 @@ pub struct Cli {
     )]
     config: Option<PathBuf>,
 
+    #[command(flatten)]
+    tui: tui::TuiArgs,
+
     #[command(subcommand)]
     command: Option<Command>,
 
@@ -63,8 +66,10 @@ enum Command {
     #[command(after_help = "\
 Examples:
   ironpulse tui
+  ironpulse tui --hr sim                  simulated strap
+  ironpulse tui --hr replay:assets/sample.hr
   ironpulse --db ~/training/ironpulse.db tui")]
-    Tui,
+    Tui(tui::TuiArgs),
 
     /// Generate demo training history in a fresh database, then open it
     #[command(after_help = "\
@@ -189,7 +194,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             }
         });
     tracing::info!(version = env!("CARGO_PKG_VERSION"), command = ?cli.command, "start");
-    let result = dispatch(&ctx, cli.command.unwrap_or(Command::Tui));
+    let result = dispatch(&ctx, cli.command.unwrap_or(Command::Tui(cli.tui)));
     if let Err(failure) = &result {
         tracing::error!("{failure}");
     }
@@ -198,7 +203,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 
 fn dispatch(ctx: &Context, command: Command) -> Result<(), Failure> {
     match command {
-        Command::Tui => tui::run(ctx, &ctx.db_path()?),
+        Command::Tui(args) => tui::run(ctx, &ctx.db_path()?, &args),
         Command::Demo(args) => demo::run(ctx, &args),
         Command::Calc(args) => calc::run(&args),
         Command::Hr(command) => hr::run(ctx, command),

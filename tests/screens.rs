@@ -254,3 +254,44 @@ fn session_coaching() {
     );
     snap("session_record", &s);
 }
+
+#[test]
+fn heart_rate_panel() {
+    use ironpulse::core::hrm::Contact;
+    use ironpulse::core::units::Bpm;
+    use ironpulse::hr::HrEvent;
+    use std::time::Duration;
+
+    let mut s = busy_session();
+    update(
+        &mut s,
+        Action::Hr(HrEvent::Connected {
+            name: "Polar H10 A1B2C3".into(),
+            address: None,
+        }),
+        t(200),
+    );
+    update(&mut s, Action::Hr(HrEvent::Battery(80)), t(200));
+    // Two minutes at rest climbing into a set, a 20 s drop-out, then recovery.
+    for i in 0..180u32 {
+        if (120..140).contains(&i) {
+            continue;
+        }
+        let bpm = if i < 60 {
+            95 + i / 3
+        } else if i < 120 {
+            115 + (i - 60)
+        } else {
+            170 - (i - 140) / 2
+        };
+        let event = HrEvent::Sample {
+            at: Duration::from_secs(u64::from(i)),
+            bpm: Bpm::try_from(bpm).ok(),
+            rr_ms: vec![60_000.0 / f64::from(bpm)],
+            contact: Contact::Detected,
+            energy_kj: None,
+        };
+        update(&mut s, Action::Hr(event), t(200 + i64::from(i)));
+    }
+    snap("session_heart_rate", &s);
+}

@@ -17,6 +17,8 @@ pub enum Action {
         height: u16,
     },
     Stored(StoreReply),
+    /// Something from the heart-rate source.
+    Hr(crate::hr::HrEvent),
     /// SIGTERM, SIGHUP or the terminal going away: leave cleanly.
     Shutdown,
 }

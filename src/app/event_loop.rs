@@ -11,12 +11,14 @@ use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
 use super::action::Action;
 use super::effect::{Effect, StoreRequest};
+use super::heart::Link;
 use super::keymap::Key;
 use super::state::{Settings, State};
 use super::store_worker::{load_startup, spawn};
 use super::terminal::TerminalGuard;
 use super::text_input::TextEdit;
 use super::update::update;
+use crate::hr::{HeartRateSource, HrEvent};
 use crate::store::Store;
 
 /// Errors that end the TUI. The store has already committed everything the user saw as saved.
@@ -28,19 +30,37 @@ pub enum RunError {
     Terminal(#[from] std::io::Error),
 }
 
+/// The heart-rate source the TUI streams from, or why there is none.
+pub enum HeartSource {
+    Source(Box<dyn HeartRateSource>),
+    /// No source; the text says why and how to get one.
+    Off(String),
+}
+
 /// Runs the TUI on an opened store until the user quits or a signal arrives.
 pub fn run(
     store: Store,
     settings: Settings,
     keymap: super::keymap::Keymap,
+    heart: HeartSource,
 ) -> Result<(), RunError> {
     let startup = load_startup(&store)?;
     let offset = *chrono::Local::now().offset();
-    let state = State::new(startup, settings, keymap, Utc::now(), offset);
+    let mut state = State::new(startup, settings, keymap, Utc::now(), offset);
+    let source = match heart {
+        HeartSource::Source(source) => {
+            state.heart.link = Link::Connecting(source.describe());
+            Some(source)
+        }
+        HeartSource::Off(hint) => {
+            state.heart.hint = Some(hint);
+            None
+        }
+    };
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(event_loop(state, store))
+    runtime.block_on(event_loop(state, store, source))
 }
 
 /// Set (to anything) to quit right after the first frame is drawn: how start-up time is measured
@@ -54,9 +74,16 @@ pub enum Incoming {
     Action(Action),
 }
 
-async fn event_loop(mut state: State, store: Store) -> Result<(), RunError> {
+async fn event_loop(
+    mut state: State,
+    store: Store,
+    source: Option<Box<dyn HeartRateSource>>,
+) -> Result<(), RunError> {
     let (incoming_tx, mut incoming) = unbounded_channel::<Incoming>();
     let (actions_tx, mut actions) = unbounded_channel::<Action>();
+    let (hr_tx, mut hr_events) = unbounded_channel::<HrEvent>();
+    // Dropping the receiver at exit stops the source.
+    let _source = source.map(|s| s.spawn(hr_tx));
     let (requests, worker) = spawn(store, actions_tx)?;
     let mut sigterm = signal(SignalKind::terminate())?;
     let mut sighup = signal(SignalKind::hangup())?;
@@ -87,6 +114,7 @@ async fn event_loop(mut state: State, store: Store) -> Result<(), RunError> {
             let first = tokio::select! {
                 Some(event) = incoming.recv() => translate(&state, event),
                 Some(action) = actions.recv() => Some(action),
+                Some(event) = hr_events.recv() => Some(Action::Hr(event)),
                 _ = clock.tick(), if state.needs_clock() => Some(Action::Tick),
                 _ = sigterm.recv() => Some(Action::Shutdown),
                 _ = sighup.recv() => Some(Action::Shutdown),
@@ -98,6 +126,8 @@ async fn event_loop(mut state: State, store: Store) -> Result<(), RunError> {
             loop {
                 if let Ok(action) = actions.try_recv() {
                     apply(&mut state, action, &requests);
+                } else if let Ok(event) = hr_events.try_recv() {
+                    apply(&mut state, Action::Hr(event), &requests);
                 } else if let Ok(event) = incoming.try_recv() {
                     if let Some(action) = translate(&state, event) {
                         apply(&mut state, action, &requests);

@@ -15,6 +15,7 @@ use crate::core::set::SetSpec;
 use crate::core::units::{Unit, Weight};
 
 use super::form::Form;
+use super::heart::Heart;
 use super::keymap::{Context, Keymap};
 use super::text_input::TextInput;
 
@@ -70,6 +71,7 @@ pub struct State {
     /// Sets planned for an exercise (warm-ups, then the working set), prefilled one by one.
     pub planned: HashMap<SlotId, Vec<SetSpec>>,
     pub rest: Option<RestTimer>,
+    pub heart: Heart,
     pub screen: Screen,
     pub modal: Option<Modal>,
     /// A one-line message at the bottom: what just happened or what went wrong.
@@ -290,6 +292,7 @@ impl State {
             session: startup.active,
             planned: HashMap::new(),
             rest: None,
+            heart: Heart::default(),
             screen,
             modal,
             status: None,

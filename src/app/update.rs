@@ -3,6 +3,7 @@
 //! Split by where the user is: modals first (help, picker, confirm, small forms), then the screen.
 
 mod forms;
+mod heart;
 mod history;
 mod modal;
 mod session;
@@ -34,6 +35,7 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
             Vec::new()
         }
         Action::Stored(reply) => stored::stored(state, reply),
+        Action::Hr(event) => heart::heart(state, event),
         Action::Command(command) => input(state, Input::Command(command)),
         Action::Edit(edit) => input(state, Input::Edit(edit)),
     }

@@ -27,7 +27,7 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<(), Failure> {
     if args.no_tui {
         return Ok(());
     }
-    tui::run(ctx, &path)
+    tui::run(ctx, &path, &tui::TuiArgs::default())
 }
 
 /// Writes the demo history into a new database at `path`; the store is closed on return.

@@ -2,15 +2,29 @@
 
 use std::path::Path;
 
+use clap::Args;
+
 use color_eyre::eyre::WrapErr;
+use ironpulse::app::HeartSource;
 use ironpulse::app::keymap::Keymap;
 use ironpulse::app::state::Settings;
+use ironpulse::hr::{SourceSpec, Speed};
 use ironpulse::store::Store;
 
 use super::{Context, Failure};
 
+/// Options of the terminal UI.
+#[derive(Debug, Clone, Default, Args)]
+pub struct TuiArgs {
+    /// Heart-rate source: auto, off, sim[:SEED], replay:FILE, ble, ble:NAME-OR-ADDRESS
+    /// [default: auto — the remembered strap if Bluetooth is available, else off]
+    #[arg(long = "hr", value_name = "SOURCE")]
+    hr: Option<String>,
+}
+
 /// Starts the terminal UI on the database at `db`.
-pub fn run(ctx: &Context, db: &Path) -> Result<(), Failure> {
+pub fn run(ctx: &Context, db: &Path, args: &TuiArgs) -> Result<(), Failure> {
+    let heart = heart_source(args.hr.as_deref().unwrap_or("auto"))?;
     let loaded = ctx.config();
     let config = &loaded.config;
     let mut keymap = Keymap::default();
@@ -33,7 +47,25 @@ pub fn run(ctx: &Context, db: &Path) -> Result<(), Failure> {
     // Every refusal (locked, not ours, newer schema) happens here, before the terminal is touched.
     let store = Store::open(db).map_err(|e| Failure::from_store(e, "open the database"))?;
     tracing::info!(db = %db.display(), "starting the terminal UI");
-    ironpulse::app::run(store, settings, keymap)
+    ironpulse::app::run(store, settings, keymap, heart)
         .wrap_err("the terminal UI stopped with an error")?;
     Ok(())
+}
+
+/// The source `--hr` names. `auto` has no remembered strap to use yet, so it is off with a hint.
+fn heart_source(choice: &str) -> Result<HeartSource, Failure> {
+    match choice.trim().to_ascii_lowercase().as_str() {
+        "off" => Ok(HeartSource::Off("heart rate off (--hr off)".into())),
+        "auto" => Ok(HeartSource::Off(
+            "no strap: try --hr sim, or see `ironpulse devices`".into(),
+        )),
+        _ => {
+            let spec: SourceSpec = choice.parse().map_err(|e: ironpulse::hr::SpecError| {
+                Failure::Usage(format!("--hr {choice}: {e}"))
+            })?;
+            let source = ironpulse::hr::open(&spec, Speed::default())
+                .map_err(|e| Failure::Usage(format!("--hr {choice}: {e}")))?;
+            Ok(HeartSource::Source(source))
+        }
+    }
 }

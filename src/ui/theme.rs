@@ -79,6 +79,12 @@ impl Theme {
             .add_modifier(Modifier::UNDERLINED)
     }
 
+    /// A colour that carries meaning (a heart-rate zone); bold when colour is off, and the
+    /// text beside it must say the same.
+    pub fn colored(self, color: Color) -> Style {
+        self.pick(color, Modifier::BOLD)
+    }
+
     pub fn border(self) -> Style {
         self.dim()
     }

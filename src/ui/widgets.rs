@@ -4,6 +4,7 @@ pub mod confirm;
 pub mod entry_line;
 pub mod footer;
 pub mod header;
+pub mod heart;
 pub mod help;
 pub mod picker;
 pub mod session_row;

@@ -28,6 +28,8 @@ pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
         }
         StoreReply::SessionStarted(started) => {
             state.session = Some(started);
+            // The session's heart-rate figures start from its first sample.
+            state.heart.meter = None;
             state.status = None;
             state.screen = Screen::Session(SessionScreen::default());
             let results = super::modal::rank_exercises(state, "");
@@ -134,6 +136,7 @@ fn finished(state: &mut State, session: Session) {
     state.session = None;
     state.rest = None;
     state.status = None;
+    state.heart.meter = None;
     state.screen = Screen::Summary(session);
 }
 

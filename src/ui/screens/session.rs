@@ -19,9 +19,26 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, screen: &SessionScre
         return;
     };
     let [top, entry] = Layout::vertical([Constraint::Fill(1), Constraint::Length(4)]).areas(area);
-    let list_width = (area.width / 3).clamp(28, 40);
-    let [list, sets] =
-        Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(top);
+    // Wide terminals get the heart-rate panel; narrow ones keep the badge in the header.
+    let heart_width = if state.heart.is_on() && area.width >= 120 {
+        36
+    } else {
+        0
+    };
+    let list_width = if heart_width > 0 {
+        28
+    } else {
+        (area.width / 3).clamp(28, 40)
+    };
+    let [list, sets, heart] = Layout::horizontal([
+        Constraint::Length(list_width),
+        Constraint::Fill(1),
+        Constraint::Length(heart_width),
+    ])
+    .areas(top);
+    if heart_width > 0 {
+        crate::ui::widgets::heart::panel(frame, heart, state, theme);
+    }
     exercises(frame, list, state, session, screen.selected, theme);
     slot_sets(frame, sets, state, session, screen, theme);
     entry_block(frame, entry, state, session, screen, theme);

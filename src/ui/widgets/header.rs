@@ -30,6 +30,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
             theme.dim(),
         ));
     }
+    if let Some(badge) = super::heart::badge(&state.heart, theme) {
+        left.push(Span::raw("  "));
+        left.extend(badge.spans);
+    }
     frame.render_widget(Paragraph::new(Line::from(left)), area);
     // The session screen shows the rest timer beside the entry line instead.
     if let Some(timer) = state

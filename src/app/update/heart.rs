@@ -1,0 +1,170 @@
+//! Heart-rate events: the link state and, per sample, the live figures (O(1) per sample).
+
+use std::time::Duration;
+
+use chrono::TimeDelta;
+
+use super::{Effect, State, say};
+use crate::app::heart::{CHART_WINDOW, Link};
+use crate::core::hrm::Contact;
+use crate::core::load::LoadParams;
+use crate::core::meter::Meter;
+use crate::core::zones::ZoneModel;
+use crate::hr::HrEvent;
+
+pub fn heart(state: &mut State, event: HrEvent) -> Vec<Effect> {
+    let heart = &mut state.heart;
+    match event {
+        HrEvent::Connected { name, .. } => {
+            heart.link = Link::Connected(name.clone());
+            say(state, format!("Heart rate: connected to {name}."), false);
+        }
+        HrEvent::Sample {
+            at,
+            bpm,
+            rr_ms,
+            contact,
+            ..
+        } => {
+            heart.link = match std::mem::take(&mut heart.link) {
+                Link::Stale(_) | Link::Reconnecting { .. } | Link::Lost(_) | Link::Off => {
+                    Link::Connected("strap".into())
+                }
+                link => link,
+            };
+            heart.contact = Some(contact);
+            if heart.origin.is_none() {
+                heart.origin = TimeDelta::from_std(at).ok().map(|d| state.now - d);
+            }
+            // No skin contact: the value is unreliable and adds nothing.
+            let bpm = bpm.filter(|_| contact != Contact::NotDetected);
+            if heart.meter.is_none() && state.session.is_some() {
+                heart.meter = state.profile.as_ref().and_then(|p| {
+                    let zones = ZoneModel::karvonen(p.hr_rest, p.hr_max).ok()?;
+                    let load = LoadParams::new(p.hr_rest, p.hr_max, p.lthr, p.sex).ok()?;
+                    Some(Meter::new(zones, load))
+                });
+            }
+            let rr: &[f64] = if bpm.is_some() { &rr_ms } else { &[] };
+            if let Some(meter) = &mut heart.meter {
+                let reading = meter.sample(at, bpm, rr);
+                heart.zone = reading.zone;
+                heart.hr_tss = reading.hr_tss;
+                heart.rmssd = reading.rmssd;
+            } else {
+                heart.zone = state.profile.as_ref().and_then(|p| {
+                    let zones = ZoneModel::karvonen(p.hr_rest, p.hr_max).ok()?;
+                    bpm.map(|b| zones.zone_of(b))
+                });
+            }
+            heart.bpm = bpm;
+            // A silence longer than a strap's beat is a gap on the chart, never a line.
+            if heart
+                .recent
+                .back()
+                .is_some_and(|(last, _)| at.saturating_sub(*last) > Duration::from_secs(5))
+            {
+                heart.recent.push_back((at, None));
+            }
+            heart.recent.push_back((at, bpm));
+            while heart
+                .recent
+                .front()
+                .is_some_and(|(t, _)| at.saturating_sub(*t) > CHART_WINDOW)
+            {
+                heart.recent.pop_front();
+            }
+        }
+        HrEvent::ContactLost => heart.contact = Some(Contact::NotDetected),
+        HrEvent::Stale { silent_for } => {
+            heart.link = Link::Stale(silent_for);
+            heart.bpm = None;
+        }
+        HrEvent::Disconnected { reason } => {
+            heart.link = Link::Lost(reason.clone());
+            heart.bpm = None;
+            say(state, format!("Heart rate: {reason}."), true);
+        }
+        HrEvent::Reconnecting { attempt, delay } => {
+            heart.link = Link::Reconnecting { attempt, delay }
+        }
+        HrEvent::Battery(level) => heart.battery = Some(level),
+        HrEvent::InvalidPacket { .. } => heart.invalid_packets += 1,
+    }
+    Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::keymap::Keymap;
+    use crate::app::state::{Settings, Startup};
+    use crate::core::units::Bpm;
+    use chrono::{DateTime, FixedOffset};
+
+    fn sample(at: u64, bpm: u32, contact: Contact) -> HrEvent {
+        HrEvent::Sample {
+            at: Duration::from_secs(at),
+            bpm: Bpm::try_from(bpm).ok(),
+            rr_ms: vec![60_000.0 / f64::from(bpm)],
+            contact,
+            energy_kj: None,
+        }
+    }
+
+    #[test]
+    fn samples_update_the_figures_and_gaps_stay_gaps() {
+        let now = DateTime::from_timestamp(1_790_000_000, 0).unwrap();
+        let mut state = State::new(
+            Startup::default(),
+            Settings::default(),
+            Keymap::default(),
+            now,
+            FixedOffset::east_opt(0).unwrap(),
+        );
+        heart(
+            &mut state,
+            HrEvent::Connected {
+                name: "simulated strap".into(),
+                address: None,
+            },
+        );
+        assert_eq!(state.heart.link, Link::Connected("simulated strap".into()));
+        heart(&mut state, sample(10, 120, Contact::Detected));
+        heart(&mut state, sample(11, 121, Contact::Detected));
+        heart(&mut state, sample(30, 150, Contact::Detected));
+        assert_eq!(state.heart.bpm.map(Bpm::get), Some(150));
+        let gaps = state
+            .heart
+            .recent
+            .iter()
+            .filter(|(_, b)| b.is_none())
+            .count();
+        assert_eq!(gaps, 1, "19 s of silence is drawn as a gap");
+        heart(&mut state, sample(31, 140, Contact::NotDetected));
+        assert_eq!(state.heart.bpm, None, "no skin contact: no value");
+        heart(
+            &mut state,
+            HrEvent::Stale {
+                silent_for: Duration::from_secs(5),
+            },
+        );
+        assert_eq!(state.heart.link, Link::Stale(Duration::from_secs(5)));
+        heart(
+            &mut state,
+            HrEvent::InvalidPacket {
+                reason: "too short".into(),
+            },
+        );
+        assert_eq!(state.heart.invalid_packets, 1);
+        // Old samples leave the ten-minute window.
+        heart(&mut state, sample(31 + 700, 100, Contact::Detected));
+        assert!(
+            state
+                .heart
+                .recent
+                .iter()
+                .all(|(t, _)| *t >= Duration::from_secs(131))
+        );
+    }
+}
