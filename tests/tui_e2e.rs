@@ -608,3 +608,38 @@ fn set_rows_read_the_table_panel_only() {
         ["1 warmup 60 kg 5", "2 work 100 kg 5 8 2"]
     );
 }
+
+#[test]
+fn simulated_heart_rate_is_live_on_the_session_screen() {
+    if tmux::skip() {
+        return;
+    }
+    let sandbox = Sandbox::new();
+    let mut argv = sandbox.argv(&[], false);
+    argv.extend(["--hr", "sim"].map(OsString::from));
+    let t = Tmux::new(140, 40, sandbox.dir.path(), &argv);
+    onboard(&t);
+    start_with(&t, "squat", "Back Squat");
+    t.type_text("100x5@8");
+    t.send(&["Enter"]);
+    t.wait_for("Logged Back Squat 100x5@8");
+    // The panel names the source, shows a BPM with its zone label, and the header badge agrees.
+    let screen = t.wait_until("a heart rate with its zone", |s| {
+        s.contains("simulated strap")
+            && s.lines()
+                .next()
+                .is_some_and(|header| header.contains('♥') && header.contains(" Z"))
+    });
+    let header = screen.lines().next().unwrap_or_default().to_string();
+    let bpm: u32 = header
+        .split('♥')
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no BPM in the header: {header}"));
+    assert!((40..=200).contains(&bpm), "{header}");
+    assert!(
+        screen.contains("hrTSS") && screen.contains("Z0"),
+        "{screen}"
+    );
+}
