@@ -4,6 +4,7 @@ mod calc;
 mod context;
 mod db;
 mod demo;
+mod devices;
 mod failure;
 mod hr;
 mod logging;
@@ -115,6 +116,17 @@ Examples:
   ironpulse hr decode 163c1104"
     )]
     Hr(hr::HrCommand),
+
+    /// List the Bluetooth LE heart-rate straps in range (name, address, signal strength)
+    #[command(after_help = "\
+Needs BlueZ (the bluetooth service) and a powered adapter; exits 1 with the reason when Bluetooth
+is unavailable. Wear the strap while scanning: most sleep until their electrodes are wet.
+
+Examples:
+  ironpulse devices
+  ironpulse devices --scan-seconds 10 --json
+  ironpulse hr monitor --hr ble:H10      then use one by name (or part of it) or address")]
+    Devices(devices::DevicesArgs),
 }
 
 /// Options for `ironpulse demo`.
@@ -207,6 +219,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<(), Failure> {
         Command::Demo(args) => demo::run(ctx, &args),
         Command::Calc(args) => calc::run(&args),
         Command::Hr(command) => hr::run(ctx, command),
+        Command::Devices(args) => devices::run(&args),
         Command::Db(DbCommand::Check) => db::check(&ctx.db_path()?),
         Command::Db(DbCommand::Backup { file }) => db::backup(&ctx.db_path()?, &file),
         Command::Db(DbCommand::Path) => {

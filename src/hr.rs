@@ -5,6 +5,7 @@
 //! receiver is dropped. Raw 0x2A37 packets (BLE, replay, and the simulator, which encodes its own)
 //! all go through one [`Pipeline`], and every live source uses the same [`StaleTracker`].
 
+pub mod ble;
 mod event;
 pub mod packet;
 pub mod recording;
@@ -17,6 +18,7 @@ pub mod stale;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
 
+pub use ble::{BleError, BleSource};
 pub use event::HrEvent;
 pub use packet::Pipeline;
 pub use replay::{ReplayError, ReplaySource};
@@ -38,20 +40,19 @@ pub trait HeartRateSource: Send {
 /// Why a heart-rate source could not be opened.
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
-    #[error("Bluetooth LE is not available in this build yet; use --hr sim or --hr replay:<file>")]
-    BleUnavailable,
     #[error(transparent)]
     Replay(#[from] ReplayError),
 }
 
 /// Opens the source `spec` names, running at `speed` × real time (sim and replay only).
-/// A recording is read and checked here, before anything streams.
+/// A recording is read and checked here, before anything streams; a Bluetooth strap is only
+/// looked for once the source runs, and its problems arrive as events.
 pub fn open(spec: &SourceSpec, speed: Speed) -> Result<Box<dyn HeartRateSource>, OpenError> {
     match spec {
         SourceSpec::Sim { seed } => Ok(Box::new(SimSource::new(
             sim::SimConfig::seeded(*seed).at_speed(speed),
         ))),
         SourceSpec::Replay(path) => Ok(Box::new(ReplaySource::load(path, speed)?)),
-        SourceSpec::Ble { .. } => Err(OpenError::BleUnavailable),
+        SourceSpec::Ble { device } => Ok(Box::new(BleSource::new(device.as_deref()))),
     }
 }

@@ -1,0 +1,414 @@
+//! End-to-end: the real `ironpulse` binary, btleplug, bluez-async and libdbus against a fake
+//! `BlueZ` on a private D-Bus. Each test has its own bus, fake and home directory, and bounded
+//! waits well under bluez-async's 30 s; the daemon, the fake and the program are stopped on
+//! drop. Without `dbus-daemon` the tests say so and pass (CI installs it).
+
+#[path = "support/fake_bluez.rs"]
+mod fake_bluez;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use fake_bluez::{FakeBluez, PrivateBus, beat, polar_h10};
+use serde_json::Value;
+use tempfile::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_ironpulse");
+/// The longest any one expected line may take (the never-resolving connect needs 10 s).
+const WAIT: Duration = Duration::from_secs(15);
+
+/// `ironpulse` running as a child on the private bus, its stdout read line by line.
+struct Ironpulse {
+    child: Child,
+    lines: Receiver<String>,
+    seen: Vec<String>,
+    _home: TempDir,
+}
+
+impl Ironpulse {
+    fn start(bus: &str, args: &[&str]) -> Ironpulse {
+        let home = tempfile::tempdir().expect("a temporary home");
+        let mut child = Command::new(BIN)
+            .args(args)
+            .env("DBUS_SYSTEM_BUS_ADDRESS", bus)
+            .env("HOME", home.path().join("home"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_STATE_HOME", home.path().join("state"))
+            .env_remove("IRONPULSE_DB")
+            .env_remove("IRONPULSE_LOG")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start ironpulse");
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, lines) = channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    return;
+                }
+            }
+        });
+        Ironpulse {
+            child,
+            lines,
+            seen: Vec::new(),
+            _home: home,
+        }
+    }
+
+    /// `hr monitor --json` on `source`, with a generous duration (tests stop it earlier).
+    fn monitor(bus: &str, source: &str) -> Ironpulse {
+        Ironpulse::start(
+            bus,
+            &[
+                "hr",
+                "monitor",
+                "--hr",
+                source,
+                "--json",
+                "--duration",
+                "120",
+            ],
+        )
+    }
+
+    /// The next JSON line satisfying `wanted` (within [`WAIT`]); every line read is kept.
+    fn wait_for(&mut self, what: &str, wanted: impl Fn(&Value) -> bool) -> Value {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    self.seen.push(line.clone());
+                    let value: Value = serde_json::from_str(&line)
+                        .unwrap_or_else(|err| panic!("not JSON ({err}): {line}"));
+                    if wanted(&value) {
+                        return value;
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => {
+                    panic!(
+                        "no {what} within {WAIT:?}; lines so far:\n{}",
+                        self.transcript()
+                    )
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    let _ = self.child.wait();
+                    let mut stderr = String::new();
+                    if let Some(mut err) = self.child.stderr.take() {
+                        let _ = std::io::Read::read_to_string(&mut err, &mut stderr);
+                    }
+                    panic!(
+                        "ironpulse exited before {what}; stderr: {stderr}\nlines:\n{}",
+                        self.transcript()
+                    )
+                }
+            }
+        }
+    }
+
+    fn wait_event(&mut self, name: &str) -> Value {
+        self.wait_for(&format!("{name} event"), |v| v["event"] == name)
+    }
+
+    fn wait_sample(&mut self) -> Value {
+        self.wait_for("sample", |v| v.get("bpm").is_some())
+    }
+
+    fn transcript(&self) -> String {
+        self.seen.join("\n")
+    }
+
+    /// Still running (no crash, no give-up).
+    fn assert_running(&mut self) {
+        let status = self.child.try_wait().expect("query the child");
+        assert!(
+            status.is_none(),
+            "ironpulse exited: {status:?}\n{}",
+            self.transcript()
+        );
+    }
+
+    /// Waits for the program to exit by itself; its exit code, the rest of stdout and stderr.
+    fn finish(mut self) -> (Option<i32>, String, String) {
+        let deadline = Instant::now() + WAIT;
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("query the child") {
+                break status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "ironpulse did not exit within {WAIT:?}:\n{}",
+                self.transcript()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        let mut stdout = self.seen.join("\n");
+        while let Ok(line) = self.lines.recv_timeout(Duration::from_secs(1)) {
+            if !stdout.is_empty() {
+                stdout.push('\n');
+            }
+            stdout.push_str(&line);
+        }
+        let mut stderr = String::new();
+        if let Some(mut err) = self.child.stderr.take() {
+            let _ = std::io::Read::read_to_string(&mut err, &mut stderr);
+        }
+        (status.code(), stdout, stderr)
+    }
+}
+
+impl Drop for Ironpulse {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A bus with the fake strap on it, or `None` (after saying so) without `dbus-daemon`.
+fn bus_with_strap() -> Option<(PrivateBus, FakeBluez)> {
+    if fake_bluez::skip() {
+        return None;
+    }
+    let bus = PrivateBus::start();
+    let fake = FakeBluez::start(bus.address(), polar_h10());
+    Some((bus, fake))
+}
+
+fn is_sample(v: &Value) -> bool {
+    v.get("bpm").is_some()
+}
+
+#[test]
+fn devices_lists_the_strap_with_name_address_and_rssi() {
+    let Some((bus, _fake)) = bus_with_strap() else {
+        return;
+    };
+    let run = Ironpulse::start(bus.address(), &["devices", "--json", "--scan-seconds", "1"]);
+    let (code, stdout, stderr) = run.finish();
+    assert_eq!(code, Some(0), "stderr: {stderr}");
+    let straps: Value = serde_json::from_str(&stdout).expect("one JSON array");
+    assert_eq!(
+        straps,
+        serde_json::json!([{"name": "Polar H10 A1B2C3D4", "address": "A0:9E:1A:00:00:01", "rssi": -58}])
+    );
+
+    let run = Ironpulse::start(bus.address(), &["devices", "--scan-seconds", "1"]);
+    let (code, stdout, _) = run.finish();
+    assert_eq!(code, Some(0));
+    assert!(
+        stdout.contains("Polar H10 A1B2C3D4  A0:9E:1A:00:00:01  -58 dBm"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_connected_strap_streams_samples_with_rr_intervals() {
+    let Some((bus, fake)) = bus_with_strap() else {
+        return;
+    };
+    fake.stream(Duration::from_millis(50));
+    // By part of the name, in another case.
+    let mut run = Ironpulse::monitor(bus.address(), "ble:h10");
+    let connected = run.wait_event("connected");
+    assert_eq!(connected["name"], "Polar H10 A1B2C3D4");
+    assert_eq!(connected["address"], "A0:9E:1A:00:00:01");
+    assert_eq!(run.wait_event("battery")["percent"], 87);
+    for n in 0..12 {
+        let sample = run.wait_sample();
+        let (bpm, _) = beat(n);
+        assert_eq!(sample["bpm"], u64::from(bpm), "sample {n}");
+        let rr = sample["rr_ms"].as_array().expect("rr_ms");
+        assert_eq!(rr.len(), 1, "{sample}");
+        let expected = 60_000.0 / f64::from(bpm);
+        let got = rr[0].as_f64().expect("a number");
+        assert!((got - expected).abs() < 1.0, "rr {got} for {bpm} bpm");
+        assert_eq!(sample["contact"], true);
+    }
+    assert_eq!(fake.connects(), 1);
+    run.assert_running();
+}
+
+#[test]
+fn link_loss_is_a_gap_then_an_automatic_reconnect() {
+    let Some((bus, fake)) = bus_with_strap() else {
+        return;
+    };
+    fake.stream(Duration::from_millis(50));
+    let mut run = Ironpulse::monitor(bus.address(), "ble");
+    run.wait_event("connected");
+    run.wait_sample();
+    fake.drop_link();
+    let gone = run.wait_event("disconnected");
+    assert!(
+        gone["reason"]
+            .as_str()
+            .unwrap_or("")
+            .contains("dropped the connection"),
+        "{gone}"
+    );
+    let again = run.wait_event("reconnecting");
+    assert_eq!(again["attempt"], 1);
+    assert_eq!(again["delay_s"], 1.0);
+    let back = run.wait_event("connected");
+    assert_eq!(back["address"], "A0:9E:1A:00:00:01");
+    // Samples resume, and only after the reconnect.
+    let sample = run.wait_sample();
+    assert!(sample["at_ms"].as_u64().unwrap_or(0) >= 1000, "{sample}");
+    assert_eq!(fake.connects(), 2);
+    run.assert_running();
+}
+
+#[test]
+fn a_strap_that_goes_silent_is_stale_and_reconnected() {
+    let Some((bus, fake)) = bus_with_strap() else {
+        return;
+    };
+    fake.stream(Duration::from_millis(50));
+    let mut run = Ironpulse::monitor(bus.address(), "ble");
+    run.wait_event("connected");
+    run.wait_sample();
+    fake.silence();
+    let stale = run.wait_event("stale");
+    assert!(
+        stale["silent_for_s"].as_f64().unwrap_or(0.0) >= 5.0,
+        "{stale}"
+    );
+    let gone = run.wait_event("disconnected");
+    assert_eq!(gone["reason"], "no heart rate for 5 s");
+    assert_eq!(run.wait_event("reconnecting")["attempt"], 1);
+    run.wait_event("connected");
+    fake.stream(Duration::from_millis(50));
+    run.wait_sample();
+    assert_eq!(fake.connects(), 2);
+    run.assert_running();
+}
+
+#[test]
+fn a_strap_removed_from_bluez_is_stale_then_found_again() {
+    let Some((bus, fake)) = bus_with_strap() else {
+        return;
+    };
+    fake.stream(Duration::from_millis(50));
+    let mut run = Ironpulse::monitor(bus.address(), "ble");
+    run.wait_event("connected");
+    run.wait_sample();
+    // BlueZ forgets the device: no event at all, only silence.
+    fake.remove_device();
+    run.wait_event("stale");
+    run.wait_event("disconnected");
+    assert_eq!(run.wait_event("reconnecting")["attempt"], 1);
+    run.assert_running();
+    fake.reappear();
+    run.wait_event("connected");
+    run.wait_sample();
+    run.assert_running();
+}
+
+#[test]
+fn malformed_packets_are_reported_and_skipped() {
+    let Some((bus, fake)) = bus_with_strap() else {
+        return;
+    };
+    let mut run = Ironpulse::monitor(bus.address(), "ble");
+    run.wait_event("connected");
+    let (_, good) = beat(0);
+    let bad: [&[u8]; 3] = [&[0x16], &[], &[0x01, 0x3C]];
+    fake.notify(&good);
+    for packet in bad {
+        fake.notify(packet);
+    }
+    fake.notify(&good);
+    let mut invalid = Vec::new();
+    let mut samples = 0;
+    while samples < 2 {
+        let v = run.wait_for("sample or invalid packet", |v| {
+            is_sample(v) || v["event"] == "invalid_packet"
+        });
+        if is_sample(&v) {
+            assert_eq!(v["bpm"], 120);
+            samples += 1;
+        } else {
+            invalid.push(v["reason"].as_str().unwrap_or("").to_owned());
+        }
+    }
+    assert_eq!(invalid.len(), 3, "{invalid:?}");
+    assert_eq!(
+        invalid[0],
+        "heart-rate packet is too short: its flags need 2 bytes, it has 1"
+    );
+    assert!(invalid.iter().all(|r| !r.is_empty()));
+    run.assert_running();
+}
+
+#[test]
+fn services_that_never_resolve_time_out_with_a_message() {
+    let Some((bus, fake)) = bus_with_strap() else {
+        return;
+    };
+    fake.never_resolve(true);
+    let started = Instant::now();
+    let mut run = Ironpulse::monitor(bus.address(), "ble");
+    let gone = run.wait_event("disconnected");
+    let reason = gone["reason"].as_str().unwrap_or("");
+    assert_eq!(
+        reason,
+        "timed out after 10 s while connecting (the strap's services never resolved)"
+    );
+    assert!(started.elapsed() < Duration::from_secs(14));
+    assert_eq!(run.wait_event("reconnecting")["attempt"], 1);
+    assert!(!run.seen.iter().any(|l| l.contains("\"connected\"")));
+    run.assert_running();
+}
+
+#[test]
+fn without_bluez_on_the_bus_bluetooth_is_unavailable() {
+    if fake_bluez::skip() {
+        return;
+    }
+    let bus = PrivateBus::start();
+    let run = Ironpulse::start(bus.address(), &["devices", "--json", "--scan-seconds", "1"]);
+    let (code, stdout, stderr) = run.finish();
+    assert_eq!(code, Some(1), "stdout: {stdout}");
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.starts_with("ironpulse: Bluetooth unavailable: BlueZ is not answering")),
+        "{stderr}"
+    );
+
+    let mut run = Ironpulse::monitor(bus.address(), "ble");
+    let gone = run.wait_event("disconnected");
+    assert!(
+        gone["reason"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("Bluetooth unavailable: BlueZ is not answering"),
+        "{gone}"
+    );
+    // One clear event, then the source ends and so does the monitor.
+    let (code, rest, _) = run.finish();
+    assert_eq!(code, Some(0));
+    assert!(!rest.contains("reconnecting"), "{rest}");
+}
+
+#[test]
+fn without_a_system_bus_bluetooth_is_unavailable() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let nowhere = format!("unix:path={}", dir.path().join("no-bus.sock").display());
+    let run = Ironpulse::start(&nowhere, &["devices"]);
+    let (code, _, stderr) = run.finish();
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l
+                .starts_with("ironpulse: Bluetooth unavailable: cannot reach the system D-Bus")),
+        "{stderr}"
+    );
+}
