@@ -3,11 +3,13 @@
 mod calc;
 mod context;
 mod db;
+mod deload;
 mod demo;
 mod devices;
 mod failure;
 mod hr;
 mod logging;
+mod recommend;
 mod tui;
 
 use std::path::PathBuf;
@@ -127,6 +129,29 @@ Examples:
   ironpulse devices --scan-seconds 10 --json
   ironpulse hr monitor --hr ble:H10      then use one by name (or part of it) or address")]
     Devices(devices::DevicesArgs),
+
+    /// What to lift next session: each lift's target from its progression rule and history
+    #[command(after_help = "\
+Without EXERCISE: every lift with a weight trained in the last 8 weeks, then the deload check.
+Rules are per exercise (Settings); without one, double progression with science.md's defaults.
+Unknown names exit 2 with the closest ones.
+
+Examples:
+  ironpulse recommend
+  ironpulse recommend back squat
+  ironpulse recommend bench --json")]
+    Recommend(recommend::RecommendArgs),
+
+    /// Deload check: the four signals with their numbers, the urgency and the plan
+    #[command(after_help = "\
+Signals: e1RM 5 % below its 8-week peak on a main lift, mean RPE 9+ for 2 weeks, ACWR above 1.5
+on 3 of the last 7 days, 5+ weeks since the last deload. Two signals: medium; three: high.
+
+Examples:
+  ironpulse deload
+  ironpulse deload --json
+  ironpulse deload --record --start 2026-11-23 --note \"after the meet\"")]
+    Deload(deload::DeloadArgs),
 }
 
 /// Options for `ironpulse demo`.
@@ -220,6 +245,8 @@ fn dispatch(ctx: &Context, command: Command) -> Result<(), Failure> {
         Command::Calc(args) => calc::run(&args),
         Command::Hr(command) => hr::run(ctx, command),
         Command::Devices(args) => devices::run(&args),
+        Command::Recommend(args) => recommend::run(ctx, &args),
+        Command::Deload(args) => deload::run(ctx, &args),
         Command::Db(DbCommand::Check) => db::check(&ctx.db_path()?),
         Command::Db(DbCommand::Backup { file }) => db::backup(&ctx.db_path()?, &file),
         Command::Db(DbCommand::Path) => {

@@ -6,14 +6,17 @@
 //! then writes everything in one transaction.
 
 mod calendar;
+mod heart;
 mod lift;
 mod loading;
 mod plan;
 mod planner;
 mod program;
 
-use chrono::{DateTime, Datelike as _, Utc};
+use chrono::{DateTime, Datelike as _, Days, NaiveDate, Utc};
 
+use crate::core::history::week_start;
+use crate::core::hr_settings::HrSettingsError;
 use crate::core::profile::{Profile, Sex, default_bar, default_plates, tanaka_hr_max};
 use crate::core::units::{Bpm, Unit, UnitError, Weight};
 use crate::store::{Store, StoreError};
@@ -51,6 +54,8 @@ pub struct DemoReport {
     pub sessions: usize,
     /// Sets, warm-ups included.
     pub sets: usize,
+    /// Heart-rate samples (1 Hz, each with its RR intervals).
+    pub hr_samples: usize,
 }
 
 /// Why the demo could not be generated.
@@ -72,6 +77,9 @@ pub enum DemoError {
         "the demo planner made an impossible value ({0}). This is a bug in this ironpulse build."
     )]
     Planner(#[from] UnitError),
+    /// The profile's heart-rate anchors cannot give zones or load.
+    #[error("the profile's heart-rate settings cannot be used for the demo: {0}")]
+    HeartRate(#[from] HrSettingsError),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -89,14 +97,40 @@ pub fn generate(store: &Store, options: &DemoOptions) -> Result<DemoReport, Demo
         None => demo_profile(options.today)?,
     };
     let plans = plan(options, &store.exercises()?, &profile)?;
+    let heart = heart::HeartSetup::new(&profile, options.seed)?;
     if existing.is_none() {
         store.save_profile(&profile)?;
     }
-    store.insert_history(plans.iter().map(|p| &p.session))?;
+    let ids = store.insert_history(plans.iter().map(|p| &p.session))?;
+    store.record_deloads(
+        deload_weeks(&plans, options.today.date_naive())
+            .into_iter()
+            .map(|(start, end)| (start, end, "Deload week")),
+    )?;
+    let hr_samples = heart::write(store, &heart, &plans, &ids)?;
     Ok(DemoReport {
         sessions: plans.len(),
         sets: plans.iter().map(SessionPlan::set_count).sum(),
+        hr_samples,
     })
+}
+
+/// The deload weeks of the plan, Monday to Sunday, as the lifter records them (the current
+/// one still open).
+fn deload_weeks(plans: &[SessionPlan], today: NaiveDate) -> Vec<(NaiveDate, Option<NaiveDate>)> {
+    let mut mondays: Vec<NaiveDate> = plans
+        .iter()
+        .filter(|p| p.deload)
+        .map(|p| week_start(p.session.started_at.date_naive()))
+        .collect();
+    mondays.dedup();
+    mondays
+        .into_iter()
+        .map(|monday| {
+            let sunday = monday + Days::new(6);
+            (monday, (sunday < today).then_some(sunday))
+        })
+        .collect()
 }
 
 /// The demo lifter: an 80 kg man born in 1990, max heart rate from Tanaka for his age `today`,

@@ -5,18 +5,24 @@
 //! write is one transaction, committed (and, with `synchronous=FULL`, on disk) when it returns.
 
 mod bulk;
+mod deloads;
 mod error;
 mod exercises;
 #[cfg(test)]
 mod fixtures;
 mod header;
+mod heart_rate;
 mod history;
 mod lock;
 mod maintenance;
 mod migrations;
+mod performance;
 mod profile;
+mod records;
+mod rules;
 mod sessions;
 mod sets;
+mod strap;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -27,9 +33,11 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use bulk::{HistorySession, HistorySet, HistorySlot};
 pub use error::StoreError;
+pub use heart_rate::{HistoryHr, SessionHr, SessionHrSummary};
 pub use lock::lock_path;
 pub use maintenance::{BackupReport, CheckReport, backup, check};
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
+pub use records::PersonalRecord;
 
 use lock::InstanceLock;
 
@@ -120,6 +128,9 @@ impl Store {
             .map_err(store.fail("configure the database"))?;
         migrations::apply(&store.conn, migrations::MIGRATIONS)
             .map_err(store.fail("update the database schema"))?;
+        if (1..migrations::PROGRESSION).contains(&found) {
+            store.backfill_records()?;
+        }
         store.seed_catalogue()?;
         Ok(store)
     }

@@ -35,6 +35,7 @@ pub fn render(frame: &mut Frame, state: &State) {
         Screen::Session(screen) => screens::session::render(frame, body, state, screen, theme),
         Screen::Summary(session) => screens::summary::render(frame, body, state, session, theme),
         Screen::History(history) => screens::history::render(frame, body, state, history, theme),
+        Screen::Devices(devices) => screens::devices::render(frame, body, state, devices, theme),
     }
     widgets::footer::render(frame, footer, state, theme);
     match &state.modal {

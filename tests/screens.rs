@@ -295,3 +295,25 @@ fn heart_rate_panel() {
     }
     snap("session_heart_rate", &s);
 }
+
+#[test]
+fn devices() {
+    use ironpulse::hr::ble::Strap;
+    let mut s = state(startup());
+    cmd(&mut s, Command::Devices, 0);
+    snap("devices_scanning", &s);
+    let found = vec![
+        Strap {
+            name: "Polar H10 A1B2C3D4".into(),
+            address: "A0:9E:1A:00:00:01".into(),
+            rssi: Some(-58),
+        },
+        Strap {
+            name: "TICKR 4F2A".into(),
+            address: "C4:00:00:00:00:02".into(),
+            rssi: None,
+        },
+    ];
+    update(&mut s, Action::Straps(Ok(found)), t(5));
+    snap("devices", &s);
+}

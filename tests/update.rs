@@ -666,3 +666,138 @@ fn the_session_detail_reads_letters_as_commands() {
         Some(Command::Help)
     );
 }
+
+#[test]
+fn straps_are_scanned_chosen_remembered_and_forgotten() {
+    use ironpulse::hr::ble::Strap;
+    let mut s = state(startup());
+    assert_eq!(cmd(&mut s, Command::Devices, 0), vec![Effect::ScanStraps]);
+    let strap = |name: &str, address: &str, rssi| Strap {
+        name: name.into(),
+        address: address.into(),
+        rssi,
+    };
+    update(
+        &mut s,
+        Action::Straps(Ok(vec![
+            strap("Polar H10 A1", "A0:00:00:00:00:01", Some(-58)),
+            strap("TICKR", "A0:00:00:00:00:02", None),
+        ])),
+        t(5),
+    );
+    cmd(&mut s, Command::Down, 6);
+    assert_eq!(
+        cmd(&mut s, Command::Submit, 7),
+        vec![
+            Effect::Store(StoreRequest::RememberStrap(Some(
+                "A0:00:00:00:00:02".into()
+            ))),
+            Effect::UseStrap(Some("A0:00:00:00:00:02".into())),
+        ]
+    );
+    reply(
+        &mut s,
+        StoreReply::StrapRemembered(Some("A0:00:00:00:00:02".into())),
+        8,
+    );
+    assert_eq!(s.strap.as_deref(), Some("A0:00:00:00:00:02"));
+    assert_eq!(
+        cmd(&mut s, Command::Forget, 9),
+        vec![
+            Effect::Store(StoreRequest::RememberStrap(None)),
+            Effect::UseStrap(None)
+        ]
+    );
+    // A failed scan says why and keeps the screen usable.
+    assert_eq!(cmd(&mut s, Command::Rescan, 10), vec![Effect::ScanStraps]);
+    update(
+        &mut s,
+        Action::Straps(Err(
+            "Bluetooth unavailable: no Bluetooth adapter found".into()
+        )),
+        t(11),
+    );
+    let Screen::Devices(screen) = &s.screen else {
+        panic!()
+    };
+    assert_eq!(
+        screen.error.as_deref(),
+        Some("Bluetooth unavailable: no Bluetooth adapter found")
+    );
+    cmd(&mut s, Command::Back, 12);
+    assert!(matches!(s.screen, Screen::Dashboard));
+}
+
+#[test]
+fn heart_rate_is_batched_to_the_store_and_each_set_gets_its_heart_rate() {
+    use ironpulse::core::hrm::Contact;
+    use ironpulse::core::units::Bpm;
+    use ironpulse::hr::HrEvent;
+    use std::time::Duration;
+
+    let mut s = in_session();
+    let mut stored_samples = 0;
+    let mut set_hr = None;
+    let mut feed = |s: &mut ironpulse::app::state::State, i: u32, bpm: u32| {
+        let event = HrEvent::Sample {
+            at: Duration::from_secs(u64::from(i)),
+            bpm: Bpm::try_from(bpm).ok(),
+            rr_ms: vec![60_000.0 / f64::from(bpm)],
+            contact: Contact::Detected,
+            energy_kj: None,
+        };
+        for effect in update(s, Action::Hr(event), t(i64::from(i))) {
+            match effect {
+                Effect::Store(StoreRequest::AppendHr { samples, .. }) => {
+                    assert!(samples.len() <= 3, "batches stay small: {}", samples.len());
+                    stored_samples += samples.len();
+                }
+                Effect::Store(StoreRequest::SetHr { hr, .. }) => set_hr = Some(hr),
+                other => panic!("{other:?}"),
+            }
+        }
+    };
+    // Resting at 90, a set from 60 s to 90 s climbing to 150, then recovery of 1 bpm a second.
+    for i in 0..60 {
+        feed(&mut s, i, 90);
+    }
+    for i in 60..=90 {
+        feed(&mut s, i, 90 + (i - 60) * 2);
+    }
+    let set = LoggedSet {
+        id: SetId(1),
+        spec: spec(100.0, 5, None),
+        completed_at: t(90),
+    };
+    reply(
+        &mut s,
+        StoreReply::SetsLogged {
+            slot: SlotId(11),
+            sets: vec![set],
+        },
+        90,
+    );
+    for i in 91..=160 {
+        feed(&mut s, i, 150 - (i - 90));
+    }
+    let hr = set_hr.expect("the set's heart rate is stored once its recovery minute is over");
+    assert_eq!(hr.start.map(Bpm::get), Some(90));
+    assert_eq!(hr.end.map(Bpm::get), Some(150));
+    assert_eq!(hr.peak.map(Bpm::get), Some(150));
+    assert_eq!(hr.recovery_30, Some(30));
+    assert_eq!(hr.recovery_60, Some(60));
+    // Quitting hands over what is still waiting: nothing is lost beyond the last second.
+    let last = update(&mut s, Action::Shutdown, t(161));
+    let waiting: usize = last
+        .iter()
+        .map(|e| match e {
+            Effect::Store(StoreRequest::AppendHr { samples, .. }) => samples.len(),
+            _ => 0,
+        })
+        .sum();
+    assert_eq!(
+        stored_samples + waiting,
+        161,
+        "every sample reaches the store"
+    );
+}

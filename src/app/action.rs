@@ -19,6 +19,8 @@ pub enum Action {
     Stored(StoreReply),
     /// Something from the heart-rate source.
     Hr(crate::hr::HrEvent),
+    /// The straps a scan found, or why Bluetooth could not scan.
+    Straps(Result<Vec<crate::hr::ble::Strap>, String>),
     /// SIGTERM, SIGHUP or the terminal going away: leave cleanly.
     Shutdown,
 }

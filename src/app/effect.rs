@@ -4,9 +4,11 @@ use chrono::{DateTime, Utc};
 
 use crate::core::exercise::{Equipment, Exercise, ExerciseId, ExerciseKind, Mechanics};
 use crate::core::history::Performance;
+use crate::core::hr_sample::{HrGap, HrSample};
 use crate::core::profile::Profile;
 use crate::core::session::{LoggedSet, Session, SessionId, SessionSummary, SetId, Slot, SlotId};
 use crate::core::set::SetSpec;
+use crate::core::set_hr::SetHr;
 
 /// A side effect for the event loop to run.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,6 +16,10 @@ pub enum Effect {
     Store(StoreRequest),
     /// Ring the terminal bell (rest over).
     Bell,
+    /// Look for Bluetooth heart-rate straps; answered by `Action::Straps`.
+    ScanStraps,
+    /// Stream from this strap (address or name) from now on, or stop streaming.
+    UseStrap(Option<String>),
 }
 
 /// Work for the store thread. Each request is answered by exactly one `StoreReply`.
@@ -79,6 +85,17 @@ pub enum StoreRequest {
         limit: usize,
     },
     LoadSession(SessionId),
+    RememberStrap(Option<String>),
+    /// A batch of the running session's heart rate (≤ 2 s old), and recorded gaps.
+    AppendHr {
+        session: SessionId,
+        samples: Vec<HrSample>,
+        gaps: Vec<HrGap>,
+    },
+    SetHr {
+        set: SetId,
+        hr: SetHr,
+    },
 }
 
 /// What kind of request failed, so `update()` can put the message where the user is looking.
@@ -113,6 +130,9 @@ pub enum StoreReply {
     ExerciseCreated(Exercise),
     History(Vec<SessionSummary>),
     SessionLoaded(Session),
+    StrapRemembered(Option<String>),
+    /// Heart rate stored (nothing to show).
+    HrSaved,
     Failed {
         what: Failed,
         message: String,

@@ -18,7 +18,7 @@ use super::store_worker::{load_startup, spawn};
 use super::terminal::TerminalGuard;
 use super::text_input::TextEdit;
 use super::update::update;
-use crate::hr::{HeartRateSource, HrEvent};
+use crate::hr::{BleSource, HeartRateSource, HrEvent};
 use crate::store::Store;
 
 /// Errors that end the TUI. The store has already committed everything the user saw as saved.
@@ -63,6 +63,9 @@ pub fn run(
     runtime.block_on(event_loop(state, store, source))
 }
 
+/// How long the devices screen listens for straps.
+const STRAP_SCAN: Duration = Duration::from_secs(5);
+
 /// Set (to anything) to quit right after the first frame is drawn: how start-up time is measured
 /// (docs/BENCHMARKS.md).
 pub const EXIT_AFTER_FIRST_FRAME: &str = "IRONPULSE_EXIT_AFTER_FIRST_FRAME";
@@ -82,9 +85,13 @@ async fn event_loop(
     let (incoming_tx, mut incoming) = unbounded_channel::<Incoming>();
     let (actions_tx, mut actions) = unbounded_channel::<Action>();
     let (hr_tx, mut hr_events) = unbounded_channel::<HrEvent>();
-    // Dropping the receiver at exit stops the source.
-    let _source = source.map(|s| s.spawn(hr_tx));
-    let (requests, worker) = spawn(store, actions_tx)?;
+    let (requests, worker) = spawn(store, actions_tx.clone())?;
+    let mut workers = Workers {
+        source: source.map(|s| start_source(s, hr_tx.clone())),
+        requests,
+        actions: actions_tx,
+        hr: hr_tx,
+    };
     let mut sigterm = signal(SignalKind::terminate())?;
     let mut sighup = signal(SignalKind::hangup())?;
     let mut sigint = signal(SignalKind::interrupt())?;
@@ -104,7 +111,7 @@ async fn event_loop(
                 width: size.width,
                 height: size.height,
             },
-            &requests,
+            &mut workers,
         );
         guard.terminal.draw(|f| crate::ui::render(f, &state))?;
         if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some() {
@@ -121,16 +128,16 @@ async fn event_loop(
                 _ = sigint.recv() => Some(Action::Shutdown),
             };
             let Some(first) = first else { continue };
-            apply(&mut state, first, &requests);
+            apply(&mut state, first, &mut workers);
             // Drain whatever else is already queued, then draw once.
             loop {
                 if let Ok(action) = actions.try_recv() {
-                    apply(&mut state, action, &requests);
+                    apply(&mut state, action, &mut workers);
                 } else if let Ok(event) = hr_events.try_recv() {
-                    apply(&mut state, Action::Hr(event), &requests);
+                    apply(&mut state, Action::Hr(event), &mut workers);
                 } else if let Ok(event) = incoming.try_recv() {
                     if let Some(action) = translate(&state, event) {
-                        apply(&mut state, action, &requests);
+                        apply(&mut state, action, &mut workers);
                     }
                 } else {
                     break;
@@ -145,7 +152,7 @@ async fn event_loop(
     }
     .await;
     // Closing the channel lets the worker finish queued writes; wait so none is lost.
-    drop(requests);
+    drop(workers);
     if worker.join().is_err() {
         tracing::error!("store thread panicked");
     }
@@ -172,11 +179,54 @@ fn spawn_input(tx: UnboundedSender<Incoming>) -> std::io::Result<()> {
     Ok(())
 }
 
-fn apply(state: &mut State, action: Action, requests: &mpsc::Sender<StoreRequest>) {
+/// The handles effects are carried out with.
+struct Workers {
+    requests: mpsc::Sender<StoreRequest>,
+    actions: UnboundedSender<Action>,
+    hr: UnboundedSender<HrEvent>,
+    /// Forwards the current heart-rate source's events; aborting it stops the source.
+    source: Option<tokio::task::JoinHandle<()>>,
+}
+
+/// Runs `source` on its own channel and forwards its events: aborting the returned task drops
+/// that channel, which tells the source to stop (a strap is hung up).
+fn start_source(
+    source: Box<dyn HeartRateSource>,
+    hr: UnboundedSender<HrEvent>,
+) -> tokio::task::JoinHandle<()> {
+    let (tx, mut rx) = unbounded_channel();
+    let task = source.spawn(tx);
+    tokio::spawn(async move {
+        while let Some(event) = rx.recv().await {
+            if hr.send(event).is_err() {
+                break;
+            }
+        }
+        drop(task);
+    })
+}
+
+fn apply(state: &mut State, action: Action, workers: &mut Workers) {
     for effect in update(state, action, Utc::now()) {
         match effect {
+            Effect::ScanStraps => {
+                let actions = workers.actions.clone();
+                tokio::spawn(async move {
+                    let found = crate::hr::ble::scan(STRAP_SCAN)
+                        .await
+                        .map_err(|e| e.to_string());
+                    let _ = actions.send(Action::Straps(found));
+                });
+            }
+            Effect::UseStrap(strap) => {
+                if let Some(old) = workers.source.take() {
+                    old.abort();
+                }
+                workers.source = strap
+                    .map(|s| start_source(Box::new(BleSource::new(Some(&s))), workers.hr.clone()));
+            }
             Effect::Store(request) => {
-                if requests.send(request).is_err() {
+                if workers.requests.send(request).is_err() {
                     tracing::error!("store thread is gone");
                 }
             }

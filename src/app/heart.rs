@@ -5,8 +5,13 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+use std::collections::HashMap;
+
+use crate::core::hr_sample::{GapReason, HrGap, HrSample};
 use crate::core::hrm::Contact;
 use crate::core::meter::Meter;
+use crate::core::session::SetId;
+use crate::core::set_hr::{SetHr, SetWindow};
 use crate::core::units::Bpm;
 use crate::core::zones::Zone;
 
@@ -49,6 +54,26 @@ pub struct Heart {
     pub recent: VecDeque<(Duration, Option<Bpm>)>,
     /// Wall-clock time of the source's zero, to place sets on the chart.
     pub origin: Option<DateTime<Utc>>,
+    /// The running session's heart rate, for storage and per-set figures.
+    pub log: SessionLog,
+}
+
+/// The running session's heart rate on its way to the database.
+#[derive(Debug, Clone, Default)]
+pub struct SessionLog {
+    /// Samples and gaps not yet handed to the store (never more than ~2 s worth).
+    pub pending: Vec<HrSample>,
+    pub pending_gaps: Vec<HrGap>,
+    /// The last eleven minutes of samples and gaps, for the heart rate of each set.
+    pub samples: VecDeque<HrSample>,
+    pub gaps: Vec<HrGap>,
+    /// A gap that began at this offset; the next sample closes it.
+    pub open_gap: Option<(u32, GapReason)>,
+    pub last_offset: Option<u32>,
+    /// Sets whose heart rate is worked out once their recovery minute has passed.
+    pub awaiting: Vec<(SetId, SetWindow)>,
+    /// Heart rate of the session's sets, for the table.
+    pub sets: HashMap<SetId, SetHr>,
 }
 
 impl Heart {

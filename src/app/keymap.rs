@@ -19,6 +19,7 @@ pub enum Context {
     Confirm,
     Summary,
     Help,
+    Devices,
 }
 
 impl Context {
@@ -53,6 +54,9 @@ pub enum Command {
     Finish,
     DeleteLastSet,
     Warmups,
+    Devices,
+    Rescan,
+    Forget,
     EditSet,
     Delete,
     Yes,
@@ -73,6 +77,7 @@ struct Binding {
 }
 
 const ALL: &[Context] = &[
+    X::Devices,
     X::Dashboard,
     X::Session,
     X::Picker,
@@ -84,6 +89,7 @@ const ALL: &[Context] = &[
     X::Help,
 ];
 const LISTS: &[Context] = &[
+    X::Devices,
     X::Session,
     X::Picker,
     X::History,
@@ -105,6 +111,7 @@ const TABLE: &[Binding] = &[
         name: "help",
         help: "show or hide this help",
         contexts: &[
+            X::Devices,
             X::Dashboard,
             X::Session,
             X::Picker,
@@ -121,6 +128,7 @@ const TABLE: &[Binding] = &[
         name: "back",
         help: "back / cancel / clear the error",
         contexts: &[
+            X::Devices,
             X::Session,
             X::Picker,
             X::History,
@@ -264,6 +272,27 @@ const TABLE: &[Binding] = &[
         help: "plan warm-up sets up to the working set",
         contexts: &[X::Session],
         keys: &["ctrl-t"],
+    },
+    Binding {
+        command: C::Devices,
+        name: "devices",
+        help: "heart-rate straps: scan, connect, forget",
+        contexts: &[X::Dashboard],
+        keys: &["d"],
+    },
+    Binding {
+        command: C::Rescan,
+        name: "rescan",
+        help: "scan for straps again",
+        contexts: &[X::Devices],
+        keys: &["r"],
+    },
+    Binding {
+        command: C::Forget,
+        name: "forget",
+        help: "forget the remembered strap",
+        contexts: &[X::Devices],
+        keys: &["f"],
     },
     Binding {
         command: C::EditSet,
@@ -557,6 +586,7 @@ impl Keymap {
             (X::History, "History"),
             (X::Detail, "Session detail"),
             (X::Form, "Forms"),
+            (X::Devices, "Heart-rate straps"),
         ]
     }
 }

@@ -18,6 +18,7 @@ use super::form::Form;
 use super::heart::Heart;
 use super::keymap::{Context, Keymap};
 use super::text_input::TextInput;
+use crate::hr::ble::Strap;
 
 /// Settings that come from the config file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +49,8 @@ pub struct Startup {
     pub recent_exercises: Vec<ExerciseId>,
     pub recent_sessions: Vec<SessionSummary>,
     pub active: Option<Session>,
+    /// The remembered heart-rate strap.
+    pub strap: Option<String>,
     /// The history of each exercise in the active session, for its coaching.
     pub histories: HashMap<ExerciseId, Vec<Performance>>,
 }
@@ -72,6 +75,8 @@ pub struct State {
     pub planned: HashMap<SlotId, Vec<SetSpec>>,
     pub rest: Option<RestTimer>,
     pub heart: Heart,
+    /// The strap the next start connects to (address or name).
+    pub strap: Option<String>,
     pub screen: Screen,
     pub modal: Option<Modal>,
     /// A one-line message at the bottom: what just happened or what went wrong.
@@ -103,6 +108,17 @@ pub enum Screen {
     Summary(Session),
     History(HistoryScreen),
     Settings(Form),
+    Devices(DevicesScreen),
+}
+
+/// Bluetooth straps in range, to pick the one to stream from.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DevicesScreen {
+    pub straps: Vec<Strap>,
+    pub selected: usize,
+    pub scanning: bool,
+    /// Why the last scan failed ("Bluetooth unavailable: …").
+    pub error: Option<String>,
 }
 
 /// The session screen's own state; the session itself lives in `State::session`.
@@ -293,6 +309,7 @@ impl State {
             planned: HashMap::new(),
             rest: None,
             heart: Heart::default(),
+            strap: startup.strap,
             screen,
             modal,
             status: None,
@@ -315,6 +332,7 @@ impl State {
             Screen::Dashboard => Context::Dashboard,
             Screen::Session(_) => Context::Session,
             Screen::Summary(_) => Context::Summary,
+            Screen::Devices(_) => Context::Devices,
             Screen::History(h) => {
                 if h.detail.as_ref().is_some_and(|d| d.edit.is_some()) {
                     Context::Form

@@ -10,6 +10,10 @@ use tokio::sync::mpsc::UnboundedSender;
 use super::action::Action;
 use super::effect::{StoreReply, StoreRequest};
 use super::state::Startup;
+use chrono::{DateTime, Utc};
+
+use crate::core::hr_settings::HrSettings;
+use crate::core::session::{Session, SessionId};
 use crate::store::{Store, StoreError};
 
 /// How many recent sessions the dashboard lists.
@@ -29,6 +33,7 @@ pub fn load_startup(store: &Store) -> Result<Startup, StoreError> {
         recent_sessions: store.recent_sessions(RECENT_SESSIONS, 0)?,
         active,
         histories,
+        strap: store.remembered_strap()?,
     })
 }
 
@@ -86,10 +91,7 @@ pub fn handle(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreE
             store.save_profile(&profile)?;
             StoreReply::ProfileSaved(profile)
         }
-        R::StartSession { at, title } => {
-            let id = store.start_session(at, &title)?;
-            StoreReply::SessionStarted(load(id)?)
-        }
+        R::StartSession { at, title } => StoreReply::SessionStarted(start(store, at, &title)?),
         R::AddSlot { session, exercise } => {
             let history = store.exercise_history(exercise)?;
             StoreReply::SlotAdded {
@@ -134,7 +136,7 @@ pub fn handle(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreE
             at,
             rpe,
             notes,
-        } => StoreReply::Finished(store.finish_session(session, at, rpe, &notes)?),
+        } => StoreReply::Finished(finish(store, session, at, rpe, &notes)?),
         R::Abandon { session, at } => {
             store.abandon_session(session, at)?;
             StoreReply::Abandoned(session)
@@ -156,6 +158,51 @@ pub fn handle(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreE
             &[],
         )?),
         R::LoadHistory { limit } => StoreReply::History(store.recent_sessions(limit, 0)?),
+        R::AppendHr {
+            session,
+            samples,
+            gaps,
+        } => {
+            store.append_hr(session, &samples, &gaps)?;
+            StoreReply::HrSaved
+        }
+        R::SetHr { set, hr } => {
+            store.set_hr(set, &hr)?;
+            StoreReply::HrSaved
+        }
+        R::RememberStrap(strap) => {
+            store.remember_strap(strap.as_deref())?;
+            StoreReply::StrapRemembered(strap)
+        }
         R::LoadSession(id) => StoreReply::SessionLoaded(load(id)?),
     })
+}
+
+/// Starts a session that keeps the heart-rate settings it is trained with.
+fn start(store: &Store, at: DateTime<Utc>, title: &str) -> Result<Session, StoreError> {
+    let id = store.start_session(at, title)?;
+    if let Some(profile) = store.profile()? {
+        store.set_hr_settings(id, &HrSettings::from_profile(&profile))?;
+    }
+    store.session(id)?.ok_or(StoreError::NotFound {
+        what: "session",
+        id: id.0,
+    })
+}
+
+/// Finishes a session, then summarises its heart rate (average, max, time in zones, TRIMP,
+/// hrTSS, RMSSD) from the stored samples — none without heart rate. The session is finished
+/// even if that summary fails.
+fn finish(
+    store: &Store,
+    id: SessionId,
+    at: DateTime<Utc>,
+    rpe: Option<u8>,
+    notes: &str,
+) -> Result<Session, StoreError> {
+    let finished = store.finish_session(id, at, rpe, notes)?;
+    if let Err(e) = store.finish_hr(id) {
+        tracing::warn!(error = %e, "no heart-rate summary for the session");
+    }
+    Ok(finished)
 }

@@ -2,9 +2,11 @@
 //!
 //! Split by where the user is: modals first (help, picker, confirm, small forms), then the screen.
 
+mod devices;
 mod forms;
 mod heart;
 mod history;
+mod hr_log;
 mod modal;
 mod session;
 mod stored;
@@ -32,10 +34,12 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
         }
         Action::Shutdown | Action::Command(Command::Quit) => {
             state.quit = true;
-            Vec::new()
+            // Everything logged is saved; the heart rate still waiting goes in too.
+            hr_log::flush(state)
         }
         Action::Stored(reply) => stored::stored(state, reply),
         Action::Hr(event) => heart::heart(state, event),
+        Action::Straps(result) => devices::found(state, result),
         Action::Command(command) => input(state, Input::Command(command)),
         Action::Edit(edit) => input(state, Input::Edit(edit)),
     }
@@ -74,6 +78,7 @@ fn screen(state: &mut State, input: Input) -> Vec<Effect> {
             Vec::new()
         }
         Screen::History(_) => history::history(state, input),
+        Screen::Devices(_) => devices::devices(state, input),
     }
 }
 
@@ -83,6 +88,7 @@ fn dashboard(state: &mut State, input: Input) -> Vec<Effect> {
             return session::open_or_start(state);
         }
         Input::Command(Command::History) => return open_history(state),
+        Input::Command(Command::Devices) => return devices::open(state),
         Input::Command(Command::Settings) => {
             state.screen =
                 Screen::Settings(profile_form("Settings — profile", state.profile.as_ref()));

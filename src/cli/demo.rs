@@ -19,10 +19,11 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<(), Failure> {
     tracing::info!(db = %path.display(), years = args.years, seed = args.seed, "generating demo data");
     let report = generate(&path, args.years, args.seed)?;
     println!(
-        "demo database: {} ({} sessions, {} sets)",
+        "demo database: {} ({} sessions, {} sets, {} heart-rate samples)",
         path.display(),
         report.sessions,
-        report.sets
+        report.sets,
+        report.hr_samples
     );
     if args.no_tui {
         return Ok(());

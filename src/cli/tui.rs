@@ -8,7 +8,7 @@ use color_eyre::eyre::WrapErr;
 use ironpulse::app::HeartSource;
 use ironpulse::app::keymap::Keymap;
 use ironpulse::app::state::Settings;
-use ironpulse::hr::{SourceSpec, Speed};
+use ironpulse::hr::{BleSource, SourceSpec, Speed};
 use ironpulse::store::Store;
 
 use super::{Context, Failure};
@@ -24,7 +24,6 @@ pub struct TuiArgs {
 
 /// Starts the terminal UI on the database at `db`.
 pub fn run(ctx: &Context, db: &Path, args: &TuiArgs) -> Result<(), Failure> {
-    let heart = heart_source(args.hr.as_deref().unwrap_or("auto"))?;
     let loaded = ctx.config();
     let config = &loaded.config;
     let mut keymap = Keymap::default();
@@ -46,19 +45,24 @@ pub fn run(ctx: &Context, db: &Path, args: &TuiArgs) -> Result<(), Failure> {
     };
     // Every refusal (locked, not ours, newer schema) happens here, before the terminal is touched.
     let store = Store::open(db).map_err(|e| Failure::from_store(e, "open the database"))?;
+    let remembered = store
+        .remembered_strap()
+        .map_err(|e| Failure::from_store(e, "read the remembered strap"))?;
+    let heart = heart_source(args.hr.as_deref().unwrap_or("auto"), remembered)?;
     tracing::info!(db = %db.display(), "starting the terminal UI");
     ironpulse::app::run(store, settings, keymap, heart)
         .wrap_err("the terminal UI stopped with an error")?;
     Ok(())
 }
 
-/// The source `--hr` names. `auto` has no remembered strap to use yet, so it is off with a hint.
-fn heart_source(choice: &str) -> Result<HeartSource, Failure> {
+/// The source `--hr` names; `auto` is the remembered strap, or off with a hint.
+fn heart_source(choice: &str, remembered: Option<String>) -> Result<HeartSource, Failure> {
     match choice.trim().to_ascii_lowercase().as_str() {
         "off" => Ok(HeartSource::Off("heart rate off (--hr off)".into())),
-        "auto" => Ok(HeartSource::Off(
-            "no strap: try --hr sim, or see `ironpulse devices`".into(),
-        )),
+        "auto" => Ok(match remembered {
+            Some(strap) => HeartSource::Source(Box::new(BleSource::new(Some(&strap)))),
+            None => HeartSource::Off("no strap: press d on the dashboard, or try --hr sim".into()),
+        }),
         _ => {
             let spec: SourceSpec = choice.parse().map_err(|e: ironpulse::hr::SpecError| {
                 Failure::Usage(format!("--hr {choice}: {e}"))

@@ -7,6 +7,7 @@
 //! 3. ACWR > 1.5 on 3+ of the last 7 days.
 //! 4. ≥ N weeks since the last deload (default 5).
 
+mod history;
 mod signals;
 #[cfg(test)]
 mod tests;
@@ -14,6 +15,11 @@ mod tests;
 use chrono::NaiveDate;
 
 use super::units::{Unit, Weight};
+
+pub use history::{
+    DeloadHistory, DeloadId, DeloadWeek, LiftCandidate, acwr_series, daily_loads, main_lifts,
+    weekly_rpe,
+};
 
 /// One e1RM estimate of a lift (a session's best), on the day it was lifted.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -7,6 +7,12 @@ use super::records::PastSet;
 use super::session::SessionId;
 use super::set::{Effort, Load, SetSpec};
 
+mod summary;
+mod trend;
+
+pub use summary::{PerformanceSummary, TopSet, summarise};
+pub use trend::{TrendBy, week_start, weekly_best};
+
 /// The sets of one exercise in one session.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Performance {

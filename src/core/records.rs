@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use super::e1rm;
+use super::e1rm::{self, Formula};
 use super::session::SessionId;
 use super::set::SetKind;
 use super::units::{Reps, Rpe, Unit, Weight, format_number};
@@ -45,8 +45,9 @@ impl PastSet {
         }
     }
 
-    fn e1rm(&self) -> Option<Weight> {
-        e1rm::estimate(self.weight, self.reps.get(), self.rpe, None)
+    /// The set's e1RM on the basis the app stores (`pinned` formula, else the defaults).
+    pub fn e1rm(&self, pinned: Option<Formula>) -> Option<Weight> {
+        e1rm::estimate(self.weight, self.reps.get(), self.rpe, pinned)
     }
 }
 
@@ -134,12 +135,17 @@ fn bracket(reps: Reps) -> u16 {
 /// 5 also covers brackets 1–4, but it can only beat one of those if it beats bracket 5, so that
 /// is the one announced; bracket 1 is the heaviest lift). Empty for a warm-up.
 pub fn new_records(before: &Records, set: &PastSet) -> Vec<Pr> {
+    new_records_pinned(before, set, None)
+}
+
+/// [`new_records`] with e1RMs by the `pinned` formula (when the lifter chose one).
+pub fn new_records_pinned(before: &Records, set: &PastSet, pinned: Option<Formula>) -> Vec<Pr> {
     if !set.counts() {
         return Vec::new();
     }
     let n = bracket(set.reps);
     [
-        set.e1rm()
+        set.e1rm(pinned)
             .and_then(|e| load_pr(PrKind::E1rm, e, before.best_e1rm)),
         load_pr(PrKind::Heaviest, set.weight, before.heaviest()),
         (n > 1)
@@ -175,6 +181,11 @@ impl Records {
 
     /// Takes a set into the records (a warm-up changes nothing).
     pub fn add_set(&mut self, set: &PastSet) {
+        self.add_set_pinned(set, None);
+    }
+
+    /// [`Records::add_set`] with the e1RM by the `pinned` formula.
+    pub fn add_set_pinned(&mut self, set: &PastSet, pinned: Option<Formula>) {
         if !set.counts() {
             return;
         }
@@ -183,12 +194,33 @@ impl Records {
                 *slot = Some(w);
             }
         };
-        if let Some(e) = set.e1rm() {
+        if let Some(e) = set.e1rm(pinned) {
             raise(&mut self.best_e1rm, e);
         }
         for slot in &mut self.rep_bests[..usize::from(bracket(set.reps))] {
             raise(slot, set.weight);
         }
+    }
+
+    /// Every record held, one entry per kind: e1RM, heaviest, the 2–12 rep brackets, session
+    /// volume (kinds nothing has been lifted for are left out).
+    pub fn entries(&self) -> Vec<(PrKind, PrValue)> {
+        let loads = self.rep_bests.iter().zip(1_u16..).map(|(w, n)| {
+            let kind = if n == 1 {
+                PrKind::Heaviest
+            } else {
+                PrKind::Reps(n)
+            };
+            w.map(|w| (kind, PrValue::Load(w)))
+        });
+        std::iter::once(self.best_e1rm.map(|w| (PrKind::E1rm, PrValue::Load(w))))
+            .chain(loads)
+            .chain(std::iter::once(
+                self.best_volume_kg
+                    .map(|v| (PrKind::SessionVolume, PrValue::VolumeKg(v))),
+            ))
+            .flatten()
+            .collect()
     }
 
     /// Takes one session's working volume into the records.
@@ -201,10 +233,15 @@ impl Records {
 
 /// The records of a whole history, from scratch. Sets of one session need not be adjacent.
 pub fn records(history: &[PastSet]) -> Records {
+    records_pinned(history, None)
+}
+
+/// [`records`] with e1RMs by the `pinned` formula.
+pub fn records_pinned(history: &[PastSet], pinned: Option<Formula>) -> Records {
     let mut out = Records::default();
     let mut volumes: BTreeMap<SessionId, f64> = BTreeMap::new();
     for set in history {
-        out.add_set(set);
+        out.add_set_pinned(set, pinned);
         *volumes.entry(set.session).or_default() += set.volume_kg();
     }
     for v in volumes.into_values() {

@@ -81,6 +81,7 @@ impl Store {
         I: IntoIterator<Item = &'a HistorySession>,
     {
         let tx = self.write()?;
+        let pinned = self.pinned_formula()?;
         let mut known = HashSet::new();
         let mut ids = Vec::new();
         {
@@ -116,7 +117,7 @@ impl Store {
                         .map_err(fail())?;
                     let slot_id = tx.last_insert_rowid();
                     for (position, set) in (1_i64..).zip(&slot.sets) {
-                        let c = SetColumns::from(&set.spec);
+                        let c = SetColumns::new(&set.spec, pinned);
                         set_stmt
                             .execute(params![
                                 slot_id,
@@ -139,12 +140,14 @@ impl Store {
                 ids.push(SessionId(session_id));
             }
         }
+        let touched: Vec<i64> = known.iter().map(|e: &ExerciseId| e.0).collect();
+        self.recompute_records_of(&touched)?;
         self.commit(tx, "save the history")?;
         Ok(ids)
     }
 
     /// `NotFound` unless exercise `id` exists (a clearer message than a foreign-key failure).
-    fn require_exercise(&self, id: ExerciseId) -> Result<(), StoreError> {
+    pub(super) fn require_exercise(&self, id: ExerciseId) -> Result<(), StoreError> {
         self.conn
             .prepare_cached("SELECT 1 FROM exercise WHERE id = ?1")
             .and_then(|mut stmt| stmt.query_row([id.0], |_| Ok(())).optional())

@@ -6,7 +6,15 @@
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 /// The migrations, oldest first. Each starts with a one-line `-- why` comment.
-pub const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_progression.sql"),
+    include_str!("migrations/0003_heart_rate.sql"),
+];
+
+/// The schema version that added personal records (a database upgraded past it has them
+/// computed once from its history).
+pub const PROGRESSION: u32 = 2;
 
 /// The schema version this build creates and understands.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -69,8 +77,13 @@ mod tests {
         assert_eq!(
             tables(&conn),
             [
+                "deload_week",
                 "exercise",
+                "exercise_rule",
+                "hr_gap",
+                "hr_sample",
                 "meta",
+                "personal_record",
                 "profile",
                 "session",
                 "session_exercise",

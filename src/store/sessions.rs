@@ -332,9 +332,17 @@ impl Store {
                 what: "exercise slot",
                 id: slot.0,
             })?;
+        let exercise: i64 = tx
+            .query_row(
+                "SELECT exercise_id FROM session_exercise WHERE id = ?1",
+                [slot.0],
+                |r| r.get(0),
+            )
+            .map_err(self.fail("find the exercise slot"))?;
         tx.execute("DELETE FROM session_exercise WHERE id = ?1", [slot.0])
             .map_err(self.fail("remove the exercise"))?;
         self.refresh_summary(session)?;
+        self.recompute_records_of(&[exercise])?;
         self.commit(tx, "remove the exercise")
     }
 
@@ -429,19 +437,25 @@ impl Store {
         .map_err(self.fail("abandon the session"))?;
         if sets > 0 {
             self.refresh_summary(id.0)?;
+            let exercises = self.exercises_of_session(id.0)?;
+            self.recompute_records_of(&exercises)?;
         }
         self.commit(tx, "abandon the session")
     }
 
-    /// Deletes a session with all its exercises and sets.
+    /// Deletes a session with all its exercises and sets; the records of its exercises follow.
     pub fn delete_session(&self, id: SessionId) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        let exercises = self.exercises_of_session(id.0)?;
         self.update_one(
             "session",
             id.0,
             "DELETE FROM session WHERE id = ?1",
             params![id.0],
             "delete the session",
-        )
+        )?;
+        self.recompute_records_of(&exercises)?;
+        self.commit(tx, "delete the session")
     }
 
     /// Sessions newest first, `limit` at a time from `offset`, from the stored summaries

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension as _, params};
 
 use super::{Store, StoreError, from_millis, to_millis};
-use crate::core::e1rm;
+use crate::core::e1rm::{self, Formula};
 use crate::core::exercise::ExerciseId;
 use crate::core::session::{LoggedSet, SetId, SlotId};
 use crate::core::set::{Effort, Load, SetKind, SetSpec};
@@ -38,8 +38,9 @@ pub(super) struct SetColumns {
     pub(super) e1rm_kg: Option<f64>,
 }
 
-impl From<&SetSpec> for SetColumns {
-    fn from(spec: &SetSpec) -> Self {
+impl SetColumns {
+    /// The columns for `spec`, its e1RM by the `pinned` formula when the lifter chose one.
+    pub(super) fn new(spec: &SetSpec, pinned: Option<Formula>) -> Self {
         let (rpe, rir, effort_entered) = match spec.effort {
             None => (None, None, None),
             Some(effort) => (
@@ -62,7 +63,7 @@ impl From<&SetSpec> for SetColumns {
             duration_s: spec.duration.map(Seconds::get),
             e1rm_kg: match (spec.kind.is_working(), spec.load, spec.reps) {
                 (true, Load::External(weight), Some(reps)) => {
-                    e1rm::estimate(weight, reps.get(), spec.effort.map(Effort::rpe), None)
+                    e1rm::estimate(weight, reps.get(), spec.effort.map(Effort::rpe), pinned)
                         .map(Weight::kg)
                 }
                 _ => None,
@@ -178,15 +179,17 @@ impl Store {
         completed_at: DateTime<Utc>,
     ) -> Result<Vec<LoggedSet>, StoreError> {
         let tx = self.write()?;
-        let (session, next): (i64, i64) = tx
+        let (session, next, exercise, abandoned): (i64, i64, i64, bool) = tx
             .prepare_cached(
                 "SELECT se.session_id,
-                        COALESCE((SELECT MAX(position) FROM set_entry WHERE session_exercise_id = se.id), 0) + 1
-                 FROM session_exercise se WHERE se.id = ?1",
+                        COALESCE((SELECT MAX(position) FROM set_entry WHERE session_exercise_id = se.id), 0) + 1,
+                        se.exercise_id, ses.status = 'abandoned'
+                 FROM session_exercise se JOIN session ses ON ses.id = se.session_id WHERE se.id = ?1",
             )
-            .and_then(|mut stmt| stmt.query_row([slot.0], |r| Ok((r.get(0)?, r.get(1)?))).optional())
+            .and_then(|mut stmt| stmt.query_row([slot.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).optional())
             .map_err(self.fail("find the exercise to log to"))?
             .ok_or(StoreError::NotFound { what: "exercise slot", id: slot.0 })?;
+        let pinned = self.pinned_formula()?;
         let at = to_millis(completed_at);
         let mut logged = Vec::with_capacity(sets.len());
         {
@@ -194,7 +197,7 @@ impl Store {
                 .prepare_cached(INSERT_SET)
                 .map_err(self.fail("save the set"))?;
             for (position, spec) in (next..).zip(sets) {
-                let c = SetColumns::from(spec);
+                let c = SetColumns::new(spec, pinned);
                 insert
                     .execute(params![
                         slot.0,
@@ -219,6 +222,9 @@ impl Store {
             }
         }
         self.refresh_summary(session)?;
+        if !abandoned {
+            self.records_after_log(exercise, session, &logged, pinned)?;
+        }
         self.commit(tx, "save the set")?;
         Ok(logged)
     }
@@ -226,8 +232,9 @@ impl Store {
     /// Replaces what set `id` says (its time and place stay); the session summary follows.
     pub fn update_set(&self, id: SetId, spec: &SetSpec) -> Result<(), StoreError> {
         let tx = self.write()?;
-        let session = self.session_of_set(id)?;
-        let c = SetColumns::from(spec);
+        let (session, exercise) = self.session_of_set(id)?;
+        let pinned = self.pinned_formula()?;
+        let c = SetColumns::new(spec, pinned);
         tx.execute(
             "UPDATE set_entry SET kind = ?2, weight_kg = ?3, bodyweight = ?4, reps = ?5, rpe = ?6, rir = ?7,
                                   effort_entered = ?8, duration_s = ?9, e1rm_kg = ?10
@@ -236,26 +243,29 @@ impl Store {
         )
         .map_err(self.fail("change the set"))?;
         self.refresh_summary(session)?;
+        self.recompute_records(exercise, pinned)?;
         self.commit(tx, "change the set")
     }
 
     /// Deletes set `id`; the session summary follows.
     pub fn delete_set(&self, id: SetId) -> Result<(), StoreError> {
         let tx = self.write()?;
-        let session = self.session_of_set(id)?;
+        let (session, exercise) = self.session_of_set(id)?;
         tx.execute("DELETE FROM set_entry WHERE id = ?1", [id.0])
             .map_err(self.fail("delete the set"))?;
         self.refresh_summary(session)?;
+        self.recompute_records_of(&[exercise])?;
         self.commit(tx, "delete the set")
     }
 
-    fn session_of_set(&self, id: SetId) -> Result<i64, StoreError> {
+    /// The session and the exercise set `id` belongs to.
+    fn session_of_set(&self, id: SetId) -> Result<(i64, i64), StoreError> {
         self.conn
             .query_row(
-                "SELECT se.session_id FROM set_entry s
+                "SELECT se.session_id, se.exercise_id FROM set_entry s
                  JOIN session_exercise se ON se.id = s.session_exercise_id WHERE s.id = ?1",
                 [id.0],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()
             .map_err(self.fail("find the set"))?

@@ -63,10 +63,15 @@ fn finish(state: &mut State) -> Vec<Effect> {
             }
         },
     };
-    vec![Effect::Store(StoreRequest::Finish {
+    let finish = Effect::Store(StoreRequest::Finish {
         session: session.id,
         at: state.now,
         rpe,
         notes: form.value("Notes").to_string(),
-    })]
+    });
+    // The last heart rate and every set's figures go in before the session is summarised.
+    let mut effects = super::hr_log::settle(state, u32::MAX);
+    effects.extend(super::hr_log::flush(state));
+    effects.push(finish);
+    effects
 }

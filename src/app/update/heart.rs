@@ -4,8 +4,9 @@ use std::time::Duration;
 
 use chrono::TimeDelta;
 
-use super::{Effect, State, say};
+use super::{Effect, State, hr_log, say};
 use crate::app::heart::{CHART_WINDOW, Link};
+use crate::core::hr_sample::GapReason;
 use crate::core::hrm::Contact;
 use crate::core::load::LoadParams;
 use crate::core::meter::Meter;
@@ -74,15 +75,18 @@ pub fn heart(state: &mut State, event: HrEvent) -> Vec<Effect> {
             {
                 heart.recent.pop_front();
             }
+            return hr_log::sample(state, at, bpm, rr);
         }
         HrEvent::ContactLost => heart.contact = Some(Contact::NotDetected),
         HrEvent::Stale { silent_for } => {
             heart.link = Link::Stale(silent_for);
             heart.bpm = None;
+            hr_log::gap(state, GapReason::Silent);
         }
         HrEvent::Disconnected { reason } => {
             heart.link = Link::Lost(reason.clone());
             heart.bpm = None;
+            hr_log::gap(state, GapReason::Disconnected);
             say(state, format!("Heart rate: {reason}."), true);
         }
         HrEvent::Reconnecting { attempt, delay } => {

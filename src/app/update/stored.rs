@@ -30,6 +30,7 @@ pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
             state.session = Some(started);
             // The session's heart-rate figures start from its first sample.
             state.heart.meter = None;
+            state.heart.log = crate::app::heart::SessionLog::default();
             state.status = None;
             state.screen = Screen::Session(SessionScreen::default());
             let results = super::modal::rank_exercises(state, "");
@@ -92,6 +93,8 @@ pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
                 });
             }
         }
+        StoreReply::StrapRemembered(strap) => state.strap = strap,
+        StoreReply::HrSaved => {}
         StoreReply::Failed { what, message } => failed(state, what, message),
     }
     Vec::new()
@@ -143,6 +146,7 @@ fn finished(state: &mut State, session: Session) {
 /// The store committed these sets: show them, refill the line, start the rest.
 fn logged(state: &mut State, slot_id: SlotId, sets: Vec<LoggedSet>) {
     let unit = state.unit();
+    super::hr_log::sets_logged(state, &sets);
     let Some(session) = &mut state.session else {
         return;
     };

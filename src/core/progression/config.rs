@@ -18,6 +18,41 @@ pub enum Rule {
     RpeTarget,
 }
 
+impl Rule {
+    /// Every rule, in the order Settings lists them.
+    pub const ALL: [Rule; 4] = [
+        Rule::DoubleProgression,
+        Rule::Linear,
+        Rule::RpeAutoregulation,
+        Rule::RpeTarget,
+    ];
+
+    /// The stable name stored in the database and printed in JSON: `double_progression`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Rule::DoubleProgression => "double_progression",
+            Rule::Linear => "linear",
+            Rule::RpeAutoregulation => "rpe_autoregulation",
+            Rule::RpeTarget => "rpe_target",
+        }
+    }
+
+    /// The rule named by [`Rule::code`].
+    pub fn from_code(code: &str) -> Option<Rule> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    /// How the rule reads on screen: "double progression".
+    pub fn label(self) -> &'static str {
+        match self {
+            Rule::DoubleProgression => "double progression",
+            Rule::Linear => "linear",
+            Rule::RpeAutoregulation => "RPE autoregulation",
+            Rule::RpeTarget => "RPE target",
+        }
+    }
+}
+
 /// A rep range such as 5–8. Linear and RPE rules prescribe its bottom (use 5–5 for "3 × 5").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct RepRange {
@@ -95,5 +130,22 @@ impl RuleConfig {
             target_rpe: Rpe::EIGHT,
             sets: 3,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_codes_round_trip_and_are_distinct() {
+        for rule in Rule::ALL {
+            assert_eq!(Rule::from_code(rule.code()), Some(rule));
+        }
+        assert_eq!(
+            Rule::from_code("double_progression"),
+            Some(Rule::DoubleProgression)
+        );
+        assert_eq!(Rule::from_code("Linear"), None, "codes are exact");
     }
 }

@@ -209,3 +209,41 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_pinned_formula_changes_the_e1rm_record_only() {
+    // 100 × 5: Brzycki (default) 112.5, Epley 116.667 (science.md formulas).
+    let history = [work(1, 100.0, 5)];
+    let default = records(&history);
+    let epley = records_pinned(&history, Some(Formula::Epley));
+    assert!((default.best_e1rm.unwrap().kg() - 112.5).abs() < 1e-9);
+    assert!((epley.best_e1rm.unwrap().kg() - 116.666_667).abs() < 1e-5);
+    assert_eq!(default.rep_bests, epley.rep_bests);
+    assert_eq!(default.best_volume_kg, epley.best_volume_kg);
+    let prs = new_records_pinned(&default, &work(2, 100.0, 5), Some(Formula::Epley));
+    assert_eq!(
+        kinds(&prs),
+        [PrKind::E1rm],
+        "only the e1RM moves with the formula"
+    );
+}
+
+#[test]
+fn entries_list_every_held_record_once() {
+    let r = records(&[work(1, 100.0, 3)]);
+    let entries = r.entries();
+    let kinds: Vec<PrKind> = entries.iter().map(|(k, _)| *k).collect();
+    assert_eq!(
+        kinds,
+        [
+            PrKind::E1rm,
+            PrKind::Heaviest,
+            PrKind::Reps(2),
+            PrKind::Reps(3),
+            PrKind::SessionVolume
+        ]
+    );
+    assert_eq!(entries[3].1, PrValue::Load(kg(100.0)));
+    assert_eq!(entries[4].1, PrValue::VolumeKg(300.0));
+    assert!(Records::default().entries().is_empty());
+}

@@ -85,6 +85,12 @@ impl SimModel {
         model
     }
 
+    /// Sets where work bouts drive the heart rate from now on, as a fraction of heart-rate
+    /// reserve (a heavy set drives it higher than a warm-up).
+    pub fn set_work_intensity(&mut self, fraction: f64) {
+        self.params.work_intensity = fraction;
+    }
+
     /// The modelled heart rate right now, unrounded.
     pub fn heart_rate(&self) -> f64 {
         self.hr

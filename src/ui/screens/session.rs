@@ -124,7 +124,17 @@ fn slot_sets(
         return;
     };
     let mut lines = vec![Line::styled(
-        format!("{:>2} {} {}", "#", set_row::heading(), "done"),
+        format!(
+            "{:>2} {} {}{}",
+            "#",
+            set_row::heading(),
+            "done",
+            if state.heart.is_on() {
+                "   HR start→peak  rec.60s"
+            } else {
+                ""
+            }
+        ),
         theme.dim(),
     )];
     for (i, set) in slot.sets.iter().enumerate() {
@@ -135,10 +145,17 @@ fn slot_sets(
         };
         lines.push(Line::styled(
             format!(
-                "{:>2} {} {}",
+                "{:>2} {} {}{}",
                 i + 1,
                 set_row::line(&set.spec, unit),
-                state.local(set.completed_at).format("%H:%M")
+                state.local(set.completed_at).format("%H:%M"),
+                state
+                    .heart
+                    .log
+                    .sets
+                    .get(&set.id)
+                    .map(set_hr_text)
+                    .unwrap_or_default()
             ),
             style,
         ));
@@ -299,4 +316,19 @@ fn plates_text(hint: &PlateHint, unit: Unit) -> String {
             )
         }
     }
+}
+
+/// `   112→158  −34` — heart rate at the start, the peak, and the drop 60 s after the set.
+fn set_hr_text(hr: &crate::core::set_hr::SetHr) -> String {
+    let bpm = |b: Option<crate::core::units::Bpm>| {
+        b.map_or_else(|| "–".to_string(), |b| b.get().to_string())
+    };
+    let recovery = hr
+        .recovery_60
+        .map_or_else(|| "–".to_string(), |r| format!("{:+}", -i32::from(r)));
+    format!(
+        "   {:>3}→{:<3}      {recovery:>4}",
+        bpm(hr.start),
+        bpm(hr.peak)
+    )
 }

@@ -72,6 +72,12 @@ fn hints<'a>(state: &State, theme: Theme) -> Line<'a> {
         ],
         Context::Confirm => &[(C::Yes, "yes"), (C::No, "no")],
         Context::Summary => &[(C::Submit, "dashboard")],
+        Context::Devices => &[
+            (C::Submit, "connect"),
+            (C::Rescan, "scan again"),
+            (C::Forget, "forget"),
+            (C::Back, "back"),
+        ],
         Context::Help => &[(C::Back, "close"), (C::Up, "scroll")],
     };
     let mut spans = vec![Span::raw(" ")];

@@ -19,6 +19,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
         Screen::History(h) if h.detail.is_some() => "History · session",
         Screen::History(_) => "History",
         Screen::Settings(_) => "Settings",
+        Screen::Devices(_) => "Heart-rate straps",
     };
     let mut left = vec![
         Span::styled(" ironpulse ", theme.title()),

@@ -1,0 +1,87 @@
+//! Heart-rate straps: scan, pick one to stream from (remembered for the next start), forget it.
+
+use super::{Command, Effect, Input, Screen, State, StoreRequest, say};
+use crate::app::heart::{Heart, Link};
+use crate::app::state::DevicesScreen;
+
+/// Opens the devices screen and starts a scan.
+pub fn open(state: &mut State) -> Vec<Effect> {
+    state.screen = Screen::Devices(DevicesScreen {
+        scanning: true,
+        ..DevicesScreen::default()
+    });
+    vec![Effect::ScanStraps]
+}
+
+pub fn devices(state: &mut State, input: Input) -> Vec<Effect> {
+    let Screen::Devices(screen) = &mut state.screen else {
+        return Vec::new();
+    };
+    match input {
+        Input::Command(Command::Up) => screen.selected = screen.selected.saturating_sub(1),
+        Input::Command(Command::Down) => {
+            screen.selected = (screen.selected + 1).min(screen.straps.len().saturating_sub(1));
+        }
+        Input::Command(Command::Rescan) if !screen.scanning => return open(state),
+        Input::Command(Command::Submit) => {
+            if let Some(strap) = screen.straps.get(screen.selected).cloned() {
+                let address = strap.address.clone();
+                state.heart = Heart {
+                    link: Link::Connecting(strap.name.clone()),
+                    ..Heart::default()
+                };
+                say(
+                    state,
+                    format!(
+                        "Connecting to {} — remembered for the next start.",
+                        strap.name
+                    ),
+                    false,
+                );
+                return vec![
+                    Effect::Store(StoreRequest::RememberStrap(Some(address.clone()))),
+                    Effect::UseStrap(Some(address)),
+                ];
+            }
+        }
+        Input::Command(Command::Forget) => {
+            state.heart = Heart {
+                link: Link::Off,
+                hint: Some("no strap: pick one with d on the dashboard".into()),
+                ..Heart::default()
+            };
+            say(
+                state,
+                "Strap forgotten: the next start has no heart rate until you pick one.",
+                false,
+            );
+            return vec![
+                Effect::Store(StoreRequest::RememberStrap(None)),
+                Effect::UseStrap(None),
+            ];
+        }
+        Input::Command(Command::Back) => state.screen = Screen::Dashboard,
+        Input::Command(_) | Input::Edit(_) => {}
+    }
+    Vec::new()
+}
+
+/// A scan finished.
+pub fn found(state: &mut State, result: Result<Vec<crate::hr::ble::Strap>, String>) -> Vec<Effect> {
+    if let Screen::Devices(screen) = &mut state.screen {
+        screen.scanning = false;
+        match result {
+            Ok(straps) => {
+                screen.selected = state
+                    .strap
+                    .as_ref()
+                    .and_then(|remembered| straps.iter().position(|s| &s.address == remembered))
+                    .unwrap_or(0);
+                screen.straps = straps;
+                screen.error = None;
+            }
+            Err(error) => screen.error = Some(error),
+        }
+    }
+    Vec::new()
+}

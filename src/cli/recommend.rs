@@ -1,0 +1,268 @@
+//! `ironpulse recommend [EXERCISE] [--json]`: the next session's target for each lift trained in
+//! the last 8 weeks (or one named lift), from its rule and history, with the reasoning.
+
+mod resolve;
+
+use std::path::Path;
+
+use chrono::{Days, NaiveDate, NaiveTime, Utc};
+use clap::Args;
+use ironpulse::core::deload::{DeloadConfig, assess};
+use ironpulse::core::exercise::Exercise;
+use ironpulse::core::history::past_sessions;
+use ironpulse::core::plates::Loader;
+use ironpulse::core::profile::{Profile, Sex, default_bar, default_plates};
+use ironpulse::core::progression::{Recommendation, RecommendationKind, RuleConfig, recommend};
+use ironpulse::core::units::{Bpm, Unit, Weight, format_number};
+use ironpulse::store::{Store, StoreError};
+use serde_json::{Value, json};
+
+use super::{Context, Failure};
+
+/// Lifts trained within this many days are listed when no exercise is named.
+const RECENT_DAYS: u64 = 56;
+
+/// Options for `ironpulse recommend`.
+#[derive(Debug, Args)]
+pub struct RecommendArgs {
+    /// The exercise (name, alias or a few letters of it); without it, every lift trained in the
+    /// last 8 weeks
+    #[arg(value_name = "EXERCISE", num_args = 0..)]
+    exercise: Vec<String>,
+
+    /// Print one JSON object instead of text
+    #[arg(long)]
+    json: bool,
+}
+
+/// Opens the database at `db`, which must exist (nothing is created).
+pub(super) fn open_existing(db: &Path) -> Result<Store, Failure> {
+    let present = std::fs::metadata(db).is_ok_and(|m| m.len() > 0);
+    if !present {
+        return Err(Failure::from_store(
+            StoreError::NoDatabase {
+                path: db.to_path_buf(),
+            },
+            "open the database",
+        ));
+    }
+    Store::open(db).map_err(|err| Failure::from_store(err, "open the database"))
+}
+
+/// The lifter's profile, or kilograms with standard plates when none is saved yet.
+pub(super) fn profile_or_default(store: &Store) -> Result<Profile, Failure> {
+    let stored = store
+        .profile()
+        .map_err(|err| Failure::from_store(err, "read the profile"))?;
+    Ok(stored.unwrap_or_else(|| Profile {
+        unit: Unit::Kg,
+        body_weight: Weight::ZERO,
+        sex: Sex::Male,
+        birth_year: 1990,
+        hr_max: Bpm::saturating(185.0),
+        hr_rest: Bpm::saturating(60.0),
+        lthr: None,
+        bar: default_bar(Unit::Kg),
+        plates: default_plates(Unit::Kg),
+    }))
+}
+
+/// One exercise's advice, with the rule that gave it.
+struct Advice<'a> {
+    exercise: &'a Exercise,
+    config: RuleConfig,
+    custom_rule: bool,
+    recommendation: Recommendation,
+}
+
+/// Prints the recommendations.
+pub fn run(ctx: &Context, args: &RecommendArgs) -> Result<(), Failure> {
+    let store = open_existing(&ctx.db_path()?)?;
+    let read = |err| Failure::from_store(err, "read the training history");
+    let profile = profile_or_default(&store)?;
+    let now = Utc::now();
+    let today = now.date_naive();
+    let exercises = store.exercises().map_err(read)?;
+
+    let query = args.exercise.join(" ");
+    let chosen: Vec<&Exercise> = if query.trim().is_empty() {
+        let since = today
+            .checked_sub_days(Days::new(RECENT_DAYS))
+            .unwrap_or(today)
+            .and_time(NaiveTime::MIN)
+            .and_utc();
+        store
+            .exercises_trained_since(since)
+            .map_err(read)?
+            .iter()
+            .filter_map(|id| exercises.iter().find(|e| e.id == *id))
+            .collect()
+    } else {
+        let recent = store.recent_exercises(20).map_err(read)?;
+        let exercise = resolve::resolve(&query, &exercises, &recent).map_err(|closest| {
+            Failure::Usage(format!(
+                "no exercise matches {:?}; the closest are: {}",
+                query.trim(),
+                closest.join(", ")
+            ))
+        })?;
+        vec![exercise]
+    };
+
+    let mut advice = Vec::new();
+    for exercise in chosen {
+        let sessions = past_sessions(&store.exercise_history(exercise.id).map_err(read)?);
+        // Listing every lift, skip those without a weight to progress (cardio, bodyweight).
+        if sessions.is_empty() && query.trim().is_empty() {
+            continue;
+        }
+        let stored = store.exercise_rule(exercise.id).map_err(read)?;
+        let config = stored.unwrap_or_else(|| RuleConfig::default_for(exercise, profile.unit));
+        let loader = Loader::for_equipment(exercise.equipment, &profile);
+        advice.push(Advice {
+            exercise,
+            config,
+            custom_rule: stored.is_some(),
+            recommendation: recommend(&sessions, &config, &loader, today),
+        });
+    }
+
+    let listing = query.trim().is_empty();
+    let deload = if listing {
+        let history = store.deload_input(today).map_err(read)?;
+        let config = DeloadConfig {
+            unit: profile.unit,
+            ..DeloadConfig::default()
+        };
+        Some(assess(&history.input(), &config, today).summary)
+    } else {
+        None
+    };
+    if args.json {
+        println!(
+            "{}",
+            to_json(&advice, profile.unit, today, deload.as_deref())
+        );
+    } else {
+        print!(
+            "{}",
+            to_text(&advice, profile.unit, today, deload.as_deref())
+        );
+    }
+    Ok(())
+}
+
+/// The stable name of a recommendation kind: `increase_weight`.
+fn kind_code(kind: RecommendationKind) -> &'static str {
+    match kind {
+        RecommendationKind::IncreaseWeight => "increase_weight",
+        RecommendationKind::IncreaseReps => "increase_reps",
+        RecommendationKind::Maintain => "maintain",
+        RecommendationKind::Deload => "deload",
+        RecommendationKind::Reduce => "reduce",
+    }
+}
+
+/// A load in `unit` as a JSON number, to 2 decimals.
+fn in_unit(w: Weight, unit: Unit) -> f64 {
+    (w.in_unit(unit) * 100.0).round() / 100.0
+}
+
+fn to_json(advice: &[Advice<'_>], unit: Unit, today: NaiveDate, deload: Option<&str>) -> Value {
+    let exercises: Vec<Value> = advice
+        .iter()
+        .map(|a| {
+            let r = &a.recommendation;
+            let c = &a.config;
+            json!({
+                "id": a.exercise.id.0,
+                "exercise": a.exercise.name,
+                "rule": {
+                    "rule": c.rule.code(),
+                    "rep_min": c.rep_range.min(),
+                    "rep_max": c.rep_range.max(),
+                    "increment": in_unit(c.increment, unit),
+                    "target_rpe": c.target_rpe.value(),
+                    "sets": c.sets,
+                    "chosen": a.custom_rule,
+                },
+                "kind": kind_code(r.kind),
+                "confidence": (r.confidence * 100.0).round() / 100.0,
+                "suggestion": {
+                    "weight": r.suggestion.weight.map(|w| in_unit(w, unit)),
+                    "reps": r.suggestion.reps,
+                    "sets": r.suggestion.sets,
+                },
+                "reasoning": r.reasoning,
+            })
+        })
+        .collect();
+    let mut out = json!({
+        "date": today.to_string(),
+        "unit": unit.label(),
+        "exercises": exercises,
+    });
+    if let Some(summary) = deload {
+        out["deload"] = json!(summary);
+    }
+    out
+}
+
+/// "142.5 kg × 5, 3 sets".
+fn target(r: &Recommendation, unit: Unit) -> String {
+    let s = r.suggestion;
+    let mut parts = Vec::new();
+    match (s.weight, s.reps) {
+        (Some(w), Some(reps)) => parts.push(format!("{} {unit} × {reps}", w.display(unit))),
+        (Some(w), None) => parts.push(format!("{} {unit}", w.display(unit))),
+        (None, Some(reps)) => parts.push(format!("{reps} reps")),
+        (None, None) => {}
+    }
+    if let Some(sets) = s.sets {
+        parts.push(format!("{sets} set{}", if sets == 1 { "" } else { "s" }));
+    }
+    parts.join(", ")
+}
+
+fn rule_line(c: &RuleConfig, unit: Unit, custom: bool) -> String {
+    format!(
+        "{}, {} reps, +{} {unit}, target RPE {}, {} sets{}",
+        c.rule.label(),
+        c.rep_range,
+        c.increment.display(unit),
+        format_number(c.target_rpe.value()),
+        c.sets,
+        if custom { "" } else { " (defaults)" }
+    )
+}
+
+fn to_text(advice: &[Advice<'_>], unit: Unit, today: NaiveDate, deload: Option<&str>) -> String {
+    let mut blocks: Vec<String> = advice
+        .iter()
+        .map(|a| {
+            let r = &a.recommendation;
+            format!(
+                "{}: {} — {} (confidence {:.0} %)\n  rule: {}\n  why: {}\n",
+                a.exercise.name,
+                kind_code(r.kind).replace('_', " "),
+                target(r, unit),
+                r.confidence * 100.0,
+                rule_line(&a.config, unit, a.custom_rule),
+                r.reasoning
+            )
+        })
+        .collect();
+    if advice.is_empty() {
+        blocks.push(
+            "Nothing with a weight was trained in the last 8 weeks. Name a lift to see where to \
+             start, e.g. `ironpulse recommend squat`.\n"
+                .to_owned(),
+        );
+    }
+    if let Some(summary) = deload {
+        blocks.push(format!(
+            "Deload check ({today}): {summary} See `ironpulse deload` for the numbers.\n"
+        ));
+    }
+    blocks.join("\n")
+}

@@ -1,0 +1,251 @@
+//! Deloads recorded, and the deload signals' input from hand-made histories and the demo's.
+
+use chrono::{DateTime, Utc};
+
+use super::*;
+use crate::core::deload::{DeloadConfig, SignalKind, Urgency, assess};
+use crate::core::exercise::ExerciseId;
+use crate::core::set::{Effort, SetSpec};
+use crate::core::units::Rpe;
+use crate::store::fixtures::{lift, store};
+use crate::store::{HistorySession, HistorySet, HistorySlot};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn at(date: NaiveDate, hour: u32) -> DateTime<Utc> {
+    date.and_hms_opt(hour, 0, 0).unwrap().and_utc()
+}
+
+fn exercise(store: &Store, name: &str) -> ExerciseId {
+    store
+        .exercises()
+        .unwrap()
+        .into_iter()
+        .find(|e| e.name == name)
+        .unwrap()
+        .id
+}
+
+/// A finished 60-minute session on `date` at session RPE `rpe`, with `sets` of `exercise`.
+fn session(
+    exercise: ExerciseId,
+    date: NaiveDate,
+    rpe: Option<u8>,
+    sets: &[SetSpec],
+) -> HistorySession {
+    HistorySession {
+        started_at: at(date, 18),
+        ended_at: at(date, 19),
+        title: String::new(),
+        rpe,
+        notes: String::new(),
+        body_weight: None,
+        slots: vec![HistorySlot {
+            exercise,
+            superset: None,
+            notes: String::new(),
+            sets: sets
+                .iter()
+                .map(|spec| HistorySet {
+                    spec: *spec,
+                    completed_at: at(date, 18),
+                })
+                .collect(),
+        }],
+    }
+}
+
+fn at_rpe(spec: SetSpec, rpe: f64) -> SetSpec {
+    SetSpec {
+        effort: Some(Effort::Rpe(Rpe::try_from(rpe).unwrap())),
+        ..spec
+    }
+}
+
+#[test]
+fn deloads_round_trip_latest_first_and_a_backwards_one_is_refused() {
+    let store = store();
+    let first = store
+        .record_deload(day(2026, 3, 2), Some(day(2026, 3, 8)), " planned ")
+        .unwrap();
+    let second = store.record_deload(day(2026, 4, 13), None, "").unwrap();
+    let deloads = store.deloads().unwrap();
+    assert_eq!(
+        deloads.iter().map(|d| d.id).collect::<Vec<_>>(),
+        [second, first]
+    );
+    assert_eq!(deloads[1].note, "planned");
+    assert_eq!(deloads[1].end, Some(day(2026, 3, 8)));
+    assert_eq!(deloads[0].end, None);
+    assert!(matches!(
+        store.record_deload(day(2026, 5, 10), Some(day(2026, 5, 3)), ""),
+        Err(StoreError::Invalid(_))
+    ));
+    assert_eq!(store.deloads().unwrap().len(), 2);
+}
+
+#[test]
+fn an_empty_database_has_no_signals() {
+    let store = store();
+    let history = store.deload_input(day(2026, 6, 1)).unwrap();
+    assert_eq!(history, DeloadHistory::default());
+    let advice = assess(&history.input(), &DeloadConfig::default(), day(2026, 6, 1));
+    assert_eq!(advice.urgency, Urgency::None);
+}
+
+/// Six weeks of squats twice a week (Monday, Thursday): steady, then the last two weeks grind at
+/// RPE 9.5 with the e1RM falling; session RPE doubles in the last week.
+fn grinding(store: &Store) -> (ExerciseId, NaiveDate) {
+    let squat = exercise(store, "Back Squat");
+    let monday = day(2026, 5, 4);
+    let mut sessions = Vec::new();
+    for week in 0..6_u64 {
+        for offset in [0, 3] {
+            let date = monday + Days::new(7 * week + offset);
+            let (weight, rpe, session_rpe) = match week {
+                0..=3 => (140.0, 8.0, 5),
+                4 => (135.0, 9.5, 7),
+                _ => (130.0, 9.5, 10),
+            };
+            sessions.push(session(
+                squat,
+                date,
+                Some(session_rpe),
+                &[at_rpe(lift(weight, 5), rpe), at_rpe(lift(weight, 5), rpe)],
+            ));
+        }
+    }
+    store.insert_history(&sessions).unwrap();
+    (squat, monday + Days::new(7 * 5 + 4)) // the Friday of the last week
+}
+
+#[test]
+fn a_hand_made_grind_shows_its_numbers() {
+    let store = store();
+    let (_, today) = grinding(&store);
+    let history = store.deload_input(today).unwrap();
+
+    // One main lift, one point a week: 140 × 5 @ 8 = 140 / 0.811 = 172.63 for four weeks,
+    // then 135 × 5 @ 9.5 (84.9 %... the chart's 5 @ 9.5) and 130 × 5 @ 9.5.
+    assert_eq!(history.main_lifts.len(), 1);
+    let squat = &history.main_lifts[0];
+    assert_eq!(squat.name, "Back Squat");
+    assert_eq!(squat.e1rms.len(), 6);
+    assert!((squat.e1rms[0].e1rm.kg() - 140.0 / 0.811).abs() < 1e-6);
+    assert_eq!(squat.e1rms[0].date, day(2026, 5, 4));
+
+    // Weekly RPE: 8 for four weeks, then 9.5 twice.
+    let rpes: Vec<Option<f64>> = history.weeks.iter().map(|w| w.mean_rpe).collect();
+    assert_eq!(
+        rpes,
+        [
+            Some(8.0),
+            Some(8.0),
+            Some(8.0),
+            Some(8.0),
+            Some(9.5),
+            Some(9.5)
+        ]
+    );
+
+    // Daily loads start with the first session (4 May), so 40 days of them by 12 June.
+    assert_eq!(history.training_since, Some(day(2026, 5, 4)));
+    assert_eq!(history.acwr.len(), 40);
+    assert!(history.acwr[..27].iter().all(Option::is_none));
+    // 12 June: acute = (600 + 600) / 7 (8 and 11 June at RPE 10 × 60 min); chronic: the last
+    // 28 days (16 May–12 June) hold 4 × 300 (18–28 May), 2 × 420 and 2 × 600: 1.48.
+    let last = history.acwr.last().unwrap().unwrap();
+    let chronic = (4.0 * 300.0 + 2.0 * 420.0 + 2.0 * 600.0) / 28.0;
+    assert!((last - (1200.0 / 7.0) / chronic).abs() < 1e-9, "{last}");
+
+    let advice = assess(&history.input(), &DeloadConfig::default(), today);
+    let kinds: Vec<SignalKind> = advice.signals.iter().map(|s| s.kind).collect();
+    assert!(kinds.contains(&SignalKind::E1rmDrop), "{advice:?}");
+    assert!(kinds.contains(&SignalKind::HighRpe), "{advice:?}");
+    assert!(kinds.contains(&SignalKind::WeeksSinceDeload), "{advice:?}");
+    assert!(advice.urgency >= Urgency::Medium);
+}
+
+#[test]
+fn a_recorded_deload_resets_the_weeks_and_its_week_is_no_drop() {
+    let store = store();
+    let (_, today) = grinding(&store);
+    // Call the last week a deload: its lighter squats are no longer a drop in strength.
+    store
+        .record_deload(day(2026, 6, 8), Some(day(2026, 6, 14)), "")
+        .unwrap();
+    let history = store.deload_input(today).unwrap();
+    assert_eq!(
+        history.last_deload,
+        Some(today),
+        "a running deload counts up to today"
+    );
+    assert_eq!(history.main_lifts[0].e1rms.len(), 5);
+    let advice = assess(&history.input(), &DeloadConfig::default(), today);
+    let kinds: Vec<SignalKind> = advice.signals.iter().map(|s| s.kind).collect();
+    assert!(!kinds.contains(&SignalKind::WeeksSinceDeload));
+    // A deload that has not started yet does not count.
+    let store = crate::store::fixtures::store();
+    let (_, today) = grinding(&store);
+    store.record_deload(today + Days::new(3), None, "").unwrap();
+    assert_eq!(store.deload_input(today).unwrap().last_deload, None);
+}
+
+#[test]
+fn the_demo_history_deloads_every_five_to_eight_weeks_and_the_signals_follow() {
+    use crate::demo::{DemoOptions, generate};
+    let store = store();
+    let today = at(day(2026, 11, 21), 15);
+    generate(
+        &store,
+        &DemoOptions {
+            years: 1,
+            seed: 1,
+            today,
+        },
+    )
+    .unwrap();
+    let deloads = store.deloads().unwrap();
+    assert!(
+        (5..=10).contains(&deloads.len()),
+        "{} deloads in a year",
+        deloads.len()
+    );
+    // Walk the year a week at a time: right after a deload signal 4 is quiet, and it speaks
+    // before the next one is due.
+    let mut quiet_after = 0;
+    let mut due_before = 0;
+    for d in deloads.iter().rev() {
+        let after = d.last_day() + Days::new(1);
+        let history = store.deload_input(after).unwrap();
+        let advice = assess(&history.input(), &DeloadConfig::default(), after);
+        if advice
+            .signals
+            .iter()
+            .all(|s| s.kind != SignalKind::WeeksSinceDeload)
+        {
+            quiet_after += 1;
+        }
+        let before = d.start - Days::new(1);
+        let history = store.deload_input(before).unwrap();
+        assert_eq!(history.main_lifts.len(), MAIN_LIFTS, "{before}");
+        assert!(history.acwr.last().copied().flatten().is_some(), "{before}");
+        let advice = assess(&history.input(), &DeloadConfig::default(), before);
+        if advice
+            .signals
+            .iter()
+            .any(|s| s.kind == SignalKind::WeeksSinceDeload)
+        {
+            due_before += 1;
+        }
+    }
+    assert_eq!(quiet_after, deloads.len());
+    // The first deload comes before five weeks of history can call for one.
+    assert!(
+        due_before >= deloads.len() - 1,
+        "{due_before} of {}",
+        deloads.len()
+    );
+}

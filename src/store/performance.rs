@@ -1,0 +1,134 @@
+//! Performance history per exercise for lists and charts: the last sessions summarised, the e1RM
+//! trend (from the stored `e1rm_kg` column), and which exercises were trained lately.
+
+use chrono::{DateTime, Utc};
+use rusqlite::params;
+
+use super::sets::{SET_COLUMNS, SetRow};
+use super::{Store, StoreError, from_millis, sql_count, to_millis};
+use crate::core::deload::E1rmPoint;
+use crate::core::exercise::ExerciseId;
+use crate::core::history::{Performance, PerformanceSummary, TrendBy, summarise, weekly_best};
+use crate::core::session::SessionId;
+use crate::core::units::Weight;
+
+impl Store {
+    /// The last `limit` sessions of `exercise` (finished or running, not abandoned), newest
+    /// first, each summarised: date, working sets, top set, best e1RM, volume, mean RPE.
+    pub fn performances(
+        &self,
+        exercise: ExerciseId,
+        limit: usize,
+    ) -> Result<Vec<PerformanceSummary>, StoreError> {
+        let fail = || self.fail("read the exercise's performances");
+        // CROSS JOIN keeps the few recent sessions as the outer loop (SQLite's planner would
+        // otherwise walk every set of the lift: seconds on ten years).
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "WITH recent AS (
+                     SELECT ses.id FROM session_exercise se JOIN session ses ON ses.id = se.session_id
+                     WHERE se.exercise_id = ?1 AND ses.status != 'abandoned'
+                     GROUP BY ses.id ORDER BY ses.started_at DESC, ses.id DESC LIMIT ?2)
+                 SELECT ses.id, ses.started_at, {SET_COLUMNS} FROM recent
+                 CROSS JOIN session ses ON ses.id = recent.id
+                 CROSS JOIN session_exercise se ON se.session_id = ses.id AND se.exercise_id = ?1
+                 CROSS JOIN set_entry s ON s.session_exercise_id = se.id
+                 ORDER BY ses.started_at DESC, ses.id DESC, se.position, s.position"
+            ))
+            .map_err(fail())?;
+        let rows = stmt
+            .query_map(params![exercise.0, sql_count(limit)], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    SetRow::read(r, 2)?,
+                ))
+            })
+            .and_then(Iterator::collect::<Result<Vec<_>, _>>)
+            .map_err(fail())?;
+        let mut sessions: Vec<Performance> = Vec::new();
+        for (session, started_at, set) in rows {
+            let spec = set.into_logged()?.spec;
+            match sessions.last_mut() {
+                Some(last) if last.session.0 == session => last.sets.push(spec),
+                _ => sessions.push(Performance {
+                    session: SessionId(session),
+                    started_at: from_millis(started_at, "session", session)?,
+                    sets: vec![spec],
+                }),
+            }
+        }
+        let pinned = self.pinned_formula()?;
+        Ok(sessions.iter().map(|p| summarise(p, pinned)).collect())
+    }
+
+    /// The e1RM trend of `exercise`, oldest first: each session's best stored e1RM dated by the
+    /// session, or each week's best dated by its Monday.
+    pub fn e1rm_trend(
+        &self,
+        exercise: ExerciseId,
+        by: TrendBy,
+    ) -> Result<Vec<E1rmPoint>, StoreError> {
+        let fail = || self.fail("read the e1RM trend");
+        let rows = self
+            .conn
+            .prepare_cached(
+                "SELECT ses.id, ses.started_at, MAX(s.e1rm_kg) FROM session_exercise se
+                 JOIN session ses ON ses.id = se.session_id
+                 JOIN set_entry s ON s.session_exercise_id = se.id
+                 WHERE se.exercise_id = ?1 AND ses.status != 'abandoned' AND s.e1rm_kg IS NOT NULL
+                 GROUP BY ses.id ORDER BY ses.started_at, ses.id",
+            )
+            .and_then(|mut stmt| {
+                stmt.query_map([exercise.0], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, f64>(2)?,
+                    ))
+                })
+                .and_then(Iterator::collect::<Result<Vec<_>, _>>)
+            })
+            .map_err(fail())?;
+        let points = rows
+            .into_iter()
+            .map(|(session, started_at, kg)| {
+                Ok(E1rmPoint {
+                    date: from_millis(started_at, "session", session)?.date_naive(),
+                    e1rm: Weight::from_kg(kg).map_err(|e| {
+                        StoreError::corrupt("session", session, format!("a set's e1RM: {}", e.0))
+                    })?,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok(match by {
+            TrendBy::Session => points,
+            TrendBy::Week => weekly_best(&points),
+        })
+    }
+
+    /// Exercises with at least one set in a session started at or after `since` (abandoned
+    /// sessions aside), the most recently trained first.
+    pub fn exercises_trained_since(
+        &self,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<ExerciseId>, StoreError> {
+        self.conn
+            .prepare_cached(
+                "SELECT se.exercise_id, MAX(ses.started_at) AS last FROM session ses
+                 JOIN session_exercise se ON se.session_id = ses.id
+                 WHERE ses.started_at >= ?1 AND ses.status != 'abandoned'
+                   AND EXISTS (SELECT 1 FROM set_entry s WHERE s.session_exercise_id = se.id)
+                 GROUP BY se.exercise_id ORDER BY last DESC, se.exercise_id",
+            )
+            .and_then(|mut stmt| {
+                stmt.query_map([to_millis(since)], |r| r.get(0).map(ExerciseId))
+                    .and_then(Iterator::collect::<Result<Vec<_>, _>>)
+            })
+            .map_err(self.fail("find the exercises trained lately"))
+    }
+}
+
+#[cfg(test)]
+mod tests;
