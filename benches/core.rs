@@ -99,7 +99,7 @@ fn settle(state: &mut State, store: &Store, effects: Vec<Effect>, now: DateTime<
 /// the last set just logged and its rest 40 s in. Built through `update` and real store replies.
 fn busy_session() -> State {
     let store = Store::open_in_memory().expect("an in-memory store");
-    let mut startup = load_startup(&store).expect("start-up data");
+    let mut startup = load_startup(&store, chrono::Utc::now().date_naive()).expect("start-up data");
     startup.profile =
         Some(ironpulse::demo::demo_profile(at(0)).expect("the demo profile is valid"));
     let find = |name: &str| -> Exercise {

@@ -26,7 +26,8 @@ fn today() -> DateTime<Utc> {
 /// before it waits for the first key. Returns the number of recent sessions shown.
 fn first_frame(db: &Path) -> usize {
     let store = Store::open(db).expect("the database opens");
-    let startup = load_startup(&store).expect("start-up data loads");
+    let startup =
+        load_startup(&store, chrono::Utc::now().date_naive()).expect("start-up data loads");
     let recent = startup.recent_sessions.len();
     let state = State::new(
         startup,
@@ -79,7 +80,9 @@ fn startup(c: &mut Criterion) {
     });
     let store = Store::open(&demo).expect("the database opens");
     group.bench_function("load_startup", |b| {
-        b.iter(|| load_startup(&store).expect("start-up data loads"));
+        b.iter(|| {
+            load_startup(&store, chrono::Utc::now().date_naive()).expect("start-up data loads")
+        });
     });
     group.bench_function("exercises", |b| {
         b.iter(|| store.exercises().expect("exercises load"));

@@ -317,3 +317,30 @@ fn devices() {
     update(&mut s, Action::Straps(Ok(found)), t(5));
     snap("devices", &s);
 }
+
+#[test]
+fn dashboard_with_a_deload_recommendation() {
+    use ironpulse::core::deload::{DeloadAdvice, PLAN, Signal, SignalKind, Urgency};
+    let advice = DeloadAdvice {
+        signals: vec![
+            Signal {
+                kind: SignalKind::HighRpe,
+                message:
+                    "Mean working-set RPE 9.2 and 9.4 in the last 2 weeks (9 or more for 2+ weeks)."
+                        .into(),
+            },
+            Signal {
+                kind: SignalKind::WeeksSinceDeload,
+                message: "7 weeks since the last deload (every 5).".into(),
+            },
+        ],
+        urgency: Urgency::Medium,
+        plan: Some(PLAN),
+        summary: "2 of 4 signals: cut volume by 40 % for 7 days.".into(),
+    };
+    let s = state(Startup {
+        deload: Some(advice),
+        ..startup()
+    });
+    snap("dashboard_deload", &s);
+}

@@ -37,7 +37,7 @@ fn a_full_disk_keeps_the_set_in_the_line_and_stores_nothing_partial() {
     store.save_profile(&profile()).unwrap();
     let mut s = state(Startup {
         profile: Some(profile()),
-        ..load_startup(&store).unwrap()
+        ..load_startup(&store, chrono::Utc::now().date_naive()).unwrap()
     });
 
     let effects = cmd(&mut s, Command::StartSession, 0);

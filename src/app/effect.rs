@@ -86,6 +86,9 @@ pub enum StoreRequest {
     },
     LoadSession(SessionId),
     RememberStrap(Option<String>),
+    LoadDeload {
+        today: chrono::NaiveDate,
+    },
     /// A batch of the running session's heart rate (≤ 2 s old), and recorded gaps.
     AppendHr {
         session: SessionId,
@@ -131,6 +134,7 @@ pub enum StoreReply {
     History(Vec<SessionSummary>),
     SessionLoaded(Session),
     StrapRemembered(Option<String>),
+    Deload(crate::core::deload::DeloadAdvice),
     /// Heart rate stored (nothing to show).
     HrSaved,
     Failed {

@@ -44,7 +44,7 @@ pub fn run(
     keymap: super::keymap::Keymap,
     heart: HeartSource,
 ) -> Result<(), RunError> {
-    let startup = load_startup(&store)?;
+    let startup = load_startup(&store, Utc::now().date_naive())?;
     let offset = *chrono::Local::now().offset();
     let mut state = State::new(startup, settings, keymap, Utc::now(), offset);
     let source = match heart {

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::core::coaching::Coaching;
+use crate::core::deload::DeloadAdvice;
 use crate::core::exercise::{Exercise, ExerciseId};
 use crate::core::history::Performance;
 use crate::core::plates::Loadable;
@@ -51,6 +52,8 @@ pub struct Startup {
     pub active: Option<Session>,
     /// The remembered heart-rate strap.
     pub strap: Option<String>,
+    /// The deload check as of the start.
+    pub deload: Option<DeloadAdvice>,
     /// The history of each exercise in the active session, for its coaching.
     pub histories: HashMap<ExerciseId, Vec<Performance>>,
 }
@@ -77,6 +80,8 @@ pub struct State {
     pub heart: Heart,
     /// The strap the next start connects to (address or name).
     pub strap: Option<String>,
+    /// The deload check for the dashboard.
+    pub deload: Option<DeloadAdvice>,
     pub screen: Screen,
     pub modal: Option<Modal>,
     /// A one-line message at the bottom: what just happened or what went wrong.
@@ -310,6 +315,7 @@ impl State {
             rest: None,
             heart: Heart::default(),
             strap: startup.strap,
+            deload: startup.deload,
             screen,
             modal,
             status: None,

@@ -10,8 +10,9 @@ use tokio::sync::mpsc::UnboundedSender;
 use super::action::Action;
 use super::effect::{StoreReply, StoreRequest};
 use super::state::Startup;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
+use crate::core::deload::{DeloadAdvice, DeloadConfig, assess};
 use crate::core::hr_settings::HrSettings;
 use crate::core::session::{Session, SessionId};
 use crate::store::{Store, StoreError};
@@ -20,7 +21,7 @@ use crate::store::{Store, StoreError};
 pub const RECENT_SESSIONS: usize = 8;
 
 /// Everything the first frame needs, read before the terminal is taken over.
-pub fn load_startup(store: &Store) -> Result<Startup, StoreError> {
+pub fn load_startup(store: &Store, today: NaiveDate) -> Result<Startup, StoreError> {
     let active = store.active_session()?;
     let mut histories = HashMap::new();
     for slot in active.iter().flat_map(|s| &s.slots) {
@@ -34,6 +35,7 @@ pub fn load_startup(store: &Store) -> Result<Startup, StoreError> {
         active,
         histories,
         strap: store.remembered_strap()?,
+        deload: Some(deload_advice(store, today)?),
     })
 }
 
@@ -170,6 +172,7 @@ pub fn handle(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreE
             store.set_hr(set, &hr)?;
             StoreReply::HrSaved
         }
+        R::LoadDeload { today } => StoreReply::Deload(deload_advice(store, today)?),
         R::RememberStrap(strap) => {
             store.remember_strap(strap.as_deref())?;
             StoreReply::StrapRemembered(strap)
@@ -205,4 +208,18 @@ fn finish(
         tracing::warn!(error = %e, "no heart-rate summary for the session");
     }
     Ok(finished)
+}
+
+/// The deload check as of `today` (science.md: four signals, two → medium, three → high).
+pub fn deload_advice(store: &Store, today: NaiveDate) -> Result<DeloadAdvice, StoreError> {
+    let history = store.deload_input(today)?;
+    let unit = store.profile()?.map(|p| p.unit).unwrap_or_default();
+    Ok(assess(
+        &history.input(),
+        &DeloadConfig {
+            unit,
+            ..DeloadConfig::default()
+        },
+        today,
+    ))
 }

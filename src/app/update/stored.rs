@@ -42,7 +42,15 @@ pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
         StoreReply::SlotAdded { slot, history } => slot_added(state, slot, &history),
         StoreReply::SessionChanged(changed) => replace_session(state, changed),
         StoreReply::SetsLogged { slot, sets } => logged(state, slot, sets),
-        StoreReply::Finished(session) => finished(state, session),
+        StoreReply::Finished(session) => {
+            finished(state, session);
+            // The finished session changes the weekly RPE and the loads: check again.
+            return vec![Effect::Store(
+                crate::app::effect::StoreRequest::LoadDeload {
+                    today: state.now.date_naive(),
+                },
+            )];
+        }
         StoreReply::Abandoned(id) => {
             state.recent_sessions.retain(|s| s.id != id);
             state.session = None;
@@ -95,6 +103,7 @@ pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
         }
         StoreReply::StrapRemembered(strap) => state.strap = strap,
         StoreReply::HrSaved => {}
+        StoreReply::Deload(advice) => state.deload = Some(advice),
         StoreReply::Failed { what, message } => failed(state, what, message),
     }
     Vec::new()

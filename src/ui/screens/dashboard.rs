@@ -12,13 +12,11 @@ use crate::ui::theme::Theme;
 use crate::ui::widgets::session_row;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
-    let [today, recent] =
-        Layout::vertical([Constraint::Length(5), Constraint::Fill(1)]).areas(area);
     let start_key = state
         .keymap
         .key_for(Context::Dashboard, Command::StartSession)
         .map_or_else(String::new, |k| k.to_string());
-    let today_lines = match &state.session {
+    let mut today_lines = match &state.session {
         Some(session) => vec![
             Line::from(vec![
                 Span::styled("Session in progress", theme.warn()),
@@ -45,6 +43,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
             ]),
         ],
     };
+    today_lines.extend(deload_lines(state, theme));
+    let [today, recent] = Layout::vertical([
+        Constraint::Length(today_lines.len() as u16 + 2),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
     frame.render_widget(
         Paragraph::new(today_lines).block(
             Block::bordered()
@@ -75,4 +79,30 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
         ),
         recent,
     );
+}
+
+/// The deload check: its verdict, and each signal that fired with its numbers.
+fn deload_lines(state: &State, theme: Theme) -> Vec<Line<'static>> {
+    use crate::core::deload::Urgency;
+    let Some(advice) = &state.deload else {
+        return Vec::new();
+    };
+    let (label, style) = match advice.urgency {
+        Urgency::None => ("Recovery: ", theme.ok()),
+        Urgency::Medium => ("Deload recommended: ", theme.warn()),
+        Urgency::High => ("Deload now: ", theme.error()),
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(label, style),
+        Span::raw(advice.summary.clone()),
+    ])];
+    if advice.urgency != Urgency::None {
+        lines.extend(
+            advice
+                .signals
+                .iter()
+                .map(|s| Line::styled(format!("  • {}", s.message), theme.dim())),
+        );
+    }
+    lines
 }
