@@ -801,3 +801,45 @@ fn heart_rate_is_batched_to_the_store_and_each_set_gets_its_heart_rate() {
         "every sample reaches the store"
     );
 }
+
+#[test]
+fn heart_rate_gated_rest_says_ready_once_hr_falls_below_the_level() {
+    use ironpulse::core::hrm::Contact;
+    use ironpulse::core::units::Bpm;
+    use ironpulse::hr::HrEvent;
+    use std::time::Duration;
+
+    let mut s = in_session();
+    s.settings.ready_below = Bpm::try_from(110).ok();
+    let set = LoggedSet {
+        id: SetId(1),
+        spec: spec(100.0, 5, None),
+        completed_at: t(0),
+    };
+    reply(
+        &mut s,
+        StoreReply::SetsLogged {
+            slot: SlotId(11),
+            sets: vec![set],
+        },
+        0,
+    );
+    let sample = |bpm: u32, at: u64| HrEvent::Sample {
+        at: Duration::from_secs(at),
+        bpm: Bpm::try_from(bpm).ok(),
+        rr_ms: vec![],
+        contact: Contact::Detected,
+        energy_kj: None,
+    };
+    update(&mut s, Action::Hr(sample(140, 10)), t(10));
+    assert!(!s.rest.unwrap().ready);
+    update(&mut s, Action::Hr(sample(108, 40)), t(40));
+    assert!(s.rest.unwrap().ready, "108 < 110: ready");
+    assert!(
+        s.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("ready for the next set")
+    );
+}

@@ -13,7 +13,7 @@ use crate::core::profile::Profile;
 use crate::core::rest::{Rest, RestDefaults};
 use crate::core::session::{Session, SessionSummary, SetId, SlotId};
 use crate::core::set::SetSpec;
-use crate::core::units::{Unit, Weight};
+use crate::core::units::{Bpm, Unit, Weight};
 
 use super::form::Form;
 use super::heart::Heart;
@@ -29,6 +29,8 @@ pub struct Settings {
     pub rest_step: u32,
     pub bell: bool,
     pub color: bool,
+    /// Heart-rate-gated rest: "ready" once HR falls below this.
+    pub ready_below: Option<Bpm>,
 }
 
 impl Default for Settings {
@@ -38,6 +40,7 @@ impl Default for Settings {
             rest_step: 30,
             bell: true,
             color: true,
+            ready_below: None,
         }
     }
 }
@@ -101,6 +104,8 @@ pub struct RestTimer {
     pub rest: Rest,
     /// The bell has rung for this rest.
     pub rung: bool,
+    /// Heart rate has fallen below the ready level during this rest.
+    pub ready: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -8,6 +8,7 @@ use color_eyre::eyre::WrapErr;
 use ironpulse::app::HeartSource;
 use ironpulse::app::keymap::Keymap;
 use ironpulse::app::state::Settings;
+use ironpulse::core::units::Bpm;
 use ironpulse::hr::{BleSource, SourceSpec, Speed};
 use ironpulse::store::Store;
 
@@ -42,6 +43,7 @@ pub fn run(ctx: &Context, db: &Path, args: &TuiArgs) -> Result<(), Failure> {
             .ui
             .color
             .enabled(std::env::var_os("NO_COLOR").as_deref()),
+        ready_below: Bpm::try_from(config.rest.ready_below).ok(),
     };
     // Every refusal (locked, not ours, newer schema) happens here, before the terminal is touched.
     let store = Store::open(db).map_err(|e| Failure::from_store(e, "open the database"))?;

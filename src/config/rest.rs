@@ -35,6 +35,9 @@ pub struct RestConfig {
     pub step: Duration,
     /// Ring the terminal bell when rest ends.
     pub bell: bool,
+    /// Heart-rate-gated rest: a "ready" cue once HR falls below this (bpm, 40–200); 0 = off.
+    #[serde(deserialize_with = "ready_bpm")]
+    pub ready_below: u32,
 }
 
 impl Default for RestConfig {
@@ -46,6 +49,7 @@ impl Default for RestConfig {
             cardio: Duration::ZERO,
             step: Duration::from_secs(30),
             bell: true,
+            ready_below: 0,
         }
     }
 }
@@ -74,6 +78,18 @@ fn rest_seconds<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Duration, 
 
 fn step_seconds<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Duration, D::Error> {
     deserializer.deserialize_i64(WholeSeconds(STEP_SECONDS))
+}
+
+/// A heart rate to be "ready" below: 0 (off) or 40–200 bpm.
+fn ready_bpm<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    let value = i64::deserialize(deserializer)?;
+    match u32::try_from(value) {
+        Ok(0) => Ok(0),
+        Ok(bpm) if (40..=200).contains(&bpm) => Ok(bpm),
+        _ => Err(de::Error::custom(format!(
+            "invalid value {value}, expected 0 (off) or 40–200 bpm"
+        ))),
+    }
 }
 
 /// Reads an integer number of seconds and checks it against the allowed range.
@@ -123,6 +139,20 @@ mod tests {
     }
 
     #[test]
+    fn the_ready_level_is_off_or_a_plausible_heart_rate() {
+        let parse = |text: &str| {
+            crate::config::Loaded::parse(text.to_owned(), None).map(|l| l.config.rest.ready_below)
+        };
+        assert_eq!(parse("[rest]\nready_below = 110").unwrap(), 110);
+        assert_eq!(parse("[rest]\nready_below = 0").unwrap(), 0);
+        let err = parse("[rest]\nready_below = 20").unwrap_err().to_string();
+        assert!(
+            err.contains("line 2") && err.contains("expected 0 (off) or 40–200 bpm"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn configured_seconds_carry_over() {
         let rest = RestConfig {
             compound: Duration::from_secs(240),
@@ -131,6 +161,7 @@ mod tests {
             cardio: Duration::from_secs(3600),
             step: Duration::from_secs(15),
             bell: false,
+            ready_below: 0,
         };
         let defaults = rest.defaults();
         assert_eq!(

@@ -75,6 +75,7 @@ pub fn heart(state: &mut State, event: HrEvent) -> Vec<Effect> {
             {
                 heart.recent.pop_front();
             }
+            ready_cue(state, bpm);
             return hr_log::sample(state, at, bpm, rr);
         }
         HrEvent::ContactLost => heart.contact = Some(Contact::NotDetected),
@@ -96,6 +97,28 @@ pub fn heart(state: &mut State, event: HrEvent) -> Vec<Effect> {
         HrEvent::InvalidPacket { .. } => heart.invalid_packets += 1,
     }
     Vec::new()
+}
+
+/// Heart-rate-gated rest: once HR falls below the configured level during a rest, say so (and
+/// ring the bell if the timer has not).
+fn ready_cue(state: &mut State, bpm: Option<crate::core::units::Bpm>) {
+    let (Some(level), Some(bpm), Some(timer)) =
+        (state.settings.ready_below, bpm, state.rest.as_mut())
+    else {
+        return;
+    };
+    if !timer.ready && bpm < level {
+        timer.ready = true;
+        say(
+            state,
+            format!(
+                "Heart rate {} is below {}: ready for the next set.",
+                bpm.get(),
+                level.get()
+            ),
+            false,
+        );
+    }
 }
 
 #[cfg(test)]

@@ -152,7 +152,11 @@ fn adjust_rest(state: &mut State, longer: bool) {
                 started: state.now,
                 target: Duration::seconds(delta),
             };
-            state.rest = Some(RestTimer { rest, rung: false });
+            state.rest = Some(RestTimer {
+                rest,
+                rung: false,
+                ready: false,
+            });
         }
         None => {}
     }
@@ -441,5 +445,6 @@ pub fn start_rest(state: &mut State, exercise: crate::core::exercise::ExerciseId
             target: Duration::seconds(i64::from(seconds)),
         },
         rung: false,
+        ready: false,
     });
 }

@@ -57,6 +57,14 @@ pub fn render(
 /// `Rest 1:23` counting down, then `REST OVER +0:12` in the alarm style.
 pub fn rest_span(timer: &RestTimer, now: DateTime<Utc>, theme: Theme) -> Span<'static> {
     match timer.rest.status(now) {
+        RestStatus::Remaining(left) if timer.ready => Span::styled(
+            format!(
+                " ♥ ready · rest {} of {} ",
+                clock(left),
+                clock(timer.rest.target)
+            ),
+            theme.alarm(),
+        ),
         RestStatus::Remaining(left) => Span::styled(
             format!(" Rest {} of {} ", clock(left), clock(timer.rest.target)),
             theme.warn(),
