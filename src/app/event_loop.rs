@@ -147,6 +147,9 @@ async fn event_loop(
                 break;
             }
             guard.terminal.draw(|f| crate::ui::render(f, &state))?;
+            // The clock only needs to tick when nothing else redrew for a second (a strap at 1 Hz
+            // already redraws every second).
+            clock.reset();
         }
         Ok::<(), RunError>(())
     }

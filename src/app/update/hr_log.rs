@@ -11,8 +11,9 @@ use crate::core::session::LoggedSet;
 use crate::core::set_hr::{SetHr, SetWindow, set_hr};
 use crate::core::units::Bpm;
 
-/// A batch goes to the store once it spans this long (so at most ~2 s of heart rate waits).
-const BATCH_MS: u32 = 1_000;
+/// A batch goes to the store once it spans this long: at 1 Hz, three samples, the oldest 2 s
+/// old — a crash loses at most 2 s of heart rate.
+const BATCH_MS: u32 = 1_500;
 /// How much of the session's heart rate stays in memory for per-set figures.
 const KEEP_MS: u32 = 11 * 60 * 1_000;
 /// A set's heart rate is worked out this long after it ends (recovery at 60 s, plus slack).
@@ -157,15 +158,22 @@ pub fn sets_logged(state: &mut State, sets: &[LoggedSet]) {
 /// (`u32::MAX`: all of them, at the end of the session).
 pub fn settle(state: &mut State, now_ms: u32) -> Vec<Effect> {
     let log = &mut state.heart.log;
-    let samples: Vec<HrSample> = log.samples.iter().cloned().collect();
+    if !log
+        .awaiting
+        .iter()
+        .any(|(_, w)| now_ms >= w.end_ms.saturating_add(SETTLE_MS))
+    {
+        return Vec::new();
+    }
     let (due, waiting): (Vec<_>, Vec<_>) = log
         .awaiting
         .drain(..)
         .partition(|(_, w)| now_ms >= w.end_ms.saturating_add(SETTLE_MS));
     log.awaiting = waiting;
+    let samples = log.samples.make_contiguous();
     due.into_iter()
         .filter_map(|(set, window)| {
-            let hr = set_hr(&samples, &log.gaps, window);
+            let hr = set_hr(samples, &log.gaps, window);
             // A set with no heart rate around it stores nothing.
             (hr != SetHr::default()).then(|| {
                 log.sets.insert(set, hr);
