@@ -29,6 +29,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
+use rusqlite::OptionalExtension as _;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use bulk::{HistorySession, HistorySet, HistorySlot};
@@ -156,6 +157,20 @@ impl Store {
         self.conn
             .pragma_update(None, "max_page_count", pages)
             .map_err(self.fail("limit the page count"))
+    }
+
+    /// The one value `sql` (taking `?1 = id`) selects, or `NotFound` naming `what`.
+    pub(crate) fn lookup<T: rusqlite::types::FromSql>(
+        &self,
+        what: &'static str,
+        sql: &str,
+        id: i64,
+    ) -> Result<T, StoreError> {
+        self.conn
+            .prepare_cached(sql)
+            .and_then(|mut stmt| stmt.query_row([id], |r| r.get(0)).optional())
+            .map_err(self.fail("find the row"))?
+            .ok_or(StoreError::NotFound { what, id })
     }
 
     /// Maps a `SQLite` error to a [`StoreError`] that says what we were doing.

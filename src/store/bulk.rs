@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension as _, params};
+use rusqlite::params;
 
 use super::sets::{INSERT_SET, SetColumns};
 use super::{Store, StoreError, to_millis};
@@ -148,14 +148,8 @@ impl Store {
 
     /// `NotFound` unless exercise `id` exists (a clearer message than a foreign-key failure).
     pub(super) fn require_exercise(&self, id: ExerciseId) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached("SELECT 1 FROM exercise WHERE id = ?1")
-            .and_then(|mut stmt| stmt.query_row([id.0], |_| Ok(())).optional())
-            .map_err(self.fail("find the exercise"))?
-            .ok_or(StoreError::NotFound {
-                what: "exercise",
-                id: id.0,
-            })
+        self.lookup::<i64>("exercise", "SELECT 1 FROM exercise WHERE id = ?1", id.0)
+            .map(drop)
     }
 }
 

@@ -169,19 +169,8 @@ impl Store {
 
     /// `NotFound` unless `session` exists.
     fn require_session(&self, session: SessionId) -> Result<(), StoreError> {
-        let found = self
-            .conn
-            .prepare_cached("SELECT 1 FROM session WHERE id = ?1")
-            .and_then(|mut stmt| stmt.exists([session.0]))
-            .map_err(self.fail("find the session"))?;
-        if found {
-            Ok(())
-        } else {
-            Err(StoreError::NotFound {
-                what: "session",
-                id: session.0,
-            })
-        }
+        self.lookup::<i64>("session", "SELECT 1 FROM session WHERE id = ?1", session.0)
+            .map(drop)
     }
 }
 

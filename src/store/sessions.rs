@@ -248,18 +248,11 @@ impl Store {
     pub fn add_slot(&self, session: SessionId, exercise: ExerciseId) -> Result<Slot, StoreError> {
         let tx = self.write()?;
         self.require("session", "SELECT 1 FROM session WHERE id = ?1", session.0)?;
-        let name: String = tx
-            .query_row(
-                "SELECT name FROM exercise WHERE id = ?1",
-                [exercise.0],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(self.fail("find the exercise"))?
-            .ok_or(StoreError::NotFound {
-                what: "exercise",
-                id: exercise.0,
-            })?;
+        let name: String = self.lookup(
+            "exercise",
+            "SELECT name FROM exercise WHERE id = ?1",
+            exercise.0,
+        )?;
         tx.execute(
             "INSERT INTO session_exercise (session_id, exercise_id, position)
              VALUES (?1, ?2, (SELECT COALESCE(MAX(position), 0) + 1 FROM session_exercise WHERE session_id = ?1))",
@@ -320,18 +313,11 @@ impl Store {
     /// Removes a slot and its sets; the session summary follows.
     pub fn remove_slot(&self, slot: SlotId) -> Result<(), StoreError> {
         let tx = self.write()?;
-        let session: i64 = tx
-            .query_row(
-                "SELECT session_id FROM session_exercise WHERE id = ?1",
-                [slot.0],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(self.fail("find the exercise slot"))?
-            .ok_or(StoreError::NotFound {
-                what: "exercise slot",
-                id: slot.0,
-            })?;
+        let session: i64 = self.lookup(
+            "exercise slot",
+            "SELECT session_id FROM session_exercise WHERE id = ?1",
+            slot.0,
+        )?;
         let exercise: i64 = tx
             .query_row(
                 "SELECT exercise_id FROM session_exercise WHERE id = ?1",
@@ -498,11 +484,7 @@ impl Store {
 
     /// `NotFound` unless `sql` (taking `?1 = id`) returns a row.
     fn require(&self, what: &'static str, sql: &str, id: i64) -> Result<(), StoreError> {
-        self.conn
-            .query_row(sql, [id], |_| Ok(()))
-            .optional()
-            .map_err(self.fail("find the row"))?
-            .ok_or(StoreError::NotFound { what, id })
+        self.lookup::<i64>(what, sql, id).map(drop)
     }
 
     /// Refuses to end a session that is not running, or to end it before it started.
