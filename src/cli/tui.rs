@@ -21,6 +21,11 @@ pub struct TuiArgs {
     /// [default: auto — the remembered strap if Bluetooth is available, else off]
     #[arg(long = "hr", value_name = "SOURCE")]
     hr: Option<String>,
+
+    /// Play a simulated or replayed heart rate this many times faster than real time
+    /// (e.g. 60 turns a two-hour recording into two minutes)
+    #[arg(long = "hr-speed", value_name = "N", default_value = "1")]
+    hr_speed: Speed,
 }
 
 /// Starts the terminal UI on the database at `db`.
@@ -50,7 +55,7 @@ pub fn run(ctx: &Context, db: &Path, args: &TuiArgs) -> Result<(), Failure> {
     let remembered = store
         .remembered_strap()
         .map_err(|e| Failure::from_store(e, "read the remembered strap"))?;
-    let heart = heart_source(args.hr.as_deref().unwrap_or("auto"), remembered)?;
+    let heart = heart_source(args.hr.as_deref().unwrap_or("auto"), remembered, args.hr_speed)?;
     tracing::info!(db = %db.display(), "starting the terminal UI");
     ironpulse::app::run(store, settings, keymap, heart)
         .wrap_err("the terminal UI stopped with an error")?;
@@ -58,7 +63,7 @@ pub fn run(ctx: &Context, db: &Path, args: &TuiArgs) -> Result<(), Failure> {
 }
 
 /// The source `--hr` names; `auto` is the remembered strap, or off with a hint.
-fn heart_source(choice: &str, remembered: Option<String>) -> Result<HeartSource, Failure> {
+fn heart_source(choice: &str, remembered: Option<String>, speed: Speed) -> Result<HeartSource, Failure> {
     match choice.trim().to_ascii_lowercase().as_str() {
         "off" => Ok(HeartSource::Off("heart rate off (--hr off)".into())),
         "auto" => Ok(match remembered {
@@ -69,7 +74,7 @@ fn heart_source(choice: &str, remembered: Option<String>) -> Result<HeartSource,
             let spec: SourceSpec = choice.parse().map_err(|e: ironpulse::hr::SpecError| {
                 Failure::Usage(format!("--hr {choice}: {e}"))
             })?;
-            let source = ironpulse::hr::open(&spec, Speed::default())
+            let source = ironpulse::hr::open(&spec, speed)
                 .map_err(|e| Failure::Usage(format!("--hr {choice}: {e}")))?;
             Ok(HeartSource::Source(source))
         }
