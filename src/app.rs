@@ -10,6 +10,7 @@ pub mod form;
 pub mod heart;
 pub mod keymap;
 pub mod profile_form;
+pub mod rule_form;
 pub mod state;
 pub mod store_worker;
 pub mod text_input;

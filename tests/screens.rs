@@ -71,6 +71,7 @@ fn busy_session() -> State {
         StoreReply::SlotAdded {
             slot: slot(12, 3, "Dip"),
             history: past(spec(30.0, 12, None)),
+            rule: None,
         },
         710,
     );

@@ -292,6 +292,7 @@ fn warm_ups_do_not_start_a_rest_and_isolation_rests_shorter() {
         StoreReply::SlotAdded {
             slot: slot(12, 2, "Barbell Curl"),
             history: vec![],
+            rule: None,
         },
         6,
     );
@@ -451,6 +452,7 @@ fn supersets_join_the_selected_exercise_with_the_one_above() {
         StoreReply::SlotAdded {
             slot: slot(12, 2, "Barbell Curl"),
             history: vec![],
+            rule: None,
         },
         2,
     );
@@ -567,6 +569,7 @@ fn a_superset_moves_to_its_next_exercise_and_rests_after_the_round() {
         StoreReply::SlotAdded {
             slot: slot(12, 2, "Barbell Curl"),
             history: past(spec(30.0, 12, None)),
+            rule: None,
         },
         2,
     );
@@ -842,4 +845,58 @@ fn heart_rate_gated_rest_says_ready_once_hr_falls_below_the_level() {
             .text
             .contains("ready for the next set")
     );
+}
+
+#[test]
+fn an_exercise_gets_its_own_progression_rule_and_todays_plan_follows_it() {
+    use ironpulse::core::progression::Rule;
+    let mut s = in_session();
+    assert_eq!(entry(&s), "100x6", "double progression by default");
+    cmd(&mut s, Command::Rule, 2);
+    let Some(Modal::Form { form, .. }) = &s.modal else {
+        panic!("{:?}", s.modal)
+    };
+    assert_eq!(form.value("Rule"), "double_progression");
+    // Linear, 5 × 5 … but a rep range upside down is refused first.
+    update(&mut s, Action::Edit(TextEdit::Insert('l')), t(2));
+    cmd(&mut s, Command::Down, 2);
+    type_text(&mut s, "5");
+    cmd(&mut s, Command::Down, 2);
+    type_text(&mut s, "3");
+    assert!(cmd(&mut s, Command::Submit, 3).is_empty());
+    let Some(Modal::Form { form, .. }) = &s.modal else {
+        panic!()
+    };
+    assert!(form.fields[2].error.is_some(), "{:?}", form.fields[2]);
+    type_text(&mut s, "5");
+    let effects = cmd(&mut s, Command::Submit, 4);
+    let [Effect::Store(StoreRequest::SetRule { exercise, rule })] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(
+        (
+            *exercise,
+            rule.rule,
+            rule.rep_range.min(),
+            rule.rep_range.max()
+        ),
+        (ExerciseId(1), Rule::Linear, 5, 5)
+    );
+    // Saved: the plan follows the new rule (linear adds the increment after a successful session).
+    let three_fives = vec![ironpulse::core::history::Performance {
+        session: SessionId(1),
+        started_at: t(-2 * 86_400),
+        sets: vec![spec(100.0, 5, Some(8.0)); 3],
+    }];
+    reply(
+        &mut s,
+        StoreReply::RuleSaved {
+            exercise: ExerciseId(1),
+            rule: *rule,
+            history: three_fives,
+        },
+        5,
+    );
+    assert!(s.modal.is_none());
+    assert_eq!(entry(&s), "102.5x5");
 }

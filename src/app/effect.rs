@@ -6,6 +6,7 @@ use crate::core::exercise::{Equipment, Exercise, ExerciseId, ExerciseKind, Mecha
 use crate::core::history::Performance;
 use crate::core::hr_sample::{HrGap, HrSample};
 use crate::core::profile::Profile;
+use crate::core::progression::RuleConfig;
 use crate::core::session::{LoggedSet, Session, SessionId, SessionSummary, SetId, Slot, SlotId};
 use crate::core::set::SetSpec;
 use crate::core::set_hr::SetHr;
@@ -89,6 +90,10 @@ pub enum StoreRequest {
     LoadDeload {
         today: chrono::NaiveDate,
     },
+    SetRule {
+        exercise: ExerciseId,
+        rule: RuleConfig,
+    },
     /// A batch of the running session's heart rate (≤ 2 s old), and recorded gaps.
     AppendHr {
         session: SessionId,
@@ -119,6 +124,14 @@ pub enum StoreReply {
     /// A new exercise in the session, with its whole history for coaching.
     SlotAdded {
         slot: Slot,
+        history: Vec<Performance>,
+        /// The exercise's own progression rule, if one was chosen.
+        rule: Option<RuleConfig>,
+    },
+    /// A progression rule was saved; the history comes back so coaching can follow it.
+    RuleSaved {
+        exercise: ExerciseId,
+        rule: RuleConfig,
         history: Vec<Performance>,
     },
     /// A structural change to a session (order, supersets, notes, an edited or deleted set).

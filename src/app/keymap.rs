@@ -54,6 +54,7 @@ pub enum Command {
     Finish,
     DeleteLastSet,
     Warmups,
+    Rule,
     Devices,
     Rescan,
     Forget,
@@ -272,6 +273,13 @@ const TABLE: &[Binding] = &[
         help: "plan warm-up sets up to the working set",
         contexts: &[X::Session],
         keys: &["ctrl-t"],
+    },
+    Binding {
+        command: C::Rule,
+        name: "rule",
+        help: "the exercise's progression rule",
+        contexts: &[X::Session],
+        keys: &["ctrl-p"],
     },
     Binding {
         command: C::Devices,

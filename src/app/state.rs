@@ -10,6 +10,7 @@ use crate::core::exercise::{Exercise, ExerciseId};
 use crate::core::history::Performance;
 use crate::core::plates::Loadable;
 use crate::core::profile::Profile;
+use crate::core::progression::RuleConfig;
 use crate::core::rest::{Rest, RestDefaults};
 use crate::core::session::{Session, SessionSummary, SetId, SlotId};
 use crate::core::set::SetSpec;
@@ -59,6 +60,8 @@ pub struct Startup {
     pub deload: Option<DeloadAdvice>,
     /// The history of each exercise in the active session, for its coaching.
     pub histories: HashMap<ExerciseId, Vec<Performance>>,
+    /// The progression rules chosen for the active session's exercises.
+    pub rules: HashMap<ExerciseId, RuleConfig>,
 }
 
 #[derive(Debug, Clone)]
@@ -77,6 +80,8 @@ pub struct State {
     pub session: Option<Session>,
     /// Records, today's recommendation and the last set of each exercise in the session.
     pub coaching: HashMap<ExerciseId, Coaching>,
+    /// Progression rules chosen per exercise (the defaults by exercise type otherwise).
+    pub rules: HashMap<ExerciseId, RuleConfig>,
     /// Sets planned for an exercise (warm-ups, then the working set), prefilled one by one.
     pub planned: HashMap<SlotId, Vec<SetSpec>>,
     pub rest: Option<RestTimer>,
@@ -242,26 +247,35 @@ pub enum ConfirmAction {
 pub enum FormPurpose {
     SlotNotes(SlotId),
     CustomExercise,
+    /// The progression rule of an exercise.
+    Rule(ExerciseId),
 }
 
-/// Coaching for every exercise of a resumed session.
-fn coaching_for(
-    session: Option<&Session>,
-    histories: &HashMap<ExerciseId, Vec<Performance>>,
-    exercises: &[Exercise],
-    profile: Option<&Profile>,
-    now: DateTime<Utc>,
-) -> HashMap<ExerciseId, Coaching> {
-    let (Some(session), Some(profile)) = (session, profile) else {
+/// Coaching for every exercise of a resumed session, under each one's rule.
+fn coaching_for(startup: &Startup, now: DateTime<Utc>) -> HashMap<ExerciseId, Coaching> {
+    let (Some(session), Some(profile)) = (&startup.active, &startup.profile) else {
         return HashMap::new();
     };
-    histories
+    startup
+        .histories
         .iter()
         .filter_map(|(id, history)| {
-            let exercise = exercises.iter().find(|e| e.id == *id)?;
+            let exercise = startup.exercises.iter().find(|e| e.id == *id)?;
+            let rule = startup
+                .rules
+                .get(id)
+                .copied()
+                .unwrap_or_else(|| RuleConfig::default_for(exercise, profile.unit));
             Some((
                 *id,
-                Coaching::new(history, session.id, exercise, profile, now.date_naive()),
+                Coaching::with_rule(
+                    history,
+                    session.id,
+                    exercise,
+                    profile,
+                    now.date_naive(),
+                    &rule,
+                ),
             ))
         })
         .collect()
@@ -298,13 +312,7 @@ impl State {
             ))),
             _ => None,
         };
-        let coaching = coaching_for(
-            startup.active.as_ref(),
-            &startup.histories,
-            &startup.exercises,
-            startup.profile.as_ref(),
-            now,
-        );
+        let coaching = coaching_for(&startup, now);
         State {
             now,
             utc_offset,
@@ -315,6 +323,7 @@ impl State {
             recent_exercises: startup.recent_exercises,
             recent_sessions: startup.recent_sessions,
             coaching,
+            rules: startup.rules,
             session: startup.active,
             planned: HashMap::new(),
             rest: None,

@@ -24,8 +24,12 @@ pub const RECENT_SESSIONS: usize = 8;
 pub fn load_startup(store: &Store, today: NaiveDate) -> Result<Startup, StoreError> {
     let active = store.active_session()?;
     let mut histories = HashMap::new();
+    let mut rules = HashMap::new();
     for slot in active.iter().flat_map(|s| &s.slots) {
         histories.insert(slot.exercise, store.exercise_history(slot.exercise)?);
+        if let Some(rule) = store.exercise_rule(slot.exercise)? {
+            rules.insert(slot.exercise, rule);
+        }
     }
     Ok(Startup {
         profile: store.profile()?,
@@ -34,6 +38,7 @@ pub fn load_startup(store: &Store, today: NaiveDate) -> Result<Startup, StoreErr
         recent_sessions: store.recent_sessions(RECENT_SESSIONS, 0)?,
         active,
         histories,
+        rules,
         strap: store.remembered_strap()?,
         deload: Some(deload_advice(store, today)?),
     })
@@ -99,6 +104,7 @@ pub fn handle(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreE
             StoreReply::SlotAdded {
                 slot: store.add_slot(session, exercise)?,
                 history,
+                rule: store.exercise_rule(exercise)?,
             }
         }
         R::MoveSlot { session, slot, up } => {
@@ -160,22 +166,12 @@ pub fn handle(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreE
             &[],
         )?),
         R::LoadHistory { limit } => StoreReply::History(store.recent_sessions(limit, 0)?),
-        R::AppendHr {
-            session,
-            samples,
-            gaps,
-        } => {
-            store.append_hr(session, &samples, &gaps)?;
-            StoreReply::HrSaved
-        }
-        R::SetHr { set, hr } => {
-            store.set_hr(set, &hr)?;
-            StoreReply::HrSaved
-        }
-        R::LoadDeload { today } => StoreReply::Deload(deload_advice(store, today)?),
-        R::RememberStrap(strap) => {
-            store.remember_strap(strap.as_deref())?;
-            StoreReply::StrapRemembered(strap)
+        request @ (R::AppendHr { .. }
+        | R::SetHr { .. }
+        | R::SetRule { .. }
+        | R::LoadDeload { .. }
+        | R::RememberStrap(_)) => {
+            return training(store, request);
         }
         R::LoadSession(id) => StoreReply::SessionLoaded(load(id)?),
     })
@@ -222,4 +218,46 @@ pub fn deload_advice(store: &Store, today: NaiveDate) -> Result<DeloadAdvice, St
         },
         today,
     ))
+}
+
+/// Heart rate, progression rules, the deload check and the remembered strap.
+fn training(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreError> {
+    use StoreRequest as R;
+    Ok(match request {
+        R::AppendHr {
+            session,
+            samples,
+            gaps,
+        } => {
+            store.append_hr(session, &samples, &gaps)?;
+            StoreReply::HrSaved
+        }
+        R::SetHr { set, hr } => {
+            store.set_hr(set, &hr)?;
+            StoreReply::HrSaved
+        }
+        R::SetRule { exercise, rule } => {
+            store.set_exercise_rule(exercise, Some(&rule))?;
+            StoreReply::RuleSaved {
+                exercise,
+                rule,
+                history: store.exercise_history(exercise)?,
+            }
+        }
+        R::LoadDeload { today } => StoreReply::Deload(deload_advice(store, today)?),
+        R::RememberStrap(strap) => {
+            store.remember_strap(strap.as_deref())?;
+            StoreReply::StrapRemembered(strap)
+        }
+        other => unreachable_request(&other),
+    })
+}
+
+/// `training` is only handed its own requests; anything else is a bug in `handle`.
+fn unreachable_request(request: &StoreRequest) -> StoreReply {
+    tracing::error!(?request, "store request routed to the wrong handler");
+    StoreReply::Failed {
+        what: request.failure_kind(),
+        message: "internal error: misrouted store request".into(),
+    }
 }

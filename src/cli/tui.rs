@@ -55,7 +55,11 @@ pub fn run(ctx: &Context, db: &Path, args: &TuiArgs) -> Result<(), Failure> {
     let remembered = store
         .remembered_strap()
         .map_err(|e| Failure::from_store(e, "read the remembered strap"))?;
-    let heart = heart_source(args.hr.as_deref().unwrap_or("auto"), remembered, args.hr_speed)?;
+    let heart = heart_source(
+        args.hr.as_deref().unwrap_or("auto"),
+        remembered,
+        args.hr_speed,
+    )?;
     tracing::info!(db = %db.display(), "starting the terminal UI");
     ironpulse::app::run(store, settings, keymap, heart)
         .wrap_err("the terminal UI stopped with an error")?;
@@ -63,7 +67,11 @@ pub fn run(ctx: &Context, db: &Path, args: &TuiArgs) -> Result<(), Failure> {
 }
 
 /// The source `--hr` names; `auto` is the remembered strap, or off with a hint.
-fn heart_source(choice: &str, remembered: Option<String>, speed: Speed) -> Result<HeartSource, Failure> {
+fn heart_source(
+    choice: &str,
+    remembered: Option<String>,
+    speed: Speed,
+) -> Result<HeartSource, Failure> {
     match choice.trim().to_ascii_lowercase().as_str() {
         "off" => Ok(HeartSource::Off("heart rate off (--hr off)".into())),
         "auto" => Ok(match remembered {

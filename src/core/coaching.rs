@@ -33,6 +33,25 @@ impl Coaching {
         profile: &Profile,
         today: NaiveDate,
     ) -> Coaching {
+        Self::with_rule(
+            history,
+            current,
+            exercise,
+            profile,
+            today,
+            &RuleConfig::default_for(exercise, profile.unit),
+        )
+    }
+
+    /// Coaching under the exercise's own progression rule.
+    pub fn with_rule(
+        history: &[Performance],
+        current: SessionId,
+        exercise: &Exercise,
+        profile: &Profile,
+        today: NaiveDate,
+        rule: &RuleConfig,
+    ) -> Coaching {
         let past: Vec<Performance> = history
             .iter()
             .filter(|p| p.session != current)
@@ -42,10 +61,9 @@ impl Coaching {
         let recommendation = (!sessions.is_empty()
             || exercise.kind == super::exercise::ExerciseKind::Strength)
             .then(|| {
-                let config = RuleConfig::default_for(exercise, profile.unit);
                 recommend(
                     &sessions,
-                    &config,
+                    rule,
                     &Loader::for_equipment(exercise.equipment, profile),
                     today,
                 )

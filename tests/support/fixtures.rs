@@ -157,6 +157,7 @@ pub fn in_session() -> State {
         StoreReply::SlotAdded {
             slot: slot(11, 1, "Back Squat"),
             history: past(spec(100.0, 5, Some(8.0))),
+            rule: None,
         },
         1,
     );

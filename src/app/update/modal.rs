@@ -139,6 +139,16 @@ fn create_exercise_form(state: &mut State) -> Vec<Effect> {
 
 fn submit_form(state: &mut State, mut form: Form, purpose: FormPurpose) -> Vec<Effect> {
     match purpose {
+        FormPurpose::Rule(exercise) => {
+            match crate::app::rule_form::read_rule(&form, state.unit()) {
+                Ok(rule) => vec![Effect::Store(StoreRequest::SetRule { exercise, rule })],
+                Err(errors) => {
+                    form.set_errors(&errors);
+                    state.modal = Some(Modal::Form { form, purpose });
+                    Vec::new()
+                }
+            }
+        }
         FormPurpose::SlotNotes(slot) => {
             let Some(session) = &state.session else {
                 return Vec::new();

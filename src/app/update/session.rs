@@ -4,6 +4,7 @@ use chrono::Duration;
 
 use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest, say};
 use crate::app::form::{Field, Form};
+use crate::app::rule_form::rule_form;
 use crate::app::state::PlateHint;
 use crate::app::state::{
     Confirm, ConfirmAction, EntryError, FormPurpose, Picker, RestTimer, SessionScreen,
@@ -12,6 +13,7 @@ use crate::app::text_input::TextInput;
 use crate::core::coaching::Coaching;
 use crate::core::exercise::Equipment;
 use crate::core::plates::{Loader, Plates};
+use crate::core::progression::RuleConfig;
 use crate::core::rest::Rest;
 use crate::core::set::Load;
 use crate::core::set::SetSpec;
@@ -55,6 +57,7 @@ pub fn session(state: &mut State, input: Input) -> Vec<Effect> {
             plate_hint(state);
         }
         Input::Command(Command::Warmups) => plan_warmups(state),
+        Input::Command(Command::Rule) => rule(state),
         Input::Command(Command::Submit) => return log(state),
         Input::Command(Command::Up) => {
             screen.selected = screen.selected.saturating_sub(1);
@@ -369,6 +372,32 @@ pub fn plate_hint(state: &mut State) {
     screen.plates = weight.map(|target| PlateHint {
         target,
         loadable: Plates::from_profile(profile).loadable(target),
+    });
+}
+
+/// The selected exercise's progression rule, for editing.
+fn rule(state: &mut State) {
+    let (Screen::Session(screen), Some(session), Some(profile)) =
+        (&state.screen, &state.session, &state.profile)
+    else {
+        return;
+    };
+    let Some(exercise) = session
+        .slots
+        .get(screen.selected)
+        .and_then(|s| state.exercise(s.exercise))
+    else {
+        return;
+    };
+    let rule = state
+        .rules
+        .get(&exercise.id)
+        .copied()
+        .unwrap_or_else(|| RuleConfig::default_for(exercise, profile.unit));
+    let form = rule_form(&rule, profile.unit);
+    state.modal = Some(Modal::Form {
+        form,
+        purpose: FormPurpose::Rule(exercise.id),
     });
 }
 

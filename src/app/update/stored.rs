@@ -11,35 +11,18 @@ use crate::core::shorthand;
 
 pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
     match reply {
-        StoreReply::ProfileSaved(profile) => {
-            let first_run = matches!(state.screen, Screen::Onboarding(_));
-            state.profile = Some(profile);
-            state.screen = Screen::Dashboard;
-            let message = match state
-                .keymap
-                .key_for(Context::Dashboard, Command::StartSession)
-            {
-                Some(key) if first_run => {
-                    format!("Profile saved. Press {key} to start your first session.")
-                }
-                _ => "Profile saved.".to_string(),
-            };
-            say(state, message, false);
-        }
-        StoreReply::SessionStarted(started) => {
-            state.session = Some(started);
-            // The session's heart-rate figures start from its first sample.
-            state.heart.meter = None;
-            state.heart.log = crate::app::heart::SessionLog::default();
-            state.status = None;
-            state.screen = Screen::Session(SessionScreen::default());
-            let results = super::modal::rank_exercises(state, "");
-            state.modal = Some(Modal::Picker(crate::app::state::Picker {
-                results,
-                ..Default::default()
-            }));
-        }
-        StoreReply::SlotAdded { slot, history } => slot_added(state, slot, &history),
+        StoreReply::ProfileSaved(profile) => profile_saved(state, profile),
+        StoreReply::SessionStarted(started) => session_started(state, started),
+        StoreReply::SlotAdded {
+            slot,
+            history,
+            rule,
+        } => slot_added(state, slot, &history, rule),
+        StoreReply::RuleSaved {
+            exercise,
+            rule,
+            history,
+        } => rule_saved(state, exercise, rule, &history),
         StoreReply::SessionChanged(changed) => replace_session(state, changed),
         StoreReply::SetsLogged { slot, sets } => logged(state, slot, sets),
         StoreReply::Finished(session) => {
@@ -110,20 +93,16 @@ pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
 }
 
 /// A new exercise in the session: select it and prefill its last set.
-fn slot_added(state: &mut State, slot: crate::core::session::Slot, history: &[Performance]) {
-    let exercise = state.exercises.iter().find(|e| e.id == slot.exercise);
-    if let (Some(exercise), Some(profile), Some(session)) =
-        (exercise, &state.profile, &state.session)
-    {
-        let coaching = Coaching::new(
-            history,
-            session.id,
-            exercise,
-            profile,
-            state.now.date_naive(),
-        );
-        state.coaching.insert(slot.exercise, coaching);
+fn slot_added(
+    state: &mut State,
+    slot: crate::core::session::Slot,
+    history: &[Performance],
+    rule: Option<crate::core::progression::RuleConfig>,
+) {
+    if let Some(rule) = rule {
+        state.rules.insert(slot.exercise, rule);
     }
+    coach(state, slot.exercise, history);
     state.recent_exercises.retain(|id| *id != slot.exercise);
     state.recent_exercises.insert(0, slot.exercise);
     let Some(session) = &mut state.session else {
@@ -138,6 +117,76 @@ fn slot_added(state: &mut State, slot: crate::core::session::Slot, history: &[Pe
     }
     session::prefill(state);
     say(state, format!("Added {name}."), false);
+}
+
+fn profile_saved(state: &mut State, profile: crate::core::profile::Profile) {
+    let first_run = matches!(state.screen, Screen::Onboarding(_));
+    state.profile = Some(profile);
+    state.screen = Screen::Dashboard;
+    let message = match state
+        .keymap
+        .key_for(Context::Dashboard, Command::StartSession)
+    {
+        Some(key) if first_run => {
+            format!("Profile saved. Press {key} to start your first session.")
+        }
+        _ => "Profile saved.".to_string(),
+    };
+    say(state, message, false);
+}
+
+/// A new session: its heart-rate figures start from its first sample; the picker opens.
+fn session_started(state: &mut State, started: Session) {
+    state.session = Some(started);
+    state.heart.meter = None;
+    state.heart.log = crate::app::heart::SessionLog::default();
+    state.status = None;
+    state.screen = Screen::Session(SessionScreen::default());
+    let results = super::modal::rank_exercises(state, "");
+    state.modal = Some(Modal::Picker(crate::app::state::Picker {
+        results,
+        ..Default::default()
+    }));
+}
+
+/// A rule was saved: today's plan follows it at once.
+fn rule_saved(
+    state: &mut State,
+    exercise: crate::core::exercise::ExerciseId,
+    rule: crate::core::progression::RuleConfig,
+    history: &[Performance],
+) {
+    state.rules.insert(exercise, rule);
+    coach(state, exercise, history);
+    state.modal = None;
+    session::prefill(state);
+    say(
+        state,
+        format!("Progression rule saved: {}.", rule.rule.label()),
+        false,
+    );
+}
+
+/// Coaching for `exercise` under its rule (the defaults by exercise type when none was chosen).
+fn coach(state: &mut State, exercise: crate::core::exercise::ExerciseId, history: &[Performance]) {
+    let (Some(found), Some(profile), Some(session)) =
+        (state.exercise(exercise), &state.profile, &state.session)
+    else {
+        return;
+    };
+    let rule =
+        state.rules.get(&exercise).copied().unwrap_or_else(|| {
+            crate::core::progression::RuleConfig::default_for(found, profile.unit)
+        });
+    let coaching = Coaching::with_rule(
+        history,
+        session.id,
+        found,
+        profile,
+        state.now.date_naive(),
+        &rule,
+    );
+    state.coaching.insert(exercise, coaching);
 }
 
 /// The session is closed: show its summary and put it at the top of the recent list.

@@ -1,0 +1,144 @@
+//! The form for an exercise's progression rule, and its validation into a `RuleConfig`.
+
+use crate::core::progression::{RepRange, Rule, RuleConfig};
+use crate::core::units::{Rpe, Unit, Weight, format_number};
+
+use super::form::{Field, Form};
+use super::profile_form::FieldErrors;
+
+const RULE: &str = "Rule";
+const REP_MIN: &str = "Reps from";
+const REP_MAX: &str = "Reps to";
+const INCREMENT: &str = "Increment";
+const TARGET: &str = "Target RPE";
+const SETS: &str = "Working sets";
+
+const RULES: [&str; 4] = [
+    "double_progression",
+    "linear",
+    "rpe_autoregulation",
+    "rpe_target",
+];
+
+/// The form for `name`'s rule, filled from `rule`.
+pub fn rule_form(rule: &RuleConfig, unit: Unit) -> Form {
+    Form::new(
+        "Progression rule",
+        vec![
+            Field::choice(RULE, &RULES, rule.rule.code()),
+            Field::text(
+                REP_MIN,
+                rule.rep_range.min().to_string(),
+                "bottom of the rep range",
+            ),
+            Field::text(
+                REP_MAX,
+                rule.rep_range.max().to_string(),
+                "top (same as bottom for e.g. 3 × 5)",
+            ),
+            Field::text(
+                INCREMENT,
+                rule.increment.display(unit),
+                format!("{unit} added when the rule says so"),
+            ),
+            Field::text(
+                TARGET,
+                format_number(rule.target_rpe.value()),
+                "for the RPE rules, 6–10",
+            ),
+            Field::text(SETS, rule.sets.to_string(), "per session"),
+        ],
+    )
+}
+
+/// Validates the form; every wrong field is reported at once.
+pub fn read_rule(form: &Form, unit: Unit) -> Result<RuleConfig, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let number = |label: &'static str, errors: &mut FieldErrors| -> Option<u16> {
+        form.value(label)
+            .parse::<u16>()
+            .map_err(|_| errors.push((label, "type a whole number".into())))
+            .ok()
+    };
+    let rule = Rule::from_code(form.value(RULE)).unwrap_or(Rule::DoubleProgression);
+    let (min, max, sets) = (
+        number(REP_MIN, &mut errors),
+        number(REP_MAX, &mut errors),
+        number(SETS, &mut errors),
+    );
+    let range = match (min, max) {
+        (Some(min), Some(max)) => RepRange::new(min, max)
+            .map_err(|e| errors.push((REP_MAX, e.to_string())))
+            .ok(),
+        _ => None,
+    };
+    let increment = form
+        .value(INCREMENT)
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .and_then(|v| Weight::from_unit(v, unit).ok())
+        .filter(|w| w.kg() > 0.0);
+    if increment.is_none() {
+        errors.push((
+            INCREMENT,
+            format!("type a weight in {unit} above 0, e.g. 2.5"),
+        ));
+    }
+    let target = form
+        .value(TARGET)
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .and_then(|v| Rpe::try_from(v).ok())
+        .filter(|r| r.value() >= 6.0);
+    if target.is_none() {
+        errors.push((
+            TARGET,
+            "type an RPE from 6 to 10 in half steps, e.g. 8".into(),
+        ));
+    }
+    if sets == Some(0) {
+        errors.push((SETS, "at least 1 working set".into()));
+    }
+    match (range, increment, target, sets) {
+        (Some(rep_range), Some(increment), Some(target_rpe), Some(sets)) if errors.is_empty() => {
+            Ok(RuleConfig {
+                rule,
+                rep_range,
+                increment,
+                target_rpe,
+                sets,
+            })
+        }
+        _ => Err(errors),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rule_round_trips_and_bad_numbers_are_named() {
+        let rule = RuleConfig {
+            rule: Rule::Linear,
+            rep_range: RepRange::new(5, 5).unwrap(),
+            increment: Weight::from_kg(5.0).unwrap(),
+            target_rpe: Rpe::try_from(8.0).unwrap(),
+            sets: 3,
+        };
+        let form = rule_form(&rule, Unit::Kg);
+        assert_eq!(read_rule(&form, Unit::Kg).unwrap(), rule);
+        let mut form = rule_form(&rule, Unit::Kg);
+        form.field_mut(REP_MAX).unwrap().input.set("3");
+        form.field_mut(INCREMENT).unwrap().input.set("0");
+        form.field_mut(TARGET).unwrap().input.set("11");
+        let labels: Vec<_> = read_rule(&form, Unit::Kg)
+            .unwrap_err()
+            .into_iter()
+            .map(|(l, _)| l)
+            .collect();
+        assert_eq!(labels, vec![REP_MAX, INCREMENT, TARGET]);
+    }
+}
