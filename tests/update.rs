@@ -622,10 +622,14 @@ fn a_custom_exercise_is_created_from_the_picker_and_added() {
     type_text(&mut s, "Zercher Squat");
     cmd(&mut s, Command::CreateExercise, 3);
     assert_eq!(s.context(), Context::Form);
-    // Name is prefilled from the query; cycle equipment to dumbbell, then save.
+    // Name is prefilled from the query; cycle equipment to dumbbell; Enter moves on, then saves.
     cmd(&mut s, Command::Down, 3);
     cmd(&mut s, Command::Down, 3);
     update(&mut s, Action::Edit(TextEdit::Right), t(3));
+    assert!(
+        cmd(&mut s, Command::Submit, 4).is_empty(),
+        "Enter on Equipment moves to Mechanics"
+    );
     let effects = cmd(&mut s, Command::Submit, 4);
     let [
         Effect::Store(StoreRequest::CreateExercise {
@@ -642,7 +646,9 @@ fn a_custom_exercise_is_created_from_the_picker_and_added() {
     cmd(&mut s, Command::AddExercise, 5);
     type_text(&mut s, "back squat");
     cmd(&mut s, Command::CreateExercise, 5);
-    assert!(cmd(&mut s, Command::Submit, 5).is_empty());
+    for _ in 0..4 {
+        assert!(cmd(&mut s, Command::Submit, 5).is_empty());
+    }
     let Some(Modal::Form { form, .. }) = &s.modal else {
         panic!("{:?}", s.modal)
     };
@@ -863,12 +869,21 @@ fn an_exercise_gets_its_own_progression_rule_and_todays_plan_follows_it() {
     type_text(&mut s, "5");
     cmd(&mut s, Command::Down, 2);
     type_text(&mut s, "3");
-    assert!(cmd(&mut s, Command::Submit, 3).is_empty());
+    for _ in 0..4 {
+        assert!(
+            cmd(&mut s, Command::Submit, 3).is_empty(),
+            "Enter walks to the last field and tries to save"
+        );
+    }
     let Some(Modal::Form { form, .. }) = &s.modal else {
         panic!()
     };
     assert!(form.fields[2].error.is_some(), "{:?}", form.fields[2]);
+    assert_eq!(form.focus, 2, "the form goes back to the field in error");
     type_text(&mut s, "5");
+    for _ in 0..3 {
+        cmd(&mut s, Command::Submit, 4);
+    }
     let effects = cmd(&mut s, Command::Submit, 4);
     let [Effect::Store(StoreRequest::SetRule { exercise, rule })] = effects.as_slice() else {
         panic!("{effects:?}")

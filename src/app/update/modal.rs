@@ -77,6 +77,10 @@ pub fn modal(state: &mut State, input: Input) -> Vec<Effect> {
                 Input::Command(Command::NextField | Command::Down) => form.focus_next(true),
                 Input::Command(Command::PrevField | Command::Up) => form.focus_next(false),
                 Input::Command(Command::Back) => return Vec::new(),
+                // As in every form: Enter moves to the next field and saves on the last.
+                Input::Command(Command::Submit) if form.focus + 1 < form.fields.len() => {
+                    form.focus_next(true)
+                }
                 Input::Command(Command::Submit) => return submit_form(state, form, purpose),
                 Input::Command(_) => {}
             }
