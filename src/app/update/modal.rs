@@ -79,7 +79,7 @@ pub fn modal(state: &mut State, input: Input) -> Vec<Effect> {
                 Input::Command(Command::Back) => return Vec::new(),
                 // As in every form: Enter moves to the next field and saves on the last.
                 Input::Command(Command::Submit) if form.focus + 1 < form.fields.len() => {
-                    form.focus_next(true)
+                    form.focus_next(true);
                 }
                 Input::Command(Command::Submit) => return submit_form(state, form, purpose),
                 Input::Command(_) => {}
