@@ -915,3 +915,45 @@ fn an_exercise_gets_its_own_progression_rule_and_todays_plan_follows_it() {
     assert!(s.modal.is_none());
     assert_eq!(entry(&s), "102.5x5");
 }
+
+#[test]
+fn settings_pin_an_e1rm_formula_and_stored_estimates_follow() {
+    use ironpulse::core::e1rm::Formula;
+    let mut s = state(startup());
+    cmd(&mut s, Command::Settings, 0);
+    let Screen::Settings(form) = &s.screen else {
+        panic!()
+    };
+    assert_eq!(form.value("e1RM formula"), "auto");
+    // Walk to the formula field (the last), pick Epley, save.
+    for _ in 0..9 {
+        cmd(&mut s, Command::Submit, 1);
+    }
+    update(&mut s, Action::Edit(TextEdit::Insert('e')), t(1));
+    let effects = cmd(&mut s, Command::Submit, 2);
+    assert!(
+        matches!(
+            effects.first(),
+            Some(Effect::Store(StoreRequest::SaveProfile(_)))
+        ),
+        "{effects:?}"
+    );
+    assert_eq!(
+        effects.get(1),
+        Some(&Effect::Store(StoreRequest::PinFormula(Some(
+            Formula::Epley
+        ))))
+    );
+    reply(&mut s, StoreReply::FormulaPinned(Some(Formula::Epley)), 3);
+    assert_eq!(s.pinned, Some(Formula::Epley));
+    // Saving again without a change pins nothing.
+    cmd(&mut s, Command::Settings, 4);
+    for _ in 0..9 {
+        cmd(&mut s, Command::Submit, 4);
+    }
+    assert_eq!(
+        cmd(&mut s, Command::Submit, 5).len(),
+        1,
+        "only the profile is saved"
+    );
+}

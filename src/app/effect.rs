@@ -94,6 +94,8 @@ pub enum StoreRequest {
         exercise: ExerciseId,
         rule: RuleConfig,
     },
+    /// Pin one e1RM formula (or go back to the defaults with `None`); stored e1RMs follow.
+    PinFormula(Option<crate::core::e1rm::Formula>),
     /// A batch of the running session's heart rate (≤ 2 s old), and recorded gaps.
     AppendHr {
         session: SessionId,
@@ -147,6 +149,7 @@ pub enum StoreReply {
     History(Vec<SessionSummary>),
     SessionLoaded(Session),
     StrapRemembered(Option<String>),
+    FormulaPinned(Option<crate::core::e1rm::Formula>),
     Deload(crate::core::deload::DeloadAdvice),
     /// Heart rate stored (nothing to show).
     HrSaved,

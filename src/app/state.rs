@@ -6,6 +6,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::core::coaching::Coaching;
 use crate::core::deload::DeloadAdvice;
+use crate::core::e1rm::Formula;
 use crate::core::exercise::{Exercise, ExerciseId};
 use crate::core::history::Performance;
 use crate::core::plates::Loadable;
@@ -62,6 +63,8 @@ pub struct Startup {
     pub histories: HashMap<ExerciseId, Vec<Performance>>,
     /// The progression rules chosen for the active session's exercises.
     pub rules: HashMap<ExerciseId, RuleConfig>,
+    /// The e1RM formula pinned in Settings.
+    pub pinned: Option<Formula>,
 }
 
 #[derive(Debug, Clone)]
@@ -82,6 +85,8 @@ pub struct State {
     pub coaching: HashMap<ExerciseId, Coaching>,
     /// Progression rules chosen per exercise (the defaults by exercise type otherwise).
     pub rules: HashMap<ExerciseId, RuleConfig>,
+    /// The e1RM formula pinned in Settings (the science.md defaults otherwise).
+    pub pinned: Option<Formula>,
     /// Sets planned for an exercise (warm-ups, then the working set), prefilled one by one.
     pub planned: HashMap<SlotId, Vec<SetSpec>>,
     pub rest: Option<RestTimer>,
@@ -275,6 +280,7 @@ fn coaching_for(startup: &Startup, now: DateTime<Utc>) -> HashMap<ExerciseId, Co
                     profile,
                     now.date_naive(),
                     &rule,
+                    startup.pinned,
                 ),
             ))
         })
@@ -324,6 +330,7 @@ impl State {
             recent_sessions: startup.recent_sessions,
             coaching,
             rules: startup.rules,
+            pinned: startup.pinned,
             session: startup.active,
             planned: HashMap::new(),
             rest: None,

@@ -39,6 +39,7 @@ pub fn load_startup(store: &Store, today: NaiveDate) -> Result<Startup, StoreErr
         active,
         histories,
         rules,
+        pinned: store.pinned_formula()?,
         strap: store.remembered_strap()?,
         deload: Some(deload_advice(store, today)?),
     })
@@ -169,6 +170,7 @@ pub fn handle(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreE
         request @ (R::AppendHr { .. }
         | R::SetHr { .. }
         | R::SetRule { .. }
+        | R::PinFormula(_)
         | R::LoadDeload { .. }
         | R::RememberStrap(_)) => {
             return training(store, request);
@@ -235,6 +237,10 @@ fn training(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreErr
         R::SetHr { set, hr } => {
             store.set_hr(set, &hr)?;
             StoreReply::HrSaved
+        }
+        R::PinFormula(formula) => {
+            store.set_pinned_formula(formula)?;
+            StoreReply::FormulaPinned(formula)
         }
         R::SetRule { exercise, rule } => {
             store.set_exercise_rule(exercise, Some(&rule))?;

@@ -15,10 +15,12 @@ use chrono::{DateTime, Utc};
 
 use super::action::Action;
 use super::effect::{Effect, StoreRequest};
+use super::form::Field;
 use super::keymap::Command;
 use super::profile_form::profile_form;
 use super::state::{HistoryScreen, Modal, Screen, State, Status};
 use super::text_input::TextEdit;
+use crate::core::e1rm::Formula;
 use crate::core::rest::RestStatus;
 
 /// How many sessions the history list loads.
@@ -90,12 +92,24 @@ fn dashboard(state: &mut State, input: Input) -> Vec<Effect> {
         Input::Command(Command::History) => return open_history(state),
         Input::Command(Command::Devices) => return devices::open(state),
         Input::Command(Command::Settings) => {
-            state.screen =
-                Screen::Settings(profile_form("Settings — profile", state.profile.as_ref()));
+            let mut form = profile_form("Settings — profile", state.profile.as_ref());
+            form.fields.push(formula_field(state.pinned));
+            state.screen = Screen::Settings(form);
         }
         Input::Command(_) | Input::Edit(_) => {}
     }
     Vec::new()
+}
+
+/// The label of the Settings field that pins the e1RM formula.
+pub const FORMULA: &str = "e1RM formula";
+
+/// "auto" (science.md: Brzycki up to 10 reps, Epley 11–12; the RTS chart with an RPE) or one formula.
+fn formula_field(pinned: Option<Formula>) -> Field {
+    const CHOICES: [&str; 8] = [
+        "auto", "brzycki", "epley", "lombardi", "mayhew", "oconner", "wathan", "lander",
+    ];
+    Field::choice(FORMULA, &CHOICES, pinned.map_or("auto", Formula::name))
 }
 
 fn open_history(state: &mut State) -> Vec<Effect> {

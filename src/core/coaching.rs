@@ -3,12 +3,13 @@
 
 use chrono::NaiveDate;
 
+use super::e1rm::Formula;
 use super::exercise::Exercise;
 use super::history::{Performance, past_sessions, past_sets};
 use super::plates::Loader;
 use super::profile::Profile;
 use super::progression::{Recommendation, RuleConfig, recommend};
-use super::records::{PastSet, Pr, Records, new_records, records};
+use super::records::{PastSet, Pr, Records, new_records_pinned, records_pinned};
 use super::session::SessionId;
 use super::set::{Effort, Load, SetKind, SetSpec};
 use super::units::Reps;
@@ -21,6 +22,8 @@ pub struct Coaching {
     pub recommendation: Option<Recommendation>,
     /// The latest set of this exercise before the current session.
     pub last: Option<SetSpec>,
+    /// The e1RM formula the lifter pinned (the science.md defaults otherwise).
+    pub pinned: Option<Formula>,
 }
 
 impl Coaching {
@@ -40,6 +43,7 @@ impl Coaching {
             profile,
             today,
             &RuleConfig::default_for(exercise, profile.unit),
+            None,
         )
     }
 
@@ -51,6 +55,7 @@ impl Coaching {
         profile: &Profile,
         today: NaiveDate,
         rule: &RuleConfig,
+        pinned: Option<Formula>,
     ) -> Coaching {
         let past: Vec<Performance> = history
             .iter()
@@ -69,9 +74,10 @@ impl Coaching {
                 )
             });
         Coaching {
-            records: records(&past_sets(history)),
+            records: records_pinned(&past_sets(history), pinned),
             recommendation,
             last: past.last().and_then(|p| p.sets.last().copied()),
+            pinned,
         }
     }
 
@@ -103,8 +109,8 @@ impl Coaching {
             reps,
             rpe: set.effort.map(Effort::rpe),
         };
-        let prs = new_records(&self.records, &past);
-        self.records.add_set(&past);
+        let prs = new_records_pinned(&self.records, &past, self.pinned);
+        self.records.add_set_pinned(&past, self.pinned);
         prs
     }
 }

@@ -4,6 +4,7 @@ use chrono::Datelike;
 
 use super::{Command, Effect, Input, Screen, State, StoreRequest};
 use crate::app::profile_form::read_profile;
+use crate::core::e1rm::Formula;
 
 pub fn screen_form(state: &mut State, input: Input) -> Vec<Effect> {
     let year = state.now.year();
@@ -36,7 +37,14 @@ pub fn screen_form(state: &mut State, input: Input) -> Vec<Effect> {
             match read_profile(form, year) {
                 Ok(profile) => {
                     form.error = Some("Saving…".into());
-                    return vec![Effect::Store(StoreRequest::SaveProfile(profile))];
+                    let mut effects = vec![Effect::Store(StoreRequest::SaveProfile(profile))];
+                    // Settings also pins (or unpins) the e1RM formula; stored e1RMs follow it.
+                    let chosen = (!form.value(super::FORMULA).is_empty())
+                        .then(|| Formula::from_name(form.value(super::FORMULA)));
+                    if let Some(pinned) = chosen.filter(|p| *p != state.pinned) {
+                        effects.push(Effect::Store(StoreRequest::PinFormula(pinned)));
+                    }
+                    return effects;
                 }
                 Err(errors) => form.set_errors(&errors),
             }

@@ -85,6 +85,18 @@ pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
             }
         }
         StoreReply::StrapRemembered(strap) => state.strap = strap,
+        StoreReply::FormulaPinned(formula) => {
+            state.pinned = formula;
+            let name = formula.map_or(
+                "the defaults (Brzycki ≤ 10 reps, Epley 11–12, the RTS chart with RPE)",
+                |f| f.name(),
+            );
+            say(
+                state,
+                format!("e1RM now by {name}; stored estimates and records were recomputed."),
+                false,
+            );
+        }
         StoreReply::HrSaved => {}
         StoreReply::Deload(advice) => state.deload = Some(advice),
         StoreReply::Failed { what, message } => failed(state, what, message),
@@ -185,6 +197,7 @@ fn coach(state: &mut State, exercise: crate::core::exercise::ExerciseId, history
         profile,
         state.now.date_naive(),
         &rule,
+        state.pinned,
     );
     state.coaching.insert(exercise, coaching);
 }
