@@ -23,6 +23,7 @@ pub mod profile;
 pub mod progression;
 pub mod records;
 pub mod rest;
+pub mod review;
 pub mod rng;
 pub mod rpe;
 pub mod running;

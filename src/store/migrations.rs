@@ -10,6 +10,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_progression.sql"),
     include_str!("migrations/0003_heart_rate.sql"),
+    include_str!("migrations/0004_review.sql"),
 ];
 
 /// The schema version that added personal records (a database upgraded past it has them
@@ -82,6 +83,7 @@ mod tests {
                 "exercise_rule",
                 "hr_gap",
                 "hr_sample",
+                "hrv_reading",
                 "meta",
                 "personal_record",
                 "profile",

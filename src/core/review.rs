@@ -1,0 +1,76 @@
+//! The review after the workout: training load over days and weeks, exercise progress, muscle
+//! coverage and the insights drawn from them. The store supplies the rows below (stored
+//! per-session summaries, never raw heart rate); the functions in the submodules compute what the
+//! screens, `report` and `context` show.
+
+use chrono::NaiveDate;
+
+use super::exercise::ExerciseId;
+use super::hr_settings::ZoneKind;
+use super::hr_summary::ZONE_SLOTS;
+use super::records::PrKind;
+use super::session::SessionId;
+
+/// One finished session as the training-load views read it: its length, session RPE and the
+/// stored heart-rate summary when heart rate was recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionLoad {
+    pub session: SessionId,
+    /// The day the session started (UTC, like every stored date).
+    pub date: NaiveDate,
+    /// From start to finish.
+    pub minutes: f64,
+    /// Session RPE (0–10), when the lifter gave one.
+    pub rpe: Option<u8>,
+    /// The stored HR summary; `None` for a session without heart rate.
+    pub hr: Option<SessionHr>,
+    /// Most of the session's exercises are cardio (polarisation looks at these).
+    pub cardio: bool,
+}
+
+/// A session's stored heart-rate summary, as far as the review reads it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SessionHr {
+    /// HR-based (TRIMP-normalised) hrTSS; `None` when the session had no LTHR.
+    pub hr_tss: Option<f64>,
+    pub trimp: f64,
+    pub avg_bpm: f64,
+    pub max_bpm: u16,
+    /// The zone model the seconds below are counted in.
+    pub zones: ZoneKind,
+    /// Seconds in each zone by index (Karvonen: Z0–Z5, Friel: Z0–Z6).
+    pub zone_seconds: [u32; ZONE_SLOTS],
+}
+
+/// One exercise in one session, as muscle coverage reads it: its primary muscles and how many
+/// working sets were done.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MuscleSets {
+    pub date: NaiveDate,
+    pub exercise: ExerciseId,
+    pub muscles: Vec<String>,
+    pub sets: u32,
+}
+
+/// A personal record as the review lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrDay {
+    pub date: NaiveDate,
+    pub session: SessionId,
+    pub exercise: ExerciseId,
+    pub exercise_name: String,
+    pub kind: PrKind,
+}
+
+/// A resting HRV measurement.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HrvReading {
+    pub date: NaiveDate,
+    pub rmssd_ms: f64,
+    pub sdnn_ms: Option<f64>,
+    /// Clean RR intervals the figures came from.
+    pub beats: u32,
+    /// RR intervals dropped as artefacts.
+    pub dropped: u32,
+    pub duration_s: u32,
+}
