@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use super::exercise::ExerciseId;
 use super::hr_settings::ZoneKind;
 use super::hr_summary::ZONE_SLOTS;
-use super::records::PrKind;
 use super::session::SessionId;
+use super::units::Weight;
 
 /// One finished session as the training-load views read it: its length, session RPE and the
 /// stored heart-rate summary when heart rate was recorded.
@@ -24,6 +24,9 @@ pub struct SessionLoad {
     pub rpe: Option<u8>,
     /// The stored HR summary; `None` for a session without heart rate.
     pub hr: Option<SessionHr>,
+    /// Working sets and their volume in kg × reps (the stored session summary).
+    pub sets: u32,
+    pub volume_kg: f64,
     /// Most of the session's exercises are cardio (polarisation looks at these).
     pub cardio: bool,
 }
@@ -52,14 +55,22 @@ pub struct MuscleSets {
     pub sets: u32,
 }
 
-/// A personal record as the review lists it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PrDay {
+/// One exercise in one session, summarised for the review across all lifts: e1RM trends,
+/// personal records over time (a running best, since the record table keeps only the current
+/// one) and volume.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ExerciseSession {
     pub date: NaiveDate,
     pub session: SessionId,
     pub exercise: ExerciseId,
-    pub exercise_name: String,
-    pub kind: PrKind,
+    /// Working sets (warm-ups left out, as everywhere in the review).
+    pub working_sets: u32,
+    /// The best stored e1RM of the session's working sets.
+    pub best_e1rm: Option<Weight>,
+    /// The heaviest working-set load.
+    pub heaviest: Option<Weight>,
+    /// Working volume in kg × reps.
+    pub volume_kg: f64,
 }
 
 /// A resting HRV measurement.
