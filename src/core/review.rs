@@ -23,7 +23,7 @@ pub struct SessionLoad {
     /// Session RPE (0–10), when the lifter gave one.
     pub rpe: Option<u8>,
     /// The stored HR summary; `None` for a session without heart rate.
-    pub hr: Option<SessionHr>,
+    pub hr: Option<HrTotals>,
     /// Working sets and their volume in kg × reps (the stored session summary).
     pub sets: u32,
     pub volume_kg: f64,
@@ -33,7 +33,7 @@ pub struct SessionLoad {
 
 /// A session's stored heart-rate summary, as far as the review reads it.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct SessionHr {
+pub struct HrTotals {
     /// HR-based (TRIMP-normalised) hrTSS; `None` when the session had no LTHR.
     pub hr_tss: Option<f64>,
     pub trimp: f64,
