@@ -1,10 +1,11 @@
 //! Hot paths on every keystroke and every frame: the set shorthand, the exercise picker's fuzzy
-//! ranking and one frame of the session screen at 200×60 (budget ≤ 2 ms, docs/BENCHMARKS.md).
+//! ranking and one frame of the session screen at 200×60 (budget ≤ 2 ms, docs/BENCHMARKS.md);
+//! and the review's pure core over ten synthetic years (the training-load view well under 10 ms).
 
 use std::hint::black_box;
 use std::time::Duration;
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Days, FixedOffset, NaiveDate, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ironpulse::app::action::Action;
 use ironpulse::app::effect::{Effect, StoreRequest};
@@ -12,12 +13,18 @@ use ironpulse::app::keymap::{Command, Keymap};
 use ironpulse::app::state::{Settings, State};
 use ironpulse::app::store_worker::{handle, load_startup};
 use ironpulse::app::update::update;
+use ironpulse::core::acwr::Method;
 use ironpulse::core::catalogue;
-use ironpulse::core::exercise::Exercise;
+use ironpulse::core::exercise::{Exercise, ExerciseId};
+use ironpulse::core::hr_settings::ZoneKind;
+use ironpulse::core::review::insights::{InsightInput, insights};
+use ironpulse::core::review::load::training_load;
+use ironpulse::core::review::range::Range;
+use ironpulse::core::review::{ExerciseSession, HrTotals, HrvReading, MuscleSets, SessionLoad};
 use ironpulse::core::session::{Session, SessionId};
 use ironpulse::core::set::SetSpec;
 use ironpulse::core::shorthand::{self, Context};
-use ironpulse::core::units::Unit;
+use ironpulse::core::units::{Unit, Weight};
 use ironpulse::store::Store;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -186,6 +193,152 @@ fn session_frame(c: &mut Criterion) {
     });
 }
 
+/// Ten synthetic years as the store hands them to the review: 5 sessions a week (every third
+/// one cardio, most with heart rate), 5 exercises per strength session, a resting HRV reading
+/// most mornings.
+struct TenYears {
+    today: NaiveDate,
+    sessions: Vec<SessionLoad>,
+    lifts: Vec<ExerciseSession>,
+    muscles: Vec<MuscleSets>,
+    hrv: Vec<HrvReading>,
+    exercises: Vec<Exercise>,
+}
+
+fn ten_years() -> TenYears {
+    let first = NaiveDate::from_ymd_opt(2016, 1, 4).expect("a valid date");
+    let exercises: Vec<Exercise> = catalogue::builtin()
+        .expect("the built-in catalogue parses")
+        .iter()
+        .take(12)
+        .enumerate()
+        .map(|(i, entry)| Exercise {
+            id: ExerciseId(i as i64 + 1),
+            name: entry.name.clone(),
+            kind: entry.kind,
+            equipment: entry.equipment,
+            mechanics: entry.mechanics,
+            muscles: entry.muscles.clone(),
+            aliases: Vec::new(),
+            custom: false,
+        })
+        .collect();
+    let mut years = TenYears {
+        today: first,
+        sessions: Vec::new(),
+        lifts: Vec::new(),
+        muscles: Vec::new(),
+        hrv: Vec::new(),
+        exercises,
+    };
+    for day in 0..3652_u64 {
+        let date = first + Days::new(day);
+        years.today = date;
+        let n = day as f64;
+        if day % 7 != 2 {
+            years.hrv.push(HrvReading {
+                date,
+                rmssd_ms: 55.0 + 8.0 * (n * 0.37).sin(),
+                sdnn_ms: None,
+                beats: 300,
+                dropped: 2,
+                duration_s: 300,
+            });
+        }
+        if day % 7 >= 5 {
+            continue;
+        }
+        let cardio = day % 3 == 0;
+        let session = SessionId(day as i64);
+        years.sessions.push(SessionLoad {
+            session,
+            date,
+            minutes: 70.0,
+            rpe: (day % 4 != 0).then_some(7),
+            hr: (day % 5 != 0).then_some(HrTotals {
+                hr_tss: (day % 11 != 0).then_some(60.0 + 30.0 * (n * 0.11).sin().abs()),
+                trimp: 80.0,
+                avg_bpm: 128.0,
+                max_bpm: 171,
+                zones: ZoneKind::Karvonen,
+                zone_seconds: [600, 1500, 1200, 600, 240, 60, 0],
+            }),
+            sets: 25,
+            volume_kg: if cardio { 0.0 } else { 9000.0 + 10.0 * n },
+            cardio,
+        });
+        if cardio {
+            continue;
+        }
+        for k in 0..5_u64 {
+            let id = (day + k) % 12 + 1;
+            let e1rm = 60.0 + 8.0 * k as f64 + n * 0.02 + 3.0 * (n * 0.05).sin();
+            let weight = Weight::from_kg(e1rm).expect("a valid load");
+            let exercise = ExerciseId(id as i64);
+            years.lifts.push(ExerciseSession {
+                date,
+                session,
+                exercise,
+                working_sets: 4,
+                best_e1rm: Some(weight),
+                heaviest: Some(weight),
+                volume_kg: 1800.0,
+            });
+            let muscles = years
+                .exercises
+                .get(id as usize - 1)
+                .map(|e| e.muscles.clone())
+                .unwrap_or_default();
+            years.muscles.push(MuscleSets {
+                date,
+                exercise,
+                muscles,
+                sets: 4,
+            });
+        }
+    }
+    years
+}
+
+fn review_core(c: &mut Criterion) {
+    let data = ten_years();
+    let mut group = c.benchmark_group("review");
+    group.bench_function("training_load_12w_10y", |b| {
+        b.iter(|| {
+            black_box(training_load(
+                black_box(&data.sessions),
+                Range::Weeks12,
+                data.today,
+                Method::Rolling,
+            ))
+        });
+    });
+    group.bench_function("training_load_all_10y", |b| {
+        b.iter(|| {
+            black_box(training_load(
+                black_box(&data.sessions),
+                Range::All,
+                data.today,
+                Method::Rolling,
+            ))
+        });
+    });
+    group.bench_function("insights_10y", |b| {
+        b.iter(|| {
+            black_box(insights(&InsightInput {
+                today: data.today,
+                unit: Unit::Kg,
+                sessions: black_box(&data.sessions),
+                exercise_sessions: &data.lifts,
+                exercises: &data.exercises,
+                muscles: &data.muscles,
+                hrv: &data.hrv,
+            }))
+        });
+    });
+    group.finish();
+}
+
 fn config() -> Criterion {
     Criterion::default()
         .sample_size(30)
@@ -196,6 +349,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = shorthand_parse, fuzzy_rank, session_frame
+    targets = shorthand_parse, fuzzy_rank, session_frame, review_core
 }
 criterion_main!(benches);

@@ -96,6 +96,13 @@ fn startup(c: &mut Criterion) {
     group.bench_function("active_session", |b| {
         b.iter(|| store.active_session().expect("the active session loads"));
     });
+    // The dashboard's insights: every review row of the history, then the rules.
+    group.bench_function("insights", |b| {
+        b.iter(|| {
+            ironpulse::app::store_worker::insights(&store, chrono::Utc::now().date_naive())
+                .expect("the insights load")
+        });
+    });
     group.finish();
 }
 

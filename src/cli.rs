@@ -1,6 +1,7 @@
 //! The command line: global options, subcommands, and dispatch to one handler file each.
 
 mod calc;
+mod coach;
 mod context;
 mod db;
 mod deload;
@@ -10,6 +11,7 @@ mod failure;
 mod hr;
 mod logging;
 mod recommend;
+mod report;
 mod tui;
 
 use std::path::PathBuf;
@@ -70,7 +72,7 @@ enum Command {
 Examples:
   ironpulse tui
   ironpulse tui --hr sim                  simulated strap
-  ironpulse tui --hr replay:assets/sample.hr
+  ironpulse tui --hr replay:assets/sample.hr --speed 10
   ironpulse --db ~/training/ironpulse.db tui")]
     Tui(tui::TuiArgs),
 
@@ -108,13 +110,14 @@ Examples:
     )]
     Calc(calc::CalcArgs),
 
-    /// Heart rate without the UI: stream a strap, simulator or recording; record; decode packets
+    /// Heart rate without the UI: stream, record, take a resting HRV reading, decode packets
     #[command(
         subcommand,
         after_help = "\
 Examples:
   ironpulse hr monitor --hr sim --json
   ironpulse hr record session.hr --duration 600
+  ironpulse hr rest                      a 3-minute resting HRV reading, lying still
   ironpulse hr decode 163c1104"
     )]
     Hr(hr::HrCommand),
@@ -152,6 +155,30 @@ Examples:
   ironpulse deload --json
   ironpulse deload --record --start 2026-11-23 --note \"after the meet\"")]
     Deload(deload::DeloadArgs),
+
+    /// A period's sessions, volume, PRs, training load, time in zones, HRV and insights
+    #[command(after_help = "\
+The period defaults to the 28 days ending today (UTC); everything (load, insights, deload check)
+is as of --until, so a fixed database gives a fixed report. --json prints one object, weights in
+kg with a `unit` field for display.
+
+Examples:
+  ironpulse report
+  ironpulse report --since 2026-01-01 --until 2026-03-31
+  ironpulse report --json > last-4-weeks.json")]
+    Report(report::ReportArgs),
+
+    /// Progression context for a coach or an assistant: strength, endurance, recovery, advice
+    #[command(after_help = "\
+Strength: each main lift's 8-week e1RM trend and volume trend, strongest and weakest by e1RM change.
+Endurance: weekly hrTSS, fitness now and 8 weeks ago, time in zones. Recovery: ACWR, form, HRV and
+the deload check. Then the current recommendations (as `ironpulse recommend`) and the insights.
+
+Examples:
+  ironpulse context
+  ironpulse context --json
+  ironpulse context --json --as-of 2026-06-30")]
+    Context(coach::ContextArgs),
 }
 
 /// Options for `ironpulse demo`.
@@ -247,6 +274,8 @@ fn dispatch(ctx: &Context, command: Command) -> Result<(), Failure> {
         Command::Devices(args) => devices::run(&args),
         Command::Recommend(args) => recommend::run(ctx, &args),
         Command::Deload(args) => deload::run(ctx, &args),
+        Command::Report(args) => report::run(ctx, &args),
+        Command::Context(args) => coach::run(ctx, &args),
         Command::Db(DbCommand::Check) => db::check(&ctx.db_path()?),
         Command::Db(DbCommand::Backup { file }) => db::backup(&ctx.db_path()?, &file),
         Command::Db(DbCommand::Path) => {

@@ -7,6 +7,7 @@
 
 mod calendar;
 mod heart;
+mod hrv;
 mod lift;
 mod loading;
 mod plan;
@@ -56,6 +57,8 @@ pub struct DemoReport {
     pub sets: usize,
     /// Heart-rate samples (1 Hz, each with its RR intervals).
     pub hr_samples: usize,
+    /// Morning resting HRV readings.
+    pub hrv_readings: usize,
 }
 
 /// Why the demo could not be generated.
@@ -108,10 +111,12 @@ pub fn generate(store: &Store, options: &DemoOptions) -> Result<DemoReport, Demo
             .map(|(start, end)| (start, end, "Deload week")),
     )?;
     let hr_samples = heart::write(store, &heart, &plans, &ids)?;
+    let hrv_readings = hrv::write(store, &plans, profile.hr_rest, options.seed, options.today)?;
     Ok(DemoReport {
         sessions: plans.len(),
         sets: plans.iter().map(SessionPlan::set_count).sum(),
         hr_samples,
+        hrv_readings,
     })
 }
 
@@ -148,5 +153,6 @@ pub fn demo_profile(today: DateTime<Utc>) -> Result<Profile, UnitError> {
         lthr: Some(Bpm::try_from(165)?),
         bar: default_bar(Unit::Kg),
         plates: default_plates(Unit::Kg),
+        zones: crate::core::hr_settings::ZoneKind::Karvonen,
     })
 }

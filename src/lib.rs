@@ -8,5 +8,6 @@ pub mod config;
 pub mod core;
 pub mod demo;
 pub mod hr;
+pub mod review;
 pub mod store;
 pub mod ui;

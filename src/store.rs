@@ -19,6 +19,7 @@ mod migrations;
 mod performance;
 mod profile;
 mod records;
+mod review;
 mod rules;
 mod sessions;
 mod sets;

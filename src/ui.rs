@@ -36,6 +36,8 @@ pub fn render(frame: &mut Frame, state: &State) {
         Screen::Summary(session) => screens::summary::render(frame, body, state, session, theme),
         Screen::History(history) => screens::history::render(frame, body, state, history, theme),
         Screen::Devices(devices) => screens::devices::render(frame, body, state, devices, theme),
+        Screen::Progress(screen) => screens::progress::render(frame, body, state, screen, theme),
+        Screen::Load(screen) => screens::load::render(frame, body, state, screen, theme),
     }
     widgets::footer::render(frame, footer, state, theme);
     match &state.modal {

@@ -5,6 +5,8 @@
 
 #[path = "support/fake_bluez.rs"]
 mod fake_bluez;
+#[path = "support/tmux.rs"]
+mod tmux;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -219,6 +221,8 @@ fn a_connected_strap_streams_samples_with_rr_intervals() {
     assert_eq!(connected["name"], "Polar H10 A1B2C3D4");
     assert_eq!(connected["address"], "A0:9E:1A:00:00:01");
     assert_eq!(run.wait_event("battery")["percent"], 87);
+    // The fake's Body Sensor Location (0x2A38) reads 1: chest.
+    assert_eq!(run.wait_event("sensor_location")["location"], "chest");
     for n in 0..12 {
         let sample = run.wait_sample();
         let (bpm, _) = beat(n);
@@ -411,4 +415,69 @@ fn without_a_system_bus_bluetooth_is_unavailable() {
                 .starts_with("ironpulse: Bluetooth unavailable: cannot reach the system D-Bus")),
         "{stderr}"
     );
+}
+
+/// The devices screen as a lifter uses it, in the real TUI: `d` scans and lists the strap with its
+/// signal, Enter connects (and remembers it), the screen then shows where it is worn and its
+/// battery, the live heart rate reaches the header, and `f` forgets it.
+#[test]
+fn the_devices_screen_scans_connects_shows_the_strap_and_forgets_it() {
+    if tmux::skip() {
+        return;
+    }
+    let Some((bus, fake)) = bus_with_strap() else {
+        return;
+    };
+    fake.stream(Duration::from_millis(500));
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut argv: Vec<std::ffi::OsString> = vec!["env".into()];
+    argv.extend(["-u", "IRONPULSE_DB", "-u", "IRONPULSE_LOG"].map(Into::into));
+    argv.push(format!("DBUS_SYSTEM_BUS_ADDRESS={}", bus.address()).into());
+    for (key, sub) in [
+        ("HOME", "home"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_STATE_HOME", "state"),
+    ] {
+        let mut pair = std::ffi::OsString::from(format!("{key}="));
+        pair.push(home.path().join(sub));
+        argv.push(pair);
+    }
+    argv.extend([BIN, "--hr", "off"].map(Into::into));
+    let t = tmux::Tmux::new(120, 40, home.path(), &argv);
+    // First run: fill in the profile (body weight, birth year, resting HR; the rest as offered).
+    t.wait_for("Welcome to ironpulse");
+    t.send(&["Enter"]);
+    t.type_text("80");
+    t.send(&["Enter", "Enter"]);
+    t.type_text("1990");
+    t.send(&["Enter", "Enter"]);
+    t.type_text("55");
+    t.send(&["Enter", "Enter", "Enter", "Enter", "Enter"]);
+    t.wait_for("No session running.");
+
+    t.send(&["d"]);
+    t.wait_for_all(&["Polar H10 A1B2C3D4", "A0:9E:1A:00:00:01", "-58 dBm"]);
+    t.send(&["Enter"]);
+    let screen = t.wait_for_all(&[
+        "Now: Polar H10 A1B2C3D4",
+        "Remembered: A0:9E:1A:00:00:01",
+        "Connected strap: worn on the chest, battery 87%",
+    ]);
+    assert!(
+        screen.contains("• Polar H10 A1B2C3D4"),
+        "marked as remembered:\n{screen}"
+    );
+    // The fake streams 120–129 bpm: the header shows it.
+    t.wait_until("a heart rate in the header", |s| {
+        s.lines()
+            .next()
+            .and_then(|h| h.split('♥').nth(1))
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|n| n.parse::<u32>().ok())
+            .is_some_and(|bpm| (120..=129).contains(&bpm))
+    });
+    t.send(&["f"]);
+    let screen = t.wait_for_all(&["Strap forgotten", "Remembered: none"]);
+    assert!(!screen.contains("Connected strap:"), "{screen}");
 }

@@ -537,3 +537,70 @@ fn ten_years_are_written_well_within_a_minute() {
     assert!(ironpulse::store::check(&path).unwrap().is_ok());
     assert!(elapsed.as_secs() < 60);
 }
+
+#[test]
+fn most_mornings_have_a_resting_hrv_reading_around_a_baseline_higher_in_deload_weeks() {
+    let demo = one_year();
+    let first = demo.sessions[0].started_at.date_naive();
+    let last = today().date_naive();
+    let readings = demo.store.hrv_readings(None, last).unwrap();
+    assert_eq!(readings.len(), demo.report.hrv_readings);
+    let days = (last - first).num_days() + 1;
+    let share = readings.len() as f64 / days as f64;
+    assert!(
+        (0.8..=0.95).contains(&share),
+        "readings on {share:.2} of days"
+    );
+    assert!(readings.windows(2).all(|w| w[0].date < w[1].date));
+    assert!(readings[0].date >= first && readings.last().unwrap().date <= last);
+
+    let rmssd: Vec<f64> = readings.iter().map(|r| r.rmssd_ms).collect();
+    let mean = rmssd.iter().sum::<f64>() / rmssd.len() as f64;
+    let sd = (rmssd.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / rmssd.len() as f64).sqrt();
+    eprintln!(
+        "RMSSD mean {mean:.1} ms, sd {sd:.1} ms over {} readings",
+        rmssd.len()
+    );
+    assert!((48.0..=62.0).contains(&mean), "mean RMSSD {mean:.1} ms");
+    assert!((4.0..=14.0).contains(&sd), "RMSSD sd {sd:.1} ms");
+    for r in &readings {
+        assert!((20.0..=120.0).contains(&r.rmssd_ms), "{r:?}");
+        let sdnn = r.sdnn_ms.unwrap();
+        assert!(sdnn > 0.7 * r.rmssd_ms && sdnn < 3.0 * r.rmssd_ms, "{r:?}");
+        // 2–5 minutes at a resting 50–65 bpm.
+        assert!((120..=300).contains(&r.duration_s), "{r:?}");
+        let per_minute = f64::from(r.beats + r.dropped) * 60.0 / f64::from(r.duration_s);
+        assert!((48.0..=66.0).contains(&per_minute), "{r:?}");
+        assert!(r.dropped * 10 <= r.beats, "{r:?}");
+    }
+
+    // Recovery shows: the second half of each deload week reads higher than the week before it.
+    let mean_between = |from: chrono::NaiveDate, to: chrono::NaiveDate| {
+        let values: Vec<f64> = readings
+            .iter()
+            .filter(|r| r.date >= from && r.date <= to)
+            .map(|r| r.rmssd_ms)
+            .collect();
+        (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+    };
+    let mut rises = Vec::new();
+    for deload in demo.store.deloads().unwrap() {
+        let before = mean_between(
+            deload.start - Duration::days(7),
+            deload.start - Duration::days(1),
+        );
+        let during = mean_between(
+            deload.start + Duration::days(3),
+            deload.start + Duration::days(6),
+        );
+        if let (Some(before), Some(during)) = (before, during) {
+            eprintln!("deload {}: {before:.1} → {during:.1}", deload.start);
+            rises.push(during - before);
+        }
+    }
+    assert!(rises.len() >= 5, "{} deloads compared", rises.len());
+    let higher = rises.iter().filter(|r| **r > 0.0).count();
+    assert!(higher * 2 > rises.len(), "{rises:?}");
+    let mean_rise = rises.iter().sum::<f64>() / rises.len() as f64;
+    assert!(mean_rise > 2.0, "{rises:?}");
+}

@@ -1,8 +1,13 @@
 //! `ironpulse hr …` through the real binary, with `HOME` and `XDG_*` in a temporary directory so
 //! no profile is found unless a test writes one.
 
+#[path = "support/tmux.rs"]
+mod tmux;
+
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::{Duration, Instant};
 
 use ironpulse::core::profile::{Profile, Sex, default_bar, default_plates};
 use ironpulse::core::units::{Bpm, Unit, Weight};
@@ -67,6 +72,17 @@ fn decode_prints_the_science_md_packets_as_json() {
             r#"{"bpm":60,"contact":true,"energy_kj":null,"rr_ms":[1016.6]}"#,
             r#"{"bpm":60,"contact":true,"energy_kj":null,"rr_ms":[]}"#,
         ]
+    );
+}
+
+#[test]
+fn decode_reads_separate_bytes_as_one_packet() {
+    let s = Sandbox::new();
+    let run = s.run(&["hr", "decode", "16", "3C", "11", "04", "--json"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "{\"bpm\":60,\"contact\":true,\"energy_kj\":null,\"rr_ms\":[1016.6]}\n"
     );
 }
 
@@ -137,6 +153,7 @@ fn monitor_uses_the_profile_unless_flags_are_given() {
                 lthr: Some(Bpm::try_from(160).unwrap()),
                 bar: default_bar(Unit::Kg),
                 plates: default_plates(Unit::Kg),
+                zones: ironpulse::core::hr_settings::ZoneKind::Karvonen,
             })
             .unwrap();
     }
@@ -165,6 +182,78 @@ fn monitor_uses_the_profile_unless_flags_are_given() {
         ),
         "{}",
         run.stdout
+    );
+}
+
+#[test]
+fn monitor_follows_the_profiles_friel_zones_and_the_zones_flag() {
+    let s = Sandbox::new();
+    let db = s.path("data/ironpulse/ironpulse.db");
+    {
+        let store = Store::open(&db).unwrap();
+        store
+            .save_profile(&Profile {
+                unit: Unit::Kg,
+                body_weight: Weight::from_kg(80.0).unwrap(),
+                sex: Sex::Male,
+                birth_year: 1990,
+                hr_max: Bpm::try_from(185).unwrap(),
+                hr_rest: Bpm::try_from(50).unwrap(),
+                lthr: Some(Bpm::try_from(145).unwrap()),
+                bar: default_bar(Unit::Kg),
+                plates: default_plates(Unit::Kg),
+                zones: ironpulse::core::hr_settings::ZoneKind::FrielRun,
+            })
+            .unwrap();
+    }
+    let source = format!("replay:{FIXTURE}");
+    let args = [
+        "hr", "monitor", "--hr", &source, "--json", "--speed", "1000",
+    ];
+    let run = s.run(&args);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let out = lines(&run.stdout);
+    assert!(out[0].ends_with(r#""zones":"friel_run"}"#), "{}", out[0]);
+    // Friel run on LTHR 145: 60 bpm (41 %) is Z1, 150 bpm (103.4 %) is Z5b.
+    assert!(
+        out[2].contains(r#""bpm":60,"#) && out[2].ends_with(r#""zone":"Z1"}"#),
+        "{}",
+        out[2]
+    );
+    assert!(
+        out[8].contains(r#""bpm":150,"#) && out[8].ends_with(r#""zone":"Z5b"}"#),
+        "{}",
+        out[8]
+    );
+
+    // The flag replaces the profile: defaults (LTHR 171) with the cycling table, 150 bpm = 87.7 %
+    // is Z2 (81–89 %).
+    let mut bike = args.to_vec();
+    bike.extend(["--zones", "friel-bike"]);
+    let run = s.run(&bike);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let out = lines(&run.stdout);
+    assert!(
+        out[0].contains(r#""from":"flags","lthr":171,"#)
+            && out[0].ends_with(r#""zones":"friel_bike"}"#),
+        "{}",
+        out[0]
+    );
+    assert!(
+        out[8].contains(r#""bpm":150,"#) && out[8].ends_with(r#""zone":"Z2"}"#),
+        "{}",
+        out[8]
+    );
+
+    let mut bad = args.to_vec();
+    bad.extend(["--zones", "edwards"]);
+    let run = s.run(&bad);
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr
+            .contains("zones must be karvonen, friel-run or friel-bike"),
+        "{}",
+        run.stderr
     );
 }
 
@@ -306,4 +395,77 @@ fn bad_sources_are_refused_clearly() {
         !Path::new(&s.path("out.hr")).exists(),
         "nothing written for a refused source"
     );
+}
+
+/// `--speed N` (and its old name `--hr-speed`) plays a replay N× faster in the terminal UI: the
+/// 11 s fixture ends within a few seconds at 1000× (at real time it would take 11 s, longer than
+/// the screen wait allows).
+#[test]
+fn the_tui_plays_a_replay_at_the_given_speed() {
+    if tmux::skip() {
+        return;
+    }
+    for flag in ["--speed", "--hr-speed"] {
+        let s = Sandbox::new();
+        let mut argv: Vec<OsString> = ["env", "-u", "IRONPULSE_DB", "-u", "IRONPULSE_LOG"]
+            .map(OsString::from)
+            .to_vec();
+        for (key, dir) in [
+            ("HOME", "home"),
+            ("XDG_CONFIG_HOME", "config"),
+            ("XDG_DATA_HOME", "data"),
+            ("XDG_STATE_HOME", "state"),
+        ] {
+            let mut pair = OsString::from(format!("{key}="));
+            pair.push(s.path(dir));
+            argv.push(pair);
+        }
+        argv.push(env!("CARGO_BIN_EXE_ironpulse").into());
+        let source = format!("replay:{FIXTURE}");
+        argv.extend(["--hr", &source, flag, "1000"].map(OsString::from));
+        let started = Instant::now();
+        let t = tmux::Tmux::new(100, 30, s.dir.path(), &argv);
+        t.wait_for("end of recording");
+        assert!(
+            started.elapsed() < Duration::from_secs(6),
+            "{flag} 1000: the 11 s replay took {:?}",
+            started.elapsed()
+        );
+    }
+    // A bad value is refused before the terminal is touched, naming the range.
+    let run = Sandbox::new().run(&["--speed", "0"]);
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("from 0.01 to 100000"), "{}", run.stderr);
+}
+
+#[test]
+fn speed_is_documented_on_the_tui_and_hr_monitor() {
+    let s = Sandbox::new();
+    for args in [&["tui", "--help"][..], &["hr", "monitor", "--help"]] {
+        let run = s.run(args);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        assert!(
+            run.stdout.contains("--speed <N>"),
+            "{args:?}: {}",
+            run.stdout
+        );
+        assert!(
+            run.stdout.contains("also --hr-speed"),
+            "{args:?}: {}",
+            run.stdout
+        );
+    }
+    // The old name still works on `hr monitor` too.
+    let source = format!("replay:{FIXTURE}");
+    let run = s.run(&[
+        "hr",
+        "monitor",
+        "--hr",
+        &source,
+        "--json",
+        "--hr-speed",
+        "1000",
+    ]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stdout.contains(r#""speed":1000.0"#), "{}", run.stdout);
 }

@@ -205,13 +205,14 @@ async fn the_same_seed_gives_the_same_stream() {
     assert_eq!(a, b);
     assert_ne!(samples(&a), samples(&c));
     assert_eq!(
-        a[..2],
+        a[..3],
         [
             HrEvent::Connected {
                 name: "simulated strap (seed 11)".into(),
                 address: None
             },
             HrEvent::Battery(100),
+            HrEvent::SensorLocation("chest"),
         ]
     );
     let times: Vec<u64> = samples(&a).iter().map(|s| s.0).collect();

@@ -142,6 +142,7 @@ fn hand_made(dir: &Path) -> PathBuf {
             lthr: None,
             bar: default_bar(Unit::Kg),
             plates: default_plates(Unit::Kg),
+            zones: ironpulse::core::hr_settings::ZoneKind::Karvonen,
         })
         .unwrap();
     let bench = id(&store, "Bench Press");
@@ -368,4 +369,60 @@ fn the_demo_history_lists_its_lifts_with_reasons_and_a_deload_check() {
     assert_eq!(text.code, Some(0));
     assert!(text.stdout.starts_with("Deadlift: "), "{}", text.stdout);
     assert!(text.stdout.contains("\n  why: "), "{}", text.stdout);
+}
+
+#[test]
+fn a_deload_week_running_today_shows_in_the_check_and_the_plans() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = hand_made(dir.path());
+    let recorded = json(dir.path(), &db, &["deload", "--record"]);
+    let today = Utc::now().date_naive();
+    assert_eq!(recorded["recorded"]["start"], today.to_string().as_str());
+    let check = json(dir.path(), &db, &["deload"]);
+    assert_eq!(check["deload_week"]["day"], 1);
+    assert_eq!(check["deload_week"]["days"], 7);
+    assert_eq!(
+        check["deload_week"]["end"],
+        (today + Duration::days(6)).to_string().as_str()
+    );
+    let text = run(dir.path(), &db, &["deload"]);
+    assert!(
+        text.stdout.starts_with("Deload week: day 1 of 7, until "),
+        "{}",
+        text.stdout
+    );
+    // Every lift's plan is the deload week's.
+    let plans = json(dir.path(), &db, &["recommend"]);
+    assert!(
+        !plans["exercises"].as_array().unwrap().is_empty(),
+        "{plans}"
+    );
+    for lift in plans["exercises"].as_array().unwrap() {
+        assert_eq!(lift["kind"], "deload", "{lift}");
+        assert!(
+            lift["reasoning"]
+                .as_str()
+                .unwrap()
+                .starts_with("Deload week, day 1 of 7"),
+            "{lift}"
+        );
+    }
+    // A second deload over the same days is refused, in one line.
+    let again = run(
+        dir.path(),
+        &db,
+        &[
+            "deload",
+            "--record",
+            "--start",
+            &(today + Duration::days(3)).to_string(),
+        ],
+    );
+    assert_eq!(again.code, Some(2));
+    assert_eq!(again.stderr.lines().count(), 1, "{}", again.stderr);
+    assert!(
+        again.stderr.contains("is already recorded"),
+        "{}",
+        again.stderr
+    );
 }

@@ -1,5 +1,7 @@
 //! Every screen drawn into a test buffer at 80×24 and 120×40 and compared with its snapshot.
 
+#[path = "support/demo_db.rs"]
+mod demo_db;
 #[path = "support/fixtures.rs"]
 mod fixtures;
 
@@ -98,7 +100,7 @@ fn busy_session() -> State {
 fn onboarding() {
     let mut s = state(Startup::default());
     snap("onboarding", &s);
-    for _ in 0..8 {
+    for _ in 0..9 {
         cmd(&mut s, Command::Submit, 0);
     }
     type_text(&mut s, "20, ten");
@@ -218,7 +220,7 @@ fn history() {
     reply(&mut s, StoreReply::History(vec![past.summary(None)]), 900);
     snap("history", &s);
     cmd(&mut s, Command::Submit, 901);
-    reply(&mut s, StoreReply::SessionLoaded(past), 901);
+    reply(&mut s, StoreReply::SessionLoaded(without_hr(past)), 901);
     cmd(&mut s, Command::Down, 902);
     snap("history_detail", &s);
     cmd(&mut s, Command::EditSet, 903);
@@ -256,14 +258,14 @@ fn session_coaching() {
     snap("session_record", &s);
 }
 
-#[test]
-fn heart_rate_panel() {
+/// `s` connected to a chest strap at 80 % battery, then three minutes of heart rate: two at rest
+/// climbing into a set, a 20 s drop-out, then recovery.
+fn with_heart_rate(mut s: State) -> State {
     use ironpulse::core::hrm::Contact;
     use ironpulse::core::units::Bpm;
     use ironpulse::hr::HrEvent;
     use std::time::Duration;
 
-    let mut s = busy_session();
     update(
         &mut s,
         Action::Hr(HrEvent::Connected {
@@ -273,7 +275,7 @@ fn heart_rate_panel() {
         t(200),
     );
     update(&mut s, Action::Hr(HrEvent::Battery(80)), t(200));
-    // Two minutes at rest climbing into a set, a 20 s drop-out, then recovery.
+    update(&mut s, Action::Hr(HrEvent::SensorLocation("chest")), t(200));
     for i in 0..180u32 {
         if (120..140).contains(&i) {
             continue;
@@ -294,7 +296,36 @@ fn heart_rate_panel() {
         };
         update(&mut s, Action::Hr(event), t(200 + i64::from(i)));
     }
-    snap("session_heart_rate", &s);
+    s
+}
+
+#[test]
+fn heart_rate_panel() {
+    snap("session_heart_rate", &with_heart_rate(busy_session()));
+}
+
+/// Friel's running zones on an LTHR of 160: seven bands Z1 … Z5c; the last sample (151 bpm,
+/// 94 % of LTHR) is Z3 "Tempo".
+#[test]
+fn heart_rate_panel_friel_zones() {
+    use ironpulse::core::hr_settings::ZoneKind;
+    use ironpulse::core::units::Bpm;
+
+    let mut s = busy_session();
+    if let Some(p) = s.profile.as_mut() {
+        p.lthr = Some(Bpm::try_from(160).unwrap());
+        p.zones = ZoneKind::FrielRun;
+    }
+    let s = with_heart_rate(s);
+    let screen = draw(&s, 120, 40);
+    for label in ["Z1", "Z2", "Z3", "Z4", "Z5a", "Z5b", "Z5c"] {
+        assert!(
+            screen.contains(&format!("│{label:<4}")),
+            "zone bar {label} missing:\n{screen}"
+        );
+    }
+    assert!(!screen.contains("│Z0 "), "Friel has no zone 0:\n{screen}");
+    snap("session_heart_rate_friel", &s);
 }
 
 #[test]
@@ -316,6 +347,17 @@ fn devices() {
         },
     ];
     update(&mut s, Action::Straps(Ok(found)), t(5));
+    // Connected to the first: where it is worn and its battery show under the list.
+    for event in [
+        ironpulse::hr::HrEvent::Connected {
+            name: "Polar H10 A1B2C3D4".into(),
+            address: Some("A0:9E:1A:00:00:01".into()),
+        },
+        ironpulse::hr::HrEvent::Battery(80),
+        ironpulse::hr::HrEvent::SensorLocation("chest"),
+    ] {
+        update(&mut s, Action::Hr(event), t(6));
+    }
     snap("devices", &s);
 }
 
@@ -344,4 +386,415 @@ fn dashboard_with_a_deload_recommendation() {
         ..startup()
     });
     snap("dashboard_deload", &s);
+}
+
+/// A recorded deload covers today (it began two days ago): the dashboard counts its days and
+/// offers to end it, instead of listing the signals.
+#[test]
+fn dashboard_during_a_deload_week() {
+    use ironpulse::core::deload::{
+        DeloadAdvice, DeloadId, DeloadWeek, PLAN, Signal, SignalKind, Urgency,
+    };
+    let start = t(-2 * 86_400).date_naive();
+    let s = state(Startup {
+        deload: Some(DeloadAdvice {
+            signals: vec![
+                Signal {
+                    kind: SignalKind::WeeksSinceDeload,
+                    message: "6 weeks since your last deload (the guide is every 5).".into(),
+                },
+                Signal {
+                    kind: SignalKind::HighRpe,
+                    message:
+                        "Mean working-set RPE has been 9 or higher for 2 weeks in a row (9.2, 9.4)."
+                            .into(),
+                },
+            ],
+            urgency: Urgency::Medium,
+            plan: Some(PLAN),
+            summary: "2 deload signals: a lighter week would help — cut volume by 40 % for 7 days."
+                .into(),
+        }),
+        deload_week: Some(DeloadWeek {
+            id: DeloadId(1),
+            start,
+            end: None,
+            note: String::new(),
+        }),
+        ..startup()
+    });
+    let screen = draw(&s, 80, 24);
+    assert!(
+        screen.contains("Deload week: day 3 of 7, until Fri 25 Sep"),
+        "{screen}"
+    );
+    assert!(!screen.contains("weeks since your last deload"), "{screen}");
+    snap("dashboard_deload_week", &s);
+}
+
+/// The demo lifter on the demo's last day, in `unit`, on the dashboard.
+fn demo_state(unit: ironpulse::core::units::Unit) -> State {
+    let (exercises, profile) = demo_db::with_demo(|store| {
+        (
+            store.exercises().unwrap(),
+            store.profile().unwrap().unwrap(),
+        )
+    });
+    let profile = ironpulse::core::profile::Profile { unit, ..profile };
+    let mut s = State::new(
+        Startup {
+            profile: Some(profile),
+            exercises,
+            ..Startup::default()
+        },
+        ironpulse::app::state::Settings::default(),
+        ironpulse::app::keymap::Keymap::default(),
+        demo_db::demo_today(),
+        chrono::FixedOffset::east_opt(0).unwrap(),
+    );
+    s.status = None;
+    s
+}
+
+/// Presses `command`, then runs every store request it leads to on the demo database through the
+/// worker, as the app does, and feeds the replies back.
+fn demo_cmd(state: &mut State, command: Command) {
+    use ironpulse::app::effect::Effect;
+    let now = demo_db::demo_today();
+    let mut queue: std::collections::VecDeque<Effect> =
+        update(state, Action::Command(command), now).into();
+    while let Some(effect) = queue.pop_front() {
+        if let Effect::Store(request) = effect {
+            let reply =
+                demo_db::with_demo(|store| ironpulse::app::store_worker::answer(store, request));
+            queue.extend(update(state, Action::Stored(reply), now));
+        }
+    }
+}
+
+#[test]
+fn progression_on_the_demo() {
+    use ironpulse::core::units::Unit;
+    let mut s = demo_state(Unit::Kg);
+    demo_cmd(&mut s, Command::Progress);
+    let screen = draw(&s, 80, 24);
+    assert!(
+        screen.contains("e1RM (kg)") && screen.contains("12 w"),
+        "{screen}"
+    );
+    snap("progress", &s);
+    // The next lift over a year, in pounds: the same history, the labels follow the unit.
+    let mut s = demo_state(Unit::Lb);
+    demo_cmd(&mut s, Command::Progress);
+    demo_cmd(&mut s, Command::NextLift);
+    demo_cmd(&mut s, Command::RangeNext);
+    demo_cmd(&mut s, Command::RangeNext);
+    let screen = draw(&s, 120, 40);
+    assert!(
+        screen.contains("e1RM (lb)") && screen.contains("[1 y]"),
+        "{screen}"
+    );
+    assert!(screen.contains("Volume / week (lb × reps)"), "{screen}");
+    snap("progress_lb_1y", &s);
+    // The picker lists the lifts trained first.
+    demo_cmd(&mut s, Command::PickExercise);
+    snap("progress_picker", &s);
+}
+
+#[test]
+fn progression_empty_and_single_session() {
+    use ironpulse::app::effect::StoreReply;
+    use ironpulse::app::review_state::ProgressRows;
+    use ironpulse::core::history::{PerformanceSummary, TopSet};
+    use ironpulse::core::session::SessionId;
+    use ironpulse::core::units::Reps;
+    let mut s = state(startup());
+    cmd(&mut s, Command::Progress, 0);
+    reply(
+        &mut s,
+        StoreReply::ProgressRows(Box::new(ProgressRows {
+            lifts: Some(Vec::new()),
+            muscles: Some(Vec::new()),
+            ..ProgressRows::default()
+        })),
+        0,
+    );
+    snap("progress_nothing_yet", &s);
+    // One squat session two days ago: its numbers, and no trend yet.
+    let one = PerformanceSummary {
+        session: SessionId(1),
+        date: t(-2 * 86_400).date_naive(),
+        sets: 3,
+        top_set: Some(TopSet {
+            weight: Weight::from_kg(100.0).unwrap(),
+            reps: Reps::try_from(5).unwrap(),
+        }),
+        e1rm: Some(Weight::from_kg(112.5).unwrap()),
+        volume_kg: 1500.0,
+        mean_rpe: Some(8.0),
+    };
+    reply(
+        &mut s,
+        StoreReply::ProgressRows(Box::new(ProgressRows {
+            exercise: Some(ironpulse::core::exercise::ExerciseId(1)),
+            history: vec![one],
+            lifts: Some(vec![ironpulse::core::exercise::ExerciseId(1)]),
+            muscles: None,
+        })),
+        0,
+    );
+    let screen = draw(&s, 80, 24);
+    assert!(
+        screen.contains("not enough sessions for a trend") && screen.contains("100×5"),
+        "{screen}"
+    );
+    snap("progress_one_session", &s);
+}
+
+#[test]
+fn training_load_on_the_demo() {
+    use ironpulse::core::units::Unit;
+    let mut s = demo_state(Unit::Kg);
+    demo_cmd(&mut s, Command::TrainingLoad);
+    let screen = draw(&s, 80, 24);
+    assert!(
+        screen.contains("[Load & form]") && screen.contains("estimated from session RPE"),
+        "{screen}"
+    );
+    snap("load", &s);
+    demo_cmd(&mut s, Command::NextPanel);
+    insta::assert_snapshot!("load_weekly_80x24", draw(&s, 80, 24));
+    demo_cmd(&mut s, Command::NextPanel);
+    insta::assert_snapshot!("load_zones_hrv_80x24", draw(&s, 80, 24));
+    demo_cmd(&mut s, Command::RangeNext);
+    demo_cmd(&mut s, Command::RangeNext);
+    snap("load_1y", &s);
+}
+
+#[test]
+fn training_load_without_sessions() {
+    use ironpulse::app::effect::StoreReply;
+    use ironpulse::review::ReviewRows;
+    let mut s = state(startup());
+    cmd(&mut s, Command::TrainingLoad, 0);
+    reply(
+        &mut s,
+        StoreReply::LoadRows(Box::new(ReviewRows {
+            today: t(0).date_naive(),
+            ..ReviewRows::default()
+        })),
+        0,
+    );
+    snap("load_empty", &s);
+}
+
+/// The app as it starts on the small demo database at the end of its year: everything
+/// `load_startup` reads, the insights included.
+fn demo_startup() -> State {
+    let startup = demo_db::with_demo(|store| {
+        ironpulse::app::store_worker::load_startup(store, demo_db::demo_day()).unwrap()
+    });
+    State::new(
+        startup,
+        ironpulse::app::state::Settings::default(),
+        ironpulse::app::keymap::Keymap::default(),
+        demo_db::demo_today(),
+        chrono::FixedOffset::east_opt(0).unwrap(),
+    )
+}
+
+/// The demo's latest session opened from History: the sets with their heart rate and the
+/// comparison with last time; both halves at 120×40, the sets first at 80×24 and the heart rate
+/// after the view key.
+#[test]
+fn session_detail_with_heart_rate() {
+    let mut s = demo_startup();
+    demo_cmd(&mut s, Command::History);
+    demo_cmd(&mut s, Command::Submit);
+    let small = draw(&s, 80, 24);
+    assert!(small.contains("last time "), "{small}");
+    assert!(small.contains("Tab: heart rate"), "{small}");
+    let large = draw(&s, 120, 40);
+    for part in [
+        "HR-based hrTSS",
+        "TRIMP",
+        "RMSSD",
+        "karvonen zones",
+        "Z2  Endurance",
+    ] {
+        assert!(large.contains(part), "{part} missing:\n{large}");
+    }
+    snap("session_detail_hr", &s);
+    demo_cmd(&mut s, Command::SwitchView);
+    insta::assert_snapshot!("session_detail_hr_view_80x24", draw(&s, 80, 24));
+}
+
+/// A session without heart rate, with notes, and a squat done 95×5 three days before.
+#[test]
+fn session_detail_without_heart_rate() {
+    use ironpulse::app::session_detail::SessionDetail;
+    use ironpulse::core::exercise::ExerciseId;
+    use ironpulse::core::history::{Performance, summarise};
+    use ironpulse::core::session::SessionId;
+
+    let mut s = busy_session();
+    let mut past = s.session.clone().unwrap();
+    past.status = SessionStatus::Finished;
+    past.ended_at = Some(t(4000));
+    past.rpe = Some(8);
+    past.notes = "Knee felt fine; squats moved fast.".into();
+    past.slots[0].notes = "belt from the 2nd set".into();
+    let before = summarise(
+        &Performance {
+            session: SessionId(3),
+            started_at: t(-3 * 86_400),
+            sets: vec![spec(95.0, 5, Some(8.0)); 3],
+        },
+        None,
+    );
+    cmd(&mut s, Command::Back, 900);
+    cmd(&mut s, Command::History, 900);
+    reply(&mut s, StoreReply::History(vec![past.summary(None)]), 900);
+    cmd(&mut s, Command::Submit, 901);
+    let detail = SessionDetail {
+        previous: vec![(ExerciseId(1), before)],
+        ..*without_hr(past)
+    };
+    reply(&mut s, StoreReply::SessionLoaded(Box::new(detail)), 901);
+    let screen = draw(&s, 80, 24);
+    assert!(screen.contains("No heart rate recorded"), "{screen}");
+    assert!(!screen.contains("bpm"), "no empty chart:\n{screen}");
+    snap("session_detail_no_hr", &s);
+    cmd(&mut s, Command::SwitchView, 902);
+    insta::assert_snapshot!("session_detail_no_hr_view_80x24", draw(&s, 80, 24));
+}
+
+/// The dashboard as the demo lifter opens the app: the deload check and the top insights.
+#[test]
+fn dashboard_with_insights() {
+    let s = demo_startup();
+    assert!(
+        s.insights.as_ref().is_some_and(|i| !i.is_empty()),
+        "the demo year fires some insights"
+    );
+    snap("dashboard_insights", &s);
+}
+
+/// Five insights with the fourth selected: 3 lines at 80×24 (scrolled to it), all at 120×40,
+/// each tone with its word, the selected one's rule and suggestion.
+#[test]
+fn dashboard_with_many_insights() {
+    use ironpulse::core::review::insights::{Insight, InsightData, InsightKind, Tone};
+    let insight = |kind, tone, title: &str, numbers: &str, suggestion: &str| Insight {
+        kind,
+        tone,
+        title: title.into(),
+        rule: format!("the rule behind \"{title}\""),
+        numbers: numbers.into(),
+        suggestion: suggestion.into(),
+        data: InsightData::VolumeSpike {
+            last_kg: 0.0,
+            previous_kg: 0.0,
+            percent: 0.0,
+        },
+    };
+    let mut s = state(Startup {
+        insights: Some(vec![
+            insight(
+                InsightKind::AcwrHigh,
+                Tone::Warning,
+                "Load rising fast",
+                "ACWR 1.62 (acute 80, chronic 49)",
+                "Hold this week's load.",
+            ),
+            insight(
+                InsightKind::VolumeSpike,
+                Tone::Warning,
+                "Volume spike",
+                "+42 % week over week (14200 vs 10000 kg)",
+                "Keep next week's volume flat.",
+            ),
+            insight(
+                InsightKind::E1rmPlateau,
+                Tone::Info,
+                "Back Squat: e1RM plateau",
+                "+0.2 %/month over 8 weeks, 140 → 140.3 kg",
+                "Change one thing: rep range, variation or frequency, for 4–6 weeks.",
+            ),
+            insight(
+                InsightKind::UntrainedMuscles,
+                Tone::Info,
+                "Not trained for 2+ weeks",
+                "hamstrings 19 days, calves 23 days",
+                "Add a set or two for these groups this week.",
+            ),
+            insight(
+                InsightKind::PrStreak,
+                Tone::Good,
+                "PR streak: 4 weeks",
+                "Bench Press, Deadlift",
+                "Keep doing what you are doing.",
+            ),
+        ]),
+        ..startup()
+    });
+    for _ in 0..3 {
+        cmd(&mut s, Command::Down, 0);
+    }
+    let screen = draw(&s, 80, 24);
+    assert!(screen.contains("Try: Add a set or two"), "{screen}");
+    assert!(!screen.contains("Load rising fast"), "scrolled:\n{screen}");
+    snap("dashboard_many_insights", &s);
+}
+
+/// Five weeks of sessions, the first three weeks with a strap (hrTSS), then session RPE only: the
+/// later loads are estimates and are drawn shaded, with the legend saying so.
+#[test]
+fn training_load_estimated_from_session_rpe() {
+    use ironpulse::app::effect::StoreReply;
+    use ironpulse::core::hr_settings::ZoneKind;
+    use ironpulse::core::review::{HrTotals, SessionLoad};
+    use ironpulse::core::session::SessionId;
+    use ironpulse::review::ReviewRows;
+    let today = t(0).date_naive();
+    let sessions: Vec<SessionLoad> = (0..15)
+        .map(|i| {
+            let date = today - chrono::Days::new(35 - i / 3 * 7 - i % 3 * 2);
+            let strap = i < 9;
+            SessionLoad {
+                session: SessionId(i as i64 + 1),
+                date,
+                minutes: 60.0,
+                rpe: Some(7),
+                hr: strap.then_some(HrTotals {
+                    hr_tss: Some(60.0 + 5.0 * i as f64),
+                    trimp: 80.0,
+                    avg_bpm: 120.0,
+                    max_bpm: 165,
+                    zones: ZoneKind::Karvonen,
+                    zone_seconds: [900, 1200, 900, 450, 150, 0, 0],
+                }),
+                sets: 20,
+                volume_kg: 8000.0,
+                cardio: false,
+            }
+        })
+        .collect();
+    let mut s = state(startup());
+    cmd(&mut s, Command::TrainingLoad, 0);
+    reply(
+        &mut s,
+        StoreReply::LoadRows(Box::new(ReviewRows {
+            today,
+            sessions,
+            ..ReviewRows::default()
+        })),
+        0,
+    );
+    let screen = draw(&s, 80, 24);
+    assert!(
+        screen.contains('▒') && screen.contains("loads: 9 measured, 6 estimated"),
+        "{screen}"
+    );
+    snap("load_estimated", &s);
 }

@@ -345,3 +345,48 @@ fn check_refuses_files_that_are_not_ironpulse() {
     assert_eq!(fs::read(&path).unwrap(), before);
     assert_no_side_files(&path);
 }
+
+/// The deload key's requests through the store worker: start, the dashboard's reload and the
+/// next start-up see it, then it ends early.
+#[test]
+fn a_deload_started_in_the_app_is_stored_reloaded_and_ended() {
+    use chrono::NaiveDate;
+    use ironpulse::app::effect::{StoreReply, StoreRequest};
+    use ironpulse::app::store_worker::{answer, load_startup};
+    let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    let store = Store::open_in_memory().unwrap();
+    let StoreReply::DeloadStarted(week) = answer(
+        &store,
+        StoreRequest::StartDeload {
+            start: day(21),
+            end: day(27),
+        },
+    ) else {
+        panic!("not started")
+    };
+    assert_eq!((week.start, week.end), (day(21), Some(day(27))));
+    assert_eq!(store.deloads().unwrap(), std::slice::from_ref(&week));
+    let StoreReply::Deload { current, advice } =
+        answer(&store, StoreRequest::LoadDeload { today: day(23) })
+    else {
+        panic!("no deload check")
+    };
+    assert_eq!(current.as_ref(), Some(&week));
+    assert!(advice.signals.is_empty());
+    assert_eq!(
+        load_startup(&store, day(23)).unwrap().deload_week,
+        Some(week.clone())
+    );
+    assert_eq!(load_startup(&store, day(28)).unwrap().deload_week, None);
+    let StoreReply::DeloadEnded(Some(ended)) = answer(
+        &store,
+        StoreRequest::EndDeload {
+            id: week.id,
+            today: day(23),
+        },
+    ) else {
+        panic!("not ended")
+    };
+    assert_eq!(ended.end, Some(day(22)));
+    assert_eq!(load_startup(&store, day(23)).unwrap().deload_week, None);
+}

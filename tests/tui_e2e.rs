@@ -127,14 +127,14 @@ impl Sandbox {
 fn onboard(t: &Tmux) {
     t.wait_for("Welcome to ironpulse");
     // Units (kg), body weight, sex, birth year, max HR (empty = Tanaka), resting HR, LTHR,
-    // bar weight, plates: Enter moves on, and saves on the last field.
+    // zones (karvonen), bar weight, plates: Enter moves on, and saves on the last field.
     t.send(&["Enter"]);
     t.type_text("80");
     t.send(&["Enter", "Enter"]);
     t.type_text("1990");
     t.send(&["Enter", "Enter"]);
     t.type_text("55");
-    t.send(&["Enter", "Enter", "Enter", "Enter"]);
+    t.send(&["Enter", "Enter", "Enter", "Enter", "Enter"]);
     t.wait_for("No session running.");
 }
 
@@ -642,4 +642,85 @@ fn simulated_heart_rate_is_live_on_the_session_screen() {
         screen.contains("hrTSS") && screen.contains("Z0"),
         "{screen}"
     );
+}
+
+/// The lift on the progression screen: the chart's title up to " · e1RM".
+fn charted_lift(screen: &str) -> Option<String> {
+    screen.lines().find_map(|line| {
+        let (before, _) = line.split_once(" · e1RM")?;
+        Some(before.rsplit("┌ ").next()?.trim().to_string())
+    })
+}
+
+#[test]
+fn review_charts_on_a_demo_database() {
+    if tmux::skip() {
+        return;
+    }
+    let sandbox = Sandbox::new();
+    let db = sandbox.path("demo.db");
+    let out = sandbox
+        .command()
+        .args(["demo", "--years", "1", "--seed", "1", "--no-tui", "--db"])
+        .arg(&db)
+        .output()
+        .expect("run ironpulse demo");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut argv = sandbox.argv(&[], false);
+    argv.extend([OsString::from("--db"), db.into_os_string()]);
+    let t = Tmux::new(WIDTH, HEIGHT, sandbox.dir.path(), &argv);
+    t.wait_for("No session running.");
+
+    // Progression: the most recently trained lift over 12 weeks, in kg.
+    t.send(&["g"]);
+    let screen = t.wait_for_all(&[
+        "Progression",
+        "e1RM (kg)",
+        "[12 w]",
+        "Top sets",
+        "Volume / week (kg × reps)",
+    ]);
+    let first = charted_lift(&screen).unwrap_or_else(|| panic!("no lift charted:\n{screen}"));
+    t.send(&["r"]);
+    t.wait_for_all(&["[6 m]", "e1RM (kg)"]);
+    t.send(&["Down"]);
+    let screen = t.wait_until("the next lift", |s| {
+        charted_lift(s).is_some_and(|name| name != first) && !s.contains("loading")
+    });
+    assert!(screen.contains("[6 m]"), "the range stays:\n{screen}");
+    t.send(&["e"]);
+    t.wait_for("Show the progression of");
+    t.type_text("bench press");
+    t.send(&["Enter"]);
+    t.wait_for_all(&["┌ Bench Press · e1RM (kg)", "[6 m]", "Sets / muscle / week"]);
+    t.send(&["Escape"]);
+    t.wait_for("No session running.");
+
+    // Training load: one panel at a time at this size, the range switch, then each panel.
+    t.send(&["l"]);
+    t.wait_for_all(&[
+        "Training load",
+        "[Load & form]",
+        "Daily load (hrTSS), 12 w",
+        "fitness CTL",
+        "ACWR",
+    ]);
+    t.send(&["r"]);
+    t.wait_for("Daily load (hrTSS), 6 m");
+    t.send(&["Tab"]);
+    t.wait_for_all(&["[Weekly]", "Weekly hrTSS · 6 m"]);
+    t.send(&["Tab"]);
+    t.wait_for_all(&[
+        "[Zones & HRV]",
+        "Time in zones / week · 6 m",
+        "Resting HRV (RMSSD, ms)",
+    ]);
+    t.send(&["Escape"]);
+    t.wait_for("No session running.");
+    t.send(&["q"]);
+    t.wait_for_format("#{pane_dead}", "1");
 }

@@ -30,8 +30,8 @@ fn first_run_asks_for_the_profile_and_saves_it() {
         cmd(&mut s, Command::Submit, 0); // → Max HR (left empty: Tanaka), → Resting HR
     }
     type_text(&mut s, "52");
-    for _ in 0..3 {
-        cmd(&mut s, Command::Submit, 0); // → LTHR, Bar, Plates
+    for _ in 0..4 {
+        cmd(&mut s, Command::Submit, 0); // → LTHR, Zones, Bar, Plates
     }
     let effects = cmd(&mut s, Command::Submit, 0);
     let [Effect::Store(StoreRequest::SaveProfile(saved))] = effects.as_slice() else {
@@ -153,6 +153,38 @@ fn warm_ups_are_planned_from_the_working_set_and_prefilled_one_by_one() {
         "after the plan, Enter repeats the working set"
     );
     assert!(s.planned.is_empty());
+}
+
+#[test]
+fn a_working_set_typed_over_the_warm_ups_ends_the_plan() {
+    let mut s = in_session();
+    type_text(&mut s, "100x5");
+    cmd(&mut s, Command::Warmups, 2);
+    assert_eq!(entry(&s), "w 20x10");
+    // Warm-ups skipped: the lifter types the working set straight away.
+    type_text(&mut s, "100x5");
+    let sets = match cmd(&mut s, Command::Submit, 3).as_slice() {
+        [Effect::Store(StoreRequest::LogSets { sets, .. })] => sets.clone(),
+        other => panic!("{other:?}"),
+    };
+    reply(
+        &mut s,
+        StoreReply::SetsLogged {
+            slot: SlotId(11),
+            sets: vec![LoggedSet {
+                id: SetId(1),
+                spec: sets[0],
+                completed_at: t(3),
+            }],
+        },
+        3,
+    );
+    assert!(s.planned.is_empty());
+    assert_eq!(
+        entry(&s),
+        "100x5",
+        "no warm-up comes back after the working set"
+    );
 }
 
 #[test]
@@ -524,7 +556,7 @@ fn history_edits_and_deletes_sets_after_confirmation() {
         cmd(&mut s, Command::Submit, 2),
         vec![Effect::Store(StoreRequest::LoadSession(SessionId(7)))]
     );
-    reply(&mut s, StoreReply::SessionLoaded(past), 2);
+    reply(&mut s, StoreReply::SessionLoaded(without_hr(past)), 2);
     assert_eq!(s.context(), Context::Detail);
 
     cmd(&mut s, Command::EditSet, 3);
@@ -916,6 +948,70 @@ fn an_exercise_gets_its_own_progression_rule_and_todays_plan_follows_it() {
     assert_eq!(entry(&s), "102.5x5");
 }
 
+/// Settings with the focus moved to `label`.
+fn settings_at(s: &mut ironpulse::app::state::State, label: &str) {
+    cmd(s, Command::Settings, 0);
+    let Screen::Settings(form) = &mut s.screen else {
+        panic!("{:?}", s.screen)
+    };
+    form.focus = form.fields.iter().position(|f| f.label == label).unwrap();
+}
+
+#[test]
+fn friel_zones_without_an_lthr_are_refused_on_the_zones_field() {
+    let mut s = state(startup());
+    assert_eq!(s.profile.as_ref().unwrap().lthr, None);
+    settings_at(&mut s, "Zones");
+    update(&mut s, Action::Edit(TextEdit::Right), t(1)); // karvonen → friel-run
+    let mut effects = Vec::new();
+    for _ in 0..4 {
+        effects.extend(cmd(&mut s, Command::Submit, 1));
+    }
+    assert!(effects.is_empty(), "nothing is saved: {effects:?}");
+    let Screen::Settings(form) = &s.screen else {
+        panic!("{:?}", s.screen)
+    };
+    assert_eq!(form.value("Zones"), "friel-run");
+    let zones = form.fields.iter().find(|f| f.label == "Zones").unwrap();
+    assert_eq!(
+        zones.error.as_deref(),
+        Some("Friel zones need a threshold heart rate (LTHR); set one or use karvonen")
+    );
+    assert_eq!(
+        form.fields[form.focus].label, "Zones",
+        "focus goes back to it"
+    );
+}
+
+#[test]
+fn friel_zones_with_an_lthr_are_saved_on_the_profile() {
+    use ironpulse::core::hr_settings::ZoneKind;
+    let mut s = state(startup());
+    settings_at(&mut s, "LTHR");
+    type_text(&mut s, "165");
+    cmd(&mut s, Command::Submit, 1); // → Zones
+    update(&mut s, Action::Edit(TextEdit::Left), t(1)); // karvonen → friel-bike
+    let mut effects = Vec::new();
+    for _ in 0..4 {
+        effects.extend(cmd(&mut s, Command::Submit, 1));
+    }
+    let [Effect::Store(StoreRequest::SaveProfile(saved))] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(saved.zones, ZoneKind::FrielBike);
+    assert_eq!(saved.lthr.map(ironpulse::core::units::Bpm::get), Some(165));
+    reply(&mut s, StoreReply::ProfileSaved(saved.clone()), 2);
+    cmd(&mut s, Command::Settings, 3);
+    let Screen::Settings(form) = &s.screen else {
+        panic!("{:?}", s.screen)
+    };
+    assert_eq!(
+        form.value("Zones"),
+        "friel-bike",
+        "the form shows the saved model"
+    );
+}
+
 #[test]
 fn settings_pin_an_e1rm_formula_and_stored_estimates_follow() {
     use ironpulse::core::e1rm::Formula;
@@ -926,7 +1022,7 @@ fn settings_pin_an_e1rm_formula_and_stored_estimates_follow() {
     };
     assert_eq!(form.value("e1RM formula"), "auto");
     // Walk to the formula field (the last), pick Epley, save.
-    for _ in 0..9 {
+    for _ in 0..10 {
         cmd(&mut s, Command::Submit, 1);
     }
     update(&mut s, Action::Edit(TextEdit::Insert('e')), t(1));
@@ -948,12 +1044,709 @@ fn settings_pin_an_e1rm_formula_and_stored_estimates_follow() {
     assert_eq!(s.pinned, Some(Formula::Epley));
     // Saving again without a change pins nothing.
     cmd(&mut s, Command::Settings, 4);
-    for _ in 0..9 {
+    for _ in 0..10 {
         cmd(&mut s, Command::Submit, 4);
     }
     assert_eq!(
         cmd(&mut s, Command::Submit, 5).len(),
         1,
         "only the profile is saved"
+    );
+}
+
+/// The dashboard as text, 100 columns wide.
+fn dashboard_text(state: &ironpulse::app::state::State) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    terminal
+        .draw(|frame| ironpulse::ui::render(frame, state))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+fn two_signals() -> ironpulse::core::deload::DeloadAdvice {
+    use ironpulse::core::deload::{DeloadAdvice, PLAN, Signal, SignalKind, Urgency};
+    DeloadAdvice {
+        signals: vec![
+            Signal {
+                kind: SignalKind::HighRpe,
+                message:
+                    "Mean working-set RPE has been 9 or higher for 2 weeks in a row (9.2, 9.4)."
+                        .into(),
+            },
+            Signal {
+                kind: SignalKind::WeeksSinceDeload,
+                message: "6 weeks since your last deload (the guide is every 5).".into(),
+            },
+        ],
+        urgency: Urgency::Medium,
+        plan: Some(PLAN),
+        summary: "2 deload signals: a lighter week would help — cut volume by 40 % for 7 days."
+            .into(),
+    }
+}
+
+#[test]
+fn a_deload_week_is_started_from_the_dashboard() {
+    use chrono::NaiveDate;
+    use ironpulse::core::deload::{DeloadId, DeloadWeek};
+    let day = |d| NaiveDate::from_ymd_opt(2026, 9, d).unwrap();
+    let mut s = state(Startup {
+        deload: Some(two_signals()),
+        ..startup()
+    });
+    assert!(dashboard_text(&s).contains("Press w to start a deload week today."));
+    // t(0) is Monday 21 September 2026.
+    assert!(cmd(&mut s, Command::Deload, 0).is_empty());
+    let Some(Modal::Confirm(confirm)) = &s.modal else {
+        panic!("{:?}", s.modal)
+    };
+    assert_eq!(
+        confirm.message,
+        "Start a deload week? Deload Mon 21 Sep – Sun 27 Sep: cut volume by ~40 % (2 of every 3 \
+         working sets, at your usual loads)."
+    );
+    let (start, end) = (day(21), day(27));
+    assert_eq!(confirm.on_yes, ConfirmAction::StartDeload { start, end });
+    assert_eq!(
+        cmd(&mut s, Command::Yes, 1),
+        vec![Effect::Store(StoreRequest::StartDeload { start, end })]
+    );
+    let week = DeloadWeek {
+        id: DeloadId(4),
+        start,
+        end: Some(end),
+        note: String::new(),
+    };
+    assert_eq!(
+        reply(&mut s, StoreReply::DeloadStarted(week.clone()), 2),
+        vec![
+            Effect::Store(StoreRequest::LoadDeload { today: start }),
+            Effect::Store(StoreRequest::LoadInsights { today: start })
+        ]
+    );
+    assert_eq!(
+        s.status.as_ref().unwrap().text,
+        "Deload week recorded: Mon 21 Sep – Sun 27 Sep."
+    );
+    // The signals still fire (the deload has only just begun); the dashboard stops nagging.
+    reply(
+        &mut s,
+        StoreReply::Deload {
+            advice: two_signals(),
+            current: Some(week.clone()),
+        },
+        3,
+    );
+    let text = dashboard_text(&s);
+    assert!(
+        text.contains(
+            "Deload week: day 1 of 7, until Sun 27 Sep — cut volume by ~40 %, same loads."
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Press w to end it early."), "{text}");
+    assert!(!text.contains("RPE has been 9"), "{text}");
+}
+
+#[test]
+fn a_running_deload_is_ended_early_and_the_signals_return() {
+    use chrono::NaiveDate;
+    use ironpulse::core::deload::{DeloadId, DeloadWeek};
+    let day = |d| NaiveDate::from_ymd_opt(2026, 9, d).unwrap();
+    // Started on Monday 21 September; t(0) is that Monday.
+    let week = DeloadWeek {
+        id: DeloadId(4),
+        start: day(21),
+        end: Some(day(27)),
+        note: String::new(),
+    };
+    let mut s = state(Startup {
+        deload: Some(two_signals()),
+        deload_week: Some(week.clone()),
+        ..startup()
+    });
+    // Two days in, the same key offers to end it: it will have covered the 21st and 22nd.
+    let wednesday = 2 * 86_400;
+    update(&mut s, Action::Tick, t(wednesday));
+    let text = dashboard_text(&s);
+    assert!(
+        text.contains("Deload week: day 3 of 7, until Sun 27 Sep"),
+        "{text}"
+    );
+    cmd(&mut s, Command::Deload, wednesday);
+    let Some(Modal::Confirm(confirm)) = &s.modal else {
+        panic!("{:?}", s.modal)
+    };
+    assert_eq!(
+        confirm.message,
+        "End the deload early? It will have run Mon 21 Sep – Tue 22 Sep; you train normally from \
+         today."
+    );
+    assert_eq!(
+        cmd(&mut s, Command::Yes, wednesday),
+        vec![Effect::Store(StoreRequest::EndDeload {
+            id: DeloadId(4),
+            today: day(23)
+        })]
+    );
+    let ended = DeloadWeek {
+        end: Some(day(22)),
+        ..week
+    };
+    assert_eq!(
+        reply(&mut s, StoreReply::DeloadEnded(Some(ended)), wednesday),
+        vec![
+            Effect::Store(StoreRequest::LoadDeload { today: day(23) }),
+            Effect::Store(StoreRequest::LoadInsights { today: day(23) })
+        ]
+    );
+    assert_eq!(
+        s.status.as_ref().unwrap().text,
+        "Deload ended: it ran Mon 21 Sep – Tue 22 Sep."
+    );
+    reply(
+        &mut s,
+        StoreReply::Deload {
+            advice: ironpulse::core::deload::DeloadAdvice {
+                signals: vec![],
+                urgency: ironpulse::core::deload::Urgency::None,
+                plan: None,
+                summary: "No deload signals.".into(),
+            },
+            current: None,
+        },
+        wednesday,
+    );
+    let text = dashboard_text(&s);
+    assert!(text.contains("Recovery: No deload signals."), "{text}");
+    assert!(!text.contains("Deload week:"), "{text}");
+}
+
+#[test]
+fn a_deload_started_by_mistake_is_cancelled_the_same_day() {
+    use ironpulse::core::deload::{DeloadId, DeloadWeek};
+    let today = t(0).date_naive();
+    let mut s = state(Startup {
+        deload_week: Some(DeloadWeek {
+            id: DeloadId(9),
+            start: today,
+            end: None,
+            note: String::new(),
+        }),
+        ..startup()
+    });
+    cmd(&mut s, Command::Deload, 10);
+    let Some(Modal::Confirm(confirm)) = &s.modal else {
+        panic!("{:?}", s.modal)
+    };
+    assert!(
+        confirm
+            .message
+            .starts_with("Cancel the deload week you started today?")
+    );
+    // "No" keeps it.
+    assert!(cmd(&mut s, Command::No, 11).is_empty());
+    assert!(s.modal.is_none());
+    cmd(&mut s, Command::Deload, 12);
+    assert_eq!(
+        cmd(&mut s, Command::Yes, 13),
+        vec![Effect::Store(StoreRequest::EndDeload {
+            id: DeloadId(9),
+            today
+        })]
+    );
+    reply(&mut s, StoreReply::DeloadEnded(None), 14);
+    assert_eq!(s.status.as_ref().unwrap().text, "Deload cancelled.");
+    assert_eq!(s.deload_week, None);
+}
+
+#[test]
+fn in_a_deload_week_the_session_plans_fewer_sets_at_the_usual_load() {
+    use ironpulse::core::deload::{DeloadId, DeloadWeek};
+    use ironpulse::core::progression::RecommendationKind;
+    // The deload began yesterday; last squat session: 100 kg × 5 @ 8 (double progression, 5–8:
+    // one more rep). In the deload week: 2 of the 3 sets, still 100 kg × 6.
+    let yesterday = t(-86_400).date_naive();
+    let mut s = state(Startup {
+        deload_week: Some(DeloadWeek {
+            id: DeloadId(1),
+            start: yesterday,
+            end: None,
+            note: String::new(),
+        }),
+        ..startup()
+    });
+    cmd(&mut s, Command::StartSession, 0);
+    reply(&mut s, StoreReply::SessionStarted(empty_session()), 0);
+    reply(
+        &mut s,
+        StoreReply::SlotAdded {
+            slot: slot(11, 1, "Back Squat"),
+            history: past(spec(100.0, 5, Some(8.0))),
+            rule: None,
+        },
+        1,
+    );
+    let r = s.coaching[&ExerciseId(1)].recommendation.clone().unwrap();
+    assert_eq!(r.kind, RecommendationKind::Deload);
+    assert_eq!(r.suggestion.sets, Some(2));
+    assert_eq!(
+        r.reasoning,
+        "Deload week, day 2 of 7, until Sat 26 Sep: cut volume by 40 % — 2 of your 3 working sets \
+         at 100 kg × 6."
+    );
+    assert_eq!(entry(&s), "100x6");
+}
+
+/// A finished squat session (id 7) of two 100×5 sets, with heart rate and an earlier 95×5 one.
+fn squat_detail() -> ironpulse::app::session_detail::SessionDetail {
+    use ironpulse::app::session_detail::{DetailHr, SessionDetail};
+    use ironpulse::core::history::{Performance, summarise};
+    use ironpulse::core::set_hr::SetHr;
+    use ironpulse::core::units::Bpm;
+    let mut session = empty_session();
+    session.status = SessionStatus::Finished;
+    session.ended_at = Some(t(600));
+    let mut squat = slot(11, 1, "Back Squat");
+    squat.sets = (0..2)
+        .map(|i| LoggedSet {
+            id: SetId(20 + i),
+            spec: spec(100.0, 5, Some(8.0)),
+            completed_at: t(120 + 180 * i),
+        })
+        .collect();
+    session.slots.push(squat);
+    let before = summarise(
+        &Performance {
+            session: SessionId(3),
+            started_at: t(-3 * 86_400),
+            sets: vec![spec(95.0, 5, Some(8.0)); 2],
+        },
+        None,
+    );
+    let bpm = |v| Some(Bpm::try_from(v).unwrap());
+    SessionDetail {
+        session,
+        hr: Some(DetailHr {
+            points: (0..600)
+                .map(|s| (s * 1000, 100 + (s % 60) as u16))
+                .collect(),
+            gaps: vec![],
+            rests: vec![(120_000, 270_000)],
+            summary: None,
+            model: None,
+            zones: vec![],
+        }),
+        set_hr: [(
+            SetId(20),
+            SetHr {
+                start: bpm(98),
+                end: bpm(141),
+                peak: bpm(150),
+                recovery_30: Some(22),
+                recovery_60: Some(35),
+            },
+        )]
+        .into(),
+        previous: vec![(ExerciseId(1), before)],
+    }
+}
+
+#[test]
+fn enter_on_a_history_row_loads_the_detail_and_tab_switches_its_view() {
+    use ironpulse::app::state::DetailView;
+    let mut s = state(startup());
+    cmd(&mut s, Command::History, 0);
+    let detail = squat_detail();
+    reply(
+        &mut s,
+        StoreReply::History(vec![detail.session.summary(None)]),
+        1,
+    );
+    assert_eq!(
+        cmd(&mut s, Command::Submit, 2),
+        vec![Effect::Store(StoreRequest::LoadSession(SessionId(7)))]
+    );
+    reply(&mut s, StoreReply::SessionLoaded(Box::new(detail)), 3);
+    let detail_of = |s: &ironpulse::app::state::State| match &s.screen {
+        Screen::History(h) => h.detail.clone().expect("the detail is open"),
+        other => panic!("{other:?}"),
+    };
+    let d = detail_of(&s);
+    assert_eq!(s.context(), Context::Detail);
+    assert_eq!(d.view, DetailView::Sets, "the sets come first");
+    assert_eq!(d.hr.as_ref().unwrap().points.len(), 600);
+    assert_eq!(d.set_hr[&SetId(20)].recovery_60, Some(35));
+    // 95×5 → 100×5 at the same RPE: +5 kg on the top set, e1RM +5.3 %.
+    let [c] = d.comparisons.as_slice() else {
+        panic!("{:?}", d.comparisons)
+    };
+    assert!((c.top_set_kg.unwrap() - 5.0).abs() < 1e-9);
+    assert!((c.e1rm.unwrap().percent.unwrap() - 500.0 / 95.0).abs() < 1e-6);
+
+    assert!(cmd(&mut s, Command::SwitchView, 4).is_empty());
+    assert_eq!(detail_of(&s).view, DetailView::HeartRate);
+    cmd(&mut s, Command::SwitchView, 5);
+    assert_eq!(detail_of(&s).view, DetailView::Sets);
+
+    // An edited set comes back as the reloaded session: the comparison follows it.
+    let mut edited = detail_of(&s).session;
+    edited.slots[0].sets[1].spec = spec(105.0, 5, Some(8.0));
+    reply(&mut s, StoreReply::SessionChanged(edited), 6);
+    let d = detail_of(&s);
+    assert!((d.comparisons[0].top_set_kg.unwrap() - 10.0).abs() < 1e-9);
+    assert_eq!(d.set_hr.len(), 1, "the sets' heart rate stays");
+}
+
+#[test]
+fn insights_arriving_update_the_dashboard_and_a_finished_session_reloads_them() {
+    use ironpulse::core::review::insights::{Insight, InsightData, InsightKind, Tone};
+    let insight = |title: &str, tone| Insight {
+        kind: InsightKind::VolumeSpike,
+        tone,
+        title: title.into(),
+        rule: "more than 30 % above the week before".into(),
+        numbers: "12000 kg vs 8000 kg (+50 %)".into(),
+        suggestion: format!("{title}: hold the volume steady next week."),
+        data: InsightData::VolumeSpike {
+            last_kg: 12_000.0,
+            previous_kg: 8_000.0,
+            percent: 50.0,
+        },
+    };
+    let mut s = state(startup());
+    assert!(
+        !dashboard_text(&s).contains("Insights"),
+        "nothing until loaded"
+    );
+    reply(&mut s, StoreReply::Insights(vec![]), 1);
+    assert!(dashboard_text(&s).contains("No warnings — keep training."));
+
+    let insights = vec![
+        insight("Volume spike", Tone::Warning),
+        insight("Squat plateau", Tone::Info),
+    ];
+    reply(&mut s, StoreReply::Insights(insights.clone()), 2);
+    assert_eq!(s.insights.as_deref(), Some(insights.as_slice()));
+    let text = dashboard_text(&s);
+    assert!(
+        text.contains("warning  Volume spike — 12000 kg vs 8000 kg (+50 %)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Try: Volume spike: hold the volume"),
+        "{text}"
+    );
+    // Down picks the next one: its suggestion shows.
+    cmd(&mut s, Command::Down, 3);
+    cmd(&mut s, Command::Down, 3);
+    assert_eq!(s.insight, 1, "stops at the last");
+    assert!(dashboard_text(&s).contains("Try: Squat plateau: hold"));
+    // Fewer insights later: the selection stays on the list.
+    reply(
+        &mut s,
+        StoreReply::Insights(vec![insight("Volume spike", Tone::Warning)]),
+        4,
+    );
+    assert_eq!(s.insight, 0);
+
+    let mut session = in_session();
+    let mut finished = session.session.clone().unwrap();
+    finished.status = SessionStatus::Finished;
+    let effects = reply(&mut session, StoreReply::Finished(finished), 100);
+    assert!(
+        effects.contains(&Effect::Store(StoreRequest::LoadInsights {
+            today: t(100).date_naive()
+        })),
+        "{effects:?}"
+    );
+}
+
+/// Thirty weekly squat sessions up to today (Monday 21 Sep 2026), e1RM rising 1 kg a week.
+fn squat_history() -> Vec<ironpulse::core::history::PerformanceSummary> {
+    use ironpulse::core::history::{PerformanceSummary, TopSet};
+    use ironpulse::core::units::{Reps, Weight};
+    (0..30u64)
+        .map(|k| PerformanceSummary {
+            session: SessionId(100 + k as i64),
+            date: t(0).date_naive() - chrono::Days::new(7 * k),
+            sets: 3,
+            top_set: Some(TopSet {
+                weight: Weight::from_kg(90.0 - k as f64).unwrap(),
+                reps: Reps::try_from(5).unwrap(),
+            }),
+            e1rm: Some(Weight::from_kg(130.0 - k as f64).unwrap()),
+            volume_kg: 4000.0,
+            mean_rpe: None,
+        })
+        .collect()
+}
+
+fn progress_screen(
+    s: &ironpulse::app::state::State,
+) -> &ironpulse::app::review_state::ProgressScreen {
+    match &s.screen {
+        Screen::Progress(screen) => screen,
+        other => panic!("not on the progression screen: {other:?}"),
+    }
+}
+
+/// `g` on the dashboard asks for the lifts and the latest lift's sessions; a range switch
+/// recomputes from the rows held, with no new read.
+#[test]
+fn the_progression_screen_opens_on_the_latest_lift_and_switches_range_without_a_read() {
+    use ironpulse::app::review_state::ProgressRows;
+    use ironpulse::core::review::progress::progress;
+    use ironpulse::core::review::range::Range;
+    let today = t(0).date_naive();
+    let mut s = state(startup());
+    assert_eq!(
+        cmd(&mut s, Command::Progress, 0),
+        vec![Effect::Store(StoreRequest::LoadProgress {
+            exercise: None,
+            today,
+            lists: true
+        })]
+    );
+    assert!(progress_screen(&s).loading);
+    assert_eq!(s.context(), Context::Progress);
+    let history = squat_history();
+    reply(
+        &mut s,
+        StoreReply::ProgressRows(Box::new(ProgressRows {
+            exercise: Some(ExerciseId(1)),
+            history: history.clone(),
+            lifts: Some(vec![ExerciseId(1), ExerciseId(2)]),
+            muscles: Some(Vec::new()),
+        })),
+        0,
+    );
+    let screen = progress_screen(&s);
+    assert!(!screen.loading);
+    assert_eq!(screen.exercise, Some(ExerciseId(1)));
+    // 12 weeks from Monday 6 Jul: twelve Mondays.
+    assert_eq!(screen.range, Range::Weeks12);
+    assert_eq!(screen.progress.sessions.len(), 12);
+    assert_eq!(screen.progress, progress(&history, Range::Weeks12, today));
+    // 6 months back from Mon 21 Sep is Sat 21 Mar, in the week from Mon 16 Mar: 28 Mondays.
+    assert_eq!(cmd(&mut s, Command::RangeNext, 1), Vec::new());
+    let screen = progress_screen(&s);
+    assert_eq!(screen.range, Range::Months6);
+    assert_eq!(screen.progress.sessions.len(), 28);
+    assert_eq!(screen.progress, progress(&history, Range::Months6, today));
+    assert_eq!(cmd(&mut s, Command::RangePrev, 2), Vec::new());
+    assert_eq!(cmd(&mut s, Command::RangePrev, 2), Vec::new());
+    assert_eq!(progress_screen(&s).range, Range::Weeks4);
+    assert_eq!(progress_screen(&s).progress.sessions.len(), 4);
+    cmd(&mut s, Command::Back, 3);
+    assert_eq!(s.screen, Screen::Dashboard);
+}
+
+/// Down/Up step through the lifts trained; the picker finds any exercise and Enter charts it.
+#[test]
+fn another_lift_by_stepping_or_from_the_picker() {
+    use ironpulse::app::review_state::ProgressRows;
+    use ironpulse::app::state::PickerPurpose;
+    let today = t(0).date_naive();
+    let load = |exercise: i64| {
+        vec![Effect::Store(StoreRequest::LoadProgress {
+            exercise: Some(ExerciseId(exercise)),
+            today,
+            lists: false,
+        })]
+    };
+    let mut s = state(startup());
+    cmd(&mut s, Command::Progress, 0);
+    reply(
+        &mut s,
+        StoreReply::ProgressRows(Box::new(ProgressRows {
+            exercise: Some(ExerciseId(1)),
+            history: squat_history(),
+            lifts: Some(vec![ExerciseId(1), ExerciseId(2)]),
+            muscles: Some(Vec::new()),
+        })),
+        0,
+    );
+    assert_eq!(cmd(&mut s, Command::NextLift, 1), load(2));
+    assert!(
+        progress_screen(&s).loading,
+        "the squat chart stays until the curls arrive"
+    );
+    reply(
+        &mut s,
+        StoreReply::ProgressRows(Box::new(ProgressRows {
+            exercise: Some(ExerciseId(2)),
+            ..ProgressRows::default()
+        })),
+        1,
+    );
+    let screen = progress_screen(&s);
+    assert_eq!(screen.exercise, Some(ExerciseId(2)));
+    assert_eq!(screen.lifts, [ExerciseId(1), ExerciseId(2)], "kept");
+    assert!(screen.progress.sessions.is_empty());
+    // Down again wraps to the first lift; Up from the curls goes back to it too.
+    assert_eq!(cmd(&mut s, Command::NextLift, 2), load(1));
+    assert_eq!(cmd(&mut s, Command::PrevLift, 2), load(1));
+
+    // The picker opens on the lift on screen, lifts trained first.
+    cmd(&mut s, Command::PickExercise, 3);
+    let Some(Modal::Picker(picker)) = &s.modal else {
+        panic!("no picker: {:?}", s.modal);
+    };
+    assert_eq!(picker.purpose, PickerPurpose::Progress);
+    let names: Vec<&str> = picker
+        .results
+        .iter()
+        .map(|&i| s.exercises[i].name.as_str())
+        .collect();
+    assert_eq!(names, ["Back Squat", "Barbell Curl", "Dip"]);
+    assert_eq!(names[picker.selected], "Barbell Curl");
+    assert_eq!(s.context(), Context::Picker);
+    type_text(&mut s, "dip");
+    assert_eq!(
+        cmd(&mut s, Command::CreateExercise, 4),
+        Vec::new(),
+        "no new exercise from here"
+    );
+    assert_eq!(cmd(&mut s, Command::Submit, 4), load(3));
+    assert_eq!(s.modal, None);
+    assert_eq!(s.context(), Context::Progress);
+}
+
+/// `l` reads the review rows once; range and panel switches recompute and redraw only.
+#[test]
+fn the_training_load_screen_reads_once_and_switches_range_and_panel() {
+    use ironpulse::app::review_state::LoadPanel;
+    use ironpulse::core::acwr::Method;
+    use ironpulse::core::review::SessionLoad;
+    use ironpulse::core::review::load::training_load;
+    use ironpulse::core::review::range::Range;
+    use ironpulse::review::ReviewRows;
+    let today = t(0).date_naive();
+    let mut s = state(startup());
+    assert_eq!(
+        cmd(&mut s, Command::TrainingLoad, 0),
+        vec![Effect::Store(StoreRequest::LoadTrainingLoad { today })]
+    );
+    assert_eq!(s.context(), Context::Load);
+    // An hour at session RPE 7 every fourth day for 200 days: estimated loads of 100.
+    let sessions: Vec<SessionLoad> = (0..50u64)
+        .map(|k| SessionLoad {
+            session: SessionId(k as i64 + 1),
+            date: today - chrono::Days::new(4 * k),
+            minutes: 60.0,
+            rpe: Some(7),
+            hr: None,
+            sets: 20,
+            volume_kg: 5000.0,
+            cardio: false,
+        })
+        .collect();
+    reply(
+        &mut s,
+        StoreReply::LoadRows(Box::new(ReviewRows {
+            today,
+            sessions: sessions.clone(),
+            ..ReviewRows::default()
+        })),
+        0,
+    );
+    let screen = |s: &ironpulse::app::state::State| match &s.screen {
+        Screen::Load(screen) => (**screen).clone(),
+        other => panic!("not on the training-load screen: {other:?}"),
+    };
+    let shown = screen(&s);
+    assert!(!shown.loading);
+    let load = shown.load.expect("computed");
+    assert_eq!(
+        load,
+        training_load(&sessions, Range::Weeks12, today, Method::Rolling)
+    );
+    // 12 weeks from Monday 6 Jul to Monday 21 Sep: 78 days, every session estimated.
+    assert_eq!(load.days.len(), 78);
+    assert!(
+        load.days
+            .iter()
+            .filter(|d| d.load > 0.0)
+            .all(|d| d.estimated)
+    );
+    assert_eq!(load.counts.estimated, 20);
+    assert!(shown.hrv.expect("computed").readings.is_empty());
+
+    assert_eq!(cmd(&mut s, Command::RangeNext, 1), Vec::new());
+    let load = screen(&s).load.expect("computed");
+    assert_eq!(load.range, Range::Months6);
+    assert_eq!(load.days.len(), 190, "Mon 16 Mar to Mon 21 Sep");
+    assert_eq!(cmd(&mut s, Command::NextPanel, 2), Vec::new());
+    assert_eq!(screen(&s).panel, LoadPanel::Weekly);
+    cmd(&mut s, Command::NextPanel, 2);
+    cmd(&mut s, Command::NextPanel, 2);
+    assert_eq!(screen(&s).panel, LoadPanel::LoadForm, "wraps");
+    cmd(&mut s, Command::PrevPanel, 2);
+    assert_eq!(screen(&s).panel, LoadPanel::ZonesHrv);
+    cmd(&mut s, Command::Back, 3);
+    assert_eq!(s.screen, Screen::Dashboard);
+}
+
+/// A failed read stops the waiting and says why; the review keys are where the help says.
+#[test]
+fn a_failed_review_read_is_reported_and_the_keys_resolve() {
+    use ironpulse::app::keymap::Key;
+    let mut s = state(startup());
+    cmd(&mut s, Command::TrainingLoad, 0);
+    reply(
+        &mut s,
+        StoreReply::Failed {
+            what: Failed::Other,
+            message: "database is locked".into(),
+        },
+        1,
+    );
+    match &s.screen {
+        Screen::Load(screen) => assert!(!screen.loading && screen.load.is_none()),
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        s.status
+            .as_ref()
+            .is_some_and(|m| m.error && m.text == "database is locked")
+    );
+    let key = |text: &str| Key::parse(text).unwrap();
+    let keymap = &s.keymap;
+    assert_eq!(
+        keymap.command(Context::Dashboard, key("g")),
+        Some(Command::Progress)
+    );
+    assert_eq!(
+        keymap.command(Context::Dashboard, key("l")),
+        Some(Command::TrainingLoad)
+    );
+    assert_eq!(
+        keymap.command(Context::Load, key("r")),
+        Some(Command::RangeNext)
+    );
+    assert_eq!(
+        keymap.command(Context::Progress, key("R")),
+        Some(Command::RangePrev)
+    );
+    assert_eq!(
+        keymap.command(Context::Progress, key("left")),
+        Some(Command::RangePrev)
+    );
+    assert_eq!(
+        keymap.command(Context::Progress, key("j")),
+        Some(Command::NextLift)
+    );
+    assert_eq!(
+        keymap.command(Context::Progress, key("/")),
+        Some(Command::PickExercise)
+    );
+    assert_eq!(
+        keymap.command(Context::Load, key("tab")),
+        Some(Command::NextPanel)
+    );
+    assert_eq!(
+        keymap.command(Context::Load, key("backtab")),
+        Some(Command::PrevPanel)
     );
 }

@@ -85,9 +85,25 @@ pub enum StoreRequest {
     LoadHistory {
         limit: usize,
     },
+    /// A past session with its heart rate and the previous performance of its exercises;
+    /// answered by `SessionLoaded`.
     LoadSession(SessionId),
+    /// Today's insights for the dashboard; answered by `Insights`.
+    LoadInsights {
+        today: chrono::NaiveDate,
+    },
     RememberStrap(Option<String>),
     LoadDeload {
+        today: chrono::NaiveDate,
+    },
+    /// Record a deload week from `start` to `end` inclusive; answered by `DeloadStarted`.
+    StartDeload {
+        start: chrono::NaiveDate,
+        end: chrono::NaiveDate,
+    },
+    /// End a running deload early, the day before `today`; answered by `DeloadEnded`.
+    EndDeload {
+        id: crate::core::deload::DeloadId,
         today: chrono::NaiveDate,
     },
     SetRule {
@@ -105,6 +121,18 @@ pub enum StoreRequest {
     SetHr {
         set: SetId,
         hr: SetHr,
+    },
+    /// The progression screen's rows: `exercise`'s sessions (else the most recently trained
+    /// lift's), and with `lists` the lifts trained and the muscle table; answered by
+    /// `ProgressRows`.
+    LoadProgress {
+        exercise: Option<ExerciseId>,
+        today: chrono::NaiveDate,
+        lists: bool,
+    },
+    /// The training-load screen's rows; answered by `LoadRows`.
+    LoadTrainingLoad {
+        today: chrono::NaiveDate,
     },
 }
 
@@ -147,12 +175,23 @@ pub enum StoreReply {
     SessionDeleted(SessionId),
     ExerciseCreated(Exercise),
     History(Vec<SessionSummary>),
-    SessionLoaded(Session),
+    SessionLoaded(Box<super::session_detail::SessionDetail>),
+    /// Today's insights, warnings first.
+    Insights(Vec<crate::core::review::insights::Insight>),
     StrapRemembered(Option<String>),
     FormulaPinned(Option<crate::core::e1rm::Formula>),
-    Deload(crate::core::deload::DeloadAdvice),
+    /// The deload check, and the recorded deload covering today, if any.
+    Deload {
+        advice: crate::core::deload::DeloadAdvice,
+        current: Option<crate::core::deload::DeloadWeek>,
+    },
+    DeloadStarted(crate::core::deload::DeloadWeek),
+    /// A deload ended early, as it now stands; `None` when it started today and was removed.
+    DeloadEnded(Option<crate::core::deload::DeloadWeek>),
     /// Heart rate stored (nothing to show).
     HrSaved,
+    ProgressRows(Box<super::review_state::ProgressRows>),
+    LoadRows(Box<crate::review::ReviewRows>),
     Failed {
         what: Failed,
         message: String,

@@ -45,6 +45,8 @@ pub struct Heart {
     pub zone: Option<Zone>,
     pub contact: Option<Contact>,
     pub battery: Option<u8>,
+    /// Where the strap is worn (`chest`, `wrist` …), when it says.
+    pub location: Option<&'static str>,
     pub invalid_packets: u32,
     pub hr_tss: Option<f64>,
     pub rmssd: Option<f64>,

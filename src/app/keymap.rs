@@ -20,6 +20,10 @@ pub enum Context {
     Summary,
     Help,
     Devices,
+    /// The progression screen.
+    Progress,
+    /// The training-load screen.
+    Load,
 }
 
 impl Context {
@@ -63,6 +67,27 @@ pub enum Command {
     Yes,
     No,
     CreateExercise,
+    Deload,
+    /// Session detail: switch between the sets and the heart rate (small terminals).
+    SwitchView,
+    /// Dashboard: a lift's progression chart.
+    Progress,
+    /// Dashboard: the training-load screen.
+    TrainingLoad,
+    /// Review screens: the next longer range (4 w → 12 w → 6 m → 1 y → all).
+    RangeNext,
+    /// Review screens: the next shorter range.
+    RangePrev,
+    /// Progression: pick another exercise.
+    PickExercise,
+    /// Progression: the next lift in the list of lifts trained.
+    NextLift,
+    /// Progression: the previous lift in that list.
+    PrevLift,
+    /// Training load (small terminals): the next panel.
+    NextPanel,
+    /// Training load (small terminals): the previous panel.
+    PrevPanel,
 }
 
 use Command as C;
@@ -88,9 +113,12 @@ const ALL: &[Context] = &[
     X::Confirm,
     X::Summary,
     X::Help,
+    X::Progress,
+    X::Load,
 ];
 const LISTS: &[Context] = &[
     X::Devices,
+    X::Dashboard,
     X::Session,
     X::Picker,
     X::History,
@@ -121,6 +149,8 @@ const TABLE: &[Binding] = &[
             X::Form,
             X::Summary,
             X::Help,
+            X::Progress,
+            X::Load,
         ],
         keys: &["?", "f1"],
     },
@@ -138,6 +168,8 @@ const TABLE: &[Binding] = &[
             X::Confirm,
             X::Summary,
             X::Help,
+            X::Progress,
+            X::Load,
         ],
         keys: &["esc"],
     },
@@ -289,6 +321,13 @@ const TABLE: &[Binding] = &[
         keys: &["d"],
     },
     Binding {
+        command: C::Deload,
+        name: "deload",
+        help: "start a deload week today, or end the one running",
+        contexts: &[X::Dashboard],
+        keys: &["w"],
+    },
+    Binding {
         command: C::Rescan,
         name: "rescan",
         help: "scan for straps again",
@@ -301,6 +340,13 @@ const TABLE: &[Binding] = &[
         help: "forget the remembered strap",
         contexts: &[X::Devices],
         keys: &["f"],
+    },
+    Binding {
+        command: C::SwitchView,
+        name: "switch_view",
+        help: "switch between the sets and the heart rate",
+        contexts: &[X::Detail],
+        keys: &["tab"],
     },
     Binding {
         command: C::EditSet,
@@ -336,6 +382,69 @@ const TABLE: &[Binding] = &[
         help: "create a custom exercise",
         contexts: &[X::Picker],
         keys: &["ctrl-n"],
+    },
+    Binding {
+        command: C::Progress,
+        name: "progress",
+        help: "a lift's progression: e1RM, top sets, volume",
+        contexts: &[X::Dashboard],
+        keys: &["g"],
+    },
+    Binding {
+        command: C::TrainingLoad,
+        name: "training_load",
+        help: "training load: fitness, fatigue, ACWR, zones",
+        contexts: &[X::Dashboard],
+        keys: &["l"],
+    },
+    Binding {
+        command: C::RangeNext,
+        name: "range_next",
+        help: "longer range: 4 w → 12 w → 6 m → 1 y → all",
+        contexts: &[X::Progress, X::Load],
+        keys: &["r", "right"],
+    },
+    Binding {
+        command: C::RangePrev,
+        name: "range_prev",
+        help: "shorter range",
+        contexts: &[X::Progress, X::Load],
+        keys: &["R", "left"],
+    },
+    Binding {
+        command: C::PickExercise,
+        name: "pick_exercise",
+        help: "pick an exercise (type to search)",
+        contexts: &[X::Progress],
+        keys: &["e", "/"],
+    },
+    Binding {
+        command: C::NextLift,
+        name: "next_lift",
+        help: "next lift (lifts trained, most recent first)",
+        contexts: &[X::Progress],
+        keys: &["down", "j"],
+    },
+    Binding {
+        command: C::PrevLift,
+        name: "prev_lift",
+        help: "previous lift",
+        contexts: &[X::Progress],
+        keys: &["up", "k"],
+    },
+    Binding {
+        command: C::NextPanel,
+        name: "next_panel",
+        help: "next panel (when they do not all fit)",
+        contexts: &[X::Load],
+        keys: &["tab"],
+    },
+    Binding {
+        command: C::PrevPanel,
+        name: "prev_panel",
+        help: "previous panel",
+        contexts: &[X::Load],
+        keys: &["backtab"],
     },
 ];
 
@@ -595,6 +704,8 @@ impl Keymap {
             (X::Detail, "Session detail"),
             (X::Form, "Forms"),
             (X::Devices, "Heart-rate straps"),
+            (X::Progress, "Progression"),
+            (X::Load, "Training load"),
         ]
     }
 }

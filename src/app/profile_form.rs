@@ -1,5 +1,6 @@
 //! The profile form shown on first run and in Settings, and its validation into a `Profile`.
 
+use crate::core::hr_settings::ZoneKind;
 use crate::core::profile::{Profile, Sex, default_bar, default_plates, tanaka_hr_max};
 use crate::core::units::{Bpm, Unit, Weight, format_number};
 
@@ -12,6 +13,7 @@ const BORN: &str = "Birth year";
 const HR_MAX: &str = "Max HR";
 const HR_REST: &str = "Resting HR";
 const LTHR: &str = "LTHR";
+const ZONES: &str = "Zones";
 const BAR: &str = "Bar weight";
 const PLATES: &str = "Plates";
 
@@ -59,6 +61,15 @@ pub fn profile_form(title: &'static str, profile: Option<&Profile>) -> Form {
                     .map_or(String::new(), |b| b.get().to_string()),
                 "bpm, optional: lactate threshold",
             ),
+            Field::choice(
+                ZONES,
+                &[
+                    ZoneKind::Karvonen.label(),
+                    ZoneKind::FrielRun.label(),
+                    ZoneKind::FrielBike.label(),
+                ],
+                profile.map_or(ZoneKind::Karvonen, |p| p.zones).label(),
+            ),
             Field::text(
                 BAR,
                 w(profile.map_or_else(|| default_bar(unit), |p| p.bar)),
@@ -98,6 +109,11 @@ pub fn read_profile(form: &Form, current_year: i32) -> Result<Profile, FieldErro
         "" => None,
         text => keep(&mut errors, LTHR, bpm(text)),
     };
+    let zones = keep(
+        &mut errors,
+        ZONES,
+        zone_kind(form.value(ZONES), lthr.is_some()),
+    );
     if let (Some(max), Some(rest)) = (hr_max, hr_rest)
         && rest >= max
     {
@@ -121,7 +137,7 @@ pub fn read_profile(form: &Form, current_year: i32) -> Result<Profile, FieldErro
         );
     }
     let sex = Sex::from_code(form.value(SEX)).unwrap_or(Sex::Male);
-    match (body_weight, bar, plates, birth_year, hr_max, hr_rest) {
+    match (body_weight, bar, plates, birth_year, hr_max, hr_rest, zones) {
         (
             Some(body_weight),
             Some(bar),
@@ -129,6 +145,7 @@ pub fn read_profile(form: &Form, current_year: i32) -> Result<Profile, FieldErro
             Some(birth_year),
             Some(hr_max),
             Some(hr_rest),
+            Some(zones),
         ) if errors.is_empty() => Ok(Profile {
             unit,
             body_weight,
@@ -139,6 +156,7 @@ pub fn read_profile(form: &Form, current_year: i32) -> Result<Profile, FieldErro
             lthr,
             bar,
             plates,
+            zones,
         }),
         _ => Err(errors),
     }
@@ -177,6 +195,18 @@ fn plates(text: &str, unit: Unit) -> Result<Vec<Weight>, String> {
     plates.sort_by(|a, b| b.kg().total_cmp(&a.kg()));
     plates.dedup();
     Ok(plates)
+}
+
+/// The zone model; Friel's tables are anchored on LTHR, so they need one.
+fn zone_kind(text: &str, has_lthr: bool) -> Result<ZoneKind, String> {
+    let kind = ZoneKind::parse_name(text)
+        .ok_or_else(|| format!("choose karvonen, friel-run or friel-bike, not \"{text}\""))?;
+    if kind != ZoneKind::Karvonen && !has_lthr {
+        return Err(
+            "Friel zones need a threshold heart rate (LTHR); set one or use karvonen".to_string(),
+        );
+    }
+    Ok(kind)
 }
 
 fn birth_year(text: &str, current_year: i32) -> Result<i32, String> {
@@ -255,5 +285,64 @@ mod tests {
         assert_eq!(p.unit, Unit::Lb);
         assert!((p.bar.kg() - 20.411_656_65).abs() < 1e-6);
         assert_eq!(p.plates[0].display(Unit::Lb), "45");
+    }
+
+    fn filled() -> Form {
+        let mut form = profile_form("Profile", None);
+        fill(&mut form, BODY, "80");
+        fill(&mut form, BORN, "1990");
+        fill(&mut form, HR_REST, "50");
+        form
+    }
+
+    #[test]
+    fn zones_default_to_karvonen_and_accept_friel_spellings_with_an_lthr() {
+        let form = filled();
+        assert_eq!(form.value(ZONES), "karvonen");
+        assert_eq!(read_profile(&form, 2026).unwrap().zones, ZoneKind::Karvonen);
+        for (text, kind) in [
+            ("friel-run", ZoneKind::FrielRun),
+            ("Friel Run", ZoneKind::FrielRun),
+            ("friel_bike", ZoneKind::FrielBike),
+            ("cycling", ZoneKind::FrielBike),
+        ] {
+            let mut form = filled();
+            fill(&mut form, LTHR, "165");
+            fill(&mut form, ZONES, text);
+            assert_eq!(read_profile(&form, 2026).unwrap().zones, kind, "{text}");
+        }
+    }
+
+    #[test]
+    fn friel_without_an_lthr_is_an_error_on_the_zones_field() {
+        let mut form = filled();
+        fill(&mut form, ZONES, "friel-run");
+        let errors = read_profile(&form, 2026).unwrap_err();
+        assert_eq!(
+            errors,
+            vec![(
+                ZONES,
+                "Friel zones need a threshold heart rate (LTHR); set one or use karvonen"
+                    .to_string()
+            )]
+        );
+        fill(&mut form, ZONES, "edwards");
+        let errors = read_profile(&form, 2026).unwrap_err();
+        assert_eq!(errors[0].0, ZONES);
+        assert!(
+            errors[0].1.contains("karvonen, friel-run or friel-bike"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn a_saved_friel_profile_fills_the_zones_field() {
+        let mut form = filled();
+        fill(&mut form, LTHR, "165");
+        fill(&mut form, ZONES, "friel-bike");
+        let profile = read_profile(&form, 2026).unwrap();
+        let again = profile_form("Settings", Some(&profile));
+        assert_eq!(again.value(ZONES), "friel-bike");
+        assert_eq!(read_profile(&again, 2026).unwrap(), profile);
     }
 }

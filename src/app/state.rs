@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::core::coaching::Coaching;
-use crate::core::deload::DeloadAdvice;
+use crate::core::coaching::TrainingDay;
+use crate::core::deload::{DeloadAdvice, DeloadId, DeloadWeek};
 use crate::core::e1rm::Formula;
 use crate::core::exercise::{Exercise, ExerciseId};
 use crate::core::history::Performance;
@@ -13,6 +14,7 @@ use crate::core::plates::Loadable;
 use crate::core::profile::Profile;
 use crate::core::progression::RuleConfig;
 use crate::core::rest::{Rest, RestDefaults};
+use crate::core::review::insights::Insight;
 use crate::core::session::{Session, SessionSummary, SetId, SlotId};
 use crate::core::set::SetSpec;
 use crate::core::units::{Bpm, Unit, Weight};
@@ -59,6 +61,10 @@ pub struct Startup {
     pub strap: Option<String>,
     /// The deload check as of the start.
     pub deload: Option<DeloadAdvice>,
+    /// The recorded deload covering the start day.
+    pub deload_week: Option<DeloadWeek>,
+    /// The insights as of the start day, warnings first.
+    pub insights: Option<Vec<Insight>>,
     /// The history of each exercise in the active session, for its coaching.
     pub histories: HashMap<ExerciseId, Vec<Performance>>,
     /// The progression rules chosen for the active session's exercises.
@@ -95,6 +101,12 @@ pub struct State {
     pub strap: Option<String>,
     /// The deload check for the dashboard.
     pub deload: Option<DeloadAdvice>,
+    /// The recorded deload covering today, if any: the dashboard and coaching follow it.
+    pub deload_week: Option<DeloadWeek>,
+    /// Today's insights, warnings first (`None` until loaded).
+    pub insights: Option<Vec<Insight>>,
+    /// The insight whose suggestion the dashboard shows.
+    pub insight: usize,
     pub screen: Screen,
     pub modal: Option<Modal>,
     /// A one-line message at the bottom: what just happened or what went wrong.
@@ -129,6 +141,10 @@ pub enum Screen {
     History(HistoryScreen),
     Settings(Form),
     Devices(DevicesScreen),
+    /// One lift's progression: e1RM, top sets, volume, muscle coverage.
+    Progress(Box<super::review_state::ProgressScreen>),
+    /// Training load: fitness, fatigue, form, ACWR, weekly totals, zones and HRV.
+    Load(Box<super::review_state::LoadScreen>),
 }
 
 /// Bluetooth straps in range, to pick the one to stream from.
@@ -188,6 +204,26 @@ pub struct Detail {
     pub selected: usize,
     /// A set being edited: its id, the line, and why the last try failed.
     pub edit: Option<SetEdit>,
+    /// Which half a small terminal shows (a large one shows both).
+    pub view: DetailView,
+    /// The session's heart rate; `None` when none was recorded.
+    pub hr: Option<Box<super::session_detail::DetailHr>>,
+    /// The heart rate of each set that has one.
+    pub set_hr: HashMap<SetId, crate::core::set_hr::SetHr>,
+    /// Each exercise's previous performance (kept to redo the comparison after an edit).
+    pub previous: Vec<(ExerciseId, crate::core::history::PerformanceSummary)>,
+    /// Each exercise now against the last time.
+    pub comparisons: Vec<super::session_detail::Comparison>,
+}
+
+/// The two views of a session's detail on a small terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DetailView {
+    /// The sets with their heart rate, notes and the comparison with last time.
+    #[default]
+    Sets,
+    /// The heart-rate chart, zones and load.
+    HeartRate,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -211,6 +247,18 @@ pub struct Picker {
     /// Indices into `State::exercises`, best first.
     pub results: Vec<usize>,
     pub selected: usize,
+    /// What Enter does with the chosen exercise.
+    pub purpose: PickerPurpose,
+}
+
+/// What the exercise picker is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PickerPurpose {
+    /// Add the exercise to the running session.
+    #[default]
+    AddToSession,
+    /// Show the exercise's progression.
+    Progress,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -244,8 +292,17 @@ impl Confirm {
 pub enum ConfirmAction {
     ResumeSession,
     AbandonSession,
-    DeleteSet { set: SetId },
+    DeleteSet {
+        set: SetId,
+    },
     DeleteSession(crate::core::session::SessionId),
+    /// Record a deload week from `start` to `end` inclusive.
+    StartDeload {
+        start: chrono::NaiveDate,
+        end: chrono::NaiveDate,
+    },
+    /// End the running deload early.
+    EndDeload(DeloadId),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -254,6 +311,15 @@ pub enum FormPurpose {
     CustomExercise,
     /// The progression rule of an exercise.
     Rule(ExerciseId),
+}
+
+/// The day `now` falls on (UTC, like every stored date), inside `deload` or not.
+pub fn training_day(deload: Option<&DeloadWeek>, now: DateTime<Utc>) -> TrainingDay {
+    let date = now.date_naive();
+    TrainingDay {
+        date,
+        deload: deload.and_then(|d| d.day_of(date)),
+    }
 }
 
 /// Coaching for every exercise of a resumed session, under each one's rule.
@@ -273,12 +339,12 @@ fn coaching_for(startup: &Startup, now: DateTime<Utc>) -> HashMap<ExerciseId, Co
                 .unwrap_or_else(|| RuleConfig::default_for(exercise, profile.unit));
             Some((
                 *id,
-                Coaching::with_rule(
+                Coaching::for_day(
                     history,
                     session.id,
                     exercise,
                     profile,
-                    now.date_naive(),
+                    training_day(startup.deload_week.as_ref(), now),
                     &rule,
                     startup.pinned,
                 ),
@@ -337,6 +403,9 @@ impl State {
             heart: Heart::default(),
             strap: startup.strap,
             deload: startup.deload,
+            deload_week: startup.deload_week,
+            insights: startup.insights,
+            insight: 0,
             screen,
             modal,
             status: None,
@@ -360,6 +429,8 @@ impl State {
             Screen::Session(_) => Context::Session,
             Screen::Summary(_) => Context::Summary,
             Screen::Devices(_) => Context::Devices,
+            Screen::Progress(_) => Context::Progress,
+            Screen::Load(_) => Context::Load,
             Screen::History(h) => {
                 if h.detail.as_ref().is_some_and(|d| d.edit.is_some()) {
                     Context::Form

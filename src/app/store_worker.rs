@@ -1,6 +1,8 @@
 //! The store on its own thread: requests in, replies out. A closed request channel means
 //! "shut down": the worker finishes what is queued (so no logged set is dropped), then exits.
 
+mod review_screens;
+
 use std::collections::HashMap;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
@@ -42,7 +44,19 @@ pub fn load_startup(store: &Store, today: NaiveDate) -> Result<Startup, StoreErr
         pinned: store.pinned_formula()?,
         strap: store.remembered_strap()?,
         deload: Some(deload_advice(store, today)?),
+        deload_week: store.current_deload(today)?,
+        insights: Some(insights(store, today)?),
     })
+}
+
+/// Today's insights, warnings first, weights in the lifter's unit (the same rows and rules as
+/// `ironpulse report`).
+pub fn insights(
+    store: &Store,
+    today: NaiveDate,
+) -> Result<Vec<crate::core::review::insights::Insight>, StoreError> {
+    let unit = store.profile()?.map(|p| p.unit).unwrap_or_default();
+    Ok(crate::review::ReviewRows::read(store, today, None)?.insights(unit))
 }
 
 /// Moves `store` onto a thread of its own.
@@ -172,10 +186,28 @@ pub fn handle(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreE
         | R::SetRule { .. }
         | R::PinFormula(_)
         | R::LoadDeload { .. }
+        | R::StartDeload { .. }
+        | R::EndDeload { .. }
         | R::RememberStrap(_)) => {
             return training(store, request);
         }
-        R::LoadSession(id) => StoreReply::SessionLoaded(load(id)?),
+        request @ (R::LoadSession(_) | R::LoadInsights { .. }) => {
+            return looking_back(store, request);
+        }
+        request @ (R::LoadProgress { .. } | R::LoadTrainingLoad { .. }) => {
+            return review_screens::answer(store, request);
+        }
+    })
+}
+
+/// A past session's detail and today's insights.
+fn looking_back(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreError> {
+    Ok(match request {
+        StoreRequest::LoadSession(id) => StoreReply::SessionLoaded(Box::new(
+            super::session_detail::SessionDetail::read(store, id)?,
+        )),
+        StoreRequest::LoadInsights { today } => StoreReply::Insights(insights(store, today)?),
+        other => unreachable_request(&other),
     })
 }
 
@@ -250,7 +282,20 @@ fn training(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreErr
                 history: store.exercise_history(exercise)?,
             }
         }
-        R::LoadDeload { today } => StoreReply::Deload(deload_advice(store, today)?),
+        R::LoadDeload { today } => StoreReply::Deload {
+            advice: deload_advice(store, today)?,
+            current: store.current_deload(today)?,
+        },
+        R::StartDeload { start, end } => {
+            let id = store.record_deload(start, Some(end), "")?;
+            StoreReply::DeloadStarted(crate::core::deload::DeloadWeek {
+                id,
+                start,
+                end: Some(end),
+                note: String::new(),
+            })
+        }
+        R::EndDeload { id, today } => StoreReply::DeloadEnded(store.end_deload(id, today)?),
         R::RememberStrap(strap) => {
             store.remember_strap(strap.as_deref())?;
             StoreReply::StrapRemembered(strap)

@@ -2,12 +2,14 @@
 //!
 //! Split by where the user is: modals first (help, picker, confirm, small forms), then the screen.
 
+mod deload;
 mod devices;
 mod forms;
 mod heart;
 mod history;
 mod hr_log;
 mod modal;
+mod review;
 mod session;
 mod stored;
 
@@ -81,6 +83,8 @@ fn screen(state: &mut State, input: Input) -> Vec<Effect> {
         }
         Screen::History(_) => history::history(state, input),
         Screen::Devices(_) => devices::devices(state, input),
+        Screen::Progress(_) => review::progress(state, input),
+        Screen::Load(_) => review::load(state, input),
     }
 }
 
@@ -91,6 +95,14 @@ fn dashboard(state: &mut State, input: Input) -> Vec<Effect> {
         }
         Input::Command(Command::History) => return open_history(state),
         Input::Command(Command::Devices) => return devices::open(state),
+        Input::Command(Command::Progress) => return review::open_progress(state),
+        Input::Command(Command::TrainingLoad) => return review::open_load(state),
+        Input::Command(Command::Deload) => deload::ask(state),
+        Input::Command(Command::Up) => state.insight = state.insight.saturating_sub(1),
+        Input::Command(Command::Down) => {
+            let count = state.insights.as_ref().map_or(0, Vec::len);
+            state.insight = (state.insight + 1).min(count.saturating_sub(1));
+        }
         Input::Command(Command::Settings) => {
             let mut form = profile_form("Settings — profile", state.profile.as_ref());
             form.fields.push(formula_field(state.pinned));

@@ -3,7 +3,11 @@
 
 use chrono::{Days, NaiveDate, Utc};
 use clap::Args;
-use ironpulse::core::deload::{DeloadAdvice, DeloadConfig, PLAN, SignalKind, Urgency, assess};
+use ironpulse::core::deload::{
+    DeloadAdvice, DeloadConfig, DeloadDay, DeloadWeek, PLAN, SignalKind, Urgency, assess,
+};
+use ironpulse::core::units::Unit;
+use ironpulse::store::Store;
 use serde_json::{Value, json};
 
 use super::recommend::{open_existing, profile_or_default};
@@ -38,6 +42,19 @@ pub fn run(ctx: &Context, args: &DeloadArgs) -> Result<(), Failure> {
         let end = start
             .checked_add_days(Days::new(u64::from(PLAN.days) - 1))
             .unwrap_or(start);
+        let recorded = store
+            .deloads()
+            .map_err(|err| Failure::from_store(err, "read the deloads"))?;
+        if let Some(taken) = recorded
+            .iter()
+            .find(|d| d.start <= end && start <= d.last_day())
+        {
+            return Err(Failure::Usage(format!(
+                "a deload from {} to {} is already recorded; this one ({start} to {end}) would overlap it",
+                taken.start,
+                taken.last_day()
+            )));
+        }
         let id = store
             .record_deload(start, Some(end), &args.note)
             .map_err(|err| Failure::from_store(err, "record the deload"))?;
@@ -51,22 +68,68 @@ pub fn run(ctx: &Context, args: &DeloadArgs) -> Result<(), Failure> {
         }
         return Ok(());
     }
-    let read = |err| Failure::from_store(err, "read the training history");
     let profile = profile_or_default(&store)?;
-    let history = store.deload_input(today).map_err(read)?;
-    let config = DeloadConfig {
-        unit: profile.unit,
-        ..DeloadConfig::default()
-    };
-    let advice = assess(&history.input(), &config, today);
-    let acwr = history.acwr.last().copied().flatten();
-    let last = history.last_deload;
+    let check = check(&store, profile.unit, today)?;
     if args.json {
-        println!("{}", to_json(&advice, today, acwr, last));
+        println!("{}", check.to_json());
     } else {
-        print!("{}", to_text(&advice, today, acwr, last));
+        if let Some((_, day)) = &check.running {
+            println!(
+                "Deload week: {}. Cut volume by {} %; `ironpulse recommend` plans each lift.",
+                day.describe(),
+                PLAN.volume_cut_percent
+            );
+        }
+        print!("{}", to_text(&check.advice, today, check.acwr, check.last));
     }
     Ok(())
+}
+
+/// The deload check as of a day: the advice, the day's ACWR of Foster loads, the last deload
+/// and the recorded deload week running that day.
+pub(super) struct Check {
+    pub(super) today: NaiveDate,
+    pub(super) advice: DeloadAdvice,
+    pub(super) acwr: Option<f64>,
+    pub(super) last: Option<NaiveDate>,
+    pub(super) running: Option<(DeloadWeek, DeloadDay)>,
+}
+
+/// Checks the deload signals as of `today`, quoting weights in `unit`.
+pub(super) fn check(store: &Store, unit: Unit, today: NaiveDate) -> Result<Check, Failure> {
+    let read = |err| Failure::from_store(err, "read the training history");
+    let history = store.deload_input(today).map_err(read)?;
+    let config = DeloadConfig {
+        unit,
+        ..DeloadConfig::default()
+    };
+    let running = store
+        .current_deload(today)
+        .map_err(read)?
+        .and_then(|d| d.day_of(today).map(|day| (d, day)));
+    Ok(Check {
+        today,
+        advice: assess(&history.input(), &config, today),
+        acwr: history.acwr.last().copied().flatten(),
+        last: history.last_deload,
+        running,
+    })
+}
+
+impl Check {
+    /// What `ironpulse deload --json` prints.
+    pub(super) fn to_json(&self) -> Value {
+        let mut out = to_json(&self.advice, self.today, self.acwr, self.last);
+        out["deload_week"] = self.running.as_ref().map_or(Value::Null, |(d, day)| {
+            json!({
+                "start": d.start.to_string(),
+                "end": d.last_day().to_string(),
+                "day": day.day,
+                "days": day.days,
+            })
+        });
+        out
+    }
 }
 
 fn urgency_code(urgency: Urgency) -> &'static str {
@@ -109,7 +172,7 @@ fn to_json(
     })
 }
 
-fn to_text(
+pub(super) fn to_text(
     advice: &DeloadAdvice,
     today: NaiveDate,
     acwr: Option<f64>,

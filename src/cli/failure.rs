@@ -13,14 +13,18 @@ pub enum Failure {
     Usage(String),
     /// Something went wrong while doing the work: exit code 1.
     Runtime(color_eyre::Report),
+    /// Ctrl-C stopped the work before it was done (nothing was saved): exit code 130, as shells
+    /// report a SIGINT.
+    Interrupted(String),
 }
 
 impl Failure {
-    /// 2 for [`Failure::Usage`], 1 for [`Failure::Runtime`].
+    /// 2 for [`Failure::Usage`], 1 for [`Failure::Runtime`], 130 for [`Failure::Interrupted`].
     pub fn exit_code(&self) -> ExitCode {
         match self {
             Self::Usage(_) => ExitCode::from(2),
             Self::Runtime(_) => ExitCode::from(1),
+            Self::Interrupted(_) => ExitCode::from(130),
         }
     }
 }
@@ -28,7 +32,7 @@ impl Failure {
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Usage(message) => f.write_str(message),
+            Self::Usage(message) | Self::Interrupted(message) => f.write_str(message),
             Self::Runtime(report) => f.write_str(&one_line(report)),
         }
     }

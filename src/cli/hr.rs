@@ -1,11 +1,12 @@
-//! `ironpulse hr monitor | record | decode`: heart rate without the terminal UI — stream a source,
-//! record it raw, or decode packets by hand.
+//! `ironpulse hr monitor | record | decode | rest`: heart rate without the terminal UI — stream a
+//! source, record it raw, decode packets by hand, or take a resting HRV reading.
 
 mod anchors;
 mod decode;
 mod format;
 mod monitor;
 mod record;
+mod rest;
 mod stream;
 
 use std::path::PathBuf;
@@ -20,11 +21,12 @@ use super::{Context, Failure};
 pub enum HrCommand {
     /// Stream heart rate headless: samples with zone and hrTSS, and link events
     #[command(after_help = "\
-Zones (Karvonen) and hrTSS (HR-based, TRIMP-normalised) use the profile in the database when there
-is one; any of --max/--rest/--lthr/--sex replaces it. The first line says which was used.
+Zones (the profile's model: Karvonen, or Friel's LTHR zones) and hrTSS (HR-based, TRIMP-normalised)
+use the profile in the database when there is one; any of --max/--rest/--lthr/--sex/--zones
+replaces it. The first line says which was used.
 
 With --json: one object per line. Samples carry at_ms, bpm, rr_ms, contact, energy_kj, zone, hrtss
-and rmssd; link changes carry event (config, connected, battery, contact_lost, stale,
+and rmssd; link changes carry event (config, connected, battery, sensor_location, contact_lost, stale,
 invalid_packet, reconnecting, disconnected).
 
 Examples:
@@ -45,12 +47,36 @@ Examples:
 
     /// Decode Heart Rate Measurement (0x2A37) packets given in hex
     #[command(after_help = "\
-Exits 2, with the reason, if a packet is invalid.
+Exits 2, with the reason, if a packet is invalid. Each argument is a packet, except that separate
+one-byte arguments in a row are read as one packet (`16 3C 11 04` is the same as `163c1104`).
 
 Examples:
   ironpulse hr decode 163c1104
-  ironpulse hr decode 063C 16 --json")]
+  ironpulse hr decode 16 3C 11 04 --json
+  ironpulse hr decode 063C \"16 3c 11 04\" --json")]
     Decode(DecodeArgs),
+
+    /// Take a resting HRV reading: lie still while the strap streams RR intervals
+    #[command(after_help = "\
+Lie down (or sit) still and breathe normally, ideally in the morning before getting up. The strap
+streams RR intervals for --duration seconds from the first heart rate; artefacts (RR outside
+300–2000 ms or more than 20 % from the previous clean one) are dropped and counted. RMSSD and SDNN
+are computed over the clean intervals, the reading is stored, and it is compared with the mean and
+SD of your readings on the 30 days before today (from 5 readings on).
+
+Exits 2, saving nothing, when the reading is unusable: fewer than 30 clean beats or under half of
+them clean, a strap that sends no RR intervals, a strap that disconnects and does not come back,
+or no Bluetooth. Ctrl-C stops without saving (exit 130).
+
+With --json: one object with rmssd_ms, sdnn_ms, mean_bpm, beats, dropped, duration_s, saved,
+baseline ({mean_ms, sd_ms, readings} or null) and below_baseline (null without a baseline).
+
+Examples:
+  ironpulse hr rest
+  ironpulse hr rest --hr ble:H10 --duration 300
+  ironpulse hr rest --hr sim --speed 60 --duration 60 --json --no-save
+  ironpulse hr rest --hr replay:morning.hr --speed 20")]
+    Rest(rest::RestArgs),
 }
 
 /// Where heart rate comes from, and how fast.
@@ -65,8 +91,8 @@ pub struct SourceArgs {
           value_parser = clap::value_parser!(u64).range(1..=7 * 24 * 3600))]
     duration: Option<u64>,
 
-    /// Run the simulator or a replay this many times faster than real time
-    #[arg(long, value_name = "N", default_value = "1")]
+    /// Run the simulator or a replay this many times faster than real time (also --hr-speed)
+    #[arg(long, alias = "hr-speed", value_name = "N", default_value = "1")]
     speed: Speed,
 }
 
@@ -105,7 +131,7 @@ pub struct RecordArgs {
 /// Options for `ironpulse hr decode`.
 #[derive(Debug, Args)]
 pub struct DecodeArgs {
-    /// Packets as hex, e.g. 163c1104 (spaces, colons and a 0x prefix are allowed)
+    /// Packets as hex, e.g. 163c1104 or 16 3C 11 04 (spaces, colons and a 0x prefix are allowed)
     #[arg(value_name = "HEX", required = true)]
     packets: Vec<String>,
 
@@ -120,5 +146,6 @@ pub fn run(ctx: &Context, command: HrCommand) -> Result<(), Failure> {
         HrCommand::Monitor(args) => monitor::run(ctx, &args),
         HrCommand::Record(args) => record::run(&args),
         HrCommand::Decode(args) => decode::run(&args),
+        HrCommand::Rest(args) => rest::run(ctx, &args),
     }
 }

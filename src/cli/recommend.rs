@@ -12,7 +12,9 @@ use ironpulse::core::exercise::Exercise;
 use ironpulse::core::history::past_sessions;
 use ironpulse::core::plates::Loader;
 use ironpulse::core::profile::{Profile, Sex, default_bar, default_plates};
-use ironpulse::core::progression::{Recommendation, RecommendationKind, RuleConfig, recommend};
+use ironpulse::core::progression::{
+    Recommendation, RecommendationKind, RuleConfig, deload_week, recommend,
+};
 use ironpulse::core::units::{Bpm, Unit, Weight, format_number};
 use ironpulse::store::{Store, StoreError};
 use serde_json::{Value, json};
@@ -64,12 +66,13 @@ pub(super) fn profile_or_default(store: &Store) -> Result<Profile, Failure> {
         lthr: None,
         bar: default_bar(Unit::Kg),
         plates: default_plates(Unit::Kg),
+        zones: ironpulse::core::hr_settings::ZoneKind::Karvonen,
     }))
 }
 
 /// One exercise's advice, with the rule that gave it.
-struct Advice<'a> {
-    exercise: &'a Exercise,
+pub(super) struct Advice<'a> {
+    pub(super) exercise: &'a Exercise,
     config: RuleConfig,
     custom_rule: bool,
     recommendation: Recommendation,
@@ -85,18 +88,10 @@ pub fn run(ctx: &Context, args: &RecommendArgs) -> Result<(), Failure> {
     let exercises = store.exercises().map_err(read)?;
 
     let query = args.exercise.join(" ");
-    let chosen: Vec<&Exercise> = if query.trim().is_empty() {
-        let since = today
-            .checked_sub_days(Days::new(RECENT_DAYS))
-            .unwrap_or(today)
-            .and_time(NaiveTime::MIN)
-            .and_utc();
-        store
-            .exercises_trained_since(since)
-            .map_err(read)?
-            .iter()
-            .filter_map(|id| exercises.iter().find(|e| e.id == *id))
-            .collect()
+    let listing = query.trim().is_empty();
+    let advice = if listing {
+        let chosen = recent_lifts(&store, &exercises, today)?;
+        advise(&store, &profile, &chosen, Some(recent_since(today)), today)?
     } else {
         let recent = store.recent_exercises(20).map_err(read)?;
         let exercise = resolve::resolve(&query, &exercises, &recent).map_err(|closest| {
@@ -106,28 +101,9 @@ pub fn run(ctx: &Context, args: &RecommendArgs) -> Result<(), Failure> {
                 closest.join(", ")
             ))
         })?;
-        vec![exercise]
+        advise(&store, &profile, &[exercise], None, today)?
     };
 
-    let mut advice = Vec::new();
-    for exercise in chosen {
-        let sessions = past_sessions(&store.exercise_history(exercise.id).map_err(read)?);
-        // Listing every lift, skip those without a weight to progress (cardio, bodyweight).
-        if sessions.is_empty() && query.trim().is_empty() {
-            continue;
-        }
-        let stored = store.exercise_rule(exercise.id).map_err(read)?;
-        let config = stored.unwrap_or_else(|| RuleConfig::default_for(exercise, profile.unit));
-        let loader = Loader::for_equipment(exercise.equipment, &profile);
-        advice.push(Advice {
-            exercise,
-            config,
-            custom_rule: stored.is_some(),
-            recommendation: recommend(&sessions, &config, &loader, today),
-        });
-    }
-
-    let listing = query.trim().is_empty();
     let deload = if listing {
         let history = store.deload_input(today).map_err(read)?;
         let config = DeloadConfig {
@@ -152,6 +128,80 @@ pub fn run(ctx: &Context, args: &RecommendArgs) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The first day of the 8 weeks whose lifts are listed when no exercise is named.
+pub(super) fn recent_since(today: NaiveDate) -> NaiveDate {
+    today
+        .checked_sub_days(Days::new(RECENT_DAYS))
+        .unwrap_or(today)
+}
+
+/// The exercises trained since [`recent_since`], the most recent first.
+pub(super) fn recent_lifts<'a>(
+    store: &Store,
+    exercises: &'a [Exercise],
+    today: NaiveDate,
+) -> Result<Vec<&'a Exercise>, Failure> {
+    let since = recent_since(today).and_time(NaiveTime::MIN).and_utc();
+    Ok(store
+        .exercises_trained_since(since)
+        .map_err(|err| Failure::from_store(err, "read the training history"))?
+        .iter()
+        .filter_map(|id| exercises.iter().find(|e| e.id == *id))
+        .collect())
+}
+
+/// Each chosen lift's advice as of `today` from its history up to then; inside a recorded
+/// deload week every lift gets the deload week's plan. Listing (`since` given), lifts without a
+/// session from `since` to `today` or without a weight to progress (cardio, bodyweight) are left
+/// out, and the rest come the most recently trained first.
+pub(super) fn advise<'a>(
+    store: &Store,
+    profile: &Profile,
+    chosen: &[&'a Exercise],
+    since: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<Vec<Advice<'a>>, Failure> {
+    let read = |err| Failure::from_store(err, "read the training history");
+    let deload_day = store
+        .current_deload(today)
+        .map_err(read)?
+        .and_then(|d| d.day_of(today));
+    let mut advice = Vec::new();
+    let mut last_trained = Vec::new();
+    for &exercise in chosen {
+        let mut history = store.exercise_history(exercise.id).map_err(read)?;
+        history.retain(|p| p.started_at.date_naive() <= today);
+        let last = history.iter().map(|p| p.started_at.date_naive()).max();
+        let sessions = past_sessions(&history);
+        if let Some(since) = since
+            && (sessions.is_empty() || last.is_none_or(|last| last < since))
+        {
+            continue;
+        }
+        let stored = store.exercise_rule(exercise.id).map_err(read)?;
+        let config = stored.unwrap_or_else(|| RuleConfig::default_for(exercise, profile.unit));
+        let loader = Loader::for_equipment(exercise.equipment, profile);
+        let mut recommendation = recommend(&sessions, &config, &loader, today);
+        if let Some(day) = &deload_day {
+            recommendation = deload_week(&recommendation, &sessions, &loader, day);
+        }
+        last_trained.push(last);
+        advice.push(Advice {
+            exercise,
+            config,
+            custom_rule: stored.is_some(),
+            recommendation,
+        });
+    }
+    if since.is_some() {
+        // A stable sort keeps the store's order (most recent first) within a day.
+        let mut paired: Vec<_> = last_trained.into_iter().zip(advice).collect();
+        paired.sort_by_key(|p| std::cmp::Reverse(p.0));
+        advice = paired.into_iter().map(|(_, a)| a).collect();
+    }
+    Ok(advice)
+}
+
 /// The stable name of a recommendation kind: `increase_weight`.
 fn kind_code(kind: RecommendationKind) -> &'static str {
     match kind {
@@ -168,35 +218,35 @@ fn in_unit(w: Weight, unit: Unit) -> f64 {
     (w.in_unit(unit) * 100.0).round() / 100.0
 }
 
+/// One lift's advice as JSON, weights in `unit`.
+pub(super) fn advice_json(a: &Advice<'_>, unit: Unit) -> Value {
+    let r = &a.recommendation;
+    let c = &a.config;
+    json!({
+        "id": a.exercise.id.0,
+        "exercise": a.exercise.name,
+        "rule": {
+            "rule": c.rule.code(),
+            "rep_min": c.rep_range.min(),
+            "rep_max": c.rep_range.max(),
+            "increment": in_unit(c.increment, unit),
+            "target_rpe": c.target_rpe.value(),
+            "sets": c.sets,
+            "chosen": a.custom_rule,
+        },
+        "kind": kind_code(r.kind),
+        "confidence": (r.confidence * 100.0).round() / 100.0,
+        "suggestion": {
+            "weight": r.suggestion.weight.map(|w| in_unit(w, unit)),
+            "reps": r.suggestion.reps,
+            "sets": r.suggestion.sets,
+        },
+        "reasoning": r.reasoning,
+    })
+}
+
 fn to_json(advice: &[Advice<'_>], unit: Unit, today: NaiveDate, deload: Option<&str>) -> Value {
-    let exercises: Vec<Value> = advice
-        .iter()
-        .map(|a| {
-            let r = &a.recommendation;
-            let c = &a.config;
-            json!({
-                "id": a.exercise.id.0,
-                "exercise": a.exercise.name,
-                "rule": {
-                    "rule": c.rule.code(),
-                    "rep_min": c.rep_range.min(),
-                    "rep_max": c.rep_range.max(),
-                    "increment": in_unit(c.increment, unit),
-                    "target_rpe": c.target_rpe.value(),
-                    "sets": c.sets,
-                    "chosen": a.custom_rule,
-                },
-                "kind": kind_code(r.kind),
-                "confidence": (r.confidence * 100.0).round() / 100.0,
-                "suggestion": {
-                    "weight": r.suggestion.weight.map(|w| in_unit(w, unit)),
-                    "reps": r.suggestion.reps,
-                    "sets": r.suggestion.sets,
-                },
-                "reasoning": r.reasoning,
-            })
-        })
-        .collect();
+    let exercises: Vec<Value> = advice.iter().map(|a| advice_json(a, unit)).collect();
     let mut out = json!({
         "date": today.to_string(),
         "unit": unit.label(),
@@ -236,22 +286,22 @@ fn rule_line(c: &RuleConfig, unit: Unit, custom: bool) -> String {
     )
 }
 
+/// One lift's advice as a text block: the target, the rule and the reasoning.
+pub(super) fn advice_text(a: &Advice<'_>, unit: Unit) -> String {
+    let r = &a.recommendation;
+    format!(
+        "{}: {} — {} (confidence {:.0} %)\n  rule: {}\n  why: {}\n",
+        a.exercise.name,
+        kind_code(r.kind).replace('_', " "),
+        target(r, unit),
+        r.confidence * 100.0,
+        rule_line(&a.config, unit, a.custom_rule),
+        r.reasoning
+    )
+}
+
 fn to_text(advice: &[Advice<'_>], unit: Unit, today: NaiveDate, deload: Option<&str>) -> String {
-    let mut blocks: Vec<String> = advice
-        .iter()
-        .map(|a| {
-            let r = &a.recommendation;
-            format!(
-                "{}: {} — {} (confidence {:.0} %)\n  rule: {}\n  why: {}\n",
-                a.exercise.name,
-                kind_code(r.kind).replace('_', " "),
-                target(r, unit),
-                r.confidence * 100.0,
-                rule_line(&a.config, unit, a.custom_rule),
-                r.reasoning
-            )
-        })
-        .collect();
+    let mut blocks: Vec<String> = advice.iter().map(|a| advice_text(a, unit)).collect();
     if advice.is_empty() {
         blocks.push(
             "Nothing with a weight was trained in the last 8 weeks. Name a lift to see where to \

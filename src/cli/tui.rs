@@ -23,9 +23,14 @@ pub struct TuiArgs {
     hr: Option<String>,
 
     /// Play a simulated or replayed heart rate this many times faster than real time
-    /// (e.g. 60 turns a two-hour recording into two minutes)
-    #[arg(long = "hr-speed", value_name = "N", default_value = "1")]
-    hr_speed: Speed,
+    /// (e.g. 60 turns a two-hour recording into two minutes; also --hr-speed)
+    #[arg(
+        long = "speed",
+        alias = "hr-speed",
+        value_name = "N",
+        default_value = "1"
+    )]
+    speed: Speed,
 }
 
 /// Starts the terminal UI on the database at `db`.
@@ -55,11 +60,7 @@ pub fn run(ctx: &Context, db: &Path, args: &TuiArgs) -> Result<(), Failure> {
     let remembered = store
         .remembered_strap()
         .map_err(|e| Failure::from_store(e, "read the remembered strap"))?;
-    let heart = heart_source(
-        args.hr.as_deref().unwrap_or("auto"),
-        remembered,
-        args.hr_speed,
-    )?;
+    let heart = heart_source(args.hr.as_deref().unwrap_or("auto"), remembered, args.speed)?;
     tracing::info!(db = %db.display(), "starting the terminal UI");
     ironpulse::app::run(store, settings, keymap, heart)
         .wrap_err("the terminal UI stopped with an error")?;

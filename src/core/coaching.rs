@@ -3,16 +3,31 @@
 
 use chrono::NaiveDate;
 
+use super::deload::DeloadDay;
 use super::e1rm::Formula;
 use super::exercise::Exercise;
 use super::history::{Performance, past_sessions, past_sets};
 use super::plates::Loader;
 use super::profile::Profile;
-use super::progression::{Recommendation, RuleConfig, recommend};
+use super::progression::{Recommendation, RuleConfig, deload_week, recommend};
 use super::records::{PastSet, Pr, Records, new_records_pinned, records_pinned};
 use super::session::SessionId;
 use super::set::{Effort, Load, SetKind, SetSpec};
 use super::units::Reps;
+
+/// The day being coached: its date, and where it falls in a recorded deload, if one covers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TrainingDay {
+    pub date: NaiveDate,
+    pub deload: Option<DeloadDay>,
+}
+
+impl TrainingDay {
+    /// An ordinary training day.
+    pub fn plain(date: NaiveDate) -> TrainingDay {
+        TrainingDay { date, deload: None }
+    }
+}
 
 /// One exercise's coaching for the session in progress.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,21 +72,43 @@ impl Coaching {
         rule: &RuleConfig,
         pinned: Option<Formula>,
     ) -> Coaching {
+        Self::for_day(
+            history,
+            current,
+            exercise,
+            profile,
+            TrainingDay::plain(today),
+            rule,
+            pinned,
+        )
+    }
+
+    /// Coaching under the exercise's own rule on `day`: inside a recorded deload the
+    /// recommendation becomes the deload week's (fewer sets, no added weight).
+    pub fn for_day(
+        history: &[Performance],
+        current: SessionId,
+        exercise: &Exercise,
+        profile: &Profile,
+        day: TrainingDay,
+        rule: &RuleConfig,
+        pinned: Option<Formula>,
+    ) -> Coaching {
         let past: Vec<Performance> = history
             .iter()
             .filter(|p| p.session != current)
             .cloned()
             .collect();
         let sessions = past_sessions(&past);
+        let loader = Loader::for_equipment(exercise.equipment, profile);
         let recommendation = (!sessions.is_empty()
             || exercise.kind == super::exercise::ExerciseKind::Strength)
             .then(|| {
-                recommend(
-                    &sessions,
-                    rule,
-                    &Loader::for_equipment(exercise.equipment, profile),
-                    today,
-                )
+                let rule_says = recommend(&sessions, rule, &loader, day.date);
+                match &day.deload {
+                    Some(deload) => deload_week(&rule_says, &sessions, &loader, deload),
+                    None => rule_says,
+                }
             });
         Coaching {
             records: records_pinned(&past_sets(history), pinned),
@@ -147,6 +184,7 @@ mod tests {
             lthr: None,
             bar: default_bar(Unit::Kg),
             plates: default_plates(Unit::Kg),
+            zones: crate::core::hr_settings::ZoneKind::Karvonen,
         }
     }
 
@@ -196,6 +234,54 @@ mod tests {
         let prs = coaching.log(SessionId(2), &lift(102.5, 8));
         assert!(!prs.is_empty(), "heavier for the same reps is a record");
         assert!(coaching.log(SessionId(2), &lift(60.0, 5)).is_empty());
+    }
+
+    #[test]
+    fn a_deload_week_keeps_the_load_and_cuts_the_sets() {
+        // The rule says 102.5 kg × 5 (three sets of 8 at 100 kg); in a deload week it is 2 of the
+        // 3 sets (60 %, science.md's 40 % volume cut) at last session's 100 kg.
+        let history = vec![Performance {
+            session: SessionId(1),
+            started_at: day(0),
+            sets: vec![lift(100.0, 8); 3],
+        }];
+        let today = day(2).date_naive();
+        let deload = crate::core::deload::DeloadWeek {
+            id: crate::core::deload::DeloadId(1),
+            start: today.pred_opt().unwrap(),
+            end: None,
+            note: String::new(),
+        };
+        let coaching = Coaching::for_day(
+            &history,
+            SessionId(2),
+            &squat(),
+            &profile(),
+            TrainingDay {
+                date: today,
+                deload: deload.day_of(today),
+            },
+            &RuleConfig::default_for(&squat(), Unit::Kg),
+            None,
+        );
+        let r = coaching.recommendation.as_ref().unwrap();
+        assert_eq!(r.kind, crate::core::progression::RecommendationKind::Deload);
+        assert_eq!(r.suggestion.sets, Some(2));
+        assert_eq!(
+            r.reasoning,
+            format!(
+                "Deload week, day 2 of 7, until {}: cut volume by 40 % — 2 of your 3 working \
+                 sets at 100 kg × 5; the step to 102.5 kg waits until after the deload.",
+                deload.last_day().format("%a %-d %b")
+            )
+        );
+        assert_eq!(
+            coaching.suggested_set(),
+            Some(SetSpec {
+                kind: SetKind::Working,
+                ..lift(100.0, 5)
+            })
+        );
     }
 
     #[test]

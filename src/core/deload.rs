@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use super::units::{Unit, Weight};
 
 pub use history::{
-    DeloadHistory, DeloadId, DeloadWeek, LiftCandidate, acwr_series, daily_loads, main_lifts,
+    DeloadDay, DeloadHistory, DeloadId, DeloadWeek, LiftCandidate, acwr_series, main_lifts,
     weekly_rpe,
 };
 

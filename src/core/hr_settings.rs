@@ -37,6 +37,33 @@ impl ZoneKind {
             _ => None,
         }
     }
+
+    /// The name shown to the lifter: `karvonen`, `friel-run` or `friel-bike`.
+    pub fn label(self) -> &'static str {
+        match self {
+            ZoneKind::Karvonen => "karvonen",
+            ZoneKind::FrielRun => "friel-run",
+            ZoneKind::FrielBike => "friel-bike",
+        }
+    }
+
+    /// The model a lifter typed, forgiving case, spaces, `-`/`_` and common words:
+    /// `Karvonen`, `hrr`, `friel run`, `Friel_Run`, `run`, `friel bike`, `cycling`, `ride`.
+    pub fn parse_name(text: &str) -> Option<ZoneKind> {
+        let word: String = text
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        match word.as_str() {
+            "karvonen" | "hrr" | "default" => Some(ZoneKind::Karvonen),
+            "frielrun" | "run" | "running" | "frielrunning" => Some(ZoneKind::FrielRun),
+            "frielbike" | "bike" | "cycling" | "ride" | "frielcycling" | "frielcycle" => {
+                Some(ZoneKind::FrielBike)
+            }
+            _ => None,
+        }
+    }
 }
 
 /// Why a session's heart-rate settings cannot give zones or load.
@@ -62,13 +89,13 @@ pub struct HrSettings {
 }
 
 impl HrSettings {
-    /// The profile's anchors with Karvonen zones.
+    /// The profile's anchors and zone model.
     pub fn from_profile(profile: &Profile) -> HrSettings {
         HrSettings {
             max: profile.hr_max,
             rest: profile.hr_rest,
             lthr: profile.lthr,
-            zones: ZoneKind::Karvonen,
+            zones: profile.zones,
         }
     }
 
@@ -121,6 +148,28 @@ mod tests {
     }
 
     #[test]
+    fn typed_names_forgive_case_and_separators() {
+        for (text, kind) in [
+            ("karvonen", ZoneKind::Karvonen),
+            (" Karvonen ", ZoneKind::Karvonen),
+            ("friel-run", ZoneKind::FrielRun),
+            ("Friel_Run", ZoneKind::FrielRun),
+            ("friel run", ZoneKind::FrielRun),
+            ("run", ZoneKind::FrielRun),
+            ("friel-bike", ZoneKind::FrielBike),
+            ("FRIEL BIKE", ZoneKind::FrielBike),
+            ("cycling", ZoneKind::FrielBike),
+        ] {
+            assert_eq!(ZoneKind::parse_name(text), Some(kind), "{text:?}");
+        }
+        for kind in [ZoneKind::Karvonen, ZoneKind::FrielRun, ZoneKind::FrielBike] {
+            assert_eq!(ZoneKind::parse_name(kind.label()), Some(kind));
+        }
+        assert_eq!(ZoneKind::parse_name("edwards"), None);
+        assert_eq!(ZoneKind::parse_name(""), None);
+    }
+
+    #[test]
     fn the_snapshot_builds_the_models_it_names() {
         let karvonen = settings(ZoneKind::Karvonen, None).zone_model().unwrap();
         assert_eq!(karvonen, ZoneModel::karvonen(bpm(50), bpm(190)).unwrap());
@@ -149,7 +198,7 @@ mod tests {
     }
 
     #[test]
-    fn a_profile_gives_karvonen_on_its_anchors() {
+    fn a_profile_gives_its_anchors_and_zone_model() {
         let profile = Profile {
             unit: Unit::Kg,
             body_weight: Weight::from_kg(80.0).unwrap(),
@@ -160,6 +209,7 @@ mod tests {
             lthr: Some(bpm(165)),
             bar: default_bar(Unit::Kg),
             plates: default_plates(Unit::Kg),
+            zones: ZoneKind::FrielBike,
         };
         assert_eq!(
             HrSettings::from_profile(&profile),
@@ -167,7 +217,7 @@ mod tests {
                 max: bpm(185),
                 rest: bpm(55),
                 lthr: Some(bpm(165)),
-                zones: ZoneKind::Karvonen
+                zones: ZoneKind::FrielBike
             }
         );
     }

@@ -1,5 +1,6 @@
 //! The lifter's profile: units, body, heart-rate anchors and the equipment they load.
 
+use super::hr_settings::ZoneKind;
 use super::units::{Bpm, Unit, Weight};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -37,6 +38,8 @@ pub struct Profile {
     pub bar: Weight,
     /// Plate sizes available, heaviest first, each as a weight per plate.
     pub plates: Vec<Weight>,
+    /// The heart-rate zone model live sessions use (Karvonen unless chosen otherwise).
+    pub zones: ZoneKind,
 }
 
 /// Tanaka, Monahan & Seals (2001), J Am Coll Cardiol 37:153–156: `HRmax = 208 − 0.7 · age`.

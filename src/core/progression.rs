@@ -5,6 +5,7 @@
 //! every suggested weight is one the lifter's bar and plates (or dumbbells, or stack) can make.
 
 mod config;
+mod deload_week;
 mod double;
 mod linear;
 mod rpe_rules;
@@ -17,9 +18,15 @@ use super::plates::{Loader, Rounding};
 use super::units::{Reps, Rpe, Unit, Weight};
 
 pub use config::{RangeError, RepRange, Rule, RuleConfig};
+pub use deload_week::{deload_sets, deload_week};
 
-/// After this many days without the lift, come back lighter (a project decision, not in
-/// science.md: strength fades measurably after two to three weeks off).
+/// After this many days or more without a lift trained regularly before, come back lighter.
+///
+/// ironpulse's own rule, not in science.md, and a conservative choice: maximal strength is
+/// largely kept for up to four weeks off (Mujika & Padilla, "Muscular characteristics of
+/// detraining in humans", Med Sci Sports Exerc 2001), so the cut is not an estimate of lost
+/// strength; it eases the first session back (work capacity, soreness, the groove), and the
+/// rules build the weight back from there.
 pub const COMEBACK_GAP_DAYS: i64 = 14;
 
 /// How much lighter to come back after a gap, and the linear rule's reset: 10 %.
@@ -70,8 +77,10 @@ pub struct Recommendation {
 /// The next session for an exercise under `config`, from its past sessions (oldest first; empty
 /// sessions are ignored) as of `today`.
 ///
-/// No history: maintain with low confidence and say how to pick a start. More than
-/// [`COMEBACK_GAP_DAYS`] since the last session: come back 10 % lighter, whatever the rule.
+/// No history: maintain with low confidence and say how to pick a start. [`COMEBACK_GAP_DAYS`]
+/// or more since the last session, after a shorter interval before it: come back
+/// [`RESET_FRACTION`] lighter, whatever the rule. (A lift trained every two weeks or less often
+/// is not coming back from a break each time: its own rhythm is no gap.)
 pub fn recommend(
     history: &[PastSession],
     config: &RuleConfig,
@@ -83,7 +92,11 @@ pub fn recommend(
         return first_session(config);
     };
     let gap = (today - last.date).num_days();
-    if gap >= COMEBACK_GAP_DAYS {
+    let rhythm = sessions
+        .len()
+        .checked_sub(2)
+        .map(|i| (last.date - sessions[i].date).num_days());
+    if gap >= COMEBACK_GAP_DAYS && rhythm.is_none_or(|days| days < COMEBACK_GAP_DAYS) {
         return comeback(last, gap, config, loader);
     }
     let ctx = Context {
@@ -255,6 +268,16 @@ fn comeback(last: &PastSession, gap: i64, config: &RuleConfig, loader: &Loader) 
     let (top, _) = top_sets(last);
     let weight = down(loader, top, RESET_FRACTION);
     let unit = loader.unit();
+    let exact = top.in_unit(unit) * (1.0 - RESET_FRACTION);
+    // Quote the exact cut when the plates cannot make it.
+    let rounded = if (weight.in_unit(unit) - exact).abs() < 0.005 {
+        String::new()
+    } else {
+        format!(
+            " (the nearest load to {} {unit})",
+            super::units::format_number(exact)
+        )
+    };
     Recommendation {
         kind: RecommendationKind::Reduce,
         confidence: 0.6,
@@ -264,8 +287,10 @@ fn comeback(last: &PastSession, gap: i64, config: &RuleConfig, loader: &Loader) 
             sets: Some(config.sets),
         },
         reasoning: format!(
-            "Last trained {gap} days ago at {}: come back 10 % lighter at {} and build up again.",
+            "Last trained {gap} days ago (a break of {COMEBACK_GAP_DAYS}+ days) at {}: come back \
+             {} % lighter at {}{rounded} and build up again.",
             show(top, unit),
+            super::units::format_number(RESET_FRACTION * 100.0),
             show(weight, unit)
         ),
     }

@@ -3,6 +3,18 @@
 //! per-session summaries, never raw heart rate); the functions in the submodules compute what the
 //! screens, `report` and `context` show.
 
+pub mod hrv;
+pub mod insights;
+pub mod load;
+pub mod muscles;
+pub mod progress;
+pub mod range;
+pub mod records;
+pub mod strength;
+#[cfg(test)]
+mod tests_support;
+pub mod trend_line;
+
 use chrono::NaiveDate;
 
 use super::exercise::ExerciseId;
@@ -24,8 +36,10 @@ pub struct SessionLoad {
     pub rpe: Option<u8>,
     /// The stored HR summary; `None` for a session without heart rate.
     pub hr: Option<HrTotals>,
-    /// Working sets and their volume in kg × reps (the stored session summary).
+    /// Every set logged, warm-ups included (the stored session summary).
     pub sets: u32,
+    /// Working volume in kg × reps, warm-ups left out and bodyweight sets counting the day's
+    /// body weight (the stored session summary).
     pub volume_kg: f64,
     /// Most of the session's exercises are cardio (polarisation looks at these).
     pub cardio: bool,
@@ -69,7 +83,8 @@ pub struct ExerciseSession {
     pub best_e1rm: Option<Weight>,
     /// The heaviest working-set load.
     pub heaviest: Option<Weight>,
-    /// Working volume in kg × reps.
+    /// Working volume in kg × reps; a bodyweight set counts the day's body weight like the
+    /// stored session volume, so a session's exercises add up to its `volume_kg`.
     pub volume_kg: f64,
 }
 

@@ -91,6 +91,7 @@ mod tests {
             lthr: None,
             bar: default_bar(unit),
             plates: default_plates(unit),
+            zones: crate::core::hr_settings::ZoneKind::Karvonen,
         }
     }
 

@@ -36,6 +36,9 @@ pub enum HrEvent {
     Reconnecting { attempt: u32, delay: Duration },
     /// Battery level in percent (0–100).
     Battery(u8),
+    /// Where the strap says it is worn (Body Sensor Location, 0x2A38): `chest`, `wrist`, `finger`,
+    /// `hand`, `ear lobe`, `foot` or `other`. Sent after `Connected` when the strap has one.
+    SensorLocation(&'static str),
     /// A packet that could not be decoded; it was dropped and nothing was invented.
     InvalidPacket { reason: String },
 }

@@ -119,6 +119,7 @@ impl SimSource {
                 address: None,
             },
             HrEvent::Battery(100),
+            HrEvent::SensorLocation("chest"),
         ];
         for event in hello {
             if tx.send(event).is_err() {

@@ -173,6 +173,7 @@ mod tests {
             lthr: None,
             bar: default_bar(Unit::Kg),
             plates: default_plates(Unit::Kg),
+            zones: crate::core::hr_settings::ZoneKind::Karvonen,
         }
     }
 

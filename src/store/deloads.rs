@@ -1,5 +1,5 @@
 //! Deloads the lifter took, and the history the deload signals read, assembled from the sets
-//! (weekly RPE, the main lifts' stored e1RMs) and the sessions (daily Foster loads for the ACWR).
+//! (weekly RPE, the main lifts' stored e1RMs) and the sessions (daily loads for the ACWR).
 
 use std::collections::BTreeMap;
 
@@ -8,10 +8,10 @@ use rusqlite::params;
 
 use super::{Store, StoreError, from_millis, to_millis};
 use crate::core::deload::{
-    DeloadHistory, DeloadId, DeloadWeek, E1rmPoint, LiftCandidate, acwr_series, daily_loads,
-    main_lifts, weekly_rpe,
+    DeloadHistory, DeloadId, DeloadWeek, E1rmPoint, LiftCandidate, acwr_series, main_lifts,
+    weekly_rpe,
 };
-use crate::core::load::foster_load;
+use crate::core::review::load::DailyLoads;
 use crate::core::units::Weight;
 
 /// How many main lifts signal 1 watches.
@@ -81,6 +81,45 @@ impl Store {
         Ok(ids)
     }
 
+    /// Ends the deload `id` early, the day before `today` (the lifter trains normally from
+    /// today). A deload that starts today is removed instead: it never covered a day. Returns
+    /// the deload as it now stands, `None` when removed.
+    pub fn end_deload(
+        &self,
+        id: DeloadId,
+        today: NaiveDate,
+    ) -> Result<Option<DeloadWeek>, StoreError> {
+        let Some(mut deload) = self.deloads()?.into_iter().find(|d| d.id == id) else {
+            return Err(StoreError::NotFound {
+                what: "deload",
+                id: id.0,
+            });
+        };
+        let tx = self.write()?;
+        let last = today.pred_opt().filter(|last| *last >= deload.start);
+        match last {
+            Some(last) => {
+                tx.execute(
+                    "UPDATE deload_week SET ended_on = ?1 WHERE id = ?2",
+                    params![day_text(last), id.0],
+                )
+                .map_err(self.fail("end the deload"))?;
+                deload.end = Some(last);
+            }
+            None => {
+                tx.execute("DELETE FROM deload_week WHERE id = ?1", [id.0])
+                    .map_err(self.fail("end the deload"))?;
+            }
+        }
+        self.commit(tx, "end the deload")?;
+        Ok(last.map(|_| deload))
+    }
+
+    /// The recorded deload that covers `today`, if any (the latest started, should two overlap).
+    pub fn current_deload(&self, today: NaiveDate) -> Result<Option<DeloadWeek>, StoreError> {
+        Ok(self.deloads()?.into_iter().find(|d| d.covers(today)))
+    }
+
     /// Every recorded deload, the latest first.
     pub fn deloads(&self) -> Result<Vec<DeloadWeek>, StoreError> {
         let rows = self
@@ -114,9 +153,9 @@ impl Store {
     }
 
     /// What the deload signals read as of `today` (UTC days, like every stored date): the main
-    /// lifts' weekly e1RMs, weekly mean working-set RPE, the daily ACWR of Foster loads (session
-    /// RPE × minutes; sessions without a session RPE count nothing), the last deload and the
-    /// first training day. Pass it to [`crate::core::deload::assess`] through
+    /// lifts' weekly e1RMs, weekly mean working-set RPE, the daily ACWR over the last
+    /// [`LOOKBACK_DAYS`] (of the daily loads the training-load view uses: hrTSS, else session RPE
+    /// × minutes on the lifter's scale), the last deload and the first training day. Pass it to [`crate::core::deload::assess`] through
     /// [`DeloadHistory::input`].
     pub fn deload_input(&self, today: NaiveDate) -> Result<DeloadHistory, StoreError> {
         let first = today
@@ -130,14 +169,15 @@ impl Store {
             .filter(|d| d.start <= today)
             .collect();
         let training_since = self.first_training_day()?;
-        let loads = match training_since {
-            Some(since) => daily_loads(&self.session_loads(from, until)?, since.max(first), today),
-            None => Vec::new(),
-        };
+        // The same daily load as the training-load view and `report` (hrTSS, or session RPE on
+        // the lifter's scale), so every ACWR the lifter sees is one number.
+        let daily = DailyLoads::build(&self.session_loads(None, today)?, today);
+        let mut acwr = acwr_series(&daily.loads());
+        acwr.drain(..acwr.len().saturating_sub(LOOKBACK_DAYS as usize));
         Ok(DeloadHistory {
             main_lifts: main_lifts(self.lift_candidates(from, until)?, MAIN_LIFTS, &deloads),
             weeks: weekly_rpe(&self.working_rpes(from, until)?),
-            acwr: acwr_series(&loads),
+            acwr,
             last_deload: deloads.iter().map(|d| d.last_day().min(today)).max(),
             training_since,
         })
@@ -229,38 +269,6 @@ impl Store {
             .map_err(self.fail("read the weekly RPE"))?;
         rows.into_iter()
             .map(|(session, at, rpe)| Ok((from_millis(at, "session", session)?.date_naive(), rpe)))
-            .collect()
-    }
-
-    /// `(day, Foster load)` of every finished session with a session RPE between `from` and
-    /// `until` (unix ms).
-    fn session_loads(&self, from: i64, until: i64) -> Result<Vec<(NaiveDate, f64)>, StoreError> {
-        let rows = self
-            .conn
-            .prepare_cached(
-                "SELECT id, started_at, ended_at, rpe FROM session
-                 WHERE started_at >= ?1 AND started_at < ?2 AND status = 'finished'
-                   AND ended_at IS NOT NULL AND rpe IS NOT NULL",
-            )
-            .and_then(|mut stmt| {
-                stmt.query_map([from, until], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, i64>(1)?,
-                        r.get::<_, i64>(2)?,
-                        r.get::<_, i64>(3)?,
-                    ))
-                })
-                .and_then(Iterator::collect::<Result<Vec<_>, _>>)
-            })
-            .map_err(self.fail("read the session loads"))?;
-        rows.into_iter()
-            .map(|(id, started, ended, rpe)| {
-                let minutes = (ended - started).max(0) as f64 / 60_000.0;
-                let load = foster_load(rpe as f64, minutes)
-                    .map_err(|e| StoreError::corrupt("session", id, e.to_string()))?;
-                Ok((from_millis(started, "session", id)?.date_naive(), load))
-            })
             .collect()
     }
 }

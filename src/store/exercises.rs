@@ -208,9 +208,12 @@ impl Store {
         Ok(recent)
     }
 
-    /// Adds the built-in catalogue entries this database has not seen (by name), once per
-    /// catalogue version, in one transaction. Returns how many were added.
-    pub(super) fn seed_catalogue(&self) -> Result<usize, StoreError> {
+    /// Brings the built-in catalogue up to [`CATALOGUE_VERSION`], once per version, in one
+    /// transaction: built-in rows are updated by name (kind, equipment, mechanics, muscles,
+    /// aliases), entries the database lacks are added, and nothing is deleted. Custom exercises
+    /// are never touched: one named like a new built-in keeps its row, and the built-in is not
+    /// added. Ids stay, so history and rules follow the updated rows.
+    pub(super) fn seed_catalogue(&self) -> Result<CatalogueSync, StoreError> {
         let seeded: Option<String> = self
             .conn
             .query_row(
@@ -220,16 +223,28 @@ impl Store {
             )
             .optional()
             .map_err(self.fail("read the catalogue version"))?;
-        // An unreadable value only means seeding again, which INSERT OR IGNORE makes harmless.
+        // An unreadable value only means seeding again, which the upsert makes harmless.
         let seeded = seeded.and_then(|v| v.parse::<u32>().ok()).unwrap_or(0);
         if seeded >= CATALOGUE_VERSION {
-            return Ok(0);
+            return Ok(CatalogueSync::default());
         }
         let entries = builtin().map_err(|e| StoreError::Catalogue(e.to_string()))?;
         let tx = self.write()?;
         let now = to_millis(Utc::now());
-        let mut added = 0;
+        let mut sync = CatalogueSync::default();
         {
+            // `name` compares without case (the column's collation); a built-in whose case
+            // changed in the catalogue is renamed too.
+            let mut update = tx
+                .prepare(
+                    "UPDATE exercise
+                     SET name = ?1, kind = ?2, equipment = ?3, mechanics = ?4, muscles = ?5,
+                         aliases = ?6
+                     WHERE name = ?1 AND custom = 0
+                       AND (name != ?1 COLLATE BINARY OR kind != ?2 OR equipment != ?3
+                            OR mechanics != ?4 OR muscles != ?5 OR aliases != ?6)",
+                )
+                .map_err(self.fail("update the exercise catalogue"))?;
             let mut insert = tx
                 .prepare(
                     "INSERT OR IGNORE INTO exercise
@@ -238,7 +253,18 @@ impl Store {
                 )
                 .map_err(self.fail("add the exercise catalogue"))?;
             for e in &entries {
-                added += insert
+                let row = params![
+                    e.name,
+                    e.kind.code(),
+                    e.equipment.code(),
+                    e.mechanics.code(),
+                    json_list(&e.muscles),
+                    json_list(&e.aliases),
+                ];
+                sync.updated += update
+                    .execute(row)
+                    .map_err(self.fail("update the exercise catalogue"))?;
+                sync.added += insert
                     .execute(params![
                         e.name,
                         e.kind.code(),
@@ -258,8 +284,17 @@ impl Store {
         )
         .map_err(self.fail("add the exercise catalogue"))?;
         self.commit(tx, "add the exercise catalogue")?;
-        Ok(added)
+        Ok(sync)
     }
+}
+
+/// What bringing the built-in catalogue up to date changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CatalogueSync {
+    /// Built-in entries the database did not have.
+    pub added: usize,
+    /// Built-in rows whose kind, equipment, mechanics, muscles, aliases or spelling changed.
+    pub updated: usize,
 }
 
 #[cfg(test)]
@@ -292,14 +327,100 @@ mod tests {
     #[test]
     fn seeding_runs_once_per_catalogue_version() {
         let store = store();
-        assert_eq!(store.seed_catalogue().unwrap(), 0);
+        assert_eq!(store.seed_catalogue().unwrap(), CatalogueSync::default());
         store.conn.execute("DELETE FROM meta", []).unwrap();
         assert_eq!(
             store.seed_catalogue().unwrap(),
-            0,
+            CatalogueSync::default(),
             "names already present are kept, not doubled"
         );
         assert_eq!(store.exercises().unwrap().len(), builtin().unwrap().len());
+    }
+
+    /// A database seeded by an older catalogue: one built-in with stale data, one missing, one
+    /// missing whose name a custom exercise took, one dropped from the catalogue since.
+    #[test]
+    fn a_catalogue_version_bump_updates_built_ins_and_spares_custom_exercises() {
+        let store = store();
+        let catalogue = builtin().unwrap();
+        let by_name = |name: &str| {
+            store
+                .exercises()
+                .unwrap()
+                .into_iter()
+                .find(|e| e.name.eq_ignore_ascii_case(name))
+        };
+        let bench = catalogue.iter().find(|e| e.name == "Bench Press").unwrap();
+        let stale = by_name(&bench.name).unwrap();
+        let session = store.start_session(at(0), "").unwrap();
+        let slot = store.add_slot(session, stale.id).unwrap().id;
+        store.log_sets(slot, &[lift(100.0, 5)], at(1)).unwrap();
+        store
+            .conn
+            .execute(
+                "UPDATE exercise SET name = 'bench press', equipment = 'machine',
+                 muscles = '[\"chest\"]', aliases = '[]' WHERE id = ?1",
+                [stale.id.0],
+            )
+            .unwrap();
+        let (missing, taken) = (&catalogue[1], &catalogue[2]);
+        for gone in [missing, taken] {
+            store
+                .conn
+                .execute("DELETE FROM exercise WHERE name = ?1", [&gone.name])
+                .unwrap();
+        }
+        let mine = store
+            .create_exercise(
+                &taken.name,
+                ExerciseKind::Cardio,
+                Equipment::Other,
+                Mechanics::Isolation,
+                &["calves".to_string()],
+            )
+            .unwrap();
+        store
+            .conn
+            .execute(
+                "INSERT INTO exercise (name, kind, equipment, mechanics, custom, created_at)
+                 VALUES ('Retired Lift', 'strength', 'barbell', 'compound', 0, 0)",
+                [],
+            )
+            .unwrap();
+        store
+            .conn
+            .execute(
+                "UPDATE meta SET value = ?1 WHERE key = 'catalogue_version'",
+                [(CATALOGUE_VERSION - 1).to_string()],
+            )
+            .unwrap();
+
+        assert_eq!(
+            store.seed_catalogue().unwrap(),
+            CatalogueSync {
+                added: 1,
+                updated: 1
+            }
+        );
+        // The stale built-in is current again, under the same id, with its history.
+        let bench_now = by_name(&bench.name).unwrap();
+        assert_eq!(bench_now.id, stale.id);
+        assert_eq!(bench_now.name, bench.name);
+        assert_eq!(bench_now.equipment, bench.equipment);
+        assert_eq!(bench_now.muscles, bench.muscles);
+        assert_eq!(bench_now.aliases, bench.aliases);
+        assert_eq!(store.exercise_history(stale.id).unwrap().len(), 1);
+        // The missing one is back; the custom one keeps its row; nothing was deleted.
+        assert!(!by_name(&missing.name).unwrap().custom);
+        assert_eq!(by_name(&taken.name).unwrap(), mine);
+        assert!(by_name("Retired Lift").is_some());
+        assert_eq!(
+            store.exercises().unwrap().len(),
+            catalogue.len() + 1,
+            "the catalogue, with the custom lift in place of the built-in, and the retired one"
+        );
+        // Once per version.
+        assert_eq!(store.seed_catalogue().unwrap(), CatalogueSync::default());
     }
 
     #[test]

@@ -47,20 +47,11 @@ impl Store {
             })
             .and_then(Iterator::collect::<Result<Vec<_>, _>>)
             .map_err(fail())?;
-        let mut sessions: Vec<Performance> = Vec::new();
-        for (session, started_at, set) in rows {
-            let spec = set.into_logged()?.spec;
-            match sessions.last_mut() {
-                Some(last) if last.session.0 == session => last.sets.push(spec),
-                _ => sessions.push(Performance {
-                    session: SessionId(session),
-                    started_at: from_millis(started_at, "session", session)?,
-                    sets: vec![spec],
-                }),
-            }
-        }
         let pinned = self.pinned_formula()?;
-        Ok(sessions.iter().map(|p| summarise(p, pinned)).collect())
+        Ok(group_sessions(rows)?
+            .iter()
+            .map(|p| summarise(p, pinned))
+            .collect())
     }
 
     /// The e1RM trend of `exercise`, oldest first: each session's best stored e1RM dated by the
@@ -128,6 +119,26 @@ impl Store {
             })
             .map_err(self.fail("find the exercises trained lately"))
     }
+}
+
+/// One exercise's sessions from its set rows `(session, started_at, set)`, each session's sets
+/// together and in order (shared with the review's previous performances).
+pub(super) fn group_sessions(
+    rows: impl IntoIterator<Item = (i64, i64, SetRow)>,
+) -> Result<Vec<Performance>, StoreError> {
+    let mut sessions: Vec<Performance> = Vec::new();
+    for (session, started_at, set) in rows {
+        let spec = set.into_logged()?.spec;
+        match sessions.last_mut() {
+            Some(last) if last.session.0 == session => last.sets.push(spec),
+            _ => sessions.push(Performance {
+                session: SessionId(session),
+                started_at: from_millis(started_at, "session", session)?,
+                sets: vec![spec],
+            }),
+        }
+    }
+    Ok(sessions)
 }
 
 #[cfg(test)]

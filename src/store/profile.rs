@@ -3,6 +3,7 @@
 use rusqlite::{OptionalExtension as _, params};
 
 use super::{Store, StoreError};
+use crate::core::hr_settings::ZoneKind;
 use crate::core::profile::{Profile, Sex};
 use crate::core::units::{Bpm, Unit, Weight};
 
@@ -17,6 +18,7 @@ struct ProfileRow {
     lthr: Option<i64>,
     bar_kg: f64,
     plates_kg: String,
+    zone_model: String,
 }
 
 impl ProfileRow {
@@ -46,6 +48,12 @@ impl ProfileRow {
             lthr: self.lthr.map(bpm).transpose()?,
             bar: weight(self.bar_kg)?,
             plates: plates.into_iter().map(weight).collect::<Result<_, _>>()?,
+            zones: ZoneKind::from_code(&self.zone_model).ok_or_else(|| {
+                bad(format!(
+                    "zone_model must be karvonen, friel_run or friel_bike, got {:?}",
+                    self.zone_model
+                ))
+            })?,
         })
     }
 }
@@ -74,7 +82,8 @@ impl Store {
         let row = self
             .conn
             .query_row(
-                "SELECT unit, body_weight_kg, sex, birth_year, hr_max, hr_rest, lthr, bar_kg, plates_kg
+                "SELECT unit, body_weight_kg, sex, birth_year, hr_max, hr_rest, lthr, bar_kg, plates_kg,
+                        zone_model
                  FROM profile WHERE id = 1",
                 [],
                 |r| {
@@ -88,6 +97,7 @@ impl Store {
                         lthr: r.get(6)?,
                         bar_kg: r.get(7)?,
                         plates_kg: r.get(8)?,
+                        zone_model: r.get(9)?,
                     })
                 },
             )
@@ -101,12 +111,13 @@ impl Store {
         let plates = write_kg_list(&p.plates);
         self.conn
             .execute(
-                "INSERT INTO profile (id, unit, body_weight_kg, sex, birth_year, hr_max, hr_rest, lthr, bar_kg, plates_kg)
-                 VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                "INSERT INTO profile (id, unit, body_weight_kg, sex, birth_year, hr_max, hr_rest, lthr, bar_kg, plates_kg, zone_model)
+                 VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
                  ON CONFLICT (id) DO UPDATE SET
                     unit = excluded.unit, body_weight_kg = excluded.body_weight_kg, sex = excluded.sex,
                     birth_year = excluded.birth_year, hr_max = excluded.hr_max, hr_rest = excluded.hr_rest,
-                    lthr = excluded.lthr, bar_kg = excluded.bar_kg, plates_kg = excluded.plates_kg",
+                    lthr = excluded.lthr, bar_kg = excluded.bar_kg, plates_kg = excluded.plates_kg,
+                    zone_model = excluded.zone_model",
                 params![
                     p.unit.label(),
                     p.body_weight.kg(),
@@ -117,6 +128,7 @@ impl Store {
                     p.lthr.map(Bpm::get),
                     p.bar.kg(),
                     plates,
+                    p.zones.code(),
                 ],
             )
             .map_err(self.fail("save the profile"))?;
@@ -141,6 +153,7 @@ mod tests {
             lthr: Some(Bpm::try_from(170).unwrap()),
             bar: default_bar(Unit::Lb),
             plates: default_plates(Unit::Lb),
+            zones: ZoneKind::Karvonen,
         }
     }
 
@@ -203,6 +216,51 @@ mod tests {
         assert!(
             err.to_string()
                 .contains("heart rate must be 20–250 bpm, got 400"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_zone_model_round_trips() {
+        let store = store();
+        for zones in [ZoneKind::FrielRun, ZoneKind::FrielBike, ZoneKind::Karvonen] {
+            let p = Profile { zones, ..profile() };
+            store.save_profile(&p).unwrap();
+            assert_eq!(store.profile().unwrap(), Some(p));
+            let code: String = store
+                .conn
+                .query_row("SELECT zone_model FROM profile", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(code, zones.code());
+        }
+    }
+
+    #[test]
+    fn a_hand_edited_zone_model_is_reported_not_panicked() {
+        let store = store();
+        store.save_profile(&profile()).unwrap();
+        // The column's CHECK stops ordinary writes; a hand edit that bypasses it must still read
+        // as a clear error, not a panic or a silent Karvonen.
+        store
+            .conn
+            .execute_batch(
+                "PRAGMA ignore_check_constraints = ON;
+                 UPDATE profile SET zone_model = 'edwards';
+                 PRAGMA ignore_check_constraints = OFF;",
+            )
+            .unwrap();
+        let err = store.profile().unwrap_err();
+        assert!(matches!(
+            err,
+            StoreError::Corrupt {
+                table: "profile",
+                id: 1,
+                ..
+            }
+        ));
+        assert!(
+            err.to_string()
+                .contains("zone_model must be karvonen, friel_run or friel_bike, got \"edwards\""),
             "{err}"
         );
     }

@@ -49,6 +49,7 @@ pub fn beat(n: u32) -> (u8, Vec<u8>) {
 enum Command {
     Stream(Option<Duration>),
     Notify(Vec<u8>),
+    NotifyTimed(Vec<u8>, Sender<Option<Instant>>),
     DropLink,
     Remove,
     Reappear,
@@ -104,6 +105,14 @@ impl FakeBluez {
     /// Notifies one raw 0x2A37 value now (if a client is subscribed).
     pub fn notify(&self, bytes: &[u8]) {
         self.send(Command::Notify(bytes.to_vec()));
+    }
+
+    /// Notifies one raw 0x2A37 value and returns the instant it was written to the bus socket
+    /// (`None` if no client is subscribed): the start of a latency measurement.
+    pub fn notify_timed(&self, bytes: &[u8]) -> Option<Instant> {
+        let (tx, rx) = channel();
+        self.send(Command::NotifyTimed(bytes.to_vec(), tx));
+        rx.recv_timeout(Duration::from_secs(5)).ok().flatten()
     }
 
     /// The link drops: `Connected` goes false, as when the strap walks out of range.
@@ -219,6 +228,13 @@ fn apply(
     match command {
         Command::Notify(bytes) => {
             notify(shared, conn, &bytes);
+        }
+        Command::NotifyTimed(bytes, sent) => {
+            let at = notify(shared, conn, &bytes).then(|| {
+                conn.channel().flush();
+                Instant::now()
+            });
+            let _ = sent.send(at);
         }
         Command::DropLink => {
             if let Some(message) = objects::drop_link(shared, &device) {

@@ -31,6 +31,7 @@ pub fn profile() -> Profile {
         lthr: None,
         bar: default_bar(Unit::Kg),
         plates: default_plates(Unit::Kg),
+        zones: ironpulse::core::hr_settings::ZoneKind::Karvonen,
     }
 }
 
@@ -176,4 +177,14 @@ pub fn entry_error(state: &State) -> Option<String> {
         Screen::Session(screen) => screen.error.as_ref().map(|e| e.message.clone()),
         _ => None,
     }
+}
+
+/// What `LoadSession` answers for a session without heart rate or earlier performances.
+pub fn without_hr(session: Session) -> Box<ironpulse::app::session_detail::SessionDetail> {
+    Box::new(ironpulse::app::session_detail::SessionDetail {
+        session,
+        hr: None,
+        set_hr: std::collections::HashMap::new(),
+        previous: Vec::new(),
+    })
 }

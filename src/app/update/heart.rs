@@ -7,9 +7,11 @@ use chrono::TimeDelta;
 use super::{Effect, State, hr_log, say};
 use crate::app::heart::{CHART_WINDOW, Link};
 use crate::core::hr_sample::GapReason;
+use crate::core::hr_settings::HrSettings;
 use crate::core::hrm::Contact;
 use crate::core::load::LoadParams;
 use crate::core::meter::Meter;
+use crate::core::profile::Profile;
 use crate::core::zones::ZoneModel;
 use crate::hr::HrEvent;
 
@@ -18,6 +20,9 @@ pub fn heart(state: &mut State, event: HrEvent) -> Vec<Effect> {
     match event {
         HrEvent::Connected { name, .. } => {
             heart.link = Link::Connected(name.clone());
+            // A new link (maybe another strap) reports its own battery and location.
+            heart.battery = None;
+            heart.location = None;
             say(state, format!("Heart rate: connected to {name}."), false);
         }
         HrEvent::Sample {
@@ -41,7 +46,7 @@ pub fn heart(state: &mut State, event: HrEvent) -> Vec<Effect> {
             let bpm = bpm.filter(|_| contact != Contact::NotDetected);
             if heart.meter.is_none() && state.session.is_some() {
                 heart.meter = state.profile.as_ref().and_then(|p| {
-                    let zones = ZoneModel::karvonen(p.hr_rest, p.hr_max).ok()?;
+                    let zones = live_zones(p)?;
                     let load = LoadParams::new(p.hr_rest, p.hr_max, p.lthr, p.sex).ok()?;
                     Some(Meter::new(zones, load))
                 });
@@ -53,10 +58,12 @@ pub fn heart(state: &mut State, event: HrEvent) -> Vec<Effect> {
                 heart.hr_tss = reading.hr_tss;
                 heart.rmssd = reading.rmssd;
             } else {
-                heart.zone = state.profile.as_ref().and_then(|p| {
-                    let zones = ZoneModel::karvonen(p.hr_rest, p.hr_max).ok()?;
-                    bpm.map(|b| zones.zone_of(b))
-                });
+                heart.zone = state
+                    .profile
+                    .as_ref()
+                    .and_then(live_zones)
+                    .zip(bpm)
+                    .map(|(zones, b)| zones.zone_of(b));
             }
             heart.bpm = bpm;
             // A silence longer than a strap's beat is a gap on the chart, never a line.
@@ -94,9 +101,16 @@ pub fn heart(state: &mut State, event: HrEvent) -> Vec<Effect> {
             heart.link = Link::Reconnecting { attempt, delay }
         }
         HrEvent::Battery(level) => heart.battery = Some(level),
+        HrEvent::SensorLocation(location) => heart.location = Some(location),
         HrEvent::InvalidPacket { .. } => heart.invalid_packets += 1,
     }
     Vec::new()
+}
+
+/// The zone model the profile chose (Karvonen or Friel's), as a new session snapshots it; `None`
+/// when its anchors cannot give one (e.g. Friel without an LTHR).
+fn live_zones(profile: &Profile) -> Option<ZoneModel> {
+    HrSettings::from_profile(profile).zone_model().ok()
 }
 
 /// Heart-rate-gated rest: once HR falls below the configured level during a rest, say so (and

@@ -1,7 +1,10 @@
-//! History: the sessions list and one session's detail, where sets are edited or deleted.
+//! History: the sessions list and one session's detail, where sets are edited or deleted and a
+//! key switches between the sets and the heart rate on a small terminal.
 
 use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest};
-use crate::app::state::{Confirm, ConfirmAction, Detail, EntryError, HistoryScreen, SetEdit};
+use crate::app::state::{
+    Confirm, ConfirmAction, Detail, DetailView, EntryError, HistoryScreen, SetEdit,
+};
 use crate::app::text_input::TextInput;
 use crate::core::shorthand;
 use crate::core::units::Unit;
@@ -80,6 +83,12 @@ fn detail(state: &mut State, input: Input) -> Vec<Effect> {
             if let Screen::History(history) = &mut state.screen {
                 history.detail = None;
             }
+        }
+        Input::Command(Command::SwitchView) => {
+            detail.view = match detail.view {
+                DetailView::Sets => DetailView::HeartRate,
+                DetailView::HeartRate => DetailView::Sets,
+            };
         }
         Input::Command(Command::EditSet | Command::Submit) => {
             if let Some(set) = selected {

@@ -2,7 +2,7 @@
 
 use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest, say, session};
 use crate::app::form::{Field, Form};
-use crate::app::state::{ConfirmAction, FormPurpose};
+use crate::app::state::{ConfirmAction, FormPurpose, PickerPurpose};
 use crate::core::exercise::{Equipment, ExerciseKind, Mechanics};
 use crate::core::fuzzy;
 
@@ -28,7 +28,12 @@ pub fn modal(state: &mut State, input: Input) -> Vec<Effect> {
             match input {
                 Input::Edit(edit) => {
                     picker.query.apply(edit);
-                    picker.results = rank_exercises(state, picker.query.text());
+                    picker.results = match picker.purpose {
+                        PickerPurpose::AddToSession => rank_exercises(state, picker.query.text()),
+                        PickerPurpose::Progress => {
+                            super::review::rank_lifts(state, picker.query.text())
+                        }
+                    };
                     picker.selected = 0;
                 }
                 Input::Command(Command::Up) => picker.selected = picker.selected.saturating_sub(1),
@@ -42,6 +47,13 @@ pub fn modal(state: &mut State, input: Input) -> Vec<Effect> {
                         .results
                         .get(picker.selected)
                         .and_then(|i| state.exercises.get(*i));
+                    if picker.purpose == PickerPurpose::Progress {
+                        if let Some(id) = chosen.map(|e| e.id) {
+                            return super::review::picked(state, id);
+                        }
+                        state.modal = Some(Modal::Picker(picker));
+                        return Vec::new();
+                    }
                     if let (Some(exercise), Some(session)) = (chosen, &state.session) {
                         return vec![Effect::Store(StoreRequest::AddSlot {
                             session: session.id,
@@ -52,7 +64,9 @@ pub fn modal(state: &mut State, input: Input) -> Vec<Effect> {
                     state.modal = Some(Modal::Picker(picker));
                     return create_exercise_form(state);
                 }
-                Input::Command(Command::CreateExercise) => {
+                Input::Command(Command::CreateExercise)
+                    if picker.purpose == PickerPurpose::AddToSession =>
+                {
                     state.modal = Some(Modal::Picker(picker));
                     return create_exercise_form(state);
                 }
@@ -225,5 +239,12 @@ fn confirmed(state: &mut State, action: ConfirmAction) -> Vec<Effect> {
             }
         }
         ConfirmAction::DeleteSession(id) => vec![Effect::Store(StoreRequest::DeleteSession(id))],
+        ConfirmAction::StartDeload { start, end } => {
+            vec![Effect::Store(StoreRequest::StartDeload { start, end })]
+        }
+        ConfirmAction::EndDeload(id) => vec![Effect::Store(StoreRequest::EndDeload {
+            id,
+            today: state.now.date_naive(),
+        })],
     }
 }

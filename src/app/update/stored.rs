@@ -25,15 +25,7 @@ pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
         } => rule_saved(state, exercise, rule, &history),
         StoreReply::SessionChanged(changed) => replace_session(state, changed),
         StoreReply::SetsLogged { slot, sets } => logged(state, slot, sets),
-        StoreReply::Finished(session) => {
-            finished(state, session);
-            // The finished session changes the weekly RPE and the loads: check again.
-            return vec![Effect::Store(
-                crate::app::effect::StoreRequest::LoadDeload {
-                    today: state.now.date_naive(),
-                },
-            )];
-        }
+        StoreReply::Finished(session) => return finished(state, session),
         StoreReply::Abandoned(id) => {
             state.recent_sessions.retain(|s| s.id != id);
             state.session = None;
@@ -77,12 +69,12 @@ pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
         }
         StoreReply::SessionLoaded(loaded) => {
             if let Screen::History(history) = &mut state.screen {
-                history.detail = Some(Detail {
-                    session: loaded,
-                    selected: 0,
-                    edit: None,
-                });
+                history.detail = Some(Detail::new(*loaded, state.pinned));
             }
+        }
+        StoreReply::Insights(insights) => {
+            state.insight = state.insight.min(insights.len().saturating_sub(1));
+            state.insights = Some(insights);
         }
         StoreReply::StrapRemembered(strap) => state.strap = strap,
         StoreReply::FormulaPinned(formula) => {
@@ -98,7 +90,14 @@ pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
             );
         }
         StoreReply::HrSaved => {}
-        StoreReply::Deload(advice) => state.deload = Some(advice),
+        StoreReply::ProgressRows(rows) => super::review::progress_rows(state, *rows),
+        StoreReply::LoadRows(rows) => super::review::load_rows(state, *rows),
+        StoreReply::Deload { advice, current } => {
+            state.deload = Some(advice);
+            state.deload_week = current;
+        }
+        StoreReply::DeloadStarted(week) => return super::deload::started(state, week),
+        StoreReply::DeloadEnded(week) => return super::deload::ended(state, week.as_ref()),
         StoreReply::Failed { what, message } => failed(state, what, message),
     }
     Vec::new()
@@ -190,20 +189,21 @@ fn coach(state: &mut State, exercise: crate::core::exercise::ExerciseId, history
         state.rules.get(&exercise).copied().unwrap_or_else(|| {
             crate::core::progression::RuleConfig::default_for(found, profile.unit)
         });
-    let coaching = Coaching::with_rule(
+    let coaching = Coaching::for_day(
         history,
         session.id,
         found,
         profile,
-        state.now.date_naive(),
+        crate::app::state::training_day(state.deload_week.as_ref(), state.now),
         &rule,
         state.pinned,
     );
     state.coaching.insert(exercise, coaching);
 }
 
-/// The session is closed: show its summary and put it at the top of the recent list.
-fn finished(state: &mut State, session: Session) {
+/// The session is closed: show its summary and put it at the top of the recent list. It
+/// changes the weekly RPE, the loads and the insights: check them again.
+fn finished(state: &mut State, session: Session) -> Vec<Effect> {
     let body = state.profile.as_ref().map(|p| p.body_weight);
     state.recent_sessions.retain(|s| s.id != session.id);
     state.recent_sessions.insert(0, session.summary(body));
@@ -212,6 +212,11 @@ fn finished(state: &mut State, session: Session) {
     state.status = None;
     state.heart.meter = None;
     state.screen = Screen::Summary(session);
+    let today = state.now.date_naive();
+    vec![
+        Effect::Store(crate::app::effect::StoreRequest::LoadDeload { today }),
+        Effect::Store(crate::app::effect::StoreRequest::LoadInsights { today }),
+    ]
 }
 
 /// The store committed these sets: show them, refill the line, start the rest.
@@ -244,10 +249,11 @@ fn logged(state: &mut State, slot_id: SlotId, sets: Vec<LoggedSet>) {
             .collect(),
         None => Vec::new(),
     };
-    // Each logged set takes the next planned one off the plan.
+    // Each logged set takes the next planned one off the plan; a working set ends the warm-ups
+    // (the lifter skipped the rest of them), so the plan is done.
     if let Some(plan) = state.planned.get_mut(&slot_id) {
         plan.drain(..sets.len().min(plan.len()));
-        if plan.is_empty() {
+        if plan.is_empty() || working {
             state.planned.remove(&slot_id);
         }
     }
@@ -283,9 +289,7 @@ fn replace_session(state: &mut State, changed: Session) {
         if let Some(line) = history.sessions.iter_mut().find(|s| s.id == changed.id) {
             *line = changed.summary(body);
         }
-        detail.selected = detail.selected.min(changed.set_count().saturating_sub(1));
-        detail.edit = None;
-        detail.session = changed.clone();
+        detail.replace_session(changed.clone(), state.pinned);
     }
     if state.session.as_ref().is_some_and(|s| s.id == changed.id) {
         state.session = Some(changed);
@@ -336,4 +340,5 @@ fn failed(state: &mut State, what: Failed, message: String) {
     if let Screen::History(h) = &mut state.screen {
         h.loading = false;
     }
+    super::review::failed(state);
 }

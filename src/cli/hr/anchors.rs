@@ -1,9 +1,10 @@
 //! The heart-rate anchors `hr monitor` computes zones and hrTSS from: the profile in the database,
-//! or the `--max/--rest/--lthr/--sex` flags with their defaults.
+//! or the `--max/--rest/--lthr/--sex/--zones` flags with their defaults.
 
 use std::path::Path;
 
 use clap::Args;
+use ironpulse::core::hr_settings::{HrSettings, ZoneKind};
 use ironpulse::core::load::LoadParams;
 use ironpulse::core::profile::Sex;
 use ironpulse::core::units::Bpm;
@@ -37,6 +38,15 @@ pub struct AnchorArgs {
     /// Sex, for the TRIMP weighting: m or f [default: the profile's, else m]
     #[arg(long = "sex", value_name = "m|f", value_parser = parse_sex)]
     sex: Option<Sex>,
+
+    /// Zone model: karvonen, friel-run or friel-bike [default: the profile's, else karvonen]
+    #[arg(long = "zones", value_name = "MODEL", value_parser = parse_zones)]
+    zones: Option<ZoneKind>,
+}
+
+fn parse_zones(text: &str) -> Result<ZoneKind, String> {
+    ZoneKind::parse_name(text)
+        .ok_or_else(|| format!("zones must be karvonen, friel-run or friel-bike, got {text:?}"))
 }
 
 fn parse_sex(text: &str) -> Result<Sex, String> {
@@ -58,6 +68,7 @@ pub struct Anchors {
     pub rest: Bpm,
     pub lthr: Option<Bpm>,
     pub sex: Sex,
+    pub zones: ZoneKind,
     pub from: Origin,
 }
 
@@ -65,8 +76,11 @@ impl Anchors {
     /// Flags if any was given, else the profile if the database has one, else the defaults.
     /// A database that exists but cannot be read is a warning, not a failure.
     pub fn resolve(ctx: &Context, args: &AnchorArgs) -> Result<Anchors, Failure> {
-        let any_flag =
-            args.max.is_some() || args.rest.is_some() || args.lthr.is_some() || args.sex.is_some();
+        let any_flag = args.max.is_some()
+            || args.rest.is_some()
+            || args.lthr.is_some()
+            || args.sex.is_some()
+            || args.zones.is_some();
         if any_flag {
             return Anchors::from_flags(args, Origin::Flags);
         }
@@ -76,6 +90,7 @@ impl Anchors {
                 rest: p.hr_rest,
                 lthr: p.lthr,
                 sex: p.sex,
+                zones: p.zones,
                 from: Origin::Profile,
             }),
             Ok(None) => Anchors::from_flags(args, Origin::Defaults),
@@ -101,14 +116,22 @@ impl Anchors {
             rest,
             lthr: Some(lthr),
             sex: args.sex.unwrap_or(Sex::Male),
+            zones: args.zones.unwrap_or_default(),
             from,
         })
     }
 
-    /// Karvonen zones and the load parameters; inconsistent anchors are a usage error.
+    /// The chosen zone model and the load parameters; inconsistent anchors (or Friel zones
+    /// without an LTHR) are a usage error.
     pub fn models(&self) -> Result<(ZoneModel, LoadParams), Failure> {
         let usage = |err: &dyn std::error::Error| Failure::Usage(err.to_string());
-        let zones = ZoneModel::karvonen(self.rest, self.max).map_err(|e| usage(&e))?;
+        let settings = HrSettings {
+            max: self.max,
+            rest: self.rest,
+            lthr: self.lthr,
+            zones: self.zones,
+        };
+        let zones = settings.zone_model().map_err(|e| usage(&e))?;
         let load =
             LoadParams::new(self.rest, self.max, self.lthr, self.sex).map_err(|e| usage(&e))?;
         Ok((zones, load))
@@ -127,23 +150,24 @@ impl Anchors {
             "max": self.max.get(),
             "rest": self.rest.get(),
             "sex": self.sex.code(),
-            "zones": "karvonen",
+            "zones": self.zones.code(),
         })
     }
 
-    /// `max 190, rest 60, LTHR 171, m (defaults)`.
+    /// `karvonen zones, max 190, rest 60, LTHR 171, sex m (defaults: …)`.
     pub fn describe(self) -> String {
         let from = match self.from {
             Origin::Profile => "from your profile",
             Origin::Flags => "from the flags",
-            Origin::Defaults => "defaults: set a profile or pass --max/--rest/--lthr",
+            Origin::Defaults => "defaults: set a profile or pass --max/--rest/--lthr/--zones",
         };
         let lthr = self.lthr.map_or_else(
             || "no LTHR, so no hrTSS".to_owned(),
             |l| format!("LTHR {}", l.get()),
         );
         format!(
-            "max {}, rest {}, {lthr}, sex {} ({from})",
+            "{} zones, max {}, rest {}, {lthr}, sex {} ({from})",
+            self.zones.label(),
             self.max.get(),
             self.rest.get(),
             self.sex.code()

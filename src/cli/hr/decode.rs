@@ -11,7 +11,7 @@ use super::{DecodeArgs, Failure};
 /// Decodes every packet, printing the valid ones; fails (exit 2) naming the first invalid one.
 pub fn run(args: &DecodeArgs) -> Result<(), Failure> {
     let mut first_error = None;
-    for text in &args.packets {
+    for text in &packets(&args.packets) {
         match decode(text) {
             Ok(m) if args.json => println!("{}", to_json(&m)),
             Ok(m) => println!("{}  {}", text.trim(), describe(&m)),
@@ -21,6 +21,29 @@ pub fn run(args: &DecodeArgs) -> Result<(), Failure> {
         }
     }
     first_error.map_or(Ok(()), |reason| Err(Failure::Usage(reason)))
+}
+
+/// The packets the arguments spell. A single byte is never a whole packet (the shortest is flags
+/// plus a heart rate), so a run of one-byte arguments — `16 3C 11 04` typed without quotes — is
+/// read as one packet; longer arguments are a packet each.
+fn packets(args: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut bytes: Vec<&str> = Vec::new();
+    for arg in args {
+        if parse_hex(arg).is_some_and(|b| b.len() == 1) {
+            bytes.push(arg.trim());
+            continue;
+        }
+        if !bytes.is_empty() {
+            out.push(bytes.join(" "));
+            bytes.clear();
+        }
+        out.push(arg.clone());
+    }
+    if !bytes.is_empty() {
+        out.push(bytes.join(" "));
+    }
+    out
 }
 
 /// Hex text → bytes → measurement; the error says which step failed.
@@ -108,6 +131,18 @@ mod tests {
         );
         let m = decode("19 2c01 9001 0004").unwrap();
         assert_eq!(describe(&m), "300 bpm, energy 400 kJ, RR 1000.0 ms");
+    }
+
+    #[test]
+    fn separate_bytes_are_one_packet_and_longer_arguments_one_each() {
+        let args = |a: &[&str]| a.iter().map(ToString::to_string).collect::<Vec<_>>();
+        assert_eq!(packets(&args(&["16", "3C", "11", "04"])), ["16 3C 11 04"]);
+        assert_eq!(packets(&args(&["163c1104", "063C"])), ["163c1104", "063C"]);
+        assert_eq!(
+            packets(&args(&["063C", "16", "3c", "1104", "nothex", "0x06", "3c"])),
+            ["063C", "16 3c", "1104", "nothex", "0x06 3c"]
+        );
+        assert_eq!(packets(&args(&["16"])), ["16"]);
     }
 
     #[test]

@@ -99,6 +99,9 @@ pub fn event_json(event: &HrEvent, meter: &mut Meter) -> Value {
             "event": "reconnecting",
         }),
         HrEvent::Battery(percent) => json!({"event": "battery", "percent": percent}),
+        HrEvent::SensorLocation(location) => {
+            json!({"event": "sensor_location", "location": location})
+        }
         HrEvent::InvalidPacket { reason } => json!({"event": "invalid_packet", "reason": reason}),
     }
 }
@@ -116,6 +119,17 @@ pub fn event_text(event: &HrEvent, meter: &mut Meter) -> String {
             let reading = meter.sample(*at, *bpm, rr_ms);
             sample_text(*at, *bpm, rr_ms, contact_json(*contact), reading)
         }
+        _ => link_text(event),
+    }
+}
+
+/// A link event (anything but a sample) as a line a lifter reads; a sample as just its heart rate.
+pub fn link_text(event: &HrEvent) -> String {
+    match event {
+        HrEvent::Sample { bpm, .. } => bpm.map_or_else(
+            || "no heart rate".to_owned(),
+            |b| format!("{} bpm", b.get()),
+        ),
         HrEvent::Connected { name, address } => match address {
             Some(address) => format!("connected: {name} ({address})"),
             None => format!("connected: {name}"),
@@ -133,6 +147,7 @@ pub fn event_text(event: &HrEvent, meter: &mut Meter) -> String {
             round_to(delay.as_secs_f64(), 1)
         ),
         HrEvent::Battery(percent) => format!("strap battery {percent} %"),
+        HrEvent::SensorLocation(location) => format!("strap worn on the {location}"),
         HrEvent::InvalidPacket { reason } => format!("dropped a packet: {reason}"),
     }
 }

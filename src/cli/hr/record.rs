@@ -106,6 +106,7 @@ fn line(event: &HrEvent) -> String {
             delay.as_millis()
         ),
         HrEvent::Battery(percent) => format!("# battery: {percent} %"),
+        HrEvent::SensorLocation(location) => format!("# sensor location: {location}"),
         HrEvent::InvalidPacket { reason } => format!("# invalid packet: {reason}"),
     }
 }

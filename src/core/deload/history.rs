@@ -36,6 +36,37 @@ impl DeloadWeek {
     pub fn covers(&self, date: NaiveDate) -> bool {
         self.start <= date && date <= self.last_day()
     }
+
+    /// Where `today` falls in it ("day 3 of 7, until Thu 27 Nov"); `None` outside it.
+    pub fn day_of(&self, today: NaiveDate) -> Option<DeloadDay> {
+        let count = |to: NaiveDate| u32::try_from((to - self.start).num_days() + 1).unwrap_or(0);
+        self.covers(today).then(|| DeloadDay {
+            day: count(today),
+            days: count(self.last_day()),
+            last: self.last_day(),
+        })
+    }
+}
+
+/// A day inside a recorded deload: its number, the deload's length and its last day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeloadDay {
+    /// 1 on the first day.
+    pub day: u32,
+    pub days: u32,
+    pub last: NaiveDate,
+}
+
+impl DeloadDay {
+    /// "day 3 of 7, until Thu 27 Nov".
+    pub fn describe(&self) -> String {
+        format!(
+            "day {} of {}, until {}",
+            self.day,
+            self.days,
+            self.last.format("%a %-d %b")
+        )
+    }
 }
 
 /// Everything [`super::assess`] reads, owned, so a store can hand it over.
@@ -82,22 +113,7 @@ pub fn weekly_rpe(sets: &[(NaiveDate, Option<f64>)]) -> Vec<WeekRpe> {
         .collect()
 }
 
-/// One load per day from `first` to `today` inclusive, oldest first: the sum of the `(day, load)`
-/// entries of that day, 0 on rest days. Entries outside the span are ignored.
-pub fn daily_loads(sessions: &[(NaiveDate, f64)], first: NaiveDate, today: NaiveDate) -> Vec<f64> {
-    let days = usize::try_from((today - first).num_days() + 1).unwrap_or(0);
-    let mut loads = vec![0.0; days];
-    for (day, load) in sessions {
-        if let Ok(i) = usize::try_from((*day - first).num_days())
-            && let Some(slot) = loads.get_mut(i)
-        {
-            *slot += load;
-        }
-    }
-    loads
-}
-
-/// The daily ACWR (rolling, science.md's default) for the days of [`daily_loads`].
+/// The daily ACWR (rolling, science.md's default) of daily loads, oldest first.
 pub fn acwr_series(daily: &[f64]) -> Vec<Option<f64>> {
     acwr::series(Method::Rolling, daily)
 }
@@ -198,22 +214,6 @@ mod tests {
     }
 
     #[test]
-    fn daily_loads_sum_a_day_and_fill_rest_days() {
-        let loads = daily_loads(
-            &[
-                (day(2), 300.0),
-                (day(4), 420.0),
-                (day(4), 60.0),
-                (day(1), 999.0),
-            ],
-            day(2),
-            day(5),
-        );
-        assert_eq!(loads, [300.0, 0.0, 480.0, 0.0]);
-        assert!(daily_loads(&[], day(5), day(2)).is_empty());
-    }
-
-    #[test]
     fn acwr_is_none_before_28_days_and_one_for_a_steady_load() {
         let steady: Vec<f64> = (0..35)
             .map(|i| if i % 2 == 0 { 400.0 } else { 0.0 })
@@ -231,6 +231,26 @@ mod tests {
         assert_eq!(open.last_day(), day(15));
         assert!(open.covers(day(9)) && open.covers(day(15)) && !open.covers(day(16)));
         assert!(!deload(9, Some(11)).covers(day(12)));
+    }
+
+    #[test]
+    fn a_day_inside_a_deload_counts_from_one_and_names_the_last_day() {
+        let week = deload(9, None);
+        assert_eq!(week.day_of(day(8)), None);
+        let first = week.day_of(day(9)).unwrap();
+        assert_eq!((first.day, first.days, first.last), (1, 7, day(15)));
+        assert_eq!(
+            week.day_of(day(11)).unwrap().describe(),
+            "day 3 of 7, until Sun 15 Jun"
+        );
+        assert_eq!(week.day_of(day(15)).unwrap().day, 7);
+        assert_eq!(week.day_of(day(16)), None);
+        // Ended early: the count follows the day it ended.
+        let short = deload(9, Some(12));
+        assert_eq!(
+            short.day_of(day(12)).unwrap().describe(),
+            "day 4 of 4, until Thu 12 Jun"
+        );
     }
 
     #[test]

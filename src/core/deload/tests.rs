@@ -155,6 +155,115 @@ fn all_four_signals_are_high() {
     );
 }
 
+#[test]
+fn steady_progress_needs_no_deload() {
+    // Eight weeks of rising e1RMs at RPE 8, a steady ACWR, the last deload three weeks ago.
+    let lifts = [
+        lift(
+            "Squat",
+            &[140.0, 142.5, 145.0, 147.5, 150.0, 152.5, 155.0, 157.5],
+        ),
+        lift(
+            "Bench",
+            &[100.0, 101.0, 102.0, 103.0, 104.0, 105.0, 106.0, 107.0],
+        ),
+    ];
+    let weeks = weeks(&[Some(8.0); 8]);
+    let acwr = [Some(1.0); 28];
+    let advice = assess(
+        &input(&lifts, &weeks, &acwr, Some(ago(21))),
+        &DeloadConfig::default(),
+        today(),
+    );
+    assert_eq!(kinds(&advice), []);
+    assert_eq!(advice.urgency, Urgency::None);
+    assert_eq!(advice.summary, "No deload signals.");
+}
+
+#[test]
+fn stall_is_watched_then_a_drop_recommends_a_deload() {
+    // A squat stuck at 150 for weeks is no drop; five weeks since the last deload is one signal:
+    // a watch, not a deload.
+    let stalled = [lift("Squat", &[150.0, 150.0, 149.0, 150.0, 149.0])];
+    let weeks = weeks(&[Some(8.5); 5]);
+    let acwr = [Some(1.1); 28];
+    let advice = assess(
+        &input(&stalled, &weeks, &acwr, Some(ago(35))),
+        &DeloadConfig::default(),
+        today(),
+    );
+    assert_eq!(kinds(&advice), [SignalKind::WeeksSinceDeload]);
+    assert_eq!(advice.urgency, Urgency::None);
+    assert_eq!(
+        advice.summary,
+        "1 deload signal: no deload yet, keep an eye on it."
+    );
+    // The stall turns into a slide: 142 is 5.3 % below 150. Two signals: medium.
+    let sliding = [lift("Squat", &[150.0, 150.0, 149.0, 146.0, 142.0])];
+    let advice = assess(
+        &input(&sliding, &weeks, &acwr, Some(ago(35))),
+        &DeloadConfig::default(),
+        today(),
+    );
+    assert_eq!(
+        kinds(&advice),
+        [SignalKind::E1rmDrop, SignalKind::WeeksSinceDeload]
+    );
+    assert_eq!(
+        advice.signals[0].message,
+        "Squat e1RM 142 kg is 5.3 % below its 8-week peak of 150 kg."
+    );
+    assert_eq!(advice.urgency, Urgency::Medium);
+}
+
+#[test]
+fn fatigue_rpe_and_acwr_climbing_recommend_a_deload() {
+    // Strength holds, but two weeks at RPE 9+ and a load spike: ACWR 1.6, 1.7, 1.8 this week.
+    let lifts = [lift("Squat", &[150.0, 151.0, 151.0])];
+    let weeks = weeks(&[Some(8.0), Some(9.0), Some(9.5)]);
+    let mut acwr = vec![Some(1.0); 25];
+    acwr.extend([Some(1.3), Some(1.4), Some(1.6), Some(1.7), Some(1.8)]);
+    let advice = assess(
+        &input(&lifts, &weeks, &acwr, Some(ago(14))),
+        &DeloadConfig::default(),
+        today(),
+    );
+    assert_eq!(kinds(&advice), [SignalKind::HighRpe, SignalKind::AcwrSpike]);
+    assert_eq!(
+        advice.signals[1].message,
+        "ACWR above 1.5 on 3 of the last 7 days (highest 1.80)."
+    );
+    assert_eq!(advice.urgency, Urgency::Medium);
+    assert_eq!(advice.plan, Some(PLAN));
+}
+
+#[test]
+fn comeback_after_a_deload_starts_the_count_again() {
+    // The week after a deload (it ended yesterday): the deload week's lighter sets are not in
+    // the main lifts (the store leaves them out), RPE is back to 8, so nothing fires — and the
+    // weeks signal stays quiet until five weeks have passed again.
+    let lifts = [lift("Squat", &[150.0, 152.0, 153.0])];
+    let weeks = weeks(&[Some(9.0), Some(7.0), Some(8.0)]);
+    let acwr = [Some(0.8); 28];
+    let advice = assess(
+        &input(&lifts, &weeks, &acwr, Some(ago(1))),
+        &DeloadConfig::default(),
+        today(),
+    );
+    assert_eq!(kinds(&advice), []);
+    let later = today() + Days::new(34);
+    let advice = assess(
+        &input(&lifts, &[], &[], Some(ago(1))),
+        &DeloadConfig::default(),
+        later,
+    );
+    assert_eq!(kinds(&advice), [SignalKind::WeeksSinceDeload]);
+    assert_eq!(
+        advice.signals[0].message,
+        "5 weeks since your last deload (the guide is every 5)."
+    );
+}
+
 fn only(input: &DeloadInput<'_>) -> Vec<SignalKind> {
     kinds(&assess(input, &DeloadConfig::default(), today()))
 }

@@ -212,34 +212,135 @@ fn fatigue_rpe_creeping_to_nine_and_a_half_deloads() {
 #[test]
 fn comeback_after_a_gap_starts_lighter() {
     let config = squat_config(Rule::DoubleProgression);
-    let history = [session(0, 100.0, &[8, 8, 8], &[])];
-    let r = recommend(&history, &config, &barbell(Unit::Kg), day(21));
+    // Trained every 3 days, then three weeks off.
+    let history = [
+        session(0, 97.5, &[8, 8, 8], &[]),
+        session(1, 100.0, &[8, 8, 8], &[]),
+    ];
+    let r = recommend(&history, &config, &barbell(Unit::Kg), day(3 + 21));
     assert_eq!(r.kind, RecommendationKind::Reduce);
     assert_eq!(weight(&r, Unit::Kg), "90");
+    assert_eq!(r.suggestion.reps, Some(5));
+    assert_eq!(r.suggestion.sets, Some(3));
+    assert!((r.confidence - 0.6).abs() < 1e-9);
     assert_eq!(
         r.reasoning,
-        "Last trained 21 days ago at 100 kg: come back 10 % lighter at 90 kg and build up again."
+        "Last trained 21 days ago (a break of 14+ days) at 100 kg: come back 10 % lighter at 90 kg \
+         and build up again."
     );
-    // Thirteen days is not a gap.
-    let r = recommend(&history, &config, &barbell(Unit::Kg), day(13));
+    // Exactly fourteen days is a break; thirteen is not.
+    let r = recommend(&history, &config, &barbell(Unit::Kg), day(3 + 14));
+    assert_eq!(r.kind, RecommendationKind::Reduce);
+    assert!(
+        r.reasoning.starts_with("Last trained 14 days ago"),
+        "{}",
+        r.reasoning
+    );
+    let r = recommend(&history, &config, &barbell(Unit::Kg), day(3 + 13));
     assert_eq!(r.kind, RecommendationKind::IncreaseWeight);
+    assert_eq!(weight(&r, Unit::Kg), "102.5");
+    // 10 % off 62.5 kg is 56.25 kg, between the 2.5 kg steps the plates make: the lighter of
+    // the two nearest (55 and 57.5) is suggested, and the sentence says why it is not 56.25.
+    let light = [session(0, 62.5, &[8, 8, 8], &[])];
+    let r = recommend(&light, &config, &barbell(Unit::Kg), day(30));
+    assert_eq!(weight(&r, Unit::Kg), "55");
+    assert!(
+        r.reasoning.contains(
+            "at 62.5 kg: come back 10 % lighter at 55 kg (the nearest load to 56.25 kg) and"
+        ),
+        "{}",
+        r.reasoning
+    );
+}
+
+#[test]
+fn comeback_is_not_a_lift_trained_every_two_weeks() {
+    // A variation trained every 14 days: its rhythm is no break, so the rule progresses it
+    // instead of cutting 10 % each time (which would ratchet it down for ever).
+    let config = squat_config(Rule::DoubleProgression);
+    let every_two_weeks = |n: u64, reps: &[u32]| PastSession {
+        date: day(14 * n),
+        ..session(0, 80.0, reps, &[])
+    };
+    let history = [
+        every_two_weeks(0, &[8, 7, 7]),
+        every_two_weeks(1, &[8, 8, 7]),
+    ];
+    let r = recommend(&history, &config, &barbell(Unit::Kg), day(28));
+    assert_eq!(r.kind, RecommendationKind::IncreaseReps);
+    assert_eq!(weight(&r, Unit::Kg), "80");
+    // After a longer break than its rhythm it is a comeback again, once.
+    let r = recommend(&history[..1], &config, &barbell(Unit::Kg), day(21));
+    assert_eq!(r.kind, RecommendationKind::Reduce);
+    assert_eq!(weight(&r, Unit::Kg), "72.5");
 }
 
 #[test]
 fn comeback_after_a_deload_week_adds_five_percent() {
     let config = three_by_five(Rule::RpeAutoregulation);
+    // A hard session at 100 kg, then a deload week at 90 kg that felt easy.
     let history = [
-        session(0, 90.0, &[5, 5, 5], &[6.5, 7.0, 7.0]),
-        session(1, 90.0, &[5, 5, 5], &[6.5, 6.5, 7.0]),
-        session(2, 90.0, &[5, 5, 5], &[7.0, 7.0, 7.0]),
+        session(0, 100.0, &[5, 5, 5], &[9.0, 9.0, 9.5]),
+        session(1, 90.0, &[5, 5, 5], &[6.5, 7.0, 7.0]),
+        session(2, 90.0, &[5, 5, 5], &[6.5, 6.5, 7.0]),
+        session(3, 90.0, &[5, 5, 5], &[7.0, 7.0, 7.0]),
     ];
-    // Mean 6.83 ≤ 7: 90 × 1.05 = 94.5 → nearest makeable 95 kg.
+    // The last three sessions' mean is 6.83 ≤ 7: 90 × 1.05 = 94.5 → nearest makeable 95 kg.
     let r = next(&history, &config);
     assert_eq!(r.kind, RecommendationKind::IncreaseWeight);
     assert_eq!(weight(&r, Unit::Kg), "95");
     assert_eq!(
         r.reasoning,
         "Mean working-set RPE 6.8 over the last 3 sessions (≤ 7): add 5 % to 90 kg → 95 kg."
+    );
+}
+
+fn deload_day(day_number: u32) -> crate::core::deload::DeloadDay {
+    crate::core::deload::DeloadDay {
+        day: day_number,
+        days: 7,
+        // A Sunday.
+        last: NaiveDate::from_ymd_opt(2025, 1, 19).unwrap(),
+    }
+}
+
+#[test]
+fn deload_week_sets_are_sixty_percent_of_the_usual() {
+    let table: Vec<(u16, u16)> = (1..=6).map(|n| (n, deload_sets(n))).collect();
+    assert_eq!(table, [(1, 1), (2, 1), (3, 2), (4, 2), (5, 3), (6, 4)]);
+}
+
+#[test]
+fn deload_week_keeps_a_lighter_load_and_cuts_the_sets() {
+    // The linear rule resets to 90 kg after three misses: in a deload week that lighter load
+    // stands, with 2 of the 3 sets.
+    let config = three_by_five(Rule::Linear);
+    let history = [
+        session(0, 100.0, &[5, 5, 4], &[]),
+        session(1, 100.0, &[5, 4, 4], &[]),
+        session(2, 100.0, &[4, 4, 3], &[]),
+    ];
+    let loader = barbell(Unit::Kg);
+    let rule = next(&history, &config);
+    let r = deload_week(&rule, &history, &loader, &deload_day(3));
+    assert_eq!(r.kind, RecommendationKind::Deload);
+    assert_eq!(weight(&r, Unit::Kg), "90");
+    assert_eq!(r.suggestion.sets, Some(2));
+    assert_eq!(r.suggestion.reps, Some(5));
+    assert_eq!(
+        r.reasoning,
+        "Deload week, day 3 of 7, until Sun 19 Jan: cut volume by 40 % — 2 of your 3 working \
+         sets at 90 kg × 5."
+    );
+    // No history: still fewer sets, and no weight is made up.
+    let r = deload_week(&next(&[], &config), &[], &loader, &deload_day(1));
+    assert_eq!(r.suggestion.weight, None);
+    assert_eq!(r.suggestion.sets, Some(2));
+    assert!(
+        r.reasoning
+            .ends_with("2 of your 3 working sets, with a weight that leaves reps to spare."),
+        "{}",
+        r.reasoning
     );
 }
 
@@ -398,6 +499,37 @@ proptest! {
             let last = history.iter().rev().find(|s| !s.sets.is_empty()).unwrap();
             let top = last.sets.iter().map(|s| s.weight.kg()).fold(0.0, f64::max);
             prop_assert!(r.suggestion.weight.unwrap().kg() > top);
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn a_deload_week_plan_is_loadable_never_heavier_and_has_fewer_sets(
+        history in any_history(),
+        rule in prop::sample::select(vec![
+            Rule::DoubleProgression, Rule::Linear, Rule::RpeAutoregulation, Rule::RpeTarget,
+        ]),
+        dumbbell in any::<bool>(),
+    ) {
+        let loader = if dumbbell {
+            Loader::Steps(Steps::from_lightest(Unit::Kg, dumbbell_step(Unit::Kg)))
+        } else {
+            barbell(Unit::Kg)
+        };
+        let config = RuleConfig { rule, ..squat_config(rule) };
+        let today = history.last().map_or(day(0), |s| s.date + Days::new(2));
+        let rule_says = recommend(&history, &config, &loader, today);
+        let r = deload_week(&rule_says, &history, &loader, &deload_day(2));
+        prop_assert_eq!(r.kind, RecommendationKind::Deload);
+        prop_assert!(r.suggestion.sets.unwrap() < rule_says.suggestion.sets.unwrap());
+        prop_assert!(r.reasoning.starts_with("Deload week, day 2 of 7"));
+        if let Some(w) = r.suggestion.weight {
+            prop_assert!(loader.is_loadable(w), "{} not loadable: {}", w.kg(), r.reasoning);
+            if let Some(last) = history.iter().rev().find(|s| !s.sets.is_empty()) {
+                let top = last.sets.iter().map(|s| s.weight.kg()).fold(0.0, f64::max);
+                prop_assert!(w.kg() <= top + 1e-6, "{} above {top}: {}", w.kg(), r.reasoning);
+            }
         }
     }
 }

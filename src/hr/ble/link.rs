@@ -24,6 +24,8 @@ pub(super) struct Link {
     pub notifications: Notifications,
     /// Battery level in percent, when the strap has a Battery Service and answered.
     pub battery: Option<u8>,
+    /// Where the strap is worn ([`location_name`]), when it has a Body Sensor Location.
+    pub location: Option<&'static str>,
 }
 
 /// Connects to `peripheral` and subscribes to its heart rate; on failure hangs up again so a
@@ -77,10 +79,14 @@ async fn set_up(peripheral: &Peripheral, strap: &Strap) -> Result<Link, BleError
             .filter(|&percent| percent <= 100),
         None => None,
     };
-    if let Some(location) = find(BODY_SENSOR_LOCATION)
-        && let Some(code) = read_byte(peripheral, &location, "reading the sensor location").await
-    {
-        tracing::info!(strap = %strap.name, location = location_name(code), "body sensor location");
+    let location = match find(BODY_SENSOR_LOCATION) {
+        Some(location) => read_byte(peripheral, &location, "reading the sensor location")
+            .await
+            .map(location_name),
+        None => None,
+    };
+    if let Some(location) = location {
+        tracing::info!(strap = %strap.name, location, "body sensor location");
     }
     // The stream must exist before subscribing, or the first notifications are lost.
     let notifications = timed(
@@ -98,6 +104,7 @@ async fn set_up(peripheral: &Peripheral, strap: &Strap) -> Result<Link, BleError
     Ok(Link {
         notifications,
         battery,
+        location,
     })
 }
 

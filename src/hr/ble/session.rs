@@ -203,6 +203,9 @@ impl Session<'_> {
             || link
                 .battery
                 .is_some_and(|b| !self.send(HrEvent::Battery(b)))
+            || link
+                .location
+                .is_some_and(|l| !self.send(HrEvent::SensorLocation(l)))
         {
             link::hang_up(peripheral).await;
             return End::ReceiverGone;

@@ -87,6 +87,38 @@ fn deloads_round_trip_latest_first_and_a_backwards_one_is_refused() {
 }
 
 #[test]
+fn a_deload_ended_early_stops_yesterday_and_one_started_today_is_removed() {
+    let store = store();
+    let start = day(2026, 11, 21);
+    let id = store
+        .record_deload(start, Some(day(2026, 11, 27)), "")
+        .unwrap();
+    assert_eq!(store.current_deload(day(2026, 11, 20)).unwrap(), None);
+    assert_eq!(
+        store.current_deload(day(2026, 11, 23)).unwrap().unwrap().id,
+        id
+    );
+    // Ended on its third day: it covered the 21st and 22nd.
+    let ended = store.end_deload(id, day(2026, 11, 23)).unwrap().unwrap();
+    assert_eq!((ended.start, ended.end), (start, Some(day(2026, 11, 22))));
+    assert_eq!(store.deloads().unwrap(), [ended]);
+    assert_eq!(store.current_deload(day(2026, 11, 23)).unwrap(), None);
+    assert_eq!(
+        store.deload_input(day(2026, 11, 23)).unwrap().last_deload,
+        Some(day(2026, 11, 22))
+    );
+    // Ended the day it started: it never covered a day, so it is gone.
+    let today = day(2026, 12, 1);
+    let id = store.record_deload(today, None, "").unwrap();
+    assert_eq!(store.end_deload(id, today).unwrap(), None);
+    assert_eq!(store.deloads().unwrap().len(), 1);
+    assert!(matches!(
+        store.end_deload(id, today),
+        Err(StoreError::NotFound { what: "deload", .. })
+    ));
+}
+
+#[test]
 fn an_empty_database_has_no_signals() {
     let store = store();
     let history = store.deload_input(day(2026, 6, 1)).unwrap();

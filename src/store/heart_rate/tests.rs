@@ -29,6 +29,7 @@ fn profile() -> Profile {
         lthr: Some(bpm(165)),
         bar: default_bar(Unit::Kg),
         plates: default_plates(Unit::Kg),
+        zones: crate::core::hr_settings::ZoneKind::Karvonen,
     }
 }
 

@@ -1,4 +1,7 @@
-//! The dashboard: start or resume, recent sessions. Room for PRs and insights later.
+//! The dashboard: start or resume, the deload check, the top insights (the selected one with
+//! its rule and suggestion), recent sessions.
+
+mod insights;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -10,6 +13,11 @@ use crate::app::state::State;
 use crate::core::rest::clock;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::session_row;
+
+/// From this body height on, the dashboard lists [`LARGE_SHOWN`] insights, else [`SMALL_SHOWN`].
+const LARGE_HEIGHT: u16 = 30;
+const LARGE_SHOWN: usize = 6;
+const SMALL_SHOWN: usize = 3;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
     let start_key = state
@@ -44,11 +52,39 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
         ],
     };
     today_lines.extend(deload_lines(state, theme));
-    let [today, recent] = Layout::vertical([
+    let insight_lines = state
+        .insights
+        .as_deref()
+        .map(|insights| {
+            let shown = if area.height >= LARGE_HEIGHT {
+                LARGE_SHOWN
+            } else {
+                SMALL_SHOWN
+            };
+            insights::lines(state, insights, shown, area.width.saturating_sub(2), theme)
+        })
+        .unwrap_or_default();
+    let insights_height = if insight_lines.is_empty() {
+        0
+    } else {
+        insight_lines.len() as u16 + 2
+    };
+    let [today, insights_area, recent] = Layout::vertical([
         Constraint::Length(today_lines.len() as u16 + 2),
+        Constraint::Length(insights_height),
         Constraint::Fill(1),
     ])
     .areas(area);
+    if let Some(insights) = &state.insights {
+        frame.render_widget(
+            Paragraph::new(insight_lines).block(
+                Block::bordered()
+                    .title(insights::title(state, insights.len()))
+                    .border_style(theme.border()),
+            ),
+            insights_area,
+        );
+    }
     frame.render_widget(
         Paragraph::new(today_lines).block(
             Block::bordered()
@@ -81,9 +117,36 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
     );
 }
 
-/// The deload check: its verdict, and each signal that fired with its numbers.
+/// The deload check: its verdict, and each signal that fired with its numbers; during a recorded
+/// deload, the day of it instead.
 fn deload_lines(state: &State, theme: Theme) -> Vec<Line<'static>> {
     use crate::core::deload::Urgency;
+    let key = state
+        .keymap
+        .key_for(Context::Dashboard, Command::Deload)
+        .map(|k| k.to_string());
+    if let Some(day) = state
+        .deload_week
+        .as_ref()
+        .and_then(|w| w.day_of(state.now.date_naive()))
+    {
+        let mut lines = vec![Line::from(vec![
+            Span::styled("Deload week: ", theme.ok()),
+            Span::raw(format!(
+                "{} — cut volume by ~{} %, same loads.",
+                day.describe(),
+                crate::core::deload::PLAN.volume_cut_percent
+            )),
+        ])];
+        if let Some(key) = key {
+            lines.push(Line::from(vec![
+                Span::raw("Press "),
+                Span::styled(key, theme.key()),
+                Span::raw(" to end it early."),
+            ]));
+        }
+        return lines;
+    }
     let Some(advice) = &state.deload else {
         return Vec::new();
     };
@@ -103,6 +166,13 @@ fn deload_lines(state: &State, theme: Theme) -> Vec<Line<'static>> {
                 .iter()
                 .map(|s| Line::styled(format!("  • {}", s.message), theme.dim())),
         );
+        if let Some(key) = key {
+            lines.push(Line::from(vec![
+                Span::raw("Press "),
+                Span::styled(key, theme.key()),
+                Span::raw(" to start a deload week today."),
+            ]));
+        }
     }
     lines
 }

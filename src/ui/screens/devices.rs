@@ -59,9 +59,17 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, screen: &DevicesScre
             });
         }
     }
-    if let Some(level) = state.heart.battery {
+    let heart = &state.heart;
+    let strap: Vec<String> = [
+        heart.location.map(|l| format!("worn on the {l}")),
+        heart.battery.map(|b| format!("battery {b}%")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !strap.is_empty() {
         lines.push(Line::raw(""));
-        lines.push(Line::raw(format!("Connected strap battery: {level}%")));
+        lines.push(Line::raw(format!("Connected strap: {}", strap.join(", "))));
     }
     let block = Block::bordered()
         .title(" Heart-rate straps ")

@@ -21,6 +21,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, form: &Form, theme: 
     frame.render_widget(block, area);
     let mut lines = Vec::new();
     let mut cursor = None;
+    // A blank line between fields when there is room; packed (errors still shown) when not, so
+    // the last field is never cut off on a small terminal.
+    let spaced = form.fields.len() * 2 + 2 <= usize::from(inner.height);
     for (i, field) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let label_style = if focused {
@@ -55,7 +58,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, form: &Form, theme: 
                 format!("{:width$}  ✗ {error}", "", width = LABEL_WIDTH),
                 theme.error(),
             )),
-            None => lines.push(Line::raw("")),
+            None if spaced => lines.push(Line::raw("")),
+            None => {}
         }
     }
     if let Some(error) = &form.error {

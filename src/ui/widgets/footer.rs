@@ -23,18 +23,23 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
             status,
         );
     }
-    frame.render_widget(Paragraph::new(hints(state, theme)), keys);
+    let both = crate::ui::screens::session_detail::shows_both(frame.area());
+    frame.render_widget(Paragraph::new(hints(state, both, theme)), keys);
 }
 
 /// "Enter log · Ctrl-n add exercise · …" from the keymap, for the current context.
-fn hints<'a>(state: &State, theme: Theme) -> Line<'a> {
+/// `detail_both`: the session detail shows sets and heart rate at once (no view key needed).
+fn hints<'a>(state: &State, detail_both: bool, theme: Theme) -> Line<'a> {
     use Command as C;
     let context = state.context();
     let wanted: &[(Command, &str)] = match context {
         Context::Dashboard => &[
             (C::StartSession, "start/resume"),
             (C::History, "history"),
+            (C::Progress, "progress"),
+            (C::TrainingLoad, "load"),
             (C::Settings, "settings"),
+            (C::Deload, "deload"),
             (C::Help, "help"),
             (C::Quit, "quit"),
         ],
@@ -48,6 +53,9 @@ fn hints<'a>(state: &State, theme: Theme) -> Line<'a> {
             (C::Help, "help"),
             (C::Back, "back"),
         ],
+        Context::Picker if crate::ui::screens::progress::picking(state) => {
+            &[(C::Submit, "show"), (C::Back, "cancel")]
+        }
         Context::Picker => &[
             (C::Submit, "add"),
             (C::CreateExercise, "new exercise"),
@@ -60,6 +68,7 @@ fn hints<'a>(state: &State, theme: Theme) -> Line<'a> {
             (C::Help, "help"),
         ],
         Context::Detail => &[
+            (C::SwitchView, "sets/heart rate"),
             (C::EditSet, "edit set"),
             (C::Delete, "delete set"),
             (C::Back, "back"),
@@ -79,9 +88,25 @@ fn hints<'a>(state: &State, theme: Theme) -> Line<'a> {
             (C::Back, "back"),
         ],
         Context::Help => &[(C::Back, "close"), (C::Up, "scroll")],
+        Context::Progress => &[
+            (C::PickExercise, "exercise"),
+            (C::NextLift, "next lift"),
+            (C::RangeNext, "range"),
+            (C::Back, "back"),
+            (C::Help, "help"),
+        ],
+        Context::Load => &[
+            (C::RangeNext, "range"),
+            (C::NextPanel, "panel"),
+            (C::Back, "back"),
+            (C::Help, "help"),
+        ],
     };
     let mut spans = vec![Span::raw(" ")];
     for (command, label) in wanted {
+        if *command == C::SwitchView && detail_both {
+            continue;
+        }
         if let Some(key) = state.keymap.key_for(context, *command) {
             spans.push(Span::styled(key.to_string(), theme.key()));
             spans.push(Span::styled(format!(" {label} "), theme.dim()));

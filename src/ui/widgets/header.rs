@@ -20,6 +20,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
         Screen::History(_) => "History",
         Screen::Settings(_) => "Settings",
         Screen::Devices(_) => "Heart-rate straps",
+        Screen::Progress(_) => "Progression",
+        Screen::Load(_) => "Training load",
     };
     let mut left = vec![
         Span::styled(" ironpulse ", theme.title()),

@@ -1,5 +1,5 @@
 //! Live heart rate: the header badge and the session screen's panel (big BPM, zone, time in
-//! zones, hrTSS, the last ten minutes with gaps and set markers, link and battery).
+//! zones, hrTSS, the last ten minutes with gaps and set markers, link, sensor location and battery).
 
 use std::time::Duration;
 
@@ -16,20 +16,26 @@ use crate::core::rest::clock;
 use crate::core::units::format_number;
 use crate::core::zones::Zone;
 use crate::ui::theme::Theme;
+use crate::ui::widgets::hr_chart;
 
-/// Zone colours, by zone index (Z0 … Z5c); the label always goes with the colour.
-const ZONE_COLORS: [Color; 7] = [
-    Color::DarkGray,
-    Color::Blue,
-    Color::Green,
-    Color::Yellow,
-    Color::Rgb(255, 140, 0),
-    Color::Red,
-    Color::Magenta,
-];
+/// Zone colours by label, so a zone keeps its colour across models: Karvonen Z0–Z5 and Friel's
+/// Z1–Z5c (Z5 and Z5a, both from threshold up, share red). The label always goes with the colour.
+fn zone_color(zone: Zone) -> Color {
+    match zone.label {
+        "Z0" => Color::DarkGray,
+        "Z1" => Color::Blue,
+        "Z2" => Color::Green,
+        "Z3" => Color::Yellow,
+        "Z4" => Color::Rgb(255, 140, 0),
+        "Z5b" => Color::Magenta,
+        "Z5c" => Color::Rgb(170, 0, 255),
+        _ => Color::Red,
+    }
+}
 
-fn zone_style(zone: Zone, theme: Theme) -> Style {
-    theme.colored(ZONE_COLORS[usize::from(zone.index).min(ZONE_COLORS.len() - 1)])
+/// A zone's colour (bold without colour); its label must always be printed beside it.
+pub fn zone_style(zone: Zone, theme: Theme) -> Style {
+    theme.colored(zone_color(zone))
 }
 
 /// `♥ 142 Z3` for the header, or the link state when there is no value.
@@ -65,14 +71,28 @@ pub fn link_text(heart: &Heart) -> String {
     }
 }
 
+/// Where the strap is worn and its battery, e.g. `chest · 80%`, or `None` when it said neither.
+pub fn strap_text(heart: &Heart) -> Option<String> {
+    let battery = heart.battery.map(|level| format!("{level}%"));
+    match (heart.location, battery) {
+        (Some(location), Some(battery)) => Some(format!("{location} · {battery}")),
+        (Some(location), None) => Some(location.to_owned()),
+        (None, battery) => battery,
+    }
+}
+
 /// The heart-rate panel of the session screen.
 pub fn panel(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
     let heart = &state.heart;
-    let mut block = Block::bordered()
-        .title(format!(" ♥ {} ", link_text(heart)))
-        .border_style(theme.border());
-    if let Some(level) = heart.battery {
-        block = block.title(Line::from(format!(" {level}% ")).right_aligned());
+    let title = Line::from(format!(" ♥ {} ", link_text(heart)));
+    // Where the strap is worn only when the link's name still fits beside it; the battery always.
+    let room = usize::from(area.width.saturating_sub(3)).saturating_sub(title.width());
+    let strap = strap_text(heart)
+        .filter(|s| s.chars().count() + 2 <= room)
+        .or_else(|| heart.battery.map(|level| format!("{level}%")));
+    let mut block = Block::bordered().title(title).border_style(theme.border());
+    if let Some(strap) = strap {
+        block = block.title(Line::from(format!(" {strap} ")).right_aligned());
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -204,13 +224,7 @@ fn history_chart(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
             None => runs.push(Vec::new()),
         }
     }
-    let values = runs.iter().flatten().map(|(_, y)| *y);
-    let (low, high) = values.fold((f64::MAX, f64::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
-    let (low, high) = if low > high {
-        (50.0, 150.0)
-    } else {
-        ((low - 10.0).max(0.0), high + 10.0)
-    };
+    let (low, high) = hr_chart::y_bounds(&runs);
     let marks: Vec<(f64, f64)> = state
         .session
         .iter()
@@ -219,18 +233,7 @@ fn history_chart(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
         .filter(|t| now.saturating_sub(*t) <= CHART_WINDOW)
         .map(|t| (x(t), high))
         .collect();
-    let line_style = theme.colored(Color::Red);
-    let mut datasets: Vec<Dataset> = runs
-        .iter()
-        .filter(|r| !r.is_empty())
-        .map(|r| {
-            Dataset::default()
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(line_style)
-                .data(r)
-        })
-        .collect();
+    let mut datasets = hr_chart::lines(&runs, theme);
     datasets.push(
         Dataset::default()
             .marker(Marker::Dot)
@@ -245,12 +248,7 @@ fn history_chart(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
                 .labels(["-10 min", "now"])
                 .style(theme.dim()),
         )
-        .y_axis(
-            Axis::default()
-                .bounds([low, high])
-                .labels([format_number(low.round()), format_number(high.round())])
-                .style(theme.dim()),
-        );
+        .y_axis(hr_chart::y_axis(low, high, false, theme));
     frame.render_widget(chart, area);
 }
 
@@ -278,4 +276,86 @@ fn big_digits(text: &str) -> [String; 5] {
         }
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::keymap::Keymap;
+    use crate::app::state::{Settings, Startup};
+    use crate::core::zones::{Sport, ZoneModel};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn bpm(v: u32) -> crate::core::units::Bpm {
+        crate::core::units::Bpm::try_from(v).unwrap()
+    }
+
+    /// The panel's top border at `width` columns.
+    fn top_border(heart: Heart, width: u16) -> String {
+        let mut state = State::new(
+            Startup::default(),
+            Settings::default(),
+            Keymap::default(),
+            chrono::DateTime::UNIX_EPOCH,
+            chrono::FixedOffset::east_opt(0).unwrap(),
+        );
+        state.heart = heart;
+        let mut terminal = Terminal::new(TestBackend::new(width, 12)).unwrap();
+        terminal
+            .draw(|frame| panel(frame, frame.area(), &state, Theme::new(false)))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..width).map(|x| buffer[(x, 0)].symbol()).collect()
+    }
+
+    fn connected(name: &str) -> Heart {
+        Heart {
+            link: Link::Connected(name.into()),
+            battery: Some(80),
+            location: Some("chest"),
+            ..Heart::default()
+        }
+    }
+
+    #[test]
+    fn the_strap_says_where_it_is_worn_beside_its_battery() {
+        assert_eq!(
+            strap_text(&connected("H10")).as_deref(),
+            Some("chest · 80%")
+        );
+        let no_battery = Heart {
+            battery: None,
+            ..connected("H10")
+        };
+        assert_eq!(strap_text(&no_battery).as_deref(), Some("chest"));
+        assert_eq!(strap_text(&Heart::default()), None);
+        assert_eq!(
+            top_border(connected("Polar H10 A1B2C3"), 36),
+            "┌ ♥ Polar H10 A1B2C3 ─ chest · 80% ┐"
+        );
+    }
+
+    #[test]
+    fn a_long_link_name_keeps_the_battery_and_drops_the_location() {
+        assert_eq!(
+            top_border(connected("simulated strap (seed 1)"), 36),
+            "┌ ♥ simulated strap (seed 1) ─ 80% ┐"
+        );
+    }
+
+    #[test]
+    fn every_zone_of_a_model_has_its_own_colour() {
+        let models = [
+            ZoneModel::karvonen(bpm(50), bpm(190)).unwrap(),
+            ZoneModel::lthr(bpm(165), Sport::Run),
+            ZoneModel::lthr(bpm(165), Sport::Bike),
+        ];
+        for model in models {
+            let colors: Vec<Color> = model.bands().iter().map(|b| zone_color(b.zone)).collect();
+            for (i, c) in colors.iter().enumerate() {
+                assert!(!colors[..i].contains(c), "{model:?}: {colors:?}");
+            }
+        }
+    }
 }

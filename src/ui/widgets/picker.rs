@@ -11,8 +11,15 @@ use crate::ui::theme::Theme;
 pub fn render(frame: &mut Frame, area: Rect, state: &State, picker: &Picker, theme: Theme) {
     let area = crate::ui::centered(area, 70, area.height.saturating_sub(2).max(10));
     frame.render_widget(Clear, area);
+    // A picker for the progression chart marks the lifts trained, else the recent exercises.
+    let lifts = crate::ui::screens::progress::picker_lifts(state, picker);
+    let marked: &[crate::core::exercise::ExerciseId] = lifts.unwrap_or(&state.recent_exercises);
     let block = Block::bordered()
-        .title(" Add exercise — type to search ")
+        .title(if lifts.is_some() {
+            " Show the progression of — type to search "
+        } else {
+            " Add exercise — type to search "
+        })
         .border_style(theme.focus_border());
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -34,11 +41,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, picker: &Picker, the
         .take(rows)
         .filter_map(|(i, index)| state.exercises.get(*index).map(|e| (i, e)))
         .map(|(i, e)| {
-            let recent = if state.recent_exercises.contains(&e.id) {
-                "•"
-            } else {
-                " "
-            };
+            let recent = if marked.contains(&e.id) { "•" } else { " " };
             let text = format!(
                 "{recent} {:<34} {:<10} {}",
                 e.name,
@@ -59,6 +62,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, picker: &Picker, the
         );
     } else {
         frame.render_widget(Paragraph::new(lines), list);
+    }
+    if lifts.is_some() {
+        frame.render_widget(Line::styled(" • trained", theme.dim()), hint);
+        return;
     }
     let create = state
         .keymap

@@ -1,0 +1,94 @@
+//! Taking a deload from the dashboard: one key asks to start a deload week today, or, while one
+//! runs, to end it early. The store records it; the deload check then reloads.
+
+use chrono::{Days, NaiveDate};
+
+use super::{Effect, Modal, State, StoreRequest, say};
+use crate::app::state::{Confirm, ConfirmAction};
+use crate::core::deload::{DeloadWeek, PLAN};
+use crate::core::progression::deload_sets;
+
+/// "Fri 21 Nov".
+fn show(day: NaiveDate) -> String {
+    day.format("%a %-d %b").to_string()
+}
+
+/// The deload key: offer to start a deload week today, or to end the running one early.
+pub fn ask(state: &mut State) {
+    let today = state.now.date_naive();
+    let confirm = match state.deload_week.as_ref().filter(|d| d.covers(today)) {
+        Some(running) if running.start == today => Confirm::ask(
+            "Cancel the deload week you started today? It is removed from your history.".into(),
+            "cancel it",
+            "keep it",
+            ConfirmAction::EndDeload(running.id),
+        ),
+        Some(running) => Confirm::ask(
+            format!(
+                "End the deload early? It will have run {} – {}; you train normally from today.",
+                show(running.start),
+                show(today.pred_opt().unwrap_or(today)),
+            ),
+            "end it",
+            "keep it",
+            ConfirmAction::EndDeload(running.id),
+        ),
+        None => {
+            let end = today
+                .checked_add_days(Days::new(u64::from(PLAN.days) - 1))
+                .unwrap_or(today);
+            Confirm::ask(
+                format!(
+                    "Start a deload week? Deload {} – {}: cut volume by ~{} % ({} of every 3 \
+                     working sets, at your usual loads).",
+                    show(today),
+                    show(end),
+                    PLAN.volume_cut_percent,
+                    deload_sets(3),
+                ),
+                "start it",
+                "not now",
+                ConfirmAction::StartDeload { start: today, end },
+            )
+        }
+    };
+    state.modal = Some(Modal::Confirm(confirm));
+}
+
+/// A deload week was recorded: the dashboard follows it now, the signals after the reload.
+pub fn started(state: &mut State, week: DeloadWeek) -> Vec<Effect> {
+    say(
+        state,
+        format!(
+            "Deload week recorded: {} – {}.",
+            show(week.start),
+            show(week.last_day())
+        ),
+        false,
+    );
+    state.deload_week = Some(week);
+    reload(state)
+}
+
+/// A deload was ended early (`None`: it started today and was removed).
+pub fn ended(state: &mut State, week: Option<&DeloadWeek>) -> Vec<Effect> {
+    let message = match week {
+        Some(week) => format!(
+            "Deload ended: it ran {} – {}.",
+            show(week.start),
+            show(week.last_day())
+        ),
+        None => "Deload cancelled.".to_string(),
+    };
+    say(state, message, false);
+    state.deload_week = None;
+    reload(state)
+}
+
+fn reload(state: &State) -> Vec<Effect> {
+    let today = state.now.date_naive();
+    vec![
+        Effect::Store(StoreRequest::LoadDeload { today }),
+        Effect::Store(StoreRequest::LoadInsights { today }),
+    ]
+}

@@ -1,0 +1,330 @@
+//! Strength progress over the last 8 weeks for `ironpulse context`: each main lift's e1RM trend
+//! and direction, weekly volume trends, and the strongest and weakest lifts.
+//!
+//! Directions, on the least-squares slope as a percentage of the fitted start per month:
+//! - e1RM: ≥ +0.5 %/month increasing, ≤ −0.5 %/month decreasing, between is a plateau (the same
+//!   0.5 % as the plateau insight, issue 5).
+//! - Volume: ±5 %/month. Weekly volume swings far more than e1RM from week to week, so a
+//!   change under 5 % a month (about 10 % over the 8 weeks) is read as flat.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::ExerciseSession;
+use super::trend_line::{TrendLine, WeightTrend, minus_days, plus_days};
+use crate::core::exercise::{Exercise, ExerciseId, ExerciseKind};
+use crate::core::units::Weight;
+
+/// Days in the window (8 weeks, ending today).
+pub const WINDOW_DAYS: u64 = 56;
+/// Weekly blocks in the window.
+pub const WINDOW_WEEKS: usize = 8;
+/// |e1RM %/month| under this is a plateau.
+pub const E1RM_FLAT_PERCENT_PER_MONTH: f64 = 0.5;
+/// |volume %/month| under this is a plateau.
+pub const VOLUME_FLAT_PERCENT_PER_MONTH: f64 = 5.0;
+/// Sessions with an e1RM in the window a lift needs to count as a main lift.
+pub const MIN_SESSIONS: usize = 3;
+
+/// Which way a trend goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Direction {
+    Increasing,
+    Plateau,
+    Decreasing,
+}
+
+impl Direction {
+    /// The direction of a change of `percent_per_month`, flat within ±`flat`.
+    pub fn of(percent_per_month: f64, flat: f64) -> Direction {
+        if percent_per_month >= flat {
+            Direction::Increasing
+        } else if percent_per_month <= -flat {
+            Direction::Decreasing
+        } else {
+            Direction::Plateau
+        }
+    }
+
+    /// "increasing", "plateau" or "decreasing".
+    pub fn label(self) -> &'static str {
+        match self {
+            Direction::Increasing => "increasing",
+            Direction::Plateau => "plateau",
+            Direction::Decreasing => "decreasing",
+        }
+    }
+}
+
+/// One 7-day block's working volume.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BlockVolume {
+    /// First and last day of the block.
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// Working volume, kg × reps.
+    pub volume_kg: f64,
+}
+
+/// Weekly working volume over the window and its trend.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VolumeTrend {
+    /// Eight 7-day blocks ending today, oldest first (so no week is partial).
+    pub weeks: Vec<BlockVolume>,
+    /// Least-squares line through the blocks (dated by their last day), kg × reps.
+    pub line: Option<TrendLine>,
+    /// Change per month as a percentage of the fitted start; `None` when that is not positive.
+    pub percent_per_month: Option<f64>,
+    pub direction: Option<Direction>,
+}
+
+/// One main lift over the window.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LiftTrend {
+    pub exercise: ExerciseId,
+    pub name: String,
+    /// Sessions with an e1RM in the window.
+    pub sessions: usize,
+    /// The e1RM trend (fitted start and end).
+    pub e1rm: WeightTrend,
+    /// Fitted end vs fitted start, percent.
+    pub change_percent: f64,
+    pub percent_per_month: f64,
+    pub direction: Direction,
+    /// The lift's own weekly volume.
+    pub volume: VolumeTrend,
+}
+
+/// The strength part of `ironpulse context`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StrengthContext {
+    /// First and last day of the window.
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// The main lifts, the most-trained first.
+    pub lifts: Vec<LiftTrend>,
+    /// Weekly working volume of every exercise together.
+    pub volume: VolumeTrend,
+    /// The lift with the largest e1RM change %, and the one with the smallest (when there are
+    /// two or more lifts).
+    pub strongest: Option<ExerciseId>,
+    pub weakest: Option<ExerciseId>,
+}
+
+/// The name of an exercise, or "exercise #id" when it is not in `exercises`.
+pub(crate) fn name_of(names: &HashMap<ExerciseId, &Exercise>, id: ExerciseId) -> String {
+    names
+        .get(&id)
+        .map_or_else(|| format!("exercise #{}", id.0), |e| e.name.clone())
+}
+
+/// Strength progress over the 8 weeks ending `today` from every exercise session (any order):
+/// the up to `max_lifts` non-cardio lifts with the most sessions with an e1RM in the window (at
+/// least 3; heavier best e1RM, then name, break ties). O(n log n).
+pub fn strength(
+    rows: &[ExerciseSession],
+    exercises: &[Exercise],
+    today: NaiveDate,
+    max_lifts: usize,
+) -> StrengthContext {
+    let from = minus_days(today, WINDOW_DAYS - 1);
+    let names: HashMap<ExerciseId, &Exercise> = exercises.iter().map(|e| (e.id, e)).collect();
+    let window: Vec<&ExerciseSession> = rows
+        .iter()
+        .filter(|r| r.date >= from && r.date <= today)
+        .collect();
+    let mut by_lift: HashMap<ExerciseId, Vec<&ExerciseSession>> = HashMap::new();
+    for r in &window {
+        let cardio = names
+            .get(&r.exercise)
+            .is_some_and(|e| e.kind == ExerciseKind::Cardio);
+        if !cardio {
+            by_lift.entry(r.exercise).or_default().push(r);
+        }
+    }
+    let mut lifts: Vec<LiftTrend> = by_lift
+        .into_iter()
+        .filter_map(|(id, sessions)| lift_trend(id, &sessions, &names, today))
+        .collect();
+    let best = |l: &LiftTrend| l.e1rm.end.kg();
+    lifts.sort_by(|a, b| {
+        b.sessions
+            .cmp(&a.sessions)
+            .then_with(|| best(b).total_cmp(&best(a)))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    lifts.truncate(max_lifts);
+    let by_change = |pick_max: bool| {
+        lifts
+            .iter()
+            .reduce(|a, b| {
+                let better = if pick_max {
+                    b.change_percent > a.change_percent
+                } else {
+                    b.change_percent < a.change_percent
+                };
+                if better { b } else { a }
+            })
+            .map(|l| l.exercise)
+    };
+    StrengthContext {
+        from,
+        to: today,
+        strongest: by_change(true),
+        weakest: if lifts.len() >= 2 {
+            by_change(false)
+        } else {
+            None
+        },
+        volume: volume_trend(&window, today),
+        lifts,
+    }
+}
+
+fn lift_trend(
+    id: ExerciseId,
+    sessions: &[&ExerciseSession],
+    names: &HashMap<ExerciseId, &Exercise>,
+    today: NaiveDate,
+) -> Option<LiftTrend> {
+    let points: Vec<(NaiveDate, Weight)> = sessions
+        .iter()
+        .filter_map(|s| s.best_e1rm.map(|e| (s.date, e)))
+        .collect();
+    if points.len() < MIN_SESSIONS {
+        return None;
+    }
+    let e1rm = WeightTrend::fit(&points)?;
+    let change_percent = e1rm.line.change_percent()?;
+    let percent_per_month = e1rm.percent_per_month()?;
+    Some(LiftTrend {
+        exercise: id,
+        name: name_of(names, id),
+        sessions: points.len(),
+        change_percent,
+        percent_per_month,
+        direction: Direction::of(percent_per_month, E1RM_FLAT_PERCENT_PER_MONTH),
+        volume: volume_trend(sessions, today),
+        e1rm,
+    })
+}
+
+/// Working volume in the eight 7-day blocks ending `today`, and its trend.
+pub fn volume_trend(rows: &[&ExerciseSession], today: NaiveDate) -> VolumeTrend {
+    let first = minus_days(today, WINDOW_DAYS - 1);
+    let mut weeks: Vec<BlockVolume> = (0..WINDOW_WEEKS as u64)
+        .map(|k| BlockVolume {
+            from: plus_days(first, 7 * k),
+            to: plus_days(first, 7 * k + 6),
+            volume_kg: 0.0,
+        })
+        .collect();
+    for r in rows.iter().filter(|r| r.date >= first && r.date <= today) {
+        let k = usize::try_from((r.date - first).num_days() / 7).unwrap_or(0);
+        if let Some(week) = weeks.get_mut(k)
+            && r.volume_kg.is_finite()
+        {
+            week.volume_kg += r.volume_kg;
+        }
+    }
+    let points: Vec<(NaiveDate, f64)> = weeks.iter().map(|w| (w.to, w.volume_kg)).collect();
+    let line = TrendLine::fit(&points);
+    let percent_per_month = line.and_then(|l| l.percent_per_month);
+    VolumeTrend {
+        weeks,
+        line,
+        percent_per_month,
+        direction: percent_per_month.map(|p| Direction::of(p, VOLUME_FLAT_PERCENT_PER_MONTH)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::exercise::{Equipment, Mechanics};
+    use crate::core::review::tests_support::{lift, nth};
+
+    fn exercise(id: i64, name: &str, kind: ExerciseKind) -> Exercise {
+        Exercise {
+            id: ExerciseId(id),
+            name: name.to_string(),
+            kind,
+            equipment: Equipment::Barbell,
+            mechanics: Mechanics::Compound,
+            muscles: Vec::new(),
+            aliases: Vec::new(),
+            custom: false,
+        }
+    }
+
+    fn catalogue() -> Vec<Exercise> {
+        vec![
+            exercise(1, "Bench Press", ExerciseKind::Strength),
+            exercise(2, "Back Squat", ExerciseKind::Strength),
+            exercise(3, "Rowing", ExerciseKind::Cardio),
+        ]
+    }
+
+    #[test]
+    fn directions_at_their_thresholds() {
+        assert_eq!(Direction::of(0.5, 0.5), Direction::Increasing);
+        assert_eq!(Direction::of(0.49, 0.5), Direction::Plateau);
+        assert_eq!(Direction::of(-0.49, 0.5), Direction::Plateau);
+        assert_eq!(Direction::of(-0.5, 0.5), Direction::Decreasing);
+        assert_eq!(Direction::Plateau.label(), "plateau");
+    }
+
+    #[test]
+    fn squat_climbs_bench_stalls_and_cardio_is_no_lift() {
+        let today = nth(55);
+        let mut rows = Vec::new();
+        for w in 0..8 {
+            let d = nth(7 * w);
+            // Squat +2 kg a week (twice a week), bench flat at 100, rowing with a made-up e1RM.
+            for x in [7 * w, 7 * w + 3] {
+                rows.push(lift(nth(x), 2, 140.0 + 2.0 * x as f64 / 7.0, 4000.0));
+            }
+            rows.push(lift(d, 1, 100.0, 3000.0 + 100.0 * w as f64));
+            rows.push(lift(d, 3, 50.0, 0.0));
+        }
+        rows.push(lift(nth(-1), 1, 300.0, 9000.0)); // before the window
+        let ctx = strength(&rows, &catalogue(), today, 5);
+        assert_eq!((ctx.from, ctx.to), (nth(0), nth(55)));
+        let names: Vec<&str> = ctx.lifts.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["Back Squat", "Bench Press"], "most sessions first");
+        let squat = &ctx.lifts[0];
+        assert_eq!(squat.sessions, 16);
+        // Slope 2 kg / 7 days = 8.696 kg a month; on the fitted start 140.0 kg → 6.21 %/month.
+        assert!((squat.e1rm.line.slope_per_day - 2.0 / 7.0).abs() < 1e-9);
+        assert!((squat.e1rm.start.kg() - 140.0).abs() < 1e-9);
+        let expected = 2.0 / 7.0 * 30.4375 / 140.0 * 100.0;
+        assert!((squat.percent_per_month - expected).abs() < 1e-9);
+        assert_eq!(squat.direction, Direction::Increasing);
+        let bench = &ctx.lifts[1];
+        assert_eq!(bench.direction, Direction::Plateau);
+        assert!(bench.change_percent.abs() < 1e-9);
+        // Bench volume 3000 … 3700 in blocks 1 to 8: +100 a week on 3000 → 14.5 %/month.
+        let v = &bench.volume;
+        assert!((v.weeks[0].volume_kg - 3000.0).abs() < 1e-9);
+        assert!(
+            (v.percent_per_month.unwrap() - 100.0 / 7.0 * 30.4375 / 3000.0 * 100.0).abs() < 1e-9
+        );
+        assert_eq!(v.direction, Some(Direction::Increasing));
+        assert_eq!(squat.volume.direction, Some(Direction::Plateau));
+        assert_eq!(
+            (ctx.strongest, ctx.weakest),
+            (Some(ExerciseId(2)), Some(ExerciseId(1)))
+        );
+        assert_eq!(strength(&rows, &catalogue(), today, 1).lifts.len(), 1);
+    }
+
+    #[test]
+    fn too_few_sessions_is_no_main_lift() {
+        let rows = [lift(nth(0), 1, 100.0, 1.0), lift(nth(7), 1, 101.0, 1.0)];
+        let ctx = strength(&rows, &catalogue(), nth(10), 5);
+        assert!(ctx.lifts.is_empty());
+        assert_eq!((ctx.strongest, ctx.weakest), (None, None));
+        assert_eq!(ctx.volume.weeks.len(), 8);
+    }
+}

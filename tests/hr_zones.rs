@@ -1,0 +1,57 @@
+//! The profile's zone model reaches a new session's heart-rate snapshot, so the session keeps
+//! Friel zones even if the profile later goes back to Karvonen.
+
+use chrono::{TimeZone, Utc};
+use ironpulse::app::effect::{StoreReply, StoreRequest};
+use ironpulse::app::store_worker::handle;
+use ironpulse::core::hr_settings::{HrSettings, ZoneKind};
+use ironpulse::core::profile::{Profile, Sex, default_bar, default_plates};
+use ironpulse::core::units::{Bpm, Unit, Weight};
+use ironpulse::store::Store;
+
+fn bpm(v: u32) -> Bpm {
+    Bpm::try_from(v).unwrap()
+}
+
+fn profile(zones: ZoneKind) -> Profile {
+    Profile {
+        unit: Unit::Kg,
+        body_weight: Weight::from_kg(75.0).unwrap(),
+        sex: Sex::Female,
+        birth_year: 1988,
+        hr_max: bpm(188),
+        hr_rest: bpm(52),
+        lthr: Some(bpm(168)),
+        bar: default_bar(Unit::Kg),
+        plates: default_plates(Unit::Kg),
+        zones,
+    }
+}
+
+#[test]
+fn a_session_started_with_friel_zones_keeps_them() {
+    let store = Store::open_in_memory().unwrap();
+    store.save_profile(&profile(ZoneKind::FrielBike)).unwrap();
+    let at = Utc.with_ymd_and_hms(2026, 11, 21, 18, 0, 0).unwrap();
+    let reply = handle(
+        &store,
+        StoreRequest::StartSession {
+            at,
+            title: "Ride".into(),
+        },
+    )
+    .unwrap();
+    let StoreReply::SessionStarted(session) = reply else {
+        panic!("{reply:?}")
+    };
+    let snapshot = HrSettings {
+        max: bpm(188),
+        rest: bpm(52),
+        lthr: Some(bpm(168)),
+        zones: ZoneKind::FrielBike,
+    };
+    assert_eq!(store.hr_settings(session.id).unwrap(), Some(snapshot));
+    // A later profile change does not move the session's zones.
+    store.save_profile(&profile(ZoneKind::Karvonen)).unwrap();
+    assert_eq!(store.hr_settings(session.id).unwrap(), Some(snapshot));
+}

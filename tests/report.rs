@@ -1,0 +1,752 @@
+//! `ironpulse report` and `ironpulse context` through the real binary: a hand-built database with
+//! numbers worked out by hand, a one-session database for the PMC's published values, a fixed
+//! demo database checked against the library's own review functions, bad input, a missing and an
+//! empty database.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use ironpulse::core::acwr::Method;
+use ironpulse::core::exercise::ExerciseId;
+use ironpulse::core::profile::{Profile, Sex, default_bar, default_plates};
+use ironpulse::core::review::load::{training_load, training_load_from};
+use ironpulse::core::review::range::Range;
+use ironpulse::core::review::strength::strength;
+use ironpulse::core::set::{Load, SetKind, SetSpec};
+use ironpulse::core::units::{Bpm, Reps, Unit, Weight};
+use ironpulse::demo::{DemoOptions, generate};
+use ironpulse::review::ReviewRows;
+use ironpulse::store::{HistorySession, HistorySet, HistorySlot, Store};
+use serde_json::Value;
+use tempfile::TempDir;
+
+struct Out {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs the binary with `--db db` in a throwaway home.
+fn run(home: &Path, db: &Path, args: &[&str]) -> Out {
+    let out = Command::new(env!("CARGO_BIN_EXE_ironpulse"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("HOME", home.join("home"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env_remove("IRONPULSE_DB")
+        .env_remove("IRONPULSE_LOG")
+        .output()
+        .unwrap();
+    Out {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Runs with `--json` and parses the one line of output.
+#[track_caller]
+fn json(home: &Path, db: &Path, args: &[&str]) -> Value {
+    let mut args = args.to_vec();
+    args.push("--json");
+    let out = run(home, db, &args);
+    assert_eq!(out.code, Some(0), "{args:?}: {}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 1, "one JSON line");
+    assert!(!out.stdout.contains("NaN"), "{}", out.stdout);
+    serde_json::from_str(&out.stdout).unwrap()
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn kg(v: f64) -> Weight {
+    Weight::from_kg(v).unwrap()
+}
+
+fn f(v: &Value) -> f64 {
+    v.as_f64()
+        .unwrap_or_else(|| panic!("expected a number, got {v}"))
+}
+
+#[track_caller]
+fn close(got: &Value, want: f64, tolerance: f64) {
+    let got = f(got);
+    assert!((got - want).abs() <= tolerance, "got {got}, want {want}");
+}
+
+fn set(kind: SetKind, weight: f64, reps: u32) -> SetSpec {
+    SetSpec {
+        kind,
+        load: Load::External(kg(weight)),
+        reps: Some(Reps::try_from(reps).unwrap()),
+        effort: None,
+        duration: None,
+    }
+}
+
+fn profile() -> Profile {
+    Profile {
+        unit: Unit::Kg,
+        body_weight: kg(80.0),
+        sex: Sex::Male,
+        birth_year: 1990,
+        hr_max: Bpm::try_from(185).unwrap(),
+        hr_rest: Bpm::try_from(55).unwrap(),
+        lthr: None,
+        bar: default_bar(Unit::Kg),
+        plates: default_plates(Unit::Kg),
+        zones: ironpulse::core::hr_settings::ZoneKind::Karvonen,
+    }
+}
+
+fn id(store: &Store, name: &str) -> ExerciseId {
+    store
+        .exercises()
+        .unwrap()
+        .into_iter()
+        .find(|e| e.name == name)
+        .unwrap()
+        .id
+}
+
+/// A session starting at noon UTC on `date`, with one exercise's sets.
+fn session(
+    date: NaiveDate,
+    minutes: i64,
+    rpe: u8,
+    title: &str,
+    exercise: ExerciseId,
+    sets: &[SetSpec],
+) -> HistorySession {
+    let start = date.and_hms_opt(12, 0, 0).unwrap().and_utc();
+    HistorySession {
+        started_at: start,
+        ended_at: start + Duration::minutes(minutes),
+        title: title.to_owned(),
+        rpe: Some(rpe),
+        notes: String::new(),
+        body_weight: None,
+        slots: vec![HistorySlot {
+            exercise,
+            superset: None,
+            notes: String::new(),
+            sets: sets
+                .iter()
+                .map(|spec| HistorySet {
+                    spec: *spec,
+                    completed_at: start + Duration::minutes(5),
+                })
+                .collect(),
+        }],
+    }
+}
+
+fn new_store(dir: &Path, name: &str) -> (PathBuf, Store) {
+    let db = dir.join(name);
+    let store = Store::open(&db).unwrap();
+    store.save_profile(&profile()).unwrap();
+    (db, store)
+}
+
+/// Bench 3 × 5 at 95, 100 and 105 kg (02-20, 03-02, 03-09), squat 3 × 5 at 140 (03-04) and a
+/// bench session after the period (03-12). Every session has only a session RPE, so every load
+/// is estimated: RPE × minutes × 100 / 420.
+fn hand_made(dir: &Path) -> PathBuf {
+    let (db, store) = new_store(dir, "hand.db");
+    let bench = id(&store, "Bench Press");
+    let squat = id(&store, "Back Squat");
+    let w = SetKind::Working;
+    let warm = set(SetKind::Warmup, 60.0, 5);
+    store
+        .insert_history(&[
+            session(
+                day(2026, 2, 20),
+                60,
+                7,
+                "Old push",
+                bench,
+                &[set(w, 95.0, 5); 3],
+            ),
+            session(
+                day(2026, 3, 2),
+                60,
+                7,
+                "Push",
+                bench,
+                &[warm, set(w, 100.0, 5), set(w, 100.0, 5), set(w, 100.0, 5)],
+            ),
+            session(
+                day(2026, 3, 4),
+                45,
+                8,
+                "Legs",
+                squat,
+                &[set(w, 140.0, 5); 3],
+            ),
+            session(
+                day(2026, 3, 9),
+                60,
+                7,
+                "Push",
+                bench,
+                &[set(w, 105.0, 5); 3],
+            ),
+            session(
+                day(2026, 3, 12),
+                60,
+                7,
+                "Later",
+                bench,
+                &[set(w, 110.0, 5); 3],
+            ),
+        ])
+        .unwrap();
+    db
+}
+
+#[test]
+fn the_hand_made_period_has_the_hand_worked_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = hand_made(dir.path());
+    let r = json(
+        dir.path(),
+        &db,
+        &["report", "--since", "2026-03-01", "--until", "2026-03-10"],
+    );
+    assert_eq!(r["period"]["since"], "2026-03-01");
+    assert_eq!(r["period"]["until"], "2026-03-10");
+    assert_eq!(r["period"]["days"], 10);
+    assert_eq!(r["unit"], "kg");
+    assert_eq!(r["nothing_yet"], false);
+
+    let s = &r["sessions"];
+    assert_eq!(s["count"], 3, "02-20 is before, 03-12 after the period");
+    close(&s["minutes"], 60.0 + 45.0 + 60.0, 1e-9);
+    let list = s["list"].as_array().unwrap();
+    let dates: Vec<&str> = list.iter().map(|x| x["date"].as_str().unwrap()).collect();
+    assert_eq!(dates, ["2026-03-02", "2026-03-04", "2026-03-09"]);
+    let titles: Vec<&str> = list.iter().map(|x| x["title"].as_str().unwrap()).collect();
+    assert_eq!(titles, ["Push", "Legs", "Push"]);
+    assert_eq!(list[0]["sets"], 4, "the warm-up is a set");
+    close(&list[0]["volume_kg"], 1500.0, 1e-9);
+    assert_eq!(list[1]["rpe"], 8);
+    // Estimated loads: 7 × 60 × 100 / 420 = 100; 8 × 45 × 100 / 420 = 85.714.
+    close(&list[0]["load"], 100.0, 0.05);
+    close(&list[1]["load"], 85.7, 0.05);
+    assert!(list.iter().all(|x| x["estimated"] == true));
+    assert!(list.iter().all(|x| x["load_source"] == "estimated"));
+    assert_eq!(list[0]["hr_tss"], Value::Null);
+
+    // Volume: warm-ups left out. 1500 + 2100 + 1575.
+    let v = &r["volume"];
+    close(&v["total_kg"], 5175.0, 1e-9);
+    let weeks: Vec<(&str, f64)> = v["weeks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| (w["start"].as_str().unwrap(), f(&w["volume_kg"])))
+        .collect();
+    assert_eq!(
+        weeks,
+        [
+            ("2026-02-23", 0.0),
+            ("2026-03-02", 3600.0),
+            ("2026-03-09", 1575.0)
+        ],
+        "Monday weeks; the first holds only Sunday 03-01"
+    );
+    let lifts = v["lifts"].as_array().unwrap();
+    assert_eq!(lifts[0]["exercise"], "Bench Press");
+    assert_eq!(
+        (lifts[0]["sessions"].clone(), lifts[0]["sets"].clone()),
+        (2.into(), 6.into())
+    );
+    close(&lifts[0]["volume_kg"], 3075.0, 1e-9);
+    assert_eq!(lifts[1]["exercise"], "Back Squat");
+    close(&lifts[1]["volume_kg"], 2100.0, 1e-9);
+
+    // PRs: each bench session beats the one before on e1RM, heaviest and volume; the squat's
+    // first session sets its bests without a PR; 03-12 is after the period.
+    let prs = r["prs"].as_array().unwrap();
+    let got: Vec<(&str, &str, &str)> = prs
+        .iter()
+        .map(|p| {
+            (
+                p["date"].as_str().unwrap(),
+                p["exercise"].as_str().unwrap(),
+                p["kind"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2026-03-02", "Bench Press", "e1rm"),
+            ("2026-03-02", "Bench Press", "heaviest"),
+            ("2026-03-02", "Bench Press", "session_volume"),
+            ("2026-03-09", "Bench Press", "e1rm"),
+            ("2026-03-09", "Bench Press", "heaviest"),
+            ("2026-03-09", "Bench Press", "session_volume"),
+        ]
+    );
+    close(&prs[1]["value"], 100.0, 1e-9);
+    close(&prs[1]["previous"], 95.0, 1e-9);
+    assert_eq!(prs[2]["measure"], "kg_x_reps");
+    close(&prs[2]["value"], 1500.0, 1e-9);
+    close(&prs[2]["previous"], 1425.0, 1e-9);
+
+    // Weekly hrTSS: the week of 03-02 has 100 + 85.714 estimated and nothing measured.
+    let load_weeks = r["load"]["weeks"].as_array().unwrap();
+    assert_eq!(load_weeks.len(), 3);
+    close(&load_weeks[1]["estimated"], 185.7, 0.05);
+    close(&load_weeks[1]["measured"], 0.0, 1e-9);
+    assert_eq!(load_weeks[1]["sessions"], 2);
+    assert_eq!(r["load"]["counts"]["estimated"], 3);
+    assert_eq!(r["zones"]["model"], Value::Null, "no heart rate");
+    assert_eq!(r["zones"]["polarisation"], Value::Null);
+    assert_eq!(r["hrv"]["latest"], Value::Null);
+    assert!(r["insights"].is_array());
+    assert!(r["deload"]["urgency"].is_string());
+}
+
+#[test]
+fn report_load_figures_are_the_cores_for_the_same_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = hand_made(dir.path());
+    let until = day(2026, 3, 10);
+    let want = {
+        let store = Store::open(&db).unwrap();
+        let rows = ReviewRows::read(&store, until, None).unwrap();
+        training_load_from(&rows.sessions, day(2026, 3, 1), until, Method::Rolling)
+    };
+    let r = json(
+        dir.path(),
+        &db,
+        &["report", "--since", "2026-03-01", "--until", "2026-03-10"],
+    );
+    let end = want.end.unwrap();
+    let got = &r["load"]["end"];
+    assert_eq!(got["date"], "2026-03-10");
+    close(&got["ctl"], end.ctl, 1e-4);
+    close(&got["atl"], end.atl, 1e-4);
+    close(&got["tsb"], end.tsb, 1e-4);
+    assert_eq!(got["acwr"], Value::Null, "fewer than 28 days of history");
+    assert_eq!(got["band"], Value::Null);
+}
+
+#[test]
+fn a_single_hundred_on_day_one_gives_science_md_ctl_and_atl() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, store) = new_store(dir.path(), "one.db");
+    let bench = id(&store, "Bench Press");
+    // Session RPE 7 for 60 minutes: 420 × 100 / 420 = 100 estimated.
+    store
+        .insert_history(&[session(
+            day(2026, 3, 2),
+            60,
+            7,
+            "One",
+            bench,
+            &[set(SetKind::Working, 100.0, 5)],
+        )])
+        .unwrap();
+    drop(store);
+    let r = json(
+        dir.path(),
+        &db,
+        &["report", "--since", "2026-03-02", "--until", "2026-03-02"],
+    );
+    let end = &r["load"]["end"];
+    close(&end["ctl"], 2.3528, 1e-4);
+    close(&end["atl"], 13.3122, 1e-4);
+    close(&end["tsb"], 0.0, 1e-9);
+    assert_eq!(end["acwr"], Value::Null);
+    // Monotony needs variation: one loaded day in the last 7 has it.
+    close(&r["monotony"]["total"], 100.0, 0.05);
+}
+
+/// The demo (1 year, seed 1) ending Tuesday 2026-06-30, generated once through the library, and
+/// the review rows as of that day. The store is closed before any test runs the binary on it
+/// (a database is open in one ironpulse at a time).
+struct Demo {
+    dir: TempDir,
+    db: PathBuf,
+    rows: ReviewRows,
+    /// Held by a test while it runs the binary on the database.
+    turn: Mutex<()>,
+}
+
+impl Demo {
+    /// Waits for this test's turn with the database (a failed test does not block the rest).
+    fn turn(&self) -> MutexGuard<'_, ()> {
+        self.turn.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+fn demo() -> &'static Demo {
+    static DEMO: OnceLock<Demo> = OnceLock::new();
+    DEMO.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("demo.db");
+        let store = Store::open(&db).unwrap();
+        let today: DateTime<Utc> = Utc.with_ymd_and_hms(2026, 6, 30, 20, 0, 0).unwrap();
+        generate(
+            &store,
+            &DemoOptions {
+                years: 1,
+                seed: 1,
+                today,
+            },
+        )
+        .unwrap();
+        let rows = ReviewRows::read(&store, today.date_naive(), None).unwrap();
+        drop(store);
+        Demo {
+            dir,
+            db,
+            rows,
+            turn: Mutex::new(()),
+        }
+    })
+}
+
+const INSIGHT_CODES: [&str; 9] = [
+    "e1rm_plateau",
+    "e1rm_falling",
+    "volume_spike",
+    "acwr_high",
+    "monotony",
+    "polarisation",
+    "untrained_muscles",
+    "hrv_low",
+    "pr_streak",
+];
+
+#[test]
+fn the_demo_report_is_the_review_screens_numbers() {
+    let demo = demo();
+    let _turn = demo.turn();
+    let Demo { dir, db, rows, .. } = demo;
+    let until = day(2026, 6, 30);
+    // Since the Monday of Range::Weeks4: the report's period is exactly the 4-week view.
+    let since = Range::Weeks4.start(until).unwrap();
+    let want = training_load(&rows.sessions, Range::Weeks4, until, Method::Rolling);
+    let r = json(
+        dir.path(),
+        db,
+        &[
+            "report",
+            "--since",
+            &since.to_string(),
+            "--until",
+            "2026-06-30",
+        ],
+    );
+    for key in [
+        "period", "unit", "sessions", "volume", "prs", "load", "zones", "monotony", "hrv",
+        "insights", "deload",
+    ] {
+        assert!(r.get(key).is_some(), "{key} missing");
+    }
+    let in_period = rows
+        .sessions
+        .iter()
+        .filter(|s| s.date >= since && s.date <= until)
+        .count();
+    assert_eq!(r["sessions"]["count"], in_period);
+    assert!(in_period > 10, "five sessions a week");
+    let volume: f64 = rows
+        .sessions
+        .iter()
+        .filter(|s| s.date >= since && s.date <= until)
+        .map(|s| s.volume_kg)
+        .sum();
+    close(&r["volume"]["total_kg"], volume, 0.1);
+
+    // The same figures and weeks as the training-load screen's 4-week view.
+    let end = want.end.unwrap();
+    let got = &r["load"]["end"];
+    close(&got["ctl"], end.ctl, 1e-4);
+    close(&got["atl"], end.atl, 1e-4);
+    close(&got["tsb"], end.tsb, 1e-4);
+    close(&got["acwr"], end.acwr.unwrap(), 1e-4);
+    let weeks = r["load"]["weeks"].as_array().unwrap();
+    assert_eq!(weeks.len(), want.weeks.len());
+    for (got, want) in weeks.iter().zip(&want.weeks) {
+        assert_eq!(got["start"], want.start.to_string());
+        assert_eq!(got["sessions"], want.sessions);
+        close(&got["measured"], want.measured, 0.051);
+        close(&got["estimated"], want.estimated, 0.051);
+    }
+    assert!(
+        want.weeks.iter().any(|w| w.measured > 0.0),
+        "the demo records heart rate"
+    );
+    assert_eq!(
+        r["zones"]["total_seconds"],
+        want.zones.seconds.iter().sum::<u64>()
+    );
+    close(
+        &r["zones"]["polarisation"]["low_percent"],
+        want.zones.polarisation.unwrap().low_percent,
+        0.051,
+    );
+    let m = want.monotony.unwrap();
+    close(&r["monotony"]["monotony"], m.monotony, 0.0051);
+
+    // Insights: the dashboard's, kind codes from the known list.
+    let insights = r["insights"].as_array().unwrap();
+    let want_insights = rows.insights(Unit::Kg);
+    assert!(!want_insights.is_empty(), "the demo fires some insight");
+    assert_eq!(insights.len(), want_insights.len());
+    for (got, want) in insights.iter().zip(&want_insights) {
+        assert_eq!(got["kind"], want.kind.code());
+        assert_eq!(got["title"], want.title);
+        assert!(INSIGHT_CODES.contains(&got["kind"].as_str().unwrap()));
+        for key in ["tone", "rule", "numbers", "suggestion", "data"] {
+            assert!(got.get(key).is_some(), "{key}");
+        }
+    }
+    assert!(
+        r["hrv"]["latest"]["rmssd_ms"].is_number(),
+        "the demo measures HRV"
+    );
+}
+
+#[test]
+fn the_demo_report_has_prs_and_reads_as_text() {
+    let demo = demo();
+    let _turn = demo.turn();
+    let Demo { dir, db, .. } = demo;
+    let r = json(
+        dir.path(),
+        db,
+        &["report", "--since", "2026-01-01", "--until", "2026-06-30"],
+    );
+    let prs = r["prs"].as_array().unwrap();
+    assert!(!prs.is_empty(), "half a year of progression sets records");
+    assert!(prs.iter().all(|p| {
+        let d = p["date"].as_str().unwrap();
+        ("2026-01-01"..="2026-06-30").contains(&d)
+    }));
+
+    let out = run(
+        dir.path(),
+        db,
+        &["report", "--since", "2026-06-01", "--until", "2026-06-30"],
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    for heading in [
+        "ironpulse report: 2026-06-01 to 2026-06-30 (30 days)",
+        "Sessions: ",
+        "Volume: ",
+        "PRs in the period: ",
+        "Training load on 2026-06-30",
+        "fitness (CTL)",
+        "Weekly hrTSS",
+        "Time in zones",
+        "Monotony and strain",
+        "Resting HRV",
+        "Insights (",
+        "Deload",
+    ] {
+        assert!(out.stdout.contains(heading), "{heading}:\n{}", out.stdout);
+    }
+}
+
+#[test]
+fn the_demo_context_has_every_part_with_the_cores_numbers() {
+    let demo = demo();
+    let _turn = demo.turn();
+    let Demo { dir, db, rows, .. } = demo;
+    let today = day(2026, 6, 30);
+    let c = json(dir.path(), db, &["context", "--as-of", "2026-06-30"]);
+    assert_eq!(c["as_of"], "2026-06-30");
+
+    let want = strength(&rows.exercise_sessions, &rows.exercises, today, 6);
+    let lifts = c["strength"]["lifts"].as_array().unwrap();
+    assert!(!lifts.is_empty());
+    assert_eq!(lifts.len(), want.lifts.len());
+    for (got, want) in lifts.iter().zip(&want.lifts) {
+        assert_eq!(got["exercise"], want.name);
+        close(&got["e1rm"]["change_percent"], want.change_percent, 0.0051);
+        assert_eq!(got["e1rm"]["direction"], want.direction.label());
+        assert!(got["volume"]["weeks"].as_array().unwrap().len() == 8);
+    }
+    for key in ["strongest_by_e1rm_change", "weakest_by_e1rm_change"] {
+        assert!(c["strength"][key]["exercise"].is_string(), "{key}");
+    }
+
+    let e = &c["endurance"];
+    let weeks = e["weekly_hrtss"].as_array().unwrap();
+    assert_eq!(weeks.len(), 8);
+    assert_eq!(weeks[7]["start"], "2026-06-29", "this week's Monday");
+    assert!(e["ctl_now"].is_number() && e["ctl_8_weeks_ago"]["ctl"].is_number());
+    assert_eq!(e["ctl_8_weeks_ago"]["date"], "2026-05-05");
+    assert!(e["hrtss_trend"]["direction"].is_string());
+    assert_eq!(e["race_results"], Value::Null);
+
+    let all = training_load(&rows.sessions, Range::All, today, Method::Rolling);
+    let end = all.end.unwrap();
+    let rec = &c["recovery"];
+    close(&rec["load"]["ctl"], end.ctl, 1e-4);
+    close(&e["ctl_now"], end.ctl, 1e-4);
+    close(&rec["load"]["acwr"], end.acwr.unwrap(), 1e-4);
+    assert!(rec["load"]["band"].is_string());
+    assert!(rec["hrv"]["baseline"]["mean_ms"].is_number());
+    assert!(rec["deload"]["signals"].is_array());
+
+    let recs = c["recommendations"].as_array().unwrap();
+    assert!(!recs.is_empty());
+    for r in recs {
+        for key in ["exercise", "kind", "suggestion", "reasoning", "rule"] {
+            assert!(r.get(key).is_some(), "{key}");
+        }
+    }
+    let codes: Vec<&str> = c["insights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["kind"].as_str().unwrap())
+        .collect();
+    let want: Vec<&str> = rows
+        .insights(Unit::Kg)
+        .iter()
+        .map(|i| i.kind.code())
+        .collect();
+    assert_eq!(codes, want);
+
+    let out = run(dir.path(), db, &["context", "--as-of", "2026-06-30"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    for heading in [
+        "Strength",
+        "Endurance",
+        "Recovery",
+        "Recommendations",
+        "Insights",
+    ] {
+        assert!(out.stdout.contains(heading), "{heading}:\n{}", out.stdout);
+    }
+}
+
+#[test]
+fn context_recommendations_are_what_recommend_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, store) = new_store(dir.path(), "recent.db");
+    let bench = id(&store, "Bench Press");
+    let squat = id(&store, "Back Squat");
+    let today = Utc::now().date_naive();
+    let w = SetKind::Working;
+    store
+        .insert_history(&[
+            session(
+                today - Duration::days(6),
+                60,
+                7,
+                "A",
+                bench,
+                &[set(w, 100.0, 7); 3],
+            ),
+            session(
+                today - Duration::days(4),
+                60,
+                8,
+                "B",
+                squat,
+                &[set(w, 135.0, 5); 3],
+            ),
+            session(
+                today - Duration::days(1),
+                60,
+                7,
+                "A",
+                bench,
+                &[set(w, 100.0, 8); 3],
+            ),
+        ])
+        .unwrap();
+    drop(store);
+    let recommend = json(dir.path(), &db, &["recommend"]);
+    let context = json(dir.path(), &db, &["context"]);
+    assert_eq!(context["recommendations"], recommend["exercises"]);
+    assert_eq!(context["recommendations"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn bad_dates_exit_2_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = hand_made(dir.path());
+    for args in [
+        &["report", "--since", "2026-13-01"][..],
+        &["report", "--until", "yesterday"][..],
+        &["report", "--since", "2026-03-10", "--until", "2026-03-01"][..],
+        &["context", "--as-of", "2026-02-30"][..],
+    ] {
+        let out = run(dir.path(), &db, args);
+        assert_eq!(out.code, Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert_eq!(out.stderr.lines().count(), 1, "{args:?}: {}", out.stderr);
+        assert!(out.stderr.starts_with("ironpulse: --"), "{}", out.stderr);
+    }
+    let out = run(dir.path(), &db, &["report", "--since", "2026-13-01"]);
+    assert!(out.stderr.contains("YYYY-MM-DD"), "{}", out.stderr);
+    let out = run(
+        dir.path(),
+        &db,
+        &["report", "--since", "2026-03-10", "--until", "2026-03-01"],
+    );
+    assert!(out.stderr.contains("is after --until"), "{}", out.stderr);
+}
+
+#[test]
+fn a_missing_database_is_the_usual_message_and_is_not_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.db");
+    for args in [&["report"][..], &["context", "--json"][..]] {
+        let out = run(dir.path(), &missing, args);
+        assert_eq!(out.code, Some(2), "{args:?}");
+        assert!(
+            out.stderr.contains("no ironpulse database"),
+            "{}",
+            out.stderr
+        );
+    }
+    assert!(!missing.exists());
+}
+
+#[test]
+fn an_empty_database_says_there_is_nothing_yet() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, store) = new_store(dir.path(), "empty.db");
+    drop(store);
+    let r = json(dir.path(), &db, &["report", "--until", "2026-03-10"]);
+    assert_eq!(r["nothing_yet"], true);
+    assert_eq!(r["sessions"]["count"], 0);
+    close(&r["volume"]["total_kg"], 0.0, 0.0);
+    assert_eq!(r["load"]["end"]["ctl"], Value::Null);
+    assert_eq!(r["load"]["end"]["acwr"], Value::Null);
+    assert_eq!(r["load"]["weeks"], Value::Array(vec![]));
+    assert_eq!(r["monotony"], Value::Null);
+    assert_eq!(r["prs"], Value::Array(vec![]));
+    let out = run(dir.path(), &db, &["report"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(out.stdout.contains("Nothing logged yet"), "{}", out.stdout);
+
+    let c = json(dir.path(), &db, &["context"]);
+    assert_eq!(c["nothing_yet"], true);
+    assert_eq!(c["strength"]["lifts"], Value::Array(vec![]));
+    assert_eq!(c["endurance"]["ctl_now"], Value::Null);
+    assert_eq!(c["endurance"]["hrtss_trend"], Value::Null);
+    assert_eq!(c["recovery"]["load"]["tsb"], Value::Null);
+    assert_eq!(c["recommendations"], Value::Array(vec![]));
+    let out = run(dir.path(), &db, &["context"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(out.stdout.contains("Nothing logged yet"), "{}", out.stdout);
+}
