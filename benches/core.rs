@@ -333,6 +333,7 @@ fn review_core(c: &mut Criterion) {
                 exercises: &data.exercises,
                 muscles: &data.muscles,
                 hrv: &data.hrv,
+                deloads: &[],
             }))
         });
     });

@@ -5,6 +5,7 @@
 
 use chrono::{Days, NaiveDate};
 
+use crate::core::deload::DeloadWeek;
 use crate::core::exercise::Exercise;
 use crate::core::review::insights::{Insight, InsightInput, insights};
 use crate::core::review::muscles::LOOKBACK_DAYS;
@@ -27,6 +28,8 @@ pub struct ReviewRows {
     pub muscles_since: NaiveDate,
     /// Every resting HRV reading.
     pub hrv: Vec<HrvReading>,
+    /// Every recorded deload (light on purpose: left out of e1RM trends).
+    pub deloads: Vec<DeloadWeek>,
 }
 
 impl ReviewRows {
@@ -49,6 +52,7 @@ impl ReviewRows {
             muscles: store.muscle_sets(muscles_since, today)?,
             muscles_since,
             hrv: store.hrv_readings(None, today)?,
+            deloads: store.deloads()?,
         })
     }
 
@@ -62,6 +66,7 @@ impl ReviewRows {
             exercises: &self.exercises,
             muscles: &self.muscles,
             hrv: &self.hrv,
+            deloads: &self.deloads,
         }
     }
 

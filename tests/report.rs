@@ -570,7 +570,13 @@ fn the_demo_context_has_every_part_with_the_cores_numbers() {
     let c = json(dir.path(), db, &["context", "--as-of", "2026-06-30"]);
     assert_eq!(c["as_of"], "2026-06-30");
 
-    let want = strength(&rows.exercise_sessions, &rows.exercises, today, 6);
+    let want = strength(
+        &rows.exercise_sessions,
+        &rows.exercises,
+        &rows.deloads,
+        today,
+        6,
+    );
     let lifts = c["strength"]["lifts"].as_array().unwrap();
     assert!(!lifts.is_empty());
     assert_eq!(lifts.len(), want.lifts.len());

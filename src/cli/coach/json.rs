@@ -26,7 +26,7 @@ fn lift(l: &LiftTrend) -> Value {
     json!({
         "id": l.exercise.0,
         "exercise": l.name,
-        "sessions": l.sessions,
+        "weeks": l.weeks,
         "e1rm": {
             "first": date(l.e1rm.line.first),
             "last": date(l.e1rm.line.last),

@@ -206,22 +206,19 @@ pub(crate) fn insights(list: &[Insight]) -> Value {
 
 fn insight_data(data: &InsightData) -> Value {
     match data {
-        InsightData::E1rmTrend {
-            exercise,
-            name,
-            sessions,
-            days,
-            start,
-            end,
-            percent_per_month,
-        } => json!({
-            "exercise_id": exercise.0,
-            "exercise": name,
-            "sessions": sessions,
-            "days": days,
-            "start_kg": kg(*start),
-            "end_kg": kg(*end),
-            "percent_per_month": num(*percent_per_month, 2),
+        InsightData::E1rmTrend(lifts) => json!({
+            "lifts": lifts
+                .iter()
+                .map(|l| json!({
+                    "exercise_id": l.exercise.0,
+                    "exercise": l.name,
+                    "weeks": l.weeks,
+                    "days": l.days,
+                    "start_kg": kg(l.start),
+                    "end_kg": kg(l.end),
+                    "percent_per_month": num(l.percent_per_month, 2),
+                }))
+                .collect::<Vec<_>>(),
         }),
         InsightData::VolumeSpike {
             last_kg,

@@ -3,11 +3,13 @@
 //! the deload signals; `report` and `context` print them all.
 //!
 //! The rules and their thresholds:
-//! - **e1RM plateau** (info): a lift with 4+ sessions with an e1RM in the last 8 weeks, 42+ days
-//!   from the first to the last, whose trend gains less than 0.5 % a month but loses less than
-//!   0.5 % a month.
-//! - **e1RM falling** (warning): the same, losing 0.5 % a month or more. A drop is "not
-//!   progressing" too, but it asks a different question (recovery), so it has its own kind.
+//! - **e1RM plateau** (info): a lift with 4+ weeks with an e1RM in the last 8 weeks, 42+ days
+//!   from the first to the last, whose trend gains less than 0.5 % a month (and loses less than
+//!   2 %). The trend is fitted to each week's best e1RM; sessions in a recorded deload week are
+//!   left out (light on purpose).
+//! - **e1RM falling** (warning): the same, losing 2 % a month or more. A drop is "not
+//!   progressing" too, but it asks a different question (recovery), so it has its own kind; the
+//!   wider threshold keeps week-to-week e1RM noise from reading as a fall.
 //! - **Volume spike** (warning): working volume of the last 7 days more than 30 % above the 7
 //!   before, both weeks above 0.
 //! - **ACWR** (warning): today's rolling ACWR above 1.5.
@@ -43,6 +45,7 @@ use super::muscles::Untrained;
 use super::records::PrStreak;
 use super::{ExerciseSession, HrvReading, MuscleSets, SessionLoad};
 use crate::core::acwr::Band;
+use crate::core::deload::DeloadWeek;
 use crate::core::exercise::{Exercise, ExerciseId};
 use crate::core::units::{Unit, Weight};
 
@@ -99,22 +102,27 @@ impl InsightKind {
     }
 }
 
+/// One lift's e1RM trend over the last 8 weeks (each week's best, deload weeks left out).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LiftSlope {
+    pub exercise: ExerciseId,
+    pub name: String,
+    /// Weeks with an e1RM in the window.
+    pub weeks: usize,
+    /// Days from the first to the last of them.
+    pub days: i64,
+    /// The fitted e1RM at the first and last of them.
+    pub start: Weight,
+    pub end: Weight,
+    pub percent_per_month: f64,
+}
+
 /// The raw numbers behind an insight, for `report --json` and `context --json`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InsightData {
-    /// An e1RM plateau or fall on one lift over the last 8 weeks.
-    E1rmTrend {
-        exercise: ExerciseId,
-        name: String,
-        /// Sessions with an e1RM in the window.
-        sessions: usize,
-        /// Days from the first to the last of them.
-        days: i64,
-        /// The fitted e1RM at the first and last session.
-        start: Weight,
-        end: Weight,
-        percent_per_month: f64,
-    },
+    /// An e1RM plateau or fall over the last 8 weeks: one lift, or every lift sharing the
+    /// verdict (the steepest first) when several do.
+    E1rmTrend(Vec<LiftSlope>),
     /// Working volume (kg × reps) of the last 7 days against the 7 before.
     VolumeSpike {
         last_kg: f64,
@@ -187,6 +195,8 @@ pub struct InsightInput<'a> {
     pub muscles: &'a [MuscleSets],
     /// Resting HRV readings of at least the last 31 days.
     pub hrv: &'a [HrvReading],
+    /// Recorded deloads: their sessions are light on purpose, so e1RM trends leave them out.
+    pub deloads: &'a [DeloadWeek],
 }
 
 /// Every insight that fires today, warnings first, then info, then good. O(n log n).

@@ -1,19 +1,24 @@
 //! Strength progress over the last 8 weeks for `ironpulse context`: each main lift's e1RM trend
 //! and direction, weekly volume trends, and the strongest and weakest lifts.
 //!
+//! An e1RM trend is fitted to each week's best session (a light day in a week is not a loss),
+//! leaving out sessions inside a recorded deload week, which are light on purpose.
+//!
 //! Directions, on the least-squares slope as a percentage of the fitted start per month:
 //! - e1RM: ≥ +0.5 %/month increasing, ≤ −0.5 %/month decreasing, between is a plateau (the same
 //!   0.5 % as the plateau insight, issue 5).
 //! - Volume: ±5 %/month. Weekly volume swings far more than e1RM from week to week, so a
 //!   change under 5 % a month (about 10 % over the 8 weeks) is read as flat.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
 use super::ExerciseSession;
 use super::trend_line::{TrendLine, WeightTrend, minus_days, plus_days};
+use crate::core::deload::DeloadWeek;
 use crate::core::exercise::{Exercise, ExerciseId, ExerciseKind};
+use crate::core::history::week_start;
 use crate::core::units::Weight;
 
 /// Days in the window (8 weeks, ending today).
@@ -24,8 +29,32 @@ pub const WINDOW_WEEKS: usize = 8;
 pub const E1RM_FLAT_PERCENT_PER_MONTH: f64 = 0.5;
 /// |volume %/month| under this is a plateau.
 pub const VOLUME_FLAT_PERCENT_PER_MONTH: f64 = 5.0;
-/// Sessions with an e1RM in the window a lift needs to count as a main lift.
+/// Weeks with an e1RM in the window a lift needs to count as a main lift.
 pub const MIN_SESSIONS: usize = 3;
+
+/// The points an e1RM trend is fitted to, oldest first: each week's best session e1RM (dated
+/// by its session), sessions inside a recorded deload week left out. O(n log n).
+pub fn trend_points<'a>(
+    rows: impl IntoIterator<Item = &'a ExerciseSession>,
+    deloads: &[DeloadWeek],
+) -> Vec<(NaiveDate, Weight)> {
+    let mut weeks: BTreeMap<NaiveDate, (NaiveDate, Weight)> = BTreeMap::new();
+    for row in rows {
+        let Some(e1rm) = row.best_e1rm else { continue };
+        if deloads.iter().any(|d| d.covers(row.date)) {
+            continue;
+        }
+        weeks
+            .entry(week_start(row.date))
+            .and_modify(|best| {
+                if e1rm.kg() > best.1.kg() {
+                    *best = (row.date, e1rm);
+                }
+            })
+            .or_insert((row.date, e1rm));
+    }
+    weeks.into_values().collect()
+}
 
 /// Which way a trend goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -84,8 +113,8 @@ pub struct VolumeTrend {
 pub struct LiftTrend {
     pub exercise: ExerciseId,
     pub name: String,
-    /// Sessions with an e1RM in the window.
-    pub sessions: usize,
+    /// Weeks with an e1RM in the window (deload weeks left out).
+    pub weeks: usize,
     /// The e1RM trend (fitted start and end).
     pub e1rm: WeightTrend,
     /// Fitted end vs fitted start, percent.
@@ -120,11 +149,12 @@ pub(crate) fn name_of(names: &HashMap<ExerciseId, &Exercise>, id: ExerciseId) ->
 }
 
 /// Strength progress over the 8 weeks ending `today` from every exercise session (any order):
-/// the up to `max_lifts` non-cardio lifts with the most sessions with an e1RM in the window (at
+/// the up to `max_lifts` non-cardio lifts with the most weeks with an e1RM in the window (at
 /// least 3; heavier best e1RM, then name, break ties). O(n log n).
 pub fn strength(
     rows: &[ExerciseSession],
     exercises: &[Exercise],
+    deloads: &[DeloadWeek],
     today: NaiveDate,
     max_lifts: usize,
 ) -> StrengthContext {
@@ -145,12 +175,12 @@ pub fn strength(
     }
     let mut lifts: Vec<LiftTrend> = by_lift
         .into_iter()
-        .filter_map(|(id, sessions)| lift_trend(id, &sessions, &names, today))
+        .filter_map(|(id, sessions)| lift_trend(id, &sessions, &names, deloads, today))
         .collect();
     let best = |l: &LiftTrend| l.e1rm.end.kg();
     lifts.sort_by(|a, b| {
-        b.sessions
-            .cmp(&a.sessions)
+        b.weeks
+            .cmp(&a.weeks)
             .then_with(|| best(b).total_cmp(&best(a)))
             .then_with(|| a.name.cmp(&b.name))
     });
@@ -186,12 +216,10 @@ fn lift_trend(
     id: ExerciseId,
     sessions: &[&ExerciseSession],
     names: &HashMap<ExerciseId, &Exercise>,
+    deloads: &[DeloadWeek],
     today: NaiveDate,
 ) -> Option<LiftTrend> {
-    let points: Vec<(NaiveDate, Weight)> = sessions
-        .iter()
-        .filter_map(|s| s.best_e1rm.map(|e| (s.date, e)))
-        .collect();
+    let points = trend_points(sessions.iter().copied(), deloads);
     if points.len() < MIN_SESSIONS {
         return None;
     }
@@ -201,7 +229,7 @@ fn lift_trend(
     Some(LiftTrend {
         exercise: id,
         name: name_of(names, id),
-        sessions: points.len(),
+        weeks: points.len(),
         change_percent,
         percent_per_month,
         direction: Direction::of(percent_per_month, E1RM_FLAT_PERCENT_PER_MONTH),
@@ -289,16 +317,21 @@ mod tests {
             rows.push(lift(d, 3, 50.0, 0.0));
         }
         rows.push(lift(nth(-1), 1, 300.0, 9000.0)); // before the window
-        let ctx = strength(&rows, &catalogue(), today, 5);
+        let ctx = strength(&rows, &catalogue(), &[], today, 5);
         assert_eq!((ctx.from, ctx.to), (nth(0), nth(55)));
         let names: Vec<&str> = ctx.lifts.iter().map(|l| l.name.as_str()).collect();
-        assert_eq!(names, ["Back Squat", "Bench Press"], "most sessions first");
+        assert_eq!(
+            names,
+            ["Back Squat", "Bench Press"],
+            "heavier first on equal weeks"
+        );
         let squat = &ctx.lifts[0];
-        assert_eq!(squat.sessions, 16);
-        // Slope 2 kg / 7 days = 8.696 kg a month; on the fitted start 140.0 kg → 6.21 %/month.
+        assert_eq!(squat.weeks, 8, "each week's best session");
+        // The weekly bests are the second sessions (days 3, 10, …): slope 2 kg / 7 days = 8.696 kg
+        // a month; on the fitted start 140 + 6/7 kg → 6.17 %/month.
         assert!((squat.e1rm.line.slope_per_day - 2.0 / 7.0).abs() < 1e-9);
-        assert!((squat.e1rm.start.kg() - 140.0).abs() < 1e-9);
-        let expected = 2.0 / 7.0 * 30.4375 / 140.0 * 100.0;
+        assert!((squat.e1rm.start.kg() - (140.0 + 6.0 / 7.0)).abs() < 1e-9);
+        let expected = 2.0 / 7.0 * 30.4375 / (140.0 + 6.0 / 7.0) * 100.0;
         assert!((squat.percent_per_month - expected).abs() < 1e-9);
         assert_eq!(squat.direction, Direction::Increasing);
         let bench = &ctx.lifts[1];
@@ -316,13 +349,13 @@ mod tests {
             (ctx.strongest, ctx.weakest),
             (Some(ExerciseId(2)), Some(ExerciseId(1)))
         );
-        assert_eq!(strength(&rows, &catalogue(), today, 1).lifts.len(), 1);
+        assert_eq!(strength(&rows, &catalogue(), &[], today, 1).lifts.len(), 1);
     }
 
     #[test]
     fn too_few_sessions_is_no_main_lift() {
         let rows = [lift(nth(0), 1, 100.0, 1.0), lift(nth(7), 1, 101.0, 1.0)];
-        let ctx = strength(&rows, &catalogue(), nth(10), 5);
+        let ctx = strength(&rows, &catalogue(), &[], nth(10), 5);
         assert!(ctx.lifts.is_empty());
         assert_eq!((ctx.strongest, ctx.weakest), (None, None));
         assert_eq!(ctx.volume.weeks.len(), 8);

@@ -2,13 +2,12 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
-
-use super::{Insight, InsightData, InsightInput, InsightKind, Tone, signed};
+use super::{Insight, InsightData, InsightInput, InsightKind, LiftSlope, Tone, signed};
 use crate::core::exercise::{Exercise, ExerciseId, ExerciseKind};
+use crate::core::review::ExerciseSession;
 use crate::core::review::muscles::{self, UNTRAINED_DAYS};
 use crate::core::review::records::{pr_streak as streak_of, review_prs};
-use crate::core::review::strength::{E1RM_FLAT_PERCENT_PER_MONTH, name_of};
+use crate::core::review::strength::{E1RM_FLAT_PERCENT_PER_MONTH, name_of, trend_points};
 use crate::core::review::trend_line::{WeightTrend, minus_days};
 use crate::core::units::Weight;
 
@@ -16,18 +15,29 @@ use crate::core::units::Weight;
 pub const PLATEAU_WINDOW_DAYS: u64 = 56;
 /// Days from the first to the last e1RM in the window (6 weeks).
 pub const PLATEAU_MIN_SPAN_DAYS: i64 = 42;
-/// Sessions with an e1RM in the window.
+/// Weeks with an e1RM in the window (deload weeks left out).
 pub const PLATEAU_MIN_SESSIONS: usize = 4;
+/// A trend losing this much a month or more is "falling" (a warning); between this and
+/// [`E1RM_FLAT_PERCENT_PER_MONTH`] it is a plateau. Week-to-week e1RM noise of a few percent
+/// fits slopes of ±1–2 %/month on flat data, so a smaller loss is not called a fall.
+pub const E1RM_FALLING_PERCENT_PER_MONTH: f64 = 2.0;
+/// Lifts sharing a verdict from which they make one insight.
+pub const GROUP_LIFTS: usize = 3;
+/// Lifts a grouped insight names in its numbers (the steepest); the rest are counted.
+const GROUP_NAMED: usize = 3;
 /// Week-over-week volume rise that is a spike, percent.
 pub const VOLUME_SPIKE_PERCENT: f64 = 30.0;
 /// Consecutive weeks with a PR that make a streak worth saying.
 pub const PR_STREAK_WEEKS: u32 = 3;
 
-/// Plateau (info) or falling (warning) per lift, lifts by name.
+/// Plateau (info) or falling (warning) per lift, lifts by name. The trend is fitted to each
+/// week's best e1RM outside deload weeks ([`trend_points`]). When [`GROUP_LIFTS`] or more lifts
+/// share a verdict they become one insight (several lifts falling at once is one finding —
+/// fatigue — not many), steepest first.
 pub(super) fn e1rm_trends(input: &InsightInput<'_>) -> Vec<Insight> {
     let from = minus_days(input.today, PLATEAU_WINDOW_DAYS - 1);
     let names: HashMap<ExerciseId, &Exercise> = input.exercises.iter().map(|e| (e.id, e)).collect();
-    let mut points: HashMap<ExerciseId, Vec<(NaiveDate, Weight)>> = HashMap::new();
+    let mut rows: HashMap<ExerciseId, Vec<&ExerciseSession>> = HashMap::new();
     for r in input
         .exercise_sessions
         .iter()
@@ -36,79 +46,113 @@ pub(super) fn e1rm_trends(input: &InsightInput<'_>) -> Vec<Insight> {
         let cardio = names
             .get(&r.exercise)
             .is_some_and(|e| e.kind == ExerciseKind::Cardio);
-        if let (Some(e1rm), false) = (r.best_e1rm, cardio) {
-            points.entry(r.exercise).or_default().push((r.date, e1rm));
+        if !cardio {
+            rows.entry(r.exercise).or_default().push(r);
         }
     }
-    let mut out: Vec<(String, Insight)> = points
+    let mut slopes: Vec<LiftSlope> = rows
         .into_iter()
-        .filter(|(_, p)| p.len() >= PLATEAU_MIN_SESSIONS)
-        .filter_map(|(id, p)| {
-            let trend = WeightTrend::fit(&p)?;
-            let percent = trend.percent_per_month()?;
-            if trend.line.span_days() < PLATEAU_MIN_SPAN_DAYS
-                || percent >= E1RM_FLAT_PERCENT_PER_MONTH
-            {
+        .filter_map(|(id, rows)| {
+            let points = trend_points(rows, input.deloads);
+            if points.len() < PLATEAU_MIN_SESSIONS {
                 return None;
             }
-            let name = name_of(&names, id);
-            let insight = e1rm_insight(input, id, &name, p.len(), &trend, percent);
-            Some((name, insight))
+            let trend = WeightTrend::fit(&points)?;
+            let percent_per_month = trend.percent_per_month()?;
+            (trend.line.span_days() >= PLATEAU_MIN_SPAN_DAYS
+                && percent_per_month < E1RM_FLAT_PERCENT_PER_MONTH)
+                .then(|| LiftSlope {
+                    exercise: id,
+                    name: name_of(&names, id),
+                    weeks: points.len(),
+                    days: trend.line.span_days(),
+                    start: trend.start,
+                    end: trend.end,
+                    percent_per_month,
+                })
         })
         .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    out.into_iter().map(|(_, i)| i).collect()
+    slopes.sort_by(|a, b| a.name.cmp(&b.name));
+    let (falling, flat): (Vec<LiftSlope>, Vec<LiftSlope>) = slopes
+        .into_iter()
+        .partition(|s| s.percent_per_month <= -E1RM_FALLING_PERCENT_PER_MONTH);
+    let mut out = verdict(input, InsightKind::E1rmFalling, falling);
+    out.extend(verdict(input, InsightKind::E1rmPlateau, flat));
+    out
 }
 
-fn e1rm_insight(
-    input: &InsightInput<'_>,
-    exercise: ExerciseId,
-    name: &str,
-    sessions: usize,
-    trend: &WeightTrend,
-    percent: f64,
-) -> Insight {
-    let falling = percent <= -E1RM_FLAT_PERCENT_PER_MONTH;
+/// One insight per lift, or one for all of them from [`GROUP_LIFTS`] lifts up.
+fn verdict(input: &InsightInput<'_>, kind: InsightKind, mut lifts: Vec<LiftSlope>) -> Vec<Insight> {
+    if lifts.len() < GROUP_LIFTS {
+        return lifts
+            .into_iter()
+            .map(|lift| e1rm_insight(input, kind, vec![lift]))
+            .collect();
+    }
+    lifts.sort_by(|a, b| a.percent_per_month.total_cmp(&b.percent_per_month));
+    vec![e1rm_insight(input, kind, lifts)]
+}
+
+fn e1rm_insight(input: &InsightInput<'_>, kind: InsightKind, lifts: Vec<LiftSlope>) -> Insight {
     let unit = input.unit;
-    let (kind, tone, what, rule, suggestion) = if falling {
+    let (tone, what, rule, suggestion) = if kind == InsightKind::E1rmFalling {
         (
-            InsightKind::E1rmFalling,
             Tone::Warning,
             "e1RM falling",
-            "e1RM trend losing 0.5 % a month or more over 6+ weeks",
-            "Look at sleep, food and total training load; a lighter week often brings it back.",
+            "e1RM trend losing 2 % a month or more over 6+ weeks",
+            if lifts.len() >= GROUP_LIFTS {
+                "Several lifts falling together points to fatigue, not the programme: \
+                 look at sleep, food and load, and consider a deload week."
+            } else {
+                "Look at sleep, food and total training load; a lighter week often brings it back."
+            },
         )
     } else {
         (
-            InsightKind::E1rmPlateau,
             Tone::Info,
             "e1RM plateau",
             "slope under 0.5 % a month over 6+ weeks",
             "Change one thing for the next block: a new rep range, an extra set, or a variation.",
         )
     };
+    let in_unit = |w: Weight| w.kg() / unit.kg_factor();
+    let (title, numbers) = match lifts.as_slice() {
+        [one] => (
+            format!("{}: {what}", one.name),
+            format!(
+                "{} %/month over {} weeks, {:.1} → {:.1} {unit}",
+                signed(one.percent_per_month),
+                one.days / 7,
+                in_unit(one.start),
+                in_unit(one.end),
+            ),
+        ),
+        many => {
+            let shown: Vec<String> = many
+                .iter()
+                .take(GROUP_NAMED)
+                .map(|l| format!("{} {}", l.name, signed(l.percent_per_month)))
+                .collect();
+            let more = many.len().saturating_sub(GROUP_NAMED);
+            let rest = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            (
+                format!("{what} on {} lifts", many.len()),
+                format!("{} %/month{rest}, over the last 8 weeks", shown.join(", ")),
+            )
+        }
+    };
     Insight {
         kind,
         tone,
-        title: format!("{name}: {what}"),
+        title,
         rule: rule.to_string(),
-        numbers: format!(
-            "{} %/month over {} weeks, {:.1} → {:.1} {unit}",
-            signed(percent),
-            trend.line.span_weeks(),
-            trend.start.kg() / unit.kg_factor(),
-            trend.end.kg() / unit.kg_factor(),
-        ),
+        numbers,
         suggestion: suggestion.to_string(),
-        data: InsightData::E1rmTrend {
-            exercise,
-            name: name.to_string(),
-            sessions,
-            days: trend.line.span_days(),
-            start: trend.start,
-            end: trend.end,
-            percent_per_month: percent,
-        },
+        data: InsightData::E1rmTrend(lifts),
     }
 }
 

@@ -1,7 +1,8 @@
 use super::*;
+use crate::core::deload::DeloadId;
 use crate::core::exercise::{Equipment, ExerciseKind, Mechanics};
 use crate::core::hr_settings::ZoneKind;
-use crate::core::review::tests_support::{day, hr_session_on, lift, load_on, nth};
+use crate::core::review::tests_support::{day, hr_session_on, kg, lift, load_on, nth};
 use crate::core::session::SessionId;
 
 /// A named history: the rows the store would hand over.
@@ -11,6 +12,7 @@ struct History {
     lifts: Vec<ExerciseSession>,
     muscles: Vec<MuscleSets>,
     hrv: Vec<HrvReading>,
+    deloads: Vec<DeloadWeek>,
 }
 
 fn catalogue() -> Vec<Exercise> {
@@ -28,6 +30,8 @@ fn catalogue() -> Vec<Exercise> {
         exercise(1, "Bench Press", ExerciseKind::Strength),
         exercise(2, "Back Squat", ExerciseKind::Strength),
         exercise(3, "Rowing", ExerciseKind::Cardio),
+        exercise(4, "Overhead Press", ExerciseKind::Strength),
+        exercise(5, "Barbell Row", ExerciseKind::Strength),
     ]
 }
 
@@ -42,6 +46,7 @@ impl History {
             exercises: &exercises,
             muscles: &self.muscles,
             hrv: &self.hrv,
+            deloads: &self.deloads,
         })
     }
 
@@ -86,18 +91,24 @@ fn plateau_fires_on_eight_flat_weeks_of_bench() {
     assert_eq!(i.title, "Bench Press: e1RM plateau");
     assert_eq!(i.rule, "slope under 0.5 % a month over 6+ weeks");
     assert_eq!(i.numbers, "+0.1 %/month over 7 weeks, 100.1 → 100.2 kg");
-    let InsightData::E1rmTrend {
-        sessions,
-        days,
-        start,
-        end,
-        percent_per_month,
-        ..
-    } = i.data
-    else {
+    let InsightData::E1rmTrend(lifts) = &i.data else {
         panic!("e1RM data");
     };
-    assert_eq!((sessions, days), (8, 49));
+    let [
+        LiftSlope {
+            weeks,
+            days,
+            start,
+            end,
+            percent_per_month,
+            ..
+        },
+    ] = lifts.as_slice()
+    else {
+        panic!("one lift: {lifts:?}");
+    };
+    let (start, end, percent_per_month) = (*start, *end, *percent_per_month);
+    assert_eq!((*weeks, *days), (8, 49));
     assert!((start.kg() - (100.125 - 24.5 / 588.0)).abs() < 1e-9);
     assert!((end.kg() - (100.125 + 24.5 / 588.0)).abs() < 1e-9);
     assert!((percent_per_month - 30.4375 / 588.0 / start.kg() * 100.0).abs() < 1e-9);
@@ -137,6 +148,100 @@ fn a_losing_squat_is_falling_not_a_plateau() {
         got[0].numbers,
         "-2.9 %/month over 7 weeks, 150.0 → 143.0 kg"
     );
+}
+
+#[test]
+fn a_mild_decline_is_a_plateau_not_a_fall() {
+    // −0.25 kg a week from 150: −1.087 kg a month on 150 = −0.72 %/month, inside the 2 % noise.
+    let history = History {
+        lifts: weekly_lift(2, 8, 150.0, -0.25 / 7.0),
+        ..History::default()
+    };
+    let got = history.run(nth(49));
+    assert_eq!(kinds(&got), [InsightKind::E1rmPlateau]);
+    assert_eq!(
+        got[0].numbers,
+        "-0.7 %/month over 7 weeks, 150.0 → 148.2 kg"
+    );
+}
+
+#[test]
+fn a_deload_week_and_a_light_day_are_not_a_fall() {
+    // Squat rising 1 kg a week from 150 on its heavy day, with a light day (120 kg e1RM)
+    // midweek, and a deload week (week 6: one session, 95 kg): the heavy days make the trend.
+    let mut lifts = weekly_lift(2, 8, 150.0, 1.0 / 7.0);
+    lifts[6].best_e1rm = Some(kg(95.0));
+    lifts.extend(
+        (0..8)
+            .filter(|w| *w != 6)
+            .map(|w| lift(nth(7 * w + 3), 2, 120.0, 2000.0)),
+    );
+    let deloads = [DeloadWeek {
+        id: DeloadId(1),
+        start: nth(42),
+        end: Some(nth(48)),
+        note: String::new(),
+    }];
+    let history = History {
+        lifts,
+        deloads: deloads.to_vec(),
+        ..History::default()
+    };
+    assert!(
+        history
+            .run(nth(49))
+            .iter()
+            .all(|i| !matches!(i.kind, InsightKind::E1rmFalling | InsightKind::E1rmPlateau)),
+        "{:?}",
+        kinds(&history.run(nth(49)))
+    );
+    // Without the deload recorded, the 95 kg week counts: 150 … 155, 95, 157 fits −2.6 kg a
+    // week, a fall.
+    let unrecorded = History {
+        deloads: Vec::new(),
+        ..history
+    };
+    assert!(
+        unrecorded
+            .run(nth(49))
+            .iter()
+            .any(|i| i.kind == InsightKind::E1rmFalling)
+    );
+}
+
+#[test]
+fn three_lifts_falling_together_are_one_insight_steepest_first() {
+    // Squat −1, bench −1.5, press −2 kg a week from 100 kg each; row 150 flat (a plateau alone).
+    let mut lifts = weekly_lift(2, 8, 100.0, -1.0 / 7.0);
+    lifts.extend(weekly_lift(1, 8, 100.0, -1.5 / 7.0));
+    lifts.extend(weekly_lift(4, 8, 100.0, -2.0 / 7.0));
+    lifts.extend(weekly_lift(5, 8, 150.0, 0.0));
+    let history = History {
+        lifts,
+        ..History::default()
+    };
+    let got = history.run(nth(49));
+    assert_eq!(
+        kinds(&got),
+        [InsightKind::E1rmFalling, InsightKind::E1rmPlateau]
+    );
+    assert_eq!(got[0].title, "e1RM falling on 3 lifts");
+    // Fitted starts 100 kg: −4.35, −6.52, −8.70 kg a month.
+    assert_eq!(
+        got[0].numbers,
+        "Overhead Press -8.7, Bench Press -6.5, Back Squat -4.3 %/month, over the last 8 weeks"
+    );
+    assert!(
+        got[0].suggestion.contains("fatigue"),
+        "{}",
+        got[0].suggestion
+    );
+    let InsightData::E1rmTrend(slopes) = &got[0].data else {
+        panic!("e1RM data");
+    };
+    let ids: Vec<i64> = slopes.iter().map(|s| s.exercise.0).collect();
+    assert_eq!(ids, [4, 1, 2]);
+    assert_eq!(got[1].title, "Barbell Row: e1RM plateau");
 }
 
 #[test]
