@@ -151,7 +151,7 @@ fn review_screens(c: &mut Criterion) {
             BatchSize::SmallInput,
         );
     });
-    // `l` on the dashboard: every review row, the load computed over all history, drawn.
+    // `l` on the dashboard: the loads and HRV readings, the load computed over all history, drawn.
     group.bench_function("open_training_load", |b| {
         b.iter_batched(
             || dashboard.clone(),

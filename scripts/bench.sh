@@ -86,9 +86,11 @@ wait_for() { # text → waits up to 10 s for text on the screen
     done
 }
 onboard() { # fills the first-run profile form (as tests/tui_e2e.rs does)
+    # Units (kg), body weight, sex, birth year, max HR (empty = Tanaka), resting HR, LTHR,
+    # zones (karvonen), bar weight, plates: Enter moves on, and saves on the last field.
     wait_for "Welcome to ironpulse"
     keys Enter; typed 80; keys Enter Enter; typed 1990; keys Enter Enter; typed 55
-    keys Enter Enter Enter Enter
+    keys Enter Enter Enter Enter Enter
     wait_for "No session running."
 }
 add_exercise() { # query name

@@ -540,6 +540,7 @@ fn progression_empty_and_single_session() {
             history: vec![one],
             lifts: Some(vec![ironpulse::core::exercise::ExerciseId(1)]),
             muscles: None,
+            deloads: None,
         })),
         0,
     );
@@ -574,17 +575,10 @@ fn training_load_on_the_demo() {
 #[test]
 fn training_load_without_sessions() {
     use ironpulse::app::effect::StoreReply;
-    use ironpulse::review::ReviewRows;
     let mut s = state(startup());
     cmd(&mut s, Command::TrainingLoad, 0);
-    reply(
-        &mut s,
-        StoreReply::LoadRows(Box::new(ReviewRows {
-            today: t(0).date_naive(),
-            ..ReviewRows::default()
-        })),
-        0,
-    );
+    // No sessions, no HRV readings.
+    reply(&mut s, StoreReply::LoadRows(Box::default()), 0);
     snap("load_empty", &s);
 }
 
@@ -755,7 +749,7 @@ fn training_load_estimated_from_session_rpe() {
     use ironpulse::core::hr_settings::ZoneKind;
     use ironpulse::core::review::{HrTotals, SessionLoad};
     use ironpulse::core::session::SessionId;
-    use ironpulse::review::ReviewRows;
+    use ironpulse::review::LoadRows;
     let today = t(0).date_naive();
     let sessions: Vec<SessionLoad> = (0..15)
         .map(|i| {
@@ -784,10 +778,9 @@ fn training_load_estimated_from_session_rpe() {
     cmd(&mut s, Command::TrainingLoad, 0);
     reply(
         &mut s,
-        StoreReply::LoadRows(Box::new(ReviewRows {
-            today,
+        StoreReply::LoadRows(Box::new(LoadRows {
             sessions,
-            ..ReviewRows::default()
+            ..LoadRows::default()
         })),
         0,
     );

@@ -1518,6 +1518,7 @@ fn the_progression_screen_opens_on_the_latest_lift_and_switches_range_without_a_
             history: history.clone(),
             lifts: Some(vec![ExerciseId(1), ExerciseId(2)]),
             muscles: Some(Vec::new()),
+            deloads: Some(Vec::new()),
         })),
         0,
     );
@@ -1527,13 +1528,19 @@ fn the_progression_screen_opens_on_the_latest_lift_and_switches_range_without_a_
     // 12 weeks from Monday 6 Jul: twelve Mondays.
     assert_eq!(screen.range, Range::Weeks12);
     assert_eq!(screen.progress.sessions.len(), 12);
-    assert_eq!(screen.progress, progress(&history, Range::Weeks12, today));
+    assert_eq!(
+        screen.progress,
+        progress(&history, &[], Range::Weeks12, today)
+    );
     // 6 months back from Mon 21 Sep is Sat 21 Mar, in the week from Mon 16 Mar: 28 Mondays.
     assert_eq!(cmd(&mut s, Command::RangeNext, 1), Vec::new());
     let screen = progress_screen(&s);
     assert_eq!(screen.range, Range::Months6);
     assert_eq!(screen.progress.sessions.len(), 28);
-    assert_eq!(screen.progress, progress(&history, Range::Months6, today));
+    assert_eq!(
+        screen.progress,
+        progress(&history, &[], Range::Months6, today)
+    );
     assert_eq!(cmd(&mut s, Command::RangePrev, 2), Vec::new());
     assert_eq!(cmd(&mut s, Command::RangePrev, 2), Vec::new());
     assert_eq!(progress_screen(&s).range, Range::Weeks4);
@@ -1564,6 +1571,7 @@ fn another_lift_by_stepping_or_from_the_picker() {
             history: squat_history(),
             lifts: Some(vec![ExerciseId(1), ExerciseId(2)]),
             muscles: Some(Vec::new()),
+            deloads: Some(Vec::new()),
         })),
         0,
     );
@@ -1621,7 +1629,7 @@ fn the_training_load_screen_reads_once_and_switches_range_and_panel() {
     use ironpulse::core::review::SessionLoad;
     use ironpulse::core::review::load::training_load;
     use ironpulse::core::review::range::Range;
-    use ironpulse::review::ReviewRows;
+    use ironpulse::review::LoadRows;
     let today = t(0).date_naive();
     let mut s = state(startup());
     assert_eq!(
@@ -1644,10 +1652,9 @@ fn the_training_load_screen_reads_once_and_switches_range_and_panel() {
         .collect();
     reply(
         &mut s,
-        StoreReply::LoadRows(Box::new(ReviewRows {
-            today,
+        StoreReply::LoadRows(Box::new(LoadRows {
             sessions: sessions.clone(),
-            ..ReviewRows::default()
+            ..LoadRows::default()
         })),
         0,
     );

@@ -191,7 +191,7 @@ pub enum StoreReply {
     /// Heart rate stored (nothing to show).
     HrSaved,
     ProgressRows(Box<super::review_state::ProgressRows>),
-    LoadRows(Box<crate::review::ReviewRows>),
+    LoadRows(Box<crate::review::LoadRows>),
     Failed {
         what: Failed,
         message: String,

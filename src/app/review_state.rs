@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::core::acwr::Method;
+use crate::core::deload::DeloadWeek;
 use crate::core::exercise::ExerciseId;
 use crate::core::history::PerformanceSummary;
 use crate::core::review::MuscleSets;
@@ -13,7 +14,7 @@ use crate::core::review::load::{TrainingLoad, training_load};
 use crate::core::review::muscles::{MuscleWeeks, sets_per_week};
 use crate::core::review::progress::{Progress, progress};
 use crate::core::review::range::Range;
-use crate::review::ReviewRows;
+use crate::review::LoadRows;
 
 /// The muscle table never shows more than this range: a column per week stays readable.
 pub const MUSCLE_RANGE: Range = Range::Weeks12;
@@ -39,6 +40,8 @@ pub struct ProgressRows {
     pub lifts: Option<Vec<ExerciseId>>,
     /// Working sets per muscle since [`MUSCLE_RANGE`] began, every exercise; only when asked.
     pub muscles: Option<Vec<MuscleSets>>,
+    /// The recorded deloads (left out of the trend); only when asked.
+    pub deloads: Option<Vec<DeloadWeek>>,
 }
 
 /// The progression screen: one lift's e1RM, top sets and volume, and the muscle table.
@@ -55,6 +58,8 @@ pub struct ProgressScreen {
     pub history: Vec<PerformanceSummary>,
     /// Working sets per muscle over the muscle table's weeks.
     pub muscles: Vec<MuscleSets>,
+    /// Recorded deloads, left out of the trend.
+    pub deloads: Vec<DeloadWeek>,
     /// What the chart draws, for `range`.
     pub progress: Progress,
     /// Sets per muscle group per week, for [`muscle_range`] of `range`.
@@ -73,7 +78,8 @@ impl ProgressScreen {
             exercise: None,
             history: Vec::new(),
             muscles: Vec::new(),
-            progress: progress(&[], range, today),
+            deloads: Vec::new(),
+            progress: progress(&[], &[], range, today),
             muscle_weeks: sets_per_week(&[], muscle_range(range), today),
             loading: true,
         }
@@ -86,6 +92,9 @@ impl ProgressScreen {
         }
         if let Some(muscles) = rows.muscles {
             self.muscles = muscles;
+        }
+        if let Some(deloads) = rows.deloads {
+            self.deloads = deloads;
         }
         self.exercise = rows.exercise;
         self.history = rows.history;
@@ -100,7 +109,7 @@ impl ProgressScreen {
     }
 
     fn recompute(&mut self) {
-        self.progress = progress(&self.history, self.range, self.today);
+        self.progress = progress(&self.history, &self.deloads, self.range, self.today);
         self.muscle_weeks = sets_per_week(&self.muscles, muscle_range(self.range), self.today);
     }
 
@@ -175,7 +184,7 @@ pub struct LoadScreen {
     /// The panel shown on a small terminal.
     pub panel: LoadPanel,
     /// The rows, once read.
-    pub rows: Option<ReviewRows>,
+    pub rows: Option<LoadRows>,
     /// What the charts draw, for `range`; `None` until the rows are read.
     pub load: Option<TrainingLoad>,
     /// The resting HRV trend for `range`.
@@ -200,7 +209,7 @@ impl LoadScreen {
     }
 
     /// Takes the store's rows and recomputes.
-    pub fn apply(&mut self, rows: ReviewRows) {
+    pub fn apply(&mut self, rows: LoadRows) {
         self.rows = Some(rows);
         self.loading = false;
         self.recompute();

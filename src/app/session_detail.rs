@@ -12,17 +12,11 @@ use crate::core::hr_sample::{HrGap, HrSample};
 use crate::core::hr_settings::{HrSettings, ZoneKind};
 use crate::core::hr_summary::HrSummary;
 use crate::core::session::{Session, SessionId, SetId};
-use crate::core::set_hr::SetHr;
+use crate::core::set_hr::{SetHr, set_start};
 use crate::core::zones::Zone;
 use crate::store::{Store, StoreError};
 
 use super::state::{Detail, DetailView};
-
-/// How far back before a set's end its start is looked for (as the live session does it): the
-/// lowest heart rate before the set ended, where it began to climb under the bar.
-const START_SEARCH_MS: u32 = 120_000;
-/// A set's assumed length when there is no heart rate to find its start.
-const SET_WITHOUT_HR_MS: u32 = 30_000;
 
 /// One past session and what its detail screen shows besides the sets.
 #[derive(Debug, Clone, PartialEq)]
@@ -252,8 +246,7 @@ fn zone_times(summary: Option<&HrSummary>, settings: Option<&HrSettings>) -> Vec
 const ZONE_LABELS: [&str; 7] = ["Z0", "Z1", "Z2", "Z3", "Z4", "Z5", "Z6"];
 
 /// The rests between the session's sets, in time order: from each set's end to where the next
-/// began. A set begins where the heart rate was lowest in the two minutes before it ended (it
-/// climbs once the lifter is under the bar); without samples there, 30 s before it ended.
+/// began ([`set_start`], the rule the live session uses too).
 fn rests(session: &Session, samples: &[HrSample]) -> Vec<(u32, u32)> {
     let mut ends: Vec<u32> = session
         .sets()
@@ -265,13 +258,7 @@ fn rests(session: &Session, samples: &[HrSample]) -> Vec<(u32, u32)> {
     ends.windows(2)
         .filter_map(|pair| {
             let (rest_from, end) = (pair[0], pair[1]);
-            let search_from = rest_from.max(end.saturating_sub(START_SEARCH_MS));
-            let lo = samples.partition_point(|s| s.offset_ms < search_from);
-            let hi = samples.partition_point(|s| s.offset_ms < end);
-            let start = samples[lo..hi]
-                .iter()
-                .min_by_key(|s| (s.bpm, std::cmp::Reverse(s.offset_ms)))
-                .map_or(end.saturating_sub(SET_WITHOUT_HR_MS), |s| s.offset_ms);
+            let start = set_start(samples, rest_from, end);
             (start > rest_from).then_some((rest_from, start))
         })
         .collect()

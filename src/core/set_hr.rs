@@ -3,6 +3,10 @@
 //!
 //! Every figure is `None` rather than a guess when the data is not there: no sample close enough
 //! to the instant, a recorded gap over it, or the next set already under way.
+//!
+//! Only a set's end is logged; [`set_start`] is the one rule for where it began.
+
+use std::cmp::Reverse;
 
 use super::hr_sample::{HrGap, HrSample};
 use super::units::Bpm;
@@ -14,6 +18,12 @@ pub const NEAREST_MS: u32 = 3_000;
 /// How long after the set's end (ms) its peak is still looked for: the heart rate goes on
 /// climbing for a few seconds after the last rep.
 pub const PEAK_AFTER_MS: u32 = 10_000;
+
+/// How far back before a set's end (ms) its start is looked for.
+pub const START_SEARCH_MS: u32 = 120_000;
+
+/// A set's assumed length (ms) when no heart rate marks its start.
+pub const SET_WITHOUT_HR_MS: u32 = 30_000;
 
 /// When a set happened, in ms since the session started.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +62,23 @@ pub fn hr_at(samples: &[HrSample], gaps: &[HrGap], at_ms: u32) -> Option<Bpm> {
         .filter(|(distance, _)| *distance <= NEAREST_MS)
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, bpm)| bpm)
+}
+
+/// Where the set that ended at `end_ms` began: at the lowest heart rate in the
+/// [`START_SEARCH_MS`] before its end (the latest sample of that rate), since the heart rate
+/// climbs once the lifter is under the bar. Nothing before `not_before_ms` (the previous set's
+/// end) is looked at; with no sample in that stretch, [`SET_WITHOUT_HR_MS`] before the end.
+/// `samples` must be in time order.
+pub fn set_start(samples: &[HrSample], not_before_ms: u32, end_ms: u32) -> u32 {
+    let from = not_before_ms.max(end_ms.saturating_sub(START_SEARCH_MS));
+    let first = samples.partition_point(|s| s.offset_ms < from);
+    let last = samples.partition_point(|s| s.offset_ms < end_ms);
+    samples
+        .get(first..last)
+        .unwrap_or_default()
+        .iter()
+        .min_by_key(|s| (s.bpm, Reverse(s.offset_ms)))
+        .map_or(end_ms.saturating_sub(SET_WITHOUT_HR_MS), |s| s.offset_ms)
 }
 
 /// The heart rate of the set in `window`, from a session's samples (in time order) and gaps.
@@ -241,6 +268,43 @@ mod tests {
         let hr = set_hr(&samples, &[], SET);
         assert_eq!((hr.recovery_30, hr.recovery_60), (None, None));
         assert_eq!(set_hr(&[], &[], SET), SetHr::default());
+    }
+
+    #[test]
+    fn a_set_starts_at_the_lowest_heart_rate_before_its_end() {
+        // 0–60 s: 150 falling 1 bpm a second to 90 at 60 s, 90 again at 61 and 62 s, then
+        // climbing 2 bpm a second under the bar to 126 at 80 s.
+        let mut rates: Vec<u32> = (0..=60).map(|i| 150 - i).collect();
+        rates.extend([90, 90]);
+        rates.extend((1..=18).map(|i| 90 + 2 * i));
+        let samples = every_second(&rates);
+        assert_eq!(samples[80].bpm, bpm(126));
+        // The lowest rate, 90, at 60, 61 and 62 s: the latest of them.
+        assert_eq!(set_start(&samples, 0, 80_000), 62_000);
+        // The set's own end is not part of the search: a set ending at 62 s began at 61 s.
+        assert_eq!(set_start(&samples, 0, 62_000), 61_000);
+        // Not before the previous set's end: from 70 s the lowest is 70 s itself (106 bpm).
+        assert_eq!(set_start(&samples, 70_000, 80_000), 70_000);
+        // Only the two minutes before the end: the low at 60–62 s is too early for a set ending
+        // at 200 s, whose search starts at 80 s (126 bpm, the only sample left).
+        assert_eq!(set_start(&samples, 0, 200_000), 80_000);
+    }
+
+    #[test]
+    fn without_heart_rate_a_set_is_taken_to_have_lasted_thirty_seconds() {
+        assert_eq!(set_start(&[], 0, 100_000), 70_000);
+        assert_eq!(set_start(&[], 0, 10_000), 0, "not before the session");
+        // Samples only before the previous set's end.
+        let samples = every_second(&[100; 50]);
+        assert_eq!(set_start(&samples, 50_000, 90_000), 60_000);
+        // A previous end after this one (out of order): nothing to search, no panic.
+        let samples = every_second(&[100; 100]);
+        assert_eq!(
+            set_start(&samples, 0, 90_000),
+            89_000,
+            "the latest of equal rates"
+        );
+        assert_eq!(set_start(&samples, 95_000, 90_000), 60_000);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate};
 use crate::app::effect::{StoreReply, StoreRequest};
 use crate::app::review_state::{MUSCLE_RANGE, ProgressRows};
 use crate::core::exercise::{ExerciseId, ExerciseKind};
-use crate::review::ReviewRows;
+use crate::review::LoadRows;
 use crate::store::{Store, StoreError};
 
 /// Answers `LoadProgress` and `LoadTrainingLoad`.
@@ -20,14 +20,14 @@ pub fn answer(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreE
             lists,
         } => StoreReply::ProgressRows(Box::new(progress_rows(store, exercise, today, lists)?)),
         StoreRequest::LoadTrainingLoad { today } => {
-            StoreReply::LoadRows(Box::new(ReviewRows::read(store, today, None)?))
+            StoreReply::LoadRows(Box::new(LoadRows::read(store, today)?))
         }
         other => super::unreachable_request(&other),
     })
 }
 
 /// The sessions of `exercise` (else of the most recently trained lift) as of `today`; with
-/// `with_lists`, also the lifts trained and the muscle table's rows.
+/// `with_lists`, also the lifts trained, the muscle table's rows and the recorded deloads.
 pub fn progress_rows(
     store: &Store,
     exercise: Option<ExerciseId>,
@@ -50,11 +50,17 @@ pub fn progress_rows(
     } else {
         None
     };
+    let deloads = if with_lists {
+        Some(store.deloads()?)
+    } else {
+        None
+    };
     Ok(ProgressRows {
         exercise,
         history,
         lifts,
         muscles,
+        deloads,
     })
 }
 

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use super::{Effect, State, StoreRequest};
 use crate::core::hr_sample::{GapReason, HrGap, HrSample, Rr};
 use crate::core::session::LoggedSet;
-use crate::core::set_hr::{SetHr, SetWindow, set_hr};
+use crate::core::set_hr::{SetHr, SetWindow, set_hr, set_start};
 use crate::core::units::Bpm;
 
 /// A batch goes to the store once it spans this long: at 1 Hz, three samples, the oldest 2 s
@@ -18,8 +18,6 @@ const BATCH_MS: u32 = 1_500;
 const KEEP_MS: u32 = 11 * 60 * 1_000;
 /// A set's heart rate is worked out this long after it ends (recovery at 60 s, plus slack).
 const SETTLE_MS: u32 = 65_000;
-/// How far back the start of a set is looked for: the lowest heart rate before it ended.
-const START_SEARCH_MS: u32 = 120_000;
 
 /// Milliseconds since the session started for a source time, if the session is running.
 fn offset(state: &State, at: Duration) -> Option<u32> {
@@ -127,15 +125,7 @@ pub fn sets_logged(state: &mut State, sets: &[LoggedSet]) {
         };
         let log = &mut state.heart.log;
         let previous_end = log.awaiting.last().map_or(0, |(_, w)| w.end_ms);
-        let search_from = previous_end.max(end_ms.saturating_sub(START_SEARCH_MS));
-        // The set began where the heart rate was lowest before it ended (it climbs once the
-        // lifter gets under the bar); without samples, 30 s before the end.
-        let start_ms = log
-            .samples
-            .iter()
-            .filter(|s| (search_from..end_ms).contains(&s.offset_ms))
-            .min_by_key(|s| (s.bpm, std::cmp::Reverse(s.offset_ms)))
-            .map_or(end_ms.saturating_sub(30_000), |s| s.offset_ms);
+        let start_ms = set_start(log.samples.make_contiguous(), previous_end, end_ms);
         for (_, window) in log
             .awaiting
             .iter_mut()

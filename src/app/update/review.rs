@@ -7,7 +7,7 @@ use crate::app::state::{Picker, PickerPurpose};
 use crate::core::exercise::ExerciseId;
 use crate::core::fuzzy;
 use crate::core::review::range::Range;
-use crate::review::ReviewRows;
+use crate::review::LoadRows;
 
 /// Opens the progression screen on the most recently trained lift.
 pub fn open_progress(state: &mut State) -> Vec<Effect> {
@@ -134,7 +134,7 @@ pub fn progress_rows(state: &mut State, rows: ProgressRows) {
 }
 
 /// The store's rows for the training-load screen.
-pub fn load_rows(state: &mut State, rows: ReviewRows) {
+pub fn load_rows(state: &mut State, rows: LoadRows) {
     if let Screen::Load(screen) = &mut state.screen {
         screen.apply(rows);
     }

@@ -4,8 +4,9 @@
 use chrono::NaiveDate;
 
 use super::range::Range;
+use super::strength::trend_points;
 use super::trend_line::WeightTrend;
-use crate::core::deload::E1rmPoint;
+use crate::core::deload::{DeloadWeek, E1rmPoint};
 use crate::core::history::{PerformanceSummary, TopSet, week_start, weekly_best};
 use crate::core::session::SessionId;
 use crate::core::units::Weight;
@@ -55,7 +56,8 @@ pub struct Progress {
     pub weekly_best: Vec<E1rmPoint>,
     /// The PR sessions in range (their date and e1RM), oldest first.
     pub prs: Vec<E1rmPoint>,
-    /// Least-squares trend of the session e1RMs in range.
+    /// Least-squares trend over the range of each week's best e1RM outside deload weeks
+    /// ([`trend_points`], the same points the insights fit).
     pub trend: Option<WeightTrend>,
     /// Every week from the range's first to the current one, empty weeks as 0.
     pub volume_weeks: Vec<VolumeWeek>,
@@ -70,8 +72,13 @@ pub struct Progress {
 }
 
 /// The progress of one exercise from every session of it (`history`, any order) for `range`
-/// ending `today`. O(n log n).
-pub fn progress(history: &[PerformanceSummary], range: Range, today: NaiveDate) -> Progress {
+/// ending `today`; `deloads` are left out of the trend. O(n log n).
+pub fn progress(
+    history: &[PerformanceSummary],
+    deloads: &[DeloadWeek],
+    range: Range,
+    today: NaiveDate,
+) -> Progress {
     let mut all: Vec<&PerformanceSummary> = history.iter().filter(|s| s.date <= today).collect();
     all.sort_by_key(|s| (s.date, s.session));
     let mut best_kg: Option<f64> = None;
@@ -100,7 +107,10 @@ pub fn progress(history: &[PerformanceSummary], range: Range, today: NaiveDate) 
         .iter()
         .filter_map(|s| s.e1rm.map(|e1rm| E1rmPoint { date: s.date, e1rm }))
         .collect();
-    let trend_points: Vec<(NaiveDate, Weight)> = points.iter().map(|p| (p.date, p.e1rm)).collect();
+    let trend = WeightTrend::fit(&trend_points(
+        points.iter().map(|p| (p.date, p.e1rm)),
+        deloads,
+    ));
     let best = points
         .iter()
         .copied()
@@ -119,7 +129,7 @@ pub fn progress(history: &[PerformanceSummary], range: Range, today: NaiveDate) 
             .filter(|s| s.pr)
             .filter_map(|s| s.e1rm.map(|e1rm| E1rmPoint { date: s.date, e1rm }))
             .collect(),
-        trend: WeightTrend::fit(&trend_points),
+        trend,
         volume_weeks: from.map_or_else(Vec::new, |from| volume_weeks(&sessions, from, today)),
         best,
         first: points.first().copied(),
@@ -189,7 +199,7 @@ mod tests {
             summary(nth(28), 6, None, 1000.0),
             summary(nth(30), 7, Some(132.5), 3300.0),
         ];
-        let p = progress(&history, Range::Weeks12, nth(31));
+        let p = progress(&history, &[], Range::Weeks12, nth(31));
         assert_eq!(p.sessions.len(), 6, "the old session is out of range");
         let prs: Vec<bool> = p.sessions.iter().map(|s| s.pr).collect();
         assert_eq!(
@@ -225,7 +235,7 @@ mod tests {
             summary(day(19), 3, Some(102.0), 2500.0),
         ];
         // Weeks4 ending Wednesday the 25th: 2, 9, 16 and 23 June.
-        let p = progress(&history, Range::Weeks4, day(25));
+        let p = progress(&history, &[], Range::Weeks4, day(25));
         assert_eq!(p.from, Some(day(2)));
         let volumes: Vec<(NaiveDate, f64, usize)> = p
             .volume_weeks
@@ -250,7 +260,7 @@ mod tests {
         let history: Vec<PerformanceSummary> = (0..8)
             .map(|w| summary(nth(7 * w), w, Some(100.0 + w as f64), 3000.0))
             .collect();
-        let p = progress(&history, Range::All, nth(50));
+        let p = progress(&history, &[], Range::All, nth(50));
         let trend = p.trend.unwrap();
         assert!((trend.line.slope_per_day - 1.0 / 7.0).abs() < 1e-12);
         assert!((trend.start.kg() - 100.0).abs() < 1e-9);
@@ -258,8 +268,32 @@ mod tests {
         assert!((trend.percent_per_month().unwrap() - 30.4375 / 7.0).abs() < 1e-9);
         assert_eq!(p.from, Some(nth(0)));
         assert_eq!(p.volume_weeks.len(), 8);
-        let none = progress(&[], Range::All, nth(50));
+        let none = progress(&[], &[], Range::All, nth(50));
         assert_eq!((none.from, none.trend, none.best), (None, None, None));
         assert!(none.volume_weeks.is_empty());
+    }
+
+    #[test]
+    fn the_trend_leaves_out_a_deload_week_and_light_days() {
+        // +1 kg a week on Mondays, a light Thursday at 80 kg every week, and week 6 a deload
+        // at 60 kg: the trend is the Mondays' +1 kg a week all the same.
+        let mut history: Vec<PerformanceSummary> = (0..8)
+            .map(|w| summary(nth(7 * w), w, Some(100.0 + w as f64), 3000.0))
+            .collect();
+        history[6].e1rm = Some(kg(60.0));
+        history.extend((0..8).map(|w| summary(nth(7 * w + 3), 10 + w, Some(80.0), 1000.0)));
+        let deload = DeloadWeek {
+            id: crate::core::deload::DeloadId(1),
+            start: nth(42),
+            end: Some(nth(48)),
+            note: String::new(),
+        };
+        let p = progress(&history, &[deload], Range::All, nth(50));
+        let trend = p.trend.unwrap();
+        assert!((trend.line.slope_per_day - 1.0 / 7.0).abs() < 1e-12);
+        assert_eq!(trend.line.points, 7, "seven weeks outside the deload");
+        // The chart still shows what was lifted: the deload week's best is the light day.
+        assert_eq!(p.weekly_best.len(), 8);
+        assert_eq!(p.weekly_best[6].e1rm, kg(80.0));
     }
 }

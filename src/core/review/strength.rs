@@ -32,28 +32,37 @@ pub const VOLUME_FLAT_PERCENT_PER_MONTH: f64 = 5.0;
 /// Weeks with an e1RM in the window a lift needs to count as a main lift.
 pub const MIN_SESSIONS: usize = 3;
 
-/// The points an e1RM trend is fitted to, oldest first: each week's best session e1RM (dated
-/// by its session), sessions inside a recorded deload week left out. O(n log n).
-pub fn trend_points<'a>(
-    rows: impl IntoIterator<Item = &'a ExerciseSession>,
+/// The points an e1RM trend is fitted to, oldest first, from `(date, e1RM)` points (any
+/// order): each week's best (dated by its session), points inside a recorded deload week left
+/// out. Every e1RM trend the lifter sees — the progression chart, the insights, `context` — is
+/// fitted to these. O(n log n).
+pub fn trend_points(
+    points: impl IntoIterator<Item = (NaiveDate, Weight)>,
     deloads: &[DeloadWeek],
 ) -> Vec<(NaiveDate, Weight)> {
     let mut weeks: BTreeMap<NaiveDate, (NaiveDate, Weight)> = BTreeMap::new();
-    for row in rows {
-        let Some(e1rm) = row.best_e1rm else { continue };
-        if deloads.iter().any(|d| d.covers(row.date)) {
+    for (date, e1rm) in points {
+        if deloads.iter().any(|d| d.covers(date)) {
             continue;
         }
         weeks
-            .entry(week_start(row.date))
+            .entry(week_start(date))
             .and_modify(|best| {
                 if e1rm.kg() > best.1.kg() {
-                    *best = (row.date, e1rm);
+                    *best = (date, e1rm);
                 }
             })
-            .or_insert((row.date, e1rm));
+            .or_insert((date, e1rm));
     }
     weeks.into_values().collect()
+}
+
+/// The `(date, best e1RM)` of exercise sessions that have one.
+pub fn e1rms<'a>(
+    rows: impl IntoIterator<Item = &'a ExerciseSession>,
+) -> impl Iterator<Item = (NaiveDate, Weight)> {
+    rows.into_iter()
+        .filter_map(|r| r.best_e1rm.map(|e1rm| (r.date, e1rm)))
 }
 
 /// Which way a trend goes.
@@ -219,7 +228,7 @@ fn lift_trend(
     deloads: &[DeloadWeek],
     today: NaiveDate,
 ) -> Option<LiftTrend> {
-    let points = trend_points(sessions.iter().copied(), deloads);
+    let points = trend_points(e1rms(sessions.iter().copied()), deloads);
     if points.len() < MIN_SESSIONS {
         return None;
     }

@@ -7,7 +7,7 @@ use crate::core::exercise::{Exercise, ExerciseId, ExerciseKind};
 use crate::core::review::ExerciseSession;
 use crate::core::review::muscles::{self, UNTRAINED_DAYS};
 use crate::core::review::records::{pr_streak as streak_of, review_prs};
-use crate::core::review::strength::{E1RM_FLAT_PERCENT_PER_MONTH, name_of, trend_points};
+use crate::core::review::strength::{E1RM_FLAT_PERCENT_PER_MONTH, e1rms, name_of, trend_points};
 use crate::core::review::trend_line::{WeightTrend, minus_days};
 use crate::core::units::Weight;
 
@@ -53,7 +53,7 @@ pub(super) fn e1rm_trends(input: &InsightInput<'_>) -> Vec<Insight> {
     let mut slopes: Vec<LiftSlope> = rows
         .into_iter()
         .filter_map(|(id, rows)| {
-            let points = trend_points(rows, input.deloads);
+            let points = trend_points(e1rms(rows), input.deloads);
             if points.len() < PLATEAU_MIN_SESSIONS {
                 return None;
             }
