@@ -6,40 +6,18 @@
 //! The demo database is generated once per run into a temporary folder (~15 s); set
 //! `REVIEW_DB=<path>` to reuse one made by `ironpulse demo --years 10 --seed 1` instead.
 
+#[path = "support/demo.rs"]
+mod demo;
+
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::time::Duration;
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{Days, NaiveDate};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ironpulse::core::exercise::ExerciseId;
-use ironpulse::demo::{DemoOptions, generate};
 use ironpulse::store::Store;
 
-fn today() -> DateTime<Utc> {
-    // 2026-11-21 18:00 UTC, as in the start-up bench.
-    DateTime::from_timestamp(1_795_284_000, 0).expect("a valid timestamp")
-}
-
-/// The 10-year demo database: `REVIEW_DB` when set, else a new one in `dir`.
-fn demo_db(dir: &tempfile::TempDir) -> PathBuf {
-    if let Some(path) = std::env::var_os("REVIEW_DB") {
-        return PathBuf::from(path);
-    }
-    let path = dir.path().join("demo-10y.db");
-    let store = Store::open(&path).expect("the demo database is created");
-    let options = DemoOptions {
-        years: 10,
-        seed: 1,
-        today: today(),
-    };
-    let report = generate(&store, &options).expect("the demo generates");
-    eprintln!(
-        "10-year demo: {} sessions, {} sets, {} HRV readings",
-        report.sessions, report.sets, report.hrv_readings
-    );
-    path
-}
+use demo::{demo_db, today};
 
 fn review(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temporary folder");

@@ -6,11 +6,13 @@
 //! The demo database is generated once per run into a temporary folder (~15 s); set
 //! `REVIEW_DB=<path>` to reuse one made by `ironpulse demo --years 10 --seed 1` instead.
 
+#[path = "support/demo.rs"]
+mod demo;
+
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::time::Duration;
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::FixedOffset;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use ironpulse::app::action::Action;
 use ironpulse::app::effect::{Effect, StoreRequest};
@@ -19,31 +21,11 @@ use ironpulse::app::state::{Settings, State};
 use ironpulse::app::store_worker::{answer, load_startup};
 use ironpulse::app::update::update;
 use ironpulse::core::exercise::ExerciseId;
-use ironpulse::demo::{DemoOptions, generate};
 use ironpulse::store::Store;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn now() -> DateTime<Utc> {
-    // 2026-11-21 18:00 UTC, as in the other review benches.
-    DateTime::from_timestamp(1_795_284_000, 0).expect("a valid timestamp")
-}
-
-/// The 10-year demo database: `REVIEW_DB` when set, else a new one in `dir`.
-fn demo_db(dir: &tempfile::TempDir) -> PathBuf {
-    if let Some(path) = std::env::var_os("REVIEW_DB") {
-        return PathBuf::from(path);
-    }
-    let path = dir.path().join("demo-10y.db");
-    let store = Store::open(&path).expect("the demo database is created");
-    let options = DemoOptions {
-        years: 10,
-        seed: 1,
-        today: now(),
-    };
-    generate(&store, &options).expect("the demo generates");
-    path
-}
+use demo::{demo_db, today as now};
 
 /// Runs every store request among `effects` the way the store thread does and feeds the
 /// replies back through `update()`.

@@ -2,25 +2,25 @@
 //! dashboard frame at 120×40, the in-process part of "start to first frame" (budget ≤ 150 ms for
 //! the whole process, docs/BENCHMARKS.md). Also the empty database, for comparison.
 //!
-//! The demo database is generated once per run into a temporary folder (about a second).
+//! The demo database is generated once per run into a temporary folder; set `REVIEW_DB=<path>` to
+//! reuse one made by `ironpulse demo --years 10 --seed 1` instead.
+
+#[path = "support/demo.rs"]
+mod demo;
 
 use std::path::Path;
 use std::time::Duration;
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::FixedOffset;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ironpulse::app::keymap::Keymap;
 use ironpulse::app::state::{Settings, State};
 use ironpulse::app::store_worker::load_startup;
-use ironpulse::demo::{DemoOptions, generate};
 use ironpulse::store::Store;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn today() -> DateTime<Utc> {
-    // 2026-11-21 18:00 UTC.
-    DateTime::from_timestamp(1_795_284_000, 0).expect("a valid timestamp")
-}
+use demo::{demo_db, today};
 
 /// Opens `db`, reads what the first frame needs and draws the dashboard, like `ironpulse` does
 /// before it waits for the first key. Returns the number of recent sessions shown.
@@ -49,20 +49,7 @@ fn startup(c: &mut Criterion) {
     let empty = dir.path().join("empty.db");
     drop(Store::open(&empty).expect("an empty database is created"));
 
-    let demo = dir.path().join("demo-10y.db");
-    {
-        let store = Store::open(&demo).expect("the demo database is created");
-        let options = DemoOptions {
-            years: 10,
-            seed: 1,
-            today: today(),
-        };
-        let report = generate(&store, &options).expect("the demo generates");
-        eprintln!(
-            "10-year demo: {} sessions, {} sets",
-            report.sessions, report.sets
-        );
-    }
+    let demo = demo_db(&dir);
     assert_eq!(
         first_frame(&demo),
         ironpulse::app::store_worker::RECENT_SESSIONS

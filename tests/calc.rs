@@ -1,50 +1,31 @@
 //! `ironpulse calc …` through the real binary: every calculator against the published checks in
 //! science.md, and every kind of bad input refused with exit code 2 and a one-line reason.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::fmt::Write as _;
 use std::path::PathBuf;
-use std::process::Command;
 
 use serde_json::Value;
-use tempfile::TempDir;
+
+use cli::{Run, Sandbox};
 
 /// A throwaway home so the binary never touches the user's config, data or logs.
 struct Calc {
-    dir: TempDir,
-}
-
-struct Out {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
+    sandbox: Sandbox,
 }
 
 impl Calc {
     fn new() -> Self {
         Self {
-            dir: tempfile::tempdir().unwrap(),
+            sandbox: Sandbox::new(),
         }
     }
 
-    fn run(&self, args: &[&str]) -> Out {
-        let home = self.dir.path();
-        let out = Command::new(env!("CARGO_BIN_EXE_ironpulse"))
-            .arg("calc")
-            .args(args)
-            .env("HOME", home.join("home"))
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            .env("XDG_DATA_HOME", home.join("data"))
-            .env("XDG_STATE_HOME", home.join("state"))
-            .env("XDG_CACHE_HOME", home.join("cache"))
-            .env_remove("IRONPULSE_DB")
-            .env_remove("IRONPULSE_LOG")
-            .output()
-            .unwrap();
-        Out {
-            code: out.status.code(),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+    fn run(&self, args: &[&str]) -> Run {
+        let mut command = self.sandbox.command(&["calc"]);
+        Run::from(command.args(args).output().unwrap())
     }
 
     /// The JSON object printed for `args --json`; the command must succeed.
@@ -89,7 +70,7 @@ impl Calc {
 
     /// A file in the sandbox with `text` in it.
     fn file(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.dir.path().join(name);
+        let path = self.sandbox.path(name);
         std::fs::write(&path, text).unwrap();
         path
     }
@@ -521,7 +502,7 @@ fn hrtss_from_a_raw_recording() {
         args.extend(anchors);
         calc.refuses(&args, reason);
     };
-    let missing = calc.dir.path().join("missing.hrm");
+    let missing = calc.sandbox.path("missing.hrm");
     refuse(path_str(&missing), "could not read");
     let bad = calc.file("bad.hrm", "0 06 8c\nsoon 06 8c\n");
     refuse(
@@ -586,7 +567,7 @@ fn hrv_task_force_1996_with_artefacts_dropped() {
         &["hrv", "--file", path_str(&bad)],
         "line 2: RR interval must be a number 0 or more, got \"81O\"",
     );
-    let missing = calc.dir.path().join("none.txt");
+    let missing = calc.sandbox.path("none.txt");
     calc.refuses(&["hrv", "--file", path_str(&missing)], "could not read");
 }
 
@@ -619,7 +600,7 @@ fn pmc_single_hundred_science_md() {
         &["pmc", "--loads", path_str(&empty)],
         "no daily loads in the file",
     );
-    let missing = calc.dir.path().join("nope.txt");
+    let missing = calc.sandbox.path("nope.txt");
     calc.refuses(&["pmc", "--loads", path_str(&missing)], "could not read");
 }
 

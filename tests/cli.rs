@@ -1,26 +1,29 @@
 //! The real `ironpulse` binary, isolated from the user's files with `HOME` and `XDG_*` pointing
 //! into a temporary directory.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-use tempfile::TempDir;
+use cli::Run;
 
-/// A throwaway home with its own XDG directories.
+/// A throwaway home with its own XDG directories and `TMPDIR`, and no `NO_COLOR`.
 struct Sandbox {
-    dir: TempDir,
+    home: cli::Sandbox,
 }
 
 impl Sandbox {
     fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        fs::create_dir(dir.path().join("tmp")).unwrap();
-        Self { dir }
+        let home = cli::Sandbox::new();
+        fs::create_dir(home.path("tmp")).unwrap();
+        Self { home }
     }
 
     fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
+        self.home.path(rel)
     }
 
     fn config_file(&self) -> PathBuf {
@@ -39,17 +42,8 @@ impl Sandbox {
     }
 
     fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_ironpulse"));
-        cmd.args(args)
-            .env("HOME", self.path("home"))
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("XDG_STATE_HOME", self.path("state"))
-            .env("XDG_CACHE_HOME", self.path("cache"))
-            .env("TMPDIR", self.path("tmp"))
-            .env_remove("IRONPULSE_DB")
-            .env_remove("IRONPULSE_LOG")
-            .env_remove("NO_COLOR");
+        let mut cmd = self.home.command(args);
+        cmd.env("TMPDIR", self.path("tmp")).env_remove("NO_COLOR");
         cmd
     }
 
@@ -59,22 +53,6 @@ impl Sandbox {
 
     fn run_with_env(&self, args: &[&str], key: &str, value: &Path) -> Run {
         Run::from(self.command(args).env(key, value).output().unwrap())
-    }
-}
-
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl From<Output> for Run {
-    fn from(out: Output) -> Self {
-        Self {
-            code: out.status.code(),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
     }
 }
 

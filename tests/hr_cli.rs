@@ -1,61 +1,23 @@
 //! `ironpulse hr …` through the real binary, with `HOME` and `XDG_*` in a temporary directory so
 //! no profile is found unless a test writes one.
 
+#[path = "support/cli.rs"]
+mod cli;
 #[path = "support/tmux.rs"]
 mod tmux;
 
 use std::ffi::OsString;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use ironpulse::core::profile::{Profile, Sex, default_bar, default_plates};
 use ironpulse::core::units::{Bpm, Unit, Weight};
 use ironpulse::store::Store;
-use tempfile::TempDir;
+
+use cli::Sandbox;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hr/short.hr");
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample.hr");
-
-struct Sandbox {
-    dir: TempDir,
-}
-
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Sandbox {
-    fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        let out = Command::new(env!("CARGO_BIN_EXE_ironpulse"))
-            .args(args)
-            .env("HOME", self.path("home"))
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("XDG_STATE_HOME", self.path("state"))
-            .env_remove("IRONPULSE_DB")
-            .env_remove("IRONPULSE_LOG")
-            .output()
-            .unwrap();
-        Run {
-            code: out.status.code(),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
-    }
-}
 
 fn lines(text: &str) -> Vec<&str> {
     text.lines().collect()
@@ -424,7 +386,7 @@ fn the_tui_plays_a_replay_at_the_given_speed() {
         let source = format!("replay:{FIXTURE}");
         argv.extend(["--hr", &source, flag, "1000"].map(OsString::from));
         let started = Instant::now();
-        let t = tmux::Tmux::new(100, 30, s.dir.path(), &argv);
+        let t = tmux::Tmux::new(100, 30, s.root(), &argv);
         t.wait_for("end of recording");
         assert!(
             started.elapsed() < Duration::from_secs(6),

@@ -2,6 +2,9 @@
 //! measured, stored and compared with the baseline; unusable readings exit 2 and store nothing.
 //! `HOME` and `XDG_*` point into a temporary directory.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -14,53 +17,19 @@ use ironpulse::hr::packet::encode;
 use ironpulse::hr::recording;
 use ironpulse::store::Store;
 use serde_json::Value;
-use tempfile::TempDir;
 
-const BIN: &str = env!("CARGO_BIN_EXE_ironpulse");
+use cli::{Run, Sandbox};
+
 const ARTEFACTS: &str = "too many artefacts — check the strap's contact and lie still";
 
-struct Sandbox {
-    dir: TempDir,
-}
-
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
+/// A sandbox whose commands all run with `--db <sandbox>/ironpulse.db`.
+fn sandbox() -> Sandbox {
+    Sandbox::new().with_db("ironpulse.db")
 }
 
 impl Sandbox {
-    fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
-    }
-
     fn db(&self) -> PathBuf {
         self.path("ironpulse.db")
-    }
-
-    fn command(&self, args: &[&str]) -> Command {
-        let mut command = Command::new(BIN);
-        command
-            .arg("--db")
-            .arg(self.db())
-            .args(args)
-            .env("HOME", self.path("home"))
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("XDG_STATE_HOME", self.path("state"))
-            .env_remove("IRONPULSE_DB")
-            .env_remove("IRONPULSE_LOG");
-        command
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        finish(&mut self.command(args))
     }
 
     /// Every stored reading's (rmssd, sdnn, beats, dropped, duration), oldest first; none when
@@ -102,15 +71,6 @@ impl Sandbox {
     }
 }
 
-fn finish(command: &mut Command) -> Run {
-    let out = command.output().unwrap();
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
 fn json(stdout: &str) -> Value {
     serde_json::from_str(stdout.trim()).unwrap_or_else(|e| panic!("{e}: {stdout}"))
 }
@@ -134,7 +94,7 @@ fn round1(x: f64) -> f64 {
 /// to the 25 ms spread: ≈ 41 ms.
 #[test]
 fn a_simulated_minute_is_measured_stored_and_printed_as_json() {
-    let s = Sandbox::new();
+    let s = sandbox();
     let run = s.run(&[
         "hr",
         "rest",
@@ -206,7 +166,7 @@ fn a_clean_replay_gives_the_task_force_figures_in_text() {
     // RR alternating 1000 and 1062.5 ms (exact in 1/1024 s): every successive difference is
     // 62.5 ms, so RMSSD = 62.5. Seconds 1–61 give 31 × 1000 and 30 × 1062.5: mean 1030.74 ms
     // (58.2 bpm), SDNN = √((31 · 30.74² + 30 · 31.76²) / 60) = 31.5 ms.
-    let s = Sandbox::new();
+    let s = sandbox();
     let source = s.replay("clean.hr", 90, |k| {
         vec![if k % 2 == 1 { 1000.0 } else { 1062.5 }]
     });
@@ -250,7 +210,7 @@ fn a_clean_replay_gives_the_task_force_figures_in_text() {
 
 #[test]
 fn the_reading_is_compared_with_the_thirty_day_baseline() {
-    let s = Sandbox::new();
+    let s = sandbox();
     {
         // Five earlier mornings: 80, 82, 78, 84, 76 → mean 80, SD √10 = 3.16.
         let store = Store::open(&s.db()).unwrap();
@@ -311,7 +271,7 @@ fn the_reading_is_compared_with_the_thirty_day_baseline() {
 
 #[test]
 fn no_save_without_a_database_creates_nothing() {
-    let s = Sandbox::new();
+    let s = sandbox();
     let run = s.run(&[
         "hr",
         "rest",
@@ -334,7 +294,7 @@ fn no_save_without_a_database_creates_nothing() {
 
 #[test]
 fn a_strap_without_rr_intervals_exits_2_and_stores_nothing() {
-    let s = Sandbox::new();
+    let s = sandbox();
     let source = s.replay("no-rr.hr", 200, |_| Vec::new());
     let run = s.run(&["hr", "rest", "--hr", &source, "--speed", "100", "--json"]);
     assert_eq!(run.code, Some(2), "{}", run.stdout);
@@ -350,7 +310,7 @@ fn a_strap_without_rr_intervals_exits_2_and_stores_nothing() {
 #[test]
 fn heavy_artefacts_exit_2_and_store_nothing() {
     // Each second a good beat and then two that jump (+90 %, −50 %): a third is clean.
-    let s = Sandbox::new();
+    let s = sandbox();
     let source = s.replay("noisy.hr", 70, |k| {
         vec![1000.0 + (k % 2) as f64 * 20.0, 1900.0, 500.0]
     });
@@ -379,7 +339,7 @@ fn heavy_artefacts_exit_2_and_store_nothing() {
 
 #[test]
 fn a_recording_shorter_than_the_reading_exits_2() {
-    let s = Sandbox::new();
+    let s = sandbox();
     let source = s.replay("short.hr", 40, |k| vec![1000.0 + (k % 3) as f64 * 10.0]);
     let run = s.run(&["hr", "rest", "--hr", &source, "--speed", "100"]);
     assert_eq!(run.code, Some(2));
@@ -396,7 +356,7 @@ fn a_recording_shorter_than_the_reading_exits_2() {
 
 #[test]
 fn durations_outside_60_to_600_seconds_are_refused() {
-    let s = Sandbox::new();
+    let s = sandbox();
     for bad in ["5", "59", "601"] {
         let run = s.run(&["hr", "rest", "--hr", "sim", "--duration", bad]);
         assert_eq!(run.code, Some(2), "{bad}");
@@ -407,11 +367,11 @@ fn durations_outside_60_to_600_seconds_are_refused() {
 
 #[test]
 fn without_bluetooth_it_says_so_and_exits_2() {
-    let s = Sandbox::new();
+    let s = sandbox();
     let nowhere = format!("unix:path={}", s.path("no-bus.sock").display());
     let mut command = s.command(&["hr", "rest", "--hr", "ble"]);
     command.env("DBUS_SYSTEM_BUS_ADDRESS", nowhere);
-    let run = finish(&mut command);
+    let run = Run::from(command.output().unwrap());
     assert_eq!(run.code, Some(2), "{}", run.stdout);
     assert!(
         run.stderr
@@ -427,7 +387,7 @@ fn without_bluetooth_it_says_so_and_exits_2() {
 
 #[test]
 fn ctrl_c_stops_without_saving_and_exits_130() {
-    let s = Sandbox::new();
+    let s = sandbox();
     let mut child = s
         .command(&["hr", "rest", "--hr", "sim", "--duration", "60"])
         .stdout(Stdio::piped())
@@ -462,7 +422,7 @@ fn ctrl_c_stops_without_saving_and_exits_130() {
 
 #[test]
 fn help_explains_and_gives_examples() {
-    let s = Sandbox::new();
+    let s = sandbox();
     let run = s.run(&["hr", "rest", "--help"]);
     assert_eq!(run.code, Some(0));
     for expected in [

@@ -1,8 +1,10 @@
 //! `ironpulse recommend` and `ironpulse deload` through the real binary: a demo database and a
 //! hand-made one with known answers, unknown names, missing databases, recording a deload.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::OnceLock;
 
 use chrono::{DateTime, Duration, Utc};
@@ -16,33 +18,7 @@ use ironpulse::store::{HistorySession, HistorySet, HistorySlot, Store};
 use serde_json::Value;
 use tempfile::TempDir;
 
-struct Out {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs the binary with `--db db` in a throwaway home.
-fn run(home: &Path, db: &Path, args: &[&str]) -> Out {
-    let out = Command::new(env!("CARGO_BIN_EXE_ironpulse"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("HOME", home.join("home"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env_remove("IRONPULSE_DB")
-        .env_remove("IRONPULSE_LOG")
-        .output()
-        .unwrap();
-    Out {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
+use cli::run;
 
 #[track_caller]
 fn json(home: &Path, db: &Path, args: &[&str]) -> Value {

@@ -3,8 +3,10 @@
 //! demo database checked against the library's own review functions, bad input, a missing and an
 //! empty database.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
@@ -22,33 +24,7 @@ use ironpulse::store::{HistorySession, HistorySet, HistorySlot, Store};
 use serde_json::Value;
 use tempfile::TempDir;
 
-struct Out {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs the binary with `--db db` in a throwaway home.
-fn run(home: &Path, db: &Path, args: &[&str]) -> Out {
-    let out = Command::new(env!("CARGO_BIN_EXE_ironpulse"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("HOME", home.join("home"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env_remove("IRONPULSE_DB")
-        .env_remove("IRONPULSE_LOG")
-        .output()
-        .unwrap();
-    Out {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
+use cli::run;
 
 /// Runs with `--json` and parses the one line of output.
 #[track_caller]

@@ -721,6 +721,19 @@ fn review_charts_on_a_demo_database() {
     ]);
     t.send(&["Escape"]);
     t.wait_for("No session running.");
+
+    // Session detail: the newest session's sets with their heart rate and last time's numbers,
+    // then (at this size) Tab to the whole session's heart-rate chart and zones.
+    t.send(&["h"]);
+    t.wait_for("History ·");
+    t.send(&["Enter"]);
+    t.wait_for_all(&["History · session", "last time", "start→end"]);
+    t.send(&["Tab"]);
+    t.wait_for_all(&["Tab: sets", "HR-based hrTSS", "Z1  Recovery", "bpm"]);
+    t.send(&["Escape"]);
+    t.wait_for("History ·");
+    t.send(&["Escape"]);
+    t.wait_for("No session running.");
     t.send(&["q"]);
     t.wait_for_format("#{pane_dead}", "1");
 }
