@@ -28,6 +28,7 @@ pub mod rng;
 pub mod rpe;
 pub mod running;
 pub mod session;
+pub mod session_review;
 pub mod set;
 pub mod set_hr;
 pub mod shorthand;

@@ -1462,6 +1462,58 @@ fn insights_arriving_update_the_dashboard_and_a_finished_session_reloads_them() 
     );
 }
 
+#[test]
+fn history_edits_recheck_deloads_and_insights_running_session_edits_do_not() {
+    let check_again = |at: i64| {
+        let today = t(at).date_naive();
+        vec![
+            Effect::Store(StoreRequest::LoadDeload { today }),
+            Effect::Store(StoreRequest::LoadInsights { today }),
+        ]
+    };
+    let mut s = state(startup());
+    cmd(&mut s, Command::History, 0);
+    let detail = squat_detail();
+    reply(
+        &mut s,
+        StoreReply::History(vec![detail.session.summary(None)]),
+        1,
+    );
+    cmd(&mut s, Command::Submit, 2);
+    let mut edited = detail.session.clone();
+    reply(&mut s, StoreReply::SessionLoaded(Box::new(detail)), 3);
+
+    // A set edited (or deleted: the store answers the same way) in the detail.
+    edited.slots[0].sets[1].spec = spec(105.0, 5, Some(8.0));
+    assert_eq!(
+        reply(&mut s, StoreReply::SessionChanged(edited), 4),
+        check_again(4)
+    );
+    // The whole session deleted from the list.
+    cmd(&mut s, Command::Back, 5);
+    cmd(&mut s, Command::Delete, 6);
+    assert_eq!(
+        cmd(&mut s, Command::Yes, 7),
+        vec![Effect::Store(StoreRequest::DeleteSession(SessionId(7)))]
+    );
+    assert_eq!(
+        reply(&mut s, StoreReply::SessionDeleted(SessionId(7)), 8),
+        check_again(8)
+    );
+
+    // Changes to the running session wait for it to finish.
+    let mut running = in_session();
+    let mut session = running.session.clone().unwrap();
+    session.slots[0].notes = "belt from the third set".into();
+    let effects = reply(&mut running, StoreReply::SessionChanged(session), 9);
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::Store(StoreRequest::LoadInsights { .. }))),
+        "{effects:?}"
+    );
+}
+
 /// Thirty weekly squat sessions up to today (Monday 21 Sep 2026), e1RM rising 1 kg a week.
 fn squat_history() -> Vec<ironpulse::core::history::PerformanceSummary> {
     use ironpulse::core::history::{PerformanceSummary, TopSet};

@@ -23,7 +23,7 @@ pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
             rule,
             history,
         } => rule_saved(state, exercise, rule, &history),
-        StoreReply::SessionChanged(changed) => replace_session(state, changed),
+        StoreReply::SessionChanged(changed) => return replace_session(state, changed),
         StoreReply::SetsLogged { slot, sets } => logged(state, slot, sets),
         StoreReply::Finished(session) => return finished(state, session),
         StoreReply::Abandoned(id) => {
@@ -42,6 +42,7 @@ pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
                     .min(history.sessions.len().saturating_sub(1));
             }
             say(state, "Session deleted.", false);
+            return check_again(state);
         }
         StoreReply::ExerciseCreated(exercise) => {
             let id = exercise.id;
@@ -212,11 +213,7 @@ fn finished(state: &mut State, session: Session) -> Vec<Effect> {
     state.status = None;
     state.heart.meter = None;
     state.screen = Screen::Summary(session);
-    let today = state.now.date_naive();
-    vec![
-        Effect::Store(crate::app::effect::StoreRequest::LoadDeload { today }),
-        Effect::Store(crate::app::effect::StoreRequest::LoadInsights { today }),
-    ]
+    check_again(state)
 }
 
 /// The store committed these sets: show them, refill the line, start the rest.
@@ -280,7 +277,16 @@ fn logged(state: &mut State, slot_id: SlotId, sets: Vec<LoggedSet>) {
     say(state, format!("Logged {name} {summary}"), false);
 }
 
-fn replace_session(state: &mut State, changed: Session) {
+/// A session came back from the store after an edit: show it where it is open. An edit of a
+/// past session (from History) changes what the deload check and the insights read: check them
+/// again.
+fn replace_session(state: &mut State, changed: Session) -> Vec<Effect> {
+    let running = state.session.as_ref().is_some_and(|s| s.id == changed.id);
+    let effects = if running {
+        Vec::new()
+    } else {
+        check_again(state)
+    };
     if let Screen::History(history) = &mut state.screen
         && let Some(detail) = &mut history.detail
         && detail.session.id == changed.id
@@ -291,7 +297,7 @@ fn replace_session(state: &mut State, changed: Session) {
         }
         detail.replace_session(changed.clone(), state.pinned);
     }
-    if state.session.as_ref().is_some_and(|s| s.id == changed.id) {
+    if running {
         state.session = Some(changed);
         if let Screen::Session(screen) = &mut state.screen {
             let len = state.session.as_ref().map_or(0, |s| s.slots.len());
@@ -302,6 +308,16 @@ fn replace_session(state: &mut State, changed: Session) {
             session::prefill(state);
         }
     }
+    effects
+}
+
+/// Reload the dashboard's deload check and insights as of today: what they read has changed.
+fn check_again(state: &State) -> Vec<Effect> {
+    let today = state.now.date_naive();
+    vec![
+        Effect::Store(crate::app::effect::StoreRequest::LoadDeload { today }),
+        Effect::Store(crate::app::effect::StoreRequest::LoadInsights { today }),
+    ]
 }
 
 /// Put a failure where the user is looking; never drop what they typed.

@@ -13,6 +13,9 @@ use crate::ui::theme::Theme;
 /// Spans longer than this many days label their dates with month and year.
 const LONG_SPAN_DAYS: i64 = 300;
 
+/// The legend's swatch for a series drawn as a braille line.
+pub const LINE_KEY: &str = "⠤⠒";
+
 /// The range in the chart's corner: every choice when there is room, the current one otherwise.
 pub fn range_tabs(current: Range, width: u16, theme: Theme) -> Line<'static> {
     let mut spans = Vec::new();
@@ -39,11 +42,16 @@ pub fn x(from: NaiveDate, date: NaiveDate) -> f64 {
     (date - from).num_days() as f64
 }
 
+/// A date as day and month, "3 Sep": how tables name a day or a week.
+pub fn day_month(date: NaiveDate) -> String {
+    date.format("%-d %b").to_string()
+}
+
 fn format(from: NaiveDate, to: NaiveDate, date: NaiveDate) -> String {
     if (to - from).num_days() > LONG_SPAN_DAYS {
         date.format("%b %Y").to_string()
     } else {
-        date.format("%-d %b").to_string()
+        day_month(date)
     }
 }
 
@@ -95,6 +103,14 @@ pub fn nice_bounds(low: f64, high: f64) -> (f64, f64) {
         upper += step;
     }
     (lower, upper)
+}
+
+/// [`nice_bounds`] around the lowest and highest of `values` (0–1 when there are none).
+pub fn value_bounds(values: impl IntoIterator<Item = f64>) -> (f64, f64) {
+    let (low, high) = values
+        .into_iter()
+        .fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    nice_bounds(low, high)
 }
 
 /// The value labels for `bounds`: bottom, middle, top.
@@ -169,6 +185,12 @@ mod tests {
     }
 
     #[test]
+    fn value_bounds_span_the_lowest_and_highest_value() {
+        assert_eq!(value_bounds([145.0, 120.0, 130.0]), (115.0, 155.0));
+        assert_eq!(value_bounds([]), (0.0, 1.0));
+    }
+
+    #[test]
     fn dates_read_by_day_or_by_month_for_long_spans() {
         assert_eq!(
             date_labels(day(2025, 9, 1), day(2025, 11, 20)),
@@ -178,6 +200,7 @@ mod tests {
             date_labels(day(2024, 11, 18), day(2025, 11, 20)),
             ["Nov 2024", "May 2025", "Nov 2025"]
         );
+        assert_eq!(day_month(day(2025, 9, 3)), "3 Sep");
         assert!((x(day(2025, 9, 1), day(2025, 9, 8)) - 7.0).abs() < 1e-12);
     }
 }

@@ -1,0 +1,162 @@
+//! One lift's e1RM over time: the weekly best as a line, PRs starred, the trend dotted.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Color;
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::PR_MARK;
+use crate::app::keymap::{Command, Context};
+use crate::app::review_state::ProgressScreen;
+use crate::app::state::State;
+use crate::core::review::progress::Progress;
+use crate::core::units::{Unit, Weight};
+use crate::ui::theme::Theme;
+use crate::ui::widgets::time_chart::{self, LINE_KEY};
+
+const TREND_MARK: char = '·';
+
+/// The chart of `name`'s e1RM in the lifter's unit, with the range tabs and the trend in its
+/// border; or why there is nothing to chart.
+pub(super) fn render(
+    frame: &mut Frame,
+    area: Rect,
+    state: &State,
+    screen: &ProgressScreen,
+    name: &str,
+    theme: Theme,
+) {
+    let unit = state.unit();
+    let progress = &screen.progress;
+    let loading = if screen.loading { " · loading…" } else { "" };
+    let block = Block::bordered()
+        .title(format!(" {name} · e1RM ({unit}){loading} "))
+        .title(time_chart::range_tabs(screen.range, area.width, theme))
+        .title_bottom(Line::styled(trend_text(progress, unit), theme.title()))
+        .border_style(theme.border());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if let Some(message) = nothing_to_chart(state, screen, name) {
+        frame.render_widget(
+            Paragraph::new(Line::styled(message, theme.dim())).wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let [legend, plot] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+    let line_style = theme.colored(Color::Cyan);
+    let pr_style = theme.colored(Color::Yellow);
+    frame.render_widget(
+        Line::from(vec![
+            Span::styled(format!("{LINE_KEY} weekly best  "), line_style),
+            Span::styled(format!("{PR_MARK} PR  "), pr_style),
+            Span::styled(format!("{TREND_MARK}{TREND_MARK} trend"), theme.dim()),
+        ]),
+        legend,
+    );
+    let from = progress
+        .weekly_best
+        .first()
+        .map(|p| p.date)
+        .into_iter()
+        .chain(progress.from)
+        .min()
+        .unwrap_or(progress.today);
+    let to = progress.today;
+    let value = |w: Weight| w.in_unit(unit);
+    let best: Vec<(f64, f64)> = progress
+        .weekly_best
+        .iter()
+        .map(|p| (time_chart::x(from, p.date), value(p.e1rm)))
+        .collect();
+    let prs: Vec<(f64, f64)> = progress
+        .prs
+        .iter()
+        .map(|p| (time_chart::x(from, p.date), value(p.e1rm)))
+        .collect();
+    let trend: Vec<(f64, f64)> = progress
+        .trend
+        .iter()
+        .flat_map(|t| {
+            [
+                (time_chart::x(from, t.line.first), value(t.start)),
+                (time_chart::x(from, t.line.last), value(t.end)),
+            ]
+        })
+        .collect();
+    let values = best
+        .iter()
+        .chain(&trend)
+        .map(|p| p.1)
+        .chain(progress.low.map(value))
+        .chain(progress.high.map(value));
+    let bounds = time_chart::value_bounds(values);
+    // A single week is a point, drawn big enough to see.
+    let best_marker = if best.len() == 1 {
+        Marker::Dot
+    } else {
+        Marker::Braille
+    };
+    let datasets = vec![
+        time_chart::line(&trend, Marker::Custom(TREND_MARK), theme.dim()),
+        time_chart::line(&best, best_marker, line_style),
+        time_chart::scatter(&prs, Marker::Custom(PR_MARK), pr_style),
+    ];
+    frame.render_widget(
+        time_chart::chart(
+            datasets,
+            from,
+            to,
+            bounds,
+            time_chart::value_labels(bounds),
+            theme,
+        ),
+        plot,
+    );
+}
+
+/// "+1.2 kg/month, +0.9 %/month", or why there is no trend.
+fn trend_text(progress: &Progress, unit: Unit) -> String {
+    match &progress.trend {
+        Some(trend) => {
+            let percent = trend
+                .percent_per_month()
+                .map_or_else(String::new, |p| format!(", {p:+.1} %/month"));
+            format!(
+                " trend {:+.1} {unit}/month{percent} ",
+                trend.per_month_in(unit)
+            )
+        }
+        None => " not enough sessions for a trend ".into(),
+    }
+}
+
+/// Why there is no e1RM line to draw, if there is none.
+fn nothing_to_chart(state: &State, screen: &ProgressScreen, name: &str) -> Option<String> {
+    let progress = &screen.progress;
+    if progress.sessions.is_empty() && screen.history.is_empty() {
+        Some(format!("No sessions of {name} yet."))
+    } else if progress.sessions.is_empty() {
+        Some(format!(
+            "No sessions of {name} in the last {} — press {} for a longer range.",
+            screen.range.label(),
+            key(state, Command::RangeNext)
+        ))
+    } else if progress.weekly_best.is_empty() {
+        Some(format!(
+            "No e1RM for {name}: only sets with a weight and reps give one. Its volume is below."
+        ))
+    } else {
+        None
+    }
+}
+
+fn key(state: &State, command: Command) -> String {
+    state
+        .keymap
+        .key_for(Context::Progress, command)
+        .map_or_else(String::new, |k| k.to_string())
+}
