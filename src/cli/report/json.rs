@@ -217,6 +217,7 @@ fn insight_data(data: &InsightData) -> Value {
                     "start_kg": kg(l.start),
                     "end_kg": kg(l.end),
                     "percent_per_month": num(l.percent_per_month, 2),
+                    "t_value": l.t_value.filter(|t| t.is_finite()).map(|t| num(t, 2)),
                 }))
                 .collect::<Vec<_>>(),
         }),

@@ -7,9 +7,10 @@
 //!   from the first to the last, whose trend gains less than 0.5 % a month (and loses less than
 //!   2 %). The trend is fitted to each week's best e1RM; sessions in a recorded deload week are
 //!   left out (light on purpose).
-//! - **e1RM falling** (warning): the same, losing 2 % a month or more. A drop is "not
-//!   progressing" too, but it asks a different question (recovery), so it has its own kind; the
-//!   wider threshold keeps week-to-week e1RM noise from reading as a fall.
+//! - **e1RM falling** (warning): the same, losing 2 % a month or more with the slope at least two
+//!   standard errors below zero. A drop is "not progressing" too, but it asks a different
+//!   question (recovery), so it has its own kind; the wider threshold and the t-test keep
+//!   week-to-week e1RM scatter from reading as a fall (a noisy flat lift is a plateau).
 //! - **Volume spike** (warning): working volume of the last 7 days more than 30 % above the 7
 //!   before, both weeks above 0.
 //! - **ACWR** (warning): today's rolling ACWR above 1.5.
@@ -115,6 +116,8 @@ pub struct LiftSlope {
     pub start: Weight,
     pub end: Weight,
     pub percent_per_month: f64,
+    /// The slope in standard errors ([`crate::core::review::trend_line::TrendLine::t_value`]).
+    pub t_value: Option<f64>,
 }
 
 /// The raw numbers behind an insight, for `report --json` and `context --json`.

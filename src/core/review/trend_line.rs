@@ -26,6 +26,10 @@ pub struct TrendLine {
     pub per_month: f64,
     /// `per_month` as a percentage of the fitted start value; `None` when that is not positive.
     pub percent_per_month: Option<f64>,
+    /// The standard error of `slope_per_day` (residual variance over n − 2, divided by the
+    /// spread of the dates); `None` with fewer than three points. How far the slope is from 0 in
+    /// these units says whether a trend stands out from the points' scatter.
+    pub slope_se_per_day: Option<f64>,
 }
 
 impl TrendLine {
@@ -49,6 +53,11 @@ impl TrendLine {
         let slope_per_day = sxy / sxx;
         let start_value = mean_y - slope_per_day * mean_x;
         let per_month = slope_per_day * DAYS_PER_MONTH;
+        let residuals: f64 = points
+            .iter()
+            .map(|p| (p.1 - (start_value + slope_per_day * x(p.0))).powi(2))
+            .sum();
+        let slope_se_per_day = (points.len() >= 3).then(|| (residuals / (n - 2.0) / sxx).sqrt());
         Some(TrendLine {
             first,
             last,
@@ -58,12 +67,25 @@ impl TrendLine {
             end_value: start_value + slope_per_day * x(last),
             per_month,
             percent_per_month: (start_value > 0.0).then(|| per_month / start_value * 100.0),
+            slope_se_per_day,
         })
     }
 
     /// The fitted value on any date.
     pub fn value_at(&self, date: NaiveDate) -> f64 {
         self.start_value + self.slope_per_day * (date - self.first).num_days() as f64
+    }
+
+    /// The slope in standard errors (`None` with fewer than three points): below −2 the line
+    /// falls clearly beyond the scatter of its points; a perfect fit gives ±infinity.
+    pub fn t_value(&self) -> Option<f64> {
+        self.slope_se_per_day.map(|se| {
+            if se > 0.0 {
+                self.slope_per_day / se
+            } else {
+                self.slope_per_day.signum() * f64::INFINITY
+            }
+        })
     }
 
     /// Days from the first to the last point.
@@ -162,6 +184,14 @@ mod tests {
         assert!((line.slope_per_day - 0.8).abs() < 1e-12);
         assert!((line.start_value - 1.3).abs() < 1e-12);
         assert!((line.end_value - 3.7).abs() < 1e-12);
+        // Residuals −0.3, 0.9, −0.9, 0.3: 1.8 / (4 − 2) / Sxx 5 = 0.18 → SE 0.424264, t 1.8856.
+        assert!((line.slope_se_per_day.unwrap() - 0.18_f64.sqrt()).abs() < 1e-12);
+        assert!((line.t_value().unwrap() - 0.8 / 0.18_f64.sqrt()).abs() < 1e-12);
+        // A perfect fit stands out infinitely; two points say nothing about scatter.
+        let exact = TrendLine::fit(&[(day(1), 3.0), (day(2), 2.0), (day(3), 1.0)]).unwrap();
+        assert_eq!(exact.t_value(), Some(f64::NEG_INFINITY));
+        let two = TrendLine::fit(&[(day(1), 1.0), (day(2), 2.0)]).unwrap();
+        assert_eq!((two.slope_se_per_day, two.t_value()), (None, None));
     }
 
     #[test]

@@ -17,10 +17,14 @@ pub const PLATEAU_WINDOW_DAYS: u64 = 56;
 pub const PLATEAU_MIN_SPAN_DAYS: i64 = 42;
 /// Weeks with an e1RM in the window (deload weeks left out).
 pub const PLATEAU_MIN_SESSIONS: usize = 4;
-/// A trend losing this much a month or more is "falling" (a warning); between this and
-/// [`E1RM_FLAT_PERCENT_PER_MONTH`] it is a plateau. Week-to-week e1RM noise of a few percent
-/// fits slopes of ±1–2 %/month on flat data, so a smaller loss is not called a fall.
+/// A trend losing this much a month or more is "falling" (a warning) — if the fall also stands
+/// out from the weeks' scatter ([`E1RM_FALLING_T`]); otherwise, under
+/// [`E1RM_FLAT_PERCENT_PER_MONTH`], it is a plateau.
 pub const E1RM_FALLING_PERCENT_PER_MONTH: f64 = 2.0;
+/// How many standard errors below zero a falling slope must be. Week-to-week e1RM scatter of
+/// ~3 % fits slopes of ±2 %/month on flat data over 8 weeks about a third of the time; a slope
+/// two standard errors down is a fall, not noise.
+pub const E1RM_FALLING_T: f64 = -2.0;
 /// Lifts sharing a verdict from which they make one insight.
 pub const GROUP_LIFTS: usize = 3;
 /// Lifts a grouped insight names in its numbers (the steepest); the rest are counted.
@@ -69,13 +73,15 @@ pub(super) fn e1rm_trends(input: &InsightInput<'_>) -> Vec<Insight> {
                     start: trend.start,
                     end: trend.end,
                     percent_per_month,
+                    t_value: trend.line.t_value(),
                 })
         })
         .collect();
     slopes.sort_by(|a, b| a.name.cmp(&b.name));
-    let (falling, flat): (Vec<LiftSlope>, Vec<LiftSlope>) = slopes
-        .into_iter()
-        .partition(|s| s.percent_per_month <= -E1RM_FALLING_PERCENT_PER_MONTH);
+    let (falling, flat): (Vec<LiftSlope>, Vec<LiftSlope>) = slopes.into_iter().partition(|s| {
+        s.percent_per_month <= -E1RM_FALLING_PERCENT_PER_MONTH
+            && s.t_value.is_some_and(|t| t <= E1RM_FALLING_T)
+    });
     let mut out = verdict(input, InsightKind::E1rmFalling, falling);
     out.extend(verdict(input, InsightKind::E1rmPlateau, flat));
     out
@@ -99,7 +105,7 @@ fn e1rm_insight(input: &InsightInput<'_>, kind: InsightKind, lifts: Vec<LiftSlop
         (
             Tone::Warning,
             "e1RM falling",
-            "e1RM trend losing 2 % a month or more over 6+ weeks",
+            "e1RM trend losing 2 % a month or more over 6+ weeks, 2+ standard errors down",
             if lifts.len() >= GROUP_LIFTS {
                 "Several lifts falling together points to fatigue, not the programme: \
                  look at sleep, food and load, and consider a deload week."
@@ -128,21 +134,37 @@ fn e1rm_insight(input: &InsightInput<'_>, kind: InsightKind, lifts: Vec<LiftSlop
             ),
         ),
         many => {
-            let shown: Vec<String> = many
-                .iter()
-                .take(GROUP_NAMED)
-                .map(|l| format!("{} {}", l.name, signed(l.percent_per_month)))
-                .collect();
             let more = many.len().saturating_sub(GROUP_NAMED);
             let rest = if more > 0 {
                 format!(" and {more} more")
             } else {
                 String::new()
             };
-            (
-                format!("{what} on {} lifts", many.len()),
-                format!("{} %/month{rest}, over the last 8 weeks", shown.join(", ")),
-            )
+            let numbers = if kind == InsightKind::E1rmFalling {
+                // Steepest first, each with its slope: the falls are the finding.
+                let shown: Vec<String> = many
+                    .iter()
+                    .take(GROUP_NAMED)
+                    .map(|l| format!("{} {}", l.name, signed(l.percent_per_month)))
+                    .collect();
+                format!("{} %/month{rest}, over the last 8 weeks", shown.join(", "))
+            } else {
+                // A plateau's slopes are scatter around flat: give their span and the names.
+                let (low, high) = (&many[0], &many[many.len() - 1]);
+                let names: Vec<&str> = many
+                    .iter()
+                    .rev()
+                    .take(GROUP_NAMED)
+                    .map(|l| l.name.as_str())
+                    .collect();
+                format!(
+                    "{}{rest}: {} to {} %/month over the last 8 weeks",
+                    names.join(", "),
+                    signed(low.percent_per_month),
+                    signed(high.percent_per_month),
+                )
+            };
+            (format!("{what} on {} lifts", many.len()), numbers)
         }
     };
     Insight {
