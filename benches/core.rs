@@ -266,6 +266,7 @@ fn ten_years() -> TenYears {
             sets: 25,
             volume_kg: if cardio { 0.0 } else { 9000.0 + 10.0 * n },
             cardio,
+            title: String::new(),
         });
         if cardio {
             continue;

@@ -771,6 +771,7 @@ fn training_load_estimated_from_session_rpe() {
                 sets: 20,
                 volume_kg: 8000.0,
                 cardio: false,
+                title: String::new(),
             }
         })
         .collect();

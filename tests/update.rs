@@ -1700,6 +1700,7 @@ fn the_training_load_screen_reads_once_and_switches_range_and_panel() {
             sets: 20,
             volume_kg: 5000.0,
             cardio: false,
+            title: String::new(),
         })
         .collect();
     reply(

@@ -55,7 +55,6 @@ pub struct ReportArgs {
 /// One finished session of the period.
 pub(crate) struct SessionLine {
     pub(crate) load: SessionLoad,
-    pub(crate) title: String,
     /// Its hrTSS, or the estimate from session RPE, or no load.
     pub(crate) score: SessionScore,
 }
@@ -116,14 +115,12 @@ impl Report {
         let read = |err| Failure::from_store(err, "read the training history");
         let rows = ReviewRows::read(store, period.until, None).map_err(read)?;
         let load = training_load_from(&rows.sessions, period.since, period.until, METHOD);
-        let titles = titles(store, period)?;
         let sessions: Vec<SessionLine> = rows
             .sessions
             .iter()
             .filter(|s| period.contains(s.date))
             .map(|s| SessionLine {
                 load: s.clone(),
-                title: titles.get(&s.session).cloned().unwrap_or_default(),
                 score: session_score(s, load.scale),
             })
             .collect();
@@ -176,32 +173,6 @@ impl Report {
             .cloned()
             .unwrap_or_else(|| format!("exercise #{}", id.0))
     }
-}
-
-/// The titles of the sessions started from `period.since` on, newest first a page at a time
-/// from the stored summaries.
-fn titles(store: &Store, period: Period) -> Result<HashMap<SessionId, String>, Failure> {
-    const PAGE: usize = 500;
-    let mut titles = HashMap::new();
-    for page in 0.. {
-        let summaries = store
-            .recent_sessions(PAGE, page * PAGE)
-            .map_err(|err| Failure::from_store(err, "read the session titles"))?;
-        let done = summaries.len() < PAGE
-            || summaries
-                .last()
-                .is_some_and(|s| s.started_at.date_naive() < period.since);
-        titles.extend(
-            summaries
-                .into_iter()
-                .filter(|s| period.contains(s.started_at.date_naive()))
-                .map(|s| (s.id, s.title)),
-        );
-        if done {
-            break;
-        }
-    }
-    Ok(titles)
 }
 
 /// The working volume of each week of the load view, from the period's sessions.

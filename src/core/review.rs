@@ -43,6 +43,8 @@ pub struct SessionLoad {
     pub volume_kg: f64,
     /// Most of the session's exercises are cardio (polarisation looks at these).
     pub cardio: bool,
+    /// The session's title ("Push", "Legs"…), as the lists show it.
+    pub title: String,
 }
 
 /// A session's stored heart-rate summary, as far as the review reads it.

@@ -288,7 +288,7 @@ fn session(s: &SessionLine) -> Value {
     json!({
         "id": l.session.0,
         "date": date(l.date),
-        "title": s.title,
+        "title": s.load.title,
         "minutes": num(l.minutes, 1),
         "sets": l.sets,
         "volume_kg": num(l.volume_kg, 1),

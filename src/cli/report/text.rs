@@ -199,10 +199,10 @@ fn session_line(s: &SessionLine, unit: Unit) -> String {
         LoadSource::Estimated => format!("{:>6.1} est", s.score.load),
         LoadSource::NoLoad => format!("{:>6}", "–"),
     };
-    let title: String = if s.title.is_empty() {
+    let title: String = if s.load.title.is_empty() {
         "(untitled)".to_owned()
     } else {
-        s.title.chars().take(22).collect()
+        s.load.title.chars().take(22).collect()
     };
     format!(
         "  {}  {title:<22} {:>4.0} {:>5} {:>12} {:>4} {load}\n",

@@ -33,6 +33,7 @@ fn session(date: NaiveDate) -> SessionLoad {
         sets: 20,
         volume_kg: 5_000.0,
         cardio: false,
+        title: String::new(),
     }
 }
 

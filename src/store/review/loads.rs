@@ -24,7 +24,8 @@ const SESSION_LOADS: &str = "SELECT ses.id, ses.started_at, ses.ended_at, ses.rp
                      > COUNT(DISTINCT e.id)
               FROM session_exercise se JOIN exercise e ON e.id = se.exercise_id
               WHERE se.session_id = ses.id)
-        ELSE 0 END
+        ELSE 0 END,
+        ses.title
  FROM session ses
  WHERE ses.started_at >= ?1 AND ses.started_at < ?2 AND ses.status = 'finished'
  ORDER BY ses.started_at, ses.id";
@@ -45,6 +46,7 @@ struct LoadRow {
     zone_model: Option<String>,
     zones: [Option<i64>; ZONE_SLOTS],
     cardio: bool,
+    title: String,
 }
 
 impl LoadRow {
@@ -68,6 +70,7 @@ impl LoadRow {
             zone_model: r.get(11)?,
             zones,
             cardio: r.get(19)?,
+            title: r.get(20)?,
         })
     }
 
@@ -100,6 +103,7 @@ impl LoadRow {
                 .map_err(|_| bad(format!("set count {} is out of range", self.sets)))?,
             volume_kg: self.volume_kg,
             cardio: self.cardio,
+            title: self.title,
         })
     }
 

@@ -165,18 +165,21 @@ fn history(store: &Store) -> History {
                     (pull_up, vec![bodyweight(10.0, 6)]),
                 ],
             ),
-            finished(
-                at(4, 7, 30),
-                45,
-                Some(5),
-                Some(80.0),
-                vec![
-                    (squat, vec![lift(110.0, 3)]),
-                    (row, vec![timed(1_200)]),
-                    (bike, vec![timed(900)]),
-                    (squat, vec![lift(90.0, 8)]),
-                ],
-            ),
+            HistorySession {
+                title: "Conditioning".into(),
+                ..finished(
+                    at(4, 7, 30),
+                    45,
+                    Some(5),
+                    Some(80.0),
+                    vec![
+                        (squat, vec![lift(110.0, 3)]),
+                        (row, vec![timed(1_200)]),
+                        (bike, vec![timed(900)]),
+                        (squat, vec![lift(90.0, 8)]),
+                    ],
+                )
+            },
             finished(
                 at(9, 18, 0),
                 50,
@@ -248,6 +251,7 @@ fn session_loads_are_the_finished_sessions_with_their_stored_summaries() {
     assert!(close(monday.volume_kg, 1_540.0), "{}", monday.volume_kg);
     assert_eq!(monday.hr, None);
     assert!(!monday.cardio);
+    assert_eq!(monday.title, "");
 
     let wednesday = &loads[1];
     assert!(close(wednesday.minutes, 45.0));
@@ -256,6 +260,7 @@ fn session_loads_are_the_finished_sessions_with_their_stored_summaries() {
     assert!(close(wednesday.volume_kg, 1_050.0));
     // Two of its three distinct exercises are cardio.
     assert!(wednesday.cardio);
+    assert_eq!(wednesday.title, "Conditioning");
     assert_eq!(
         wednesday.hr,
         Some(HrTotals {

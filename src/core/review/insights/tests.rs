@@ -323,6 +323,7 @@ fn volume_session(date: NaiveDate, volume_kg: f64) -> SessionLoad {
         sets: 20,
         volume_kg,
         cardio: false,
+        title: String::new(),
     }
 }
 
