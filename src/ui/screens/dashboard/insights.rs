@@ -1,6 +1,6 @@
 //! The dashboard's insights: one line each with the tone as a word and a colour, the title and
-//! the numbers; under them the selected one's rule and suggestion, so every insight explains
-//! itself.
+//! the numbers; under them the selected one's numbers in full when the line cut them, its rule
+//! and suggestion, so every insight explains itself.
 
 use ratatui::text::{Line, Span};
 
@@ -23,8 +23,8 @@ pub fn title(state: &State, count: usize) -> String {
     }
 }
 
-/// Up to `shown` insights around the selected one, then its rule and suggestion, `width`
-/// columns wide; a calm line when nothing fired.
+/// Up to `shown` insights around the selected one, then its numbers in full (when its line
+/// cut them short), rule and suggestion, `width` columns wide; a calm line when nothing fired.
 pub fn lines(
     state: &State,
     insights: &[Insight],
@@ -61,10 +61,14 @@ pub fn lines(
         .collect();
     let insight = &insights[selected];
     let indent = " ".repeat(TAG_WIDTH);
-    for (label, text, style) in [
+    // The list line cut the numbers short: the selected one gets them whole.
+    let cut = insight.title.chars().count() + 3 + insight.numbers.chars().count()
+        > width.saturating_sub(TAG_WIDTH);
+    let numbers = cut.then_some(("Numbers: ", &insight.numbers, ratatui::style::Style::new()));
+    for (label, text, style) in numbers.into_iter().chain([
         ("Rule: ", &insight.rule, theme.dim()),
         ("Try: ", &insight.suggestion, ratatui::style::Style::new()),
-    ] {
+    ]) {
         let room = width.saturating_sub(TAG_WIDTH + label.len());
         for (n, part) in wrap(text, room).into_iter().enumerate() {
             let lead = if n == 0 {
