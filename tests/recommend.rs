@@ -18,22 +18,7 @@ use ironpulse::store::{HistorySession, HistorySet, HistorySlot, Store};
 use serde_json::Value;
 use tempfile::TempDir;
 
-use cli::run;
-
-#[track_caller]
-fn json(home: &Path, db: &Path, args: &[&str]) -> Value {
-    let mut args = args.to_vec();
-    args.push("--json");
-    let out = run(home, db, &args);
-    assert_eq!(out.code, Some(0), "{args:?}: {}", out.stderr);
-    assert_eq!(
-        out.stdout.lines().count(),
-        1,
-        "one JSON line: {}",
-        out.stdout
-    );
-    serde_json::from_str(&out.stdout).unwrap()
-}
+use cli::{json, run};
 
 /// One demo database (1 year, seed 1), generated once by the binary for every test here.
 fn demo() -> &'static (TempDir, PathBuf) {

@@ -24,19 +24,7 @@ use ironpulse::store::{HistorySession, HistorySet, HistorySlot, Store};
 use serde_json::Value;
 use tempfile::TempDir;
 
-use cli::run;
-
-/// Runs with `--json` and parses the one line of output.
-#[track_caller]
-fn json(home: &Path, db: &Path, args: &[&str]) -> Value {
-    let mut args = args.to_vec();
-    args.push("--json");
-    let out = run(home, db, &args);
-    assert_eq!(out.code, Some(0), "{args:?}: {}", out.stderr);
-    assert_eq!(out.stdout.lines().count(), 1, "one JSON line");
-    assert!(!out.stdout.contains("NaN"), "{}", out.stdout);
-    serde_json::from_str(&out.stdout).unwrap()
-}
+use cli::{json, run};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()

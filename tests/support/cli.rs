@@ -52,6 +52,24 @@ pub fn run(home: &Path, db: &Path, args: &[&str]) -> Run {
     )
 }
 
+/// Runs `ironpulse --db db args… --json`, asserts a clean exit and exactly one line of JSON
+/// without NaN, and parses it.
+#[track_caller]
+pub fn json(home: &Path, db: &Path, args: &[&str]) -> serde_json::Value {
+    let mut args = args.to_vec();
+    args.push("--json");
+    let out = run(home, db, &args);
+    assert_eq!(out.code, Some(0), "{args:?}: {}", out.stderr);
+    assert_eq!(
+        out.stdout.lines().count(),
+        1,
+        "one JSON line: {}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("NaN"), "{}", out.stdout);
+    serde_json::from_str(&out.stdout).unwrap()
+}
+
 /// A temporary folder holding the throwaway home, removed when dropped; optionally with a
 /// database passed as `--db` to every command.
 pub struct Sandbox {
