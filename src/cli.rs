@@ -137,7 +137,7 @@ Examples:
     #[command(after_help = "\
 Without EXERCISE: every lift with a weight trained in the last 8 weeks, then the deload check.
 Rules are per exercise (Settings); without one, double progression with science.md's defaults.
-Unknown names exit 2 with the closest ones.
+Unknown names exit 2 with the closest ones. Reads the database while the app has it open.
 
 Examples:
   ironpulse recommend
@@ -149,6 +149,8 @@ Examples:
     #[command(after_help = "\
 Signals: e1RM 5 % below its 8-week peak on a main lift, mean RPE 9+ for 2 weeks, ACWR above 1.5
 on 3 of the last 7 days, 5+ weeks since the last deload. Two signals: medium; three: high.
+The check reads the database while the app has it open; --record writes, so close the app first
+(or press w on its dashboard).
 
 Examples:
   ironpulse deload
@@ -160,7 +162,7 @@ Examples:
     #[command(after_help = "\
 The period defaults to the 28 days ending today (UTC); everything (load, insights, deload check)
 is as of --until, so a fixed database gives a fixed report. --json prints one object, weights in
-kg with a `unit` field for display.
+kg with a `unit` field for display. Reads the database while the app has it open.
 
 Examples:
   ironpulse report
@@ -170,9 +172,11 @@ Examples:
 
     /// Progression context for a coach or an assistant: strength, endurance, recovery, advice
     #[command(after_help = "\
-Strength: each main lift's 8-week e1RM trend and volume trend, strongest and weakest by e1RM change.
-Endurance: weekly hrTSS, fitness now and 8 weeks ago, time in zones. Recovery: ACWR, form, HRV and
-the deload check. Then the current recommendations (as `ironpulse recommend`) and the insights.
+Strength: every lift trained in 3+ of the last 8 weeks, its e1RM trend (%/month ± standard error;
+\"decreasing\" only at -2 %/month and 2+ standard errors down) and volume trend, the strongest and
+weakest by e1RM change. Endurance: weekly hrTSS, fitness now and 8 weeks ago, time in zones.
+Recovery: ACWR, form, HRV and the deload check. Then the current recommendations (as `ironpulse
+recommend`) and the insights. Reads the database while the app has it open.
 
 Examples:
   ironpulse context

@@ -539,7 +539,6 @@ fn the_demo_context_has_every_part_with_the_cores_numbers() {
         &rows.exercises,
         &rows.deloads,
         today,
-        6,
     );
     let lifts = c["strength"]["lifts"].as_array().unwrap();
     assert!(!lifts.is_empty());
@@ -547,6 +546,10 @@ fn the_demo_context_has_every_part_with_the_cores_numbers() {
     for (got, want) in lifts.iter().zip(&want.lifts) {
         assert_eq!(got["exercise"], want.name);
         close(&got["e1rm"]["change_percent"], want.change_percent, 0.0051);
+        let se = want
+            .percent_per_month_se
+            .expect("3+ weeks give a standard error");
+        close(&got["e1rm"]["percent_per_month_se"], se, 0.0051);
         assert_eq!(got["e1rm"]["direction"], want.direction.label());
         assert!(got["volume"]["weeks"].as_array().unwrap().len() == 8);
     }
@@ -719,4 +722,30 @@ fn an_empty_database_says_there_is_nothing_yet() {
     let out = run(dir.path(), &db, &["context"]);
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert!(out.stdout.contains("Nothing logged yet"), "{}", out.stdout);
+}
+
+#[test]
+fn the_reading_commands_work_beside_the_running_app_and_say_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = hand_made(dir.path());
+    let reads: [&[&str]; 4] = [
+        &["report", "--since", "2026-03-01", "--until", "2026-03-10"],
+        &["context", "--as-of", "2026-03-10"],
+        &["recommend"],
+        &["deload"],
+    ];
+    let alone: Vec<Value> = reads.iter().map(|a| json(dir.path(), &db, a)).collect();
+    // The app holds the database (and its lock) while the commands run.
+    let app = Store::open(&db).unwrap();
+    for (args, want) in reads.iter().zip(&alone) {
+        assert_eq!(&json(dir.path(), &db, args), want, "{args:?}");
+    }
+    let record = run(dir.path(), &db, &["deload", "--record"]);
+    assert_eq!(record.code, Some(2), "{}", record.stderr);
+    assert!(
+        record.stderr.contains("is open in another ironpulse"),
+        "{}",
+        record.stderr
+    );
+    assert!(app.deloads().unwrap().is_empty(), "nothing was recorded");
 }

@@ -24,14 +24,11 @@ use ironpulse::store::Store;
 
 use super::deload::{Check, check};
 use super::recommend::{
-    Advice, advise, open_existing, profile_or_default, recent_lifts, recent_since,
+    Advice, advise, profile_or_default, read_existing, recent_lifts, recent_since,
 };
 use super::report::METHOD;
 use super::report::period::parse_date;
 use super::{Context, Failure};
-
-/// Main lifts in the strength part, the most-trained first.
-pub(crate) const MAIN_LIFTS: usize = 6;
 
 /// Weeks in the endurance part: this week and the 7 before, Monday to Sunday.
 pub(crate) const ENDURANCE_WEEKS: i64 = 8;
@@ -83,7 +80,7 @@ pub fn run(ctx: &Context, args: &ContextArgs) -> Result<(), Failure> {
         Some(text) => parse_date("--as-of", text).map_err(Failure::Usage)?,
         None => Utc::now().date_naive(),
     };
-    let store = open_existing(&ctx.db_path()?)?;
+    let store = read_existing(&ctx.db_path()?)?;
     let profile = profile_or_default(&store)?;
     let read = |err| Failure::from_store(err, "read the training history");
     let rows = ReviewRows::read(&store, today, None).map_err(read)?;
@@ -117,7 +114,6 @@ impl<'a> Coach<'a> {
                 &rows.exercises,
                 &rows.deloads,
                 today,
-                MAIN_LIFTS,
             ),
             endurance: endurance(rows, &load),
             hrv: hrv_trend(&rows.hrv, Range::Weeks4, today),

@@ -34,6 +34,7 @@ fn lift(l: &LiftTrend) -> Value {
             "end_kg": kg(l.e1rm.end),
             "change_percent": num(l.change_percent, 2),
             "percent_per_month": num(l.percent_per_month, 2),
+            "percent_per_month_se": opt(l.percent_per_month_se, 2),
             "direction": l.direction.label(),
         },
         "volume": volume_trend(&l.volume),

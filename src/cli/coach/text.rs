@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use ironpulse::core::review::strength::VolumeTrend;
+use ironpulse::core::review::strength::{LiftTrend, VolumeTrend};
 use ironpulse::core::units::Unit;
 
 use super::super::recommend::advice_text;
@@ -16,10 +16,22 @@ fn trend_words(v: &VolumeTrend) -> String {
     }
 }
 
+/// "−0.84 ± 1.20 %/month, plateau": the slope with its standard error, and the verdict.
+fn e1rm_words(l: &LiftTrend) -> String {
+    let se = l
+        .percent_per_month_se
+        .map_or_else(String::new, |se| format!(" ± {se:.2}"));
+    format!(
+        "{:+.2}{se} %/month, {}",
+        l.percent_per_month,
+        l.direction.label()
+    )
+}
+
 fn strength(c: &Coach<'_>, unit: Unit) -> String {
     let s = &c.strength;
     let mut out = format!(
-        "Strength, {} to {} (e1RM trend over 8 weeks)\n",
+        "Strength, {} to {} (e1RM trend over 8 weeks, %/month ± its standard error)\n",
         s.from, s.to
     );
     if s.lifts.is_empty() {
@@ -28,13 +40,12 @@ fn strength(c: &Coach<'_>, unit: Unit) -> String {
     for l in &s.lifts {
         let _ = writeln!(
             out,
-            "  {:<22} {:>7} → {:<7} {unit}  {:+5.1} % ({:+.2} %/month, {})  volume {}",
+            "  {:<22} {:>7} → {:<7} {unit}  {:+5.1} % ({})  volume {}",
             l.name.chars().take(22).collect::<String>(),
             format!("{:.1}", l.e1rm.start.in_unit(unit)),
             format!("{:.1}", l.e1rm.end.in_unit(unit)),
             l.change_percent,
-            l.percent_per_month,
-            l.direction.label(),
+            e1rm_words(l),
             trend_words(&l.volume)
         );
     }

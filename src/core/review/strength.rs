@@ -1,12 +1,14 @@
-//! Strength progress over the last 8 weeks for `ironpulse context`: each main lift's e1RM trend
-//! and direction, weekly volume trends, and the strongest and weakest lifts.
+//! Strength progress over the last 8 weeks: every lift's e1RM trend and direction (one verdict,
+//! shared by the plateau / falling insights and `ironpulse context`), weekly volume trends, and
+//! the strongest and weakest lifts.
 //!
 //! An e1RM trend is fitted to each week's best session (a light day in a week is not a loss),
 //! leaving out sessions inside a recorded deload week, which are light on purpose.
 //!
 //! Directions, on the least-squares slope as a percentage of the fitted start per month:
-//! - e1RM: ≥ +0.5 %/month increasing, ≤ −0.5 %/month decreasing, between is a plateau (the same
-//!   0.5 % as the plateau insight, issue 5).
+//! - e1RM: ≥ +0.5 %/month increasing; ≤ −2 %/month *and* the slope at least two standard errors
+//!   below zero decreasing; anything else a plateau (issue 5). Week-to-week e1RM scatter makes
+//!   small or noisy downward slopes common on flat data, so a fall must be both large and clear.
 //! - Volume: ±5 %/month. Weekly volume swings far more than e1RM from week to week, so a
 //!   change under 5 % a month (about 10 % over the 8 weeks) is read as flat.
 
@@ -15,7 +17,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 
 use super::ExerciseSession;
-use super::trend_line::{TrendLine, WeightTrend, minus_days, plus_days};
+use super::trend_line::{DAYS_PER_MONTH, TrendLine, WeightTrend, minus_days, plus_days};
 use crate::core::deload::DeloadWeek;
 use crate::core::exercise::{Exercise, ExerciseId, ExerciseKind};
 use crate::core::history::week_start;
@@ -25,11 +27,21 @@ use crate::core::units::Weight;
 pub const WINDOW_DAYS: u64 = 56;
 /// Weekly blocks in the window.
 pub const WINDOW_WEEKS: usize = 8;
-/// |e1RM %/month| under this is a plateau.
+/// An e1RM trend gaining this much a month or more is increasing; under it (and not falling) it
+/// is a plateau.
 pub const E1RM_FLAT_PERCENT_PER_MONTH: f64 = 0.5;
+/// An e1RM trend losing this much a month or more is decreasing ("falling", a warning) — if the
+/// fall also stands out from the weeks' scatter ([`E1RM_FALLING_T`]); otherwise, under
+/// [`E1RM_FLAT_PERCENT_PER_MONTH`], it is a plateau.
+pub const E1RM_FALLING_PERCENT_PER_MONTH: f64 = 2.0;
+/// How many standard errors below zero a falling slope must be. Week-to-week e1RM scatter of
+/// ~3 % fits slopes of ±2 %/month on flat data over 8 weeks about a third of the time; a slope
+/// two standard errors down is a fall, not noise.
+pub const E1RM_FALLING_T: f64 = -2.0;
 /// |volume %/month| under this is a plateau.
 pub const VOLUME_FLAT_PERCENT_PER_MONTH: f64 = 5.0;
-/// Weeks with an e1RM in the window a lift needs to count as a main lift.
+/// Weeks with an e1RM in the window a lift needs for a trend: the fewest points a slope's
+/// standard error (and so the e1RM verdict) can be read from.
 pub const MIN_SESSIONS: usize = 3;
 
 /// The points an e1RM trend is fitted to, oldest first, from `(date, e1RM)` points (any
@@ -85,6 +97,22 @@ impl Direction {
         }
     }
 
+    /// The direction of an e1RM trend of `percent_per_month` whose slope is `t_value` standard
+    /// errors from zero: increasing from [`E1RM_FLAT_PERCENT_PER_MONTH`] up, decreasing only when
+    /// it loses [`E1RM_FALLING_PERCENT_PER_MONTH`] or more *and* `t_value` is
+    /// [`E1RM_FALLING_T`] or lower (no `t_value`, no fall), otherwise a plateau.
+    pub fn of_e1rm(percent_per_month: f64, t_value: Option<f64>) -> Direction {
+        if percent_per_month >= E1RM_FLAT_PERCENT_PER_MONTH {
+            Direction::Increasing
+        } else if percent_per_month <= -E1RM_FALLING_PERCENT_PER_MONTH
+            && t_value.is_some_and(|t| t <= E1RM_FALLING_T)
+        {
+            Direction::Decreasing
+        } else {
+            Direction::Plateau
+        }
+    }
+
     /// "increasing", "plateau" or "decreasing".
     pub fn label(self) -> &'static str {
         match self {
@@ -117,18 +145,23 @@ pub struct VolumeTrend {
     pub direction: Option<Direction>,
 }
 
-/// One main lift over the window.
+/// One lift over the window.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LiftTrend {
     pub exercise: ExerciseId,
     pub name: String,
     /// Weeks with an e1RM in the window (deload weeks left out).
     pub weeks: usize,
-    /// The e1RM trend (fitted start and end).
+    /// The e1RM trend (fitted start and end, the line with its span and t-value).
     pub e1rm: WeightTrend,
     /// Fitted end vs fitted start, percent.
     pub change_percent: f64,
+    /// The e1RM slope per month as a percentage of the fitted start.
     pub percent_per_month: f64,
+    /// The standard error of `percent_per_month`, same units: how far the slope could move on
+    /// the weeks' scatter alone. `None` when it cannot be read (fewer than three points).
+    pub percent_per_month_se: Option<f64>,
+    /// The e1RM verdict ([`Direction::of_e1rm`]).
     pub direction: Direction,
     /// The lift's own weekly volume.
     pub volume: VolumeTrend,
@@ -140,7 +173,7 @@ pub struct StrengthContext {
     /// First and last day of the window.
     pub from: NaiveDate,
     pub to: NaiveDate,
-    /// The main lifts, the most-trained first.
+    /// Every lift with [`MIN_SESSIONS`]+ weeks with an e1RM, as [`lift_trends`] orders them.
     pub lifts: Vec<LiftTrend>,
     /// Weekly working volume of every exercise together.
     pub volume: VolumeTrend,
@@ -157,24 +190,19 @@ pub(crate) fn name_of(names: &HashMap<ExerciseId, &Exercise>, id: ExerciseId) ->
         .map_or_else(|| format!("exercise #{}", id.0), |e| e.name.clone())
 }
 
-/// Strength progress over the 8 weeks ending `today` from every exercise session (any order):
-/// the up to `max_lifts` non-cardio lifts with the most weeks with an e1RM in the window (at
-/// least 3; heavier best e1RM, then name, break ties). O(n log n).
-pub fn strength(
+/// Every non-cardio lift's e1RM trend over the 8 weeks ending `today`, from every exercise
+/// session (any order): the lifts with [`MIN_SESSIONS`]+ weeks with an e1RM in the window, the
+/// most weeks first (heavier fitted e1RM, then name, break ties). O(n log n).
+pub fn lift_trends(
     rows: &[ExerciseSession],
     exercises: &[Exercise],
     deloads: &[DeloadWeek],
     today: NaiveDate,
-    max_lifts: usize,
-) -> StrengthContext {
+) -> Vec<LiftTrend> {
     let from = minus_days(today, WINDOW_DAYS - 1);
     let names: HashMap<ExerciseId, &Exercise> = exercises.iter().map(|e| (e.id, e)).collect();
-    let window: Vec<&ExerciseSession> = rows
-        .iter()
-        .filter(|r| r.date >= from && r.date <= today)
-        .collect();
     let mut by_lift: HashMap<ExerciseId, Vec<&ExerciseSession>> = HashMap::new();
-    for r in &window {
+    for r in rows.iter().filter(|r| r.date >= from && r.date <= today) {
         let cardio = names
             .get(&r.exercise)
             .is_some_and(|e| e.kind == ExerciseKind::Cardio);
@@ -193,7 +221,24 @@ pub fn strength(
             .then_with(|| best(b).total_cmp(&best(a)))
             .then_with(|| a.name.cmp(&b.name))
     });
-    lifts.truncate(max_lifts);
+    lifts
+}
+
+/// Strength progress over the 8 weeks ending `today` from every exercise session (any order):
+/// every lift of [`lift_trends`], the volume of all of them together, and the lifts with the
+/// largest and smallest e1RM change. O(n log n).
+pub fn strength(
+    rows: &[ExerciseSession],
+    exercises: &[Exercise],
+    deloads: &[DeloadWeek],
+    today: NaiveDate,
+) -> StrengthContext {
+    let from = minus_days(today, WINDOW_DAYS - 1);
+    let window: Vec<&ExerciseSession> = rows
+        .iter()
+        .filter(|r| r.date >= from && r.date <= today)
+        .collect();
+    let lifts = lift_trends(rows, exercises, deloads, today);
     let by_change = |pick_max: bool| {
         lifts
             .iter()
@@ -235,13 +280,19 @@ fn lift_trend(
     let e1rm = WeightTrend::fit(&points)?;
     let change_percent = e1rm.line.change_percent()?;
     let percent_per_month = e1rm.percent_per_month()?;
+    // The SE scales like the slope: per day → per month → % of the (positive) fitted start.
+    let percent_per_month_se = e1rm
+        .line
+        .slope_se_per_day
+        .map(|se| se * DAYS_PER_MONTH / e1rm.line.start_value * 100.0);
     Some(LiftTrend {
         exercise: id,
         name: name_of(names, id),
         weeks: points.len(),
         change_percent,
         percent_per_month,
-        direction: Direction::of(percent_per_month, E1RM_FLAT_PERCENT_PER_MONTH),
+        percent_per_month_se,
+        direction: Direction::of_e1rm(percent_per_month, e1rm.line.t_value()),
         volume: volume_trend(sessions, today),
         e1rm,
     })
@@ -313,6 +364,79 @@ mod tests {
     }
 
     #[test]
+    fn e1rm_directions_at_their_thresholds() {
+        let t = |t: f64| Some(t);
+        assert_eq!(Direction::of_e1rm(0.5, None), Direction::Increasing);
+        assert_eq!(Direction::of_e1rm(0.49, t(5.0)), Direction::Plateau);
+        // The old ±0.5 rule called this decreasing; it is scatter around flat.
+        assert_eq!(Direction::of_e1rm(-0.84, t(-0.7)), Direction::Plateau);
+        assert_eq!(Direction::of_e1rm(-2.0, t(-2.0)), Direction::Decreasing);
+        assert_eq!(Direction::of_e1rm(-1.99, t(-9.0)), Direction::Plateau);
+        assert_eq!(Direction::of_e1rm(-6.0, t(-1.99)), Direction::Plateau);
+        assert_eq!(Direction::of_e1rm(-6.0, None), Direction::Plateau);
+        assert_eq!(
+            Direction::of_e1rm(-6.0, t(f64::NEG_INFINITY)),
+            Direction::Decreasing
+        );
+    }
+
+    /// Weekly bench bests on days 0, 7, …, 49 losing 0.7 kg a week from 100 kg (0.1 kg a day,
+    /// −3.04375 %/month), plus `scatter` × (+ − − + + − − +). That pattern sums to zero and is
+    /// orthogonal to the weeks, so the fitted line is exactly 100 − 0.1 kg/day and the residual
+    /// sum of squares is 8 · scatter².
+    fn falling_bench(scatter: f64) -> Vec<ExerciseSession> {
+        let signs = [1.0, -1.0, -1.0, 1.0, 1.0, -1.0, -1.0, 1.0];
+        (0_u32..)
+            .zip(signs)
+            .map(|(w, sign)| {
+                let e1rm = 100.0 - 0.7 * f64::from(w) + scatter * sign;
+                lift(nth(7 * i64::from(w)), 1, e1rm, 3000.0)
+            })
+            .collect()
+    }
+
+    /// The SE of the slope per day for [`falling_bench`]: √(8 s² / (8 − 2) / Sxx), where Sxx over
+    /// days 0, 7, …, 49 is 49 · 42 = 2058.
+    fn falling_bench_se_per_day(scatter: f64) -> f64 {
+        (8.0 * scatter * scatter / 6.0 / 2058.0).sqrt()
+    }
+
+    #[test]
+    fn a_noisy_three_percent_a_month_fall_is_a_plateau() {
+        let rows = falling_bench(3.0);
+        let lifts = lift_trends(&rows, &catalogue(), &[], nth(55));
+        let [bench] = lifts.as_slice() else {
+            panic!("one lift: {lifts:?}")
+        };
+        assert!((bench.percent_per_month - -3.043_75).abs() < 1e-9);
+        // SE 0.07636 kg/day → 2.3242 %/month on 100 kg: t = −1.31, within the scatter.
+        let se = falling_bench_se_per_day(3.0) * 30.4375;
+        assert!((bench.percent_per_month_se.unwrap() - se).abs() < 1e-9);
+        assert!((bench.percent_per_month_se.unwrap() - 2.3242).abs() < 1e-4);
+        let t = bench.e1rm.line.t_value().unwrap();
+        assert!((t - -0.1 / falling_bench_se_per_day(3.0)).abs() < 1e-9);
+        assert!(t > E1RM_FALLING_T);
+        assert_eq!(bench.direction, Direction::Plateau);
+    }
+
+    #[test]
+    fn a_clean_three_percent_a_month_fall_is_decreasing() {
+        let rows = falling_bench(0.5);
+        let lifts = lift_trends(&rows, &catalogue(), &[], nth(55));
+        let [bench] = lifts.as_slice() else {
+            panic!("one lift: {lifts:?}")
+        };
+        assert!((bench.percent_per_month - -3.043_75).abs() < 1e-9);
+        // SE 0.012727 kg/day → 0.3874 %/month: t = −7.86, a fall beyond the scatter.
+        let se = falling_bench_se_per_day(0.5) * 30.4375;
+        assert!((bench.percent_per_month_se.unwrap() - se).abs() < 1e-9);
+        assert!((bench.percent_per_month_se.unwrap() - 0.3874).abs() < 1e-4);
+        assert!(bench.e1rm.line.t_value().unwrap() < E1RM_FALLING_T);
+        assert_eq!(bench.direction, Direction::Decreasing);
+        assert_eq!(bench.weeks, 8);
+    }
+
+    #[test]
     fn squat_climbs_bench_stalls_and_cardio_is_no_lift() {
         let today = nth(55);
         let mut rows = Vec::new();
@@ -326,7 +450,7 @@ mod tests {
             rows.push(lift(d, 3, 50.0, 0.0));
         }
         rows.push(lift(nth(-1), 1, 300.0, 9000.0)); // before the window
-        let ctx = strength(&rows, &catalogue(), &[], today, 5);
+        let ctx = strength(&rows, &catalogue(), &[], today);
         assert_eq!((ctx.from, ctx.to), (nth(0), nth(55)));
         let names: Vec<&str> = ctx.lifts.iter().map(|l| l.name.as_str()).collect();
         assert_eq!(
@@ -358,13 +482,13 @@ mod tests {
             (ctx.strongest, ctx.weakest),
             (Some(ExerciseId(2)), Some(ExerciseId(1)))
         );
-        assert_eq!(strength(&rows, &catalogue(), &[], today, 1).lifts.len(), 1);
+        assert_eq!(lift_trends(&rows, &catalogue(), &[], today), ctx.lifts);
     }
 
     #[test]
     fn too_few_sessions_is_no_main_lift() {
         let rows = [lift(nth(0), 1, 100.0, 1.0), lift(nth(7), 1, 101.0, 1.0)];
-        let ctx = strength(&rows, &catalogue(), &[], nth(10), 5);
+        let ctx = strength(&rows, &catalogue(), &[], nth(10));
         assert!(ctx.lifts.is_empty());
         assert_eq!((ctx.strongest, ctx.weakest), (None, None));
         assert_eq!(ctx.volume.weeks.len(), 8);

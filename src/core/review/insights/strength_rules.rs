@@ -3,28 +3,19 @@
 use std::collections::HashMap;
 
 use super::{Insight, InsightData, InsightInput, InsightKind, LiftSlope, Tone, signed};
-use crate::core::exercise::{Exercise, ExerciseId, ExerciseKind};
-use crate::core::review::ExerciseSession;
+use crate::core::exercise::{Exercise, ExerciseId};
 use crate::core::review::muscles::{self, UNTRAINED_DAYS};
 use crate::core::review::records::{pr_streak as streak_of, review_prs};
-use crate::core::review::strength::{E1RM_FLAT_PERCENT_PER_MONTH, e1rms, name_of, trend_points};
-use crate::core::review::trend_line::{WeightTrend, minus_days};
+use crate::core::review::strength::{Direction, WINDOW_DAYS, lift_trends, name_of};
+use crate::core::review::trend_line::minus_days;
 use crate::core::units::Weight;
 
-/// The e1RM window: the last 8 weeks.
-pub const PLATEAU_WINDOW_DAYS: u64 = 56;
+/// The e1RM window: the last 8 weeks (the window of [`lift_trends`]).
+pub const PLATEAU_WINDOW_DAYS: u64 = WINDOW_DAYS;
 /// Days from the first to the last e1RM in the window (6 weeks).
 pub const PLATEAU_MIN_SPAN_DAYS: i64 = 42;
 /// Weeks with an e1RM in the window (deload weeks left out).
 pub const PLATEAU_MIN_SESSIONS: usize = 4;
-/// A trend losing this much a month or more is "falling" (a warning) — if the fall also stands
-/// out from the weeks' scatter ([`E1RM_FALLING_T`]); otherwise, under
-/// [`E1RM_FLAT_PERCENT_PER_MONTH`], it is a plateau.
-pub const E1RM_FALLING_PERCENT_PER_MONTH: f64 = 2.0;
-/// How many standard errors below zero a falling slope must be. Week-to-week e1RM scatter of
-/// ~3 % fits slopes of ±2 %/month on flat data over 8 weeks about a third of the time; a slope
-/// two standard errors down is a fall, not noise.
-pub const E1RM_FALLING_T: f64 = -2.0;
 /// Lifts sharing a verdict from which they make one insight.
 pub const GROUP_LIFTS: usize = 3;
 /// Lifts a grouped insight names in its numbers (the steepest); the rest are counted.
@@ -34,56 +25,45 @@ pub const VOLUME_SPIKE_PERCENT: f64 = 30.0;
 /// Consecutive weeks with a PR that make a streak worth saying.
 pub const PR_STREAK_WEEKS: u32 = 3;
 
-/// Plateau (info) or falling (warning) per lift, lifts by name. The trend is fitted to each
-/// week's best e1RM outside deload weeks ([`trend_points`]). When [`GROUP_LIFTS`] or more lifts
-/// share a verdict they become one insight (several lifts falling at once is one finding —
-/// fatigue — not many), steepest first.
+/// Plateau (info) or falling (warning) per lift, lifts by name: the lifts of [`lift_trends`]
+/// with [`PLATEAU_MIN_SESSIONS`]+ weeks over [`PLATEAU_MIN_SPAN_DAYS`]+ days whose e1RM verdict
+/// ([`Direction::of_e1rm`]) is not increasing. When [`GROUP_LIFTS`] or more lifts share a
+/// verdict they become one insight (several lifts falling at once is one finding — fatigue — not
+/// many), steepest first.
 pub(super) fn e1rm_trends(input: &InsightInput<'_>) -> Vec<Insight> {
-    let from = minus_days(input.today, PLATEAU_WINDOW_DAYS - 1);
-    let names: HashMap<ExerciseId, &Exercise> = input.exercises.iter().map(|e| (e.id, e)).collect();
-    let mut rows: HashMap<ExerciseId, Vec<&ExerciseSession>> = HashMap::new();
-    for r in input
-        .exercise_sessions
-        .iter()
-        .filter(|r| r.date >= from && r.date <= input.today)
-    {
-        let cardio = names
-            .get(&r.exercise)
-            .is_some_and(|e| e.kind == ExerciseKind::Cardio);
-        if !cardio {
-            rows.entry(r.exercise).or_default().push(r);
-        }
-    }
-    let mut slopes: Vec<LiftSlope> = rows
+    let mut lifts: Vec<(Direction, LiftSlope)> = lift_trends(
+        input.exercise_sessions,
+        input.exercises,
+        input.deloads,
+        input.today,
+    )
+    .into_iter()
+    .filter(|l| {
+        l.weeks >= PLATEAU_MIN_SESSIONS
+            && l.e1rm.line.span_days() >= PLATEAU_MIN_SPAN_DAYS
+            && l.direction != Direction::Increasing
+    })
+    .map(|l| {
+        let slope = LiftSlope {
+            exercise: l.exercise,
+            name: l.name,
+            weeks: l.weeks,
+            days: l.e1rm.line.span_days(),
+            start: l.e1rm.start,
+            end: l.e1rm.end,
+            percent_per_month: l.percent_per_month,
+            t_value: l.e1rm.line.t_value(),
+        };
+        (l.direction, slope)
+    })
+    .collect();
+    lifts.sort_by(|a, b| a.1.name.cmp(&b.1.name));
+    let (falling, flat): (Vec<_>, Vec<_>) = lifts
         .into_iter()
-        .filter_map(|(id, rows)| {
-            let points = trend_points(e1rms(rows), input.deloads);
-            if points.len() < PLATEAU_MIN_SESSIONS {
-                return None;
-            }
-            let trend = WeightTrend::fit(&points)?;
-            let percent_per_month = trend.percent_per_month()?;
-            (trend.line.span_days() >= PLATEAU_MIN_SPAN_DAYS
-                && percent_per_month < E1RM_FLAT_PERCENT_PER_MONTH)
-                .then(|| LiftSlope {
-                    exercise: id,
-                    name: name_of(&names, id),
-                    weeks: points.len(),
-                    days: trend.line.span_days(),
-                    start: trend.start,
-                    end: trend.end,
-                    percent_per_month,
-                    t_value: trend.line.t_value(),
-                })
-        })
-        .collect();
-    slopes.sort_by(|a, b| a.name.cmp(&b.name));
-    let (falling, flat): (Vec<LiftSlope>, Vec<LiftSlope>) = slopes.into_iter().partition(|s| {
-        s.percent_per_month <= -E1RM_FALLING_PERCENT_PER_MONTH
-            && s.t_value.is_some_and(|t| t <= E1RM_FALLING_T)
-    });
-    let mut out = verdict(input, InsightKind::E1rmFalling, falling);
-    out.extend(verdict(input, InsightKind::E1rmPlateau, flat));
+        .partition(|(direction, _)| *direction == Direction::Decreasing);
+    let slopes = |v: Vec<(Direction, LiftSlope)>| v.into_iter().map(|(_, s)| s).collect();
+    let mut out = verdict(input, InsightKind::E1rmFalling, slopes(falling));
+    out.extend(verdict(input, InsightKind::E1rmPlateau, slopes(flat)));
     out
 }
 
