@@ -88,6 +88,56 @@ impl Store {
         Store::init(conn, path.to_path_buf(), Some(lock))
     }
 
+    /// Opens the database at `path` to read it, also while another ironpulse has it open (a
+    /// report in a second terminal beside the session): [`Store::open`] when the database is
+    /// free; when another process holds the lock, a read-only connection that sees each of its
+    /// commits (write-ahead logging lets one read while the other writes). Writes through it fail.
+    pub fn open_to_read(path: &Path) -> Result<Store, StoreError> {
+        match Store::open(path) {
+            Err(locked @ StoreError::Locked { .. }) => Store::open_beside_writer(path, locked),
+            opened => opened,
+        }
+    }
+
+    /// The read-only side of [`Store::open_to_read`]. The writer has migrated the file already;
+    /// one of another schema is refused (newer) or left to the writer (`locked`, older).
+    fn open_beside_writer(path: &Path, locked: StoreError) -> Result<Store, StoreError> {
+        let conn = header::open_beside_writer(path).map_err(|e| {
+            StoreError::sqlite(path.to_path_buf(), "open the database read-only", e)
+        })?;
+        let store = Store {
+            conn,
+            path: path.to_path_buf(),
+            _lock: None,
+        };
+        let application_id: i32 = store
+            .conn
+            .pragma_query_value(None, "application_id", |row| row.get(0))
+            .map_err(store.fail("read the application id"))?;
+        let found = store.schema_version()?;
+        if application_id != APPLICATION_ID {
+            return Err(StoreError::NotIronpulse {
+                path: store.path,
+                application_id,
+            });
+        }
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                path: store.path,
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if found < SCHEMA_VERSION {
+            return Err(locked);
+        }
+        store
+            .conn
+            .busy_timeout(BUSY_TIMEOUT)
+            .map_err(store.fail("configure the database"))?;
+        Ok(store)
+    }
+
     /// A fresh database in memory, migrated and seeded like a file one (for tests and demos).
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let path = PathBuf::from(":memory:");

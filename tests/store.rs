@@ -177,6 +177,37 @@ fn a_second_open_is_locked_with_our_pid_until_the_first_is_dropped() {
 }
 
 #[test]
+fn a_reader_beside_the_app_sees_each_logged_set_and_cannot_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ironpulse.db");
+    let app = Store::open(&path).unwrap();
+    let (session, slot) = session_with_slot(&app);
+    app.log_sets(slot, &[lift(100.0, 5)], at(1)).unwrap();
+
+    let reader = Store::open_to_read(&path).unwrap();
+    assert_eq!(reader.session(session).unwrap().unwrap().set_count(), 1);
+    app.log_sets(slot, &[lift(102.5, 5)], at(3)).unwrap();
+    assert_eq!(
+        reader.session(session).unwrap().unwrap().set_count(),
+        2,
+        "a set the app commits is seen by the open reader"
+    );
+    let refused = reader.log_sets(slot, &[lift(1.0, 1)], at(4));
+    assert!(refused.is_err(), "a reader beside the app writes nothing");
+    drop(reader);
+    assert_eq!(app.session(session).unwrap().unwrap().set_count(), 2);
+    drop(app);
+
+    // With the app closed it is an ordinary open, lock and all.
+    let alone = Store::open_to_read(&path).unwrap();
+    assert!(matches!(
+        Store::open(&path).unwrap_err(),
+        StoreError::Locked { .. }
+    ));
+    drop(alone);
+}
+
+#[test]
 fn data_survives_closing_and_reopening() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ironpulse.db");

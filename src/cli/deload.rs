@@ -10,7 +10,7 @@ use ironpulse::core::units::Unit;
 use ironpulse::store::Store;
 use serde_json::{Value, json};
 
-use super::recommend::{open_existing, profile_or_default};
+use super::recommend::{open_existing, profile_or_default, read_existing};
 use super::{Context, Failure};
 
 /// Options for `ironpulse deload`.
@@ -35,7 +35,12 @@ pub struct DeloadArgs {
 
 /// Prints the deload check, or records a deload.
 pub fn run(ctx: &Context, args: &DeloadArgs) -> Result<(), Failure> {
-    let store = open_existing(&ctx.db_path()?)?;
+    let db = ctx.db_path()?;
+    let store = if args.record {
+        open_existing(&db)?
+    } else {
+        read_existing(&db)?
+    };
     let today = Utc::now().date_naive();
     if args.record {
         let start = args.start.unwrap_or(today);

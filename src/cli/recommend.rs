@@ -37,8 +37,18 @@ pub struct RecommendArgs {
     json: bool,
 }
 
-/// Opens the database at `db`, which must exist (nothing is created).
+/// Opens the database at `db` to write, which must exist (nothing is created).
 pub(super) fn open_existing(db: &Path) -> Result<Store, Failure> {
+    existing(db, Store::open)
+}
+
+/// Opens the database at `db` to read, which must exist (nothing is created); also while the
+/// app has it open ([`Store::open_to_read`]).
+pub(super) fn read_existing(db: &Path) -> Result<Store, Failure> {
+    existing(db, Store::open_to_read)
+}
+
+fn existing(db: &Path, open: fn(&Path) -> Result<Store, StoreError>) -> Result<Store, Failure> {
     let present = std::fs::metadata(db).is_ok_and(|m| m.len() > 0);
     if !present {
         return Err(Failure::from_store(
@@ -48,7 +58,7 @@ pub(super) fn open_existing(db: &Path) -> Result<Store, Failure> {
             "open the database",
         ));
     }
-    Store::open(db).map_err(|err| Failure::from_store(err, "open the database"))
+    open(db).map_err(|err| Failure::from_store(err, "open the database"))
 }
 
 /// The lifter's profile, or kilograms with standard plates when none is saved yet.
@@ -80,7 +90,7 @@ pub(super) struct Advice<'a> {
 
 /// Prints the recommendations.
 pub fn run(ctx: &Context, args: &RecommendArgs) -> Result<(), Failure> {
-    let store = open_existing(&ctx.db_path()?)?;
+    let store = read_existing(&ctx.db_path()?)?;
     let read = |err| Failure::from_store(err, "read the training history");
     let profile = profile_or_default(&store)?;
     let now = Utc::now();

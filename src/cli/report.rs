@@ -29,7 +29,7 @@ use ironpulse::review::ReviewRows;
 use ironpulse::store::Store;
 
 use super::deload::{Check, check};
-use super::recommend::{open_existing, profile_or_default};
+use super::recommend::{profile_or_default, read_existing};
 use super::{Context, Failure};
 use period::Period;
 
@@ -98,7 +98,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<(), Failure> {
         Utc::now().date_naive(),
     )
     .map_err(Failure::Usage)?;
-    let store = open_existing(&ctx.db_path()?)?;
+    let store = read_existing(&ctx.db_path()?)?;
     let unit = profile_or_default(&store)?.unit;
     let report = Report::read(&store, unit, period)?;
     if args.json {

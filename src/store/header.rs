@@ -105,7 +105,16 @@ pub(crate) fn inspect(path: &Path) -> Result<Option<Header>, StoreError> {
 pub(crate) fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
     let wal = side_file(path, "-wal");
     let has_wal = fs::metadata(&wal).is_ok_and(|m| m.len() > 0);
-    let query = if has_wal { "mode=ro" } else { "immutable=1" };
+    read_only(path, if has_wal { "mode=ro" } else { "immutable=1" })
+}
+
+/// Opens `path` for reading beside a process that has it open for writing: read-only through
+/// the usual locks, so every commit of the writer is seen (its `-wal`/`-shm` files exist).
+pub(crate) fn open_beside_writer(path: &Path) -> rusqlite::Result<Connection> {
+    read_only(path, "mode=ro")
+}
+
+fn read_only(path: &Path, query: &str) -> rusqlite::Result<Connection> {
     let uri = format!("file:{}?{query}", uri_path(path));
     Connection::open_with_flags(
         uri,
