@@ -79,12 +79,16 @@ pub enum PrValue {
     VolumeKg(f64),
 }
 
-impl PrValue {
-    /// The number as a lifter writes it in `unit`, without the unit.
-    pub fn display(self, unit: Unit) -> String {
-        match self {
-            PrValue::Load(w) => w.display(unit),
-            PrValue::VolumeKg(kg) => format_number(kg / unit.kg_factor()),
+impl PrKind {
+    /// A record of this kind as a lifter writes it in `unit`, without the unit: a weight lifted
+    /// exactly, an e1RM (an estimate) to 0.1, a volume whole.
+    pub fn show(self, value: PrValue, unit: Unit) -> String {
+        match (self, value) {
+            (PrKind::E1rm, PrValue::Load(w)) => {
+                format_number((w.in_unit(unit) * 10.0).round() / 10.0)
+            }
+            (_, PrValue::Load(w)) => w.display(unit),
+            (_, PrValue::VolumeKg(kg)) => format_number((kg / unit.kg_factor()).round()),
         }
     }
 }
@@ -108,9 +112,12 @@ impl Pr {
         };
         let was = self.previous.map_or_else(
             || "first recorded".to_string(),
-            |p| format!("was {}", p.display(unit)),
+            |p| format!("was {}", self.kind.show(p, unit)),
         );
-        format!("New {what}: {} {unit} ({was})", self.value.display(unit))
+        format!(
+            "New {what}: {} {unit} ({was})",
+            self.kind.show(self.value, unit)
+        )
     }
 }
 

@@ -321,8 +321,8 @@ fn prs(out: &mut String, r: &Report) {
             pr.date,
             r.name(pr.exercise).chars().take(24).collect::<String>(),
             what,
-            pr.value.display(unit),
-            pr.previous.display(unit)
+            pr.kind.show(pr.value, unit),
+            pr.kind.show(pr.previous, unit)
         );
     }
 }

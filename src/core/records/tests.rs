@@ -119,6 +119,19 @@ fn records_read_as_sentences() {
         new_volume_record(&records(&[work(1, 130.0, 30)]), 3900.0),
         None
     );
+    // An e1RM is an estimate, said to 0.1; a volume whole; a weight lifted as lifted.
+    assert_eq!(
+        PrKind::E1rm.show(PrValue::Load(kg(131.18)), Unit::Kg),
+        "131.2"
+    );
+    assert_eq!(
+        PrKind::Heaviest.show(PrValue::Load(kg(101.25)), Unit::Kg),
+        "101.25"
+    );
+    assert_eq!(
+        PrKind::SessionVolume.show(PrValue::VolumeKg(3524.4), Unit::Kg),
+        "3524"
+    );
     let first = new_records(&Records::default(), &work(1, 100.0, 1));
     assert_eq!(
         first[0].sentence(Unit::Kg),
