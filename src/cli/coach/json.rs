@@ -16,6 +16,7 @@ fn volume_trend(v: &VolumeTrend) -> Value {
             "from": date(w.from),
             "to": date(w.to),
             "volume_kg": num(w.volume_kg, 1),
+            "deload": w.deload,
         })).collect::<Vec<_>>(),
         "percent_per_month": opt(v.percent_per_month, 2),
         "direction": v.direction.map(Direction::label),

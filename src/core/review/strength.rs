@@ -131,6 +131,9 @@ pub struct BlockVolume {
     pub to: NaiveDate,
     /// Working volume, kg × reps.
     pub volume_kg: f64,
+    /// A day of the block is in a recorded deload week: light on purpose, so the trend leaves
+    /// the block out.
+    pub deload: bool,
 }
 
 /// Weekly working volume over the window and its trend.
@@ -138,7 +141,8 @@ pub struct BlockVolume {
 pub struct VolumeTrend {
     /// Eight 7-day blocks ending today, oldest first (so no week is partial).
     pub weeks: Vec<BlockVolume>,
-    /// Least-squares line through the blocks (dated by their last day), kg × reps.
+    /// Least-squares line through the blocks outside deload weeks (dated by their last day),
+    /// kg × reps.
     pub line: Option<TrendLine>,
     /// Change per month as a percentage of the fitted start; `None` when that is not positive.
     pub percent_per_month: Option<f64>,
@@ -261,7 +265,7 @@ pub fn strength(
         } else {
             None
         },
-        volume: volume_trend(&window, today),
+        volume: volume_trend(&window, deloads, today),
         lifts,
     }
 }
@@ -293,19 +297,31 @@ fn lift_trend(
         percent_per_month,
         percent_per_month_se,
         direction: Direction::of_e1rm(percent_per_month, e1rm.line.t_value()),
-        volume: volume_trend(sessions, today),
+        volume: volume_trend(sessions, deloads, today),
         e1rm,
     })
 }
 
-/// Working volume in the eight 7-day blocks ending `today`, and its trend.
-pub fn volume_trend(rows: &[&ExerciseSession], today: NaiveDate) -> VolumeTrend {
+/// Working volume in the eight 7-day blocks ending `today`, and its trend over the blocks
+/// outside `deloads` (a deload week's dip would read as a rise after it).
+pub fn volume_trend(
+    rows: &[&ExerciseSession],
+    deloads: &[DeloadWeek],
+    today: NaiveDate,
+) -> VolumeTrend {
     let first = minus_days(today, WINDOW_DAYS - 1);
     let mut weeks: Vec<BlockVolume> = (0..WINDOW_WEEKS as u64)
-        .map(|k| BlockVolume {
-            from: plus_days(first, 7 * k),
-            to: plus_days(first, 7 * k + 6),
-            volume_kg: 0.0,
+        .map(|k| {
+            let from = plus_days(first, 7 * k);
+            let to = plus_days(first, 7 * k + 6);
+            BlockVolume {
+                from,
+                to,
+                volume_kg: 0.0,
+                deload: deloads
+                    .iter()
+                    .any(|d| d.start <= to && from <= d.last_day()),
+            }
         })
         .collect();
     for r in rows.iter().filter(|r| r.date >= first && r.date <= today) {
@@ -316,7 +332,11 @@ pub fn volume_trend(rows: &[&ExerciseSession], today: NaiveDate) -> VolumeTrend 
             week.volume_kg += r.volume_kg;
         }
     }
-    let points: Vec<(NaiveDate, f64)> = weeks.iter().map(|w| (w.to, w.volume_kg)).collect();
+    let points: Vec<(NaiveDate, f64)> = weeks
+        .iter()
+        .filter(|w| !w.deload)
+        .map(|w| (w.to, w.volume_kg))
+        .collect();
     let line = TrendLine::fit(&points);
     let percent_per_month = line.and_then(|l| l.percent_per_month);
     VolumeTrend {
@@ -483,6 +503,39 @@ mod tests {
             (Some(ExerciseId(2)), Some(ExerciseId(1)))
         );
         assert_eq!(lift_trends(&rows, &catalogue(), &[], today), ctx.lifts);
+    }
+
+    #[test]
+    fn a_deload_week_is_left_out_of_the_volume_trend() {
+        // Bench 3000 kg every block, but 1200 in block 4 (days 21–27), a recorded deload week
+        // from day 22. With it the line would rise after the dip; without it the volume is flat.
+        let today = nth(55);
+        let rows: Vec<ExerciseSession> = (0..8)
+            .map(|w| {
+                let volume = if w == 3 { 1200.0 } else { 3000.0 };
+                lift(nth(7 * w + 1), 1, 100.0, volume)
+            })
+            .collect();
+        let deload = DeloadWeek {
+            id: crate::core::deload::DeloadId(1),
+            start: nth(22),
+            end: Some(nth(28)),
+            note: String::new(),
+        };
+        let refs: Vec<&ExerciseSession> = rows.iter().collect();
+        let v = volume_trend(&refs, &[deload.clone()], today);
+        let flags: Vec<bool> = v.weeks.iter().map(|w| w.deload).collect();
+        assert_eq!(
+            flags,
+            [false, false, false, true, true, false, false, false],
+            "days 22–28 touch blocks 4 and 5"
+        );
+        assert!((v.weeks[3].volume_kg - 1200.0).abs() < 1e-9, "still listed");
+        assert_eq!(v.line.unwrap().points, 6);
+        assert!(v.percent_per_month.unwrap().abs() < 1e-9);
+        assert_eq!(v.direction, Some(Direction::Plateau));
+        let with_dip = volume_trend(&refs, &[], today);
+        assert!(with_dip.percent_per_month.unwrap() > 0.0, "{with_dip:?}");
     }
 
     #[test]
