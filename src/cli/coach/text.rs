@@ -40,8 +40,8 @@ fn strength(c: &Coach<'_>, unit: Unit) -> String {
     for l in &s.lifts {
         let _ = writeln!(
             out,
-            "  {:<22} {:>7} → {:<7} {unit}  {:+5.1} % ({})  volume {}",
-            l.name.chars().take(22).collect::<String>(),
+            "  {:<24} {:>7} → {:<7} {unit}  {:+5.1} % ({})  volume {}",
+            l.name.chars().take(24).collect::<String>(),
             format!("{:.1}", l.e1rm.start.in_unit(unit)),
             format!("{:.1}", l.e1rm.end.in_unit(unit)),
             l.change_percent,
