@@ -1,5 +1,7 @@
 //! One exercise's progress for the progression screen: e1RM per session and per week, PR
 //! markers, the trend line, weekly volume, and the figures the axes are labelled with.
+//! Sessions inside a recorded deload week are kept apart: they are not the line, the axis, the
+//! best or the trend, but their weekly best is there to mark.
 
 use chrono::NaiveDate;
 
@@ -29,6 +31,8 @@ pub struct ProgressSession {
     pub sets: usize,
     /// The e1RM beat every earlier session's (over all history; the first session is no PR).
     pub pr: bool,
+    /// Its date is inside a recorded deload week.
+    pub deload: bool,
 }
 
 /// One week's volume of the exercise.
@@ -52,27 +56,33 @@ pub struct Progress {
     pub from: Option<NaiveDate>,
     /// The sessions in range, oldest first.
     pub sessions: Vec<ProgressSession>,
-    /// The best e1RM of each week in range, dated by its Monday, oldest first.
+    /// The best e1RM of each week in range outside deload weeks (the chart's line), dated by
+    /// its Monday, oldest first.
     pub weekly_best: Vec<E1rmPoint>,
-    /// The PR sessions in range (their date and e1RM), oldest first.
+    /// The best e1RM of each week in range among sessions inside a deload week, dated by its
+    /// Monday, oldest first: marked on the chart, never part of the line or the axis.
+    pub deload_weeks: Vec<E1rmPoint>,
+    /// The PR sessions in range (their date and e1RM), oldest first; PRs count over all
+    /// history, deloads included.
     pub prs: Vec<E1rmPoint>,
     /// Least-squares trend over the range of each week's best e1RM outside deload weeks
     /// ([`trend_points`], the same points the insights fit).
     pub trend: Option<WeightTrend>,
     /// Every week from the range's first to the current one, empty weeks as 0.
     pub volume_weeks: Vec<VolumeWeek>,
-    /// The best e1RM in range (the earliest among equals).
+    /// The best e1RM in range outside deload weeks (the earliest among equals).
     pub best: Option<E1rmPoint>,
-    /// The first and last e1RM in range.
+    /// The first and last e1RM in range outside deload weeks.
     pub first: Option<E1rmPoint>,
     pub last: Option<E1rmPoint>,
-    /// The lowest and highest e1RM in range, for the value axis.
+    /// The lowest and highest e1RM in range outside deload weeks, for the value axis.
     pub low: Option<Weight>,
     pub high: Option<Weight>,
 }
 
 /// The progress of one exercise from every session of it (`history`, any order) for `range`
-/// ending `today`; `deloads` are left out of the trend. O(n log n).
+/// ending `today`; sessions inside `deloads` are left out of the line, the axis, the best and
+/// the trend. O(n log n).
 pub fn progress(
     history: &[PerformanceSummary],
     deloads: &[DeloadWeek],
@@ -98,17 +108,26 @@ pub fn progress(
                 volume_kg: s.volume_kg,
                 sets: s.sets,
                 pr,
+                deload: deloads.iter().any(|d| d.covers(s.date)),
             }
         })
         .filter(|s| range.contains(today, s.date))
         .collect();
     let from = range.start(today).or_else(|| all.first().map(|s| s.date));
+    let point = |s: &ProgressSession| s.e1rm.map(|e1rm| E1rmPoint { date: s.date, e1rm });
     let points: Vec<E1rmPoint> = sessions
         .iter()
-        .filter_map(|s| s.e1rm.map(|e1rm| E1rmPoint { date: s.date, e1rm }))
+        .filter(|s| !s.deload)
+        .filter_map(point)
         .collect();
+    let deload_points: Vec<E1rmPoint> = sessions
+        .iter()
+        .filter(|s| s.deload)
+        .filter_map(point)
+        .collect();
+    // `trend_points` leaves the deload weeks out itself.
     let trend = WeightTrend::fit(&trend_points(
-        points.iter().map(|p| (p.date, p.e1rm)),
+        sessions.iter().filter_map(point).map(|p| (p.date, p.e1rm)),
         deloads,
     ));
     let best = points
@@ -124,11 +143,8 @@ pub fn progress(
         today,
         from,
         weekly_best: weekly_best(&points),
-        prs: sessions
-            .iter()
-            .filter(|s| s.pr)
-            .filter_map(|s| s.e1rm.map(|e1rm| E1rmPoint { date: s.date, e1rm }))
-            .collect(),
+        deload_weeks: weekly_best(&deload_points),
+        prs: sessions.iter().filter(|s| s.pr).filter_map(point).collect(),
         trend,
         volume_weeks: from.map_or_else(Vec::new, |from| volume_weeks(&sessions, from, today)),
         best,
@@ -292,8 +308,77 @@ mod tests {
         let trend = p.trend.unwrap();
         assert!((trend.line.slope_per_day - 1.0 / 7.0).abs() < 1e-12);
         assert_eq!(trend.line.points, 7, "seven weeks outside the deload");
-        // The chart still shows what was lifted: the deload week's best is the light day.
-        assert_eq!(p.weekly_best.len(), 8);
-        assert_eq!(p.weekly_best[6].e1rm, kg(80.0));
+        // The line leaves the deload week out too; its best (the light day) is marked apart.
+        assert_eq!(p.weekly_best.len(), 7);
+        assert!(p.weekly_best.iter().all(|w| w.date != nth(42)));
+        assert_eq!(
+            p.deload_weeks,
+            [E1rmPoint {
+                date: nth(42),
+                e1rm: kg(80.0)
+            }]
+        );
+        let flags: Vec<bool> = p.sessions.iter().map(|s| s.deload).collect();
+        let inside = [nth(42), nth(45)];
+        let expected: Vec<bool> = p
+            .sessions
+            .iter()
+            .map(|s| inside.contains(&s.date))
+            .collect();
+        assert_eq!(flags, expected);
+        assert_eq!(flags.iter().filter(|f| **f).count(), 2);
+    }
+
+    #[test]
+    fn a_deload_week_leaves_the_line_the_axis_and_the_best() {
+        // Weeks 0–3: 100, 104, a deload week (Mon 55, Wed 57.5), 106.
+        let history = vec![
+            summary(nth(0), 1, Some(100.0), 3000.0),
+            summary(nth(7), 2, Some(104.0), 3000.0),
+            summary(nth(14), 3, Some(55.0), 1200.0),
+            summary(nth(16), 4, Some(57.5), 1300.0),
+            summary(nth(21), 5, Some(106.0), 3100.0),
+        ];
+        let p = progress(&history, &[deload_at(14)], Range::All, nth(22));
+        let point = |n, e| E1rmPoint {
+            date: nth(n),
+            e1rm: kg(e),
+        };
+        assert_eq!(
+            p.weekly_best,
+            [point(0, 100.0), point(7, 104.0), point(21, 106.0)]
+        );
+        // The deload week's best is Wednesday's 57.5, dated by its Monday like the line.
+        assert_eq!(p.deload_weeks, [point(14, 57.5)]);
+        assert_eq!((p.low, p.high), (Some(kg(100.0)), Some(kg(106.0))));
+        assert_eq!(p.best, Some(point(21, 106.0)));
+        assert_eq!(p.first, Some(point(0, 100.0)));
+        assert_eq!(p.last, Some(point(21, 106.0)));
+        // PRs over all history: 104 beats 100, 106 beats 104; the deload beats nothing.
+        assert_eq!(p.prs, [point(7, 104.0), point(21, 106.0)]);
+        let flags: Vec<bool> = p.sessions.iter().map(|s| s.deload).collect();
+        assert_eq!(flags, [false, false, true, true, false]);
+        // Sessions and volume still count the deload week.
+        assert_eq!(p.sessions.len(), 5);
+        assert!((p.volume_weeks[2].volume_kg - 2500.0).abs() < 1e-9);
+        // Three training weeks, +6 kg over 21 days on the trend.
+        assert_eq!(p.trend.unwrap().line.points, 3);
+
+        // A range with only the deload week: nothing on the line or the axis, the marks stay.
+        let only = progress(&history[2..4], &[deload_at(14)], Range::All, nth(22));
+        assert!(only.weekly_best.is_empty());
+        assert_eq!(only.deload_weeks, [point(14, 57.5)]);
+        assert_eq!((only.best, only.low, only.high), (None, None, None));
+        assert_eq!((only.first, only.last), (None, None));
+    }
+
+    /// A running deload from `n` days after the first Monday: seven days.
+    fn deload_at(n: i64) -> DeloadWeek {
+        DeloadWeek {
+            id: crate::core::deload::DeloadId(n),
+            start: nth(n),
+            end: None,
+            note: String::new(),
+        }
     }
 }

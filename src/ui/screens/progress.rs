@@ -23,6 +23,9 @@ pub use volume::compact;
 /// The mark of a PR, on the e1RM chart and in the top sets, the same with and without colour.
 pub const PR_MARK: char = '★';
 
+/// The mark of a week inside a recorded deload, on the e1RM chart and in the top sets.
+pub const DELOAD_MARK: char = '▾';
+
 /// Whether the picker on screen picks a lift to chart.
 pub fn picking(state: &State) -> bool {
     matches!(&state.modal, Some(Modal::Picker(p)) if p.purpose == PickerPurpose::Progress)

@@ -1,13 +1,14 @@
-//! One lift's e1RM over time: the weekly best as a line, PRs starred, the trend dotted.
+//! One lift's e1RM over time: the weekly best as a line, PRs starred, the trend dotted, and
+//! deload weeks marked along the bottom edge, off the line and out of the axis.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Color;
+use ratatui::style::{Color, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::PR_MARK;
+use super::{DELOAD_MARK, PR_MARK};
 use crate::app::keymap::{Command, Context};
 use crate::app::review_state::ProgressScreen;
 use crate::app::state::State;
@@ -49,19 +50,11 @@ pub(super) fn render(
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
     let line_style = theme.colored(Color::Cyan);
     let pr_style = theme.colored(Color::Yellow);
-    frame.render_widget(
-        Line::from(vec![
-            Span::styled(format!("{LINE_KEY} weekly best  "), line_style),
-            Span::styled(format!("{PR_MARK} PR  "), pr_style),
-            Span::styled(format!("{TREND_MARK}{TREND_MARK} trend"), theme.dim()),
-        ]),
-        legend,
-    );
-    let from = progress
-        .weekly_best
-        .first()
-        .map(|p| p.date)
+    frame.render_widget(legend_line(progress, line_style, pr_style, theme), legend);
+    let from = [progress.weekly_best.first(), progress.deload_weeks.first()]
         .into_iter()
+        .flatten()
+        .map(|p| p.date)
         .chain(progress.from)
         .min()
         .unwrap_or(progress.today);
@@ -87,13 +80,21 @@ pub(super) fn render(
             ]
         })
         .collect();
-    let values = best
+    let mut deloads: Vec<(f64, f64)> = progress
+        .deload_weeks
+        .iter()
+        .map(|p| (time_chart::x(from, p.date), value(p.e1rm)))
+        .collect();
+    // PRs count over all history, so one may fall in a deload week: keep it on the axis.
+    let training: Vec<f64> = best
         .iter()
         .chain(&trend)
+        .chain(&prs)
         .map(|p| p.1)
         .chain(progress.low.map(value))
-        .chain(progress.high.map(value));
-    let bounds = time_chart::value_bounds(values);
+        .chain(progress.high.map(value))
+        .collect();
+    let bounds = axis_with_deloads(&training, &mut deloads);
     // A single week is a point, drawn big enough to see.
     let best_marker = if best.len() == 1 {
         Marker::Dot
@@ -103,6 +104,7 @@ pub(super) fn render(
     let datasets = vec![
         time_chart::line(&trend, Marker::Custom(TREND_MARK), theme.dim()),
         time_chart::line(&best, best_marker, line_style),
+        time_chart::scatter(&deloads, Marker::Custom(DELOAD_MARK), theme.dim()),
         time_chart::scatter(&prs, Marker::Custom(PR_MARK), pr_style),
     ];
     frame.render_widget(
@@ -116,6 +118,33 @@ pub(super) fn render(
         ),
         plot,
     );
+}
+
+/// The value axis over the `training` values, with the `deloads` (`(x, value)`) moved onto its
+/// bottom edge so they never stretch it. With no training value, the axis spans the deloads
+/// and they keep their values.
+fn axis_with_deloads(training: &[f64], deloads: &mut [(f64, f64)]) -> (f64, f64) {
+    if training.is_empty() {
+        return time_chart::value_bounds(deloads.iter().map(|p| p.1));
+    }
+    let bounds = time_chart::value_bounds(training.iter().copied());
+    for point in deloads {
+        point.1 = bounds.0;
+    }
+    bounds
+}
+
+/// What each mark means; the deload mark only when the range has a deload week.
+fn legend_line(progress: &Progress, line: Style, pr: Style, theme: Theme) -> Line<'static> {
+    let mut keys = vec![
+        Span::styled(format!("{LINE_KEY} weekly best  "), line),
+        Span::styled(format!("{PR_MARK} PR  "), pr),
+        Span::styled(format!("{TREND_MARK}{TREND_MARK} trend"), theme.dim()),
+    ];
+    if !progress.deload_weeks.is_empty() {
+        keys.push(Span::styled(format!("  {DELOAD_MARK} deload"), theme.dim()));
+    }
+    Line::from(keys)
 }
 
 /// "+1.2 kg/month, +0.9 %/month", or why there is no trend.
@@ -145,7 +174,7 @@ fn nothing_to_chart(state: &State, screen: &ProgressScreen, name: &str) -> Optio
             screen.range.label(),
             key(state, Command::RangeNext)
         ))
-    } else if progress.weekly_best.is_empty() {
+    } else if progress.weekly_best.is_empty() && progress.deload_weeks.is_empty() {
         Some(format!(
             "No e1RM for {name}: only sets with a weight and reps give one. Its volume is below."
         ))
@@ -159,4 +188,29 @@ fn key(state: &State, command: Command) -> String {
         .keymap
         .key_for(Context::Progress, command)
         .map_or_else(String::new, |k| k.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deload_weeks_sit_on_the_bottom_edge_of_the_training_axis() {
+        // Training 120–145 rounds to 115–155; a 70 deload would have pulled it to 65.
+        let mut deloads = [(3.0, 70.0), (40.0, 72.5)];
+        assert_eq!(
+            axis_with_deloads(&[120.0, 145.0, 130.0], &mut deloads),
+            (115.0, 155.0)
+        );
+        assert_eq!(deloads, [(3.0, 115.0), (40.0, 115.0)]);
+    }
+
+    #[test]
+    fn a_range_of_only_deload_weeks_charts_them_where_they_are() {
+        let mut deloads = [(3.0, 70.0), (40.0, 72.5)];
+        let bounds = axis_with_deloads(&[], &mut deloads);
+        assert_eq!(bounds, time_chart::value_bounds([70.0, 72.5]));
+        assert!(bounds.0 < 70.0 && 72.5 < bounds.1, "{bounds:?}");
+        assert_eq!(deloads, [(3.0, 70.0), (40.0, 72.5)]);
+    }
 }

@@ -1,4 +1,5 @@
-//! The best session and the latest sessions of one lift: top set, e1RM, sets and volume.
+//! The best session and the latest sessions of one lift: top set, e1RM, sets and volume; PRs
+//! starred, sessions inside a deload week dimmed and marked.
 
 use std::fmt::Write as _;
 
@@ -7,21 +8,21 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::PR_MARK;
 use super::volume::compact;
+use super::{DELOAD_MARK, PR_MARK};
 use crate::core::history::TopSet;
 use crate::core::review::progress::{Progress, ProgressSession};
 use crate::core::units::{Unit, Weight, format_number};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::time_chart;
 
-/// The best session and the latest sessions in range, newest first.
+/// The best session and the latest sessions in range, newest first; the border keys the
+/// deload mark when a row shown has it.
 pub(super) fn render(frame: &mut Frame, area: Rect, unit: Unit, progress: &Progress, theme: Theme) {
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .title(" Top sets ")
         .border_style(theme.border());
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     let wide = inner.width >= 40;
     let mut lines = Vec::new();
     let best: Option<&ProgressSession> = progress.best.and_then(|best| {
@@ -57,7 +58,9 @@ pub(super) fn render(frame: &mut Frame, area: Rect, unit: Unit, progress: &Progr
     };
     lines.push(Line::styled(heading, theme.dim()));
     let rows = usize::from(inner.height).saturating_sub(lines.len());
+    let mut deload_shown = false;
     for s in progress.sessions.iter().rev().take(rows) {
+        deload_shown |= s.deload;
         let mut text = format!(
             "{:<7}{:<10}{:>7}",
             time_chart::day_month(s.date),
@@ -72,7 +75,14 @@ pub(super) fn render(frame: &mut Frame, area: Rect, unit: Unit, progress: &Progr
                 compact(s.volume_kg / unit.kg_factor())
             );
         }
-        let mut spans = vec![Span::raw(text)];
+        let mut spans = if s.deload {
+            vec![
+                Span::styled(text, theme.dim()),
+                Span::styled(format!(" {DELOAD_MARK}"), theme.dim()),
+            ]
+        } else {
+            vec![Span::raw(text)]
+        };
         if s.pr {
             spans.push(Span::styled(format!(" {PR_MARK}PR"), theme.warn()));
         }
@@ -81,6 +91,11 @@ pub(super) fn render(frame: &mut Frame, area: Rect, unit: Unit, progress: &Progr
     if progress.sessions.is_empty() {
         lines.push(Line::styled("no sessions in range", theme.dim()));
     }
+    if deload_shown {
+        block = block
+            .title(Line::styled(format!(" {DELOAD_MARK} deload "), theme.dim()).right_aligned());
+    }
+    frame.render_widget(block, area);
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
