@@ -523,7 +523,7 @@ mod tests {
             note: String::new(),
         };
         let refs: Vec<&ExerciseSession> = rows.iter().collect();
-        let v = volume_trend(&refs, &[deload.clone()], today);
+        let v = volume_trend(&refs, &[deload], today);
         let flags: Vec<bool> = v.weeks.iter().map(|w| w.deload).collect();
         assert_eq!(
             flags,
