@@ -123,6 +123,34 @@ pub fn value_labels(bounds: (f64, f64)) -> [String; 3] {
     ]
 }
 
+/// `points` (`(x, value)`, x ascending from 0 to `span`) with at most one per slice of the x
+/// axis when there are more than `slices`: the highest of each, at its own x. A braille cell is
+/// two dots across, so a ten-year line of weekly points in 60 columns would only smear into a
+/// band; the best of each slice keeps its peaks and its shape.
+pub fn highest_per_slice(points: &[(f64, f64)], span: f64, slices: usize) -> Vec<(f64, f64)> {
+    if points.len() <= slices || slices == 0 || span <= 0.0 {
+        return points.to_vec();
+    }
+    let slice_of = |x: f64| ((x / span * slices as f64).floor() as usize).min(slices - 1);
+    let mut out: Vec<(f64, f64)> = Vec::with_capacity(slices);
+    let mut last_slice = None;
+    for &(x, value) in points {
+        let slice = slice_of(x);
+        match out.last_mut() {
+            Some(kept) if last_slice == Some(slice) => {
+                if value > kept.1 {
+                    *kept = (x, value);
+                }
+            }
+            _ => {
+                out.push((x, value));
+                last_slice = Some(slice);
+            }
+        }
+    }
+    out
+}
+
 /// A series of `(x, value)` points drawn as a line with `marker`.
 pub fn line(points: &[(f64, f64)], marker: Marker, style: ratatui::style::Style) -> Dataset<'_> {
     Dataset::default()
@@ -188,6 +216,23 @@ mod tests {
     fn value_bounds_span_the_lowest_and_highest_value() {
         assert_eq!(value_bounds([145.0, 120.0, 130.0]), (115.0, 155.0));
         assert_eq!(value_bounds([]), (0.0, 1.0));
+    }
+
+    #[test]
+    fn dense_points_keep_the_highest_of_each_slice() {
+        // Ten points over 0–9 into 3 slices of 3 days: [0, 3), [3, 6), [6, 9].
+        let points: Vec<(f64, f64)> = [5.0, 9.0, 7.0, 1.0, 2.0, 3.0, 8.0, 4.0, 6.0, 0.0]
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| (i as f64, v))
+            .collect();
+        assert_eq!(
+            highest_per_slice(&points, 9.0, 3),
+            [(1.0, 9.0), (5.0, 3.0), (6.0, 8.0)]
+        );
+        // Few enough points are drawn as they are.
+        assert_eq!(highest_per_slice(&points, 9.0, 10), points);
+        assert_eq!(highest_per_slice(&[], 9.0, 3), []);
     }
 
     #[test]

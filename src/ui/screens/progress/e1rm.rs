@@ -50,7 +50,6 @@ pub(super) fn render(
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
     let line_style = theme.colored(Color::Cyan);
     let pr_style = theme.colored(Color::Yellow);
-    frame.render_widget(legend_line(progress, line_style, pr_style, theme), legend);
     let from = [progress.weekly_best.first(), progress.deload_weeks.first()]
         .into_iter()
         .flatten()
@@ -60,11 +59,24 @@ pub(super) fn render(
         .unwrap_or(progress.today);
     let to = progress.today;
     let value = |w: Weight| w.in_unit(unit);
-    let best: Vec<(f64, f64)> = progress
+    let weekly: Vec<(f64, f64)> = progress
         .weekly_best
         .iter()
         .map(|p| (time_chart::x(from, p.date), value(p.e1rm)))
         .collect();
+    // Two braille dots a column: more weeks than that are drawn as the best of each slice.
+    let span = time_chart::x(from, to);
+    let dots = usize::from(plot.width) * 2;
+    let best = time_chart::highest_per_slice(&weekly, span, dots);
+    let weeks_per_point = if best.len() < weekly.len() {
+        (span / 7.0 / dots as f64).ceil().max(2.0) as u32
+    } else {
+        1
+    };
+    frame.render_widget(
+        legend_line(progress, weeks_per_point, line_style, pr_style, theme),
+        legend,
+    );
     let prs: Vec<(f64, f64)> = progress
         .prs
         .iter()
@@ -134,10 +146,22 @@ fn axis_with_deloads(training: &[f64], deloads: &mut [(f64, f64)]) -> (f64, f64)
     bounds
 }
 
-/// What each mark means; the deload mark only when the range has a deload week.
-fn legend_line(progress: &Progress, line: Style, pr: Style, theme: Theme) -> Line<'static> {
+/// What each mark means; the line is the best of each `weeks` weeks when the range has more
+/// weeks than the plot has dots; the deload mark only when the range has a deload week.
+fn legend_line(
+    progress: &Progress,
+    weeks: u32,
+    line: Style,
+    pr: Style,
+    theme: Theme,
+) -> Line<'static> {
+    let what = if weeks > 1 {
+        format!("best of {weeks} weeks")
+    } else {
+        "weekly best".to_owned()
+    };
     let mut keys = vec![
-        Span::styled(format!("{LINE_KEY} weekly best  "), line),
+        Span::styled(format!("{LINE_KEY} {what}  "), line),
         Span::styled(format!("{PR_MARK} PR  "), pr),
         Span::styled(format!("{TREND_MARK}{TREND_MARK} trend"), theme.dim()),
     ];
