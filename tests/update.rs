@@ -1298,6 +1298,64 @@ fn in_a_deload_week_the_session_plans_fewer_sets_at_the_usual_load() {
     assert_eq!(entry(&s), "100x6");
 }
 
+#[test]
+fn a_deload_started_mid_session_replans_the_lifts_already_in_it() {
+    use ironpulse::core::deload::{DeloadId, DeloadWeek};
+    use ironpulse::core::progression::RecommendationKind;
+    // Squat is in the session under the usual plan (3 sets); then a deload week starts today.
+    let mut s = state(startup());
+    cmd(&mut s, Command::StartSession, 0);
+    reply(&mut s, StoreReply::SessionStarted(empty_session()), 0);
+    let history = past(spec(100.0, 5, Some(8.0)));
+    reply(
+        &mut s,
+        StoreReply::SlotAdded {
+            slot: slot(11, 1, "Back Squat"),
+            history: history.clone(),
+            rule: None,
+        },
+        1,
+    );
+    let sets = |s: &ironpulse::app::state::State| {
+        let r = s.coaching[&ExerciseId(1)].recommendation.clone().unwrap();
+        (r.kind, r.suggestion.sets)
+    };
+    assert_ne!(sets(&s).0, RecommendationKind::Deload);
+    assert_eq!(sets(&s).1, Some(3));
+    let today = t(0).date_naive();
+    let week = DeloadWeek {
+        id: DeloadId(2),
+        start: today,
+        end: None,
+        note: String::new(),
+    };
+    let effects = reply(&mut s, StoreReply::DeloadStarted(week), 2);
+    assert_eq!(
+        effects.last(),
+        Some(&Effect::Store(StoreRequest::LoadCoaching {
+            exercises: vec![ExerciseId(1)]
+        }))
+    );
+    reply(
+        &mut s,
+        StoreReply::Recoached(vec![(ExerciseId(1), history.clone())]),
+        3,
+    );
+    assert_eq!(sets(&s), (RecommendationKind::Deload, Some(2)));
+    // Cancelled the same day: the usual plan again.
+    let effects = reply(&mut s, StoreReply::DeloadEnded(None), 4);
+    assert!(effects.contains(&Effect::Store(StoreRequest::LoadCoaching {
+        exercises: vec![ExerciseId(1)]
+    })));
+    reply(
+        &mut s,
+        StoreReply::Recoached(vec![(ExerciseId(1), history)]),
+        5,
+    );
+    assert_ne!(sets(&s).0, RecommendationKind::Deload);
+    assert_eq!(sets(&s).1, Some(3));
+}
+
 /// A finished squat session (id 7) of two 100×5 sets, with heart rate and an earlier 95×5 one.
 fn squat_detail() -> ironpulse::app::session_detail::SessionDetail {
     use ironpulse::app::session_detail::{DetailHr, SessionDetail};

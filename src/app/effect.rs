@@ -110,6 +110,11 @@ pub enum StoreRequest {
         exercise: ExerciseId,
         rule: RuleConfig,
     },
+    /// The history of each of `exercises` (the running session's), so their coaching follows a
+    /// deload started or ended mid-session; answered by `Recoached`.
+    LoadCoaching {
+        exercises: Vec<ExerciseId>,
+    },
     /// Pin one e1RM formula (or go back to the defaults with `None`); stored e1RMs follow.
     PinFormula(Option<crate::core::e1rm::Formula>),
     /// A batch of the running session's heart rate (≤ 2 s old), and recorded gaps.
@@ -164,6 +169,8 @@ pub enum StoreReply {
         rule: RuleConfig,
         history: Vec<Performance>,
     },
+    /// Each exercise's whole history, for its coaching again (a deload started or ended).
+    Recoached(Vec<(ExerciseId, Vec<Performance>)>),
     /// A structural change to a session (order, supersets, notes, an edited or deleted set).
     SessionChanged(Session),
     SetsLogged {

@@ -184,6 +184,7 @@ pub fn handle(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreE
         request @ (R::AppendHr { .. }
         | R::SetHr { .. }
         | R::SetRule { .. }
+        | R::LoadCoaching { .. }
         | R::PinFormula(_)
         | R::LoadDeload { .. }
         | R::StartDeload { .. }
@@ -282,6 +283,12 @@ fn training(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreErr
                 history: store.exercise_history(exercise)?,
             }
         }
+        R::LoadCoaching { exercises } => StoreReply::Recoached(
+            exercises
+                .into_iter()
+                .map(|exercise| Ok((exercise, store.exercise_history(exercise)?)))
+                .collect::<Result<_, StoreError>>()?,
+        ),
         R::LoadDeload { today } => StoreReply::Deload {
             advice: deload_advice(store, today)?,
             current: store.current_deload(today)?,

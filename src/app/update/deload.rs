@@ -1,5 +1,6 @@
 //! Taking a deload from the dashboard: one key asks to start a deload week today, or, while one
-//! runs, to end it early. The store records it; the deload check then reloads.
+//! runs, to end it early. The store records it; the deload check, and the running session's
+//! coaching, then reload.
 
 use chrono::{Days, NaiveDate};
 
@@ -85,10 +86,19 @@ pub fn ended(state: &mut State, week: Option<&DeloadWeek>) -> Vec<Effect> {
     reload(state)
 }
 
+/// The deload check and insights again; and with a session running, its exercises' coaching,
+/// so the plan of the lifts already in it follows the deload too.
 fn reload(state: &State) -> Vec<Effect> {
     let today = state.now.date_naive();
-    vec![
+    let mut effects = vec![
         Effect::Store(StoreRequest::LoadDeload { today }),
         Effect::Store(StoreRequest::LoadInsights { today }),
-    ]
+    ];
+    if let Some(session) = state.session.as_ref().filter(|s| !s.slots.is_empty()) {
+        let mut exercises: Vec<_> = session.slots.iter().map(|s| s.exercise).collect();
+        exercises.sort_unstable_by_key(|e| e.0);
+        exercises.dedup();
+        effects.push(Effect::Store(StoreRequest::LoadCoaching { exercises }));
+    }
+    effects
 }

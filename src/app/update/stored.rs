@@ -97,6 +97,12 @@ pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
             state.deload = Some(advice);
             state.deload_week = current;
         }
+        StoreReply::Recoached(histories) => {
+            for (exercise, history) in &histories {
+                coach(state, *exercise, history);
+            }
+            session::prefill(state);
+        }
         StoreReply::DeloadStarted(week) => return super::deload::started(state, week),
         StoreReply::DeloadEnded(week) => return super::deload::ended(state, week.as_ref()),
         StoreReply::Failed { what, message } => failed(state, what, message),
