@@ -653,6 +653,32 @@ fn context_recommendations_are_what_recommend_prints() {
 }
 
 #[test]
+fn the_text_report_names_its_period() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = hand_made(dir.path());
+    let one = run(
+        dir.path(),
+        &db,
+        &["report", "--since", "2026-03-04", "--until", "2026-03-04"],
+    );
+    assert_eq!(one.code, Some(0), "{}", one.stderr);
+    assert_eq!(
+        one.stdout.lines().next(),
+        Some("ironpulse report: 2026-03-04 to 2026-03-04 (1 day), as of 2026-03-04")
+    );
+    assert!(one.stdout.contains("Sessions: 1,"), "{}", one.stdout);
+    let ten = run(
+        dir.path(),
+        &db,
+        &["report", "--since", "2026-03-01", "--until", "2026-03-10"],
+    );
+    assert_eq!(
+        ten.stdout.lines().next(),
+        Some("ironpulse report: 2026-03-01 to 2026-03-10 (10 days), as of 2026-03-10")
+    );
+}
+
+#[test]
 fn bad_dates_exit_2_with_one_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = hand_made(dir.path());

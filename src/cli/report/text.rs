@@ -362,10 +362,10 @@ fn load(out: &mut String, r: &Report) {
 pub(crate) fn report(r: &Report) -> String {
     let p = r.period;
     let mut out = format!(
-        "ironpulse report: {} to {} ({} days), as of {}\n",
+        "ironpulse report: {} to {} ({}), as of {}\n",
         p.since,
         p.until,
-        p.days(),
+        plural(u64::try_from(p.days()).unwrap_or(0), "day"),
         p.until
     );
     if r.nothing_yet {
