@@ -45,6 +45,8 @@ use lock::InstanceLock;
 
 /// How long a write waits for another connection (a backup, `db check`) before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(2);
+/// How often [`Store::open_when_free`] tries the lock again.
+const LOCK_RETRY: Duration = Duration::from_millis(25);
 
 /// An open ironpulse database. Holds the single-instance lock for file databases until dropped.
 #[derive(Debug)]
@@ -86,6 +88,20 @@ impl Store {
         )
         .map_err(|e| StoreError::sqlite(path.to_path_buf(), "open the database", e))?;
         Store::init(conn, path.to_path_buf(), Some(lock))
+    }
+
+    /// [`Store::open`], waiting up to `wait` for another ironpulse to let go of the database: a
+    /// `report` or `context` run beside holds it for a moment when the app is not running.
+    pub fn open_when_free(path: &Path, wait: Duration) -> Result<Store, StoreError> {
+        let until = std::time::Instant::now() + wait;
+        loop {
+            match Store::open(path) {
+                Err(StoreError::Locked { .. }) if std::time::Instant::now() < until => {
+                    std::thread::sleep(LOCK_RETRY);
+                }
+                opened => return opened,
+            }
+        }
     }
 
     /// Opens the database at `path` to read it, also while another ironpulse has it open (a

@@ -208,6 +208,28 @@ fn a_reader_beside_the_app_sees_each_logged_set_and_cannot_write() {
 }
 
 #[test]
+fn the_app_waits_a_moment_for_a_short_command_holding_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ironpulse.db");
+    // A `report` holds the database for 200 ms.
+    let report = Store::open(&path).unwrap();
+    let (opened, released) = mpsc::channel();
+    let holder = thread::spawn(move || {
+        opened.send(()).unwrap();
+        thread::sleep(std::time::Duration::from_millis(200));
+        drop(report);
+    });
+    released.recv().unwrap();
+    assert!(matches!(
+        Store::open_when_free(&path, std::time::Duration::ZERO).unwrap_err(),
+        StoreError::Locked { .. }
+    ));
+    let app = Store::open_when_free(&path, std::time::Duration::from_secs(5)).unwrap();
+    assert_eq!(app.schema_version().unwrap(), SCHEMA_VERSION);
+    holder.join().unwrap();
+}
+
+#[test]
 fn data_survives_closing_and_reopening() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ironpulse.db");

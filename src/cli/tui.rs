@@ -1,6 +1,7 @@
 //! `ironpulse [tui]`: open the database, read the settings and keys, hand over to the terminal UI.
 
 use std::path::Path;
+use std::time::Duration;
 
 use clap::Args;
 
@@ -13,6 +14,9 @@ use ironpulse::hr::{BleSource, SourceSpec, Speed};
 use ironpulse::store::Store;
 
 use super::{Context, Failure};
+
+/// How long the app waits for a `report`, `context` or other short command holding the database.
+const LOCK_GRACE: Duration = Duration::from_secs(1);
 
 /// Options of the terminal UI.
 #[derive(Debug, Clone, Default, Args)]
@@ -56,7 +60,9 @@ pub fn run(ctx: &Context, db: &Path, args: &TuiArgs) -> Result<(), Failure> {
         ready_below: Bpm::try_from(config.rest.ready_below).ok(),
     };
     // Every refusal (locked, not ours, newer schema) happens here, before the terminal is touched.
-    let store = Store::open(db).map_err(|e| Failure::from_store(e, "open the database"))?;
+    // A second's grace lets a `report` or `context` that holds the lock finish first.
+    let store = Store::open_when_free(db, LOCK_GRACE)
+        .map_err(|e| Failure::from_store(e, "open the database"))?;
     let remembered = store
         .remembered_strap()
         .map_err(|e| Failure::from_store(e, "read the remembered strap"))?;
