@@ -13,6 +13,18 @@ use crate::core::session::{
 };
 use crate::core::units::Weight;
 
+/// A stored session RPE (0–10), or why the row is corrupt.
+pub(crate) fn session_rpe(stored: Option<i64>) -> Result<Option<u8>, String> {
+    stored
+        .map(|v| {
+            u8::try_from(v)
+                .ok()
+                .filter(|v| *v <= 10)
+                .ok_or_else(|| format!("session RPE must be 0–10, got {v}"))
+        })
+        .transpose()
+}
+
 const SESSION_COLUMNS: &str =
     "id, started_at, ended_at, status, title, rpe, notes, exercises, sets, volume_kg";
 
@@ -52,15 +64,7 @@ impl SessionRow {
         let count = |value: i64, what: &str| {
             u32::try_from(value).map_err(|_| bad(format!("{what} count {value} is out of range")))
         };
-        let rpe = self
-            .rpe
-            .map(|v| {
-                u8::try_from(v)
-                    .ok()
-                    .filter(|v| *v <= 10)
-                    .ok_or_else(|| bad(format!("session RPE must be 0–10, got {v}")))
-            })
-            .transpose()?;
+        let rpe = session_rpe(self.rpe).map_err(bad)?;
         let summary = SessionSummary {
             id: SessionId(id),
             started_at: from_millis(self.started_at, "session", id)?,

@@ -9,6 +9,7 @@ use crate::core::hr_settings::ZoneKind;
 use crate::core::hr_summary::ZONE_SLOTS;
 use crate::core::review::{HrTotals, SessionLoad};
 use crate::core::session::SessionId;
+use crate::store::sessions::session_rpe;
 use crate::store::{Store, StoreError};
 
 /// Finished sessions in a range. `cardio` counts the distinct exercises of the session, and only
@@ -80,15 +81,7 @@ impl LoadRow {
         let ended_at = self
             .ended_at
             .ok_or_else(|| bad("a finished session has no end time".into()))?;
-        let rpe = self
-            .rpe
-            .map(|v| {
-                u8::try_from(v)
-                    .ok()
-                    .filter(|v| *v <= 10)
-                    .ok_or_else(|| bad(format!("session RPE must be 0–10, got {v}")))
-            })
-            .transpose()?;
+        let rpe = session_rpe(self.rpe).map_err(bad)?;
         let hr = match self.hr_s {
             None => None,
             Some(_) => Some(self.hr_totals()?),

@@ -478,6 +478,36 @@ fn a_hand_edited_zone_model_is_named_in_the_error() {
 }
 
 #[test]
+fn a_hand_edited_session_rpe_is_named_in_the_error_of_both_readers() {
+    let store = store();
+    let h = history(&store);
+    store
+        .conn
+        .execute_batch("PRAGMA ignore_check_constraints = ON")
+        .unwrap();
+    store
+        .conn
+        .execute(
+            "UPDATE session SET rpe = 12 WHERE id = ?1",
+            [h.sessions[0].0],
+        )
+        .unwrap();
+    for err in [
+        store.session_loads(None, day(31)).unwrap_err(),
+        store.recent_sessions(10, 0).unwrap_err(),
+    ] {
+        assert!(
+            matches!(err, StoreError::Corrupt { table: "session", id, .. } if id == h.sessions[0].0),
+            "{err}"
+        );
+        assert!(
+            err.to_string().contains("session RPE must be 0–10, got 12"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
 fn a_hand_edited_muscle_list_is_named_in_the_error() {
     let store = store();
     let h = history(&store);
