@@ -553,6 +553,78 @@ fn progression_empty_and_single_session() {
 }
 
 #[test]
+fn years_of_weeks_are_drawn_as_the_best_of_each_few_and_deloads_are_marked() {
+    use ironpulse::app::effect::StoreReply;
+    use ironpulse::app::review_state::ProgressRows;
+    use ironpulse::core::deload::{DeloadId, DeloadWeek};
+    use ironpulse::core::history::PerformanceSummary;
+    use ironpulse::core::session::SessionId;
+    // A squat session every week for four years, 100 → 140 kg, and a recorded deload week
+    // three weeks ago at 60 kg.
+    let weeks = 208;
+    let history: Vec<PerformanceSummary> = (0..weeks)
+        .map(|w| {
+            let deload = w == weeks - 3;
+            let e1rm = if deload {
+                60.0
+            } else {
+                100.0 + 40.0 * f64::from(w) / f64::from(weeks)
+            };
+            PerformanceSummary {
+                session: SessionId(i64::from(w) + 1),
+                date: t(-i64::from(weeks - w) * 7 * 86_400).date_naive(),
+                sets: 3,
+                top_set: None,
+                e1rm: Some(Weight::from_kg(e1rm).unwrap()),
+                volume_kg: 1500.0,
+                mean_rpe: None,
+            }
+        })
+        .collect();
+    let start = history[usize::try_from(weeks - 3).unwrap()].date;
+    let mut s = state(startup());
+    cmd(&mut s, Command::Progress, 0);
+    reply(
+        &mut s,
+        StoreReply::ProgressRows(Box::new(ProgressRows {
+            exercise: Some(ironpulse::core::exercise::ExerciseId(1)),
+            history,
+            lifts: Some(vec![ironpulse::core::exercise::ExerciseId(1)]),
+            muscles: Some(Vec::new()),
+            deloads: Some(vec![DeloadWeek {
+                id: DeloadId(1),
+                start,
+                end: None,
+                note: String::new(),
+            }]),
+        })),
+        0,
+    );
+    let screen = draw(&s, 80, 24);
+    assert!(
+        screen.contains("weekly best") && screen.contains("▾ deload"),
+        "{screen}"
+    );
+    for _ in 0..3 {
+        cmd(&mut s, Command::RangeNext, 0);
+    }
+    let screen = draw(&s, 80, 24);
+    assert!(
+        screen.contains("[all]") || screen.contains(" all "),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("best of ") && !screen.contains("weekly best"),
+        "{screen}"
+    );
+    // The deload's 60 kg is off the axis: it starts near the first year's 100 kg.
+    assert!(
+        !screen.contains("│60 ") && !screen.contains("│50 "),
+        "{screen}"
+    );
+}
+
+#[test]
 fn training_load_on_the_demo() {
     use ironpulse::core::units::Unit;
     let mut s = demo_state(Unit::Kg);
