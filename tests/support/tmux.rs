@@ -36,9 +36,16 @@ pub fn skip() -> bool {
     if installed() {
         return false;
     }
+    assert!(
+        std::env::var_os(REQUIRE_E2E).is_none(),
+        "tmux is not installed but {REQUIRE_E2E} is set: an end-to-end test may not skip here"
+    );
     println!("skipping: tmux not installed (`.ci/run` installs it)");
     true
 }
+
+/// Set by `.ci/run`: a missing tool then fails the test instead of skipping it.
+pub const REQUIRE_E2E: &str = "IRONPULSE_REQUIRE_E2E";
 
 /// One tmux server with one pane running the program under test.
 pub struct Tmux {

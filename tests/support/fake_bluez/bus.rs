@@ -44,9 +44,16 @@ pub fn skip() -> bool {
     if installed() {
         return false;
     }
+    assert!(
+        std::env::var_os(REQUIRE_E2E).is_none(),
+        "dbus-daemon is not installed but {REQUIRE_E2E} is set: an end-to-end test may not skip here"
+    );
     println!("skipping: dbus-daemon not installed (`.ci/run` installs it)");
     true
 }
+
+/// Set by `.ci/run`: a missing tool then fails the test instead of skipping it.
+pub const REQUIRE_E2E: &str = "IRONPULSE_REQUIRE_E2E";
 
 /// One running bus.
 pub struct PrivateBus {
