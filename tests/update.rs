@@ -1054,6 +1054,31 @@ fn settings_pin_an_e1rm_formula_and_stored_estimates_follow() {
     );
 }
 
+#[test]
+fn switching_to_pounds_in_settings_keeps_the_stored_body_weight_bar_and_plates() {
+    use ironpulse::core::units::Unit;
+    let mut s = state(startup());
+    let before = s.profile.clone().unwrap();
+    cmd(&mut s, Command::Settings, 0);
+    update(&mut s, Action::Edit(TextEdit::Right), t(1)); // Units: kg → lb
+    let Screen::Settings(form) = &s.screen else {
+        panic!("{:?}", s.screen)
+    };
+    assert_eq!(form.value("Body weight"), "176.37", "80 kg shown in lb");
+    assert_eq!(form.value("Bar weight"), "44.09");
+    let mut effects = Vec::new();
+    for _ in 0..11 {
+        effects.extend(cmd(&mut s, Command::Submit, 2));
+    }
+    let [Effect::Store(StoreRequest::SaveProfile(saved))] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(saved.unit, Unit::Lb);
+    assert_eq!(saved.body_weight, before.body_weight, "not 36.29 kg");
+    assert_eq!(saved.bar, before.bar, "not 9.07 kg");
+    assert_eq!(saved.plates, before.plates);
+}
+
 /// The dashboard as text, 100 columns wide.
 fn dashboard_text(state: &ironpulse::app::state::State) -> String {
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();

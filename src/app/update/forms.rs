@@ -3,18 +3,25 @@
 use chrono::Datelike;
 
 use super::{Command, Effect, Input, Screen, State, StoreRequest};
-use crate::app::profile_form::read_profile;
+use crate::app::profile_form::{follow_unit, read_profile, unit_of};
 use crate::core::e1rm::Formula;
 
 pub fn screen_form(state: &mut State, input: Input) -> Vec<Effect> {
     let year = state.now.year();
+    let first_run = matches!(state.screen, Screen::Onboarding(_));
     let (Screen::Onboarding(form) | Screen::Settings(form) | Screen::Finish(form)) =
         &mut state.screen
     else {
         return Vec::new();
     };
     match input {
-        Input::Edit(edit) => form.edit(edit),
+        Input::Edit(edit) => {
+            let unit = unit_of(form);
+            form.edit(edit);
+            if let Some(unit) = unit {
+                follow_unit(form, unit, first_run);
+            }
+        }
         Input::Command(Command::NextField | Command::Down) => form.focus_next(true),
         Input::Command(Command::PrevField | Command::Up) => form.focus_next(false),
         Input::Command(Command::Back) => match state.screen {
@@ -34,7 +41,7 @@ pub fn screen_form(state: &mut State, input: Input) -> Vec<Effect> {
             let (Screen::Onboarding(form) | Screen::Settings(form)) = &mut state.screen else {
                 return Vec::new();
             };
-            match read_profile(form, year) {
+            match read_profile(form, year, state.profile.as_ref()) {
                 Ok(profile) => {
                     form.error = Some("Saving…".into());
                     let mut effects = vec![Effect::Store(StoreRequest::SaveProfile(profile))];
