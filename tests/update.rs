@@ -92,11 +92,11 @@ fn a_heavier_set_is_flagged_as_a_record_the_moment_it_is_logged() {
     let Screen::Session(screen) = &s.screen else {
         panic!()
     };
-    assert!(!screen.records.is_empty(), "110 × 5 beats 100 × 5");
+    let records = screen.records.as_ref().expect("110 × 5 beats 100 × 5");
+    assert_eq!(records.slot, SlotId(11));
     assert!(
-        screen.records.iter().any(|r| r.contains("110")),
-        "{:?}",
-        screen.records
+        records.sentences.iter().any(|r| r.contains("110")),
+        "{records:?}"
     );
     // The same set again is no new record.
     let again = LoggedSet {
@@ -115,7 +115,7 @@ fn a_heavier_set_is_flagged_as_a_record_the_moment_it_is_logged() {
     let Screen::Session(screen) = &s.screen else {
         panic!()
     };
-    assert!(screen.records.is_empty(), "{:?}", screen.records);
+    assert_eq!(screen.records, None);
 }
 
 #[test]
@@ -647,6 +647,115 @@ fn a_superset_moves_to_its_next_exercise_and_rests_after_the_round() {
     );
 }
 
+/// Logs what Enter sends and answers as the store would; returns the slot it was logged to.
+fn enter_and_commit(s: &mut ironpulse::app::state::State, id: i64, at: i64) -> (SlotId, SetSpec) {
+    let (slot, sets) = match cmd(s, Command::Submit, at).as_slice() {
+        [Effect::Store(StoreRequest::LogSets { slot, sets, .. })] => (*slot, sets.clone()),
+        other => panic!("{other:?}"),
+    };
+    let logged = LoggedSet {
+        id: SetId(id),
+        spec: sets[0],
+        completed_at: t(at),
+    };
+    reply(
+        s,
+        StoreReply::SetsLogged {
+            slot,
+            sets: vec![logged],
+        },
+        at,
+    );
+    (slot, sets[0])
+}
+
+#[test]
+fn warm_ups_in_a_superset_stay_on_their_lift_and_the_rotation_starts_with_working_sets() {
+    let mut s = in_session();
+    reply(
+        &mut s,
+        StoreReply::SlotAdded {
+            slot: slot(12, 2, "Barbell Curl"),
+            history: past(spec(30.0, 12, None)),
+            rule: None,
+        },
+        2,
+    );
+    let mut session = s.session.clone().unwrap();
+    session.slots[0].superset = Some(1);
+    session.slots[1].superset = Some(1);
+    reply(&mut s, StoreReply::SessionChanged(session), 3);
+    cmd(&mut s, Command::Up, 4); // Back Squat
+    type_text(&mut s, "100x5");
+    cmd(&mut s, Command::Warmups, 4);
+    for (i, expected) in ["w 20x10", "w 40x5", "w 60x3", "w 80x1"]
+        .into_iter()
+        .enumerate()
+    {
+        assert_eq!(entry(&s), expected, "warm-up {i} is the squat's");
+        let (slot, set) = enter_and_commit(&mut s, i as i64 + 1, 5 + i as i64);
+        assert_eq!(slot, SlotId(11), "warm-up {i} is logged to the squat");
+        assert_eq!(set.kind, SetKind::Warmup);
+        assert!(s.rest.is_none(), "no rest after a warm-up");
+    }
+    assert_eq!(entry(&s), "100x5", "the squat's working set comes next");
+    let (slot, set) = enter_and_commit(&mut s, 5, 10);
+    assert_eq!((slot, set.kind), (SlotId(11), SetKind::Working));
+    assert_eq!(entry(&s), "30x12", "only now on to the curl");
+}
+
+#[test]
+fn a_record_shows_on_its_own_lift_only_and_the_status_line_names_the_lift() {
+    let mut s = in_session();
+    reply(
+        &mut s,
+        StoreReply::SlotAdded {
+            slot: slot(12, 2, "Barbell Curl"),
+            history: past(spec(30.0, 12, None)),
+            rule: None,
+        },
+        2,
+    );
+    let mut session = s.session.clone().unwrap();
+    session.slots[0].superset = Some(1);
+    session.slots[1].superset = Some(1);
+    reply(&mut s, StoreReply::SessionChanged(session), 3);
+    // On the curl (second of the superset): 40 × 12 beats 30 × 12.
+    type_text(&mut s, "40x12");
+    let (slot, _) = enter_and_commit(&mut s, 1, 4);
+    assert_eq!(slot, SlotId(12));
+    let Screen::Session(screen) = &s.screen else {
+        panic!()
+    };
+    assert_eq!(screen.selected, 0, "the round goes back to the squat");
+    assert_eq!(screen.records.as_ref().map(|r| r.slot), Some(SlotId(12)));
+    let status = s.status.as_ref().unwrap().text.clone();
+    assert!(
+        status.starts_with("Logged Barbell Curl 40x12 — ★ "),
+        "{status}"
+    );
+    // The status line credits the curl; the squat's panel shows no record.
+    let text = screen_text(&s, 120, 40);
+    assert_eq!(
+        text.matches("★ New").count(),
+        1,
+        "the curl's record is not shown under the squat:\n{text}"
+    );
+    cmd(&mut s, Command::Down, 5); // back to the curl: its record is in its panel too
+    let on_curl = screen_text(&s, 120, 40);
+    assert!(on_curl.matches("★ New").count() > 1, "{on_curl}");
+}
+
+/// The whole screen as text.
+fn screen_text(state: &ironpulse::app::state::State, width: u16, height: u16) -> String {
+    let backend = ratatui::backend::TestBackend::new(width, height);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal
+        .draw(|frame| ironpulse::ui::render(frame, state))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
 #[test]
 fn a_custom_exercise_is_created_from_the_picker_and_added() {
     let mut s = in_session();
@@ -1081,11 +1190,7 @@ fn switching_to_pounds_in_settings_keeps_the_stored_body_weight_bar_and_plates()
 
 /// The dashboard as text, 100 columns wide.
 fn dashboard_text(state: &ironpulse::app::state::State) -> String {
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
-    terminal
-        .draw(|frame| ironpulse::ui::render(frame, state))
-        .unwrap();
-    terminal.backend().to_string()
+    screen_text(state, 100, 30)
 }
 
 fn two_signals() -> ironpulse::core::deload::DeloadAdvice {

@@ -169,10 +169,17 @@ pub struct SessionScreen {
     pub error: Option<EntryError>,
     /// A log request is in flight: the line stays until the store confirms.
     pub saving: bool,
-    /// Records the last logged set broke, as sentences.
-    pub records: Vec<String>,
+    /// Records the last logged set broke, shown only on its own exercise.
+    pub records: Option<SlotRecords>,
     /// How the weight on the entry line is loaded on the bar, for barbell exercises.
     pub plates: Option<PlateHint>,
+}
+
+/// Records broken by the last logged set, as sentences, and the exercise they belong to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlotRecords {
+    pub slot: SlotId,
+    pub sentences: Vec<String>,
 }
 
 /// The plates for the weight on the entry line.

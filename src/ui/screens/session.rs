@@ -8,8 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::keymap::{Command, Context};
 use crate::app::state::{PlateHint, SessionScreen, State};
-use crate::core::exercise::ExerciseId;
-use crate::core::session::Session;
+use crate::core::session::{Session, Slot};
 use crate::core::units::{Unit, Weight};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{entry_line, set_row};
@@ -188,7 +187,7 @@ fn slot_sets(
     let block = Block::bordered().title(title).border_style(theme.border());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let coaching = coaching_lines(state, screen, slot.exercise, theme);
+    let coaching = coaching_lines(state, screen, slot, theme);
     let width = usize::from(inner.width.max(1));
     let wrapped: usize = coaching
         .iter()
@@ -203,16 +202,17 @@ fn slot_sets(
     frame.render_widget(Paragraph::new(lines).scroll((overflow, 0)), table);
 }
 
-/// Records just broken, else today's recommendation with its reasoning.
+/// Records this exercise's last set just broke, else today's recommendation with its reasoning.
 fn coaching_lines(
     state: &State,
     screen: &SessionScreen,
-    exercise: ExerciseId,
+    slot: &Slot,
     theme: Theme,
 ) -> Vec<Line<'static>> {
-    if !screen.records.is_empty() {
-        return screen
-            .records
+    let exercise = slot.exercise;
+    if let Some(records) = screen.records.as_ref().filter(|r| r.slot == slot.id) {
+        return records
+            .sentences
             .iter()
             .map(|r| Line::styled(format!("★ {r}"), theme.alarm()))
             .collect();
