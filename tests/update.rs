@@ -757,6 +757,46 @@ fn screen_text(state: &ironpulse::app::state::State, width: u16, height: u16) ->
 }
 
 #[test]
+fn keys_do_nothing_while_the_terminal_is_too_small_but_help_and_quit() {
+    let mut s = in_session();
+    update(
+        &mut s,
+        Action::Resize {
+            width: 60,
+            height: 20,
+        },
+        t(2),
+    );
+    type_text(&mut s, "120x5");
+    assert_eq!(entry(&s), "100x6", "typing does not reach the hidden line");
+    for _ in 0..2 {
+        assert_eq!(cmd(&mut s, Command::Submit, 3), vec![], "no invisible set");
+    }
+    cmd(&mut s, Command::Back, 3);
+    assert!(matches!(s.screen, Screen::Session(_)), "Esc does nothing");
+    cmd(&mut s, Command::Help, 3);
+    assert!(
+        matches!(s.modal, Some(Modal::Help { .. })),
+        "help still opens"
+    );
+    cmd(&mut s, Command::Help, 3);
+    update(
+        &mut s,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+        t(4),
+    );
+    assert!(
+        !cmd(&mut s, Command::Submit, 5).is_empty(),
+        "big enough again"
+    );
+    cmd(&mut s, Command::Quit, 6);
+    assert!(s.quit);
+}
+
+#[test]
 fn a_custom_exercise_is_created_from_the_picker_and_added() {
     let mut s = in_session();
     cmd(&mut s, Command::AddExercise, 2);

@@ -464,6 +464,13 @@ impl State {
         self.exercises.iter().find(|e| e.id == id)
     }
 
+    /// Whether the terminal is below the smallest size the screens are drawn at, so "Terminal too
+    /// small" is all that is on screen.
+    pub fn too_small(&self) -> bool {
+        let (width, height) = crate::ui::MIN_SIZE;
+        self.size.0 < width || self.size.1 < height
+    }
+
     /// Whether something on screen shows a running clock, so the 1 s tick is needed.
     pub fn needs_clock(&self) -> bool {
         self.rest.is_some()
