@@ -432,7 +432,15 @@ fn an_empty_session_is_discarded_after_confirmation() {
     let mut s = state(startup());
     cmd(&mut s, Command::StartSession, 0);
     reply(&mut s, StoreReply::SessionStarted(empty_session()), 0);
-    cmd(&mut s, Command::Back, 1); // close the picker
+    reply(
+        &mut s,
+        StoreReply::SlotAdded {
+            slot: slot(11, 1, "Back Squat"),
+            history: vec![],
+            rule: None,
+        },
+        1,
+    );
     cmd(&mut s, Command::Finish, 2);
     let Some(Modal::Confirm(confirm)) = &s.modal else {
         panic!("{:?}", s.modal)
@@ -474,6 +482,168 @@ fn an_unfinished_session_is_offered_for_resume_with_its_sets() {
     cmd(&mut s, Command::Yes, 10);
     assert_eq!(entry(&s), "100x5");
     assert_eq!(s.session.as_ref().unwrap().set_count(), 3);
+}
+
+/// A session started three days before `t(0)` with squats at +10 and +60 minutes, never finished.
+fn left_open_for_days() -> ironpulse::core::session::Session {
+    let started = -3 * 86_400;
+    let mut session = ironpulse::core::session::Session {
+        started_at: t(started),
+        ..empty_session()
+    };
+    let mut squat = slot(11, 1, "Back Squat");
+    squat.sets = [600, 3600]
+        .into_iter()
+        .zip(1..)
+        .map(|(offset, id)| LoggedSet {
+            id: SetId(id),
+            spec: spec(100.0, 5, None),
+            completed_at: t(started + offset),
+        })
+        .collect();
+    session.slots.push(squat);
+    session
+}
+
+#[test]
+fn a_session_left_open_for_days_is_finished_where_it_stopped_and_a_new_one_starts() {
+    let session = left_open_for_days();
+    let last = t(-3 * 86_400 + 3600);
+    let mut s = state(Startup {
+        active: Some(session.clone()),
+        ..startup()
+    });
+    let Some(Modal::Confirm(question)) = &s.modal else {
+        panic!("{:?}", s.modal)
+    };
+    assert_eq!(question.on_yes, ConfirmAction::FinishIdle { at: last });
+    assert!(
+        question.message.contains("nothing logged since")
+            && question.message.contains("3 days ago")
+            && question.message.contains("1:00:00 trained"),
+        "{}",
+        question.message
+    );
+    let effects = cmd(&mut s, Command::Yes, 10);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::Store(StoreRequest::Finish {
+                session: SessionId(7),
+                at: last,
+                rpe: None,
+                notes: String::new()
+            }),
+            Effect::Store(StoreRequest::StartSession {
+                at: t(10),
+                title: "Workout".into()
+            })
+        ],
+        "finished at its last set, not three days later"
+    );
+    let finished = ironpulse::core::session::Session {
+        ended_at: Some(last),
+        status: SessionStatus::Finished,
+        ..session
+    };
+    reply(&mut s, StoreReply::Finished(finished), 11);
+    let new = ironpulse::core::session::Session {
+        id: SessionId(8),
+        started_at: t(11),
+        ..empty_session()
+    };
+    reply(&mut s, StoreReply::SessionStarted(new), 11);
+    assert!(matches!(s.screen, Screen::Session(_)));
+    assert!(matches!(s.modal, Some(Modal::Picker(_))));
+    let status = &s.status.as_ref().unwrap().text;
+    assert!(
+        status.contains("finished at") && status.contains("1:00:00 trained"),
+        "{status}"
+    );
+}
+
+#[test]
+fn a_session_left_open_for_days_can_be_continued() {
+    let mut s = state(Startup {
+        active: Some(left_open_for_days()),
+        ..startup()
+    });
+    assert_eq!(cmd(&mut s, Command::No, 10), vec![]);
+    assert!(matches!(s.screen, Screen::Session(_)), "{:?}", s.screen);
+    assert_eq!(entry(&s), "100x5");
+}
+
+#[test]
+fn a_set_logged_after_hours_of_idle_asks_first_and_can_go_in_anyway() {
+    let mut s = in_session();
+    let first = enter_and_commit(&mut s, 1, 10).0;
+    assert_eq!(first, SlotId(11));
+    // The laptop stayed open overnight: the next Enter is ten hours later.
+    let later = 10 + 10 * 3600;
+    assert_eq!(cmd(&mut s, Command::Submit, later), vec![]);
+    let Some(Modal::Confirm(question)) = &s.modal else {
+        panic!("{:?}", s.modal)
+    };
+    assert_eq!(question.on_no, Some(ConfirmAction::LogAnyway));
+    assert!(
+        question.message.contains("10 h ago"),
+        "{}",
+        question.message
+    );
+    let effects = cmd(&mut s, Command::No, later);
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [Effect::Store(StoreRequest::LogSets { .. })]
+        ),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn an_empty_session_never_lingers() {
+    // Esc in the picker of a new session discards it.
+    let mut s = state(startup());
+    cmd(&mut s, Command::StartSession, 0);
+    reply(&mut s, StoreReply::SessionStarted(empty_session()), 0);
+    assert_eq!(
+        cmd(&mut s, Command::Back, 1),
+        vec![Effect::Store(StoreRequest::Abandon {
+            session: SessionId(7),
+            at: t(1)
+        })]
+    );
+    reply(&mut s, StoreReply::Abandoned(SessionId(7)), 1);
+    assert!(s.session.is_none() && matches!(s.screen, Screen::Dashboard));
+
+    // One found at start is not offered for resume; `s` reopens it with the picker.
+    let mut s = state(Startup {
+        active: Some(empty_session()),
+        ..startup()
+    });
+    assert_eq!(s.modal, None, "nothing to resume");
+    assert_eq!(cmd(&mut s, Command::StartSession, 60), vec![]);
+    assert!(matches!(s.screen, Screen::Session(_)));
+    assert!(matches!(s.modal, Some(Modal::Picker(_))), "{:?}", s.modal);
+
+    // Left empty for hours, it is replaced by a new one.
+    let mut s = state(Startup {
+        active: Some(empty_session()),
+        ..startup()
+    });
+    assert_eq!(
+        cmd(&mut s, Command::StartSession, 2 * 3600),
+        vec![
+            Effect::Store(StoreRequest::Abandon {
+                session: SessionId(7),
+                at: t(2 * 3600)
+            }),
+            Effect::Store(StoreRequest::StartSession {
+                at: t(2 * 3600),
+                title: "Workout".into()
+            })
+        ]
+    );
 }
 
 #[test]

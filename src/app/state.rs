@@ -298,6 +298,12 @@ impl Confirm {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ConfirmAction {
     ResumeSession,
+    /// Finish the running session, idle for hours, at its last activity and start a new one.
+    FinishIdle {
+        at: DateTime<Utc>,
+    },
+    /// Log the line in the running session although it was idle.
+    LogAnyway,
     AbandonSession,
     DeleteSet {
         set: SetId,
@@ -376,19 +382,9 @@ impl State {
             Some(_) => Screen::Dashboard,
         };
         let modal = match (&startup.active, &startup.profile) {
-            (Some(session), Some(_)) => Some(Modal::Confirm(Confirm::ask(
-                format!(
-                    "An unfinished session started {} with {} sets was found. Resume it?",
-                    session
-                        .started_at
-                        .with_timezone(&utc_offset)
-                        .format("%a %d %b %H:%M"),
-                    session.set_count()
-                ),
-                "resume",
-                "finish it later",
-                ConfirmAction::ResumeSession,
-            ))),
+            (Some(session), Some(_)) => {
+                super::resume::at_start(session, now, utc_offset).map(Modal::Confirm)
+            }
             _ => None,
         };
         let coaching = coaching_for(&startup, now);

@@ -62,31 +62,31 @@ pub fn screen_form(state: &mut State, input: Input) -> Vec<Effect> {
 }
 
 fn finish(state: &mut State) -> Vec<Effect> {
-    let (Screen::Finish(form), Some(session)) = (&mut state.screen, &state.session) else {
+    let (Screen::Finish(form), Some(_)) = (&mut state.screen, &state.session) else {
         return Vec::new();
     };
     let rpe = match form.value("Session RPE") {
         "" => None,
         text => match text.parse::<u8>() {
             Ok(r) if r <= 10 => Some(r),
+            // Session RPE is Foster's CR-10 scale, whole steps (set RPE is the RTS scale, in halves).
             _ => {
+                let hint = match text.replace(',', ".").parse::<f64>() {
+                    Ok(v) if (0.0..=10.0).contains(&v) => format!(
+                        " — it is Foster's 0–10 scale in whole steps: pick {} or {}",
+                        v.floor(),
+                        v.ceil()
+                    ),
+                    _ => String::new(),
+                };
                 form.set_errors(&[(
                     "Session RPE",
-                    format!("session RPE must be a whole number 0–10, got {text}"),
+                    format!("session RPE must be a whole number 0–10, got {text}{hint}"),
                 )]);
                 return Vec::new();
             }
         },
     };
-    let finish = Effect::Store(StoreRequest::Finish {
-        session: session.id,
-        at: state.now,
-        rpe,
-        notes: form.value("Notes").to_string(),
-    });
-    // The last heart rate and every set's figures go in before the session is summarised.
-    let mut effects = super::hr_log::settle(state, u32::MAX);
-    effects.extend(super::hr_log::flush(state));
-    effects.push(finish);
-    effects
+    let notes = form.value("Notes").to_string();
+    super::session::finish_at(state, state.now, rpe, notes)
 }

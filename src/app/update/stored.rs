@@ -155,10 +155,22 @@ fn profile_saved(state: &mut State, profile: crate::core::profile::Profile) {
 
 /// A new session: its heart-rate figures start from its first sample; the picker opens.
 fn session_started(state: &mut State, started: Session) {
+    // Right after an idle session was finished where it stopped: say so.
+    let finished = match &state.screen {
+        Screen::Summary(done) => done.ended_at.map(|end| {
+            format!(
+                "The session of {} was finished at {} ({} trained); this is a new one.",
+                state.local(done.started_at).format("%a %d %b"),
+                state.local(end).format("%H:%M"),
+                crate::core::rest::clock(done.duration(end))
+            )
+        }),
+        _ => None,
+    };
     state.session = Some(started);
     state.heart.meter = None;
     state.heart.log = crate::app::heart::SessionLog::default();
-    state.status = None;
+    state.status = finished.map(|text| crate::app::state::Status { text, error: false });
     state.screen = Screen::Session(SessionScreen::default());
     let results = super::modal::rank_exercises(state, "");
     state.modal = Some(Modal::Picker(crate::app::state::Picker {
@@ -278,7 +290,7 @@ fn logged(state: &mut State, slot_id: SlotId, sets: Vec<LoggedSet>) {
     };
     if let Screen::Session(screen) = &mut state.screen {
         screen.saving = false;
-        screen.records = (!records.is_empty()).then(|| SlotRecords {
+        screen.records = (!records.is_empty()).then_some(SlotRecords {
             slot: slot_id,
             sentences: records,
         });
