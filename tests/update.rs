@@ -647,6 +647,72 @@ fn an_empty_session_never_lingers() {
 }
 
 #[test]
+fn an_impossible_load_is_refused_with_the_reason_and_the_line_is_kept() {
+    let mut s = in_session();
+    reply(
+        &mut s,
+        StoreReply::SlotAdded {
+            slot: slot(12, 3, "Dip"),
+            history: vec![],
+            rule: None,
+        },
+        2,
+    );
+    for (line, why) in [
+        ("1000x5", "1000 kg is more than anyone has ever lifted"),
+        (
+            "bw-999x8",
+            "assistance of 999 kg is at least your body weight (80 kg)",
+        ),
+    ] {
+        type_text(&mut s, line);
+        for _ in 0..2 {
+            assert_eq!(
+                cmd(&mut s, Command::Submit, 3),
+                vec![],
+                "{line} is never saved"
+            );
+        }
+        let error = entry_error(&s).unwrap();
+        assert!(error.starts_with(why), "{error}");
+        assert_eq!(entry(&s), line, "the line stays to be fixed");
+    }
+    type_text(&mut s, "bw+20x8");
+    assert_eq!(
+        cmd(&mut s, Command::Submit, 4).len(),
+        1,
+        "a real dip goes in"
+    );
+}
+
+#[test]
+fn a_load_far_beyond_the_lifts_best_is_asked_about_once() {
+    let mut s = in_session(); // Back Squat, best 100 kg
+    type_text(&mut s, "240x5");
+    assert_eq!(cmd(&mut s, Command::Submit, 2), vec![]);
+    assert_eq!(
+        entry_error(&s).as_deref(),
+        Some(
+            "240 kg is 2.4× your best on this lift (100 kg) — Enter again to log it, or fix the line"
+        )
+    );
+    // Fixing the line asks again about the new number…
+    type_text(&mut s, "250x5");
+    assert_eq!(cmd(&mut s, Command::Submit, 3), vec![]);
+    assert!(entry_error(&s).unwrap().starts_with("250 kg is 2.5×"));
+    // …and Enter on the same line logs it.
+    let effects = cmd(&mut s, Command::Submit, 4);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Store(StoreRequest::LogSets { sets, .. })] if sets[0] == spec(250.0, 5, None)),
+        "{effects:?}"
+    );
+    // A plausible jump is not asked about.
+    let mut s = in_session();
+    type_text(&mut s, "150x5");
+    assert_eq!(cmd(&mut s, Command::Submit, 2).len(), 1);
+}
+
+#[test]
 fn supersets_join_the_selected_exercise_with_the_one_above() {
     let mut s = in_session();
     reply(
@@ -731,6 +797,26 @@ fn history_edits_and_deletes_sets_after_confirmation() {
 
     cmd(&mut s, Command::EditSet, 3);
     assert_eq!(s.context(), Context::Form);
+    // An impossible load is refused in an edit as in a new set.
+    type_text(&mut s, "1000x5");
+    assert_eq!(cmd(&mut s, Command::Submit, 4), vec![]);
+    let Screen::History(h) = &s.screen else {
+        panic!()
+    };
+    let error = h
+        .detail
+        .as_ref()
+        .unwrap()
+        .edit
+        .as_ref()
+        .unwrap()
+        .error
+        .clone();
+    assert!(
+        error.is_some_and(|e| e.message.contains("more than anyone has ever lifted")),
+        "{:?}",
+        h.detail
+    );
     type_text(&mut s, "105x5");
     assert_eq!(
         cmd(&mut s, Command::Submit, 4),

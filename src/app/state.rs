@@ -169,6 +169,9 @@ pub struct SessionScreen {
     pub error: Option<EntryError>,
     /// A log request is in flight: the line stays until the store confirms.
     pub saving: bool,
+    /// The line the last refusal or question was about: Enter on the same line again answers a
+    /// question ("that is 2.4× your best — Enter again to log it") with yes.
+    pub asked: Option<String>,
     /// Records the last logged set broke, shown only on its own exercise.
     pub records: Option<SlotRecords>,
     /// How the weight on the entry line is loaded on the bar, for barbell exercises.

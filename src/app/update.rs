@@ -9,6 +9,7 @@ mod heart;
 mod history;
 mod hr_log;
 mod modal;
+mod plausibility;
 mod review;
 mod session;
 mod stored;

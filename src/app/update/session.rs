@@ -2,7 +2,7 @@
 
 use chrono::Duration;
 
-use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest, say};
+use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest, plausibility, say};
 use crate::app::form::{Field, Form};
 use crate::app::rule_form::rule_form;
 use crate::app::state::PlateHint;
@@ -269,7 +269,7 @@ fn delete_last_set(state: &mut State) {
 /// the store confirms, so a failed write loses nothing the user typed.
 pub fn log(state: &mut State) -> Vec<Effect> {
     let unit = state.unit();
-    let (Screen::Session(screen), Some(session)) = (&mut state.screen, &state.session) else {
+    let (Screen::Session(screen), Some(session)) = (&state.screen, &state.session) else {
         return Vec::new();
     };
     if screen.saving {
@@ -279,13 +279,13 @@ pub fn log(state: &mut State) -> Vec<Effect> {
         let key = state
             .keymap
             .key_for(crate::app::keymap::Context::Session, Command::AddExercise);
-        screen.error = Some(EntryError {
-            message: format!(
-                "add an exercise first ({} opens the list)",
-                key.map_or_else(|| "add_exercise".into(), |k| k.to_string())
-            ),
-            at: None,
-        });
+        let message = format!(
+            "add an exercise first ({} opens the list)",
+            key.map_or_else(|| "add_exercise".into(), |k| k.to_string())
+        );
+        if let Screen::Session(screen) = &mut state.screen {
+            screen.error = Some(EntryError { message, at: None });
+        }
         return Vec::new();
     };
     let last = slot
@@ -293,21 +293,36 @@ pub fn log(state: &mut State) -> Vec<Effect> {
         .last()
         .map(|s| s.spec)
         .or_else(|| state.coaching.get(&slot.exercise).and_then(|c| c.last));
-    match shorthand::parse(screen.entry.text(), &shorthand::Context { unit, last }) {
+    let line = screen.entry.text().to_string();
+    let slot_id = slot.id;
+    let parsed = shorthand::parse(&line, &shorthand::Context { unit, last })
+        .map_err(|e| EntryError {
+            message: e.message,
+            at: Some(e.at),
+        })
+        .and_then(|sets| {
+            plausibility::check(state, slot.exercise, &sets, &line, screen.asked.as_deref())?;
+            Ok(sets)
+        });
+    let at = state.now;
+    let Screen::Session(screen) = &mut state.screen else {
+        return Vec::new();
+    };
+    match parsed {
         Ok(sets) => {
             screen.saving = true;
             screen.error = None;
+            screen.asked = None;
             vec![Effect::Store(StoreRequest::LogSets {
-                slot: slot.id,
+                slot: slot_id,
                 sets,
-                at: state.now,
+                at,
             })]
         }
-        Err(e) => {
-            screen.error = Some(EntryError {
-                message: e.message,
-                at: Some(e.at),
-            });
+        Err(error) => {
+            // A question (not a refusal) is asked once: the same line again logs it.
+            screen.asked = Some(line);
+            screen.error = Some(error);
             Vec::new()
         }
     }
