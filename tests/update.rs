@@ -686,6 +686,14 @@ fn an_impossible_load_is_refused_with_the_reason_and_the_line_is_kept() {
 }
 
 #[test]
+fn after_a_set_in_the_other_unit_the_line_is_what_the_lifter_typed() {
+    let mut s = in_session(); // a kg profile
+    type_text(&mut s, "225lbx5");
+    enter_and_commit(&mut s, 1, 2);
+    assert_eq!(entry(&s), "225lbx5", "not 102.06x5");
+}
+
+#[test]
 fn a_load_far_beyond_the_lifts_best_is_asked_about_once() {
     let mut s = in_session(); // Back Squat, best 100 kg
     type_text(&mut s, "240x5");
