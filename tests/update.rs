@@ -694,6 +694,27 @@ fn after_a_set_in_the_other_unit_the_line_is_what_the_lifter_typed() {
 }
 
 #[test]
+fn a_first_ever_lift_stops_saying_no_history_once_a_set_is_in() {
+    let mut s = in_session();
+    reply(
+        &mut s,
+        StoreReply::SlotAdded {
+            slot: slot(12, 2, "Barbell Curl"),
+            history: vec![],
+            rule: None,
+        },
+        2,
+    );
+    assert!(screen_text(&s, 120, 40).contains("No history for this lift yet"));
+    type_text(&mut s, "30x12");
+    enter_and_commit(&mut s, 1, 3); // its first records show…
+    enter_and_commit(&mut s, 2, 4); // …then the plan line again
+    let text = screen_text(&s, 120, 40);
+    assert!(!text.contains("No history for this lift yet"), "{text}");
+    assert!(text.contains("First session of this lift"), "{text}");
+}
+
+#[test]
 fn a_load_far_beyond_the_lifts_best_is_asked_about_once() {
     let mut s = in_session(); // Back Squat, best 100 kg
     type_text(&mut s, "240x5");

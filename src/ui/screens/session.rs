@@ -217,16 +217,22 @@ fn coaching_lines(
             .map(|r| Line::styled(format!("★ {r}"), theme.alarm()))
             .collect();
     }
-    let Some(recommendation) = state
-        .coaching
-        .get(&exercise)
-        .and_then(|c| c.recommendation.as_ref())
-    else {
+    let Some(coaching) = state.coaching.get(&exercise) else {
         return Vec::new();
+    };
+    let Some(recommendation) = coaching.recommendation.as_ref() else {
+        return Vec::new();
+    };
+    // A first-ever session of the lift: once a working set is in, "no history yet" is over.
+    let first_done = coaching.last.is_none() && slot.sets.iter().any(|s| s.spec.kind.is_working());
+    let reasoning = if first_done {
+        "First session of this lift: next time's plan starts from today's sets.".to_string()
+    } else {
+        recommendation.reasoning.clone()
     };
     vec![Line::from(vec![
         Span::styled("Today: ", theme.title()),
-        Span::raw(recommendation.reasoning.clone()),
+        Span::raw(reasoning),
     ])]
 }
 
