@@ -864,7 +864,18 @@ fn history_edits_and_deletes_sets_after_confirmation() {
             spec: spec(105.0, 5, None)
         })]
     );
-    cmd(&mut s, Command::Back, 5);
+    let Screen::History(h) = &s.screen else {
+        panic!()
+    };
+    let mut edited = h.detail.as_ref().unwrap().session.clone();
+    edited.slots[0].sets[0].spec = spec(105.0, 5, None);
+    reply(&mut s, StoreReply::SessionChanged(edited), 4);
+    assert_eq!(status(&s), "Saved: Back Squat 100x5 → 105x5.");
+    assert_eq!(
+        s.context(),
+        Context::Detail,
+        "the edit line closed with the save"
+    );
     cmd(&mut s, Command::Delete, 6);
     assert!(
         matches!(&s.modal, Some(Modal::Confirm(c)) if c.on_yes == ConfirmAction::DeleteSet { set: SetId(5) })
@@ -959,6 +970,54 @@ fn history_reaches_every_session_a_page_at_a_time() {
         panic!()
     };
     assert_eq!(h.selected, 18, "a screenful: 24 rows less the chrome");
+}
+
+fn status(s: &ironpulse::app::state::State) -> String {
+    s.status
+        .as_ref()
+        .map(|st| st.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn every_session_action_says_what_it_did_and_nothing_stale_stays() {
+    let mut s = in_session();
+    type_text(&mut s, "100x5@8");
+    enter_and_commit(&mut s, 1, 2);
+    assert_eq!(status(&s), "Logged Back Squat 100x5@8");
+    // Rest ±, skip.
+    cmd(&mut s, Command::RestPlus, 3);
+    assert_eq!(status(&s), "Rest +30 s: 3:30 in all.");
+    cmd(&mut s, Command::RestMinus, 3);
+    assert_eq!(status(&s), "Rest −30 s: 3:00 in all.");
+    cmd(&mut s, Command::RestSkip, 4);
+    assert_eq!(status(&s), "Rest skipped: next set when you are ready.");
+    // The set is deleted: "Logged …" must not stay.
+    let mut changed = s.session.clone().unwrap();
+    changed.slots[0].sets.clear();
+    reply(&mut s, StoreReply::SessionChanged(changed.clone()), 5);
+    assert_eq!(status(&s), "Deleted Back Squat 100x5@8.");
+    // Notes, supersets.
+    changed.slots[0].notes = "belt from the 3rd set".into();
+    reply(&mut s, StoreReply::SessionChanged(changed.clone()), 6);
+    assert_eq!(status(&s), "Notes of Back Squat saved.");
+    reply(
+        &mut s,
+        StoreReply::SlotAdded {
+            slot: slot(12, 2, "Barbell Curl"),
+            history: vec![],
+            rule: None,
+        },
+        7,
+    );
+    let mut changed = s.session.clone().unwrap();
+    changed.slots[0].superset = Some(1);
+    changed.slots[1].superset = Some(1);
+    reply(&mut s, StoreReply::SessionChanged(changed.clone()), 8);
+    assert_eq!(status(&s), "Back Squat and Barbell Curl are a superset.");
+    changed.slots[1].superset = None;
+    reply(&mut s, StoreReply::SessionChanged(changed), 9);
+    assert_eq!(status(&s), "Barbell Curl left its superset.");
 }
 
 #[test]

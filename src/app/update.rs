@@ -2,6 +2,7 @@
 //!
 //! Split by where the user is: modals first (help, picker, confirm, small forms), then the screen.
 
+mod change;
 mod deload;
 mod devices;
 mod forms;

@@ -307,6 +307,15 @@ fn logged(state: &mut State, slot_id: SlotId, sets: Vec<LoggedSet>) {
 /// again.
 fn replace_session(state: &mut State, changed: Session) -> Vec<Effect> {
     let running = state.session.as_ref().is_some_and(|s| s.id == changed.id);
+    let before = match &state.screen {
+        Screen::History(h) => h.detail.as_ref().map(|d| &d.session),
+        _ => state.session.as_ref(),
+    }
+    .filter(|s| s.id == changed.id);
+    if let Some(said) = before.and_then(|old| super::change::describe(old, &changed, state.unit()))
+    {
+        say(state, said, false);
+    }
     let effects = if running {
         Vec::new()
     } else {
