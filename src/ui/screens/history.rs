@@ -45,7 +45,10 @@ fn render_list(
             theme.dim(),
         ));
     }
-    let title = format!(" History · {} sessions ", history.sessions.len());
+    let title = format!(
+        " History · {} ",
+        crate::core::words::count(history.sessions.len(), "session", "sessions")
+    );
     frame.render_widget(
         Paragraph::new(lines).block(Block::bordered().title(title).border_style(theme.border())),
         area,
