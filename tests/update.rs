@@ -1901,7 +1901,6 @@ fn the_header_clock_ticks_on_every_screen_while_a_session_runs() {
 #[test]
 fn range_keys_stop_at_the_shortest_and_longest_range() {
     use ironpulse::core::review::range::Range;
-    use ironpulse::review::LoadRows;
     let range = |s: &ironpulse::app::state::State| match &s.screen {
         Screen::Load(screen) => screen.range,
         Screen::Progress(screen) => screen.range,
@@ -1909,11 +1908,7 @@ fn range_keys_stop_at_the_shortest_and_longest_range() {
     };
     let mut s = state(startup());
     cmd(&mut s, Command::TrainingLoad, 0);
-    reply(
-        &mut s,
-        StoreReply::LoadRows(Box::new(LoadRows::default())),
-        0,
-    );
+    reply(&mut s, StoreReply::LoadRows(Box::default()), 0);
     assert_eq!(range(&s), Range::Weeks12);
     cmd(&mut s, Command::RangePrev, 1);
     assert_eq!(range(&s), Range::Weeks4);
