@@ -1970,7 +1970,10 @@ fn esc_on_the_first_run_form_says_how_to_quit() {
         .as_ref()
         .map(|m| m.text.clone())
         .unwrap_or_default();
-    assert!(said.contains("Ctrl-C quits"), "{said}");
+    assert_eq!(
+        said,
+        "The profile comes first — Ctrl-C quits without saving."
+    );
     cmd(&mut s, Command::Quit, 0);
     assert!(s.quit);
 }

@@ -28,10 +28,7 @@ pub fn screen_form(state: &mut State, input: Input) -> Vec<Effect> {
                     .map_or_else(|| "quit".to_string(), |k| k.to_string());
                 super::say(
                     state,
-                    format!(
-                        "The profile comes first: ironpulse needs it for everything else. \
-                         {quit} quits without saving anything."
-                    ),
+                    format!("The profile comes first — {quit} quits without saving."),
                     false,
                 );
             }

@@ -18,10 +18,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
         } else {
             theme.ok()
         };
-        frame.render_widget(
-            Paragraph::new(Line::styled(format!(" {}", message.text), style)),
-            status,
-        );
+        // A message longer than the line is cut visibly, never mid-word without a mark.
+        let text =
+            crate::ui::text::truncate(&format!(" {}", message.text), usize::from(status.width));
+        frame.render_widget(Paragraph::new(Line::styled(text, style)), status);
     }
     let both = crate::ui::screens::session_detail::shows_both(frame.area());
     frame.render_widget(Paragraph::new(hints(state, both, theme)), keys);
