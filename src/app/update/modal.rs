@@ -6,27 +6,33 @@ use crate::app::state::{ConfirmAction, FormPurpose, PickerPurpose};
 use crate::core::exercise::{Equipment, ExerciseKind, Mechanics};
 use crate::core::fuzzy;
 
+/// The longest exercise name, so also the longest picker query worth typing.
+pub const NAME_MAX: usize = 60;
+
 pub fn modal(state: &mut State, input: Input) -> Vec<Effect> {
     let Some(modal) = state.modal.take() else {
         return Vec::new();
     };
     match modal {
-        Modal::Help { scroll } => {
+        Modal::Help { scroll, first } => {
             state.modal = match input {
                 Input::Command(Command::Up) => Some(Modal::Help {
                     scroll: scroll.saturating_sub(1),
+                    first,
                 }),
                 Input::Command(Command::Down) => Some(Modal::Help {
                     scroll: scroll.saturating_add(1),
+                    first,
                 }),
                 Input::Command(Command::Back | Command::Help | Command::Submit) => None,
-                _ => Some(Modal::Help { scroll }),
+                _ => Some(Modal::Help { scroll, first }),
             };
             Vec::new()
         }
         Modal::Picker(mut picker) => {
             match input {
                 Input::Edit(edit) => {
+                    picker.query.set_limit(NAME_MAX);
                     picker.query.apply(edit);
                     picker.results = match picker.purpose {
                         PickerPurpose::AddToSession => rank_exercises(state, picker.query.text()),
@@ -45,6 +51,8 @@ pub fn modal(state: &mut State, input: Input) -> Vec<Effect> {
                     return discard_if_empty(state);
                 }
                 Input::Command(Command::Back) => return Vec::new(),
+                // More was typed than the query holds: the picker says so; Enter waits.
+                Input::Command(Command::Submit) if picker.query.refused() > 0 => {}
                 Input::Command(Command::Submit) => {
                     let chosen = picker
                         .results
@@ -98,6 +106,7 @@ pub fn modal(state: &mut State, input: Input) -> Vec<Effect> {
                 Input::Command(Command::Submit) if form.focus + 1 < form.fields.len() => {
                     form.focus_next(true);
                 }
+                Input::Command(Command::Submit) if form.refuse_overflow() => {}
                 Input::Command(Command::Submit) => return submit_form(state, form, purpose),
                 Input::Command(_) => {}
             }
@@ -142,7 +151,10 @@ fn create_exercise_form(state: &mut State) -> Vec<Effect> {
     let form = Form::new(
         "New exercise",
         vec![
-            Field::text("Name", name, "as you want to see it"),
+            Field {
+                input: crate::app::text_input::TextInput::new(name).with_limit(NAME_MAX),
+                ..Field::text("Name", "", "as you want to see it")
+            },
             Field::choice("Kind", &["strength", "bodyweight", "cardio"], "strength"),
             Field::choice(
                 "Equipment",
@@ -195,8 +207,8 @@ fn submit_form(state: &mut State, mut form: Form, purpose: FormPurpose) -> Vec<E
             let name = form.value("Name").to_string();
             let error = if name.is_empty() {
                 Some("type a name".to_string())
-            } else if name.chars().count() > 60 {
-                Some("keep the name under 60 characters".to_string())
+            } else if name.chars().count() > NAME_MAX {
+                Some(format!("keep the name under {NAME_MAX} characters"))
             } else {
                 state
                     .exercises
