@@ -12,6 +12,7 @@ use crate::app::keymap::{Command, Context};
 use crate::app::state::State;
 use crate::core::rest::clock;
 use crate::core::words;
+use crate::ui::text::wrap;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::session_row;
 
@@ -23,7 +24,7 @@ const SMALL_SHOWN: usize = 3;
 const RECENT_KEPT: usize = 3;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
-    let today_lines = today_lines(state, theme);
+    let today_lines = today_lines(state, usize::from(area.width.saturating_sub(2)), theme);
     let today_height = today_lines.len() as u16 + 2;
     // Recent sessions keep room for their heading and a few rows whatever the insights say.
     let recent_rows = state.recent_sessions.len().clamp(1, RECENT_KEPT) as u16;
@@ -97,8 +98,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
     );
 }
 
-/// The "Today" box: the session running or how to start one, then the deload check.
-fn today_lines(state: &State, theme: Theme) -> Vec<Line<'static>> {
+/// The "Today" box, `width` columns inside: the session running or how to start one, then the
+/// deload check.
+fn today_lines(state: &State, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let start_key = state
         .keymap
         .key_for(Context::Dashboard, Command::StartSession)
@@ -130,13 +132,13 @@ fn today_lines(state: &State, theme: Theme) -> Vec<Line<'static>> {
             ]),
         ],
     };
-    lines.extend(deload_lines(state, theme));
+    lines.extend(deload_lines(state, width, theme));
     lines
 }
 
-/// The deload check: its verdict, and each signal that fired with its numbers; during a recorded
-/// deload, the day of it instead.
-fn deload_lines(state: &State, theme: Theme) -> Vec<Line<'static>> {
+/// The deload check: its verdict, and each signal that fired with its numbers, wrapped to `width`
+/// so no number is cut; during a recorded deload, the day of it instead.
+fn deload_lines(state: &State, width: usize, theme: Theme) -> Vec<Line<'static>> {
     use crate::core::deload::Urgency;
     let key = state
         .keymap
@@ -172,17 +174,29 @@ fn deload_lines(state: &State, theme: Theme) -> Vec<Line<'static>> {
         Urgency::Medium => ("Deload recommended: ", theme.warn()),
         Urgency::High => ("Deload now: ", theme.error()),
     };
-    let mut lines = vec![Line::from(vec![
-        Span::styled(label, style),
-        Span::raw(advice.summary.clone()),
-    ])];
+    let mut lines = Vec::new();
+    for (i, part) in wrap(&format!("{label}{}", advice.summary), width)
+        .into_iter()
+        .enumerate()
+    {
+        lines.push(match part.strip_prefix(label) {
+            Some(rest) if i == 0 => Line::from(vec![
+                Span::styled(label, style),
+                Span::raw(rest.to_string()),
+            ]),
+            _ => Line::raw(part),
+        });
+    }
     if advice.urgency != Urgency::None {
-        lines.extend(
-            advice
-                .signals
-                .iter()
-                .map(|s| Line::styled(format!("  • {}", s.message), theme.dim())),
-        );
+        for signal in &advice.signals {
+            for (i, part) in wrap(&signal.message, width.saturating_sub(4))
+                .into_iter()
+                .enumerate()
+            {
+                let bullet = if i == 0 { "  • " } else { "    " };
+                lines.push(Line::styled(format!("{bullet}{part}"), theme.dim()));
+            }
+        }
         if let Some(key) = key {
             lines.push(Line::from(vec![
                 Span::raw("Press "),
