@@ -121,7 +121,7 @@ fn dashboard() {
         .collect();
     finished.slots.push(squat);
     let mut s = state(Startup {
-        recent_sessions: vec![finished.summary(None)],
+        recent_sessions: vec![finished.summary()],
         ..startup()
     });
     snap("dashboard_recent", &s);
@@ -205,6 +205,8 @@ fn finish_and_summary() {
     finished.ended_at = Some(t(4000));
     finished.rpe = Some(8);
     finished.notes = "Squats moved fast today.".into();
+    // The store hands back the finished session with the body weight it was finished at.
+    finished.body_weight = Some(ironpulse::core::units::Weight::from_kg(80.0).unwrap());
     reply(&mut s, StoreReply::Finished(finished), 4000);
     snap("summary", &s);
 }
@@ -217,7 +219,7 @@ fn history() {
     past.ended_at = Some(t(4000));
     cmd(&mut s, Command::Back, 900);
     cmd(&mut s, Command::History, 900);
-    reply(&mut s, StoreReply::History(vec![past.summary(None)]), 900);
+    reply(&mut s, StoreReply::History(vec![past.summary()]), 900);
     snap("history", &s);
     cmd(&mut s, Command::Submit, 901);
     reply(&mut s, StoreReply::SessionLoaded(without_hr(past)), 901);
@@ -532,6 +534,7 @@ fn progression_empty_and_single_session() {
         e1rm: Some(Weight::from_kg(112.5).unwrap()),
         volume_kg: 1500.0,
         mean_rpe: Some(8.0),
+        reader: ironpulse::core::e1rm::Reader::default(),
     };
     reply(
         &mut s,
@@ -578,6 +581,7 @@ fn years_of_weeks_are_drawn_as_the_best_of_each_few_and_deloads_are_marked() {
                 e1rm: Some(Weight::from_kg(e1rm).unwrap()),
                 volume_kg: 1500.0,
                 mean_rpe: None,
+                reader: ironpulse::core::e1rm::Reader::default(),
             }
         })
         .collect();
@@ -720,7 +724,7 @@ fn session_detail_without_heart_rate() {
     );
     cmd(&mut s, Command::Back, 900);
     cmd(&mut s, Command::History, 900);
-    reply(&mut s, StoreReply::History(vec![past.summary(None)]), 900);
+    reply(&mut s, StoreReply::History(vec![past.summary()]), 900);
     cmd(&mut s, Command::Submit, 901);
     let detail = SessionDetail {
         previous: vec![(ExerciseId(1), before)],

@@ -551,7 +551,7 @@ fn history_edits_and_deletes_sets_after_confirmation() {
         completed_at: t(1),
     });
     past.slots.push(squat);
-    reply(&mut s, StoreReply::History(vec![past.summary(None)]), 1);
+    reply(&mut s, StoreReply::History(vec![past.summary()]), 1);
     assert_eq!(
         cmd(&mut s, Command::Submit, 2),
         vec![Effect::Store(StoreRequest::LoadSession(SessionId(7)))]
@@ -1418,7 +1418,7 @@ fn enter_on_a_history_row_loads_the_detail_and_tab_switches_its_view() {
     let detail = squat_detail();
     reply(
         &mut s,
-        StoreReply::History(vec![detail.session.summary(None)]),
+        StoreReply::History(vec![detail.session.summary()]),
         1,
     );
     assert_eq!(
@@ -1534,7 +1534,7 @@ fn history_edits_recheck_deloads_and_insights_running_session_edits_do_not() {
     let detail = squat_detail();
     reply(
         &mut s,
-        StoreReply::History(vec![detail.session.summary(None)]),
+        StoreReply::History(vec![detail.session.summary()]),
         1,
     );
     cmd(&mut s, Command::Submit, 2);
@@ -1588,6 +1588,7 @@ fn squat_history() -> Vec<ironpulse::core::history::PerformanceSummary> {
             e1rm: Some(Weight::from_kg(130.0 - k as f64).unwrap()),
             volume_kg: 4000.0,
             mean_rpe: None,
+            reader: ironpulse::core::e1rm::Reader::default(),
         })
         .collect()
 }
