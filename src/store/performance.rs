@@ -81,33 +81,11 @@ impl Store {
         exercise: ExerciseId,
         performance: &Performance,
     ) -> Result<Reader, StoreError> {
-        let rows = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {SET_COLUMNS} FROM session_exercise se
-                 JOIN session ses ON ses.id = se.session_id
-                 JOIN set_entry s ON s.session_exercise_id = se.id
-                 WHERE {} AND (ses.started_at < ?2 OR (ses.started_at = ?2 AND ses.id < ?3))
-                 ORDER BY {} LIMIT ?4",
-                super::records::READ_SETS,
-                super::records::READ_ORDER_DESC,
-            ))
-            .and_then(|mut stmt| {
-                stmt.query_map(
-                    params![
-                        exercise.0,
-                        to_millis(performance.started_at),
-                        performance.session.0,
-                        sql_count(HABIT_SETS - 1)
-                    ],
-                    |r| SetRow::read(r, 0),
-                )?
-                .collect::<Result<Vec<_>, _>>()
-            })
-            .map_err(self.fail("read the lift's earlier sets"))?;
+        let before = (to_millis(performance.started_at), performance.session.0);
+        let rows = self.latest_read_sets(exercise.0, Some(before), HABIT_SETS - 1)?;
         let mut reader = Reader::new(self.pinned_formula()?);
-        for row in rows.into_iter().rev() {
-            reader.read(&row.into_logged()?.spec);
+        for set in rows.iter().rev() {
+            reader.read(&set.spec);
         }
         Ok(reader)
     }

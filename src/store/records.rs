@@ -31,16 +31,11 @@ use crate::core::units::Weight;
 /// as `s`, `session_exercise` as `se` and `session` as `ses` (`?1` the exercise). The filter is
 /// the reader's own (working sets with an external load and reps) so the walk skips nothing it
 /// would read.
-pub(super) const READ_SETS: &str =
-    "se.exercise_id = ?1 AND ses.status != 'abandoned' AND s.kind != 'warmup'
+const READ_SETS: &str = "se.exercise_id = ?1 AND ses.status != 'abandoned' AND s.kind != 'warmup'
    AND s.bodyweight = 0 AND s.weight_kg IS NOT NULL AND s.reps IS NOT NULL";
 
 /// The reading order, oldest first.
 const READ_ORDER: &str = "ses.started_at, se.session_id, se.position, s.position, s.id";
-
-/// The reading order, newest first.
-pub(super) const READ_ORDER_DESC: &str =
-    "ses.started_at DESC, se.session_id DESC, se.position DESC, s.position DESC, s.id DESC";
 
 /// A set as records take it, with the e1RM it was read at.
 fn past_set(spec: &SetSpec, e1rm: Option<Weight>) -> Option<PastSet> {
@@ -236,16 +231,19 @@ impl Store {
         let Some(at) = logged.first().map(|s| s.completed_at.timestamp_millis()) else {
             return Ok(());
         };
-        let Some(mut reader) = self.reader_before(exercise, logged, pinned)? else {
-            // Logged before some of the lift's other sets: their windows changed too.
-            return self.recompute_records(exercise, pinned);
-        };
         let mut past: Vec<(i64, PastSet)> = Vec::new();
-        for set in logged {
-            let e1rm = reader.read(&set.spec);
-            self.put_e1rm(set.id.0, e1rm)?;
-            if let Some(p) = past_set(&set.spec, e1rm).filter(PastSet::counts) {
-                past.push((set.id.0, p));
+        // Warm-ups and bodyweight sets are not read (no e1RM, no habit): only volume to follow.
+        if logged.iter().any(|s| Reader::reads(&s.spec)) {
+            let Some(mut reader) = self.reader_before(exercise, logged, pinned)? else {
+                // Logged before some of the lift's other sets: their windows changed too.
+                return self.recompute_records(exercise, pinned);
+            };
+            for set in logged {
+                let e1rm = reader.read(&set.spec);
+                self.put_e1rm(set.id.0, e1rm)?;
+                if let Some(p) = past_set(&set.spec, e1rm).filter(PastSet::counts) {
+                    past.push((set.id.0, p));
+                }
             }
         }
         // The table is derived data: a row edited out of range is rebuilt, not a reason to
@@ -296,25 +294,7 @@ impl Store {
         logged: &[LoggedSet],
         pinned: Option<Formula>,
     ) -> Result<Option<Reader>, StoreError> {
-        let fail = || self.fail("read the lift's latest sets");
-        let rows = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {SET_COLUMNS} FROM session_exercise se
-                 JOIN session ses ON ses.id = se.session_id
-                 JOIN set_entry s ON s.session_exercise_id = se.id
-                 WHERE {READ_SETS} ORDER BY {READ_ORDER_DESC} LIMIT ?2"
-            ))
-            .and_then(|mut stmt| {
-                let limit = i64::try_from(HABIT_SETS + logged.len()).unwrap_or(i64::MAX);
-                stmt.query_map(rusqlite::params![exercise, limit], |r| SetRow::read(r, 0))?
-                    .collect::<Result<Vec<_>, _>>()
-            })
-            .map_err(fail())?;
-        let mut newest_first = Vec::with_capacity(rows.len());
-        for row in rows {
-            newest_first.push(row.into_logged()?);
-        }
+        let newest_first = self.latest_read_sets(exercise, None, HABIT_SETS + logged.len())?;
         // The logged sets the reader reads must be the newest of the lift, in order.
         let read_now: Vec<SetId> = logged
             .iter()
@@ -335,6 +315,53 @@ impl Store {
             reader.read(&set.spec);
         }
         Ok(Some(reader))
+    }
+
+    /// The lift's latest `need` sets the reader reads (fewer if it has fewer), newest first in
+    /// reading order — all of them, or those of sessions before `before` (`(started_at, id)`).
+    /// The lift's latest slots are picked first (one sort of its slots, not of every set it ever
+    /// had: the commit path runs this), then their sets; slots without a readable set can leave it
+    /// short, and then every slot is read.
+    pub(super) fn latest_read_sets(
+        &self,
+        exercise: i64,
+        before: Option<(i64, i64)>,
+        need: usize,
+    ) -> Result<Vec<LoggedSet>, StoreError> {
+        let sql = format!(
+            "WITH recent AS (
+                 SELECT se.id, se.session_id, se.position, ses.started_at FROM session_exercise se
+                 JOIN session ses ON ses.id = se.session_id
+                 WHERE se.exercise_id = ?1 AND ses.status != 'abandoned'
+                   AND (?4 IS NULL OR ses.started_at < ?4 OR (ses.started_at = ?4 AND ses.id < ?5))
+                 ORDER BY ses.started_at DESC, se.session_id DESC, se.position DESC LIMIT ?2)
+             SELECT {SET_COLUMNS} FROM recent CROSS JOIN set_entry s ON s.session_exercise_id = recent.id
+             WHERE s.kind != 'warmup' AND s.bodyweight = 0 AND s.weight_kg IS NOT NULL
+               AND s.reps IS NOT NULL
+             ORDER BY recent.started_at DESC, recent.session_id DESC, recent.position DESC,
+                      s.position DESC, s.id DESC
+             LIMIT ?3"
+        );
+        let need_sql = i64::try_from(need).unwrap_or(i64::MAX);
+        let (at, session) = before.unzip();
+        let read = |slots: i64| -> Result<Vec<LoggedSet>, StoreError> {
+            let rows = self
+                .conn
+                .prepare_cached(&sql)
+                .and_then(|mut stmt| {
+                    stmt.query_map(params![exercise, slots, need_sql, at, session], |r| {
+                        SetRow::read(r, 0)
+                    })?
+                    .collect::<Result<Vec<_>, _>>()
+                })
+                .map_err(self.fail("read the lift's latest sets"))?;
+            rows.into_iter().map(SetRow::into_logged).collect()
+        };
+        let first = read(need_sql)?;
+        if first.len() >= need {
+            return Ok(first);
+        }
+        read(i64::MAX)
     }
 
     /// Stores the e1RM a set was read at.

@@ -292,6 +292,67 @@ fn logging_never_changes_an_earlier_sets_estimate_but_an_edit_rereads_the_later_
 }
 
 #[test]
+fn a_set_logged_before_later_sets_of_its_lift_rereads_them() {
+    // Two bench slots in one session: the second's rated sets are read after the first's, so a
+    // set added to the first slot later changes their windows — the lift is re-read.
+    let store = store();
+    let bench = custom(&store, "Bench");
+    let at8 = SetSpec {
+        effort: Some(Effort::Rpe(Rpe::try_from(8.0).unwrap())),
+        ..lift(100.0, 5)
+    };
+    let id = store.start_session(at(0), "").unwrap();
+    let first = store.add_slot(id, bench).unwrap().id;
+    let second = store.add_slot(id, bench).unwrap().id;
+    store.log_sets(first, &[lift(100.0, 5)], at(1)).unwrap();
+    store.log_sets(second, &[at8, at8], at(2)).unwrap();
+    store.log_sets(first, &[lift(100.0, 5)], at(3)).unwrap();
+    assert_true_to_history(&store, bench);
+    // The first slot's two unrated sets come first (none rated: Brzycki), then the rated pair
+    // at 5 @ 8 — the late set went in before them, not after.
+    let e1rms = stored_e1rms(&store, bench);
+    assert!((e1rms[0].unwrap() - 112.5).abs() < 1e-9, "{e1rms:?}");
+    assert!((e1rms[1].unwrap() - 112.5).abs() < 1e-9, "{e1rms:?}");
+    assert!(
+        (e1rms[3].unwrap() - 100.0 / 0.811).abs() < 1e-9,
+        "{e1rms:?}"
+    );
+}
+
+#[test]
+fn slots_without_a_readable_set_do_not_shorten_the_window() {
+    // Thirty sessions of warm-ups only come after twelve rated sessions: the latest slots hold
+    // nothing the reader reads, so the window reaches back past them to the rated sets.
+    let store = store();
+    let bench = custom(&store, "Bench");
+    let at8 = SetSpec {
+        effort: Some(Effort::Rpe(Rpe::try_from(8.0).unwrap())),
+        ..lift(100.0, 5)
+    };
+    let warmup = SetSpec {
+        kind: SetKind::Warmup,
+        ..lift(60.0, 5)
+    };
+    for day in 0..12 {
+        session(&store, bench, day, &[at8]);
+    }
+    for day in 12..42 {
+        session(&store, bench, day, &[warmup]);
+    }
+    let (_, _, plain) = session(&store, bench, 42, &[lift(100.0, 5)]);
+    let stored: Option<f64> = store
+        .conn
+        .query_row(
+            "SELECT e1rm_kg FROM set_entry WHERE id = ?1",
+            [plain[0].id.0],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!((stored.unwrap() - 100.0 / 0.811).abs() < 1e-9, "{stored:?}");
+    assert_true_to_history(&store, bench);
+}
+
+#[test]
 fn editing_the_record_set_down_falls_back_to_the_previous_best() {
     let store = store();
     let bench = custom(&store, "Bench");
