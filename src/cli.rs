@@ -147,8 +147,9 @@ Examples:
 
     /// Deload check: the four signals with their numbers, the urgency and the plan
     #[command(after_help = "\
-Signals: e1RM 5 % below its 8-week peak on a main lift, mean RPE 9+ for 2 weeks, ACWR above 1.5
-on 3 of the last 7 days, 5+ weeks since the last deload. Two signals: medium; three: high.
+Signals: a main lift's e1RM falling (its 8-week trend line down 5 %+, as the insights call it),
+mean RPE 9+ for 2 weeks, ACWR above 1.5 on 3 of the last 7 days, 5+ weeks since the last deload.
+Two signals: medium; three: high.
 The check reads the database while the app has it open; --record writes, so close the app first
 (or press w on its dashboard).
 

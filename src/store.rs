@@ -196,8 +196,8 @@ impl Store {
             .map_err(store.fail("configure the database"))?;
         migrations::apply(&store.conn, migrations::MIGRATIONS)
             .map_err(store.fail("update the database schema"))?;
-        if (1..migrations::PROGRESSION).contains(&found) {
-            store.backfill_records()?;
+        if (1..migrations::SLOT_VOLUME).contains(&found) {
+            store.backfill_derived()?;
         }
         store.seed_catalogue()?;
         Ok(store)

@@ -121,7 +121,7 @@ fn dashboard() {
         .collect();
     finished.slots.push(squat);
     let mut s = state(Startup {
-        recent_sessions: vec![finished.summary(None)],
+        recent_sessions: vec![finished.summary()],
         ..startup()
     });
     snap("dashboard_recent", &s);
@@ -205,6 +205,8 @@ fn finish_and_summary() {
     finished.ended_at = Some(t(4000));
     finished.rpe = Some(8);
     finished.notes = "Squats moved fast today.".into();
+    // The store hands back the finished session with the body weight it was finished at.
+    finished.body_weight = Some(ironpulse::core::units::Weight::from_kg(80.0).unwrap());
     reply(&mut s, StoreReply::Finished(finished), 4000);
     snap("summary", &s);
 }
@@ -221,7 +223,7 @@ fn history() {
         &mut s,
         StoreReply::History {
             offset: 0,
-            sessions: vec![past.summary(None)],
+            sessions: vec![past.summary()],
             total: 1,
         },
         900,
@@ -595,6 +597,7 @@ fn progression_empty_and_single_session() {
         e1rm: Some(Weight::from_kg(112.5).unwrap()),
         volume_kg: 1500.0,
         mean_rpe: Some(8.0),
+        reader: ironpulse::core::e1rm::Reader::default(),
     };
     reply(
         &mut s,
@@ -641,6 +644,7 @@ fn years_of_weeks_are_drawn_as_the_best_of_each_few_and_deloads_are_marked() {
                 e1rm: Some(Weight::from_kg(e1rm).unwrap()),
                 volume_kg: 1500.0,
                 mean_rpe: None,
+                reader: ironpulse::core::e1rm::Reader::default(),
             }
         })
         .collect();
@@ -787,7 +791,7 @@ fn session_detail_without_heart_rate() {
         &mut s,
         StoreReply::History {
             offset: 0,
-            sessions: vec![past.summary(None)],
+            sessions: vec![past.summary()],
             total: 1,
         },
         900,

@@ -393,12 +393,15 @@ fn finish_and_find_it_in_history(t: &Tmux) {
     t.send(&["Enter"]);
     t.wait_for_all(&[
         "Session finished",
-        "Sets 6",
+        "Sets 6 (1 warm-up)",
+        "Reps 28",
         "Session RPE 8",
         "Notes: felt strong",
     ]);
-    wait_row(t, "Back Squat 5 4 25 2000 kg");
-    wait_row(t, "Bench Press 1 1 8 640 kg");
+    // Sets, warm-ups among them, and reps and volume of the working sets only: the warm-up's
+    // 5 reps are not counted, as its volume never was.
+    wait_row(t, "Back Squat 5 1 20 2000 kg");
+    wait_row(t, "Bench Press 1 0 8 640 kg");
 
     t.send(&["Enter"]);
     t.wait_for("Recent sessions");

@@ -821,7 +821,7 @@ fn history_edits_and_deletes_sets_after_confirmation() {
         &mut s,
         StoreReply::History {
             offset: 0,
-            sessions: vec![past.summary(None)],
+            sessions: vec![past.summary()],
             total: 1,
         },
         1,
@@ -900,7 +900,7 @@ fn summaries(from: i64, count: usize) -> Vec<ironpulse::core::session::SessionSu
             session.started_at = t(-86_400 * (from + i));
             session.ended_at = Some(session.started_at + Duration::minutes(60));
             session.status = SessionStatus::Finished;
-            session.summary(None)
+            session.summary()
         })
         .collect()
 }
@@ -2024,7 +2024,7 @@ fn enter_on_a_history_row_loads_the_detail_and_tab_switches_its_view() {
         &mut s,
         StoreReply::History {
             offset: 0,
-            sessions: vec![detail.session.summary(None)],
+            sessions: vec![detail.session.summary()],
             total: 1,
         },
         1,
@@ -2144,7 +2144,7 @@ fn history_edits_recheck_deloads_and_insights_running_session_edits_do_not() {
         &mut s,
         StoreReply::History {
             offset: 0,
-            sessions: vec![detail.session.summary(None)],
+            sessions: vec![detail.session.summary()],
             total: 1,
         },
         1,
@@ -2200,6 +2200,7 @@ fn squat_history() -> Vec<ironpulse::core::history::PerformanceSummary> {
             e1rm: Some(Weight::from_kg(130.0 - k as f64).unwrap()),
             volume_kg: 4000.0,
             mean_rpe: None,
+            reader: ironpulse::core::e1rm::Reader::default(),
         })
         .collect()
 }
@@ -2713,7 +2714,7 @@ fn a_session_of_one_set_is_one_set() {
         &mut s,
         StoreReply::History {
             offset: 0,
-            sessions: vec![past.summary(None)],
+            sessions: vec![past.summary()],
             total: 1,
         },
         1,

@@ -4,15 +4,15 @@
 use chrono::NaiveDate;
 
 use super::deload::DeloadDay;
-use super::e1rm::Formula;
+use super::e1rm::{Formula, Reader};
 use super::exercise::Exercise;
 use super::history::{Performance, past_sessions, past_sets};
 use super::plates::Loader;
 use super::profile::Profile;
 use super::progression::{Recommendation, RuleConfig, deload_week, recommend};
-use super::records::{PastSet, Pr, Records, new_records_pinned, records_pinned};
+use super::records::{PastSet, Pr, Records, new_records, records};
 use super::session::SessionId;
-use super::set::{Effort, Load, SetKind, SetSpec};
+use super::set::{Load, SetKind, SetSpec};
 use super::units::Reps;
 
 /// The day being coached: its date, and where it falls in a recorded deload, if one covers it.
@@ -37,8 +37,9 @@ pub struct Coaching {
     pub recommendation: Option<Recommendation>,
     /// The latest set of this exercise before the current session.
     pub last: Option<SetSpec>,
-    /// The e1RM formula the lifter pinned (the science.md defaults otherwise).
-    pub pinned: Option<Formula>,
+    /// Reads each set logged now for its e1RM, as the store will: the lift's RPE habit so far
+    /// and the pinned formula.
+    pub reader: Reader,
 }
 
 impl Coaching {
@@ -110,11 +111,12 @@ impl Coaching {
                     None => rule_says,
                 }
             });
+        let mut reader = Reader::new(pinned);
         Coaching {
-            records: records_pinned(&past_sets(history), pinned),
+            records: records(&past_sets(history, &mut reader)),
             recommendation,
             last: past.last().and_then(|p| p.sets.last().copied()),
-            pinned,
+            reader,
         }
     }
 
@@ -135,19 +137,18 @@ impl Coaching {
 
     /// Records a logged set; returns the records it broke (warm-ups and loads without a weight
     /// break none).
-    pub fn log(&mut self, session: SessionId, set: &SetSpec) -> Vec<Pr> {
+    pub fn log(&mut self, _session: SessionId, set: &SetSpec) -> Vec<Pr> {
         let (Load::External(weight), Some(reps)) = (set.load, set.reps) else {
             return Vec::new();
         };
         let past = PastSet {
-            session,
             kind: set.kind,
             weight,
             reps,
-            rpe: set.effort.map(Effort::rpe),
+            e1rm: self.reader.read(set),
         };
-        let prs = new_records_pinned(&self.records, &past, self.pinned);
-        self.records.add_set_pinned(&past, self.pinned);
+        let prs = new_records(&self.records, &past);
+        self.records.add_set(&past);
         prs
     }
 }

@@ -2,7 +2,8 @@
 //! numbers behind it. Two signals → recommend a deload (medium urgency); three or more → high.
 //! The deload: cut volume by 40 % for 7 days.
 //!
-//! 1. e1RM ≥ 5 % below its 8-week peak on a main lift.
+//! 1. e1RM ≥ 5 % below its 8-week peak on a main lift — the peak of the fitted trend, not of one
+//!    set: the lift's e1RM is falling by the insights' verdict and its line has lost 5 %.
 //! 2. Mean working-set RPE ≥ 9 for 2+ weeks in a row.
 //! 3. ACWR > 1.5 on 3+ of the last 7 days.
 //! 4. ≥ N weeks since the last deload (default 5).
@@ -28,7 +29,7 @@ pub struct E1rmPoint {
     pub e1rm: Weight,
 }
 
-/// A main lift and its recent e1RMs, in any order.
+/// A main lift and its recent e1RMs (each session's best), in any order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MainLift {
     pub name: String,

@@ -1,6 +1,14 @@
 //! Estimated one-rep max from a set, by the seven published formulas or the RTS chart when an
 //! RPE was logged. Decisions (science.md): one rep returns the weight itself, no reps is an error,
 //! above 12 reps no estimate is claimed; the default is Brzycki up to 10 reps, Epley for 11–12.
+//!
+//! [`estimate`] reads one set on its own (the calculator). A set in a lift's history is read by
+//! [`Reader`], which decides from the lifter's RPE habit on the lift whether the chart or the
+//! formula speaks for it — the one rule for every trend, record and deload signal.
+
+mod reader;
+
+pub use reader::{HABIT_SETS, Reader, Reading};
 
 use super::rpe::{CHART_REPS, percent_1rm};
 use super::units::{Rpe, Weight};

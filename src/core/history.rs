@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::e1rm::Reader;
 use super::progression::{PastSession, WorkingSet};
 use super::records::PastSet;
 use super::session::SessionId;
@@ -10,7 +11,7 @@ use super::set::{Effort, Load, SetSpec};
 mod summary;
 mod trend;
 
-pub use summary::{PerformanceSummary, TopSet, summarise};
+pub use summary::{PerformanceSummary, TopSet, summarise, summarise_after};
 pub use trend::{TrendBy, week_start, weekly_best};
 
 /// The sets of one exercise in one session.
@@ -21,21 +22,21 @@ pub struct Performance {
     pub sets: Vec<SetSpec>,
 }
 
-/// Sets with a weight and reps, as the records read them (warm-ups are kept: records skip them).
-pub fn past_sets(history: &[Performance]) -> Vec<PastSet> {
+/// Sets with a weight and reps, as the records read them (warm-ups are kept: records skip them),
+/// each with the e1RM `reader` gives it. `history` is the lift's whole history, oldest first, and
+/// `reader` a fresh one: it ends ready to read the lift's next set.
+pub fn past_sets(history: &[Performance], reader: &mut Reader) -> Vec<PastSet> {
     history
         .iter()
-        .flat_map(|p| {
-            p.sets.iter().filter_map(move |s| match (s.load, s.reps) {
-                (Load::External(weight), Some(reps)) => Some(PastSet {
-                    session: p.session,
-                    kind: s.kind,
-                    weight,
-                    reps,
-                    rpe: s.effort.map(Effort::rpe),
-                }),
-                _ => None,
-            })
+        .flat_map(|p| &p.sets)
+        .filter_map(|s| match (s.load, s.reps) {
+            (Load::External(weight), Some(reps)) => Some(PastSet {
+                kind: s.kind,
+                weight,
+                reps,
+                e1rm: reader.read(s),
+            }),
+            _ => None,
         })
         .collect()
 }
@@ -100,12 +101,16 @@ mod tests {
                 sets: vec![set(SetKind::Warmup, kg(60.0), 5, None)],
             },
         ];
-        let sets = past_sets(&history);
+        let mut reader = Reader::default();
+        let sets = past_sets(&history, &mut reader);
         assert_eq!(
             sets.len(),
             3,
             "records see warm-ups and skip them themselves"
         );
+        // The working set is read on the chart (its own RPE 8: 100 / 0.811); warm-ups are not.
+        assert_eq!(sets[0].e1rm, None);
+        assert!((sets[1].e1rm.unwrap().kg() - 100.0 / 0.811).abs() < 1e-9);
         let sessions = past_sessions(&history);
         assert_eq!(
             sessions.len(),

@@ -2,16 +2,16 @@
 //! for at least N reps (N = 1–12), and best session volume.
 //!
 //! Records are a fold over sets, so recomputing from scratch after an edit or a delete gives the
-//! same answer as detecting them set by set. Warm-ups never set records. e1RM follows
-//! [`e1rm::estimate`] (science.md: RTS chart when an RPE was logged, no claim above 12 reps); a set
-//! above 12 reps still counts for the rep brackets it covers (1–12) and for volume.
+//! same answer as detecting them set by set. Warm-ups never set records. A set's e1RM is the one
+//! its lift's [`e1rm::Reader`] gave it (no claim above 12 reps); a set above 12 reps still counts
+//! for the rep brackets it covers (1–12). Load records count sets with an external load; session
+//! volume counts every working set ([`crate::core::set::SetSpec::volume_kg`]), so the caller adds
+//! each session's volume with [`Records::add_session_volume`].
+//!
+//! [`e1rm::Reader`]: crate::core::e1rm::Reader
 
-use std::collections::BTreeMap;
-
-use super::e1rm::{self, Formula};
-use super::session::SessionId;
 use super::set::SetKind;
-use super::units::{Reps, Rpe, Unit, Weight, format_number};
+use super::units::{Reps, Unit, Weight, format_number};
 
 /// Rep brackets tracked: the heaviest weight lifted for at least 1, 2, …, 12 reps.
 pub const REP_BRACKETS: u16 = 12;
@@ -19,35 +19,21 @@ pub const REP_BRACKETS: u16 = 12;
 /// A record must beat the old one by more than float noise (kg, or kg × reps for volume).
 const BEAT_BY: f64 = 1e-6;
 
-/// One set of the exercise's history, as records need it.
+/// One set of the exercise's history with an external load, as records need it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PastSet {
-    pub session: SessionId,
     pub kind: SetKind,
     /// The load moved.
     pub weight: Weight,
     pub reps: Reps,
-    pub rpe: Option<Rpe>,
+    /// Its e1RM as read in the lift's history ([`crate::core::e1rm::Reader`]).
+    pub e1rm: Option<Weight>,
 }
 
 impl PastSet {
     /// Whether the set can set a record at all (warm-ups cannot).
     pub fn counts(&self) -> bool {
         self.kind.is_working()
-    }
-
-    /// Volume load in kg: weight × reps for a working set, 0 for a warm-up.
-    pub fn volume_kg(&self) -> f64 {
-        if self.counts() {
-            self.weight.kg() * f64::from(self.reps.get())
-        } else {
-            0.0
-        }
-    }
-
-    /// The set's e1RM on the basis the app stores (`pinned` formula, else the defaults).
-    pub fn e1rm(&self, pinned: Option<Formula>) -> Option<Weight> {
-        e1rm::estimate(self.weight, self.reps.get(), self.rpe, pinned)
     }
 }
 
@@ -142,17 +128,12 @@ fn bracket(reps: Reps) -> u16 {
 /// 5 also covers brackets 1–4, but it can only beat one of those if it beats bracket 5, so that
 /// is the one announced; bracket 1 is the heaviest lift). Empty for a warm-up.
 pub fn new_records(before: &Records, set: &PastSet) -> Vec<Pr> {
-    new_records_pinned(before, set, None)
-}
-
-/// [`new_records`] with e1RMs by the `pinned` formula (when the lifter chose one).
-pub fn new_records_pinned(before: &Records, set: &PastSet, pinned: Option<Formula>) -> Vec<Pr> {
     if !set.counts() {
         return Vec::new();
     }
     let n = bracket(set.reps);
     [
-        set.e1rm(pinned)
+        set.e1rm
             .and_then(|e| load_pr(PrKind::E1rm, e, before.best_e1rm)),
         load_pr(PrKind::Heaviest, set.weight, before.heaviest()),
         (n > 1)
@@ -188,11 +169,6 @@ impl Records {
 
     /// Takes a set into the records (a warm-up changes nothing).
     pub fn add_set(&mut self, set: &PastSet) {
-        self.add_set_pinned(set, None);
-    }
-
-    /// [`Records::add_set`] with the e1RM by the `pinned` formula.
-    pub fn add_set_pinned(&mut self, set: &PastSet, pinned: Option<Formula>) {
         if !set.counts() {
             return;
         }
@@ -201,7 +177,7 @@ impl Records {
                 *slot = Some(w);
             }
         };
-        if let Some(e) = set.e1rm(pinned) {
+        if let Some(e) = set.e1rm {
             raise(&mut self.best_e1rm, e);
         }
         for slot in &mut self.rep_bests[..usize::from(bracket(set.reps))] {
@@ -230,7 +206,7 @@ impl Records {
             .collect()
     }
 
-    /// Takes one session's working volume into the records.
+    /// Takes one session's working volume (kg × reps) into the records.
     pub fn add_session_volume(&mut self, volume_kg: f64) {
         if beats(volume_kg, self.best_volume_kg) {
             self.best_volume_kg = Some(volume_kg);
@@ -238,21 +214,12 @@ impl Records {
     }
 }
 
-/// The records of a whole history, from scratch. Sets of one session need not be adjacent.
+/// The load records of a whole history, from scratch (session volume aside: add it per session
+/// with [`Records::add_session_volume`]).
 pub fn records(history: &[PastSet]) -> Records {
-    records_pinned(history, None)
-}
-
-/// [`records`] with e1RMs by the `pinned` formula.
-pub fn records_pinned(history: &[PastSet], pinned: Option<Formula>) -> Records {
     let mut out = Records::default();
-    let mut volumes: BTreeMap<SessionId, f64> = BTreeMap::new();
     for set in history {
-        out.add_set_pinned(set, pinned);
-        *volumes.entry(set.session).or_default() += set.volume_kg();
-    }
-    for v in volumes.into_values() {
-        out.add_session_volume(v);
+        out.add_set(set);
     }
     out
 }

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::exercise::ExerciseId;
-use super::set::SetSpec;
+use super::set::{SetSpec, Totals};
 use super::units::Weight;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -72,17 +72,17 @@ pub struct Session {
     /// Session RPE (Foster), 0–10.
     pub rpe: Option<u8>,
     pub notes: String,
+    /// The body weight its bodyweight sets count: the one taken when it was finished, the
+    /// profile's while it runs.
+    pub body_weight: Option<Weight>,
     pub slots: Vec<Slot>,
 }
 
-/// Totals for one exercise in a session.
+/// Totals for one exercise in a session ([`Totals`]: reps and volume of working sets only).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SlotTotals {
     pub name: String,
-    pub sets: usize,
-    pub working_sets: usize,
-    pub reps: u32,
-    pub volume_kg: f64,
+    pub totals: Totals,
 }
 
 impl Session {
@@ -91,33 +91,23 @@ impl Session {
         self.slots.iter().map(|s| s.sets.len()).sum()
     }
 
+    /// The whole session's totals, by the one definition ([`Totals`]).
+    pub fn totals(&self) -> Totals {
+        Totals::of(self.sets().map(|(_, s)| &s.spec), self.body_weight)
+    }
+
     /// Volume load in kg across working sets.
-    pub fn volume_kg(&self, body_weight: Option<Weight>) -> f64 {
-        self.totals(body_weight).iter().map(|t| t.volume_kg).sum()
+    pub fn volume_kg(&self) -> f64 {
+        self.totals().volume_kg
     }
 
     /// Per-exercise totals, in session order.
-    pub fn totals(&self, body_weight: Option<Weight>) -> Vec<SlotTotals> {
+    pub fn slot_totals(&self) -> Vec<SlotTotals> {
         self.slots
             .iter()
             .map(|slot| SlotTotals {
                 name: slot.name.clone(),
-                sets: slot.sets.len(),
-                working_sets: slot
-                    .sets
-                    .iter()
-                    .filter(|s| s.spec.kind.is_working())
-                    .count(),
-                reps: slot
-                    .sets
-                    .iter()
-                    .filter_map(|s| s.spec.reps.map(|r| u32::from(r.get())))
-                    .sum(),
-                volume_kg: slot
-                    .sets
-                    .iter()
-                    .map(|s| s.spec.volume_kg(body_weight))
-                    .sum(),
+                totals: Totals::of(slot.sets.iter().map(|s| &s.spec), self.body_weight),
             })
             .collect()
     }
@@ -192,8 +182,8 @@ pub struct SessionSummary {
 }
 
 impl Session {
-    /// The history-list line for this session.
-    pub fn summary(&self, body_weight: Option<Weight>) -> SessionSummary {
+    /// The history-list line for this session (as its stored summary columns say it).
+    pub fn summary(&self) -> SessionSummary {
         SessionSummary {
             id: self.id,
             started_at: self.started_at,
@@ -202,7 +192,7 @@ impl Session {
             title: self.title.clone(),
             exercises: self.slots.len() as u32,
             sets: self.set_count() as u32,
-            volume_kg: self.volume_kg(body_weight),
+            volume_kg: self.volume_kg(),
             rpe: self.rpe,
             duration: self.ended_at.map(|end| self.duration(end)),
         }
@@ -253,6 +243,7 @@ mod tests {
             title: String::new(),
             rpe: None,
             notes: String::new(),
+            body_weight: None,
             slots: vec![
                 slot(1, None),
                 slot(2, Some(1)),
@@ -300,6 +291,7 @@ mod tests {
             title: String::new(),
             rpe: None,
             notes: String::new(),
+            body_weight: None,
             slots: vec![slot],
         }
     }

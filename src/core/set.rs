@@ -141,14 +141,63 @@ pub struct SetSpec {
 }
 
 impl SetSpec {
-    /// Volume load in kg (load moved × reps). Warm-ups count nothing; timed sets count nothing.
-    pub fn volume_kg(&self, body_weight: Option<Weight>) -> f64 {
-        if !self.kind.is_working() {
-            return 0.0;
+    /// The reps the set counts: its reps when it is a working set (working, drop, failure,
+    /// AMRAP); a warm-up and a timed set count none.
+    pub fn working_reps(&self) -> u32 {
+        match self.reps {
+            Some(r) if self.kind.is_working() => u32::from(r.get()),
+            _ => 0,
         }
-        self.reps.map_or(0.0, |r| {
-            self.load.moved_kg(body_weight) * f64::from(r.get())
-        })
+    }
+
+    /// Volume load in kg: the load moved ([`Load::moved_kg`]: the external load, or the body
+    /// weight plus an added load or minus an assisting one) × [`SetSpec::working_reps`]. Warm-ups
+    /// and timed sets count nothing.
+    pub fn volume_kg(&self, body_weight: Option<Weight>) -> f64 {
+        self.load.moved_kg(body_weight) * f64::from(self.working_reps())
+    }
+}
+
+/// Totals of some sets — one definition for every place that counts them (the finish summary,
+/// the session list and its stored columns, session-volume records, the progression screen,
+/// `report` and `context`): every logged set is a set, warm-ups among them; reps and volume count
+/// the working sets only ([`SetSpec::working_reps`], [`SetSpec::volume_kg`]).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Totals {
+    /// Every logged set, warm-ups included.
+    pub sets: usize,
+    pub warmups: usize,
+    /// Working, drop, failure and AMRAP sets.
+    pub working_sets: usize,
+    /// Reps of the working sets.
+    pub reps: u32,
+    /// Volume load of the working sets, kg × reps.
+    pub volume_kg: f64,
+}
+
+impl Totals {
+    /// The totals of `sets`, bodyweight sets counting `body_weight` (the session's).
+    pub fn of<'a>(
+        sets: impl IntoIterator<Item = &'a SetSpec>,
+        body_weight: Option<Weight>,
+    ) -> Self {
+        let mut totals = Totals::default();
+        for set in sets {
+            totals.add(set, body_weight);
+        }
+        totals
+    }
+
+    /// Takes one more set in.
+    pub fn add(&mut self, set: &SetSpec, body_weight: Option<Weight>) {
+        self.sets += 1;
+        if set.kind.is_working() {
+            self.working_sets += 1;
+        } else {
+            self.warmups += 1;
+        }
+        self.reps += set.working_reps();
+        self.volume_kg += set.volume_kg(body_weight);
     }
 }
 
@@ -189,6 +238,70 @@ mod tests {
             ..working
         };
         assert!((assisted.volume_kg(Some(kg(80.0))) - 480.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn totals_count_every_set_but_reps_and_volume_only_of_working_sets() {
+        let reps = |n| Some(Reps::try_from(n).unwrap());
+        let bw = |added: f64, assisted| Load::Bodyweight {
+            added: kg(added),
+            assisted,
+        };
+        let sets = [
+            // Two warm-ups: sets, not reps, not volume.
+            SetSpec {
+                kind: SetKind::Warmup,
+                load: Load::External(kg(60.0)),
+                reps: reps(5),
+                ..SetSpec::default()
+            },
+            SetSpec {
+                kind: SetKind::Warmup,
+                load: bw(0.0, false),
+                reps: reps(5),
+                ..SetSpec::default()
+            },
+            // 100 × 5 = 500; bw+20 × 8 at 80 kg = 800; bw-20 × 10 = 600; bw × 6 = 480.
+            SetSpec {
+                load: Load::External(kg(100.0)),
+                reps: reps(5),
+                ..SetSpec::default()
+            },
+            SetSpec {
+                kind: SetKind::Failure,
+                load: bw(20.0, false),
+                reps: reps(8),
+                ..SetSpec::default()
+            },
+            SetSpec {
+                load: bw(20.0, true),
+                reps: reps(10),
+                ..SetSpec::default()
+            },
+            SetSpec {
+                kind: SetKind::Drop,
+                load: bw(0.0, false),
+                reps: reps(6),
+                ..SetSpec::default()
+            },
+            // A 45 s plank: a working set with no reps and no volume.
+            SetSpec {
+                load: bw(0.0, false),
+                duration: Some(crate::core::units::Seconds::try_from(45).unwrap()),
+                ..SetSpec::default()
+            },
+        ];
+        let t = Totals::of(&sets, Some(kg(80.0)));
+        assert_eq!(
+            (t.sets, t.warmups, t.working_sets, t.reps),
+            (7, 2, 5, 5 + 8 + 10 + 6)
+        );
+        assert!((t.volume_kg - (500.0 + 800.0 + 600.0 + 480.0)).abs() < 1e-9);
+        // Each set's own figures add up to the totals.
+        let volume: f64 = sets.iter().map(|s| s.volume_kg(Some(kg(80.0)))).sum();
+        let reps: u32 = sets.iter().map(SetSpec::working_reps).sum();
+        assert!((volume - t.volume_kg).abs() < 1e-9);
+        assert_eq!(reps, t.reps);
     }
 
     #[test]

@@ -11,12 +11,13 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_progression.sql"),
     include_str!("migrations/0003_heart_rate.sql"),
     include_str!("migrations/0004_review.sql"),
-    include_str!("migrations/0005_trained_time.sql"),
+    include_str!("migrations/0005_slot_volume.sql"),
+    include_str!("migrations/0006_trained_time.sql"),
 ];
 
-/// The schema version that added personal records (a database upgraded past it has them
-/// computed once from its history).
-pub const PROGRESSION: u32 = 2;
+/// The schema version that stored each slot's volume and re-read e1RMs by the lifter's RPE habit
+/// (a database upgraded past it has its summaries, e1RMs and records recomputed once).
+pub const SLOT_VOLUME: u32 = 5;
 
 /// The schema version this build creates and understands.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -103,6 +104,16 @@ mod tests {
         assert_eq!(apply(&conn, MIGRATIONS).unwrap(), 0);
         assert_eq!(tables(&conn), before);
         assert_eq!(user_version(&conn).unwrap(), SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn the_recompute_marker_names_the_slot_volume_migration() {
+        // Renumbering the migrations must move SLOT_VOLUME with its file.
+        let at = MIGRATIONS[SLOT_VOLUME as usize - 1];
+        assert!(
+            at.contains("ALTER TABLE session_exercise ADD COLUMN volume_kg"),
+            "{at}"
+        );
     }
 
     #[test]

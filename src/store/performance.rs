@@ -7,14 +7,24 @@ use rusqlite::params;
 use super::sets::{SET_COLUMNS, SetRow};
 use super::{Store, StoreError, from_millis, sql_count, to_millis};
 use crate::core::deload::E1rmPoint;
+use crate::core::e1rm::{HABIT_SETS, Reader};
 use crate::core::exercise::ExerciseId;
-use crate::core::history::{Performance, PerformanceSummary, TrendBy, summarise, weekly_best};
+use crate::core::history::{
+    Performance, PerformanceSummary, TrendBy, summarise_after, weekly_best,
+};
 use crate::core::session::SessionId;
 use crate::core::units::Weight;
 
+/// The body weight a session's bodyweight sets count, for a query aliasing `session` as `ses`:
+/// the one taken at finish, else the profile's (as the stored summary uses).
+pub(super) const SESSION_BODY: &str =
+    "COALESCE(ses.body_weight_kg, (SELECT body_weight_kg FROM profile WHERE id = 1))";
+
 impl Store {
     /// The last `limit` sessions of `exercise` (finished or running, not abandoned), newest
-    /// first, each summarised: date, working sets, top set, best e1RM, volume, mean RPE.
+    /// first, each summarised: date, working sets, top set, best e1RM (read as stored, by the
+    /// lift's reader along its history), volume (bodyweight sets at the session's body weight),
+    /// mean RPE.
     pub fn performances(
         &self,
         exercise: ExerciseId,
@@ -30,7 +40,7 @@ impl Store {
                      SELECT ses.id FROM session_exercise se JOIN session ses ON ses.id = se.session_id
                      WHERE se.exercise_id = ?1 AND ses.status != 'abandoned'
                      GROUP BY ses.id ORDER BY ses.started_at DESC, ses.id DESC LIMIT ?2)
-                 SELECT ses.id, ses.started_at, {SET_COLUMNS} FROM recent
+                 SELECT ses.id, ses.started_at, {SESSION_BODY}, {SET_COLUMNS} FROM recent
                  CROSS JOIN session ses ON ses.id = recent.id
                  CROSS JOIN session_exercise se ON se.session_id = ses.id AND se.exercise_id = ?1
                  CROSS JOIN set_entry s ON s.session_exercise_id = se.id
@@ -42,16 +52,42 @@ impl Store {
                 Ok((
                     r.get::<_, i64>(0)?,
                     r.get::<_, i64>(1)?,
-                    SetRow::read(r, 2)?,
+                    r.get::<_, Option<f64>>(2)?,
+                    SetRow::read(r, 3)?,
                 ))
             })
             .and_then(Iterator::collect::<Result<Vec<_>, _>>)
             .map_err(fail())?;
-        let pinned = self.pinned_formula()?;
-        Ok(group_sessions(rows)?
-            .iter()
-            .map(|p| summarise(p, pinned))
-            .collect())
+        let mut sessions = group_sessions(rows)?;
+        sessions.reverse();
+        let Some((oldest, _)) = sessions.first() else {
+            return Ok(Vec::new());
+        };
+        let mut reader = self.reader_before_session(exercise, oldest)?;
+        let mut out = Vec::with_capacity(sessions.len());
+        for (performance, body) in &sessions {
+            let summary = summarise_after(performance, reader, *body);
+            reader = summary.reader.clone();
+            out.push(summary);
+        }
+        out.reverse();
+        Ok(out)
+    }
+
+    /// The reader of `exercise` before the session of `performance`: the lifter's RPE habit on
+    /// the lift from its sets in earlier sessions (in reading order, abandoned ones aside).
+    pub(super) fn reader_before_session(
+        &self,
+        exercise: ExerciseId,
+        performance: &Performance,
+    ) -> Result<Reader, StoreError> {
+        let before = (to_millis(performance.started_at), performance.session.0);
+        let rows = self.latest_read_sets(exercise.0, Some(before), HABIT_SETS - 1)?;
+        let mut reader = Reader::new(self.pinned_formula()?);
+        for set in rows.iter().rev() {
+            reader.read(&set.spec);
+        }
+        Ok(reader)
     }
 
     /// The e1RM trend of `exercise`, oldest first: each session's best stored e1RM dated by the
@@ -121,21 +157,25 @@ impl Store {
     }
 }
 
-/// One exercise's sessions from its set rows `(session, started_at, set)`, each session's sets
-/// together and in order (shared with the review's previous performances).
+/// One exercise's sessions from its set rows `(session, started_at, body weight, set)`, each
+/// session's sets together and in order, with the session's body weight (shared with the
+/// review's previous performances).
 pub(super) fn group_sessions(
-    rows: impl IntoIterator<Item = (i64, i64, SetRow)>,
-) -> Result<Vec<Performance>, StoreError> {
-    let mut sessions: Vec<Performance> = Vec::new();
-    for (session, started_at, set) in rows {
+    rows: impl IntoIterator<Item = (i64, i64, Option<f64>, SetRow)>,
+) -> Result<Vec<(Performance, Option<Weight>)>, StoreError> {
+    let mut sessions: Vec<(Performance, Option<Weight>)> = Vec::new();
+    for (session, started_at, body_kg, set) in rows {
         let spec = set.into_logged()?.spec;
         match sessions.last_mut() {
-            Some(last) if last.session.0 == session => last.sets.push(spec),
-            _ => sessions.push(Performance {
-                session: SessionId(session),
-                started_at: from_millis(started_at, "session", session)?,
-                sets: vec![spec],
-            }),
+            Some((last, _)) if last.session.0 == session => last.sets.push(spec),
+            _ => sessions.push((
+                Performance {
+                    session: SessionId(session),
+                    started_at: from_millis(started_at, "session", session)?,
+                    sets: vec![spec],
+                },
+                body_kg.and_then(|kg| Weight::from_kg(kg).ok()),
+            )),
         }
     }
     Ok(sessions)

@@ -1,24 +1,62 @@
-//! Personal records as stored: kept true inside the same transaction as every write that changes
-//! a lift's sets. A logged set updates them incrementally (cheap, on the hot path); an edit, a
-//! delete or a bulk insert recomputes the exercise's records from its history.
+//! Personal records and stored e1RMs as stored: kept true inside the same transaction as every
+//! write that changes a lift's sets. A logged set is read for its e1RM and updates the records
+//! incrementally (cheap, on the hot path); an edit, a delete, a bulk insert or a new pinned
+//! formula re-reads the exercise's stored e1RMs and recomputes its records from its history.
 //!
-//! The values are [`core::records`]'s fold; the table adds which set (or, for volume, which
-//! session) first reached each one. Abandoned sessions count for nothing, as in the history.
+//! Every set's `e1rm_kg` is the one [`core::e1rm::Reader`] gives it walking the lift's history in
+//! order (sessions by start, then slot and set position; abandoned sessions left out) — the same
+//! walk the app's coaching does over the history it reads — so every chart, record and signal
+//! reading the column reads one rule. Load records are [`core::records`]'s fold; session volume
+//! is the sum of the lift's stored slot volumes ([`crate::core::set::Totals`]). The table adds
+//! which set (or, for volume, which session) first reached each one.
 //!
 //! [`core::records`]: crate::core::records
+//! [`core::e1rm::Reader`]: crate::core::e1rm::Reader
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use rusqlite::params;
 
+use super::sets::{SET_COLUMNS, SetRow};
 use super::{Store, StoreError, from_millis};
-use crate::core::e1rm::Formula;
+use crate::core::e1rm::{Formula, HABIT_SETS, Reader};
 use crate::core::exercise::ExerciseId;
 use crate::core::records::{PastSet, PrKind, PrValue, Records};
 use crate::core::session::{LoggedSet, SessionId, SetId};
-use crate::core::set::{Effort, Load, SetKind};
-use crate::core::units::{Reps, Rpe, Weight};
+use crate::core::set::{Load, SetSpec};
+use crate::core::units::Weight;
+
+/// A lift's sets that [`Reader`] reads, in its reading order, for a query aliasing `set_entry`
+/// as `s`, `session_exercise` as `se` and `session` as `ses` (`?1` the exercise). The filter is
+/// the reader's own (working sets with an external load and reps) so the walk skips nothing it
+/// would read.
+const READ_SETS: &str = "se.exercise_id = ?1 AND ses.status != 'abandoned' AND s.kind != 'warmup'
+   AND s.bodyweight = 0 AND s.weight_kg IS NOT NULL AND s.reps IS NOT NULL";
+
+/// The reading order, oldest first.
+const READ_ORDER: &str = "ses.started_at, se.session_id, se.position, s.position, s.id";
+
+/// A set as records take it, with the e1RM it was read at.
+fn past_set(spec: &SetSpec, e1rm: Option<Weight>) -> Option<PastSet> {
+    match (spec.load, spec.reps) {
+        (Load::External(weight), Some(reps)) => Some(PastSet {
+            kind: spec.kind,
+            weight,
+            reps,
+            e1rm,
+        }),
+        _ => None,
+    }
+}
+
+/// Whether two stored e1RMs are the same (no write needed).
+fn same_e1rm(a: Option<f64>, b: Option<f64>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => (a - b).abs() < 1e-9,
+        (a, b) => a.is_none() && b.is_none(),
+    }
+}
 
 /// A stored personal record: what, how much, and where it was set.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -180,8 +218,9 @@ impl Store {
         rows.into_iter().map(into_record).collect()
     }
 
-    /// Takes sets just logged to `exercise` in `session` into its records. Call inside the write
-    /// that stored them, after they are stored.
+    /// Reads the e1RMs of sets just logged to `exercise` in `session` and takes them into its
+    /// records. Call inside the write that stored them, after they are stored and the session's
+    /// summary refreshed.
     pub(super) fn records_after_log(
         &self,
         exercise: i64,
@@ -189,27 +228,23 @@ impl Store {
         logged: &[LoggedSet],
         pinned: Option<Formula>,
     ) -> Result<(), StoreError> {
-        let past: Vec<(i64, PastSet)> = logged
-            .iter()
-            .filter_map(|set| match (set.spec.load, set.spec.reps) {
-                (Load::External(weight), Some(reps)) if set.spec.kind.is_working() => Some((
-                    set.id.0,
-                    PastSet {
-                        session: SessionId(session),
-                        kind: set.spec.kind,
-                        weight,
-                        reps,
-                        rpe: set.spec.effort.map(Effort::rpe),
-                    },
-                )),
-                _ => None,
-            })
-            .collect();
         let Some(at) = logged.first().map(|s| s.completed_at.timestamp_millis()) else {
             return Ok(());
         };
-        if past.is_empty() {
-            return Ok(());
+        let mut past: Vec<(i64, PastSet)> = Vec::new();
+        // Warm-ups and bodyweight sets are not read (no e1RM, no habit): only volume to follow.
+        if logged.iter().any(|s| Reader::reads(&s.spec)) {
+            let Some(mut reader) = self.reader_before(exercise, logged, pinned)? else {
+                // Logged before some of the lift's other sets: their windows changed too.
+                return self.recompute_records(exercise, pinned);
+            };
+            for set in logged {
+                let e1rm = reader.read(&set.spec);
+                self.put_e1rm(set.id.0, e1rm)?;
+                if let Some(p) = past_set(&set.spec, e1rm).filter(PastSet::counts) {
+                    past.push((set.id.0, p));
+                }
+            }
         }
         // The table is derived data: a row edited out of range is rebuilt, not a reason to
         // refuse the set.
@@ -219,7 +254,7 @@ impl Store {
         };
         for (set, past) in &past {
             let before = records.clone();
-            records.add_set_pinned(past, pinned);
+            records.add_set(past);
             let holder = Holder {
                 set: Some(*set),
                 session,
@@ -232,10 +267,8 @@ impl Store {
         let volume: f64 = self
             .conn
             .prepare_cached(
-                "SELECT COALESCE(SUM(s.weight_kg * s.reps), 0) FROM set_entry s
-                 JOIN session_exercise se ON se.id = s.session_exercise_id
-                 WHERE se.session_id = ?1 AND se.exercise_id = ?2 AND s.kind != 'warmup'
-                   AND s.bodyweight = 0 AND s.weight_kg IS NOT NULL AND s.reps IS NOT NULL",
+                "SELECT TOTAL(volume_kg) FROM session_exercise
+                 WHERE session_id = ?1 AND exercise_id = ?2",
             )
             .and_then(|mut stmt| stmt.query_row([session, exercise], |r| r.get(0)))
             .map_err(self.fail("update the personal records"))?;
@@ -249,6 +282,94 @@ impl Store {
             };
             self.put_record(exercise, kind, value, holder)?;
         }
+        Ok(())
+    }
+
+    /// The reader of `exercise` just before the sets `logged` (stored last of their slot), from
+    /// the lift's latest sets before them; `None` when some set the reader reads comes after
+    /// them in the reading order (a slot of the lift further down the session, a later session).
+    fn reader_before(
+        &self,
+        exercise: i64,
+        logged: &[LoggedSet],
+        pinned: Option<Formula>,
+    ) -> Result<Option<Reader>, StoreError> {
+        let newest_first = self.latest_read_sets(exercise, None, HABIT_SETS + logged.len())?;
+        // The logged sets the reader reads must be the newest of the lift, in order.
+        let read_now: Vec<SetId> = logged
+            .iter()
+            .filter(|s| Reader::reads(&s.spec))
+            .map(|s| s.id)
+            .rev()
+            .collect();
+        let latest: Vec<SetId> = newest_first
+            .iter()
+            .take(read_now.len())
+            .map(|s| s.id)
+            .collect();
+        if latest != read_now {
+            return Ok(None);
+        }
+        let mut reader = Reader::new(pinned);
+        for set in newest_first[read_now.len()..].iter().rev() {
+            reader.read(&set.spec);
+        }
+        Ok(Some(reader))
+    }
+
+    /// The lift's latest `need` sets the reader reads (fewer if it has fewer), newest first in
+    /// reading order — all of them, or those of sessions before `before` (`(started_at, id)`).
+    /// The lift's latest slots are picked first (one sort of its slots, not of every set it ever
+    /// had: the commit path runs this), then their sets; slots without a readable set can leave it
+    /// short, and then every slot is read.
+    pub(super) fn latest_read_sets(
+        &self,
+        exercise: i64,
+        before: Option<(i64, i64)>,
+        need: usize,
+    ) -> Result<Vec<LoggedSet>, StoreError> {
+        let sql = format!(
+            "WITH recent AS (
+                 SELECT se.id, se.session_id, se.position, ses.started_at FROM session_exercise se
+                 JOIN session ses ON ses.id = se.session_id
+                 WHERE se.exercise_id = ?1 AND ses.status != 'abandoned'
+                   AND (?4 IS NULL OR ses.started_at < ?4 OR (ses.started_at = ?4 AND ses.id < ?5))
+                 ORDER BY ses.started_at DESC, se.session_id DESC, se.position DESC LIMIT ?2)
+             SELECT {SET_COLUMNS} FROM recent CROSS JOIN set_entry s ON s.session_exercise_id = recent.id
+             WHERE s.kind != 'warmup' AND s.bodyweight = 0 AND s.weight_kg IS NOT NULL
+               AND s.reps IS NOT NULL
+             ORDER BY recent.started_at DESC, recent.session_id DESC, recent.position DESC,
+                      s.position DESC, s.id DESC
+             LIMIT ?3"
+        );
+        let need_sql = i64::try_from(need).unwrap_or(i64::MAX);
+        let (at, session) = before.unzip();
+        let read = |slots: i64| -> Result<Vec<LoggedSet>, StoreError> {
+            let rows = self
+                .conn
+                .prepare_cached(&sql)
+                .and_then(|mut stmt| {
+                    stmt.query_map(params![exercise, slots, need_sql, at, session], |r| {
+                        SetRow::read(r, 0)
+                    })?
+                    .collect::<Result<Vec<_>, _>>()
+                })
+                .map_err(self.fail("read the lift's latest sets"))?;
+            rows.into_iter().map(SetRow::into_logged).collect()
+        };
+        let first = read(need_sql)?;
+        if first.len() >= need {
+            return Ok(first);
+        }
+        read(i64::MAX)
+    }
+
+    /// Stores the e1RM a set was read at.
+    fn put_e1rm(&self, set: i64, e1rm: Option<Weight>) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached("UPDATE set_entry SET e1rm_kg = ?2 WHERE id = ?1")
+            .and_then(|mut stmt| stmt.execute(rusqlite::params![set, e1rm.map(Weight::kg)]))
+            .map_err(self.fail("store the set's e1RM"))?;
         Ok(())
     }
 
@@ -289,7 +410,8 @@ impl Store {
         Ok(())
     }
 
-    /// Recomputes `exercise`'s records from its whole history. Call inside a write.
+    /// Re-reads the stored e1RMs of `exercise` along its whole history and recomputes its
+    /// records from it. Call inside a write.
     pub(super) fn recompute_records(
         &self,
         exercise: i64,
@@ -298,86 +420,63 @@ impl Store {
         let fail = || self.fail("recompute the personal records");
         let rows = self
             .conn
-            .prepare_cached(
-                "SELECT se.session_id, s.id, s.kind, s.weight_kg, s.reps, s.rpe, s.completed_at
-                 FROM set_entry s
+            .prepare_cached(&format!(
+                "SELECT se.session_id, s.e1rm_kg, {SET_COLUMNS} FROM set_entry s
                  JOIN session_exercise se ON se.id = s.session_exercise_id
                  JOIN session ses ON ses.id = se.session_id
-                 WHERE se.exercise_id = ?1 AND ses.status != 'abandoned' AND s.kind != 'warmup'
-                   AND s.bodyweight = 0 AND s.weight_kg IS NOT NULL AND s.reps IS NOT NULL
-                 ORDER BY ses.started_at, se.session_id, se.position, s.position, s.id",
-            )
+                 WHERE {READ_SETS} ORDER BY {READ_ORDER}"
+            ))
             .and_then(|mut stmt| {
                 stmt.query_map([exercise], |r| {
                     Ok((
                         r.get::<_, i64>(0)?,
-                        r.get::<_, i64>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, f64>(3)?,
-                        r.get::<_, i64>(4)?,
-                        r.get::<_, Option<f64>>(5)?,
-                        r.get::<_, i64>(6)?,
+                        r.get::<_, Option<f64>>(1)?,
+                        SetRow::read(r, 2)?,
                     ))
                 })
                 .and_then(Iterator::collect::<Result<Vec<_>, _>>)
             })
             .map_err(fail())?;
 
+        let mut reader = Reader::new(pinned);
         let mut records = Records::default();
         let mut holders: HashMap<PrKind, Holder> = HashMap::new();
-        // The session being folded: its id, working volume and latest set time.
-        let mut open: Option<(i64, f64, i64)> = None;
-        let close = |open: Option<(i64, f64, i64)>,
-                     records: &mut Records,
-                     holders: &mut HashMap<PrKind, Holder>| {
-            if let Some((session, volume, at)) = open {
-                let before = records.clone();
-                records.add_session_volume(volume);
-                for (kind, _) in changed(&before, records) {
-                    holders.insert(
-                        kind,
-                        Holder {
-                            set: None,
-                            session,
-                            at,
-                        },
-                    );
-                }
+        for (session, stored, row) in rows {
+            let set = row.into_logged()?;
+            let e1rm = reader.read(&set.spec);
+            if !same_e1rm(stored, e1rm.map(Weight::kg)) {
+                self.put_e1rm(set.id.0, e1rm)?;
             }
-        };
-        for (session, id, kind, kg, reps, rpe, at) in rows {
-            let bad = |problem: String| StoreError::corrupt("set_entry", id, problem);
-            let past = PastSet {
-                session: SessionId(session),
-                kind: SetKind::from_code(&kind)
-                    .ok_or_else(|| bad(format!("unknown set kind {kind:?}")))?,
-                weight: Weight::from_kg(kg).map_err(|e| bad(e.0))?,
-                reps: u32::try_from(reps)
-                    .ok()
-                    .and_then(|n| Reps::try_from(n).ok())
-                    .ok_or_else(|| bad(format!("reps {reps} is out of range")))?,
-                rpe: rpe.map(Rpe::try_from).transpose().map_err(|e| bad(e.0))?,
+            let Some(past) = past_set(&set.spec, e1rm) else {
+                continue;
             };
-            if open.is_some_and(|(s, _, _)| s != session) {
-                close(open.take(), &mut records, &mut holders);
-            }
-            let (_, volume, latest) = open.get_or_insert((session, 0.0, at));
-            *volume += past.volume_kg();
-            *latest = (*latest).max(at);
             let before = records.clone();
-            records.add_set_pinned(&past, pinned);
+            records.add_set(&past);
             for (kind, _) in changed(&before, &records) {
                 holders.insert(
                     kind,
                     Holder {
-                        set: Some(id),
+                        set: Some(set.id.0),
+                        session,
+                        at: set.completed_at.timestamp_millis(),
+                    },
+                );
+            }
+        }
+        for (session, volume, at) in self.session_volumes(exercise)? {
+            let before = records.clone();
+            records.add_session_volume(volume);
+            for (kind, _) in changed(&before, &records) {
+                holders.insert(
+                    kind,
+                    Holder {
+                        set: None,
                         session,
                         at,
                     },
                 );
             }
         }
-        close(open, &mut records, &mut holders);
 
         self.conn
             .prepare_cached("DELETE FROM personal_record WHERE exercise_id = ?1")
@@ -389,6 +488,27 @@ impl Store {
             }
         }
         Ok(())
+    }
+
+    /// Each kept session's stored volume of `exercise` (its slots together) with the time of its
+    /// latest working set, oldest first; sessions without working volume are left out.
+    fn session_volumes(&self, exercise: i64) -> Result<Vec<(i64, f64, i64)>, StoreError> {
+        self.conn
+            .prepare_cached(
+                "SELECT ses.id, TOTAL(se.volume_kg),
+                        (SELECT MAX(s.completed_at) FROM session_exercise x
+                         JOIN set_entry s ON s.session_exercise_id = x.id
+                         WHERE x.session_id = ses.id AND x.exercise_id = ?1 AND s.kind != 'warmup')
+                 FROM session_exercise se JOIN session ses ON ses.id = se.session_id
+                 WHERE se.exercise_id = ?1 AND ses.status != 'abandoned'
+                 GROUP BY ses.id HAVING TOTAL(se.volume_kg) > 0
+                 ORDER BY ses.started_at, ses.id",
+            )
+            .and_then(|mut stmt| {
+                stmt.query_map([exercise], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                    .and_then(Iterator::collect::<Result<Vec<_>, _>>)
+            })
+            .map_err(self.fail("recompute the personal records"))
     }
 
     /// Recomputes the records of every exercise with sets or records. Call inside a write.
@@ -411,12 +531,24 @@ impl Store {
         Ok(())
     }
 
-    /// Computes every exercise's records once, for a database upgraded from before they were
-    /// stored.
-    pub(super) fn backfill_records(&self) -> Result<(), StoreError> {
+    /// Computes what is derived from the sets once, for a database upgraded from before it was
+    /// stored as it is now: every session's summary (with its slots' volumes), every stored e1RM
+    /// and every record.
+    pub(super) fn backfill_derived(&self) -> Result<(), StoreError> {
         let tx = self.write()?;
+        let sessions: Vec<i64> = self
+            .conn
+            .prepare("SELECT id FROM session")
+            .and_then(|mut stmt| {
+                stmt.query_map([], |r| r.get(0))
+                    .and_then(Iterator::collect::<Result<Vec<_>, _>>)
+            })
+            .map_err(self.fail("update the session summaries"))?;
+        for session in sessions {
+            self.refresh_summary(session)?;
+        }
         self.recompute_all_records()?;
-        self.commit(tx, "compute the personal records")
+        self.commit(tx, "compute the summaries and personal records")
     }
 
     /// The exercises a session holds (each once). Read it before the session's sets change.

@@ -4,7 +4,7 @@
 use rusqlite::{OptionalExtension as _, params};
 
 use super::{Store, StoreError};
-use crate::core::e1rm::{self, Formula};
+use crate::core::e1rm::Formula;
 use crate::core::exercise::{Exercise, ExerciseId};
 use crate::core::progression::{RepRange, Rule, RuleConfig};
 use crate::core::units::{Reps, Rpe, Unit, Weight};
@@ -135,46 +135,9 @@ impl Store {
             None => tx.execute("DELETE FROM meta WHERE key = ?1", [PINNED_KEY]),
         }
         .map_err(self.fail("pin the e1RM formula"))?;
-        self.recompute_e1rms(formula)?;
+        // Re-reads every stored e1RM under the new formula, then the records.
         self.recompute_all_records()?;
         self.commit(tx, "pin the e1RM formula")
-    }
-
-    /// Rewrites `e1rm_kg` of every working set with a load under `pinned`. Call inside a write.
-    fn recompute_e1rms(&self, pinned: Option<Formula>) -> Result<(), StoreError> {
-        let fail = || self.fail("recompute the stored e1RMs");
-        let mut select = self
-            .conn
-            .prepare(
-                "SELECT id, weight_kg, reps, rpe FROM set_entry
-                 WHERE kind != 'warmup' AND bodyweight = 0 AND weight_kg IS NOT NULL AND reps IS NOT NULL",
-            )
-            .map_err(fail())?;
-        let rows = select
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, f64>(1)?,
-                    r.get::<_, i64>(2)?,
-                    r.get::<_, Option<f64>>(3)?,
-                ))
-            })
-            .and_then(Iterator::collect::<Result<Vec<_>, _>>)
-            .map_err(fail())?;
-        let mut update = self
-            .conn
-            .prepare("UPDATE set_entry SET e1rm_kg = ?2 WHERE id = ?1")
-            .map_err(fail())?;
-        for (id, kg, reps, rpe) in rows {
-            let bad = |problem: String| StoreError::corrupt("set_entry", id, problem);
-            let weight = Weight::from_kg(kg).map_err(|e| bad(e.0))?;
-            let reps =
-                u16::try_from(reps).map_err(|_| bad(format!("reps {reps} is out of range")))?;
-            let rpe = rpe.map(Rpe::try_from).transpose().map_err(|e| bad(e.0))?;
-            let e1rm = e1rm::estimate(weight, reps, rpe, pinned).map(Weight::kg);
-            update.execute(params![id, e1rm]).map_err(fail())?;
-        }
-        Ok(())
     }
 }
 

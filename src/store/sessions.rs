@@ -11,6 +11,7 @@ use crate::core::exercise::ExerciseId;
 use crate::core::session::{
     LoggedSet, Session, SessionId, SessionStatus, SessionSummary, Slot, SlotId, trained_time,
 };
+use crate::core::set::Totals;
 use crate::core::units::Weight;
 
 /// A stored session RPE (0–10), or why the row is corrupt.
@@ -193,8 +194,23 @@ impl Store {
             title: summary.title,
             rpe: summary.rpe,
             notes,
+            body_weight: self.session_body_weight(id.0)?,
             slots,
         }))
+    }
+
+    /// The body weight a session's bodyweight sets count: the one taken when it was finished,
+    /// the profile's while it runs.
+    fn session_body_weight(&self, session: i64) -> Result<Option<Weight>, StoreError> {
+        let body_kg: Option<f64> = self
+            .conn
+            .prepare_cached(
+                "SELECT COALESCE(body_weight_kg, (SELECT body_weight_kg FROM profile WHERE id = 1))
+                 FROM session WHERE id = ?1",
+            )
+            .and_then(|mut stmt| stmt.query_row([session], |r| r.get(0)))
+            .map_err(self.fail("read the session's body weight"))?;
+        Ok(body_kg.and_then(|kg| Weight::from_kg(kg).ok()))
     }
 
     /// Every set of a session with the slot it belongs to, in session order.
@@ -218,26 +234,40 @@ impl Store {
             .collect()
     }
 
-    /// Recomputes the stored summary (sets, volume, exercises) of a session from its sets.
-    /// Volume uses the body weight snapshotted at finish, or the profile's while it runs.
-    /// Call inside the write transaction that changed the sets.
+    /// Recomputes the stored summary of a session from its sets, by the one definition
+    /// ([`Totals`]): each exercise slot's working volume, and the session's sets (warm-ups
+    /// included), volume and exercises. Volume uses the body weight snapshotted at finish, or the
+    /// profile's while it runs. Call inside the write transaction that changed the sets.
     pub(super) fn refresh_summary(&self, session: i64) -> Result<(), StoreError> {
-        let body_kg: Option<f64> = self
-            .conn
-            .prepare_cached(
-                "SELECT COALESCE(body_weight_kg, (SELECT body_weight_kg FROM profile WHERE id = 1))
-                 FROM session WHERE id = ?1",
-            )
-            .and_then(|mut stmt| stmt.query_row([session], |r| r.get(0)))
-            .map_err(self.fail("update the session summary"))?;
-        let body = body_kg.and_then(|kg| Weight::from_kg(kg).ok());
+        let body = self.session_body_weight(session)?;
         let sets = self.session_sets(session)?;
-        let volume: f64 = sets.iter().map(|(_, s)| s.spec.volume_kg(body)).sum();
+        let mut slots: HashMap<i64, Totals> = self
+            .conn
+            .prepare_cached("SELECT id FROM session_exercise WHERE session_id = ?1")
+            .and_then(|mut stmt| {
+                stmt.query_map([session], |r| Ok((r.get(0)?, Totals::default())))?
+                    .collect::<Result<HashMap<_, _>, _>>()
+            })
+            .map_err(self.fail("update the session summary"))?;
+        for (slot, set) in &sets {
+            slots.entry(*slot).or_default().add(&set.spec, body);
+        }
+        let total = Totals::of(sets.iter().map(|(_, s)| &s.spec), body);
         let exercises = sets
             .iter()
             .map(|(slot, _)| slot)
             .collect::<HashSet<_>>()
             .len();
+        let fail = || self.fail("update the session summary");
+        let mut slot_update = self
+            .conn
+            .prepare_cached("UPDATE session_exercise SET volume_kg = ?2 WHERE id = ?1")
+            .map_err(fail())?;
+        for (slot, totals) in &slots {
+            slot_update
+                .execute(params![slot, totals.volume_kg])
+                .map_err(fail())?;
+        }
         self.conn
             .prepare_cached(
                 "UPDATE session SET sets = ?2, volume_kg = ?3, exercises = ?4 WHERE id = ?1",
@@ -245,12 +275,12 @@ impl Store {
             .and_then(|mut stmt| {
                 stmt.execute(params![
                     session,
-                    sql_count(sets.len()),
-                    volume,
+                    sql_count(total.sets),
+                    total.volume_kg,
                     sql_count(exercises)
                 ])
             })
-            .map_err(self.fail("update the session summary"))?;
+            .map_err(fail())?;
         self.refresh_trained_time(session, sets.iter().map(|(_, s)| s.completed_at))
     }
 
@@ -567,27 +597,8 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::profile::{Profile, Sex, default_bar, default_plates};
     use crate::core::set::{Load, SetKind, SetSpec};
-    use crate::core::units::{Bpm, Unit};
-    use crate::store::fixtures::{at, custom, every_shape, kg, lift, store};
-
-    fn with_body_weight(store: &Store, body: f64) {
-        store
-            .save_profile(&Profile {
-                unit: Unit::Kg,
-                body_weight: kg(body),
-                sex: Sex::Male,
-                birth_year: 1985,
-                hr_max: Bpm::try_from(185).unwrap(),
-                hr_rest: Bpm::try_from(55).unwrap(),
-                lthr: None,
-                bar: default_bar(Unit::Kg),
-                plates: default_plates(Unit::Kg),
-                zones: crate::core::hr_settings::ZoneKind::Karvonen,
-            })
-            .unwrap();
-    }
+    use crate::store::fixtures::{at, custom, every_shape, kg, lift, store, with_body_weight};
 
     #[test]
     fn a_started_session_is_the_active_one_until_finished() {
@@ -786,7 +797,11 @@ mod tests {
         assert_eq!(summary.id, session);
         assert_eq!((summary.sets, summary.exercises), (5, 2));
         assert!((summary.volume_kg - 2400.0).abs() < 1e-9, "{summary:?}");
-        assert!((finished.volume_kg(Some(kg(80.0))) - summary.volume_kg).abs() < 1e-9);
+        // The finished session carries the body weight of the day; its totals are the stored ones.
+        assert_eq!(finished.body_weight, Some(kg(80.0)));
+        assert!((finished.volume_kg() - summary.volume_kg).abs() < 1e-9);
+        let totals = finished.totals();
+        assert_eq!((totals.sets, totals.warmups, totals.reps), (5, 1, 28));
 
         // Later edits recompute with the body weight of the day, not today's.
         with_body_weight(&store, 90.0);
@@ -802,6 +817,18 @@ mod tests {
             .unwrap();
         let summary = &store.recent_sessions(10, 0).unwrap()[0];
         assert!((summary.volume_kg - 2100.0).abs() < 1e-9, "{summary:?}");
+        // Each slot keeps its own volume, by the same definition: 1000 and 800 + 300.
+        let slots: Vec<f64> = store
+            .conn
+            .prepare(
+                "SELECT volume_kg FROM session_exercise WHERE session_id = ?1 ORDER BY position",
+            )
+            .unwrap()
+            .query_map([session.0], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(slots, [1000.0, 1100.0, 0.0]);
     }
 
     #[test]
@@ -896,7 +923,7 @@ mod tests {
         let summary = &store.recent_sessions(1, 0).unwrap()[0];
         assert_eq!(summary.status, SessionStatus::Active);
         assert_eq!(summary.sets as usize, loaded.set_count());
-        assert!((summary.volume_kg - loaded.volume_kg(None)).abs() < 1e-9);
+        assert!((summary.volume_kg - loaded.volume_kg()).abs() < 1e-9);
     }
 
     #[test]

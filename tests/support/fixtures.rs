@@ -92,6 +92,7 @@ pub fn spec(kg: f64, reps: u32, rpe: Option<f64>) -> SetSpec {
 
 pub fn empty_session() -> Session {
     Session {
+        body_weight: None,
         id: SessionId(7),
         started_at: t(0),
         ended_at: None,

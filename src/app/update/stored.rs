@@ -220,9 +220,8 @@ fn coach(state: &mut State, exercise: crate::core::exercise::ExerciseId, history
 /// The session is closed: show its summary and put it at the top of the recent list. It
 /// changes the weekly RPE, the loads and the insights: check them again.
 fn finished(state: &mut State, session: Session) -> Vec<Effect> {
-    let body = state.profile.as_ref().map(|p| p.body_weight);
     state.recent_sessions.retain(|s| s.id != session.id);
-    state.recent_sessions.insert(0, session.summary(body));
+    state.recent_sessions.insert(0, session.summary());
     state.session = None;
     state.rest = None;
     state.status = None;
@@ -325,9 +324,8 @@ fn replace_session(state: &mut State, changed: Session) -> Vec<Effect> {
         && let Some(detail) = &mut history.detail
         && detail.session.id == changed.id
     {
-        let body = state.profile.as_ref().map(|p| p.body_weight);
         if let Some(line) = history.sessions.iter_mut().find(|s| s.id == changed.id) {
-            *line = changed.summary(body);
+            *line = changed.summary();
         }
         detail.replace_session(changed.clone(), state.pinned);
     }

@@ -7,7 +7,7 @@ use chrono::{Days, NaiveDate};
 
 use super::{DeloadInput, E1rmPoint, MainLift, PLAN, WeekRpe};
 use crate::core::acwr::{self, Method};
-use crate::core::history::{week_start, weekly_best};
+use crate::core::history::week_start;
 
 /// Row id of a recorded deload.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -128,8 +128,9 @@ pub struct LiftCandidate {
 }
 
 /// The main lifts for signal 1: the `n` candidates trained in the most sessions (the heavier
-/// best e1RM first among equals), each with its weekly best e1RM, leaving out weeks that fall
-/// in a recorded deload (a planned lighter week is no loss of strength).
+/// best e1RM first among equals), each with its sessions' best e1RMs, leaving out sessions that
+/// fall in a recorded deload (a planned lighter week is no loss of strength). The signal fits
+/// its trend to each week's best, as every e1RM trend is.
 pub fn main_lifts(
     mut candidates: Vec<LiftCandidate>,
     n: usize,
@@ -145,16 +146,13 @@ pub fn main_lifts(
     candidates
         .into_iter()
         .take(n)
-        .map(|c| {
-            let outside: Vec<E1rmPoint> = c
+        .map(|c| MainLift {
+            name: c.name,
+            e1rms: c
                 .e1rms
                 .into_iter()
                 .filter(|p| !deloads.iter().any(|d| d.covers(p.date)))
-                .collect();
-            MainLift {
-                name: c.name,
-                e1rms: weekly_best(&outside),
-            }
+                .collect(),
         })
         .collect()
 }
@@ -280,10 +278,10 @@ mod tests {
             ["Deadlift", "Back Squat"],
             "most sessions, then heavier"
         );
-        assert_eq!(lifts[0].e1rms, [point(2, 205.0)]);
+        assert_eq!(lifts[0].e1rms, [point(4, 200.0), point(5, 205.0)]);
         assert_eq!(
             lifts[1].e1rms,
-            [point(2, 160.0), point(16, 162.0)],
+            [point(3, 160.0), point(17, 162.0)],
             "the deload week is not a drop"
         );
     }

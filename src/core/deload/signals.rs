@@ -3,12 +3,11 @@
 use chrono::{Days, NaiveDate};
 
 use super::{MainLift, Signal, SignalKind, WeekRpe};
-use crate::core::units::{Unit, format_number};
+use crate::core::review::strength::{Direction, E1rmTrend};
+use crate::core::units::{Unit, Weight};
 
-/// Signal 1: e1RM this far below the peak (5 %).
+/// Signal 1: the fitted e1RM this far below its fitted start 8 weeks back (5 %).
 pub const E1RM_DROP: f64 = 0.05;
-/// The peak is taken over 8 weeks.
-pub const PEAK_WINDOW_DAYS: u64 = 56;
 /// The current e1RM must be this recent to speak for today.
 pub const CURRENT_WITHIN_DAYS: u64 = 14;
 /// Signal 2: mean working-set RPE at or above this …
@@ -28,31 +27,36 @@ fn days_before(today: NaiveDate, days: u64) -> NaiveDate {
         .unwrap_or(NaiveDate::MIN)
 }
 
-/// Signal 1, for every main lift whose latest e1RM (within 14 days) is ≥ 5 % below its peak
-/// of the last 8 weeks.
+/// Signal 1, for every main lift whose e1RM is falling by the verdict every e1RM trend the
+/// lifter sees uses ([`E1rmTrend`]: the line through each week's best of the last 8 weeks,
+/// deload weeks left out, losing 2 %+ a month and 2+ standard errors down, over 4+ weeks spanning
+/// 6+) and whose fitted e1RM now is 5 % or more below where the line starts — its peak, a falling
+/// line being highest at its start — with an e1RM in the last 14 days. A single high week (one
+/// 12-rep set read high, a good day) is a point the line passes, not a peak to fall from; and a
+/// lift the insights do not call falling never raises this signal.
 pub(super) fn e1rm_drop(lifts: &[MainLift], unit: Unit, today: NaiveDate) -> Option<Signal> {
-    let window = days_before(today, PEAK_WINDOW_DAYS);
     let recent = days_before(today, CURRENT_WITHIN_DAYS);
+    let in_unit = |w: Weight| w.kg() / unit.kg_factor();
     let drops: Vec<String> = lifts
         .iter()
         .filter_map(|lift| {
-            let points: Vec<_> = lift
-                .e1rms
-                .iter()
-                .filter(|p| p.date >= window && p.date <= today)
-                .collect();
-            let current = points.iter().max_by_key(|p| p.date)?;
-            let peak = points.iter().map(|p| p.e1rm.kg()).fold(f64::MIN, f64::max);
-            let drop = 1.0 - current.e1rm.kg() / peak;
-            (current.date >= recent && drop >= E1RM_DROP - 1e-9).then(|| {
-                format!(
-                    "{} e1RM {} {unit} is {:.1} % below its 8-week peak of {} {unit}",
-                    lift.name,
-                    format_number(current.e1rm.kg() / unit.kg_factor()),
-                    drop * 100.0,
-                    format_number(peak / unit.kg_factor()),
-                )
-            })
+            let points = lift.e1rms.iter().map(|p| (p.date, p.e1rm));
+            let trend = E1rmTrend::fit(points, &[], today)?;
+            let latest = trend.e1rm.line.last;
+            let falling = trend.verdict() == Some(Direction::Decreasing);
+            (falling && latest >= recent && -trend.change_percent >= E1RM_DROP * 100.0 - 1e-9).then(
+                || {
+                    format!(
+                        "{} e1RM falling: {:.1} % below its fitted 8-week start ({:.1} → {:.1} \
+                         {unit}, {:+.1} %/month)",
+                        lift.name,
+                        -trend.change_percent,
+                        in_unit(trend.e1rm.start),
+                        in_unit(trend.e1rm.end),
+                        trend.percent_per_month,
+                    )
+                },
+            )
         })
         .collect();
     (!drops.is_empty()).then(|| Signal {

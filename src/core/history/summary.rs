@@ -3,9 +3,9 @@
 use chrono::NaiveDate;
 
 use super::Performance;
-use crate::core::e1rm::{self, Formula};
+use crate::core::e1rm::{Formula, Reader};
 use crate::core::session::SessionId;
-use crate::core::set::{Effort, Load, SetSpec};
+use crate::core::set::{Load, SetSpec, Totals};
 use crate::core::units::{Reps, Weight};
 
 /// The heaviest working set of a session.
@@ -25,29 +25,48 @@ pub struct PerformanceSummary {
     pub sets: usize,
     /// The heaviest working set with a weight (most reps among equals); `None` without one.
     pub top_set: Option<TopSet>,
-    /// The session's best e1RM, on the basis the app stores.
+    /// The session's best e1RM, as every e1RM is read ([`Reader`]): the stored one.
     pub e1rm: Option<Weight>,
-    /// Working volume in kg × reps (added load only for bodyweight sets).
+    /// Working volume in kg × reps, by the one definition ([`Totals`]): a bodyweight set counts
+    /// the session's body weight.
     pub volume_kg: f64,
     /// Mean RPE of the working sets that have one.
     pub mean_rpe: Option<f64>,
+    /// The lift's e1RM reader after this session: the lifter's RPE habit on the lift then, which
+    /// reads the next session's sets.
+    pub reader: Reader,
 }
 
-/// The summary of one performance; `pinned` is the lifter's e1RM formula, if any.
+/// The summary of one performance read on its own: no earlier sets, no body weight (a
+/// bodyweight set counts its added load). For a stored history use [`summarise_after`].
 pub fn summarise(performance: &Performance, pinned: Option<Formula>) -> PerformanceSummary {
+    summarise_after(performance, Reader::new(pinned), None)
+}
+
+/// The summary of one performance of a lift, its sets read by `reader` — the lift's reader
+/// after the sessions before it — with bodyweight sets counting `body_weight` (the session's).
+pub fn summarise_after(
+    performance: &Performance,
+    mut reader: Reader,
+    body_weight: Option<Weight>,
+) -> PerformanceSummary {
+    let e1rm = performance
+        .sets
+        .iter()
+        .filter_map(|s| reader.read(s))
+        .reduce(|a, b| if b.kg() > a.kg() { b } else { a });
     let working: Vec<&SetSpec> = performance
         .sets
         .iter()
         .filter(|s| s.kind.is_working())
         .collect();
-    let loaded = || {
-        working.iter().filter_map(|s| match (s.load, s.reps) {
-            (Load::External(weight), Some(reps)) => Some((weight, reps, s.effort)),
+    let totals = Totals::of(performance.sets.iter(), body_weight);
+    let top_set = working
+        .iter()
+        .filter_map(|s| match (s.load, s.reps) {
+            (Load::External(weight), Some(reps)) => Some(TopSet { weight, reps }),
             _ => None,
         })
-    };
-    let top_set = loaded()
-        .map(|(weight, reps, _)| TopSet { weight, reps })
         .reduce(|best, s| {
             let heavier = s.weight.kg() > best.weight.kg() + 1e-9;
             let same = (s.weight.kg() - best.weight.kg()).abs() <= 1e-9;
@@ -57,11 +76,6 @@ pub fn summarise(performance: &Performance, pinned: Option<Formula>) -> Performa
                 best
             }
         });
-    let e1rm = loaded()
-        .filter_map(|(weight, reps, effort)| {
-            e1rm::estimate(weight, reps.get(), effort.map(Effort::rpe), pinned)
-        })
-        .reduce(|a, b| if b.kg() > a.kg() { b } else { a });
     let rpes: Vec<f64> = working
         .iter()
         .filter_map(|s| s.effort.map(|e| e.rpe().value()))
@@ -69,11 +83,12 @@ pub fn summarise(performance: &Performance, pinned: Option<Formula>) -> Performa
     PerformanceSummary {
         session: performance.session,
         date: performance.started_at.date_naive(),
-        sets: working.len(),
+        sets: totals.working_sets,
         top_set,
         e1rm,
-        volume_kg: working.iter().map(|s| s.volume_kg(None)).sum(),
+        volume_kg: totals.volume_kg,
         mean_rpe: (!rpes.is_empty()).then(|| rpes.iter().sum::<f64>() / rpes.len() as f64),
+        reader,
     }
 }
 
@@ -82,7 +97,7 @@ mod tests {
     use chrono::DateTime;
 
     use super::*;
-    use crate::core::set::SetKind;
+    use crate::core::set::{Effort, SetKind};
     use crate::core::units::Rpe;
 
     fn set(kind: SetKind, kg: f64, reps: u32, rpe: Option<f64>) -> SetSpec {

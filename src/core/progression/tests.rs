@@ -103,6 +103,98 @@ fn steady_progress_double_progression() {
 }
 
 #[test]
+fn one_session_under_the_range_keeps_the_load_and_aims_for_the_bottom() {
+    // The jump to 102.5 kg left the weakest set at 3 on a 5–8 lift: aim for 5 on every set, not
+    // "+1 rep" (4), which would keep the lifter under the range.
+    let config = squat_config(Rule::DoubleProgression);
+    let history = [
+        session(0, 100.0, &[8, 8, 8], &[]),
+        session(1, 102.5, &[4, 3, 3], &[]),
+    ];
+    let r = next(&history, &config);
+    assert_eq!(r.kind, RecommendationKind::IncreaseReps);
+    assert_eq!(
+        (weight(&r, Unit::Kg), r.suggestion.reps),
+        ("102.5".into(), Some(5))
+    );
+    assert_eq!(
+        r.reasoning,
+        "Weakest set was 3 reps at 102.5 kg, under the range (5–8; sets: 4, 3, 3): stay at \
+         102.5 kg and aim for 5 reps on every set. If it is under the range again next time, \
+         the weight comes down."
+    );
+}
+
+#[test]
+fn two_sessions_under_the_range_take_the_load_down_to_land_at_the_bottom() {
+    // The issue: "sets 3, 3, 3 … aim for 4 reps" on a 5–8 lift. Twice under the range, the load
+    // comes down: 100 × 3 (Brzycki: e1RM 100 × 36 / 34 = 105.88) is 105.88 × 32 / 36 = 94.1 kg
+    // for 5 reps at the same effort, rounded down to a makeable 92.5 kg.
+    let config = squat_config(Rule::DoubleProgression);
+    let mut history = vec![
+        session(0, 100.0, &[4, 3, 3], &[]),
+        session(1, 100.0, &[3, 3, 3], &[]),
+    ];
+    let r = next(&history, &config);
+    assert_eq!(r.kind, RecommendationKind::Reduce);
+    assert_eq!(
+        (weight(&r, Unit::Kg), r.suggestion.reps),
+        ("92.5".into(), Some(5))
+    );
+    assert_eq!(
+        r.reasoning,
+        "Under the range (5–8) two sessions running: weakest sets 3 and 3 reps (sets: 3, 3, 3). \
+         At the same effort 3 reps at 100 kg (as read by its e1RM formula) is about 94.1 kg for \
+         5: go to 92.5 kg and aim for 5 reps."
+    );
+    // Rated sets are read on the RTS chart: 3 @ 9 is 89.2 %, 5 @ 9 is 83.7 % → 93.8 kg.
+    let rated = [
+        session(0, 100.0, &[4, 3, 3], &[9.0, 9.0, 9.0]),
+        session(1, 100.0, &[3, 3, 3], &[9.0, 9.0, 9.0]),
+    ];
+    let r = next(&rated, &config);
+    assert_eq!(weight(&r, Unit::Kg), "92.5");
+    assert!(
+        r.reasoning
+            .contains("3 reps at 100 kg (the RPE chart at 9) is about 93.8 kg for 5"),
+        "{}",
+        r.reasoning
+    );
+    // Back in the range at the lighter load: the usual +1 rep on the weakest set.
+    history.push(session(2, 92.5, &[6, 5, 5], &[]));
+    let r = next(&history, &config);
+    assert_eq!(r.kind, RecommendationKind::IncreaseReps);
+    assert_eq!(
+        (weight(&r, Unit::Kg), r.suggestion.reps),
+        ("92.5".into(), Some(6))
+    );
+}
+
+#[test]
+fn under_the_range_past_the_charts_comes_down_ten_percent() {
+    // A 15–20 calf raise: 15 reps are past any e1RM estimate, so twice under the range is 10 %
+    // lighter: 60 → 54, and the makeable load nearest it is 55.
+    let config = RuleConfig {
+        rep_range: RepRange::new(15, 20).unwrap(),
+        ..squat_config(Rule::DoubleProgression)
+    };
+    let history = [
+        session(0, 60.0, &[14, 12, 12], &[]),
+        session(1, 60.0, &[13, 12, 11], &[]),
+    ];
+    let r = next(&history, &config);
+    assert_eq!(r.kind, RecommendationKind::Reduce);
+    assert_eq!(r.suggestion.reps, Some(15));
+    assert!(
+        r.reasoning
+            .contains("15 reps is past the e1RM charts: 10 % lighter"),
+        "{}",
+        r.reasoning
+    );
+    assert_eq!(weight(&r, Unit::Kg), "55");
+}
+
+#[test]
 fn steady_progress_linear() {
     let config = three_by_five(Rule::Linear);
     let history = [

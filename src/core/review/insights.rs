@@ -20,7 +20,8 @@
 //! - **Untrained muscles** (info): groups trained in the last 90 days but not in the last 14.
 //! - **HRV low** (warning): the latest resting RMSSD, at most 3 days old, more than one SD under
 //!   its 30-day baseline (5+ readings). An older reading says nothing about today.
-//! - **PR streak** (good): a PR in each of 3+ weeks in a row, up to this week.
+//! - **PR streak** (good): a PR in each of 3+ weeks in a row, up to this week, leaving out the
+//!   PRs of lifts whose e1RM is falling (a lift is never both "falling" and in a streak).
 //!
 //! Order: warnings, then info, then good; within a tone, the order above (lifts by name).
 
@@ -205,14 +206,20 @@ pub struct InsightInput<'a> {
 /// Every insight that fires today, warnings first, then info, then good. O(n log n).
 pub fn insights(input: &InsightInput<'_>) -> Vec<Insight> {
     let daily = DailyLoads::build(input.sessions, input.today);
-    let mut out = strength_rules::e1rm_trends(input);
+    let trends = super::strength::lift_trends(
+        input.exercise_sessions,
+        input.exercises,
+        input.deloads,
+        input.today,
+    );
+    let mut out = strength_rules::e1rm_trends(input, &trends);
     out.extend(strength_rules::volume_spike(input));
     out.extend(load_rules::acwr_high(&daily));
     out.extend(load_rules::monotony_high(input, &daily));
     out.extend(load_rules::polarisation(input));
     out.extend(strength_rules::untrained(input));
     out.extend(load_rules::hrv_low(input));
-    out.extend(strength_rules::pr_streak(input));
+    out.extend(strength_rules::pr_streak(input, &trends));
     // Stable: the rule order above stays within a tone.
     out.sort_by_key(|i| i.tone);
     out

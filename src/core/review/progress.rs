@@ -200,6 +200,7 @@ mod tests {
             e1rm: e1rm.map(kg),
             volume_kg,
             mean_rpe: None,
+            reader: crate::core::e1rm::Reader::default(),
         }
     }
 

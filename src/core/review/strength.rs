@@ -43,6 +43,11 @@ pub const VOLUME_FLAT_PERCENT_PER_MONTH: f64 = 5.0;
 /// Weeks with an e1RM in the window a lift needs for a trend: the fewest points a slope's
 /// standard error (and so the e1RM verdict) can be read from.
 pub const MIN_SESSIONS: usize = 3;
+/// Weeks with an e1RM in the window before the verdict is said out loud as a plateau or a fall
+/// (the insights, the deload check).
+pub const VERDICT_MIN_WEEKS: usize = 4;
+/// Days from the first to the last of them (6 weeks) before the verdict is said out loud.
+pub const VERDICT_MIN_SPAN_DAYS: i64 = 42;
 
 /// The points an e1RM trend is fitted to, oldest first, from `(date, e1RM)` points (any
 /// order): each week's best (dated by its session), points inside a recorded deload week left
@@ -67,6 +72,71 @@ pub fn trend_points(
             .or_insert((date, e1rm));
     }
     weeks.into_values().collect()
+}
+
+/// One lift's e1RM over the 8 weeks ending a day: the line fitted to [`trend_points`] and its
+/// verdict — the one reading of "is this lift rising, flat or falling" behind the progression
+/// chart's trend, the insights, the deload check and `context`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct E1rmTrend {
+    /// Weeks with an e1RM in the window (deload weeks left out).
+    pub weeks: usize,
+    /// The fitted line with its ends.
+    pub e1rm: WeightTrend,
+    /// Fitted end vs fitted start, percent.
+    pub change_percent: f64,
+    /// The slope per month as a percentage of the fitted start.
+    pub percent_per_month: f64,
+    /// The standard error of `percent_per_month`; `None` under three points.
+    pub percent_per_month_se: Option<f64>,
+    /// [`Direction::of_e1rm`].
+    pub direction: Direction,
+}
+
+impl E1rmTrend {
+    /// The trend of a lift's `(date, e1RM)` points (any order) over the 8 weeks ending `today`,
+    /// points in `deloads` left out; `None` under [`MIN_SESSIONS`] weeks.
+    pub fn fit(
+        points: impl IntoIterator<Item = (NaiveDate, Weight)>,
+        deloads: &[DeloadWeek],
+        today: NaiveDate,
+    ) -> Option<E1rmTrend> {
+        let from = minus_days(today, WINDOW_DAYS - 1);
+        let window = points
+            .into_iter()
+            .filter(|(date, _)| *date >= from && *date <= today);
+        let points = trend_points(window, deloads);
+        if points.len() < MIN_SESSIONS {
+            return None;
+        }
+        let e1rm = WeightTrend::fit(&points)?;
+        let percent_per_month = e1rm.percent_per_month()?;
+        // The SE scales like the slope: per day → per month → % of the (positive) fitted start.
+        let percent_per_month_se = e1rm
+            .line
+            .slope_se_per_day
+            .map(|se| se * DAYS_PER_MONTH / e1rm.line.start_value * 100.0);
+        Some(E1rmTrend {
+            weeks: points.len(),
+            change_percent: e1rm.line.change_percent()?,
+            percent_per_month,
+            percent_per_month_se,
+            direction: Direction::of_e1rm(percent_per_month, e1rm.line.t_value()),
+            e1rm,
+        })
+    }
+
+    /// The verdict said out loud — plateau or fall in the insights, a fall in the deload check —
+    /// once the trend spans [`VERDICT_MIN_WEEKS`] weeks over [`VERDICT_MIN_SPAN_DAYS`] days;
+    /// `None` before (too short to speak for the lift).
+    pub fn verdict(&self) -> Option<Direction> {
+        verdict(self.weeks, &self.e1rm, self.direction)
+    }
+}
+
+fn verdict(weeks: usize, e1rm: &WeightTrend, direction: Direction) -> Option<Direction> {
+    (weeks >= VERDICT_MIN_WEEKS && e1rm.line.span_days() >= VERDICT_MIN_SPAN_DAYS)
+        .then_some(direction)
 }
 
 /// The `(date, best e1RM)` of exercise sessions that have one.
@@ -169,6 +239,13 @@ pub struct LiftTrend {
     pub direction: Direction,
     /// The lift's own weekly volume.
     pub volume: VolumeTrend,
+}
+
+impl LiftTrend {
+    /// [`E1rmTrend::verdict`] of this lift.
+    pub fn verdict(&self) -> Option<Direction> {
+        verdict(self.weeks, &self.e1rm, self.direction)
+    }
 }
 
 /// The strength part of `ironpulse context`.
@@ -277,28 +354,17 @@ fn lift_trend(
     deloads: &[DeloadWeek],
     today: NaiveDate,
 ) -> Option<LiftTrend> {
-    let points = trend_points(e1rms(sessions.iter().copied()), deloads);
-    if points.len() < MIN_SESSIONS {
-        return None;
-    }
-    let e1rm = WeightTrend::fit(&points)?;
-    let change_percent = e1rm.line.change_percent()?;
-    let percent_per_month = e1rm.percent_per_month()?;
-    // The SE scales like the slope: per day → per month → % of the (positive) fitted start.
-    let percent_per_month_se = e1rm
-        .line
-        .slope_se_per_day
-        .map(|se| se * DAYS_PER_MONTH / e1rm.line.start_value * 100.0);
+    let trend = E1rmTrend::fit(e1rms(sessions.iter().copied()), deloads, today)?;
     Some(LiftTrend {
         exercise: id,
         name: name_of(names, id),
-        weeks: points.len(),
-        change_percent,
-        percent_per_month,
-        percent_per_month_se,
-        direction: Direction::of_e1rm(percent_per_month, e1rm.line.t_value()),
+        weeks: trend.weeks,
+        change_percent: trend.change_percent,
+        percent_per_month: trend.percent_per_month,
+        percent_per_month_se: trend.percent_per_month_se,
+        direction: trend.direction,
         volume: volume_trend(sessions, deloads, today),
-        e1rm,
+        e1rm: trend.e1rm,
     })
 }
 

@@ -2,7 +2,7 @@
 
 use crate::core::e1rm::Formula;
 use crate::core::exercise::ExerciseId;
-use crate::core::history::{Performance, PerformanceSummary, summarise};
+use crate::core::history::{Performance, PerformanceSummary, summarise_after};
 use crate::core::session::Session;
 
 /// One exercise now against the last time it was done.
@@ -34,8 +34,9 @@ impl Change {
     }
 }
 
-/// Each exercise of `session` that was done before, now against then (`pinned`: the lifter's
-/// e1RM formula, as the stored figures use it).
+/// Each exercise of `session` that was done before, now against then. The sets now are read by
+/// the lift's e1RM reader after the previous performance (its RPE habit then), as the stored
+/// estimates are, with `pinned` — the lifter's formula — where the reader has none.
 pub fn compare(
     session: &Session,
     previous: &[(ExerciseId, PerformanceSummary)],
@@ -50,13 +51,15 @@ pub fn compare(
                 .filter(|slot| slot.exercise == *exercise)
                 .flat_map(|slot| slot.sets.iter().map(|s| s.spec))
                 .collect();
-            let now = summarise(
+            let reader = before.reader.clone().with_pinned(pinned);
+            let now = summarise_after(
                 &Performance {
                     session: session.id,
                     started_at: session.started_at,
                     sets,
                 },
-                pinned,
+                reader,
+                session.body_weight,
             );
             let top_set_kg = now
                 .top_set

@@ -30,6 +30,7 @@ fn session(sets: &[(f64, u32, i64)]) -> Session {
         title: "Workout".into(),
         rpe: None,
         notes: String::new(),
+        body_weight: None,
         slots: vec![Slot {
             id: SlotId(1),
             exercise: ExerciseId(1),
@@ -104,6 +105,35 @@ fn the_comparison_gives_the_change_in_kg_and_percent() {
     // The same reps and RPE at 2.5 % more weight estimate 2.5 % more.
     let e1rm = c.e1rm.unwrap();
     assert!((e1rm.percent.unwrap() - 2.5).abs() < 1e-6, "{e1rm:?}");
+}
+
+#[test]
+fn sets_now_without_an_rpe_read_at_the_habit_of_the_sets_before() {
+    // Last time 100 × 5 @ 8 twice; now 102.5 × 5 with no RPE typed. The lift is rated, so the
+    // sets now read at the typical RPE 8 (as the stored estimates do): +2.5 %, not the −6.7 %
+    // Brzycki would show against the chart.
+    let before_session = session(&[(100.0, 5, 60), (100.0, 5, 240)]);
+    let before = summarise(
+        &Performance {
+            session: SessionId(3),
+            started_at: before_session.started_at,
+            sets: before_session.slots[0]
+                .sets
+                .iter()
+                .map(|s| s.spec)
+                .collect(),
+        },
+        None,
+    );
+    let mut now = session(&[(102.5, 5, 60), (102.5, 5, 240)]);
+    for set in &mut now.slots[0].sets {
+        set.spec.effort = None;
+    }
+    let [c] = compare(&now, &[(ExerciseId(1), before)], None)
+        .try_into()
+        .unwrap();
+    assert!((c.now.e1rm.unwrap().kg() - 102.5 / 0.811).abs() < 1e-9);
+    assert!((c.e1rm.unwrap().percent.unwrap() - 2.5).abs() < 1e-6);
 }
 
 #[test]

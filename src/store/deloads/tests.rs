@@ -159,12 +159,12 @@ fn a_hand_made_grind_shows_its_numbers() {
     let (_, today) = grinding(&store);
     let history = store.deload_input(today).unwrap();
 
-    // One main lift, one point a week: 140 × 5 @ 8 = 140 / 0.811 = 172.63 for four weeks,
-    // then 135 × 5 @ 9.5 (84.9 %... the chart's 5 @ 9.5) and 130 × 5 @ 9.5.
+    // One main lift, one point a session: 140 × 5 @ 8 = 140 / 0.811 = 172.63 for four weeks,
+    // then 135 × 5 @ 9.5 (85.0 %, the chart's 5 @ 9.5) and 130 × 5 @ 9.5.
     assert_eq!(history.main_lifts.len(), 1);
     let squat = &history.main_lifts[0];
     assert_eq!(squat.name, "Back Squat");
-    assert_eq!(squat.e1rms.len(), 6);
+    assert_eq!(squat.e1rms.len(), 12);
     assert!((squat.e1rms[0].e1rm.kg() - 140.0 / 0.811).abs() < 1e-6);
     assert_eq!(squat.e1rms[0].date, day(2026, 5, 4));
 
@@ -194,10 +194,47 @@ fn a_hand_made_grind_shows_its_numbers() {
 
     let advice = assess(&history.input(), &DeloadConfig::default(), today);
     let kinds: Vec<SignalKind> = advice.signals.iter().map(|s| s.kind).collect();
-    assert!(kinds.contains(&SignalKind::E1rmDrop), "{advice:?}");
+    // Six weeks of squats span 35 days: too short for the e1RM verdict (the insights would not
+    // call it falling either), so that signal waits; RPE and the weeks speak.
+    assert!(!kinds.contains(&SignalKind::E1rmDrop), "{advice:?}");
     assert!(kinds.contains(&SignalKind::HighRpe), "{advice:?}");
     assert!(kinds.contains(&SignalKind::WeeksSinceDeload), "{advice:?}");
     assert!(advice.urgency >= Urgency::Medium);
+}
+
+#[test]
+fn eight_weeks_of_a_sliding_squat_are_an_e1rm_drop_with_its_fitted_numbers() {
+    // Weekly squats at RPE 8: 140 kg for four weeks, then 137.5, 135, 132.5, 130. Every set is
+    // read at 5 @ 8 (81.1 %); the line through the weeks runs 175.2 → 162.4 kg (−7.3 %,
+    // −4.6 %/month, t = −5.8): falling, and 5 %+ under its start.
+    let store = store();
+    let squat = exercise(&store, "Back Squat");
+    let monday = day(2026, 5, 4);
+    let sessions: Vec<HistorySession> = [140.0, 140.0, 140.0, 140.0, 137.5, 135.0, 132.5, 130.0]
+        .iter()
+        .zip(0_u64..)
+        .map(|(&w, week)| {
+            session(
+                squat,
+                monday + Days::new(7 * week),
+                Some(7),
+                &[at_rpe(lift(w, 5), 8.0), at_rpe(lift(w, 5), 8.0)],
+            )
+        })
+        .collect();
+    store.insert_history(&sessions).unwrap();
+    let today = monday + Days::new(7 * 7 + 1);
+    let history = store.deload_input(today).unwrap();
+    let advice = assess(&history.input(), &DeloadConfig::default(), today);
+    let drop = advice
+        .signals
+        .iter()
+        .find(|s| s.kind == SignalKind::E1rmDrop)
+        .unwrap_or_else(|| panic!("{advice:?}"));
+    assert_eq!(
+        drop.message,
+        "Back Squat e1RM falling: 7.3 % below its fitted 8-week start (175.2 → 162.4 kg, -4.6 %/month)."
+    );
 }
 
 #[test]
@@ -214,7 +251,7 @@ fn a_recorded_deload_resets_the_weeks_and_its_week_is_no_drop() {
         Some(today),
         "a running deload counts up to today"
     );
-    assert_eq!(history.main_lifts[0].e1rms.len(), 5);
+    assert_eq!(history.main_lifts[0].e1rms.len(), 10);
     let advice = assess(&history.input(), &DeloadConfig::default(), today);
     let kinds: Vec<SignalKind> = advice.signals.iter().map(|s| s.kind).collect();
     assert!(!kinds.contains(&SignalKind::WeeksSinceDeload));

@@ -15,15 +15,11 @@ use crate::core::units::Weight;
 use crate::store::{Store, StoreError};
 
 /// The working sets of each exercise slot, in session then slot order. Grouping in the order of
-/// `session_by_start` and `session_exercise_by_session` needs no sort. Volume counts a
-/// bodyweight set's body weight (the session's, else the profile's) like the stored session
-/// volume, and nothing for a timed set.
+/// `session_by_start` and `session_exercise_by_session` needs no sort. Volume is the slot's
+/// stored working volume (`core::set::Totals`, kept with the session's summary: a bodyweight
+/// set counts the session's body weight), one value per group.
 const SLOT_TOTALS: &str = "SELECT ses.id, ses.started_at, se.exercise_id, COUNT(*),
-        MAX(s.e1rm_kg), MAX(CASE WHEN s.bodyweight = 0 THEN s.weight_kg END),
-        TOTAL(COALESCE(s.reps, 0) * CASE WHEN s.bodyweight = 1
-            THEN MAX(COALESCE(ses.body_weight_kg, (SELECT body_weight_kg FROM profile WHERE id = 1), 0)
-                     + COALESCE(s.weight_kg, 0), 0)
-            ELSE COALESCE(s.weight_kg, 0) END)
+        MAX(s.e1rm_kg), MAX(CASE WHEN s.bodyweight = 0 THEN s.weight_kg END), se.volume_kg
  FROM session ses
  CROSS JOIN session_exercise se ON se.session_id = ses.id
  CROSS JOIN set_entry s ON s.session_exercise_id = se.id

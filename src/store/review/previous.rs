@@ -2,8 +2,8 @@
 //! before, summarised like [`Store::performances`] does.
 
 use crate::core::exercise::ExerciseId;
-use crate::core::history::{PerformanceSummary, summarise};
-use crate::store::performance::group_sessions;
+use crate::core::history::{PerformanceSummary, summarise_after};
+use crate::store::performance::{SESSION_BODY, group_sessions};
 use crate::store::sets::{SET_COLUMNS, SetRow};
 use crate::store::{Store, StoreError};
 
@@ -24,7 +24,7 @@ fn previous_sets_sql() -> String {
                    AND EXISTS (SELECT 1 FROM set_entry s WHERE s.session_exercise_id = se.id)
                  ORDER BY ses.started_at DESC, ses.id DESC LIMIT 1) AS session_id
              FROM lifts CROSS JOIN this)
-         SELECT prev.exercise_id, ses.id, ses.started_at, {SET_COLUMNS} FROM prev
+         SELECT prev.exercise_id, ses.id, ses.started_at, {SESSION_BODY}, {SET_COLUMNS} FROM prev
          CROSS JOIN session ses ON ses.id = prev.session_id
          CROSS JOIN session_exercise se ON se.session_id = ses.id AND se.exercise_id = prev.exercise_id
          CROSS JOIN set_entry s ON s.session_exercise_id = se.id
@@ -35,7 +35,8 @@ fn previous_sets_sql() -> String {
 impl Store {
     /// For each exercise of `session`, in the order it was first done there, its last
     /// performance in an earlier session (finished or running, not abandoned) with the numbers
-    /// [`Store::performances`] gives. Exercises done for the first time are left out.
+    /// [`Store::performances`] gives; its reader then reads this session's sets as the store
+    /// did. Exercises done for the first time are left out.
     pub fn previous_performances(
         &self,
         session: crate::core::session::SessionId,
@@ -52,14 +53,14 @@ impl Store {
                         (
                             r.get::<_, i64>(1)?,
                             r.get::<_, i64>(2)?,
-                            SetRow::read(r, 3)?,
+                            r.get::<_, Option<f64>>(3)?,
+                            SetRow::read(r, 4)?,
                         ),
                     ))
                 })?
                 .collect::<Result<Vec<_>, _>>()
             })
             .map_err(fail())?;
-        let pinned = self.pinned_formula()?;
         let mut out = Vec::new();
         let mut rows = rows.into_iter().peekable();
         while let Some((exercise, first)) = rows.next() {
@@ -67,8 +68,10 @@ impl Store {
             while let Some((_, row)) = rows.next_if(|(e, _)| *e == exercise) {
                 sets.push(row);
             }
-            for performance in group_sessions(sets)? {
-                out.push((ExerciseId(exercise), summarise(&performance, pinned)));
+            for (performance, body) in group_sessions(sets)? {
+                let exercise = ExerciseId(exercise);
+                let reader = self.reader_before_session(exercise, &performance)?;
+                out.push((exercise, summarise_after(&performance, reader, body)));
             }
         }
         Ok(out)

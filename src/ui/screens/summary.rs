@@ -1,4 +1,6 @@
-//! After finishing: duration, sets and volume per exercise.
+//! After finishing: duration, sets, reps and volume per exercise, by the one definition
+//! ([`crate::core::set::Totals`]): every set counts as a set, warm-ups among them; reps and
+//! volume count the working sets.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,43 +9,65 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::app::state::State;
 use crate::core::session::Session;
+use crate::core::set::Load;
 use crate::core::units::format_number;
 use crate::core::words;
 use crate::ui::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, session: &Session, theme: Theme) {
     let unit = state.unit();
-    let body = state.profile.as_ref().map(|p| p.body_weight);
     let volume = |kg: f64| format!("{} {unit}", format_number((kg / unit.kg_factor()).round()));
+    let totals = session.totals();
+    let warmups = match totals.warmups {
+        0 => String::new(),
+        n => format!(" ({n} warm-up)"),
+    };
     let mut lines = vec![
         Line::styled("Session finished — well done.", theme.ok()),
         Line::raw(""),
         Line::raw(format!(
-            "Duration {}   Sets {}   Volume {}   Session RPE {}",
+            "Duration {}   Session RPE {}",
             words::duration(session.duration(state.now)),
-            session.set_count(),
-            volume(session.volume_kg(body)),
             session.rpe.map_or("–".into(), |r| r.to_string())
+        )),
+        Line::raw(format!(
+            "Sets {}{warmups}   Reps {}   Volume {}",
+            totals.sets,
+            totals.reps,
+            volume(totals.volume_kg),
         )),
         Line::raw(""),
         Line::styled(
             format!(
                 "{:<32} {:>5} {:>8} {:>6} {:>12}",
-                "exercise", "sets", "working", "reps", "volume"
+                "exercise", "sets", "warm-up", "reps", "volume"
             ),
             theme.dim(),
         ),
     ];
-    for t in session.totals(body) {
+    for t in session.slot_totals() {
         lines.push(Line::raw(format!(
             "{:<32} {:>5} {:>8} {:>6} {:>12}",
             crate::ui::text::truncate(&t.name, 32),
-            t.sets,
-            t.working_sets,
-            t.reps,
-            volume(t.volume_kg)
+            t.totals.sets,
+            t.totals.warmups,
+            t.totals.reps,
+            volume(t.totals.volume_kg)
         )));
     }
+    let bodyweight = session
+        .sets()
+        .any(|(_, s)| matches!(s.spec.load, Load::Bodyweight { .. }) && s.spec.kind.is_working());
+    lines.push(Line::styled(
+        match session.body_weight.filter(|_| bodyweight) {
+            Some(body) => format!(
+                "Reps and volume: working sets; bodyweight sets at {} {unit} ± their load.",
+                body.display(unit)
+            ),
+            None => "Reps and volume: working sets (warm-ups aside).".to_string(),
+        },
+        theme.dim(),
+    ));
     if !session.notes.is_empty() {
         const LABEL: &str = "Notes: ";
         lines.push(Line::raw(""));

@@ -6,16 +6,18 @@ use super::{Insight, InsightData, InsightInput, InsightKind, LiftSlope, Tone, si
 use crate::core::exercise::{Exercise, ExerciseId};
 use crate::core::review::muscles::{self, UNTRAINED_DAYS};
 use crate::core::review::records::{pr_streak as streak_of, review_prs};
-use crate::core::review::strength::{Direction, WINDOW_DAYS, lift_trends, name_of};
+use crate::core::review::strength::{
+    Direction, LiftTrend, VERDICT_MIN_SPAN_DAYS, VERDICT_MIN_WEEKS, WINDOW_DAYS, name_of,
+};
 use crate::core::review::trend_line::minus_days;
 use crate::core::units::Weight;
 
 /// The e1RM window: the last 8 weeks (the window of [`lift_trends`]).
 pub const PLATEAU_WINDOW_DAYS: u64 = WINDOW_DAYS;
 /// Days from the first to the last e1RM in the window (6 weeks).
-pub const PLATEAU_MIN_SPAN_DAYS: i64 = 42;
+pub const PLATEAU_MIN_SPAN_DAYS: i64 = VERDICT_MIN_SPAN_DAYS;
 /// Weeks with an e1RM in the window (deload weeks left out).
-pub const PLATEAU_MIN_SESSIONS: usize = 4;
+pub const PLATEAU_MIN_SESSIONS: usize = VERDICT_MIN_WEEKS;
 /// Lifts sharing a verdict from which they make one insight.
 pub const GROUP_LIFTS: usize = 3;
 /// Lifts a grouped insight names in its numbers (the steepest); the rest are counted.
@@ -25,38 +27,29 @@ pub const VOLUME_SPIKE_PERCENT: f64 = 30.0;
 /// Consecutive weeks with a PR that make a streak worth saying.
 pub const PR_STREAK_WEEKS: u32 = 3;
 
-/// Plateau (info) or falling (warning) per lift, lifts by name: the lifts of [`lift_trends`]
-/// with [`PLATEAU_MIN_SESSIONS`]+ weeks over [`PLATEAU_MIN_SPAN_DAYS`]+ days whose e1RM verdict
-/// ([`Direction::of_e1rm`]) is not increasing. When [`GROUP_LIFTS`] or more lifts share a
-/// verdict they become one insight (several lifts falling at once is one finding — fatigue — not
-/// many), steepest first.
-pub(super) fn e1rm_trends(input: &InsightInput<'_>) -> Vec<Insight> {
-    let mut lifts: Vec<(Direction, LiftSlope)> = lift_trends(
-        input.exercise_sessions,
-        input.exercises,
-        input.deloads,
-        input.today,
-    )
-    .into_iter()
-    .filter(|l| {
-        l.weeks >= PLATEAU_MIN_SESSIONS
-            && l.e1rm.line.span_days() >= PLATEAU_MIN_SPAN_DAYS
-            && l.direction != Direction::Increasing
-    })
-    .map(|l| {
-        let slope = LiftSlope {
-            exercise: l.exercise,
-            name: l.name,
-            weeks: l.weeks,
-            days: l.e1rm.line.span_days(),
-            start: l.e1rm.start,
-            end: l.e1rm.end,
-            percent_per_month: l.percent_per_month,
-            t_value: l.e1rm.line.t_value(),
-        };
-        (l.direction, slope)
-    })
-    .collect();
+/// Plateau (info) or falling (warning) per lift, lifts by name: the lifts of `trends` (every
+/// lift's, [`crate::core::review::strength::lift_trends`]) whose said-out-loud verdict
+/// ([`LiftTrend::verdict`]: [`PLATEAU_MIN_SESSIONS`]+ weeks over [`PLATEAU_MIN_SPAN_DAYS`]+ days)
+/// is not increasing. When [`GROUP_LIFTS`] or more lifts share a verdict they become one insight
+/// (several lifts falling at once is one finding — fatigue — not many), steepest first.
+pub(super) fn e1rm_trends(input: &InsightInput<'_>, trends: &[LiftTrend]) -> Vec<Insight> {
+    let mut lifts: Vec<(Direction, LiftSlope)> = trends
+        .iter()
+        .filter_map(|l| {
+            let direction = l.verdict().filter(|d| *d != Direction::Increasing)?;
+            let slope = LiftSlope {
+                exercise: l.exercise,
+                name: l.name.clone(),
+                weeks: l.weeks,
+                days: l.e1rm.line.span_days(),
+                start: l.e1rm.start,
+                end: l.e1rm.end,
+                percent_per_month: l.percent_per_month,
+                t_value: l.e1rm.line.t_value(),
+            };
+            Some((direction, slope))
+        })
+        .collect();
     lifts.sort_by(|a, b| a.1.name.cmp(&b.1.name));
     let (falling, flat): (Vec<_>, Vec<_>) = lifts
         .into_iter()
@@ -230,9 +223,19 @@ pub(super) fn untrained(input: &InsightInput<'_>) -> Option<Insight> {
     })
 }
 
-/// A PR in each of 3+ weeks in a row, up to this week.
-pub(super) fn pr_streak(input: &InsightInput<'_>) -> Option<Insight> {
-    let prs = review_prs(input.exercise_sessions);
+/// A PR in each of 3+ weeks in a row, up to this week. The PRs of a lift whose e1RM is falling
+/// (its verdict in `trends`) do not count: a volume or rep record set while the lift's strength
+/// slides is no sign of things going well, and the insights never call one lift both.
+pub(super) fn pr_streak(input: &InsightInput<'_>, trends: &[LiftTrend]) -> Option<Insight> {
+    let falling: Vec<ExerciseId> = trends
+        .iter()
+        .filter(|l| l.verdict() == Some(Direction::Decreasing))
+        .map(|l| l.exercise)
+        .collect();
+    let prs: Vec<_> = review_prs(input.exercise_sessions)
+        .into_iter()
+        .filter(|p| !falling.contains(&p.exercise))
+        .collect();
     let streak = streak_of(&prs, input.today).filter(|s| s.weeks >= PR_STREAK_WEEKS)?;
     let lookup: HashMap<ExerciseId, &Exercise> =
         input.exercises.iter().map(|e| (e.id, e)).collect();

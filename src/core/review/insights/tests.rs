@@ -624,6 +624,120 @@ fn three_weeks_of_prs_is_a_streak() {
     assert!(two_weeks.run(today).is_empty());
 }
 
+#[test]
+fn a_squat_falling_while_setting_volume_records_is_falling_not_a_streak() {
+    // The dashboard: Back Squat losing 1 kg a week from 150 for 8 weeks while adding a
+    // set every week (volume PRs each week). The falling verdict wins: no "PR streak" naming it,
+    // and the deload check's e1RM signal reads the same line.
+    let lifts: Vec<ExerciseSession> = (0..8_i64)
+        .map(|w| ExerciseSession {
+            heaviest: None,
+            ..lift(nth(7 * w), 2, 150.0 - w as f64, 3000.0 + 500.0 * w as f64)
+        })
+        .collect();
+    let history = History {
+        lifts,
+        ..History::default()
+    };
+    let today = nth(49);
+    let got = history.run(today);
+    assert_eq!(kinds(&got), [InsightKind::E1rmFalling], "{got:?}");
+    // With the fall taken away (the same volume PRs on a flat squat) the streak is back.
+    let flat = History {
+        lifts: history
+            .lifts
+            .iter()
+            .map(|r| ExerciseSession {
+                best_e1rm: Some(kg(150.0)),
+                ..*r
+            })
+            .collect(),
+        ..History::default()
+    };
+    assert!(kinds(&flat.run(today)).contains(&InsightKind::PrStreak));
+    // The deload check on the same weeks: −4.7 % over the line (150 → 143), under its 5 %, so
+    // no signal; a steeper 1.5 kg a week (−7 %) is a signal, and the insights call it falling.
+    let main = |per_week: f64| crate::core::deload::MainLift {
+        name: "Back Squat".into(),
+        e1rms: (0..8_i64)
+            .map(|w| crate::core::deload::E1rmPoint {
+                date: nth(7 * w),
+                e1rm: kg(150.0 - per_week * w as f64),
+            })
+            .collect(),
+    };
+    let signal = |per_week: f64| {
+        let lifts = [main(per_week)];
+        let input = crate::core::deload::DeloadInput {
+            main_lifts: &lifts,
+            weeks: &[],
+            acwr: &[],
+            last_deload: Some(today),
+            training_since: None,
+        };
+        crate::core::deload::assess(&input, &crate::core::deload::DeloadConfig::default(), today)
+            .signals
+            .iter()
+            .any(|s| s.kind == crate::core::deload::SignalKind::E1rmDrop)
+    };
+    assert!(!signal(1.0));
+    assert!(signal(1.5));
+    let steeper = History {
+        lifts: weekly_lift(2, 8, 150.0, -1.5 / 7.0),
+        ..History::default()
+    };
+    assert_eq!(kinds(&steeper.run(today)), [InsightKind::E1rmFalling]);
+}
+
+proptest::proptest! {
+    /// Whatever the weeks, the deload check never calls a lift's e1RM falling when the insights
+    /// do not: the signal fires only where the insights warn "e1RM falling".
+    #[test]
+    fn the_deload_signal_never_fires_where_the_insights_see_no_fall(
+        weekly in proptest::collection::vec(120.0..160.0f64, 3..9),
+    ) {
+        let today = nth(49);
+        let n = weekly.len() as i64;
+        let dates: Vec<NaiveDate> = (0..n).map(|w| nth(49 - 7 * (n - 1 - w))).collect();
+        let history = History {
+            lifts: dates
+                .iter()
+                .zip(&weekly)
+                .map(|(d, e)| ExerciseSession {
+                    heaviest: None,
+                    ..lift(*d, 2, *e, 3000.0)
+                })
+                .collect(),
+            ..History::default()
+        };
+        let falling = kinds(&history.run(today)).contains(&InsightKind::E1rmFalling);
+        let lifts = [crate::core::deload::MainLift {
+            name: "Back Squat".into(),
+            e1rms: dates
+                .iter()
+                .zip(&weekly)
+                .map(|(d, e)| crate::core::deload::E1rmPoint { date: *d, e1rm: kg(*e) })
+                .collect(),
+        }];
+        let input = crate::core::deload::DeloadInput {
+            main_lifts: &lifts,
+            weeks: &[],
+            acwr: &[],
+            last_deload: Some(today),
+            training_since: None,
+        };
+        let signal = crate::core::deload::assess(
+            &input,
+            &crate::core::deload::DeloadConfig::default(),
+            today,
+        )
+        .signals
+        .iter()
+        .any(|s| s.kind == crate::core::deload::SignalKind::E1rmDrop);
+        proptest::prop_assert!(!signal || falling, "{weekly:?}");
+    }
+}
+
 // Order
 
 #[test]
