@@ -13,12 +13,13 @@ pub mod profile_form;
 pub mod review_state;
 pub mod rule_form;
 pub mod session_detail;
+pub mod source_worker;
 pub mod state;
 pub mod store_worker;
 pub mod text_input;
 pub mod update;
 
 mod event_loop;
-mod terminal;
+pub mod terminal;
 
 pub use event_loop::{HeartSource, run};

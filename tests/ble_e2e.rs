@@ -2,6 +2,10 @@
 //! `BlueZ` on a private D-Bus. Each test has its own bus, fake and home directory, and bounded
 //! waits well under bluez-async's 30 s; the daemon, the fake and the program are stopped on
 //! drop. Without `dbus-daemon` the tests say so and pass (CI installs it).
+//!
+//! The program runs with shorter Bluetooth waits ([`FAST`], through `IRONPULSE_BLE_TIMING`): the
+//! same paths — a connect that times out, a strap gone silent, a reconnect — in a fraction of the
+//! production time.
 
 #[path = "support/fake_bluez.rs"]
 mod fake_bluez;
@@ -18,8 +22,12 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 const BIN: &str = env!("CARGO_BIN_EXE_ironpulse");
-/// The longest any one expected line may take (the never-resolving connect needs 10 s).
-const WAIT: Duration = Duration::from_secs(15);
+/// The longest any one expected line may take.
+const WAIT: Duration = Duration::from_secs(10);
+/// The Bluetooth waits the program runs with: a connect gives up after 1 s (10 s in
+/// production), a strap silent for 1 s is lost (5 s), reconnects wait 0.1, 0.2, 0.4 s (1, 2, 4 …
+/// 30 s), a scan for a strap lasts 3 s (10 s) and the devices screen listens for 1 s (5 s).
+const FAST: &str = "connect=1s,stale=1s,backoff=100ms,backoff_max=400ms,find=3s,scan=1s";
 
 /// `ironpulse` running as a child on the private bus, its stdout read line by line.
 struct Ironpulse {
@@ -35,6 +43,7 @@ impl Ironpulse {
         let mut child = Command::new(BIN)
             .args(args)
             .env("DBUS_SYSTEM_BUS_ADDRESS", bus)
+            .env("IRONPULSE_BLE_TIMING", FAST)
             .env("HOME", home.path().join("home"))
             .env("XDG_CONFIG_HOME", home.path().join("config"))
             .env("XDG_DATA_HOME", home.path().join("data"))
@@ -186,6 +195,16 @@ fn is_sample(v: &Value) -> bool {
     v.get("bpm").is_some()
 }
 
+/// The source time of the last sample read so far.
+fn last_sample_ms(run: &Ironpulse) -> u64 {
+    run.seen
+        .iter()
+        .rev()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .find_map(|v| v["at_ms"].as_u64())
+        .expect("a sample was read")
+}
+
 #[test]
 fn devices_lists_the_strap_with_name_address_and_rssi() {
     let Some((bus, _fake)) = bus_with_strap() else {
@@ -258,12 +277,16 @@ fn link_loss_is_a_gap_then_an_automatic_reconnect() {
     );
     let again = run.wait_event("reconnecting");
     assert_eq!(again["attempt"], 1);
-    assert_eq!(again["delay_s"], 1.0);
+    assert_eq!(again["delay_s"], 0.1);
     let back = run.wait_event("connected");
     assert_eq!(back["address"], "A0:9E:1A:00:00:01");
     // Samples resume, and only after the reconnect.
+    let before = last_sample_ms(&run);
     let sample = run.wait_sample();
-    assert!(sample["at_ms"].as_u64().unwrap_or(0) >= 1000, "{sample}");
+    assert!(
+        sample["at_ms"].as_u64().unwrap_or(0) >= before + 100,
+        "{sample}"
+    );
     assert_eq!(fake.connects(), 2);
     run.assert_running();
 }
@@ -280,11 +303,11 @@ fn a_strap_that_goes_silent_is_stale_and_reconnected() {
     fake.silence();
     let stale = run.wait_event("stale");
     assert!(
-        stale["silent_for_s"].as_f64().unwrap_or(0.0) >= 5.0,
+        stale["silent_for_s"].as_f64().unwrap_or(0.0) >= 1.0,
         "{stale}"
     );
     let gone = run.wait_event("disconnected");
-    assert_eq!(gone["reason"], "no heart rate for 5 s");
+    assert_eq!(gone["reason"], "no heart rate for 1 s");
     assert_eq!(run.wait_event("reconnecting")["attempt"], 1);
     run.wait_event("connected");
     fake.stream(Duration::from_millis(50));
@@ -362,9 +385,9 @@ fn services_that_never_resolve_time_out_with_a_message() {
     let reason = gone["reason"].as_str().unwrap_or("");
     assert_eq!(
         reason,
-        "timed out after 10 s while connecting (the strap's services never resolved)"
+        "timed out after 1 s while connecting (the strap's services never resolved)"
     );
-    assert!(started.elapsed() < Duration::from_secs(14));
+    assert!(started.elapsed() < Duration::from_secs(5));
     assert_eq!(run.wait_event("reconnecting")["attempt"], 1);
     assert!(!run.seen.iter().any(|l| l.contains("\"connected\"")));
     run.assert_running();
@@ -376,28 +399,22 @@ fn without_bluez_on_the_bus_bluetooth_is_unavailable() {
         return;
     }
     let bus = PrivateBus::start();
+    let said = "Bluetooth unavailable: the system Bluetooth service (BlueZ) is not running \
+                (`sudo systemctl start bluetooth`)";
     let run = Ironpulse::start(bus.address(), &["devices", "--json", "--scan-seconds", "1"]);
     let (code, stdout, stderr) = run.finish();
-    assert_eq!(code, Some(1), "stdout: {stdout}");
+    assert_ne!(code, Some(0), "stdout: {stdout}");
     assert!(
-        stderr
-            .lines()
-            .any(|l| l.starts_with("ironpulse: Bluetooth unavailable: BlueZ is not answering")),
+        stderr.lines().any(|l| l == format!("ironpulse: {said}")),
         "{stderr}"
     );
 
     let mut run = Ironpulse::monitor(bus.address(), "ble");
     let gone = run.wait_event("disconnected");
-    assert!(
-        gone["reason"]
-            .as_str()
-            .unwrap_or("")
-            .starts_with("Bluetooth unavailable: BlueZ is not answering"),
-        "{gone}"
-    );
-    // One clear event, then the source ends and so does the monitor.
-    let (code, rest, _) = run.finish();
-    assert_eq!(code, Some(0));
+    assert_eq!(gone["reason"], said, "in words, no D-Bus error");
+    // One clear event, then the source ends and so does the monitor (its exit code is the
+    // command line's business, tested with it).
+    let (_, rest, _) = run.finish();
     assert!(!rest.contains("reconnecting"), "{rest}");
 }
 
@@ -407,12 +424,11 @@ fn without_a_system_bus_bluetooth_is_unavailable() {
     let nowhere = format!("unix:path={}", dir.path().join("no-bus.sock").display());
     let run = Ironpulse::start(&nowhere, &["devices"]);
     let (code, _, stderr) = run.finish();
-    assert_eq!(code, Some(1));
+    assert_ne!(code, Some(0));
     assert!(
-        stderr
-            .lines()
-            .any(|l| l
-                .starts_with("ironpulse: Bluetooth unavailable: cannot reach the system D-Bus")),
+        stderr.lines().any(|l| l
+            == "ironpulse: Bluetooth unavailable: cannot reach the system D-Bus (is the dbus \
+                service running?)"),
         "{stderr}"
     );
 }
@@ -428,11 +444,13 @@ fn the_devices_screen_scans_connects_shows_the_strap_and_forgets_it() {
     let Some((bus, fake)) = bus_with_strap() else {
         return;
     };
-    fake.stream(Duration::from_millis(500));
+    // Often enough that the 1 s stale time never passes between two values.
+    fake.stream(Duration::from_millis(200));
     let home = tempfile::tempdir().expect("a temporary home");
     let mut argv: Vec<std::ffi::OsString> = vec!["env".into()];
     argv.extend(["-u", "IRONPULSE_DB", "-u", "IRONPULSE_LOG"].map(Into::into));
     argv.push(format!("DBUS_SYSTEM_BUS_ADDRESS={}", bus.address()).into());
+    argv.push(format!("IRONPULSE_BLE_TIMING={FAST}").into());
     for (key, sub) in [
         ("HOME", "home"),
         ("XDG_CONFIG_HOME", "config"),

@@ -44,6 +44,10 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
         Action::Stored(reply) => stored::stored(state, reply),
         Action::Hr(event) => heart::heart(state, event),
         Action::Straps(result) => devices::found(state, result),
+        Action::WorkerFailed(panic) => {
+            say(state, panic.to_string(), true);
+            Vec::new()
+        }
         Action::Command(command) => input(state, Input::Command(command)),
         Action::Edit(edit) => input(state, Input::Edit(edit)),
     }

@@ -30,7 +30,7 @@ use tokio::task::JoinHandle;
 use super::{HeartRateSource, HrEvent};
 
 pub use backoff::Backoff;
-pub use error::{BleError, Unavailable};
+pub use error::{BleError, Unavailable, seconds};
 pub use scan::scan;
 pub use strap::{Strap, Target};
 pub use timing::{TIMING_ENV, Timing};

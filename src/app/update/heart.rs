@@ -5,7 +5,7 @@ use std::time::Duration;
 use chrono::TimeDelta;
 
 use super::{Effect, State, hr_log, say};
-use crate::app::heart::{CHART_WINDOW, Link};
+use crate::app::heart::{CHART_WINDOW, Link, Retry};
 use crate::core::hr_sample::GapReason;
 use crate::core::hr_settings::HrSettings;
 use crate::core::hrm::Contact;
@@ -33,9 +33,7 @@ pub fn heart(state: &mut State, event: HrEvent) -> Vec<Effect> {
             ..
         } => {
             heart.link = match std::mem::take(&mut heart.link) {
-                Link::Stale(_) | Link::Reconnecting { .. } | Link::Lost(_) | Link::Off => {
-                    Link::Connected("strap".into())
-                }
+                Link::Stale(_) | Link::Down { .. } | Link::Off => Link::Connected("strap".into()),
                 link => link,
             };
             heart.contact = Some(contact);
@@ -92,13 +90,27 @@ pub fn heart(state: &mut State, event: HrEvent) -> Vec<Effect> {
             hr_log::gap(state, GapReason::Silent);
         }
         HrEvent::Disconnected { reason } => {
-            heart.link = Link::Lost(reason.clone());
+            heart.link = Link::Down {
+                reason: reason.clone(),
+                was_connected: heart.link.has_connected(),
+                retry: None,
+            };
             heart.bpm = None;
             hr_log::gap(state, GapReason::Disconnected);
             say(state, format!("Heart rate: {reason}."), true);
         }
         HrEvent::Reconnecting { attempt, delay } => {
-            heart.link = Link::Reconnecting { attempt, delay }
+            let next = Some(Retry { attempt, delay });
+            match &mut heart.link {
+                Link::Down { retry, .. } => *retry = next,
+                link => {
+                    *link = Link::Down {
+                        reason: "the link went".into(),
+                        was_connected: link.has_connected(),
+                        retry: next,
+                    }
+                }
+            }
         }
         HrEvent::Battery(level) => heart.battery = Some(level),
         HrEvent::SensorLocation(location) => heart.location = Some(location),

@@ -95,7 +95,7 @@ fn not_found(target: &Target) -> String {
 }
 
 /// `10 s`, `0.5 s`: a wait in seconds, to a tenth.
-pub(crate) fn seconds(duration: Duration) -> String {
+pub fn seconds(duration: Duration) -> String {
     format!(
         "{} s",
         format_number((duration.as_secs_f64() * 10.0).round() / 10.0)
