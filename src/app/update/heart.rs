@@ -90,6 +90,9 @@ pub fn heart(state: &mut State, event: HrEvent) -> Vec<Effect> {
             hr_log::gap(state, GapReason::Silent);
         }
         HrEvent::Disconnected { reason } => {
+            // A retry failing the same way is news only in the header; the status line keeps
+            // what the lifter did meanwhile (a set logged during a long outage).
+            let news = !matches!(&heart.link, Link::Down { reason: said, .. } if *said == reason);
             heart.link = Link::Down {
                 reason: reason.clone(),
                 was_connected: heart.link.has_connected(),
@@ -97,7 +100,9 @@ pub fn heart(state: &mut State, event: HrEvent) -> Vec<Effect> {
             };
             heart.bpm = None;
             hr_log::gap(state, GapReason::Disconnected);
-            say(state, format!("Heart rate: {reason}."), true);
+            if news {
+                say(state, format!("Heart rate: {reason}."), true);
+            }
         }
         HrEvent::Reconnecting { attempt, delay } => {
             let next = Some(Retry { attempt, delay });
@@ -218,6 +223,49 @@ mod tests {
                 .recent
                 .iter()
                 .all(|(t, _)| *t >= Duration::from_secs(131))
+        );
+    }
+
+    #[test]
+    fn a_retry_failing_the_same_way_does_not_cover_the_status_line_again() {
+        let now = DateTime::from_timestamp(1_790_000_000, 0).unwrap();
+        let mut state = State::new(
+            Startup::default(),
+            Settings::default(),
+            Keymap::default(),
+            now,
+            FixedOffset::east_opt(0).unwrap(),
+        );
+        let lost = || HrEvent::Disconnected {
+            reason: "Bluetooth lost: the system bus went away".into(),
+        };
+        let retry = |attempt| HrEvent::Reconnecting {
+            attempt,
+            delay: Duration::from_secs(1),
+        };
+        heart(&mut state, lost());
+        heart(&mut state, retry(1));
+        assert_eq!(
+            state.status.as_ref().map(|s| s.text.as_str()),
+            Some("Heart rate: Bluetooth lost: the system bus went away.")
+        );
+        say(&mut state, "Logged Back Squat 100x5", false);
+        heart(&mut state, lost());
+        heart(&mut state, retry(2));
+        assert_eq!(
+            state.status.as_ref().map(|s| s.text.as_str()),
+            Some("Logged Back Squat 100x5"),
+            "the same reason again is not news"
+        );
+        heart(
+            &mut state,
+            HrEvent::Disconnected {
+                reason: "Bluetooth unavailable: no Bluetooth adapter found".into(),
+            },
+        );
+        assert_eq!(
+            state.status.as_ref().map(|s| s.text.as_str()),
+            Some("Heart rate: Bluetooth unavailable: no Bluetooth adapter found.")
         );
     }
 }
