@@ -450,21 +450,7 @@ fn the_devices_screen_scans_connects_shows_the_strap_and_forgets_it() {
     // Often enough that the 1 s stale time never passes between two values.
     fake.stream(Duration::from_millis(200));
     let home = tempfile::tempdir().expect("a temporary home");
-    let mut argv: Vec<std::ffi::OsString> = vec!["env".into()];
-    argv.extend(["-u", "IRONPULSE_DB", "-u", "IRONPULSE_LOG"].map(Into::into));
-    argv.push(format!("DBUS_SYSTEM_BUS_ADDRESS={}", bus.address()).into());
-    argv.push(format!("IRONPULSE_BLE_TIMING={FAST}").into());
-    for (key, sub) in [
-        ("HOME", "home"),
-        ("XDG_CONFIG_HOME", "config"),
-        ("XDG_DATA_HOME", "data"),
-        ("XDG_STATE_HOME", "state"),
-    ] {
-        let mut pair = std::ffi::OsString::from(format!("{key}="));
-        pair.push(home.path().join(sub));
-        argv.push(pair);
-    }
-    argv.extend([BIN, "--hr", "off"].map(Into::into));
+    let argv = tui_argv(&bus, home.path(), &["--hr", "off"]);
     let t = tmux::Tmux::new(120, 40, home.path(), &argv);
     // First run: fill in the profile (body weight, birth year, resting HR; the rest as offered).
     t.wait_for("Welcome to ironpulse");
@@ -662,7 +648,7 @@ fn losing_the_bus_mid_session_keeps_the_app_and_the_strap_comes_back() {
 }
 
 /// The TUI's command line for tmux: a clean environment in `home`, the private bus and [`FAST`].
-fn tui_argv(bus: &PrivateBus, home: &std::path::Path, args: &[&str]) -> Vec<std::ffi::OsString> {
+fn tui_argv(bus: &PrivateBus, home: &std::path::Path, extra: &[&str]) -> Vec<std::ffi::OsString> {
     let mut argv: Vec<std::ffi::OsString> = vec!["env".into()];
     argv.extend(
         [
@@ -688,7 +674,7 @@ fn tui_argv(bus: &PrivateBus, home: &std::path::Path, args: &[&str]) -> Vec<std:
         argv.push(pair);
     }
     argv.push(BIN.into());
-    argv.extend(args.iter().map(Into::into));
+    argv.extend(extra.iter().map(Into::into));
     argv
 }
 

@@ -242,18 +242,7 @@ fn apply(state: &mut State, action: Action, workers: &mut Workers) {
                 Some(strap) => workers.start_source(Box::new(BleSource::new(Some(&strap)))),
                 None => workers.source = None,
             },
-            Effect::Store(request) => {
-                if let Err(mpsc::SendError(request)) = workers.requests.send(request) {
-                    // Its panic was reported already; every later write is answered as failed,
-                    // so nothing shows as saved that was not.
-                    tracing::error!("store thread is gone");
-                    let _ = workers.actions.send(Action::Stored(StoreReply::Failed {
-                        what: request.failure_kind(),
-                        message: "the database worker stopped, so nothing more can be saved                                   this run: quit and start again (details are in the log)"
-                            .to_owned(),
-                    }));
-                }
-            }
+            Effect::Store(request) => to_store(workers, request),
             Effect::Bell => {
                 let mut out = std::io::stdout();
                 let _ = out.write_all(b"\x07").and_then(|()| out.flush());
@@ -261,6 +250,23 @@ fn apply(state: &mut State, action: Action, workers: &mut Workers) {
         }
     }
 }
+
+/// Hands `request` to the store thread. If that thread is gone (its panic was reported already),
+/// the request is answered as failed, like every later one, so nothing shows as saved that was
+/// not.
+fn to_store(workers: &Workers, request: StoreRequest) {
+    if let Err(mpsc::SendError(request)) = workers.requests.send(request) {
+        tracing::error!("store thread is gone");
+        let _ = workers.actions.send(Action::Stored(StoreReply::Failed {
+            what: request.failure_kind(),
+            message: STORE_GONE.to_owned(),
+        }));
+    }
+}
+
+/// Why nothing more can be saved once the store thread died.
+const STORE_GONE: &str = "the database worker stopped, so nothing more can be saved this run: \
+                          quit and start again (details are in the log)";
 
 /// Turns a terminal event into an action: the keymap first, then typing into a focused line.
 fn translate(state: &State, incoming: Incoming) -> Option<Action> {
@@ -309,4 +315,34 @@ fn text_edit(key: Key) -> Option<TextEdit> {
         KeyCode::End => TextEdit::End,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::effect::Failed;
+
+    #[test]
+    fn a_write_the_dead_store_thread_cannot_take_is_answered_as_failed() {
+        let (requests, gone) = mpsc::channel();
+        drop(gone);
+        let (actions, mut replies) = unbounded_channel();
+        let (hr, _) = unbounded_channel();
+        let workers = Workers {
+            requests,
+            actions,
+            hr,
+            source: None,
+            timing: Timing::PRODUCTION,
+        };
+        to_store(&workers, StoreRequest::RememberStrap(None));
+        assert_eq!(
+            replies.try_recv().ok(),
+            Some(Action::Stored(StoreReply::Failed {
+                what: Failed::Other,
+                message: STORE_GONE.to_owned()
+            }))
+        );
+        assert!(STORE_GONE.contains("saved this run: quit"), "{STORE_GONE}");
+    }
 }

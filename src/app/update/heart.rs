@@ -89,39 +89,47 @@ pub fn heart(state: &mut State, event: HrEvent) -> Vec<Effect> {
             heart.bpm = None;
             hr_log::gap(state, GapReason::Silent);
         }
-        HrEvent::Disconnected { reason } => {
-            // A retry failing the same way is news only in the header; the status line keeps
-            // what the lifter did meanwhile (a set logged during a long outage).
-            let news = !matches!(&heart.link, Link::Down { reason: said, .. } if *said == reason);
-            heart.link = Link::Down {
-                reason: reason.clone(),
-                was_connected: heart.link.has_connected(),
-                retry: None,
-            };
-            heart.bpm = None;
-            hr_log::gap(state, GapReason::Disconnected);
-            if news {
-                say(state, format!("Heart rate: {reason}."), true);
-            }
-        }
-        HrEvent::Reconnecting { attempt, delay } => {
-            let next = Some(Retry { attempt, delay });
-            match &mut heart.link {
-                Link::Down { retry, .. } => *retry = next,
-                link => {
-                    *link = Link::Down {
-                        reason: "the link went".into(),
-                        was_connected: link.has_connected(),
-                        retry: next,
-                    }
-                }
-            }
-        }
+        HrEvent::Disconnected { reason } => down(state, reason),
+        HrEvent::Reconnecting { attempt, delay } => retry(&mut heart.link, attempt, delay),
         HrEvent::Battery(level) => heart.battery = Some(level),
         HrEvent::SensorLocation(location) => heart.location = Some(location),
         HrEvent::InvalidPacket { .. } => heart.invalid_packets += 1,
     }
     Vec::new()
+}
+
+/// The link went: a gap, and the reason in the header (and in the status line when it is news:
+/// a retry failing the same way only updates the header, so the status line keeps what the
+/// lifter did meanwhile — a set logged during a long outage).
+fn down(state: &mut State, reason: String) {
+    let heart = &mut state.heart;
+    let news = !matches!(&heart.link, Link::Down { reason: said, .. } if *said == reason);
+    if news {
+        say(state, format!("Heart rate: {reason}."), true);
+    }
+    let heart = &mut state.heart;
+    heart.link = Link::Down {
+        reason,
+        was_connected: heart.link.has_connected(),
+        retry: None,
+    };
+    heart.bpm = None;
+    hr_log::gap(state, GapReason::Disconnected);
+}
+
+/// The source tries again after `delay`.
+fn retry(link: &mut Link, attempt: u32, delay: Duration) {
+    let next = Some(Retry { attempt, delay });
+    match link {
+        Link::Down { retry, .. } => *retry = next,
+        link => {
+            *link = Link::Down {
+                reason: "the link went".into(),
+                was_connected: link.has_connected(),
+                retry: next,
+            }
+        }
+    }
 }
 
 /// The zone model the profile chose (Karvonen or Friel's), as a new session snapshots it; `None`
