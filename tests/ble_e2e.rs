@@ -402,8 +402,8 @@ fn without_bluez_on_the_bus_bluetooth_is_unavailable() {
         return;
     }
     let bus = PrivateBus::start();
-    let said = "Bluetooth unavailable: the system Bluetooth service (BlueZ) is not running \
-                (`sudo systemctl start bluetooth`)";
+    let said = "Bluetooth unavailable: BlueZ is not running (the system's Bluetooth service: \
+                `sudo systemctl start bluetooth`)";
     let run = Ironpulse::start(bus.address(), &["devices", "--json", "--scan-seconds", "1"]);
     let (code, stdout, stderr) = run.finish();
     assert_ne!(code, Some(0), "stdout: {stdout}");

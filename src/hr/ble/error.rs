@@ -40,7 +40,7 @@ pub enum BleError {
 pub enum Unavailable {
     /// No system D-Bus to reach `BlueZ` through.
     NoBus,
-    /// The system D-Bus accepted the connection but did not answer.
+    /// The system D-Bus did not answer in time.
     BusSilent(Duration),
     /// Nobody owns `org.bluez` on the bus.
     NoBluez,
@@ -60,22 +60,22 @@ impl fmt::Display for Unavailable {
             }
             Unavailable::BusSilent(after) => write!(
                 f,
-                "the system D-Bus did not answer within {}",
+                "D-Bus is not answering (no reply within {} from the system's message bus)",
                 seconds(*after)
             ),
             Unavailable::NoBluez => f.write_str(
-                "the system Bluetooth service (BlueZ) is not running \
-                 (`sudo systemctl start bluetooth`)",
+                "BlueZ is not running (the system's Bluetooth service: \
+                 `sudo systemctl start bluetooth`)",
             ),
             Unavailable::BluezSilent(after) => write!(
                 f,
-                "the system Bluetooth service (BlueZ) did not answer within {} \
-                 (`sudo systemctl restart bluetooth`)",
+                "BlueZ is not answering (no reply within {} from the system's Bluetooth \
+                 service: `sudo systemctl restart bluetooth`)",
                 seconds(*after)
             ),
             Unavailable::Denied => f.write_str(
-                "not allowed to use the system Bluetooth service (join the `bluetooth` group, \
-                 then log in again)",
+                "not allowed to use BlueZ (the system's Bluetooth service: join the \
+                 `bluetooth` group, then log in again)",
             ),
             Unavailable::NoAdapter => f.write_str(
                 "no Bluetooth adapter found (is one plugged in, and not blocked? see \
@@ -151,12 +151,12 @@ mod tests {
     }
 
     #[test]
-    fn no_bluetooth_is_said_in_words_without_d_bus_jargon() {
+    fn no_bluetooth_is_said_in_words_without_the_raw_d_bus_error() {
         let said = |why| BleError::Unavailable(why).to_string();
         assert_eq!(
             said(Unavailable::NoBluez),
-            "Bluetooth unavailable: the system Bluetooth service (BlueZ) is not running \
-             (`sudo systemctl start bluetooth`)"
+            "Bluetooth unavailable: BlueZ is not running (the system's Bluetooth service: \
+             `sudo systemctl start bluetooth`)"
         );
         assert_eq!(
             said(Unavailable::NoBus),
@@ -164,8 +164,8 @@ mod tests {
         );
         assert_eq!(
             said(Unavailable::BluezSilent(Duration::from_secs(5))),
-            "Bluetooth unavailable: the system Bluetooth service (BlueZ) did not answer within \
-             5 s (`sudo systemctl restart bluetooth`)"
+            "Bluetooth unavailable: BlueZ is not answering (no reply within 5 s from the \
+             system's Bluetooth service: `sudo systemctl restart bluetooth`)"
         );
         assert_eq!(
             BleError::BusLost.to_string(),
@@ -182,6 +182,9 @@ mod tests {
             let text = said(why);
             assert!(!text.contains("org.freedesktop"), "{text}");
             assert!(text.starts_with("Bluetooth unavailable: "), "{text}");
+            // What is wrong fits the header at 80 columns; the remedy may be cut there.
+            let what = text.split(" (").next().unwrap_or_default();
+            assert!(what.chars().count() <= 52, "{what}");
         }
     }
 

@@ -107,19 +107,19 @@ mod tests {
         hr(&mut s, down(&BleError::Unavailable(Unavailable::NoBluez)));
         assert_eq!(
             header(&s, 80),
-            " ironpulse  Dashboard  ♥ Bluetooth unavailable: the system Bluetooth service (Bl"
+            " ironpulse  Dashboard  ♥ Bluetooth unavailable: BlueZ is not running (the system"
         );
         assert_eq!(
             header(&s, 140),
-            " ironpulse  Dashboard  ♥ Bluetooth unavailable: the system Bluetooth service (BlueZ) \
-             is not running (`sudo systemctl start bluetooth`)"
+            " ironpulse  Dashboard  ♥ Bluetooth unavailable: BlueZ is not running (the system's \
+             Bluetooth service: `sudo systemctl start bluetooth`)"
         );
         // The status line has the whole of it.
         assert_eq!(
             s.status.as_ref().map(|st| st.text.as_str()),
             Some(
-                "Heart rate: Bluetooth unavailable: the system Bluetooth service (BlueZ) is not \
-                 running (`sudo systemctl start bluetooth`)."
+                "Heart rate: Bluetooth unavailable: BlueZ is not running (the system's Bluetooth \
+                 service: `sudo systemctl start bluetooth`)."
             )
         );
 
