@@ -14,12 +14,13 @@ pub mod resume;
 pub mod review_state;
 pub mod rule_form;
 pub mod session_detail;
+pub mod source_worker;
 pub mod state;
 pub mod store_worker;
 pub mod text_input;
 pub mod update;
 
 mod event_loop;
-mod terminal;
+pub mod terminal;
 
 pub use event_loop::{HeartSource, run};

@@ -35,6 +35,13 @@ pub trait HeartRateSource: Send {
     /// Starts the source on the current tokio runtime. It sends into `tx` until it ends or the
     /// receiver is dropped.
     fn spawn(self: Box<Self>, tx: UnboundedSender<HrEvent>) -> JoinHandle<()>;
+
+    /// A fresh copy to start again after this one failed (its task panicked), when starting over
+    /// makes sense: a strap does; a replay or a simulation would start from its beginning, so
+    /// they do not.
+    fn again(&self) -> Option<Box<dyn HeartRateSource>> {
+        None
+    }
 }
 
 /// Why a heart-rate source could not be opened.

@@ -23,4 +23,6 @@ pub enum Action {
     Straps(Result<Vec<crate::hr::ble::Strap>, String>),
     /// SIGTERM, SIGHUP or the terminal going away: leave cleanly.
     Shutdown,
+    /// A worker (a thread or a task other than the UI's) panicked; the app goes on.
+    WorkerFailed(super::terminal::WorkerPanic),
 }

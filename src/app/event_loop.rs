@@ -10,14 +10,16 @@ use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
 use super::action::Action;
-use super::effect::{Effect, StoreRequest};
+use super::effect::{Effect, StoreReply, StoreRequest};
 use super::heart::Link;
 use super::keymap::Key;
+use super::source_worker::{self, SourceWorker};
 use super::state::{Settings, State};
 use super::store_worker::{load_startup, spawn};
 use super::terminal::TerminalGuard;
 use super::text_input::TextEdit;
 use super::update::update;
+use crate::hr::ble::Timing;
 use crate::hr::{BleSource, HeartRateSource, HrEvent};
 use crate::store::Store;
 
@@ -63,8 +65,8 @@ pub fn run(
     runtime.block_on(event_loop(state, store, source))
 }
 
-/// How long the devices screen listens for straps.
-const STRAP_SCAN: Duration = Duration::from_secs(5);
+/// How long quitting waits for the heart-rate source to let go of the strap.
+const SOURCE_STOP: Duration = Duration::from_secs(2);
 
 /// Set (to anything) to quit right after the first frame is drawn: how start-up time is measured
 /// (docs/BENCHMARKS.md).
@@ -86,12 +88,17 @@ async fn event_loop(
     let (actions_tx, mut actions) = unbounded_channel::<Action>();
     let (hr_tx, mut hr_events) = unbounded_channel::<HrEvent>();
     let (requests, worker) = spawn(store, actions_tx.clone())?;
+    let timing = Timing::from_env();
     let mut workers = Workers {
-        source: source.map(|s| start_source(s, hr_tx.clone())),
+        source: None,
         requests,
         actions: actions_tx,
         hr: hr_tx,
+        timing,
     };
+    if let Some(source) = source {
+        workers.start_source(source);
+    }
     let mut sigterm = signal(SignalKind::terminate())?;
     let mut sighup = signal(SignalKind::hangup())?;
     let mut sigint = signal(SignalKind::interrupt())?;
@@ -99,7 +106,11 @@ async fn event_loop(
     clock.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
 
     let result = async {
-        let mut guard = TerminalGuard::enter()?;
+        // A worker's panic is shown in words; the terminal stays the app's.
+        let panics = incoming_tx.clone();
+        let mut guard = TerminalGuard::enter(move |panic| {
+            let _ = panics.send(Incoming::Action(Action::WorkerFailed(panic)));
+        })?;
         // Starts crossterm's reader (and its SIGWINCH handler) before the size is read, so a
         // resize before the input thread's first read is queued, not lost.
         crossterm::event::poll(Duration::ZERO)?;
@@ -154,7 +165,11 @@ async fn event_loop(
         Ok::<(), RunError>(())
     }
     .await;
-    // Closing the channel lets the worker finish queued writes; wait so none is lost.
+    // The strap is let go of; closing the channel lets the store worker finish queued writes
+    // (waited for, so none is lost).
+    if let Some(source) = workers.source.take() {
+        source.stop(SOURCE_STOP);
+    }
     drop(workers);
     if worker.join().is_err() {
         tracing::error!("store thread panicked");
@@ -187,26 +202,26 @@ struct Workers {
     requests: mpsc::Sender<StoreRequest>,
     actions: UnboundedSender<Action>,
     hr: UnboundedSender<HrEvent>,
-    /// Forwards the current heart-rate source's events; aborting it stops the source.
-    source: Option<tokio::task::JoinHandle<()>>,
+    /// The heart-rate source on its own thread; dropping it stops the source.
+    source: Option<SourceWorker>,
+    /// The Bluetooth waits (scan length, restart backoff).
+    timing: Timing,
 }
 
-/// Runs `source` on its own channel and forwards its events: aborting the returned task drops
-/// that channel, which tells the source to stop (a strap is hung up).
-fn start_source(
-    source: Box<dyn HeartRateSource>,
-    hr: UnboundedSender<HrEvent>,
-) -> tokio::task::JoinHandle<()> {
-    let (tx, mut rx) = unbounded_channel();
-    let task = source.spawn(tx);
-    tokio::spawn(async move {
-        while let Some(event) = rx.recv().await {
-            if hr.send(event).is_err() {
-                break;
+impl Workers {
+    /// Runs `source` on a thread of its own, in place of the current one (which is stopped).
+    fn start_source(&mut self, source: Box<dyn HeartRateSource>) {
+        self.source = None;
+        match SourceWorker::start(source, self.hr.clone(), self.timing.backoff) {
+            Ok(worker) => self.source = Some(worker),
+            Err(err) => {
+                tracing::error!("cannot start the heart-rate thread: {err}");
+                let _ = self.hr.send(HrEvent::Disconnected {
+                    reason: format!("cannot start the heart-rate source ({err})"),
+                });
             }
         }
-        drop(task);
-    })
+    }
 }
 
 fn apply(state: &mut State, action: Action, workers: &mut Workers) {
@@ -214,25 +229,20 @@ fn apply(state: &mut State, action: Action, workers: &mut Workers) {
         match effect {
             Effect::ScanStraps => {
                 let actions = workers.actions.clone();
-                tokio::spawn(async move {
-                    let found = crate::hr::ble::scan(STRAP_SCAN)
-                        .await
-                        .map_err(|e| e.to_string());
+                let reply = move |found| {
                     let _ = actions.send(Action::Straps(found));
-                });
-            }
-            Effect::UseStrap(strap) => {
-                if let Some(old) = workers.source.take() {
-                    old.abort();
-                }
-                workers.source = strap
-                    .map(|s| start_source(Box::new(BleSource::new(Some(&s))), workers.hr.clone()));
-            }
-            Effect::Store(request) => {
-                if workers.requests.send(request).is_err() {
-                    tracing::error!("store thread is gone");
+                };
+                if let Err(err) = source_worker::scan(workers.timing.scan, reply) {
+                    let _ = workers.actions.send(Action::Straps(Err(format!(
+                        "cannot start a Bluetooth scan ({err})"
+                    ))));
                 }
             }
+            Effect::UseStrap(strap) => match strap {
+                Some(strap) => workers.start_source(Box::new(BleSource::new(Some(&strap)))),
+                None => workers.source = None,
+            },
+            Effect::Store(request) => to_store(workers, request),
             Effect::Bell => {
                 let mut out = std::io::stdout();
                 let _ = out.write_all(b"\x07").and_then(|()| out.flush());
@@ -240,6 +250,23 @@ fn apply(state: &mut State, action: Action, workers: &mut Workers) {
         }
     }
 }
+
+/// Hands `request` to the store thread. If that thread is gone (its panic was reported already),
+/// the request is answered as failed, like every later one, so nothing shows as saved that was
+/// not.
+fn to_store(workers: &Workers, request: StoreRequest) {
+    if let Err(mpsc::SendError(request)) = workers.requests.send(request) {
+        tracing::error!("store thread is gone");
+        let _ = workers.actions.send(Action::Stored(StoreReply::Failed {
+            what: request.failure_kind(),
+            message: STORE_GONE.to_owned(),
+        }));
+    }
+}
+
+/// Why nothing more can be saved once the store thread died.
+const STORE_GONE: &str = "the database worker stopped, so nothing more can be saved this run: \
+                          quit and start again (details are in the log)";
 
 /// Turns a terminal event into an action: the keymap first, then typing into a focused line.
 fn translate(state: &State, incoming: Incoming) -> Option<Action> {
@@ -288,4 +315,34 @@ fn text_edit(key: Key) -> Option<TextEdit> {
         KeyCode::End => TextEdit::End,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::effect::Failed;
+
+    #[test]
+    fn a_write_the_dead_store_thread_cannot_take_is_answered_as_failed() {
+        let (requests, gone) = mpsc::channel();
+        drop(gone);
+        let (actions, mut replies) = unbounded_channel();
+        let (hr, _) = unbounded_channel();
+        let workers = Workers {
+            requests,
+            actions,
+            hr,
+            source: None,
+            timing: Timing::PRODUCTION,
+        };
+        to_store(&workers, StoreRequest::RememberStrap(None));
+        assert_eq!(
+            replies.try_recv().ok(),
+            Some(Action::Stored(StoreReply::Failed {
+                what: Failed::Other,
+                message: STORE_GONE.to_owned()
+            }))
+        );
+        assert!(STORE_GONE.contains("saved this run: quit"), "{STORE_GONE}");
+    }
 }

@@ -28,11 +28,35 @@ pub enum Link {
     Connected(String),
     /// Connected but silent for this long.
     Stale(Duration),
-    Reconnecting {
-        attempt: u32,
-        delay: Duration,
+    /// Not streaming. `reason` says why, in words; `was_connected` when this source had a link
+    /// before (only then is it "lost"); `retry` is when the source tries again, if it does.
+    Down {
+        reason: String,
+        was_connected: bool,
+        retry: Option<Retry>,
     },
-    Lost(String),
+}
+
+/// The source's next try.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Retry {
+    pub attempt: u32,
+    pub delay: Duration,
+}
+
+impl Link {
+    /// Whether this source has streamed, now or before its link went down.
+    pub fn has_connected(&self) -> bool {
+        matches!(
+            self,
+            Link::Connected(_)
+                | Link::Stale(_)
+                | Link::Down {
+                    was_connected: true,
+                    ..
+                }
+        )
+    }
 }
 
 /// Live heart rate.

@@ -52,6 +52,10 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
         // above) still do anything.
         Action::Command(command) if state.too_small() && command != Command::Help => Vec::new(),
         Action::Edit(_) if state.too_small() => Vec::new(),
+        Action::WorkerFailed(panic) => {
+            say(state, panic.to_string(), true);
+            Vec::new()
+        }
         Action::Command(command) => input(state, Input::Command(command)),
         Action::Edit(edit) => input(state, Input::Edit(edit)),
     }

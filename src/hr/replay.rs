@@ -81,7 +81,7 @@ impl ReplaySource {
         let mut stale = StaleTracker::new();
         let mut last_sample = Duration::ZERO;
         for packet in &self.recording.packets {
-            let deadline = StaleTracker::deadline(last_sample);
+            let deadline = stale.deadline(last_sample);
             if deadline < packet.at {
                 if !self.wait_until(start, deadline, &tx).await {
                     return;

@@ -9,22 +9,37 @@ use super::HrEvent;
 pub const STALE_AFTER: Duration = Duration::from_secs(5);
 
 /// Reports each silence once. Pure: the caller passes source time in.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StaleTracker {
+    after: Duration,
     reported: Option<Duration>,
 }
 
+impl Default for StaleTracker {
+    fn default() -> Self {
+        Self::after(STALE_AFTER)
+    }
+}
+
 impl StaleTracker {
-    /// A tracker that has reported nothing.
+    /// A tracker that has reported nothing, counting [`STALE_AFTER`] of silence as stale.
     pub fn new() -> Self {
         Self::default()
     }
 
-    /// `Stale` when `now` is at least [`STALE_AFTER`] past `last_sample` (the last sample's time,
+    /// A tracker that counts `after` of silence as stale (the Bluetooth source's is injectable).
+    pub fn after(after: Duration) -> Self {
+        StaleTracker {
+            after,
+            reported: None,
+        }
+    }
+
+    /// `Stale` when `now` is at least the stale time past `last_sample` (the last sample's time,
     /// or when the source connected if none came yet) and this silence was not reported yet.
     pub fn check(&mut self, now: Duration, last_sample: Duration) -> Option<HrEvent> {
         let silent_for = now.saturating_sub(last_sample);
-        if silent_for < STALE_AFTER || self.reported == Some(last_sample) {
+        if silent_for < self.after || self.reported == Some(last_sample) {
             return None;
         }
         self.reported = Some(last_sample);
@@ -32,8 +47,8 @@ impl StaleTracker {
     }
 
     /// When a link whose last sample came at `last_sample` turns stale.
-    pub fn deadline(last_sample: Duration) -> Duration {
-        last_sample.saturating_add(STALE_AFTER)
+    pub fn deadline(&self, last_sample: Duration) -> Duration {
+        last_sample.saturating_add(self.after)
     }
 }
 
@@ -66,7 +81,21 @@ mod tests {
             t.check(s(17), s(10)),
             Some(HrEvent::Stale { silent_for: s(7) })
         );
-        assert_eq!(StaleTracker::deadline(s(10)), s(15));
+        assert_eq!(t.deadline(s(10)), s(15));
+    }
+
+    #[test]
+    fn a_shorter_stale_time_reports_sooner() {
+        let ms = Duration::from_millis;
+        let mut t = StaleTracker::after(ms(800));
+        assert_eq!(t.check(ms(799), s(0)), None);
+        assert_eq!(
+            t.check(ms(800), s(0)),
+            Some(HrEvent::Stale {
+                silent_for: ms(800)
+            })
+        );
+        assert_eq!(t.deadline(s(2)), ms(2800));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::time::Duration;
 use chrono::TimeDelta;
 
 use super::{Effect, State, hr_log, say};
-use crate::app::heart::{CHART_WINDOW, Link};
+use crate::app::heart::{CHART_WINDOW, Link, Retry};
 use crate::core::hr_sample::GapReason;
 use crate::core::hr_settings::HrSettings;
 use crate::core::hrm::Contact;
@@ -33,9 +33,7 @@ pub fn heart(state: &mut State, event: HrEvent) -> Vec<Effect> {
             ..
         } => {
             heart.link = match std::mem::take(&mut heart.link) {
-                Link::Stale(_) | Link::Reconnecting { .. } | Link::Lost(_) | Link::Off => {
-                    Link::Connected("strap".into())
-                }
+                Link::Stale(_) | Link::Down { .. } | Link::Off => Link::Connected("strap".into()),
                 link => link,
             };
             heart.contact = Some(contact);
@@ -94,20 +92,47 @@ pub fn heart(state: &mut State, event: HrEvent) -> Vec<Effect> {
             heart.bpm = None;
             hr_log::gap(state, GapReason::Silent);
         }
-        HrEvent::Disconnected { reason } => {
-            heart.link = Link::Lost(reason.clone());
-            heart.bpm = None;
-            hr_log::gap(state, GapReason::Disconnected);
-            say(state, format!("Heart rate: {reason}."), true);
-        }
-        HrEvent::Reconnecting { attempt, delay } => {
-            heart.link = Link::Reconnecting { attempt, delay }
-        }
+        HrEvent::Disconnected { reason } => down(state, reason),
+        HrEvent::Reconnecting { attempt, delay } => retry(&mut heart.link, attempt, delay),
         HrEvent::Battery(level) => heart.battery = Some(level),
         HrEvent::SensorLocation(location) => heart.location = Some(location),
         HrEvent::InvalidPacket { .. } => heart.invalid_packets += 1,
     }
     Vec::new()
+}
+
+/// The link went: a gap, and the reason in the header (and in the status line when it is news:
+/// a retry failing the same way only updates the header, so the status line keeps what the
+/// lifter did meanwhile — a set logged during a long outage).
+fn down(state: &mut State, reason: String) {
+    let heart = &mut state.heart;
+    let news = !matches!(&heart.link, Link::Down { reason: said, .. } if *said == reason);
+    if news {
+        say(state, format!("Heart rate: {reason}."), true);
+    }
+    let heart = &mut state.heart;
+    heart.link = Link::Down {
+        reason,
+        was_connected: heart.link.has_connected(),
+        retry: None,
+    };
+    heart.bpm = None;
+    hr_log::gap(state, GapReason::Disconnected);
+}
+
+/// The source tries again after `delay`.
+fn retry(link: &mut Link, attempt: u32, delay: Duration) {
+    let next = Some(Retry { attempt, delay });
+    match link {
+        Link::Down { retry, .. } => *retry = next,
+        link => {
+            *link = Link::Down {
+                reason: "the link went".into(),
+                was_connected: link.has_connected(),
+                retry: next,
+            }
+        }
+    }
 }
 
 /// The zone model the profile chose (Karvonen or Friel's), as a new session snapshots it; `None`
@@ -209,6 +234,49 @@ mod tests {
                 .recent
                 .iter()
                 .all(|(t, _)| *t >= Duration::from_secs(131))
+        );
+    }
+
+    #[test]
+    fn a_retry_failing_the_same_way_does_not_cover_the_status_line_again() {
+        let now = DateTime::from_timestamp(1_790_000_000, 0).unwrap();
+        let mut state = State::new(
+            Startup::default(),
+            Settings::default(),
+            Keymap::default(),
+            now,
+            FixedOffset::east_opt(0).unwrap(),
+        );
+        let lost = || HrEvent::Disconnected {
+            reason: "Bluetooth lost: the system bus went away".into(),
+        };
+        let retry = |attempt| HrEvent::Reconnecting {
+            attempt,
+            delay: Duration::from_secs(1),
+        };
+        heart(&mut state, lost());
+        heart(&mut state, retry(1));
+        assert_eq!(
+            state.status.as_ref().map(|s| s.text.as_str()),
+            Some("Heart rate: Bluetooth lost: the system bus went away.")
+        );
+        say(&mut state, "Logged Back Squat 100x5", false);
+        heart(&mut state, lost());
+        heart(&mut state, retry(2));
+        assert_eq!(
+            state.status.as_ref().map(|s| s.text.as_str()),
+            Some("Logged Back Squat 100x5"),
+            "the same reason again is not news"
+        );
+        heart(
+            &mut state,
+            HrEvent::Disconnected {
+                reason: "Bluetooth unavailable: no Bluetooth adapter found".into(),
+            },
+        );
+        assert_eq!(
+            state.status.as_ref().map(|s| s.text.as_str()),
+            Some("Heart rate: Bluetooth unavailable: no Bluetooth adapter found.")
         );
     }
 }

@@ -2,6 +2,7 @@
 //! subscribe to heart-rate notifications — each step with its own time limit.
 
 use std::pin::Pin;
+use std::time::Duration;
 
 use btleplug::api::bleuuid::uuid_from_u16;
 use btleplug::api::{Characteristic, Peripheral as _, ValueNotification};
@@ -10,10 +11,7 @@ use futures::Stream;
 use tokio::time::timeout;
 
 use super::error::timed;
-use super::{
-    BATTERY_LEVEL, BODY_SENSOR_LOCATION, BUS_TIMEOUT, BleError, CONNECT_TIMEOUT, DISCOVER_TIMEOUT,
-    HR_MEASUREMENT, READ_TIMEOUT, SUBSCRIBE_TIMEOUT, Strap,
-};
+use super::{BATTERY_LEVEL, BODY_SENSOR_LOCATION, BleError, HR_MEASUREMENT, Strap, Timing};
 
 /// The heart-rate notifications of a connected strap.
 pub(super) type Notifications = Pin<Box<dyn Stream<Item = ValueNotification> + Send>>;
@@ -30,36 +28,40 @@ pub(super) struct Link {
 
 /// Connects to `peripheral` and subscribes to its heart rate; on failure hangs up again so a
 /// half-open link does not hold the strap.
-pub(super) async fn open(peripheral: &Peripheral, strap: &Strap) -> Result<Link, BleError> {
-    let link = set_up(peripheral, strap).await;
+pub(super) async fn open(
+    peripheral: &Peripheral,
+    strap: &Strap,
+    timing: &Timing,
+) -> Result<Link, BleError> {
+    let link = set_up(peripheral, strap, timing).await;
     if link.is_err() {
-        hang_up(peripheral).await;
+        hang_up(peripheral, timing.bus).await;
     }
     link
 }
 
-/// Disconnects, best effort and bounded: the strap may already be gone.
-pub(super) async fn hang_up(peripheral: &Peripheral) {
-    let _ = timeout(BUS_TIMEOUT, peripheral.disconnect()).await;
+/// Disconnects, best effort and bounded by `limit`: the strap may already be gone.
+pub(super) async fn hang_up(peripheral: &Peripheral, limit: Duration) {
+    let _ = timeout(limit, peripheral.disconnect()).await;
 }
 
-async fn set_up(peripheral: &Peripheral, strap: &Strap) -> Result<Link, BleError> {
+async fn set_up(peripheral: &Peripheral, strap: &Strap, timing: &Timing) -> Result<Link, BleError> {
     let connected = timed(
-        BUS_TIMEOUT,
+        timing.bus,
         "checking the connection",
         peripheral.is_connected(),
     )
     .await?;
     if !connected {
         timed(
-            CONNECT_TIMEOUT,
+            timing.connect,
             "connecting (the strap's services never resolved)",
             peripheral.connect(),
         )
         .await?;
     }
     timed(
-        DISCOVER_TIMEOUT,
+        timing.discover,
         "discovering the strap's services",
         peripheral.discover_services(),
     )
@@ -74,15 +76,20 @@ async fn set_up(peripheral: &Peripheral, strap: &Strap) -> Result<Link, BleError
     let measurement =
         find(HR_MEASUREMENT).ok_or_else(|| BleError::NotAStrap(strap.name.clone()))?;
     let battery = match find(BATTERY_LEVEL) {
-        Some(level) => read_byte(peripheral, &level, "reading the battery level")
+        Some(level) => read_byte(peripheral, &level, timing.read, "reading the battery level")
             .await
             .filter(|&percent| percent <= 100),
         None => None,
     };
     let location = match find(BODY_SENSOR_LOCATION) {
-        Some(location) => read_byte(peripheral, &location, "reading the sensor location")
-            .await
-            .map(location_name),
+        Some(location) => read_byte(
+            peripheral,
+            &location,
+            timing.read,
+            "reading the sensor location",
+        )
+        .await
+        .map(location_name),
         None => None,
     };
     if let Some(location) = location {
@@ -90,13 +97,13 @@ async fn set_up(peripheral: &Peripheral, strap: &Strap) -> Result<Link, BleError
     }
     // The stream must exist before subscribing, or the first notifications are lost.
     let notifications = timed(
-        SUBSCRIBE_TIMEOUT,
+        timing.subscribe,
         "listening for notifications",
         peripheral.notifications(),
     )
     .await?;
     timed(
-        SUBSCRIBE_TIMEOUT,
+        timing.subscribe,
         "subscribing to heart-rate notifications",
         peripheral.subscribe(&measurement),
     )
@@ -112,9 +119,10 @@ async fn set_up(peripheral: &Peripheral, strap: &Strap) -> Result<Link, BleError
 async fn read_byte(
     peripheral: &Peripheral,
     characteristic: &Characteristic,
+    limit: Duration,
     doing: &'static str,
 ) -> Option<u8> {
-    match timed(READ_TIMEOUT, doing, peripheral.read(characteristic)).await {
+    match timed(limit, doing, peripheral.read(characteristic)).await {
         Ok(value) => value.first().copied(),
         Err(err) => {
             tracing::warn!("{err}");

@@ -8,32 +8,28 @@ use btleplug::api::{Central as _, ScanFilter};
 use tokio::time::timeout;
 
 use super::error::timed;
-use super::{BUS_TIMEOUT, BleError, HR_SERVICE, Strap, adapter};
+use super::{BleError, HR_SERVICE, Strap, Timing, adapter};
 
 /// Scans for `duration` and returns the heart-rate straps seen, plus those `BlueZ` remembers
 /// (with no RSSI), nearest first.
 pub async fn scan(duration: Duration) -> Result<Vec<Strap>, BleError> {
-    let adapter = adapter::first().await?;
+    let limit = Timing::from_env().bus;
+    let adapter = adapter::first(limit).await?;
     timed(
-        BUS_TIMEOUT,
+        limit,
         "starting a Bluetooth scan",
         adapter.start_scan(filter()),
     )
     .await?;
     tokio::time::sleep(duration).await;
-    let listed = timed(
-        BUS_TIMEOUT,
-        "listing Bluetooth devices",
-        adapter.peripherals(),
-    )
-    .await;
+    let listed = timed(limit, "listing Bluetooth devices", adapter.peripherals()).await;
     let mut straps = Vec::new();
     for peripheral in listed.as_deref().unwrap_or_default() {
-        if let Some(strap) = adapter::strap_of(peripheral).await {
+        if let Some(strap) = adapter::strap_of(peripheral, limit).await {
             straps.push(strap);
         }
     }
-    let _ = timeout(BUS_TIMEOUT, adapter.stop_scan()).await;
+    let _ = timeout(limit, adapter.stop_scan()).await;
     listed?;
     sort(&mut straps);
     Ok(straps)

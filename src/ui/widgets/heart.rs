@@ -15,6 +15,7 @@ use crate::app::state::State;
 use crate::core::rest::clock;
 use crate::core::units::format_number;
 use crate::core::zones::Zone;
+use crate::hr::ble::seconds;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::hr_chart;
 
@@ -64,10 +65,26 @@ pub fn link_text(heart: &Heart) -> String {
         Link::Connecting(what) => format!("connecting to {what}…"),
         Link::Connected(name) => name.clone(),
         Link::Stale(silent) => format!("no signal for {} s", silent.as_secs()),
-        Link::Reconnecting { attempt, delay } => {
-            format!("reconnecting (try {attempt}, in {} s)", delay.as_secs())
+        Link::Down {
+            reason,
+            was_connected,
+            retry,
+        } => {
+            // "Lost" only after a link existed; a reason naming Bluetooth says it already.
+            let why = if *was_connected && !reason.starts_with("Bluetooth") {
+                format!("lost: {reason}")
+            } else {
+                reason.clone()
+            };
+            match retry {
+                Some(retry) => format!(
+                    "{why} · retry {} in {}",
+                    retry.attempt,
+                    seconds(retry.delay)
+                ),
+                None => why,
+            }
         }
-        Link::Lost(reason) => format!("lost: {reason}"),
     }
 }
 

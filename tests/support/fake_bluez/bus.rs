@@ -59,7 +59,7 @@ pub const REQUIRE_E2E: &str = "IRONPULSE_REQUIRE_E2E";
 pub struct PrivateBus {
     daemon: Child,
     address: String,
-    _dir: TempDir,
+    dir: TempDir,
 }
 
 impl PrivateBus {
@@ -72,31 +72,13 @@ impl PrivateBus {
         let config = dir.path().join("bus.conf");
         let listen = format!("unix:path={}", dir.path().join("bus.sock").display());
         std::fs::write(&config, CONFIG.replace("LISTEN", &listen)).expect("write the bus config");
-        let mut daemon = Command::new("dbus-daemon")
-            .arg(format!("--config-file={}", config.display()))
-            .args(["--nofork", "--nopidfile", "--print-address=1"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start dbus-daemon");
-        let mut line = String::new();
-        let stdout = daemon.stdout.take().expect("the daemon's stdout");
-        let _ = BufReader::new(stdout).read_line(&mut line);
-        let address = line.trim().to_owned();
-        if address.is_empty() {
-            let _ = daemon.kill();
-            let mut err = String::new();
-            if let Some(mut stderr) = daemon.stderr.take() {
-                let _ = stderr.read_to_string(&mut err);
-            }
-            let _ = daemon.wait();
-            panic!("dbus-daemon printed no address: {err}");
-        }
+        let daemon = daemon(&config);
+        // The listening address, without the daemon's GUID: a bus started again at the same
+        // place (see `restart`) has another GUID, and libdbus refuses a mismatch.
         PrivateBus {
             daemon,
-            address,
-            _dir: dir,
+            address: listen,
+            dir,
         }
     }
 
@@ -104,6 +86,46 @@ impl PrivateBus {
     pub fn address(&self) -> &str {
         &self.address
     }
+
+    /// The bus goes away: the daemon is killed (as when the system's dbus dies) and every
+    /// connection to it breaks.
+    pub fn kill(&mut self) {
+        let _ = self.daemon.kill();
+        let _ = self.daemon.wait();
+    }
+
+    /// A new daemon at the same address, as when the system's dbus is started again.
+    pub fn restart(&mut self) {
+        self.kill();
+        let _ = std::fs::remove_file(self.dir.path().join("bus.sock"));
+        self.daemon = daemon(&self.dir.path().join("bus.conf"));
+    }
+}
+
+/// Runs `dbus-daemon` with `config` and waits until it prints its address (it listens then).
+fn daemon(config: &std::path::Path) -> Child {
+    let mut daemon = Command::new("dbus-daemon")
+        .arg(format!("--config-file={}", config.display()))
+        .args(["--nofork", "--nopidfile", "--print-address=1"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start dbus-daemon");
+    let mut line = String::new();
+    let stdout = daemon.stdout.take().expect("the daemon's stdout");
+    let _ = BufReader::new(stdout).read_line(&mut line);
+    let address = line.trim().to_owned();
+    if address.is_empty() {
+        let _ = daemon.kill();
+        let mut err = String::new();
+        if let Some(mut stderr) = daemon.stderr.take() {
+            let _ = stderr.read_to_string(&mut err);
+        }
+        let _ = daemon.wait();
+        panic!("dbus-daemon printed no address: {err}");
+    }
+    daemon
 }
 
 impl Drop for PrivateBus {
