@@ -13,7 +13,7 @@ mod training;
 use clap::{Args, Subcommand};
 use ironpulse::core::strength_score::Score;
 
-use super::Failure;
+use super::{Failure, output};
 
 /// Options for `ironpulse calc`.
 #[derive(Debug, Args)]
@@ -240,6 +240,5 @@ pub fn run(args: &CalcArgs) -> Result<(), Failure> {
         CalcCommand::Race(a) => running::race(a),
         CalcCommand::Paces(a) => running::paces(a),
     }?;
-    println!("{}", report.render(args.json));
-    Ok(())
+    output::line(report.render(args.json))
 }

@@ -14,6 +14,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use ironpulse::hr::{self, HeartRateSource, SourceSpec, Speed};
 
+use super::output::Stdout;
 use super::{Context, Failure};
 
 /// `ironpulse hr …`.

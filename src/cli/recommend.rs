@@ -19,7 +19,7 @@ use ironpulse::core::units::{Bpm, Unit, Weight, format_number};
 use ironpulse::store::{Store, StoreError};
 use serde_json::{Value, json};
 
-use super::{Context, Failure};
+use super::{Context, Failure, output};
 
 /// Lifts trained within this many days are listed when no exercise is named.
 const RECENT_DAYS: u64 = 56;
@@ -125,17 +125,10 @@ pub fn run(ctx: &Context, args: &RecommendArgs) -> Result<(), Failure> {
         None
     };
     if args.json {
-        println!(
-            "{}",
-            to_json(&advice, profile.unit, today, deload.as_deref())
-        );
+        output::line(to_json(&advice, profile.unit, today, deload.as_deref()))
     } else {
-        print!(
-            "{}",
-            to_text(&advice, profile.unit, today, deload.as_deref())
-        );
+        output::text(&to_text(&advice, profile.unit, today, deload.as_deref()))
     }
-    Ok(())
 }
 
 /// The first day of the 8 weeks whose lifts are listed when no exercise is named.
