@@ -258,7 +258,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         .and_then(|dirs| match logging::init(dirs.log_dir()) {
             Ok(guard) => Some(guard),
             Err(err) => {
-                output::warn(format_args!("warning: {err}; continuing without a log file"));
+                output::warn(format_args!(
+                    "warning: {err}; continuing without a log file"
+                ));
                 None
             }
         });

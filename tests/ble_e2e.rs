@@ -395,10 +395,14 @@ fn without_bluez_on_the_bus_bluetooth_is_unavailable() {
             .starts_with("Bluetooth unavailable: BlueZ is not answering"),
         "{gone}"
     );
-    // One clear event, then the source ends and so does the monitor.
-    let (code, rest, _) = run.finish();
-    assert_eq!(code, Some(0));
+    // One clear event, then the source ends and so does the monitor: exit 1, saying why.
+    let (code, rest, stderr) = run.finish();
+    assert_eq!(code, Some(1));
     assert!(!rest.contains("reconnecting"), "{rest}");
+    assert!(
+        stderr.contains("ironpulse: no heart rate from Bluetooth LE (first strap found): Bluetooth unavailable: BlueZ is not answering"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -72,7 +72,8 @@ impl Failure {
     /// for every command that reads one (`hr monitor`, `hr record`, `hr rest`): exit 1, with the
     /// reason the source gave (`down`) and what to try.
     pub fn no_heart_rate(source: &str, down: Option<&str>) -> Self {
-        let reason = down.unwrap_or("nothing arrived: is the strap on (wet electrodes) and in range?");
+        let reason =
+            down.unwrap_or("nothing arrived: is the strap on (wet electrodes) and in range?");
         let hint = if reason.starts_with("Bluetooth unavailable") {
             " — see \"Troubleshooting Bluetooth\" in the README, or try --hr sim"
         } else {

@@ -82,7 +82,8 @@ mod tests {
 
     #[test]
     fn a_closed_reader_is_a_quiet_stop_with_exit_0() {
-        let err = write_to(&mut Broken(io::ErrorKind::BrokenPipe), format_args!("x\n")).unwrap_err();
+        let err =
+            write_to(&mut Broken(io::ErrorKind::BrokenPipe), format_args!("x\n")).unwrap_err();
         assert!(matches!(err, Failure::Closed), "{err:?}");
         assert_eq!(err.exit_code(), std::process::ExitCode::SUCCESS);
     }

@@ -65,7 +65,9 @@ pub fn run(args: &RecordArgs) -> Result<(), Failure> {
     );
     // A live source that gave up keeps what it sent, and says why it stopped.
     if let Err(failure) = heard.verdict(stop, &described) {
-        return Err(Failure::Runtime(color_eyre::eyre::eyre!("{summary}; then {failure}")));
+        return Err(Failure::Runtime(color_eyre::eyre::eyre!(
+            "{summary}; then {failure}"
+        )));
     }
     output::line(format_args!("{summary}; {why}"))
 }
@@ -80,7 +82,11 @@ struct Recorded {
 }
 
 /// Streams the source into `file`: the header, then one line per event.
-fn write(file: File, source: Box<dyn HeartRateSource>, args: &RecordArgs) -> Result<Recorded, Failure> {
+fn write(
+    file: File,
+    source: Box<dyn HeartRateSource>,
+    args: &RecordArgs,
+) -> Result<Recorded, Failure> {
     let path = &args.file;
     let mut out = BufWriter::new(file);
     let date = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);

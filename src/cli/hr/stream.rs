@@ -177,7 +177,9 @@ mod tests {
     fn no_heart_rate_at_all_fails_with_the_reason() {
         let unavailable = heard(&[down("Bluetooth unavailable: no Bluetooth adapter found")]);
         for stop in [Stop::SourceEnded, Stop::Duration] {
-            let err = unavailable.verdict(stop, "Bluetooth LE (first strap found)").unwrap_err();
+            let err = unavailable
+                .verdict(stop, "Bluetooth LE (first strap found)")
+                .unwrap_err();
             assert_eq!(err.exit_code(), std::process::ExitCode::from(1));
             assert!(
                 err.to_string().starts_with(
@@ -187,15 +189,24 @@ mod tests {
                 "{err}"
             );
         }
-        let silent = Heard::default().verdict(Stop::Duration, "the strap").unwrap_err();
-        assert!(silent.to_string().starts_with("no heart rate from the strap: "), "{silent}");
+        let silent = Heard::default()
+            .verdict(Stop::Duration, "the strap")
+            .unwrap_err();
+        assert!(
+            silent
+                .to_string()
+                .starts_with("no heart rate from the strap: "),
+            "{silent}"
+        );
     }
 
     #[test]
     fn a_live_source_that_gives_up_after_data_fails_but_a_replay_end_does_not() {
         let lost = heard(&[sample(), down("the bus went away")]);
         assert_eq!(
-            lost.verdict(Stop::SourceEnded, "the strap").unwrap_err().to_string(),
+            lost.verdict(Stop::SourceEnded, "the strap")
+                .unwrap_err()
+                .to_string(),
             "heart rate from the strap stopped: the bus went away"
         );
         assert!(lost.verdict(Stop::Duration, "the strap").is_ok());

@@ -361,7 +361,10 @@ mod tests {
         };
         let mut c = Collector::new(Duration::from_secs(60));
         assert_eq!(c.verdict(Stop::Interrupted, "x"), Err(Problem::Interrupted));
-        assert_eq!(c.verdict(Stop::Duration, "x"), Err(Problem::NoHeartRate(None)));
+        assert_eq!(
+            c.verdict(Stop::Duration, "x"),
+            Err(Problem::NoHeartRate(None))
+        );
         c.event(&HrEvent::Disconnected {
             reason: "Bluetooth unavailable: no Bluetooth adapter found".into(),
         });
