@@ -6,7 +6,7 @@ use clap::Args;
 use ironpulse::core::deload::{
     DeloadAdvice, DeloadConfig, DeloadDay, DeloadWeek, PLAN, SignalKind, Urgency, assess,
 };
-use ironpulse::core::units::Unit;
+use ironpulse::core::units::{Figure, Unit};
 use ironpulse::store::Store;
 use serde_json::{Value, json};
 
@@ -187,7 +187,7 @@ pub(super) fn to_text(
     )];
     lines.extend(advice.signals.iter().map(|s| format!("  - {}", s.message)));
     lines.push(match acwr {
-        Some(r) => format!("ACWR today: {r:.2}."),
+        Some(r) => format!("ACWR today: {:.2}.", Figure(r)),
         None => "ACWR today: not enough data (28 days of session RPEs needed).".to_owned(),
     });
     lines.push(match last {
