@@ -550,3 +550,50 @@ fn a_stdout_that_fails_otherwise_is_exit_1_with_the_reason() {
         run.stderr
     );
 }
+
+#[test]
+fn every_command_checks_the_keys_the_way_the_app_does() {
+    // Once, `db path` and `calc` passed a [keys] section the app refused.
+    let sandbox = Sandbox::new();
+    let config = sandbox.write_config("[ui]\ncolor = \"never\"\n\n[keys]\nquit = \"s\"\n");
+    let expected = format!(
+        "ironpulse: config error in {} line 5: keys.quit: \"s\" is also start_session on the \
+         dashboard: one key does one thing on a screen; choose another key for quit (or remap \
+         start_session too)\n",
+        config.display()
+    );
+    let db = sandbox.path("lifts.db");
+    let db = db.to_str().unwrap();
+    for args in [
+        &["db", "path"][..],
+        &["calc", "e1rm", "100x5"],
+        &["--db", db, "report"],
+        &["hr", "decode", "163c1104"],
+        &[],
+    ] {
+        let run = sandbox.run(args);
+        run.assert_code(2);
+        assert_eq!(run.stderr, expected, "{args:?}");
+        assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
+    }
+    assert!(!sandbox.default_db().exists());
+
+    sandbox.write_config("[keys]\nsubmit = []\n");
+    let run = sandbox.run(&["db", "path"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .contains("line 2: keys.submit: submit needs a key"),
+        "{}",
+        run.stderr
+    );
+    sandbox.write_config("[keys]\nhelp = \"ctrl-\"\n");
+    let run = sandbox.run(&["calc", "plates", "100"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .contains("line 2: keys.help: unknown key \"ctrl-\""),
+        "{}",
+        run.stderr
+    );
+}
