@@ -105,11 +105,19 @@ pub fn run(ctx: &Context, args: &RecommendArgs) -> Result<(), Failure> {
     } else {
         let recent = store.recent_exercises(20).map_err(read)?;
         let exercise = resolve::resolve(&query, &exercises, &recent).map_err(|closest| {
-            Failure::Usage(format!(
-                "no exercise matches {:?}; the closest are: {}",
-                query.trim(),
-                closest.join(", ")
-            ))
+            Failure::Usage(if closest.is_empty() {
+                format!(
+                    "no exercise matches {:?}, even allowing for a typo; `ironpulse recommend` \
+                     lists the lifts you trained",
+                    query.trim()
+                )
+            } else {
+                format!(
+                    "no exercise matches {:?}; did you mean {}?",
+                    query.trim(),
+                    or_list(&closest)
+                )
+            })
         })?;
         advise(&store, &profile, &[exercise], None, today)?
     };
@@ -128,6 +136,15 @@ pub fn run(ctx: &Context, args: &RecommendArgs) -> Result<(), Failure> {
         output::line(to_json(&advice, profile.unit, today, deload.as_deref()))
     } else {
         output::text(&to_text(&advice, profile.unit, today, deload.as_deref()))
+    }
+}
+
+/// `A`, `A or B`, `A, B or C`.
+fn or_list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
     }
 }
 
