@@ -10,6 +10,7 @@ pub mod form;
 pub mod heart;
 pub mod keymap;
 pub mod profile_form;
+pub mod resume;
 pub mod review_state;
 pub mod rule_form;
 pub mod session_detail;

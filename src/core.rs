@@ -18,6 +18,7 @@ pub mod hrv;
 pub mod load;
 pub mod meter;
 pub mod plates;
+pub mod plausible;
 pub mod pmc;
 pub mod profile;
 pub mod progression;

@@ -117,7 +117,7 @@ fn dashboard() {
     finished.rpe = Some(8);
     let mut squat = slot(11, 1, "Back Squat");
     squat.sets = (1..=5)
-        .map(|i| logged(i, spec(100.0, 5, Some(8.0)), i * 60))
+        .map(|i| logged(i, spec(100.0, 5, Some(8.0)), i * 600))
         .collect();
     finished.slots.push(squat);
     let mut s = state(Startup {

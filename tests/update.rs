@@ -92,11 +92,11 @@ fn a_heavier_set_is_flagged_as_a_record_the_moment_it_is_logged() {
     let Screen::Session(screen) = &s.screen else {
         panic!()
     };
-    assert!(!screen.records.is_empty(), "110 × 5 beats 100 × 5");
+    let records = screen.records.as_ref().expect("110 × 5 beats 100 × 5");
+    assert_eq!(records.slot, SlotId(11));
     assert!(
-        screen.records.iter().any(|r| r.contains("110")),
-        "{:?}",
-        screen.records
+        records.sentences.iter().any(|r| r.contains("110")),
+        "{records:?}"
     );
     // The same set again is no new record.
     let again = LoggedSet {
@@ -115,7 +115,7 @@ fn a_heavier_set_is_flagged_as_a_record_the_moment_it_is_logged() {
     let Screen::Session(screen) = &s.screen else {
         panic!()
     };
-    assert!(screen.records.is_empty(), "{:?}", screen.records);
+    assert_eq!(screen.records, None);
 }
 
 #[test]
@@ -432,7 +432,15 @@ fn an_empty_session_is_discarded_after_confirmation() {
     let mut s = state(startup());
     cmd(&mut s, Command::StartSession, 0);
     reply(&mut s, StoreReply::SessionStarted(empty_session()), 0);
-    cmd(&mut s, Command::Back, 1); // close the picker
+    reply(
+        &mut s,
+        StoreReply::SlotAdded {
+            slot: slot(11, 1, "Back Squat"),
+            history: vec![],
+            rule: None,
+        },
+        1,
+    );
     cmd(&mut s, Command::Finish, 2);
     let Some(Modal::Confirm(confirm)) = &s.modal else {
         panic!("{:?}", s.modal)
@@ -474,6 +482,263 @@ fn an_unfinished_session_is_offered_for_resume_with_its_sets() {
     cmd(&mut s, Command::Yes, 10);
     assert_eq!(entry(&s), "100x5");
     assert_eq!(s.session.as_ref().unwrap().set_count(), 3);
+}
+
+/// A session started three days before `t(0)` with squats at +10 and +60 minutes, never finished.
+fn left_open_for_days() -> ironpulse::core::session::Session {
+    let started = -3 * 86_400;
+    let mut session = ironpulse::core::session::Session {
+        started_at: t(started),
+        ..empty_session()
+    };
+    let mut squat = slot(11, 1, "Back Squat");
+    squat.sets = [600, 3600]
+        .into_iter()
+        .zip(1..)
+        .map(|(offset, id)| LoggedSet {
+            id: SetId(id),
+            spec: spec(100.0, 5, None),
+            completed_at: t(started + offset),
+        })
+        .collect();
+    session.slots.push(squat);
+    session
+}
+
+#[test]
+fn a_session_left_open_for_days_is_finished_where_it_stopped_and_a_new_one_starts() {
+    let session = left_open_for_days();
+    let last = t(-3 * 86_400 + 3600);
+    let mut s = state(Startup {
+        active: Some(session.clone()),
+        ..startup()
+    });
+    let Some(Modal::Confirm(question)) = &s.modal else {
+        panic!("{:?}", s.modal)
+    };
+    assert_eq!(question.on_yes, ConfirmAction::FinishIdle { at: last });
+    assert!(
+        question.message.contains("nothing logged since")
+            && question.message.contains("3 days ago")
+            && question.message.contains("1:00:00 trained"),
+        "{}",
+        question.message
+    );
+    let effects = cmd(&mut s, Command::Yes, 10);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::Store(StoreRequest::Finish {
+                session: SessionId(7),
+                at: last,
+                rpe: None,
+                notes: String::new()
+            }),
+            Effect::Store(StoreRequest::StartSession {
+                at: t(10),
+                title: "Workout".into()
+            })
+        ],
+        "finished at its last set, not three days later"
+    );
+    let finished = ironpulse::core::session::Session {
+        ended_at: Some(last),
+        status: SessionStatus::Finished,
+        ..session
+    };
+    reply(&mut s, StoreReply::Finished(finished), 11);
+    let new = ironpulse::core::session::Session {
+        id: SessionId(8),
+        started_at: t(11),
+        ..empty_session()
+    };
+    reply(&mut s, StoreReply::SessionStarted(new), 11);
+    assert!(matches!(s.screen, Screen::Session(_)));
+    assert!(matches!(s.modal, Some(Modal::Picker(_))));
+    let status = &s.status.as_ref().unwrap().text;
+    assert!(
+        status.contains("finished at") && status.contains("1:00:00 trained"),
+        "{status}"
+    );
+}
+
+#[test]
+fn a_session_left_open_for_days_can_be_continued() {
+    let mut s = state(Startup {
+        active: Some(left_open_for_days()),
+        ..startup()
+    });
+    assert_eq!(cmd(&mut s, Command::No, 10), vec![]);
+    assert!(matches!(s.screen, Screen::Session(_)), "{:?}", s.screen);
+    assert_eq!(entry(&s), "100x5");
+}
+
+#[test]
+fn a_set_logged_after_hours_of_idle_asks_first_and_can_go_in_anyway() {
+    let mut s = in_session();
+    let first = enter_and_commit(&mut s, 1, 10).0;
+    assert_eq!(first, SlotId(11));
+    // The laptop stayed open overnight: the next Enter is ten hours later.
+    let later = 10 + 10 * 3600;
+    assert_eq!(cmd(&mut s, Command::Submit, later), vec![]);
+    let Some(Modal::Confirm(question)) = &s.modal else {
+        panic!("{:?}", s.modal)
+    };
+    assert_eq!(question.on_no, Some(ConfirmAction::LogAnyway));
+    assert!(
+        question.message.contains("10 h ago"),
+        "{}",
+        question.message
+    );
+    let effects = cmd(&mut s, Command::No, later);
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [Effect::Store(StoreRequest::LogSets { .. })]
+        ),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn an_empty_session_never_lingers() {
+    // Esc in the picker of a new session discards it.
+    let mut s = state(startup());
+    cmd(&mut s, Command::StartSession, 0);
+    reply(&mut s, StoreReply::SessionStarted(empty_session()), 0);
+    assert_eq!(
+        cmd(&mut s, Command::Back, 1),
+        vec![Effect::Store(StoreRequest::Abandon {
+            session: SessionId(7),
+            at: t(1)
+        })]
+    );
+    reply(&mut s, StoreReply::Abandoned(SessionId(7)), 1);
+    assert!(s.session.is_none() && matches!(s.screen, Screen::Dashboard));
+
+    // One found at start is not offered for resume; `s` reopens it with the picker.
+    let mut s = state(Startup {
+        active: Some(empty_session()),
+        ..startup()
+    });
+    assert_eq!(s.modal, None, "nothing to resume");
+    assert_eq!(cmd(&mut s, Command::StartSession, 60), vec![]);
+    assert!(matches!(s.screen, Screen::Session(_)));
+    assert!(matches!(s.modal, Some(Modal::Picker(_))), "{:?}", s.modal);
+
+    // Left empty for hours, it is replaced by a new one.
+    let mut s = state(Startup {
+        active: Some(empty_session()),
+        ..startup()
+    });
+    assert_eq!(
+        cmd(&mut s, Command::StartSession, 2 * 3600),
+        vec![
+            Effect::Store(StoreRequest::Abandon {
+                session: SessionId(7),
+                at: t(2 * 3600)
+            }),
+            Effect::Store(StoreRequest::StartSession {
+                at: t(2 * 3600),
+                title: "Workout".into()
+            })
+        ]
+    );
+}
+
+#[test]
+fn an_impossible_load_is_refused_with_the_reason_and_the_line_is_kept() {
+    let mut s = in_session();
+    reply(
+        &mut s,
+        StoreReply::SlotAdded {
+            slot: slot(12, 3, "Dip"),
+            history: vec![],
+            rule: None,
+        },
+        2,
+    );
+    for (line, why) in [
+        ("1000x5", "1000 kg is more than anyone has ever lifted"),
+        (
+            "bw-999x8",
+            "assistance of 999 kg is at least your body weight (80 kg)",
+        ),
+    ] {
+        type_text(&mut s, line);
+        for _ in 0..2 {
+            assert_eq!(
+                cmd(&mut s, Command::Submit, 3),
+                vec![],
+                "{line} is never saved"
+            );
+        }
+        let error = entry_error(&s).unwrap();
+        assert!(error.starts_with(why), "{error}");
+        assert_eq!(entry(&s), line, "the line stays to be fixed");
+    }
+    type_text(&mut s, "bw+20x8");
+    assert_eq!(
+        cmd(&mut s, Command::Submit, 4).len(),
+        1,
+        "a real dip goes in"
+    );
+}
+
+#[test]
+fn after_a_set_in_the_other_unit_the_line_is_what_the_lifter_typed() {
+    let mut s = in_session(); // a kg profile
+    type_text(&mut s, "225lbx5");
+    enter_and_commit(&mut s, 1, 2);
+    assert_eq!(entry(&s), "225lbx5", "not 102.06x5");
+}
+
+#[test]
+fn a_first_ever_lift_stops_saying_no_history_once_a_set_is_in() {
+    let mut s = in_session();
+    reply(
+        &mut s,
+        StoreReply::SlotAdded {
+            slot: slot(12, 2, "Barbell Curl"),
+            history: vec![],
+            rule: None,
+        },
+        2,
+    );
+    assert!(screen_text(&s, 120, 40).contains("No history for this lift yet"));
+    type_text(&mut s, "30x12");
+    enter_and_commit(&mut s, 1, 3); // its first records show…
+    enter_and_commit(&mut s, 2, 4); // …then the plan line again
+    let text = screen_text(&s, 120, 40);
+    assert!(!text.contains("No history for this lift yet"), "{text}");
+    assert!(text.contains("First session of this lift"), "{text}");
+}
+
+#[test]
+fn a_load_far_beyond_the_lifts_best_is_asked_about_once() {
+    let mut s = in_session(); // Back Squat, best 100 kg
+    type_text(&mut s, "240x5");
+    assert_eq!(cmd(&mut s, Command::Submit, 2), vec![]);
+    assert_eq!(
+        entry_error(&s).as_deref(),
+        Some(
+            "240 kg is 2.4× your best on this lift (100 kg) — Enter again to log it, or fix the line"
+        )
+    );
+    // Fixing the line asks again about the new number…
+    type_text(&mut s, "250x5");
+    assert_eq!(cmd(&mut s, Command::Submit, 3), vec![]);
+    assert!(entry_error(&s).unwrap().starts_with("250 kg is 2.5×"));
+    // …and Enter on the same line logs it.
+    let effects = cmd(&mut s, Command::Submit, 4);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Store(StoreRequest::LogSets { sets, .. })] if sets[0] == spec(250.0, 5, None)),
+        "{effects:?}"
+    );
+    // A plausible jump is not asked about.
+    let mut s = in_session();
+    type_text(&mut s, "150x5");
+    assert_eq!(cmd(&mut s, Command::Submit, 2).len(), 1);
 }
 
 #[test]
@@ -561,6 +826,26 @@ fn history_edits_and_deletes_sets_after_confirmation() {
 
     cmd(&mut s, Command::EditSet, 3);
     assert_eq!(s.context(), Context::Form);
+    // An impossible load is refused in an edit as in a new set.
+    type_text(&mut s, "1000x5");
+    assert_eq!(cmd(&mut s, Command::Submit, 4), vec![]);
+    let Screen::History(h) = &s.screen else {
+        panic!()
+    };
+    let error = h
+        .detail
+        .as_ref()
+        .unwrap()
+        .edit
+        .as_ref()
+        .unwrap()
+        .error
+        .clone();
+    assert!(
+        error.is_some_and(|e| e.message.contains("more than anyone has ever lifted")),
+        "{:?}",
+        h.detail
+    );
     type_text(&mut s, "105x5");
     assert_eq!(
         cmd(&mut s, Command::Submit, 4),
@@ -645,6 +930,155 @@ fn a_superset_moves_to_its_next_exercise_and_rests_after_the_round() {
         Duration::seconds(90),
         "rest after the round, by its last exercise"
     );
+}
+
+/// Logs what Enter sends and answers as the store would; returns the slot it was logged to.
+fn enter_and_commit(s: &mut ironpulse::app::state::State, id: i64, at: i64) -> (SlotId, SetSpec) {
+    let (slot, sets) = match cmd(s, Command::Submit, at).as_slice() {
+        [Effect::Store(StoreRequest::LogSets { slot, sets, .. })] => (*slot, sets.clone()),
+        other => panic!("{other:?}"),
+    };
+    let logged = LoggedSet {
+        id: SetId(id),
+        spec: sets[0],
+        completed_at: t(at),
+    };
+    reply(
+        s,
+        StoreReply::SetsLogged {
+            slot,
+            sets: vec![logged],
+        },
+        at,
+    );
+    (slot, sets[0])
+}
+
+#[test]
+fn warm_ups_in_a_superset_stay_on_their_lift_and_the_rotation_starts_with_working_sets() {
+    let mut s = in_session();
+    reply(
+        &mut s,
+        StoreReply::SlotAdded {
+            slot: slot(12, 2, "Barbell Curl"),
+            history: past(spec(30.0, 12, None)),
+            rule: None,
+        },
+        2,
+    );
+    let mut session = s.session.clone().unwrap();
+    session.slots[0].superset = Some(1);
+    session.slots[1].superset = Some(1);
+    reply(&mut s, StoreReply::SessionChanged(session), 3);
+    cmd(&mut s, Command::Up, 4); // Back Squat
+    type_text(&mut s, "100x5");
+    cmd(&mut s, Command::Warmups, 4);
+    for (i, expected) in ["w 20x10", "w 40x5", "w 60x3", "w 80x1"]
+        .into_iter()
+        .enumerate()
+    {
+        assert_eq!(entry(&s), expected, "warm-up {i} is the squat's");
+        let (slot, set) = enter_and_commit(&mut s, i as i64 + 1, 5 + i as i64);
+        assert_eq!(slot, SlotId(11), "warm-up {i} is logged to the squat");
+        assert_eq!(set.kind, SetKind::Warmup);
+        assert!(s.rest.is_none(), "no rest after a warm-up");
+    }
+    assert_eq!(entry(&s), "100x5", "the squat's working set comes next");
+    let (slot, set) = enter_and_commit(&mut s, 5, 10);
+    assert_eq!((slot, set.kind), (SlotId(11), SetKind::Working));
+    assert_eq!(entry(&s), "30x12", "only now on to the curl");
+}
+
+#[test]
+fn a_record_shows_on_its_own_lift_only_and_the_status_line_names_the_lift() {
+    let mut s = in_session();
+    reply(
+        &mut s,
+        StoreReply::SlotAdded {
+            slot: slot(12, 2, "Barbell Curl"),
+            history: past(spec(30.0, 12, None)),
+            rule: None,
+        },
+        2,
+    );
+    let mut session = s.session.clone().unwrap();
+    session.slots[0].superset = Some(1);
+    session.slots[1].superset = Some(1);
+    reply(&mut s, StoreReply::SessionChanged(session), 3);
+    // On the curl (second of the superset): 40 × 12 beats 30 × 12.
+    type_text(&mut s, "40x12");
+    let (slot, _) = enter_and_commit(&mut s, 1, 4);
+    assert_eq!(slot, SlotId(12));
+    let Screen::Session(screen) = &s.screen else {
+        panic!()
+    };
+    assert_eq!(screen.selected, 0, "the round goes back to the squat");
+    assert_eq!(screen.records.as_ref().map(|r| r.slot), Some(SlotId(12)));
+    let status = s.status.as_ref().unwrap().text.clone();
+    assert!(
+        status.starts_with("Logged Barbell Curl 40x12 — ★ "),
+        "{status}"
+    );
+    // The status line credits the curl; the squat's panel shows no record.
+    let text = screen_text(&s, 120, 40);
+    assert_eq!(
+        text.matches("★ New").count(),
+        1,
+        "the curl's record is not shown under the squat:\n{text}"
+    );
+    cmd(&mut s, Command::Down, 5); // back to the curl: its record is in its panel too
+    let on_curl = screen_text(&s, 120, 40);
+    assert!(on_curl.matches("★ New").count() > 1, "{on_curl}");
+}
+
+/// The whole screen as text.
+fn screen_text(state: &ironpulse::app::state::State, width: u16, height: u16) -> String {
+    let backend = ratatui::backend::TestBackend::new(width, height);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal
+        .draw(|frame| ironpulse::ui::render(frame, state))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn keys_do_nothing_while_the_terminal_is_too_small_but_help_and_quit() {
+    let mut s = in_session();
+    update(
+        &mut s,
+        Action::Resize {
+            width: 60,
+            height: 20,
+        },
+        t(2),
+    );
+    type_text(&mut s, "120x5");
+    assert_eq!(entry(&s), "100x6", "typing does not reach the hidden line");
+    for _ in 0..2 {
+        assert_eq!(cmd(&mut s, Command::Submit, 3), vec![], "no invisible set");
+    }
+    cmd(&mut s, Command::Back, 3);
+    assert!(matches!(s.screen, Screen::Session(_)), "Esc does nothing");
+    cmd(&mut s, Command::Help, 3);
+    assert!(
+        matches!(s.modal, Some(Modal::Help { .. })),
+        "help still opens"
+    );
+    cmd(&mut s, Command::Help, 3);
+    update(
+        &mut s,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+        t(4),
+    );
+    assert!(
+        !cmd(&mut s, Command::Submit, 5).is_empty(),
+        "big enough again"
+    );
+    cmd(&mut s, Command::Quit, 6);
+    assert!(s.quit);
 }
 
 #[test]
@@ -1054,13 +1488,34 @@ fn settings_pin_an_e1rm_formula_and_stored_estimates_follow() {
     );
 }
 
+#[test]
+fn switching_to_pounds_in_settings_keeps_the_stored_body_weight_bar_and_plates() {
+    use ironpulse::core::units::Unit;
+    let mut s = state(startup());
+    let before = s.profile.clone().unwrap();
+    cmd(&mut s, Command::Settings, 0);
+    update(&mut s, Action::Edit(TextEdit::Right), t(1)); // Units: kg → lb
+    let Screen::Settings(form) = &s.screen else {
+        panic!("{:?}", s.screen)
+    };
+    assert_eq!(form.value("Body weight"), "176.37", "80 kg shown in lb");
+    assert_eq!(form.value("Bar weight"), "44.09");
+    let mut effects = Vec::new();
+    for _ in 0..11 {
+        effects.extend(cmd(&mut s, Command::Submit, 2));
+    }
+    let [Effect::Store(StoreRequest::SaveProfile(saved))] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(saved.unit, Unit::Lb);
+    assert_eq!(saved.body_weight, before.body_weight, "not 36.29 kg");
+    assert_eq!(saved.bar, before.bar, "not 9.07 kg");
+    assert_eq!(saved.plates, before.plates);
+}
+
 /// The dashboard as text, 100 columns wide.
 fn dashboard_text(state: &ironpulse::app::state::State) -> String {
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
-    terminal
-        .draw(|frame| ironpulse::ui::render(frame, state))
-        .unwrap();
-    terminal.backend().to_string()
+    screen_text(state, 100, 30)
 }
 
 fn two_signals() -> ironpulse::core::deload::DeloadAdvice {

@@ -84,16 +84,73 @@ pub fn profile_form(title: &'static str, profile: Option<&Profile>) -> Form {
     )
 }
 
+/// The unit the form's weights are written in (`None` for a form without a Units field).
+pub fn unit_of(form: &Form) -> Option<Unit> {
+    form.fields
+        .iter()
+        .find(|f| f.label == UNITS)
+        .and_then(|f| f.value().parse().ok())
+}
+
+/// The Units choice moved away from `from`: rewrite body weight, bar and plates in the new unit so
+/// the form still shows (and saves) the same quantities — 80 kg becomes 176.37 lb, never 80 lb. On
+/// the first run a bar and plates still at `from`'s defaults become the new unit's defaults (a lifter
+/// who picks lb has a 45 lb bar). A field that is not a number is left for its own error.
+pub fn follow_unit(form: &mut Form, from: Unit, first_run: bool) {
+    let Some(to) = unit_of(form).filter(|to| *to != from) else {
+        return;
+    };
+    let written = |ws: &[Weight], unit: Unit| {
+        ws.iter()
+            .map(|w| w.display(unit))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let fields = [
+        (BODY, None),
+        (BAR, Some((vec![default_bar(from)], vec![default_bar(to)]))),
+        (PLATES, Some((default_plates(from), default_plates(to)))),
+    ];
+    for (label, defaults) in fields {
+        let Some(field) = form.field_mut(label) else {
+            continue;
+        };
+        let text = field.value().to_string();
+        let new = match defaults {
+            Some((old, new)) if first_run && text == written(&old, from) => written(&new, to),
+            // One weight or a list of them (plates), each converted.
+            _ => match plates(&text, from) {
+                Ok(weights) if !weights.is_empty() => written(&weights, to),
+                _ => continue,
+            },
+        };
+        field.input.set(&new);
+    }
+}
+
 /// A field's label with what is wrong with it.
 pub type FieldErrors = Vec<(&'static str, String)>;
 
-/// Validates the form; on failure returns every field's error at once.
-pub fn read_profile(form: &Form, current_year: i32) -> Result<Profile, FieldErrors> {
+/// Validates the form; on failure returns every field's error at once. A weight that still reads
+/// as `previous`'s value in the chosen unit keeps that exact value, so switching units back and
+/// forth (or saving without a change) never moves a stored quantity by a rounding.
+pub fn read_profile(
+    form: &Form,
+    current_year: i32,
+    previous: Option<&Profile>,
+) -> Result<Profile, FieldErrors> {
     let unit: Unit = form.value(UNITS).parse().unwrap_or_default();
     let mut errors = FieldErrors::new();
-    let body_weight = keep(&mut errors, BODY, weight(form.value(BODY), unit));
-    let bar = keep(&mut errors, BAR, weight(form.value(BAR), unit));
-    let plates = keep(&mut errors, PLATES, plates(form.value(PLATES), unit));
+    let old = |pick: fn(&Profile) -> &[Weight]| previous.map(pick).unwrap_or_default();
+    let body_weight = keep(&mut errors, BODY, weight(form.value(BODY), unit))
+        .map(|w| exact(w, unit, old(|p| std::slice::from_ref(&p.body_weight))));
+    let bar = keep(&mut errors, BAR, weight(form.value(BAR), unit))
+        .map(|w| exact(w, unit, old(|p| std::slice::from_ref(&p.bar))));
+    let plates = keep(&mut errors, PLATES, plates(form.value(PLATES), unit)).map(|ps| {
+        ps.into_iter()
+            .map(|w| exact(w, unit, old(|p| &p.plates)))
+            .collect()
+    });
     let birth_year = keep(
         &mut errors,
         BORN,
@@ -160,6 +217,14 @@ pub fn read_profile(form: &Form, current_year: i32) -> Result<Profile, FieldErro
         }),
         _ => Err(errors),
     }
+}
+
+/// `typed`, or the stored weight among `old` that reads the same in `unit` (its exact value).
+fn exact(typed: Weight, unit: Unit, old: &[Weight]) -> Weight {
+    old.iter()
+        .copied()
+        .find(|o| o.display(unit) == typed.display(unit))
+        .unwrap_or(typed)
 }
 
 /// The value, or `None` with the field's error recorded.
@@ -252,7 +317,7 @@ mod tests {
         fill(&mut form, BODY, "82.5");
         fill(&mut form, BORN, "1986");
         fill(&mut form, HR_REST, "55");
-        let p = read_profile(&form, 2026).unwrap();
+        let p = read_profile(&form, 2026, None).unwrap();
         assert_eq!(p.hr_max.get(), 180); // 208 − 0.7 × 40
         assert!((p.body_weight.kg() - 82.5).abs() < 1e-9);
         assert_eq!(p.plates.len(), 7);
@@ -266,7 +331,7 @@ mod tests {
         fill(&mut form, BORN, "3000");
         fill(&mut form, HR_REST, "300");
         fill(&mut form, PLATES, "20, ten");
-        let errors = read_profile(&form, 2026).unwrap_err();
+        let errors = read_profile(&form, 2026, None).unwrap_err();
         let labels: Vec<_> = errors.iter().map(|(l, _)| *l).collect();
         assert_eq!(labels, vec![BODY, PLATES, BORN, HR_REST]);
         assert_eq!(errors[3].1, "heart rate must be 20–250 bpm, got 300");
@@ -281,7 +346,7 @@ mod tests {
         fill(&mut form, HR_REST, "60");
         fill(&mut form, BAR, "45");
         fill(&mut form, PLATES, "45, 25, 10, 5, 2.5");
-        let p = read_profile(&form, 2026).unwrap();
+        let p = read_profile(&form, 2026, None).unwrap();
         assert_eq!(p.unit, Unit::Lb);
         assert!((p.bar.kg() - 20.411_656_65).abs() < 1e-6);
         assert_eq!(p.plates[0].display(Unit::Lb), "45");
@@ -299,7 +364,10 @@ mod tests {
     fn zones_default_to_karvonen_and_accept_friel_spellings_with_an_lthr() {
         let form = filled();
         assert_eq!(form.value(ZONES), "karvonen");
-        assert_eq!(read_profile(&form, 2026).unwrap().zones, ZoneKind::Karvonen);
+        assert_eq!(
+            read_profile(&form, 2026, None).unwrap().zones,
+            ZoneKind::Karvonen
+        );
         for (text, kind) in [
             ("friel-run", ZoneKind::FrielRun),
             ("Friel Run", ZoneKind::FrielRun),
@@ -309,7 +377,11 @@ mod tests {
             let mut form = filled();
             fill(&mut form, LTHR, "165");
             fill(&mut form, ZONES, text);
-            assert_eq!(read_profile(&form, 2026).unwrap().zones, kind, "{text}");
+            assert_eq!(
+                read_profile(&form, 2026, None).unwrap().zones,
+                kind,
+                "{text}"
+            );
         }
     }
 
@@ -317,7 +389,7 @@ mod tests {
     fn friel_without_an_lthr_is_an_error_on_the_zones_field() {
         let mut form = filled();
         fill(&mut form, ZONES, "friel-run");
-        let errors = read_profile(&form, 2026).unwrap_err();
+        let errors = read_profile(&form, 2026, None).unwrap_err();
         assert_eq!(
             errors,
             vec![(
@@ -327,7 +399,7 @@ mod tests {
             )]
         );
         fill(&mut form, ZONES, "edwards");
-        let errors = read_profile(&form, 2026).unwrap_err();
+        let errors = read_profile(&form, 2026, None).unwrap_err();
         assert_eq!(errors[0].0, ZONES);
         assert!(
             errors[0].1.contains("karvonen, friel-run or friel-bike"),
@@ -340,9 +412,69 @@ mod tests {
         let mut form = filled();
         fill(&mut form, LTHR, "165");
         fill(&mut form, ZONES, "friel-bike");
-        let profile = read_profile(&form, 2026).unwrap();
+        let profile = read_profile(&form, 2026, None).unwrap();
         let again = profile_form("Settings", Some(&profile));
         assert_eq!(again.value(ZONES), "friel-bike");
-        assert_eq!(read_profile(&again, 2026).unwrap(), profile);
+        assert_eq!(read_profile(&again, 2026, Some(&profile)).unwrap(), profile);
+    }
+
+    #[test]
+    fn switching_units_in_settings_converts_the_weights_shown_and_keeps_them_exact() {
+        let saved = read_profile(&filled(), 2026, None).unwrap();
+        let mut form = profile_form("Settings", Some(&saved));
+        form.edit(TextEdit::Right); // kg → lb
+        follow_unit(&mut form, Unit::Kg, false);
+        assert_eq!(form.value(UNITS), "lb");
+        assert_eq!(form.value(BODY), "176.37");
+        assert_eq!(form.value(BAR), "44.09");
+        assert_eq!(
+            form.value(PLATES),
+            "55.12, 44.09, 33.07, 22.05, 11.02, 5.51, 2.76"
+        );
+        let in_lb = read_profile(&form, 2026, Some(&saved)).unwrap();
+        assert_eq!(in_lb.unit, Unit::Lb);
+        assert_eq!(in_lb.body_weight, saved.body_weight, "80 kg stays 80 kg");
+        assert_eq!(in_lb.bar, saved.bar);
+        assert_eq!(in_lb.plates, saved.plates);
+        // And back: the same numbers as before.
+        form.edit(TextEdit::Left);
+        follow_unit(&mut form, Unit::Lb, false);
+        assert_eq!(form.value(BODY), "80");
+        assert_eq!(form.value(BAR), "20");
+        assert_eq!(read_profile(&form, 2026, Some(&saved)).unwrap(), saved);
+    }
+
+    #[test]
+    fn a_weight_retyped_after_a_unit_switch_is_read_in_the_new_unit() {
+        let saved = read_profile(&filled(), 2026, None).unwrap();
+        let mut form = profile_form("Settings", Some(&saved));
+        form.edit(TextEdit::Right);
+        follow_unit(&mut form, Unit::Kg, false);
+        fill(&mut form, BODY, "180");
+        let p = read_profile(&form, 2026, Some(&saved)).unwrap();
+        assert!((p.body_weight.kg() - 81.646_627).abs() < 1e-6);
+        // A field that is not a number is left alone for its own error.
+        let mut form = profile_form("Settings", Some(&saved));
+        fill(&mut form, BODY, "heavy");
+        form.edit(TextEdit::Right);
+        follow_unit(&mut form, Unit::Kg, false);
+        assert_eq!(form.value(BODY), "heavy");
+    }
+
+    #[test]
+    fn on_the_first_run_untouched_defaults_become_the_new_units_defaults() {
+        let mut form = profile_form("Welcome", None);
+        fill(&mut form, BODY, "80");
+        form.edit(TextEdit::Right); // kg → lb
+        follow_unit(&mut form, Unit::Kg, true);
+        assert_eq!(form.value(BODY), "176.37", "a typed body weight converts");
+        assert_eq!(form.value(BAR), "45");
+        assert_eq!(form.value(PLATES), "45, 35, 25, 10, 5, 2.5");
+        // Plates the lifter typed are theirs: they convert.
+        fill(&mut form, PLATES, "45, 45");
+        form.edit(TextEdit::Left);
+        follow_unit(&mut form, Unit::Lb, true);
+        assert_eq!(form.value(PLATES), "20.41");
+        assert_eq!(form.value(BAR), "20");
     }
 }

@@ -169,10 +169,20 @@ pub struct SessionScreen {
     pub error: Option<EntryError>,
     /// A log request is in flight: the line stays until the store confirms.
     pub saving: bool,
-    /// Records the last logged set broke, as sentences.
-    pub records: Vec<String>,
+    /// The line the last refusal or question was about: Enter on the same line again answers a
+    /// question ("that is 2.4× your best — Enter again to log it") with yes.
+    pub asked: Option<String>,
+    /// Records the last logged set broke, shown only on its own exercise.
+    pub records: Option<SlotRecords>,
     /// How the weight on the entry line is loaded on the bar, for barbell exercises.
     pub plates: Option<PlateHint>,
+}
+
+/// Records broken by the last logged set, as sentences, and the exercise they belong to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlotRecords {
+    pub slot: SlotId,
+    pub sentences: Vec<String>,
 }
 
 /// The plates for the weight on the entry line.
@@ -291,6 +301,12 @@ impl Confirm {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ConfirmAction {
     ResumeSession,
+    /// Finish the running session, idle for hours, at its last activity and start a new one.
+    FinishIdle {
+        at: DateTime<Utc>,
+    },
+    /// Log the line in the running session although it was idle.
+    LogAnyway,
     AbandonSession,
     DeleteSet {
         set: SetId,
@@ -369,19 +385,9 @@ impl State {
             Some(_) => Screen::Dashboard,
         };
         let modal = match (&startup.active, &startup.profile) {
-            (Some(session), Some(_)) => Some(Modal::Confirm(Confirm::ask(
-                format!(
-                    "An unfinished session started {} with {} sets was found. Resume it?",
-                    session
-                        .started_at
-                        .with_timezone(&utc_offset)
-                        .format("%a %d %b %H:%M"),
-                    session.set_count()
-                ),
-                "resume",
-                "finish it later",
-                ConfirmAction::ResumeSession,
-            ))),
+            (Some(session), Some(_)) => {
+                super::resume::at_start(session, now, utc_offset).map(Modal::Confirm)
+            }
             _ => None,
         };
         let coaching = coaching_for(&startup, now);
@@ -455,6 +461,13 @@ impl State {
 
     pub fn exercise(&self, id: ExerciseId) -> Option<&Exercise> {
         self.exercises.iter().find(|e| e.id == id)
+    }
+
+    /// Whether the terminal is below the smallest size the screens are drawn at, so "Terminal too
+    /// small" is all that is on screen.
+    pub fn too_small(&self) -> bool {
+        let (width, height) = crate::ui::MIN_SIZE;
+        self.size.0 < width || self.size.1 < height
     }
 
     /// Whether something on screen shows a running clock, so the 1 s tick is needed.

@@ -9,6 +9,7 @@ mod heart;
 mod history;
 mod hr_log;
 mod modal;
+mod plausibility;
 mod review;
 mod session;
 mod stored;
@@ -44,6 +45,10 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
         Action::Stored(reply) => stored::stored(state, reply),
         Action::Hr(event) => heart::heart(state, event),
         Action::Straps(result) => devices::found(state, result),
+        // While "Terminal too small" hides the screen, keys would act unseen: only help (and quit,
+        // above) still do anything.
+        Action::Command(command) if state.too_small() && command != Command::Help => Vec::new(),
+        Action::Edit(_) if state.too_small() => Vec::new(),
         Action::Command(command) => input(state, Input::Command(command)),
         Action::Edit(edit) => input(state, Input::Edit(edit)),
     }

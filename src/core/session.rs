@@ -1,6 +1,6 @@
 //! A training session: exercises in order, each with its logged sets.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use super::exercise::ExerciseId;
 use super::set::SetSpec;
@@ -122,10 +122,57 @@ impl Session {
             .collect()
     }
 
-    /// Time from start to end (or to `now` while the session runs).
-    pub fn duration(&self, now: DateTime<Utc>) -> chrono::Duration {
-        (self.ended_at.unwrap_or(now) - self.started_at).max(chrono::Duration::zero())
+    /// Time trained, from the start to the end (or to `now` while the session runs), every idle
+    /// gap of over [`IDLE_GAP`] left out: a session left open for days is not days long.
+    pub fn duration(&self, now: DateTime<Utc>) -> Duration {
+        trained_time(
+            self.started_at,
+            self.ended_at.unwrap_or(now),
+            self.sets().map(|(_, s)| s.completed_at),
+        )
     }
+
+    /// When something last happened in the session: its last set, or its start.
+    pub fn last_activity(&self) -> DateTime<Utc> {
+        self.sets()
+            .map(|(_, s)| s.completed_at)
+            .chain([self.started_at])
+            .max()
+            .unwrap_or(self.started_at)
+    }
+
+    /// The last activity of a running session left idle for over [`IDLE_GAP`] by `now`.
+    pub fn idle_since(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let last = self.last_activity();
+        (self.ended_at.is_none() && now - last > IDLE_GAP).then_some(last)
+    }
+}
+
+/// A gap longer than this between two moments of a session (its start, a set, its end) is time
+/// away, not training: the session's length and its load leave it out. Rests between sets are
+/// minutes; an hour without a set means the lifter left.
+pub const IDLE_GAP: Duration = Duration::hours(1);
+
+/// Training time of a session from `started` to `end` through the times its `sets` were done (in
+/// any order; a time outside the session counts as its nearer end): the gaps between consecutive
+/// moments added up, each gap longer than [`IDLE_GAP`] left out.
+pub fn trained_time(
+    started: DateTime<Utc>,
+    end: DateTime<Utc>,
+    sets: impl IntoIterator<Item = DateTime<Utc>>,
+) -> Duration {
+    let end = end.max(started);
+    let mut moments: Vec<DateTime<Utc>> = sets
+        .into_iter()
+        .map(|at| at.clamp(started, end))
+        .chain([started, end])
+        .collect();
+    moments.sort_unstable();
+    moments
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .filter(|gap| *gap <= IDLE_GAP)
+        .sum()
 }
 
 /// One line of the history list, read from stored summaries.
@@ -140,6 +187,8 @@ pub struct SessionSummary {
     pub sets: u32,
     pub volume_kg: f64,
     pub rpe: Option<u8>,
+    /// Time trained, idle gaps left out ([`Session::duration`]); `None` while it runs.
+    pub duration: Option<Duration>,
 }
 
 impl Session {
@@ -155,6 +204,7 @@ impl Session {
             sets: self.set_count() as u32,
             volume_kg: self.volume_kg(body_weight),
             rpe: self.rpe,
+            duration: self.ended_at.map(|end| self.duration(end)),
         }
     }
 
@@ -225,5 +275,76 @@ mod tests {
             "a group of one is no superset"
         );
         assert_eq!(session.superset_next(9), None);
+    }
+
+    /// Monday 18:00 UTC plus `minutes`.
+    fn monday(minutes: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_797_271_200, 0).unwrap() + Duration::minutes(minutes)
+    }
+
+    /// A session started Monday 18:00 with a set every 6 minutes from 18:06 to 19:12.
+    fn left_open(ended_at: Option<DateTime<Utc>>) -> Session {
+        let mut slot = slot(1, None);
+        slot.sets = (1..=12)
+            .map(|i| LoggedSet {
+                id: SetId(i),
+                spec: SetSpec::default(),
+                completed_at: monday(6 * i),
+            })
+            .collect();
+        Session {
+            id: SessionId(1),
+            started_at: monday(0),
+            ended_at,
+            status: SessionStatus::Active,
+            title: String::new(),
+            rpe: None,
+            notes: String::new(),
+            slots: vec![slot],
+        }
+    }
+
+    #[test]
+    fn a_session_left_open_for_days_lasts_the_time_trained() {
+        // Finished on Thursday at 18:00:07: 72:00:07 of wall time, 1:12 of training.
+        let thursday = monday(3 * 24 * 60) + Duration::seconds(7);
+        let session = left_open(Some(thursday));
+        assert_eq!(session.duration(thursday), Duration::minutes(72));
+        assert_eq!(session.last_activity(), monday(72));
+        // Finished normally a few minutes after the last set: those minutes count.
+        let session = left_open(Some(monday(80)));
+        assert_eq!(session.duration(monday(80)), Duration::minutes(80));
+    }
+
+    #[test]
+    fn a_gap_of_up_to_an_hour_is_training_longer_is_left_out() {
+        let at = |m| monday(m);
+        assert_eq!(
+            trained_time(at(0), at(90), [at(60)]),
+            Duration::minutes(90),
+            "an hour exactly still counts"
+        );
+        assert_eq!(
+            trained_time(at(0), at(100), [at(90), at(61)]),
+            Duration::minutes(39),
+            "any order; the 61-minute gap is left out"
+        );
+        assert_eq!(trained_time(at(5), at(5), []), Duration::zero());
+        assert_eq!(
+            trained_time(at(0), at(10), [at(-5), at(30)]),
+            Duration::minutes(10),
+            "a set time outside the session counts as its nearer end"
+        );
+    }
+
+    #[test]
+    fn a_running_session_is_idle_after_an_hour_without_a_set() {
+        let session = left_open(None);
+        assert_eq!(session.idle_since(monday(72 + 60)), None);
+        assert_eq!(session.idle_since(monday(72 + 61)), Some(monday(72)));
+        // The clock of a running session stops at the time trained while it is idle.
+        assert_eq!(session.duration(monday(72 + 61)), Duration::minutes(72));
+        let finished = left_open(Some(monday(80)));
+        assert_eq!(finished.idle_since(monday(24 * 60)), None, "finished");
     }
 }

@@ -11,6 +11,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_progression.sql"),
     include_str!("migrations/0003_heart_rate.sql"),
     include_str!("migrations/0004_review.sql"),
+    include_str!("migrations/0005_trained_time.sql"),
 ];
 
 /// The schema version that added personal records (a database upgraded past it has them
@@ -142,5 +143,45 @@ mod tests {
         assert_eq!(user_version(&conn).unwrap(), 2);
         conn.execute("INSERT INTO a (x, y) VALUES (1, 2)", [])
             .unwrap();
+    }
+
+    #[test]
+    fn sessions_stored_before_the_training_time_get_it_without_their_idle_gaps() {
+        let conn = fresh();
+        apply(&conn, &MIGRATIONS[..4]).unwrap();
+        let min = |m: i64| 1_767_600_000_000_i64 + m * 60_000;
+        conn.execute_batch(&format!(
+            "INSERT INTO exercise (id, name, kind, equipment, mechanics, created_at)
+                 VALUES (1, 'Squat', 'strength', 'barbell', 'compound', 0);
+             INSERT INTO session (id, started_at, ended_at, status) VALUES
+                 (1, {}, {}, 'finished'),
+                 (2, {}, {}, 'finished'),
+                 (3, {}, NULL, 'active');
+             INSERT INTO session_exercise (id, session_id, exercise_id, position) VALUES
+                 (1, 1, 1, 1), (2, 2, 1, 1);
+             INSERT INTO set_entry (session_exercise_id, position, kind, reps, completed_at) VALUES
+                 (1, 1, 'working', 5, {}), (1, 2, 'working', 5, {}),
+                 (2, 1, 'working', 5, {});",
+            // Session 1: sets at 10 and 60 min, finished three days later.
+            min(0),
+            min(3 * 24 * 60),
+            // Session 2: a set at 20 min, finished at 75.
+            min(1000),
+            min(1075),
+            min(5000),
+            min(10),
+            min(60),
+            min(1020),
+        ))
+        .unwrap();
+        apply(&conn, MIGRATIONS).unwrap();
+        let trained: Vec<Option<i64>> = conn
+            .prepare("SELECT trained_s FROM session ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(trained, [Some(3600), Some(75 * 60), Some(0)]);
     }
 }

@@ -9,7 +9,7 @@ use super::sets::{SET_COLUMNS, SetRow};
 use super::{Store, StoreError, from_millis, sql_count, to_millis};
 use crate::core::exercise::ExerciseId;
 use crate::core::session::{
-    LoggedSet, Session, SessionId, SessionStatus, SessionSummary, Slot, SlotId,
+    LoggedSet, Session, SessionId, SessionStatus, SessionSummary, Slot, SlotId, trained_time,
 };
 use crate::core::units::Weight;
 
@@ -26,7 +26,7 @@ pub(crate) fn session_rpe(stored: Option<i64>) -> Result<Option<u8>, String> {
 }
 
 const SESSION_COLUMNS: &str =
-    "id, started_at, ended_at, status, title, rpe, notes, exercises, sets, volume_kg";
+    "id, started_at, ended_at, status, title, rpe, notes, exercises, sets, volume_kg, trained_s";
 
 /// A `session` row as read, before validation.
 struct SessionRow {
@@ -40,6 +40,7 @@ struct SessionRow {
     exercises: i64,
     sets: i64,
     volume_kg: f64,
+    trained_s: Option<i64>,
 }
 
 impl SessionRow {
@@ -55,6 +56,7 @@ impl SessionRow {
             exercises: r.get(7)?,
             sets: r.get(8)?,
             volume_kg: r.get(9)?,
+            trained_s: r.get(10)?,
         })
     }
 
@@ -79,6 +81,10 @@ impl SessionRow {
             sets: count(self.sets, "set")?,
             volume_kg: self.volume_kg,
             rpe,
+            duration: self
+                .trained_s
+                .filter(|_| self.ended_at.is_some())
+                .map(chrono::Duration::seconds),
         };
         Ok((summary, self.notes))
     }
@@ -245,6 +251,34 @@ impl Store {
                 ])
             })
             .map_err(self.fail("update the session summary"))?;
+        self.refresh_trained_time(session, sets.iter().map(|(_, s)| s.completed_at))
+    }
+
+    /// Stores the session's training time (`core::session::trained_time`): its start, `sets`'
+    /// times and its end, idle gaps left out.
+    fn refresh_trained_time(
+        &self,
+        session: i64,
+        sets: impl Iterator<Item = DateTime<Utc>>,
+    ) -> Result<(), StoreError> {
+        let fail = || self.fail("update the session's length");
+        let (started, ended): (i64, Option<i64>) = self
+            .conn
+            .prepare_cached("SELECT started_at, ended_at FROM session WHERE id = ?1")
+            .and_then(|mut stmt| stmt.query_row([session], |r| Ok((r.get(0)?, r.get(1)?))))
+            .map_err(fail())?;
+        let started = from_millis(started, "session", session)?;
+        let ended = ended
+            .map(|ms| from_millis(ms, "session", session))
+            .transpose()?;
+        let sets: Vec<DateTime<Utc>> = sets.collect();
+        // A running session: up to its last set.
+        let end = ended.unwrap_or_else(|| sets.iter().copied().fold(started, DateTime::max));
+        let trained = trained_time(started, end, sets);
+        self.conn
+            .prepare_cached("UPDATE session SET trained_s = ?2 WHERE id = ?1")
+            .and_then(|mut stmt| stmt.execute(params![session, trained.num_seconds()]))
+            .map_err(fail())?;
         Ok(())
     }
 
@@ -672,6 +706,30 @@ mod tests {
             store.set_session_notes(SessionId(99), "x"),
             Err(StoreError::NotFound { .. })
         ));
+    }
+
+    #[test]
+    fn a_session_finished_days_later_lasts_and_loads_only_its_training_time() {
+        let store = store();
+        let session = store.start_session(at(0), "Monday").unwrap();
+        let squat = store.add_slot(session, custom(&store, "Squat")).unwrap().id;
+        store.log_sets(squat, &[lift(100.0, 5)], at(10)).unwrap();
+        store.log_sets(squat, &[lift(100.0, 5)], at(60)).unwrap();
+        // Left open, finished on Thursday: 72 h of wall time.
+        let thursday = at(3 * 24 * 60);
+        store
+            .finish_session(session, thursday, Some(7), "")
+            .unwrap();
+        let summary = &store.recent_sessions(10, 0).unwrap()[0];
+        assert_eq!(summary.duration, Some(chrono::Duration::minutes(60)));
+        let loads = store.session_loads(None, thursday.date_naive()).unwrap();
+        assert_eq!(loads.len(), 1);
+        assert!((loads[0].minutes - 60.0).abs() < 1e-9, "{:?}", loads[0]);
+        // Deleting the last set moves the length with it.
+        let last = store.session(session).unwrap().unwrap().slots[0].sets[1].id;
+        store.delete_set(last).unwrap();
+        let summary = &store.recent_sessions(10, 0).unwrap()[0];
+        assert_eq!(summary.duration, Some(chrono::Duration::minutes(10)));
     }
 
     #[test]

@@ -3,18 +3,25 @@
 use chrono::Datelike;
 
 use super::{Command, Effect, Input, Screen, State, StoreRequest};
-use crate::app::profile_form::read_profile;
+use crate::app::profile_form::{follow_unit, read_profile, unit_of};
 use crate::core::e1rm::Formula;
 
 pub fn screen_form(state: &mut State, input: Input) -> Vec<Effect> {
     let year = state.now.year();
+    let first_run = matches!(state.screen, Screen::Onboarding(_));
     let (Screen::Onboarding(form) | Screen::Settings(form) | Screen::Finish(form)) =
         &mut state.screen
     else {
         return Vec::new();
     };
     match input {
-        Input::Edit(edit) => form.edit(edit),
+        Input::Edit(edit) => {
+            let unit = unit_of(form);
+            form.edit(edit);
+            if let Some(unit) = unit {
+                follow_unit(form, unit, first_run);
+            }
+        }
         Input::Command(Command::NextField | Command::Down) => form.focus_next(true),
         Input::Command(Command::PrevField | Command::Up) => form.focus_next(false),
         Input::Command(Command::Back) => match state.screen {
@@ -34,7 +41,7 @@ pub fn screen_form(state: &mut State, input: Input) -> Vec<Effect> {
             let (Screen::Onboarding(form) | Screen::Settings(form)) = &mut state.screen else {
                 return Vec::new();
             };
-            match read_profile(form, year) {
+            match read_profile(form, year, state.profile.as_ref()) {
                 Ok(profile) => {
                     form.error = Some("Saving…".into());
                     let mut effects = vec![Effect::Store(StoreRequest::SaveProfile(profile))];
@@ -55,31 +62,31 @@ pub fn screen_form(state: &mut State, input: Input) -> Vec<Effect> {
 }
 
 fn finish(state: &mut State) -> Vec<Effect> {
-    let (Screen::Finish(form), Some(session)) = (&mut state.screen, &state.session) else {
+    let (Screen::Finish(form), Some(_)) = (&mut state.screen, &state.session) else {
         return Vec::new();
     };
     let rpe = match form.value("Session RPE") {
         "" => None,
         text => match text.parse::<u8>() {
             Ok(r) if r <= 10 => Some(r),
+            // Session RPE is Foster's CR-10 scale, whole steps (set RPE is the RTS scale, in halves).
             _ => {
+                let hint = match text.replace(',', ".").parse::<f64>() {
+                    Ok(v) if (0.0..=10.0).contains(&v) => format!(
+                        " — it is Foster's 0–10 scale in whole steps: pick {} or {}",
+                        v.floor(),
+                        v.ceil()
+                    ),
+                    _ => String::new(),
+                };
                 form.set_errors(&[(
                     "Session RPE",
-                    format!("session RPE must be a whole number 0–10, got {text}"),
+                    format!("session RPE must be a whole number 0–10, got {text}{hint}"),
                 )]);
                 return Vec::new();
             }
         },
     };
-    let finish = Effect::Store(StoreRequest::Finish {
-        session: session.id,
-        at: state.now,
-        rpe,
-        notes: form.value("Notes").to_string(),
-    });
-    // The last heart rate and every set's figures go in before the session is summarised.
-    let mut effects = super::hr_log::settle(state, u32::MAX);
-    effects.extend(super::hr_log::flush(state));
-    effects.push(finish);
-    effects
+    let notes = form.value("Notes").to_string();
+    super::session::finish_at(state, state.now, rpe, notes)
 }

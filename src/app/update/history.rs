@@ -1,22 +1,21 @@
 //! History: the sessions list and one session's detail, where sets are edited or deleted and a
 //! key switches between the sets and the heart rate on a small terminal.
 
-use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest};
+use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest, plausibility};
 use crate::app::state::{
     Confirm, ConfirmAction, Detail, DetailView, EntryError, HistoryScreen, SetEdit,
 };
 use crate::app::text_input::TextInput;
+use crate::core::set::SetSpec;
 use crate::core::shorthand;
-use crate::core::units::Unit;
 
 pub fn history(state: &mut State, input: Input) -> Vec<Effect> {
-    let unit = state.unit();
     let Screen::History(history) = &mut state.screen else {
         return Vec::new();
     };
     match &mut history.detail {
         None => list(state, input),
-        Some(Detail { edit: Some(_), .. }) => edit(history, input, unit),
+        Some(Detail { edit: Some(_), .. }) => edit(state, input),
         Some(_) => detail(state, input),
     }
 }
@@ -117,55 +116,75 @@ fn detail(state: &mut State, input: Input) -> Vec<Effect> {
     Vec::new()
 }
 
-/// The edit line of one set: the same shorthand as in the session, one set at a time.
-fn edit(history: &mut HistoryScreen, input: Input, unit: Unit) -> Vec<Effect> {
-    let Some(detail) = &mut history.detail else {
+/// The edit line of one set: the same shorthand as in the session, one set at a time, refused
+/// like a new set when its load is impossible.
+fn edit(state: &mut State, input: Input) -> Vec<Effect> {
+    let checked = match input {
+        Input::Command(Command::Submit) => edited(state),
+        _ => None,
+    };
+    let Screen::History(HistoryScreen {
+        detail: Some(detail),
+        ..
+    }) = &mut state.screen
+    else {
         return Vec::new();
     };
     let Some(edit) = &mut detail.edit else {
         return Vec::new();
     };
-    match input {
-        Input::Edit(e) => {
+    match (input, checked) {
+        (Input::Edit(e), _) => {
             edit.input.apply(e);
             edit.error = None;
         }
-        Input::Command(Command::Back) => detail.edit = None,
-        Input::Command(Command::Submit) => {
-            let original = detail
-                .session
-                .sets()
-                .find(|(_, s)| s.id == edit.set)
-                .map(|(_, s)| s.spec);
-            match shorthand::parse(
-                edit.input.text(),
-                &shorthand::Context {
-                    unit,
-                    last: original,
-                },
-            ) {
-                Ok(specs) if specs.len() == 1 => {
-                    return vec![Effect::Store(StoreRequest::UpdateSet {
-                        session: detail.session.id,
-                        set: edit.set,
-                        spec: specs[0],
-                    })];
-                }
-                Ok(_) => {
-                    edit.error = Some(EntryError {
-                        message: "an edit changes one set — drop the ×sets count".into(),
-                        at: None,
-                    });
-                }
-                Err(e) => {
-                    edit.error = Some(EntryError {
-                        message: e.message,
-                        at: Some(e.at),
-                    });
-                }
-            }
+        (Input::Command(Command::Back), _) => detail.edit = None,
+        (_, Some(Ok(spec))) => {
+            return vec![Effect::Store(StoreRequest::UpdateSet {
+                session: detail.session.id,
+                set: edit.set,
+                spec,
+            })];
         }
-        Input::Command(_) => {}
+        (_, Some(Err(error))) => edit.error = Some(error),
+        (Input::Command(_), None) => {}
     }
     Vec::new()
+}
+
+/// The set on the edit line, parsed against the set it replaces and checked (`None` when no set
+/// is being edited).
+fn edited(state: &State) -> Option<Result<SetSpec, EntryError>> {
+    let Screen::History(HistoryScreen {
+        detail: Some(detail),
+        ..
+    }) = &state.screen
+    else {
+        return None;
+    };
+    let edit = detail.edit.as_ref()?;
+    let (exercise, original) = detail.session.slots.iter().find_map(|slot| {
+        let set = slot.sets.iter().find(|s| s.id == edit.set)?;
+        Some((slot.exercise, set.spec))
+    })?;
+    let context = shorthand::Context {
+        unit: state.unit(),
+        last: Some(original),
+    };
+    let checked = shorthand::parse(edit.input.text(), &context)
+        .map_err(|e| EntryError {
+            message: e.message,
+            at: Some(e.at),
+        })
+        .and_then(|specs| match specs.as_slice() {
+            [spec] => {
+                plausibility::refused(state, exercise, &specs)?;
+                Ok(*spec)
+            }
+            _ => Err(EntryError {
+                message: "an edit changes one set — drop the ×sets count".into(),
+                at: None,
+            }),
+        });
+    Some(checked)
 }

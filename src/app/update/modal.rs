@@ -41,6 +41,9 @@ pub fn modal(state: &mut State, input: Input) -> Vec<Effect> {
                     picker.selected =
                         (picker.selected + 1).min(picker.results.len().saturating_sub(1));
                 }
+                Input::Command(Command::Back) if picker.purpose == PickerPurpose::AddToSession => {
+                    return discard_if_empty(state);
+                }
                 Input::Command(Command::Back) => return Vec::new(),
                 Input::Command(Command::Submit) => {
                     let chosen = picker
@@ -101,6 +104,17 @@ pub fn modal(state: &mut State, input: Input) -> Vec<Effect> {
             state.modal = Some(Modal::Form { form, purpose });
             Vec::new()
         }
+    }
+}
+
+/// A session left without any exercise is not kept: Esc in its picker discards it.
+fn discard_if_empty(state: &State) -> Vec<Effect> {
+    match &state.session {
+        Some(session) if session.slots.is_empty() => vec![Effect::Store(StoreRequest::Abandon {
+            session: session.id,
+            at: state.now,
+        })],
+        _ => Vec::new(),
     }
 }
 
@@ -216,7 +230,9 @@ fn submit_form(state: &mut State, mut form: Form, purpose: FormPurpose) -> Vec<E
 
 fn confirmed(state: &mut State, action: ConfirmAction) -> Vec<Effect> {
     match action {
-        ConfirmAction::ResumeSession => session::open_or_start(state),
+        ConfirmAction::ResumeSession => session::open(state),
+        ConfirmAction::FinishIdle { at } => session::finish_idle(state, at),
+        ConfirmAction::LogAnyway => session::log(state),
         ConfirmAction::AbandonSession => match &state.session {
             Some(session) => vec![Effect::Store(StoreRequest::Abandon {
                 session: session.id,

@@ -2,7 +2,7 @@
 
 use chrono::Duration;
 
-use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest, say};
+use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest, plausibility, say};
 use crate::app::form::{Field, Form};
 use crate::app::rule_form::rule_form;
 use crate::app::state::PlateHint;
@@ -20,26 +20,96 @@ use crate::core::set::SetSpec;
 use crate::core::shorthand;
 use crate::core::warmup::{WarmupScheme, warmups};
 
-/// Enter the session screen, starting a session if none is running.
+/// Enter the session screen, starting a session if none is running. A running one idle for
+/// hours is asked about first (finish it where it stopped, or continue it); an empty one left idle
+/// is replaced by a new one.
 pub fn open_or_start(state: &mut State) -> Vec<Effect> {
-    if state.session.is_some() {
-        let selected = state
-            .session
-            .as_ref()
-            .map_or(0, |s| s.slots.len().saturating_sub(1));
-        state.screen = Screen::Session(SessionScreen {
-            selected,
-            ..SessionScreen::default()
-        });
-        prefill(state);
-        Vec::new()
-    } else {
-        say(state, "Starting a session…", false);
-        vec![Effect::Store(StoreRequest::StartSession {
+    let Some(session) = &state.session else {
+        return start(state);
+    };
+    if session.idle_since(state.now).is_some() && session.set_count() == 0 {
+        let abandon = Effect::Store(StoreRequest::Abandon {
+            session: session.id,
             at: state.now,
-            title: "Workout".into(),
-        })]
+        });
+        let mut effects = vec![abandon];
+        effects.extend(start(state));
+        return effects;
     }
+    if let Some(question) = idle(state, ConfirmAction::ResumeSession) {
+        state.modal = Some(Modal::Confirm(question));
+        return Vec::new();
+    }
+    open(state)
+}
+
+/// The question for the running session when it has been idle for hours.
+fn idle(state: &State, carry_on: ConfirmAction) -> Option<Confirm> {
+    let session = state.session.as_ref()?;
+    crate::app::resume::idle(session, state.now, state.utc_offset, carry_on)
+}
+
+fn start(state: &mut State) -> Vec<Effect> {
+    say(state, "Starting a session…", false);
+    vec![Effect::Store(StoreRequest::StartSession {
+        at: state.now,
+        title: "Workout".into(),
+    })]
+}
+
+/// The session screen on the running session, its last exercise selected; the picker opens on
+/// a session without exercises.
+pub fn open(state: &mut State) -> Vec<Effect> {
+    let Some(session) = &state.session else {
+        return Vec::new();
+    };
+    let empty = session.slots.is_empty();
+    state.screen = Screen::Session(SessionScreen {
+        selected: session.slots.len().saturating_sub(1),
+        ..SessionScreen::default()
+    });
+    prefill(state);
+    if empty {
+        let results = crate::app::update::modal::rank_exercises(state, "");
+        state.modal = Some(Modal::Picker(Picker {
+            results,
+            ..Picker::default()
+        }));
+    }
+    Vec::new()
+}
+
+/// Finish the running session at `at` (its last activity) and start a new one.
+pub fn finish_idle(state: &mut State, at: chrono::DateTime<chrono::Utc>) -> Vec<Effect> {
+    let Some(session) = &state.session else {
+        return Vec::new();
+    };
+    let notes = session.notes.clone();
+    let mut effects = finish_at(state, at, None, notes);
+    effects.extend(start(state));
+    effects
+}
+
+/// Everything that finishing the running session at `at` takes: the last heart rate and each
+/// set's figures go in before the session is summarised.
+pub fn finish_at(
+    state: &mut State,
+    at: chrono::DateTime<chrono::Utc>,
+    rpe: Option<u8>,
+    notes: String,
+) -> Vec<Effect> {
+    let Some(session) = state.session.as_ref().map(|s| s.id) else {
+        return Vec::new();
+    };
+    let mut effects = super::hr_log::settle(state, u32::MAX);
+    effects.extend(super::hr_log::flush(state));
+    effects.push(Effect::Store(StoreRequest::Finish {
+        session,
+        at,
+        rpe,
+        notes,
+    }));
+    effects
 }
 
 pub fn session(state: &mut State, input: Input) -> Vec<Effect> {
@@ -58,7 +128,13 @@ pub fn session(state: &mut State, input: Input) -> Vec<Effect> {
         }
         Input::Command(Command::Warmups) => plan_warmups(state),
         Input::Command(Command::Rule) => rule(state),
-        Input::Command(Command::Submit) => return log(state),
+        Input::Command(Command::Submit) => {
+            if let Some(question) = idle(state, ConfirmAction::LogAnyway) {
+                state.modal = Some(Modal::Confirm(question));
+                return Vec::new();
+            }
+            return log(state);
+        }
         Input::Command(Command::Up) => {
             screen.selected = screen.selected.saturating_sub(1);
             prefill(state);
@@ -191,9 +267,9 @@ fn delete_last_set(state: &mut State) {
 
 /// Enter on the entry line: parse, then ask the store to commit. The line is cleared only when
 /// the store confirms, so a failed write loses nothing the user typed.
-fn log(state: &mut State) -> Vec<Effect> {
+pub fn log(state: &mut State) -> Vec<Effect> {
     let unit = state.unit();
-    let (Screen::Session(screen), Some(session)) = (&mut state.screen, &state.session) else {
+    let (Screen::Session(screen), Some(session)) = (&state.screen, &state.session) else {
         return Vec::new();
     };
     if screen.saving {
@@ -203,13 +279,13 @@ fn log(state: &mut State) -> Vec<Effect> {
         let key = state
             .keymap
             .key_for(crate::app::keymap::Context::Session, Command::AddExercise);
-        screen.error = Some(EntryError {
-            message: format!(
-                "add an exercise first ({} opens the list)",
-                key.map_or_else(|| "add_exercise".into(), |k| k.to_string())
-            ),
-            at: None,
-        });
+        let message = format!(
+            "add an exercise first ({} opens the list)",
+            key.map_or_else(|| "add_exercise".into(), |k| k.to_string())
+        );
+        if let Screen::Session(screen) = &mut state.screen {
+            screen.error = Some(EntryError { message, at: None });
+        }
         return Vec::new();
     };
     let last = slot
@@ -217,21 +293,36 @@ fn log(state: &mut State) -> Vec<Effect> {
         .last()
         .map(|s| s.spec)
         .or_else(|| state.coaching.get(&slot.exercise).and_then(|c| c.last));
-    match shorthand::parse(screen.entry.text(), &shorthand::Context { unit, last }) {
+    let line = screen.entry.text().to_string();
+    let slot_id = slot.id;
+    let parsed = shorthand::parse(&line, &shorthand::Context { unit, last })
+        .map_err(|e| EntryError {
+            message: e.message,
+            at: Some(e.at),
+        })
+        .and_then(|sets| {
+            plausibility::check(state, slot.exercise, &sets, &line, screen.asked.as_deref())?;
+            Ok(sets)
+        });
+    let at = state.now;
+    let Screen::Session(screen) = &mut state.screen else {
+        return Vec::new();
+    };
+    match parsed {
         Ok(sets) => {
             screen.saving = true;
             screen.error = None;
+            screen.asked = None;
             vec![Effect::Store(StoreRequest::LogSets {
-                slot: slot.id,
+                slot: slot_id,
                 sets,
-                at: state.now,
+                at,
             })]
         }
-        Err(e) => {
-            screen.error = Some(EntryError {
-                message: e.message,
-                at: Some(e.at),
-            });
+        Err(error) => {
+            // A question (not a refusal) is asked once: the same line again logs it.
+            screen.asked = Some(line);
+            screen.error = Some(error);
             Vec::new()
         }
     }

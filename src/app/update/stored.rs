@@ -3,7 +3,7 @@
 use super::{Effect, Modal, Screen, State, say, session};
 use crate::app::effect::{Failed, StoreReply};
 use crate::app::keymap::{Command, Context};
-use crate::app::state::{Detail, SessionScreen};
+use crate::app::state::{Detail, SessionScreen, SlotRecords};
 use crate::core::coaching::Coaching;
 use crate::core::history::Performance;
 use crate::core::session::{LoggedSet, Session, SlotId};
@@ -155,10 +155,22 @@ fn profile_saved(state: &mut State, profile: crate::core::profile::Profile) {
 
 /// A new session: its heart-rate figures start from its first sample; the picker opens.
 fn session_started(state: &mut State, started: Session) {
+    // Right after an idle session was finished where it stopped: say so.
+    let finished = match &state.screen {
+        Screen::Summary(done) => done.ended_at.map(|end| {
+            format!(
+                "The session of {} was finished at {} ({} trained); this is a new one.",
+                state.local(done.started_at).format("%a %d %b"),
+                state.local(end).format("%H:%M"),
+                crate::core::rest::clock(done.duration(end))
+            )
+        }),
+        _ => None,
+    };
     state.session = Some(started);
     state.heart.meter = None;
     state.heart.log = crate::app::heart::SessionLog::default();
-    state.status = None;
+    state.status = finished.map(|text| crate::app::state::Status { text, error: false });
     state.screen = Screen::Session(SessionScreen::default());
     let results = super::modal::rank_exercises(state, "");
     state.modal = Some(Modal::Picker(crate::app::state::Picker {
@@ -266,12 +278,22 @@ fn logged(state: &mut State, slot_id: SlotId, sets: Vec<LoggedSet>) {
         .iter()
         .position(|s| s.id == slot_id)
         .unwrap_or(0);
-    // In a superset, go straight to the next exercise of the group; rest after the round.
-    let next = session.superset_next(index);
+    // In a superset, a working set goes straight to the next exercise of the group (rest after
+    // the round); warm-ups stay on the lift they were planned for.
+    let next = session.superset_next(index).filter(|_| working);
     let round_done = next.is_none_or(|n| n <= index);
+    // The status line names the lift, so a record is credited to it even after the superset moved on.
+    let message = match records.as_slice() {
+        [] => format!("Logged {name} {summary}"),
+        [one] => format!("Logged {name} {summary} — ★ {one}"),
+        [one, rest @ ..] => format!("Logged {name} {summary} — ★ {one} (+{} more)", rest.len()),
+    };
     if let Screen::Session(screen) = &mut state.screen {
         screen.saving = false;
-        screen.records = records;
+        screen.records = (!records.is_empty()).then_some(SlotRecords {
+            slot: slot_id,
+            sentences: records,
+        });
         if screen.entry_slot == Some(slot_id) {
             screen.selected = next.unwrap_or(index);
             session::prefill(state);
@@ -280,7 +302,7 @@ fn logged(state: &mut State, slot_id: SlotId, sets: Vec<LoggedSet>) {
     if working && round_done {
         session::start_rest(state, exercise);
     }
-    say(state, format!("Logged {name} {summary}"), false);
+    say(state, message, false);
 }
 
 /// A session came back from the store after an edit: show it where it is open. An edit of a

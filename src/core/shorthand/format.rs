@@ -1,7 +1,7 @@
 //! Writing a set back as its canonical shorthand line, the inverse of [`super::parse`].
 
 use crate::core::set::{Effort, Load, SetSpec};
-use crate::core::units::{Seconds, Unit, format_number};
+use crate::core::units::{Seconds, Unit, Weight, format_number};
 
 /// The canonical line for `spec` with weights in `unit`: `100x8`, `102.5x5@8.5`, `100x8r2`,
 /// `w 60x5`, `bw x12`, `bw+20x8`, `bw-20x8`, `45s`, `20x45s`, `a 100x?`.
@@ -16,8 +16,8 @@ pub fn format(spec: &SetSpec, unit: Unit) -> String {
         .map_or_else(String::new, |letter| format!("{letter} "));
     let load = match spec.load {
         Load::None => String::new(),
-        Load::External(w) => w.display(unit),
-        Load::Bodyweight { added, assisted } => match added.display(unit).as_str() {
+        Load::External(w) => typed(w, unit),
+        Load::Bodyweight { added, assisted } => match typed(added, unit).as_str() {
             "0" => "bw".to_owned(),
             shown => format!("bw{}{shown}", if assisted { '-' } else { '+' }),
         },
@@ -36,6 +36,30 @@ pub fn format(spec: &SetSpec, unit: Unit) -> String {
         None => String::new(),
     };
     format!("{prefix}{load}{gap}{work}{effort}")
+}
+
+/// A weight as the lifter would type it: in `unit` when it is a load in that unit's steps (a
+/// quarter), else — a set typed in the other unit, `225lbx5` in a kg profile — in the other unit
+/// with its suffix, so the prefill is `225lbx5` and not `102.06x5`.
+fn typed(weight: Weight, unit: Unit) -> String {
+    let other = match unit {
+        Unit::Kg => Unit::Lb,
+        Unit::Lb => Unit::Kg,
+    };
+    let on_step = |unit: Unit| {
+        let quarters = weight.in_unit(unit) * 4.0;
+        (quarters - quarters.round()).abs() < 1e-6
+    };
+    // Written in the other unit, the line must still read back as the same weight in `unit`.
+    let same = || {
+        Weight::from_unit(weight.in_unit(other), other)
+            .is_ok_and(|back| back.display(unit) == weight.display(unit))
+    };
+    if !on_step(unit) && on_step(other) && same() {
+        format!("{}{other}", weight.display(other))
+    } else {
+        weight.display(unit)
+    }
 }
 
 /// `45s`, `2m`, `1:30`.

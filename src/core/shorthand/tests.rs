@@ -422,6 +422,34 @@ fn a_pound_override_in_a_kilogram_session_stores_the_exact_pounds() {
 }
 
 #[test]
+fn a_set_typed_in_the_other_unit_is_written_back_in_it() {
+    // The prefill after `225lbx5` in a kg profile is what the lifter typed, not `102.06x5`.
+    let sets = parse("225lbx5", &kg()).unwrap();
+    assert_eq!(format(&sets[0], Unit::Kg), "225lbx5");
+    assert_eq!(parse("225lbx5", &kg()).unwrap(), sets);
+    let sets = parse("bw+45lbx8", &kg()).unwrap();
+    assert_eq!(format(&sets[0], Unit::Kg), "bw+45lbx8");
+    // And the other way round; a load in the profile's own steps stays in its unit.
+    let ctx = Context {
+        unit: Unit::Lb,
+        last: None,
+    };
+    let sets = parse("100kgx5", &ctx).unwrap();
+    assert_eq!(format(&sets[0], Unit::Lb), "100kgx5");
+    assert_eq!(format(&ext(102.5).reps(5), Unit::Kg), "102.5x5");
+    assert_eq!(
+        format(&ext(20.0).reps(5), Unit::Lb),
+        "20kgx5",
+        "44.09 lb is no lb step"
+    );
+    assert_eq!(
+        format(&ext(33.33).reps(5), Unit::Kg),
+        "33.33x5",
+        "neither: as it is"
+    );
+}
+
+#[test]
 fn plus_five_pounds_on_a_pound_session_adds_to_the_shown_weight() {
     let ctx = Context {
         unit: Unit::Lb,
@@ -457,7 +485,7 @@ fn canonical_lines() {
         (
             ext(0.0).with_weight(225.0, Unit::Lb).reps(5),
             Unit::Kg,
-            "102.06x5",
+            "225lbx5",
         ),
     ];
     for (spec, unit, line) in cases {

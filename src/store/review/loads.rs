@@ -15,7 +15,7 @@ use crate::store::{Store, StoreError};
 /// Finished sessions in a range. `cardio` counts the distinct exercises of the session, and only
 /// for sessions with any cardio at all (found once, from the few cardio exercises through
 /// `session_exercise_by_exercise`): counting every session's exercises would double the time.
-const SESSION_LOADS: &str = "SELECT ses.id, ses.started_at, ses.ended_at, ses.rpe, ses.sets,
+const SESSION_LOADS: &str = "SELECT ses.id, ses.started_at, ses.trained_s, ses.rpe, ses.sets,
         ses.volume_kg, ses.hr_s, ses.hrtss, ses.trimp, ses.avg_hr, ses.max_hr, ses.zone_model,
         ses.z0_s, ses.z1_s, ses.z2_s, ses.z3_s, ses.z4_s, ses.z5_s, ses.z6_s,
         CASE WHEN ses.id IN (SELECT se.session_id FROM exercise e
@@ -35,7 +35,7 @@ const SESSION_LOADS: &str = "SELECT ses.id, ses.started_at, ses.ended_at, ses.rp
 struct LoadRow {
     id: i64,
     started_at: i64,
-    ended_at: Option<i64>,
+    trained_s: Option<i64>,
     rpe: Option<i64>,
     sets: i64,
     volume_kg: f64,
@@ -59,7 +59,7 @@ impl LoadRow {
         Ok(LoadRow {
             id: r.get(0)?,
             started_at: r.get(1)?,
-            ended_at: r.get(2)?,
+            trained_s: r.get(2)?,
             rpe: r.get(3)?,
             sets: r.get(4)?,
             volume_kg: r.get(5)?,
@@ -78,9 +78,9 @@ impl LoadRow {
     fn into_load(self) -> Result<SessionLoad, StoreError> {
         let id = self.id;
         let bad = |problem: String| StoreError::corrupt("session", id, problem);
-        let ended_at = self
-            .ended_at
-            .ok_or_else(|| bad("a finished session has no end time".into()))?;
+        let trained_s = self
+            .trained_s
+            .ok_or_else(|| bad("a finished session has no length".into()))?;
         let rpe = session_rpe(self.rpe).map_err(bad)?;
         let hr = match self.hr_s {
             None => None,
@@ -89,7 +89,7 @@ impl LoadRow {
         Ok(SessionLoad {
             session: SessionId(id),
             date: day_of(self.started_at, "session", id)?,
-            minutes: (ended_at - self.started_at).max(0) as f64 / 60_000.0,
+            minutes: trained_s.max(0) as f64 / 60.0,
             rpe,
             hr,
             sets: u32::try_from(self.sets)

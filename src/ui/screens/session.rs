@@ -8,8 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::keymap::{Command, Context};
 use crate::app::state::{PlateHint, SessionScreen, State};
-use crate::core::exercise::ExerciseId;
-use crate::core::session::Session;
+use crate::core::session::{Session, Slot};
 use crate::core::units::{Unit, Weight};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{entry_line, set_row};
@@ -188,7 +187,7 @@ fn slot_sets(
     let block = Block::bordered().title(title).border_style(theme.border());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let coaching = coaching_lines(state, screen, slot.exercise, theme);
+    let coaching = coaching_lines(state, screen, slot, theme);
     let width = usize::from(inner.width.max(1));
     let wrapped: usize = coaching
         .iter()
@@ -203,30 +202,37 @@ fn slot_sets(
     frame.render_widget(Paragraph::new(lines).scroll((overflow, 0)), table);
 }
 
-/// Records just broken, else today's recommendation with its reasoning.
+/// Records this exercise's last set just broke, else today's recommendation with its reasoning.
 fn coaching_lines(
     state: &State,
     screen: &SessionScreen,
-    exercise: ExerciseId,
+    slot: &Slot,
     theme: Theme,
 ) -> Vec<Line<'static>> {
-    if !screen.records.is_empty() {
-        return screen
-            .records
+    let exercise = slot.exercise;
+    if let Some(records) = screen.records.as_ref().filter(|r| r.slot == slot.id) {
+        return records
+            .sentences
             .iter()
             .map(|r| Line::styled(format!("★ {r}"), theme.alarm()))
             .collect();
     }
-    let Some(recommendation) = state
-        .coaching
-        .get(&exercise)
-        .and_then(|c| c.recommendation.as_ref())
-    else {
+    let Some(coaching) = state.coaching.get(&exercise) else {
         return Vec::new();
+    };
+    let Some(recommendation) = coaching.recommendation.as_ref() else {
+        return Vec::new();
+    };
+    // A first-ever session of the lift: once a working set is in, "no history yet" is over.
+    let first_done = coaching.last.is_none() && slot.sets.iter().any(|s| s.spec.kind.is_working());
+    let reasoning = if first_done {
+        "First session of this lift: next time's plan starts from today's sets.".to_string()
+    } else {
+        recommendation.reasoning.clone()
     };
     vec![Line::from(vec![
         Span::styled("Today: ", theme.title()),
-        Span::raw(recommendation.reasoning.clone()),
+        Span::raw(reasoning),
     ])]
 }
 

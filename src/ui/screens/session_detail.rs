@@ -68,7 +68,7 @@ fn title(state: &State, detail: &Detail, view: &str) -> String {
     let session = &detail.session;
     let length = session
         .ended_at
-        .map(|end| format!(" · {}", clock(end - session.started_at)))
+        .map(|end| format!(" · {}", clock(session.duration(end))))
         .unwrap_or_default();
     format!(
         " {} · {} · {} sets{length} · RPE {}{view} ",

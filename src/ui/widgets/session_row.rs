@@ -25,9 +25,7 @@ pub fn heading(state: &State, theme: Theme) -> Line<'static> {
 /// One session; `selected` draws it highlighted.
 pub fn line(state: &State, s: &SessionSummary, selected: bool, theme: Theme) -> Line<'static> {
     let unit = state.unit();
-    let length = s
-        .ended_at
-        .map_or_else(|| "active".to_string(), |end| clock(end - s.started_at));
+    let length = s.duration.map_or_else(|| "active".to_string(), clock);
     let text = format!(
         "{:<21} {:<8} {:<TITLE$} {:>4} {:>5} {:>10} {:>4}",
         state
