@@ -123,7 +123,12 @@ impl Weight {
 }
 
 /// Formats a number with at most two decimals and no trailing zeros: `100`, `102.5`, `101.25`.
+/// A number no lifter types (a quadrillion or more) keeps its exponent, `1e308`, rather than
+/// three hundred digits; one past `f64` is `inf`.
 pub fn format_number(value: f64) -> String {
+    if value.is_finite() && value.abs() >= 1e15 {
+        return format!("{value:e}");
+    }
     let text = format!("{:.2}", Figure(value));
     text.trim_end_matches('0').trim_end_matches('.').into()
 }
@@ -133,6 +138,8 @@ pub fn format_number(value: f64) -> String {
 pub fn round_to(value: f64, places: i32) -> f64 {
     let scale = 10_f64.powi(places);
     let rounded = (value * scale).round() / scale;
+    // Too large to scale (1e308 × 100 is infinite): already a whole number, kept as it is.
+    let rounded = if rounded.is_finite() { rounded } else { value };
     // −0.0 + 0.0 is +0.0; every other value is unchanged.
     rounded + 0.0
 }
@@ -341,6 +348,12 @@ mod tests {
         assert_eq!(format_number(-0.0001), "0");
         assert_eq!(format_number(-0.0), "0");
         assert_eq!(format_number(-2.5), "-2.5");
+        // Once "got inf kg" for 1e308: a number that large keeps its exponent.
+        assert_eq!(format_number(1e308), "1e308");
+        assert_eq!(format_number(-2.5e20), "-2.5e20");
+        assert_eq!(format_number(123_456_789.0), "123456789");
+        assert_eq!(format_number(f64::INFINITY), "inf");
+        assert!((round_to(1e308, 2) - 1e308).abs() < 1e292);
     }
 
     #[test]
