@@ -102,20 +102,22 @@ pub fn stream(
                 biased;
                 event = rx.recv() => {
                     let Some(event) = event else { break Stop::SourceEnded };
-                    let at = source_time(&event, last_sample);
-                    if at.zip(limit).is_some_and(|(at, limit)| at > limit) {
-                        break Stop::Duration;
+                    // Everything the source sent at once, so that a link event sent with a
+                    // sample (contact lost, then the sample of the same packet) takes its time.
+                    let mut batch = vec![event];
+                    while let Ok(more) = rx.try_recv() {
+                        batch.push(more);
                     }
-                    let at = at.unwrap_or_else(|| elapsed(started, speed).max(last_sample));
-                    heard.event(&event);
-                    if !on_event(&event, at)? {
-                        break Stop::Consumer;
+                    let arrived = elapsed(started, speed);
+                    let delivered = Delivery {
+                        limit,
+                        arrived,
+                        last_sample: &mut last_sample,
+                        heard: &mut heard,
                     }
-                    if let HrEvent::Sample { at, .. } = event {
-                        last_sample = at;
-                        if Some(at) == limit {
-                            break Stop::Duration;
-                        }
+                    .run(&batch, &mut on_event)?;
+                    if let Some(stop) = delivered {
+                        break stop;
                     }
                 }
                 Ok(()) = &mut ctrl_c => break Stop::Interrupted,
@@ -125,6 +127,57 @@ pub fn stream(
         };
         Ok((stop, heard))
     })
+}
+
+/// Handing one batch of events on, each with its source time.
+struct Delivery<'a> {
+    limit: Option<Duration>,
+    /// When the batch arrived, in source time.
+    arrived: Duration,
+    last_sample: &'a mut Duration,
+    heard: &'a mut Heard,
+}
+
+impl Delivery<'_> {
+    /// Hands each event of `batch` on; `Some` when the stream stops there.
+    fn run(
+        self,
+        batch: &[HrEvent],
+        on_event: &mut impl FnMut(&HrEvent, Duration) -> Result<bool, Failure>,
+    ) -> Result<Option<Stop>, Failure> {
+        for (i, event) in batch.iter().enumerate() {
+            let at = source_time(event, *self.last_sample);
+            if at.zip(self.limit).is_some_and(|(at, limit)| at > limit) {
+                return Ok(Some(Stop::Duration));
+            }
+            let at =
+                at.unwrap_or_else(|| link_time(&batch[i + 1..], self.arrived, *self.last_sample));
+            self.heard.event(event);
+            if !on_event(event, at)? {
+                return Ok(Some(Stop::Consumer));
+            }
+            if let HrEvent::Sample { at, .. } = event {
+                *self.last_sample = *at;
+                if Some(*at) == self.limit {
+                    return Ok(Some(Stop::Duration));
+                }
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// A link event's source time: that of the sample sent with it (the next event of its batch),
+/// else when it arrived — never before the last sample, so the times never run backwards.
+fn link_time(after: &[HrEvent], arrived: Duration, last_sample: Duration) -> Duration {
+    let with_sample = after.iter().find_map(|event| match event {
+        HrEvent::Sample { at, .. } => Some(*at),
+        _ => None,
+    });
+    with_sample
+        .filter(|at| *at <= arrived)
+        .unwrap_or(arrived)
+        .max(last_sample)
 }
 
 /// Source time since the stream started, by the wall clock: what a link event's time is, on
@@ -215,6 +268,26 @@ mod tests {
         // Back after a drop: fine.
         let back = heard(&[sample(), down("lost"), sample()]);
         assert!(back.verdict(Stop::SourceEnded, "the strap").is_ok());
+    }
+
+    #[test]
+    fn a_link_event_sent_with_a_sample_takes_its_time_and_times_never_run_backwards() {
+        let sample_at = |ms| HrEvent::Sample {
+            at: Duration::from_millis(ms),
+            bpm: None,
+            rr_ms: Vec::new(),
+            contact: Contact::NotDetected,
+            energy_kj: None,
+        };
+        let ms = Duration::from_millis;
+        // Contact lost and the packet's sample, arriving a moment after the packet's 3000 ms.
+        assert_eq!(link_time(&[sample_at(3000)], ms(3001), ms(1000)), ms(3000));
+        // Alone, it is stamped when it arrived…
+        assert_eq!(link_time(&[], ms(2001), ms(1000)), ms(2001));
+        // …but never before the last sample.
+        assert_eq!(link_time(&[], ms(900), ms(1000)), ms(1000));
+        // A sample later than the arrival is not this event's.
+        assert_eq!(link_time(&[sample_at(5000)], ms(4000), ms(3000)), ms(4000));
     }
 
     #[test]
