@@ -217,7 +217,15 @@ fn history() {
     past.ended_at = Some(t(4000));
     cmd(&mut s, Command::Back, 900);
     cmd(&mut s, Command::History, 900);
-    reply(&mut s, StoreReply::History(vec![past.summary(None)]), 900);
+    reply(
+        &mut s,
+        StoreReply::History {
+            offset: 0,
+            sessions: vec![past.summary(None)],
+            total: 1,
+        },
+        900,
+    );
     snap("history", &s);
     cmd(&mut s, Command::Submit, 901);
     reply(&mut s, StoreReply::SessionLoaded(without_hr(past)), 901);
@@ -720,7 +728,15 @@ fn session_detail_without_heart_rate() {
     );
     cmd(&mut s, Command::Back, 900);
     cmd(&mut s, Command::History, 900);
-    reply(&mut s, StoreReply::History(vec![past.summary(None)]), 900);
+    reply(
+        &mut s,
+        StoreReply::History {
+            offset: 0,
+            sessions: vec![past.summary(None)],
+            total: 1,
+        },
+        900,
+    );
     cmd(&mut s, Command::Submit, 901);
     let detail = SessionDetail {
         previous: vec![(ExerciseId(1), before)],

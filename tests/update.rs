@@ -10,7 +10,7 @@ use ironpulse::app::effect::{Effect, Failed, StoreReply, StoreRequest};
 use ironpulse::app::keymap::{Command, Context};
 use ironpulse::app::state::{ConfirmAction, Modal, Screen, Startup};
 use ironpulse::app::text_input::TextEdit;
-use ironpulse::app::update::{HISTORY_LIMIT, update};
+use ironpulse::app::update::{HISTORY_PAGE, update};
 use ironpulse::core::exercise::ExerciseId;
 use ironpulse::core::session::{LoggedSet, SessionId, SessionStatus, SetId, SlotId};
 use ironpulse::core::set::{SetKind, SetSpec};
@@ -804,7 +804,8 @@ fn history_edits_and_deletes_sets_after_confirmation() {
     assert_eq!(
         effects,
         vec![Effect::Store(StoreRequest::LoadHistory {
-            limit: HISTORY_LIMIT
+            offset: 0,
+            limit: HISTORY_PAGE
         })]
     );
     let mut past = empty_session();
@@ -816,7 +817,15 @@ fn history_edits_and_deletes_sets_after_confirmation() {
         completed_at: t(1),
     });
     past.slots.push(squat);
-    reply(&mut s, StoreReply::History(vec![past.summary(None)]), 1);
+    reply(
+        &mut s,
+        StoreReply::History {
+            offset: 0,
+            sessions: vec![past.summary(None)],
+            total: 1,
+        },
+        1,
+    );
     assert_eq!(
         cmd(&mut s, Command::Submit, 2),
         vec![Effect::Store(StoreRequest::LoadSession(SessionId(7)))]
@@ -855,7 +864,18 @@ fn history_edits_and_deletes_sets_after_confirmation() {
             spec: spec(105.0, 5, None)
         })]
     );
-    cmd(&mut s, Command::Back, 5);
+    let Screen::History(h) = &s.screen else {
+        panic!()
+    };
+    let mut edited = h.detail.as_ref().unwrap().session.clone();
+    edited.slots[0].sets[0].spec = spec(105.0, 5, None);
+    reply(&mut s, StoreReply::SessionChanged(edited), 4);
+    assert_eq!(status(&s), "Saved: Back Squat 100x5 → 105x5.");
+    assert_eq!(
+        s.context(),
+        Context::Detail,
+        "the edit line closed with the save"
+    );
     cmd(&mut s, Command::Delete, 6);
     assert!(
         matches!(&s.modal, Some(Modal::Confirm(c)) if c.on_yes == ConfirmAction::DeleteSet { set: SetId(5) })
@@ -869,6 +889,135 @@ fn history_edits_and_deletes_sets_after_confirmation() {
             set: SetId(5)
         })]
     );
+}
+
+/// `count` finished sessions, newest first, starting at id `from`.
+fn summaries(from: i64, count: usize) -> Vec<ironpulse::core::session::SessionSummary> {
+    (0..count as i64)
+        .map(|i| {
+            let mut session = empty_session();
+            session.id = SessionId(from + i);
+            session.started_at = t(-86_400 * (from + i));
+            session.ended_at = Some(session.started_at + Duration::minutes(60));
+            session.status = SessionStatus::Finished;
+            session.summary(None)
+        })
+        .collect()
+}
+
+#[test]
+fn history_reaches_every_session_a_page_at_a_time() {
+    let mut s = state(startup());
+    cmd(&mut s, Command::History, 0);
+    reply(
+        &mut s,
+        StoreReply::History {
+            offset: 0,
+            sessions: summaries(0, 200),
+            total: 500,
+        },
+        1,
+    );
+    assert!(screen_text(&s, 120, 40).contains("History · 500 sessions"));
+    // Down through the first page: the next one is read before the end is reached.
+    let mut effects = Vec::new();
+    for _ in 0..150 {
+        effects.extend(cmd(&mut s, Command::Down, 2));
+    }
+    assert_eq!(
+        effects,
+        vec![Effect::Store(StoreRequest::LoadHistory {
+            offset: 200,
+            limit: HISTORY_PAGE
+        })],
+        "read once, ahead of the selection"
+    );
+    reply(
+        &mut s,
+        StoreReply::History {
+            offset: 200,
+            sessions: summaries(200, 200),
+            total: 500,
+        },
+        3,
+    );
+    // End reads the rest and lands on the oldest session.
+    assert_eq!(
+        cmd(&mut s, Command::Last, 4),
+        vec![Effect::Store(StoreRequest::LoadHistory {
+            offset: 400,
+            limit: 100
+        })]
+    );
+    reply(
+        &mut s,
+        StoreReply::History {
+            offset: 400,
+            sessions: summaries(400, 100),
+            total: 500,
+        },
+        5,
+    );
+    let Screen::History(h) = &s.screen else {
+        panic!()
+    };
+    assert_eq!((h.sessions.len(), h.selected), (500, 499));
+    assert_eq!(h.sessions[499].id, SessionId(499));
+    assert!(cmd(&mut s, Command::PageDown, 6).is_empty(), "all loaded");
+    cmd(&mut s, Command::First, 7);
+    cmd(&mut s, Command::PageDown, 8);
+    let Screen::History(h) = &s.screen else {
+        panic!()
+    };
+    assert_eq!(h.selected, 18, "a screenful: 24 rows less the chrome");
+}
+
+fn status(s: &ironpulse::app::state::State) -> String {
+    s.status
+        .as_ref()
+        .map(|st| st.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn every_session_action_says_what_it_did_and_nothing_stale_stays() {
+    let mut s = in_session();
+    type_text(&mut s, "100x5@8");
+    enter_and_commit(&mut s, 1, 2);
+    assert_eq!(status(&s), "Logged Back Squat 100x5@8");
+    // Rest ±, skip.
+    cmd(&mut s, Command::RestPlus, 3);
+    assert_eq!(status(&s), "Rest +30 s: 3:30 in all.");
+    cmd(&mut s, Command::RestMinus, 3);
+    assert_eq!(status(&s), "Rest −30 s: 3:00 in all.");
+    cmd(&mut s, Command::RestSkip, 4);
+    assert_eq!(status(&s), "Rest skipped: next set when you are ready.");
+    // The set is deleted: "Logged …" must not stay.
+    let mut changed = s.session.clone().unwrap();
+    changed.slots[0].sets.clear();
+    reply(&mut s, StoreReply::SessionChanged(changed.clone()), 5);
+    assert_eq!(status(&s), "Deleted Back Squat 100x5@8.");
+    // Notes, supersets.
+    changed.slots[0].notes = "belt from the 3rd set".into();
+    reply(&mut s, StoreReply::SessionChanged(changed.clone()), 6);
+    assert_eq!(status(&s), "Notes of Back Squat saved.");
+    reply(
+        &mut s,
+        StoreReply::SlotAdded {
+            slot: slot(12, 2, "Barbell Curl"),
+            history: vec![],
+            rule: None,
+        },
+        7,
+    );
+    let mut changed = s.session.clone().unwrap();
+    changed.slots[0].superset = Some(1);
+    changed.slots[1].superset = Some(1);
+    reply(&mut s, StoreReply::SessionChanged(changed.clone()), 8);
+    assert_eq!(status(&s), "Back Squat and Barbell Curl are a superset.");
+    changed.slots[1].superset = None;
+    reply(&mut s, StoreReply::SessionChanged(changed), 9);
+    assert_eq!(status(&s), "Barbell Curl left its superset.");
 }
 
 #[test]
@@ -1873,7 +2022,11 @@ fn enter_on_a_history_row_loads_the_detail_and_tab_switches_its_view() {
     let detail = squat_detail();
     reply(
         &mut s,
-        StoreReply::History(vec![detail.session.summary(None)]),
+        StoreReply::History {
+            offset: 0,
+            sessions: vec![detail.session.summary(None)],
+            total: 1,
+        },
         1,
     );
     assert_eq!(
@@ -1989,7 +2142,11 @@ fn history_edits_recheck_deloads_and_insights_running_session_edits_do_not() {
     let detail = squat_detail();
     reply(
         &mut s,
-        StoreReply::History(vec![detail.session.summary(None)]),
+        StoreReply::History {
+            offset: 0,
+            sessions: vec![detail.session.summary(None)],
+            total: 1,
+        },
         1,
     );
     cmd(&mut s, Command::Submit, 2);

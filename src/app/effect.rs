@@ -82,7 +82,9 @@ pub enum StoreRequest {
         equipment: Equipment,
         mechanics: Mechanics,
     },
+    /// A page of the session list, newest first: `limit` sessions after the first `offset`.
     LoadHistory {
+        offset: usize,
         limit: usize,
     },
     /// A past session with its heart rate and the previous performance of its exercises;
@@ -181,7 +183,12 @@ pub enum StoreReply {
     Abandoned(SessionId),
     SessionDeleted(SessionId),
     ExerciseCreated(Exercise),
-    History(Vec<SessionSummary>),
+    /// A page of the session list from `offset`, and how many sessions there are in all.
+    History {
+        offset: usize,
+        sessions: Vec<SessionSummary>,
+        total: usize,
+    },
     SessionLoaded(Box<super::session_detail::SessionDetail>),
     /// Today's insights, warnings first.
     Insights(Vec<crate::core::review::insights::Insight>),

@@ -90,6 +90,14 @@ pub enum Command {
     NextPanel,
     /// Training load (small terminals): the previous panel.
     PrevPanel,
+    /// History: a screenful up the list.
+    PageUp,
+    /// History: a screenful down the list (older sessions are read as it goes).
+    PageDown,
+    /// History: the newest session.
+    First,
+    /// History: the oldest session.
+    Last,
 }
 
 use Command as C;
@@ -195,6 +203,34 @@ const TABLE: &[Binding] = &[
         help: "move the selection down",
         contexts: LISTS,
         keys: &["down", "j"],
+    },
+    Binding {
+        command: C::PageUp,
+        name: "page_up",
+        help: "a screenful up the list",
+        contexts: &[X::History],
+        keys: &["pageup"],
+    },
+    Binding {
+        command: C::PageDown,
+        name: "page_down",
+        help: "a screenful down the list",
+        contexts: &[X::History],
+        keys: &["pagedown"],
+    },
+    Binding {
+        command: C::First,
+        name: "first",
+        help: "the newest session",
+        contexts: &[X::History],
+        keys: &["home"],
+    },
+    Binding {
+        command: C::Last,
+        name: "last",
+        help: "the oldest session",
+        contexts: &[X::History],
+        keys: &["end"],
     },
     Binding {
         command: C::NextField,

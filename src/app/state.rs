@@ -200,9 +200,14 @@ pub struct EntryError {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HistoryScreen {
+    /// The sessions loaded so far, newest first: pages are read as the selection nears the end.
     pub sessions: Vec<SessionSummary>,
+    /// How many sessions there are in all (`None` until the first page arrives).
+    pub total: Option<usize>,
     pub selected: usize,
     pub loading: bool,
+    /// End was pressed before the whole list was loaded: select the oldest when it arrives.
+    pub to_end: bool,
     pub detail: Option<Detail>,
 }
 

@@ -98,6 +98,15 @@ pub fn answer(store: &Store, request: StoreRequest) -> StoreReply {
 }
 
 /// Runs one request against the store.
+/// A page of the session list and the length of the whole list.
+fn history_page(store: &Store, offset: usize, limit: usize) -> Result<StoreReply, StoreError> {
+    Ok(StoreReply::History {
+        offset,
+        sessions: store.recent_sessions(limit, offset)?,
+        total: store.session_count()?,
+    })
+}
+
 pub fn handle(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreError> {
     use StoreRequest as R;
     let load =
@@ -180,7 +189,7 @@ pub fn handle(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreE
             mechanics,
             &[],
         )?),
-        R::LoadHistory { limit } => StoreReply::History(store.recent_sessions(limit, 0)?),
+        R::LoadHistory { offset, limit } => history_page(store, offset, limit)?,
         request @ (R::AppendHr { .. }
         | R::SetHr { .. }
         | R::SetRule { .. }

@@ -2,6 +2,7 @@
 //!
 //! Split by where the user is: modals first (help, picker, confirm, small forms), then the screen.
 
+mod change;
 mod deload;
 mod devices;
 mod forms;
@@ -26,8 +27,9 @@ use super::text_input::TextEdit;
 use crate::core::e1rm::Formula;
 use crate::core::rest::RestStatus;
 
-/// How many sessions the history list loads.
-pub const HISTORY_LIMIT: usize = 200;
+/// How many sessions the history list reads at a time; the next page is read as the selection
+/// nears the end of what is loaded.
+pub const HISTORY_PAGE: usize = 200;
 
 pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
     state.now = now;
@@ -136,7 +138,8 @@ fn open_history(state: &mut State) -> Vec<Effect> {
         ..HistoryScreen::default()
     });
     vec![Effect::Store(StoreRequest::LoadHistory {
-        limit: HISTORY_LIMIT,
+        offset: 0,
+        limit: HISTORY_PAGE,
     })]
 }
 

@@ -484,6 +484,15 @@ impl Store {
 
     /// Sessions newest first, `limit` at a time from `offset`, from the stored summaries
     /// (kept current on every write, so running sessions are up to date too).
+    /// How many sessions there are in all (the length of the history list).
+    pub fn session_count(&self) -> Result<usize, StoreError> {
+        self.conn
+            .prepare_cached("SELECT count(*) FROM session")
+            .and_then(|mut stmt| stmt.query_row([], |r| r.get::<_, i64>(0)))
+            .map(|n| usize::try_from(n).unwrap_or(0))
+            .map_err(self.fail("count the sessions"))
+    }
+
     pub fn recent_sessions(
         &self,
         limit: usize,
@@ -865,6 +874,11 @@ mod tests {
         assert_eq!(page(2, 2), [ids[2], ids[1]]);
         assert_eq!(page(2, 4), [ids[0]]);
         assert!(page(2, 6).is_empty());
+        assert_eq!(
+            store.session_count().unwrap(),
+            5,
+            "every session, the list's length"
+        );
         let newest = &store.recent_sessions(1, 0).unwrap()[0];
         assert_eq!(
             (newest.status, newest.title.as_str()),

@@ -1,11 +1,14 @@
 //! History: the sessions list and one session's detail, where sets are edited or deleted and a
 //! key switches between the sets and the heart rate on a small terminal.
 
-use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest, plausibility};
+use super::{
+    Command, Effect, HISTORY_PAGE, Input, Modal, Screen, State, StoreRequest, plausibility,
+};
 use crate::app::state::{
     Confirm, ConfirmAction, Detail, DetailView, EntryError, HistoryScreen, SetEdit,
 };
 use crate::app::text_input::TextInput;
+use crate::core::session::SessionSummary;
 use crate::core::set::SetSpec;
 use crate::core::shorthand;
 
@@ -26,12 +29,17 @@ fn list(state: &mut State, input: Input) -> Vec<Effect> {
     let Screen::History(history) = &mut state.screen else {
         return Vec::new();
     };
+    let page = usize::from(state.size.1.saturating_sub(LIST_CHROME)).max(1);
     let chosen = history.sessions.get(history.selected);
     match input {
-        Input::Command(Command::Up) => history.selected = history.selected.saturating_sub(1),
-        Input::Command(Command::Down) => {
-            history.selected = (history.selected + 1).min(history.sessions.len().saturating_sub(1));
+        Input::Command(Command::Up) => return select(history, history.selected.saturating_sub(1)),
+        Input::Command(Command::Down) => return select(history, history.selected + 1),
+        Input::Command(Command::PageUp) => {
+            return select(history, history.selected.saturating_sub(page));
         }
+        Input::Command(Command::PageDown) => return select(history, history.selected + page),
+        Input::Command(Command::First) => return select(history, 0),
+        Input::Command(Command::Last) => return select(history, usize::MAX),
         Input::Command(Command::Back) => state.screen = Screen::Dashboard,
         Input::Command(Command::Submit) => {
             if let Some(s) = chosen {
@@ -55,6 +63,53 @@ fn list(state: &mut State, input: Input) -> Vec<Effect> {
         Input::Command(_) | Input::Edit(_) => {}
     }
     Vec::new()
+}
+
+/// Rows of the terminal the list does not use: header, borders, column heading, footer.
+const LIST_CHROME: u16 = 6;
+
+/// How close to the end of what is loaded the selection may come before the next page is read.
+const READ_AHEAD: usize = 50;
+
+/// Moves the selection to `to` (clamped to what is loaded) and reads the next page when it nears
+/// the end of it; going to the very end (`usize::MAX`) reads everything left.
+fn select(history: &mut HistoryScreen, to: usize) -> Vec<Effect> {
+    let loaded = history.sessions.len();
+    history.selected = to.min(loaded.saturating_sub(1));
+    let left = history
+        .total
+        .map_or(0, |total| total.saturating_sub(loaded));
+    if history.loading || left == 0 || history.selected + READ_AHEAD < loaded && to != usize::MAX {
+        return Vec::new();
+    }
+    history.loading = true;
+    history.to_end = to == usize::MAX;
+    let limit = if history.to_end { left } else { HISTORY_PAGE };
+    vec![Effect::Store(StoreRequest::LoadHistory {
+        offset: loaded,
+        limit,
+    })]
+}
+
+/// A page of the session list arrived: the first replaces the list, a later one extends it.
+pub fn page(state: &mut State, offset: usize, sessions: Vec<SessionSummary>, total: usize) {
+    let Screen::History(history) = &mut state.screen else {
+        return;
+    };
+    history.loading = false;
+    history.total = Some(total);
+    if offset == 0 {
+        history.sessions = sessions;
+    } else if offset == history.sessions.len() {
+        history.sessions.extend(sessions);
+    }
+    // Going to the end waited for the rest of the list: land on the oldest session.
+    if std::mem::take(&mut history.to_end) {
+        history.selected = usize::MAX;
+    }
+    history.selected = history
+        .selected
+        .min(history.sessions.len().saturating_sub(1));
 }
 
 /// One session's sets: pick one to edit or delete.

@@ -163,7 +163,14 @@ pub fn session(state: &mut State, input: Input) -> Vec<Effect> {
         Input::Command(Command::Notes) => notes(state),
         Input::Command(Command::RestMinus) => adjust_rest(state, false),
         Input::Command(Command::RestPlus) => adjust_rest(state, true),
-        Input::Command(Command::RestSkip) => state.rest = None,
+        Input::Command(Command::RestSkip) => {
+            let said = if state.rest.take().is_some() {
+                "Rest skipped: next set when you are ready."
+            } else {
+                "No rest is running."
+            };
+            say(state, said, false);
+        }
         Input::Command(Command::Finish) => return finish(state),
         Input::Command(Command::DeleteLastSet) => delete_last_set(state),
         Input::Command(_) => {}
@@ -239,6 +246,19 @@ fn adjust_rest(state: &mut State, longer: bool) {
         }
         None => {}
     }
+    let said = match &state.rest {
+        Some(timer) => format!(
+            "Rest {} s: {} in all.",
+            if longer {
+                format!("+{step}")
+            } else {
+                format!("−{step}")
+            },
+            crate::core::rest::clock(timer.rest.target)
+        ),
+        None => "No rest is running.".to_string(),
+    };
+    say(state, said, false);
 }
 
 fn delete_last_set(state: &mut State) {

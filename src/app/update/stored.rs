@@ -37,6 +37,7 @@ pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
             state.recent_sessions.retain(|s| s.id != id);
             if let Screen::History(history) = &mut state.screen {
                 history.sessions.retain(|s| s.id != id);
+                history.total = history.total.map(|n| n.saturating_sub(1));
                 history.selected = history
                     .selected
                     .min(history.sessions.len().saturating_sub(1));
@@ -59,15 +60,11 @@ pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
                 })];
             }
         }
-        StoreReply::History(sessions) => {
-            if let Screen::History(history) = &mut state.screen {
-                history.sessions = sessions;
-                history.loading = false;
-                history.selected = history
-                    .selected
-                    .min(history.sessions.len().saturating_sub(1));
-            }
-        }
+        StoreReply::History {
+            offset,
+            sessions,
+            total,
+        } => super::history::page(state, offset, sessions, total),
         StoreReply::SessionLoaded(loaded) => {
             if let Screen::History(history) = &mut state.screen {
                 history.detail = Some(Detail::new(*loaded, state.pinned));
@@ -310,6 +307,15 @@ fn logged(state: &mut State, slot_id: SlotId, sets: Vec<LoggedSet>) {
 /// again.
 fn replace_session(state: &mut State, changed: Session) -> Vec<Effect> {
     let running = state.session.as_ref().is_some_and(|s| s.id == changed.id);
+    let before = match &state.screen {
+        Screen::History(h) => h.detail.as_ref().map(|d| &d.session),
+        _ => state.session.as_ref(),
+    }
+    .filter(|s| s.id == changed.id);
+    if let Some(said) = before.and_then(|old| super::change::describe(old, &changed, state.unit()))
+    {
+        say(state, said, false);
+    }
     let effects = if running {
         Vec::new()
     } else {

@@ -45,7 +45,11 @@ fn render_list(
             theme.dim(),
         ));
     }
-    let title = format!(" History · {} sessions ", history.sessions.len());
+    let total = history.total.unwrap_or(history.sessions.len());
+    let title = match total {
+        1 => " History · 1 session ".to_string(),
+        n => format!(" History · {n} sessions "),
+    };
     frame.render_widget(
         Paragraph::new(lines).block(Block::bordered().title(title).border_style(theme.border())),
         area,
