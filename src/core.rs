@@ -36,4 +36,5 @@ pub mod shorthand;
 pub mod strength_score;
 pub mod units;
 pub mod warmup;
+pub mod words;
 pub mod zones;

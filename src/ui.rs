@@ -1,6 +1,7 @@
 //! Drawing: a pure function of `State`. Reads state, draws, never mutates, never does I/O.
 
 pub mod screens;
+pub mod text;
 pub mod theme;
 pub mod widgets;
 
@@ -41,16 +42,34 @@ pub fn render(frame: &mut Frame, state: &State) {
     }
     widgets::footer::render(frame, footer, state, theme);
     match &state.modal {
-        Some(Modal::Help { scroll }) => widgets::help::render(frame, body, state, *scroll, theme),
+        Some(Modal::Help { scroll, first }) => {
+            widgets::help::render(frame, body, state, *scroll, *first, theme);
+        }
         Some(Modal::Picker(picker)) => widgets::picker::render(frame, body, state, picker, theme),
         Some(Modal::Confirm(confirm)) => widgets::confirm::render(frame, body, confirm, theme),
         Some(Modal::Form { form, .. }) => {
-            let area = centered(body, 64, form.fields.len() as u16 * 2 + 4);
+            let width = dialog_width(body, screens::form::natural_width(state, form) + 2);
+            let height = screens::form::height(state, form, width.saturating_sub(2)) + 2;
+            let area = centered(body, width, height);
             frame.render_widget(ratatui::widgets::Clear, area);
             screens::form::render(frame, area, state, form, theme);
         }
         None => {}
     }
+}
+
+/// The widest a dialog is drawn, so a line stays easy to read on a very wide terminal.
+const DIALOG_MAX_WIDTH: u16 = 100;
+/// The narrowest a dialog is drawn (the terminal permitting).
+const DIALOG_MIN_WIDTH: u16 = 48;
+
+/// How wide a dialog that would like `wanted` columns is drawn in `area`: as wide as it wants,
+/// within [`DIALOG_MIN_WIDTH`]–[`DIALOG_MAX_WIDTH`] and two columns short of the area on each
+/// side. What still does not fit wraps inside it.
+pub fn dialog_width(area: Rect, wanted: u16) -> u16 {
+    wanted
+        .clamp(DIALOG_MIN_WIDTH, DIALOG_MAX_WIDTH)
+        .min(area.width.saturating_sub(4))
 }
 
 /// A `width` × `height` rectangle centred in `area` (clipped to it).

@@ -312,6 +312,61 @@ fn heart_rate_panel() {
     snap("session_heart_rate", &with_heart_rate(busy_session()));
 }
 
+/// The squat's four sets with their heart rate (start→peak, the drop 60 s after; one set
+/// without a recovery yet), the strap on: every column whole at 80×24 (no panel), at 120×40 and
+/// 140×40 beside the heart-rate panel.
+#[test]
+fn per_set_heart_rate_columns_read_whole_at_every_width() {
+    use ironpulse::core::set_hr::SetHr;
+    use ironpulse::core::units::Bpm;
+    let mut s = with_heart_rate(busy_session());
+    let bpm = |b: u32| Some(Bpm::try_from(b).unwrap());
+    for (id, start, peak, fall) in [
+        (1, 96, 118, Some(12)),
+        (2, 104, 158, Some(34)),
+        (3, 112, 163, Some(29)),
+        (4, 118, 171, None),
+        (5, 121, 152, Some(-3)),
+    ] {
+        s.heart.log.sets.insert(
+            SetId(id),
+            SetHr {
+                start: bpm(start),
+                end: bpm(peak - 2),
+                peak: bpm(peak),
+                recovery_30: fall.map(|f| f / 2),
+                recovery_60: fall,
+            },
+        );
+    }
+    cmd(&mut s, Command::Up, 800);
+    for (w, h) in [(80, 24), (120, 40), (140, 40)] {
+        let screen = draw(&s, w, h);
+        for whole in [
+            "type",
+            "load",
+            "reps",
+            "RPE",
+            "done",
+            "HR",
+            "drop",
+            "warmup",
+            "amrap",
+            "60 kg",
+            "96→118",
+            "104→158",
+            "−34",
+            "112→163",
+            "−29",
+            "118→171",
+            "90 kg",
+        ] {
+            assert!(screen.contains(whole), "{whole:?} at {w}×{h}:\n{screen}");
+        }
+        insta::assert_snapshot!(format!("session_set_heart_rate_{w}x{h}"), screen);
+    }
+}
+
 /// Friel's running zones on an LTHR of 160: seven bands Z1 … Z5c; the last sample (151 bpm,
 /// 94 % of LTHR) is Z3 "Tempo".
 #[test]
@@ -879,4 +934,132 @@ fn training_load_estimated_from_session_rpe() {
         "{screen}"
     );
     snap("load_estimated", &s);
+}
+
+/// The demo lifter at 80×24 with a deload recommended (its signals fill the Today box) and the
+/// second insight selected: the insight's explanation replaces the list rather than pushing
+/// Recent sessions off the screen — three sessions stay listed.
+#[test]
+fn a_selected_insight_never_pushes_recent_sessions_off_a_small_screen() {
+    use ironpulse::core::deload::{DeloadAdvice, PLAN, Signal, SignalKind, Urgency};
+    let mut s = demo_startup();
+    s.deload = Some(DeloadAdvice {
+        signals: vec![
+            Signal {
+                kind: SignalKind::HighRpe,
+                message: "Mean working-set RPE 9.2 and 9.4 in the last 2 weeks.".into(),
+            },
+            Signal {
+                kind: SignalKind::WeeksSinceDeload,
+                message: "7 weeks since the last deload (every 5).".into(),
+            },
+        ],
+        urgency: Urgency::Medium,
+        plan: Some(PLAN),
+        summary: "2 of 4 signals: cut volume by 40 % for 7 days.".into(),
+    });
+    cmd(&mut s, Command::Down, 0);
+    let screen = draw(&s, 80, 24);
+    let sessions = screen.lines().filter(|l| l.contains(" 2026 ")).count();
+    assert!(screen.contains("Recent sessions"), "{screen}");
+    assert_eq!(sessions, 3, "three sessions stay listed:\n{screen}");
+    assert!(screen.contains("Insights · 2 of 3"), "{screen}");
+    snap("dashboard_insight_selected_deload", &s);
+}
+
+/// The progression-rule dialog: rules read as words, and at 120 columns the dialog is wide
+/// enough for the whole choice hint; at 80 it wraps instead of cutting it.
+#[test]
+fn the_rule_dialog_names_rules_in_words_and_never_cuts_its_hint() {
+    let mut s = busy_session();
+    cmd(&mut s, Command::Rule, 800);
+    for _ in 0..2 {
+        update(
+            &mut s,
+            Action::Edit(ironpulse::app::text_input::TextEdit::Right),
+            t(800),
+        );
+    }
+    let wide = draw(&s, 120, 40);
+    assert!(wide.contains("‹ RPE autoregulation ›"), "{wide}");
+    assert!(
+        wide.contains("←/→: double progression / linear / RPE autoregulation / RPE target"),
+        "{wide}"
+    );
+    assert!(!wide.contains("rpe_autoregulation"), "{wide}");
+    let narrow = draw(&s, 80, 24);
+    assert!(
+        narrow.contains("linear / RPE autoregulation /") && narrow.contains("      RPE target "),
+        "the hint wraps whole:\n{narrow}"
+    );
+    snap("rule_form", &s);
+}
+
+/// Exercise notes longer than their field: the field scrolls with the cursor, the start hidden
+/// behind `…`; the saved notes on the session screen are cut at a word, with `…`.
+#[test]
+fn long_notes_scroll_while_typed_and_are_cut_at_a_word_when_shown() {
+    let notes = "belt from the second set, knees out, slow on the way down, pause at the bottom";
+    let mut s = busy_session();
+    cmd(&mut s, Command::Notes, 800);
+    for c in notes.chars() {
+        update(
+            &mut s,
+            Action::Edit(ironpulse::app::text_input::TextEdit::Insert(c)),
+            t(800),
+        );
+    }
+    let typing = draw(&s, 80, 24);
+    assert!(typing.contains("Notes           …"), "{typing}");
+    assert!(typing.contains("pause at the bottom"), "{typing}");
+    snap("notes_typing", &s);
+    s.modal = None;
+    if let Some(session) = s.session.as_mut() {
+        session.slots[1].notes = notes.into();
+    }
+    let shown = draw(&s, 80, 24);
+    assert!(
+        shown.contains("Notes: belt from the second set, knees out, slow… "),
+        "{shown}"
+    );
+}
+
+/// The help overlay opens on the keys of the screen it was opened on.
+#[test]
+fn help_opens_at_the_section_of_the_screen() {
+    let mut s = busy_session();
+    cmd(&mut s, Command::Help, 800);
+    let screen = draw(&s, 80, 24);
+    let first = screen.lines().nth(2).unwrap_or_default();
+    assert!(first.contains("│Session "), "{screen}");
+    snap("help_session", &s);
+}
+
+/// Heart-rate values out of 20–250 bpm are dropped and counted, with unreadable packets, as
+/// "dropped" in the panel.
+#[test]
+fn dropped_heart_rate_values_are_counted_as_dropped() {
+    use ironpulse::core::hrm::Contact;
+    use ironpulse::hr::HrEvent;
+    let mut s = with_heart_rate(busy_session());
+    for (i, packet) in [None, None].into_iter().enumerate() {
+        let event = HrEvent::Sample {
+            at: std::time::Duration::from_secs(181 + i as u64),
+            bpm: packet,
+            rr_ms: vec![],
+            contact: Contact::Detected,
+            energy_kj: None,
+        };
+        update(&mut s, Action::Hr(event), t(381 + i as i64));
+    }
+    update(
+        &mut s,
+        Action::Hr(HrEvent::InvalidPacket {
+            reason: "heart-rate packet is empty".into(),
+        }),
+        t(383),
+    );
+    let screen = draw(&s, 120, 40);
+    assert!(screen.contains("dropped 3"), "{screen}");
+    assert!(!screen.contains("invalid"), "{screen}");
 }

@@ -403,7 +403,7 @@ fn finish_and_find_it_in_history(t: &Tmux) {
     t.send(&["Enter"]);
     t.wait_for("Recent sessions");
     t.send(&["h"]);
-    t.wait_for("History · 1 sessions");
+    t.wait_for("History · 1 session ");
     t.wait_until("the session listed in the history", |screen| {
         collapsed(screen)
             .iter()
@@ -573,7 +573,7 @@ fn no_color_is_respected() {
     let t_colour = Tmux::new(WIDTH, HEIGHT, colour.dir.path(), &colour.argv(&[], false));
 
     // The footer is drawn last: once it is there, the whole first frame is.
-    t_plain.wait_for_all(&["Welcome to ironpulse", "Esc cancel"]);
+    t_plain.wait_for_all(&["Welcome to ironpulse", "Ctrl-C quit"]);
     let screen = t_plain.screen_with_escapes();
     assert_eq!(colour_codes(&screen), Vec::<String>::new(), "{screen:?}");
     assert!(
@@ -581,7 +581,7 @@ fn no_color_is_respected() {
         "cues are carried by bold / reverse instead: {screen:?}"
     );
 
-    t_colour.wait_for_all(&["Welcome to ironpulse", "Esc cancel"]);
+    t_colour.wait_for_all(&["Welcome to ironpulse", "Ctrl-C quit"]);
     let screen = t_colour.screen_with_escapes();
     assert!(!colour_codes(&screen).is_empty(), "{screen:?}");
 }

@@ -520,7 +520,7 @@ fn a_session_left_open_for_days_is_finished_where_it_stopped_and_a_new_one_start
     assert!(
         question.message.contains("nothing logged since")
             && question.message.contains("3 days ago")
-            && question.message.contains("1:00:00 trained"),
+            && question.message.contains("1 h 00 min trained"),
         "{}",
         question.message
     );
@@ -557,7 +557,7 @@ fn a_session_left_open_for_days_is_finished_where_it_stopped_and_a_new_one_start
     assert!(matches!(s.modal, Some(Modal::Picker(_))));
     let status = &s.status.as_ref().unwrap().text;
     assert!(
-        status.contains("finished at") && status.contains("1:00:00 trained"),
+        status.contains("finished at") && status.contains("1 h 00 min trained"),
         "{status}"
     );
 }
@@ -2478,5 +2478,253 @@ fn a_failed_review_read_is_reported_and_the_keys_resolve() {
     assert_eq!(
         keymap.command(Context::Load, key("backtab")),
         Some(Command::PrevPanel)
+    );
+}
+
+// ── Screens: the clock, ranges, help, first run, text inputs (issue 10, items 18 and 20) ──
+
+/// The header shows the session's clock on every screen while a session runs, so the 1 s tick
+/// runs there too (it froze on the straps screen).
+#[test]
+fn the_header_clock_ticks_on_every_screen_while_a_session_runs() {
+    let mut s = state(startup());
+    assert!(!s.needs_clock(), "no session, no rest: no tick");
+    let mut s2 = in_session();
+    cmd(&mut s2, Command::Back, 2);
+    assert_eq!(s2.screen, Screen::Dashboard);
+    for open in [
+        Command::Devices,
+        Command::History,
+        Command::Progress,
+        Command::TrainingLoad,
+        Command::Settings,
+    ] {
+        cmd(&mut s2, open, 3);
+        assert_ne!(s2.screen, Screen::Dashboard, "{open:?} opened a screen");
+        assert!(s2.needs_clock(), "{:?}", s2.screen);
+        cmd(&mut s2, Command::Back, 3);
+        s2.screen = Screen::Dashboard;
+    }
+    cmd(&mut s, Command::Devices, 3);
+    assert!(!s.needs_clock());
+}
+
+/// `r` / `R` step through 4 w · 12 w · 6 m · 1 y · all and stop at the ends, saying so.
+#[test]
+fn range_keys_stop_at_the_shortest_and_longest_range() {
+    use ironpulse::core::review::range::Range;
+    let range = |s: &ironpulse::app::state::State| match &s.screen {
+        Screen::Load(screen) => screen.range,
+        Screen::Progress(screen) => screen.range,
+        other => panic!("{other:?}"),
+    };
+    let mut s = state(startup());
+    cmd(&mut s, Command::TrainingLoad, 0);
+    reply(&mut s, StoreReply::LoadRows(Box::default()), 0);
+    assert_eq!(range(&s), Range::Weeks12);
+    cmd(&mut s, Command::RangePrev, 1);
+    assert_eq!(range(&s), Range::Weeks4);
+    cmd(&mut s, Command::RangePrev, 1);
+    assert_eq!(range(&s), Range::Weeks4, "no wrap to \"all\"");
+    assert_eq!(
+        s.status.as_ref().map(|m| m.text.as_str()),
+        Some("\"4 w\" is the shortest range.")
+    );
+    for _ in 0..6 {
+        cmd(&mut s, Command::RangeNext, 1);
+    }
+    assert_eq!(range(&s), Range::All, "no wrap to \"4 w\"");
+    assert_eq!(
+        s.status.as_ref().map(|m| m.text.as_str()),
+        Some("\"all\" is the longest range.")
+    );
+    cmd(&mut s, Command::Back, 2);
+    cmd(&mut s, Command::Progress, 2);
+    cmd(&mut s, Command::RangePrev, 2);
+    cmd(&mut s, Command::RangePrev, 2);
+    assert_eq!(range(&s), Range::Weeks4);
+}
+
+/// `?` opens the help on the section of the screen it was pressed on; a dialog without a
+/// section of its own opens it at the top.
+#[test]
+fn help_opens_at_the_section_of_the_screen_you_are_on() {
+    let first = |s: &ironpulse::app::state::State| match &s.modal {
+        Some(Modal::Help { first, .. }) => *first,
+        other => panic!("{other:?}"),
+    };
+    let mut s = in_session();
+    cmd(&mut s, Command::Help, 2);
+    assert_eq!(first(&s), Some(Context::Session));
+    cmd(&mut s, Command::Back, 2);
+    cmd(&mut s, Command::Back, 2);
+    cmd(&mut s, Command::History, 2);
+    cmd(&mut s, Command::Help, 2);
+    assert_eq!(first(&s), Some(Context::History));
+    let mut s = state(startup());
+    cmd(&mut s, Command::Help, 0);
+    assert_eq!(first(&s), Some(Context::Dashboard));
+    cmd(&mut s, Command::Back, 0);
+    cmd(&mut s, Command::Settings, 0);
+    cmd(&mut s, Command::Help, 0);
+    assert_eq!(first(&s), Some(Context::Form));
+}
+
+/// The first-run form cannot be cancelled into an app without a profile: Esc stays and says
+/// how to quit; the quit key quits.
+#[test]
+fn esc_on_the_first_run_form_says_how_to_quit() {
+    let mut s = state(Startup::default());
+    assert_eq!(cmd(&mut s, Command::Back, 0), Vec::new());
+    assert!(matches!(s.screen, Screen::Onboarding(_)));
+    let said = s
+        .status
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert_eq!(
+        said,
+        "The profile comes first — Ctrl-C quits without saving."
+    );
+    cmd(&mut s, Command::Quit, 0);
+    assert!(s.quit);
+}
+
+/// A 2,048-character burst into the entry line: the line keeps 100, says at once how long the
+/// line was, and Enter logs nothing and says it again; Ctrl-U clears it all.
+#[test]
+fn an_overlong_set_line_is_refused_in_words_and_logs_nothing() {
+    let mut s = in_session();
+    update(&mut s, Action::Edit(TextEdit::Clear), t(2));
+    for i in 0..2048 {
+        let c = if i % 10 == 9 { 'x' } else { '1' };
+        update(&mut s, Action::Edit(TextEdit::Insert(c)), t(2));
+    }
+    assert_eq!(entry(&s).chars().count(), 100);
+    let message = "that line is 2,048 characters — a set is written like 100x5";
+    assert_eq!(entry_error(&s).as_deref(), Some(message), "said at once");
+    assert_eq!(
+        cmd(&mut s, Command::Submit, 3),
+        Vec::new(),
+        "nothing logged"
+    );
+    assert_eq!(entry_error(&s).as_deref(), Some(message));
+    update(&mut s, Action::Edit(TextEdit::Clear), t(4));
+    assert_eq!((entry(&s), entry_error(&s)), ("", None));
+    type_text(&mut s, "100x5");
+    assert!(matches!(
+        cmd(&mut s, Command::Submit, 5).as_slice(),
+        [Effect::Store(StoreRequest::LogSets { .. })]
+    ));
+}
+
+/// A right-to-left override, an escape or a tab typed or pasted into a line never reaches it.
+#[test]
+fn control_and_bidi_characters_never_reach_a_line() {
+    let mut s = in_session();
+    type_text(&mut s, "w 60\u{202E}x5\u{1b}[2J\t\u{2066}");
+    assert_eq!(entry(&s), "w 60x5[2J");
+    update(&mut s, Action::Edit(TextEdit::Clear), t(2));
+    assert_eq!(entry(&s), "");
+}
+
+/// Notes past the 1,000 characters a field holds: the form says so and will not save a cut
+/// copy; once the lifter edits, it saves what the field holds.
+#[test]
+fn a_field_that_refused_characters_does_not_save_until_edited() {
+    let mut s = in_session();
+    cmd(&mut s, Command::Notes, 2);
+    for _ in 0..1_005 {
+        update(&mut s, Action::Edit(TextEdit::Insert('a')), t(2));
+    }
+    assert_eq!(cmd(&mut s, Command::Submit, 3), Vec::new());
+    let Some(Modal::Form { form, .. }) = &s.modal else {
+        panic!("{:?}", s.modal)
+    };
+    assert_eq!(
+        form.fields[0].error.as_deref(),
+        Some("5 characters past the limit were not added: this field holds 1,000 characters")
+    );
+    update(&mut s, Action::Edit(TextEdit::Backspace), t(4));
+    let effects = cmd(&mut s, Command::Submit, 4);
+    let [Effect::Store(StoreRequest::SetSlotNotes { notes, .. })] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(notes.chars().count(), 999);
+}
+
+/// The picker's query holds an exercise name at most (60 characters); past that it says so and
+/// Enter does nothing rather than add or create from a cut query.
+#[test]
+fn the_picker_query_holds_an_exercise_name_at_most() {
+    let mut s = in_session();
+    cmd(&mut s, Command::AddExercise, 2);
+    for _ in 0..70 {
+        update(&mut s, Action::Edit(TextEdit::Insert('q')), t(2));
+    }
+    let Some(Modal::Picker(picker)) = &s.modal else {
+        panic!("{:?}", s.modal)
+    };
+    assert_eq!(picker.query.text().chars().count(), 60);
+    assert_eq!(picker.query.refused(), 10);
+    assert_eq!(cmd(&mut s, Command::Submit, 3), Vec::new());
+    assert!(matches!(s.modal, Some(Modal::Picker(_))));
+}
+
+/// Heart-rate values outside 20–250 bpm sent with skin contact are dropped and counted; a
+/// strap without contact sending 0 is not counted (it says why already).
+#[test]
+fn out_of_range_heart_rate_values_are_counted() {
+    use ironpulse::core::hrm::Contact;
+    use ironpulse::hr::HrEvent;
+    let mut s = in_session();
+    for (at, contact) in [
+        (1, Contact::Detected),
+        (2, Contact::NotDetected),
+        (3, Contact::NotSupported),
+    ] {
+        let event = HrEvent::Sample {
+            at: std::time::Duration::from_secs(at),
+            bpm: None,
+            rr_ms: vec![],
+            contact,
+            energy_kj: None,
+        };
+        update(&mut s, Action::Hr(event), t(at as i64));
+    }
+    assert_eq!(s.heart.out_of_range, 2);
+}
+
+/// Counts agree with their noun in what the app asks.
+#[test]
+fn a_session_of_one_set_is_one_set() {
+    let mut s = state(startup());
+    cmd(&mut s, Command::History, 0);
+    let mut past = empty_session();
+    past.status = SessionStatus::Finished;
+    let mut squat = slot(11, 1, "Back Squat");
+    squat.sets.push(LoggedSet {
+        id: SetId(5),
+        spec: spec(100.0, 5, None),
+        completed_at: t(1),
+    });
+    past.slots.push(squat);
+    reply(
+        &mut s,
+        StoreReply::History {
+            offset: 0,
+            sessions: vec![past.summary(None)],
+            total: 1,
+        },
+        1,
+    );
+    cmd(&mut s, Command::Delete, 2);
+    let Some(Modal::Confirm(confirm)) = &s.modal else {
+        panic!("{:?}", s.modal)
+    };
+    assert!(
+        confirm.message.contains("with 1 set?"),
+        "{}",
+        confirm.message
     );
 }

@@ -9,6 +9,8 @@ pub struct Field {
     pub input: TextInput,
     /// For a choice field, the allowed values; the input holds the current one.
     pub choices: Vec<&'static str>,
+    /// How each choice reads on screen, when not as its value ("RPE autoregulation").
+    pub names: Vec<&'static str>,
     /// Help shown beside the field (units, ranges, what empty means).
     pub hint: String,
     pub error: Option<String>,
@@ -20,6 +22,7 @@ impl Field {
             label,
             input: TextInput::new(value),
             choices: Vec::new(),
+            names: Vec::new(),
             hint: hint.into(),
             error: None,
         }
@@ -36,11 +39,44 @@ impl Field {
             label,
             input: TextInput::new(value),
             choices: choices.to_vec(),
+            names: Vec::new(),
             hint: format!("←/→: {}", choices.join(" / ")),
             error: None,
         }
     }
 
+    /// A choice whose values read differently on screen: `(value, name)` pairs, e.g.
+    /// `("rpe_autoregulation", "RPE autoregulation")`. `value()` stays the value.
+    pub fn named_choice(
+        label: &'static str,
+        choices: &[(&'static str, &'static str)],
+        value: &str,
+    ) -> Self {
+        let values: Vec<&'static str> = choices.iter().map(|(v, _)| *v).collect();
+        let names: Vec<&'static str> = choices.iter().map(|(_, n)| *n).collect();
+        Self {
+            names,
+            hint: format!(
+                "←/→: {}",
+                choices
+                    .iter()
+                    .map(|(_, n)| *n)
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            ),
+            ..Self::choice(label, &values, value)
+        }
+    }
+
+    /// The value as it reads on screen: a choice's name, else the text.
+    pub fn shown(&self) -> &str {
+        self.choices
+            .iter()
+            .position(|c| *c == self.value())
+            .and_then(|i| self.names.get(i))
+            .copied()
+            .unwrap_or_else(|| self.input.text())
+    }
     pub fn value(&self) -> &str {
         self.input.text().trim()
     }
@@ -116,17 +152,38 @@ impl Form {
                 TextEdit::Left => field.cycle(false),
                 TextEdit::Right | TextEdit::Insert(' ') => field.cycle(true),
                 TextEdit::Insert(c) => {
-                    if let Some(choice) = field
-                        .choices
+                    let c = c.to_ascii_lowercase();
+                    let names = if field.names.is_empty() {
+                        &field.choices
+                    } else {
+                        &field.names
+                    };
+                    if let Some(at) = names
                         .iter()
-                        .find(|ch| ch.starts_with(c.to_ascii_lowercase()))
+                        .position(|name| name.to_ascii_lowercase().starts_with(c))
                     {
-                        field.input.set(*choice);
+                        let choice = field.choices[at];
+                        field.input.set(choice);
                     }
                 }
                 _ => {}
             }
         }
+    }
+
+    /// Refuses to go on while a field holds less than was typed into it (characters past its
+    /// limit): each such field says so, and the focus moves to the first. `true` when one did.
+    pub fn refuse_overflow(&mut self) -> bool {
+        let errors: Vec<(&'static str, String)> = self
+            .fields
+            .iter()
+            .filter_map(|f| f.input.refused_message().map(|m| (f.label, m)))
+            .collect();
+        if errors.is_empty() {
+            return false;
+        }
+        self.set_errors(&errors);
+        true
     }
 
     /// Record per-field errors; focus moves to the first field in error.
@@ -166,5 +223,50 @@ mod tests {
         assert_eq!(form.value("Weight"), "80");
         form.set_errors(&[("Units", "bad".into())]);
         assert_eq!(form.focus, 0);
+    }
+
+    #[test]
+    fn a_named_choice_shows_words_and_keeps_its_value() {
+        let mut field = Field::named_choice(
+            "Rule",
+            &[
+                ("double_progression", "double progression"),
+                ("rpe_target", "RPE target"),
+            ],
+            "rpe_target",
+        );
+        assert_eq!((field.value(), field.shown()), ("rpe_target", "RPE target"));
+        assert_eq!(field.hint, "←/→: double progression / RPE target");
+        let mut form = Form::new("t", vec![field.clone()]);
+        form.edit(TextEdit::Insert('d'));
+        assert_eq!(form.fields[0].shown(), "double progression");
+        field.cycle(true);
+        assert_eq!(field.value(), "double_progression");
+    }
+
+    #[test]
+    fn a_field_holding_less_than_was_typed_stops_the_form() {
+        let mut form = Form::new(
+            "t",
+            vec![
+                Field::text("Session RPE", "", ""),
+                Field {
+                    input: TextInput::new("").with_limit(3),
+                    ..Field::text("Notes", "", "")
+                },
+            ],
+        );
+        assert!(!form.refuse_overflow());
+        form.focus_next(true);
+        for c in "heavy".chars() {
+            form.edit(TextEdit::Insert(c));
+        }
+        form.focus = 0;
+        assert!(form.refuse_overflow());
+        assert_eq!(form.focus, 1);
+        assert_eq!(
+            form.fields[1].error.as_deref(),
+            Some("2 characters past the limit were not added: this field holds 3 characters")
+        );
     }
 }

@@ -48,6 +48,9 @@ pub struct Heart {
     /// Where the strap is worn (`chest`, `wrist` …), when it says.
     pub location: Option<&'static str>,
     pub invalid_packets: u32,
+    /// Readings outside 20–250 bpm sent while the strap had (or did not report) skin contact:
+    /// dropped, and counted so the panel can say so.
+    pub out_of_range: u32,
     pub hr_tss: Option<f64>,
     pub rmssd: Option<f64>,
     /// Figures for the running session; `None` without a profile or a session.

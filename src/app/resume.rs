@@ -6,6 +6,7 @@ use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 use super::state::{Confirm, ConfirmAction};
 use crate::core::session::Session;
+use crate::core::words::count;
 
 /// The question at start for the unfinished `session`; `None` for one without a set (it is
 /// picked up, or discarded, when the lifter next starts a session).
@@ -23,7 +24,7 @@ pub fn at_start(session: &Session, now: DateTime<Utc>, offset: FixedOffset) -> O
                 .started_at
                 .with_timezone(&offset)
                 .format("%a %d %b %H:%M"),
-            plural(session.set_count(), "set")
+            count(session.set_count(), "set", "sets")
         ),
         "resume",
         "finish it later",
@@ -51,8 +52,8 @@ pub fn idle(
             "The session started {} ({}, {} trained) has had nothing logged since {at} — {} ago. \
              Finish it at {at} and start a new one?",
             local(session.started_at).format("%a %d %b %H:%M"),
-            plural(session.set_count(), "set"),
-            crate::core::rest::clock(session.duration(now)),
+            count(session.set_count(), "set", "sets"),
+            crate::core::words::duration(session.duration(now)),
             ago(now - last),
         ),
         yes: "finish it, start a new one",
@@ -60,15 +61,6 @@ pub fn idle(
         on_yes: ConfirmAction::FinishIdle { at: last },
         on_no: Some(carry_on),
     })
-}
-
-/// "1 set", "14 sets".
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
 }
 
 /// "75 min", "5 h", "3 days": how long ago, to the unit a lifter would say.

@@ -13,19 +13,16 @@ const INCREMENT: &str = "Increment";
 const TARGET: &str = "Target RPE";
 const SETS: &str = "Working sets";
 
-const RULES: [&str; 4] = [
-    "double_progression",
-    "linear",
-    "rpe_autoregulation",
-    "rpe_target",
-];
-
 /// The form for `name`'s rule, filled from `rule`.
 pub fn rule_form(rule: &RuleConfig, unit: Unit) -> Form {
     Form::new(
         "Progression rule",
         vec![
-            Field::choice(RULE, &RULES, rule.rule.code()),
+            Field::named_choice(
+                RULE,
+                &Rule::ALL.map(|r| (r.code(), r.label())),
+                rule.rule.code(),
+            ),
             Field::text(
                 REP_MIN,
                 rule.rep_range.min().to_string(),
@@ -140,5 +137,26 @@ mod tests {
             .map(|(l, _)| l)
             .collect();
         assert_eq!(labels, vec![REP_MAX, INCREMENT, TARGET]);
+    }
+
+    #[test]
+    fn rules_read_as_words() {
+        let rule = RuleConfig {
+            rule: Rule::RpeAutoregulation,
+            rep_range: RepRange::new(5, 8).unwrap(),
+            increment: Weight::from_kg(2.5).unwrap(),
+            target_rpe: Rpe::try_from(8.0).unwrap(),
+            sets: 3,
+        };
+        let form = rule_form(&rule, Unit::Kg);
+        assert_eq!(form.fields[0].shown(), "RPE autoregulation");
+        assert_eq!(
+            form.fields[0].hint,
+            "←/→: double progression / linear / RPE autoregulation / RPE target"
+        );
+        assert_eq!(
+            read_rule(&form, Unit::Kg).unwrap().rule,
+            Rule::RpeAutoregulation
+        );
     }
 }

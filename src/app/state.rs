@@ -250,10 +250,17 @@ pub struct SetEdit {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Modal {
-    Help { scroll: u16 },
+    /// The keys: the section of the screen it was opened on (`first`) on top, then the rest.
+    Help {
+        scroll: u16,
+        first: Option<Context>,
+    },
     Picker(Picker),
     Confirm(Confirm),
-    Form { form: Form, purpose: FormPurpose },
+    Form {
+        form: Form,
+        purpose: FormPurpose,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -475,10 +482,9 @@ impl State {
         self.size.0 < width || self.size.1 < height
     }
 
-    /// Whether something on screen shows a running clock, so the 1 s tick is needed.
+    /// Whether something on screen shows a running clock, so the 1 s tick is needed: the header
+    /// shows the session's clock on every screen while one runs, and the rest timer counts.
     pub fn needs_clock(&self) -> bool {
-        self.rest.is_some()
-            || (self.session.is_some()
-                && matches!(self.screen, Screen::Session(_) | Screen::Dashboard))
+        self.rest.is_some() || self.session.is_some()
     }
 }

@@ -9,12 +9,17 @@ pub struct TerminalGuard {
 }
 
 impl TerminalGuard {
-    /// Raw mode + alternate screen. `ratatui::try_init` also installs a panic hook that restores
-    /// the terminal before the panic report is printed.
+    /// Raw mode + alternate screen, cleared. `ratatui::try_init` also installs a panic hook that
+    /// restores the terminal before the panic report is printed.
     pub fn enter() -> std::io::Result<TerminalGuard> {
-        Ok(TerminalGuard {
+        let mut guard = TerminalGuard {
             terminal: ratatui::try_init()?,
-        })
+        };
+        // The first frame only draws what differs from a blank screen: without a clear, whatever
+        // the terminal showed before (where the alternate screen is not a fresh one) would stay
+        // in every cell the app leaves blank.
+        guard.terminal.clear()?;
+        Ok(guard)
     }
 }
 

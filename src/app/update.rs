@@ -14,13 +14,14 @@ mod plausibility;
 mod review;
 mod session;
 mod stored;
+mod text;
 
 use chrono::{DateTime, Utc};
 
 use super::action::Action;
 use super::effect::{Effect, StoreRequest};
 use super::form::Field;
-use super::keymap::Command;
+use super::keymap::{Command, Keymap};
 use super::profile_form::profile_form;
 use super::state::{HistoryScreen, Modal, Screen, State, Status};
 use super::text_input::TextEdit;
@@ -65,14 +66,31 @@ enum Input {
 
 fn input(state: &mut State, input: Input) -> Vec<Effect> {
     if input == Input::Command(Command::Help) && !matches!(state.modal, Some(Modal::Help { .. })) {
-        state.modal = Some(Modal::Help { scroll: 0 });
+        // Opens on the keys of where the lifter is: that section first.
+        let here = state.context();
+        let first = Keymap::help_sections()
+            .iter()
+            .any(|(c, _)| *c == here)
+            .then_some(here);
+        state.modal = Some(Modal::Help { scroll: 0, first });
         return Vec::new();
     }
-    if state.modal.is_some() {
+    if text::refuse_overlong_set(state, input) {
+        return Vec::new();
+    }
+    let edit = matches!(input, Input::Edit(_));
+    if edit {
+        text::limit_set_line(state);
+    }
+    let effects = if state.modal.is_some() {
         modal::modal(state, input)
     } else {
         screen(state, input)
+    };
+    if edit {
+        text::flag_overlong_set(state);
     }
+    effects
 }
 
 fn screen(state: &mut State, input: Input) -> Vec<Effect> {

@@ -3,6 +3,7 @@
 use chrono::Datelike;
 
 use super::{Command, Effect, Input, Screen, State, StoreRequest};
+use crate::app::keymap::Context;
 use crate::app::profile_form::{follow_unit, read_profile, unit_of};
 use crate::core::e1rm::Formula;
 
@@ -25,8 +26,19 @@ pub fn screen_form(state: &mut State, input: Input) -> Vec<Effect> {
         Input::Command(Command::NextField | Command::Down) => form.focus_next(true),
         Input::Command(Command::PrevField | Command::Up) => form.focus_next(false),
         Input::Command(Command::Back) => match state.screen {
-            // The profile is needed for everything else; Ctrl-C still quits.
-            Screen::Onboarding(_) => {}
+            // The profile is needed for everything else: there is nothing to go back to. The
+            // footer offers the quit key instead of Esc; Esc says so.
+            Screen::Onboarding(_) => {
+                let quit = state
+                    .keymap
+                    .key_for(Context::Form, Command::Quit)
+                    .map_or_else(|| "quit".to_string(), |k| k.to_string());
+                super::say(
+                    state,
+                    format!("The profile comes first — {quit} quits without saving."),
+                    false,
+                );
+            }
             Screen::Finish(_) => return super::session::open_or_start(state),
             _ => state.screen = Screen::Dashboard,
         },
@@ -34,6 +46,7 @@ pub fn screen_form(state: &mut State, input: Input) -> Vec<Effect> {
         Input::Command(Command::Submit) if form.focus + 1 < form.fields.len() => {
             form.focus_next(true);
         }
+        Input::Command(Command::Submit) if form.refuse_overflow() => {}
         Input::Command(Command::Submit) => {
             if matches!(state.screen, Screen::Finish(_)) {
                 return finish(state);

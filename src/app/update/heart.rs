@@ -42,6 +42,9 @@ pub fn heart(state: &mut State, event: HrEvent) -> Vec<Effect> {
             if heart.origin.is_none() {
                 heart.origin = TimeDelta::from_std(at).ok().map(|d| state.now - d);
             }
+            if bpm.is_none() && contact != Contact::NotDetected {
+                heart.out_of_range += 1;
+            }
             // No skin contact: the value is unreliable and adds nothing.
             let bpm = bpm.filter(|_| contact != Contact::NotDetected);
             if heart.meter.is_none() && state.session.is_some() {

@@ -50,9 +50,9 @@ fn list(state: &mut State, input: Input) -> Vec<Effect> {
             if let Some(s) = chosen {
                 state.modal = Some(Modal::Confirm(Confirm::ask(
                     format!(
-                        "Delete the session of {} with {} sets? This cannot be undone.",
+                        "Delete the session of {} with {}? This cannot be undone.",
                         s.started_at.with_timezone(&offset).format("%a %d %b %Y"),
-                        s.sets
+                        crate::core::words::count(s.sets as usize, "set", "sets")
                     ),
                     "delete",
                     "keep",

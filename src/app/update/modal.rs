@@ -2,82 +2,34 @@
 
 use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest, say, session};
 use crate::app::form::{Field, Form};
-use crate::app::state::{ConfirmAction, FormPurpose, PickerPurpose};
+use crate::app::state::{ConfirmAction, FormPurpose, Picker, PickerPurpose};
 use crate::core::exercise::{Equipment, ExerciseKind, Mechanics};
 use crate::core::fuzzy;
+
+/// The longest exercise name, so also the longest picker query worth typing.
+pub const NAME_MAX: usize = 60;
 
 pub fn modal(state: &mut State, input: Input) -> Vec<Effect> {
     let Some(modal) = state.modal.take() else {
         return Vec::new();
     };
     match modal {
-        Modal::Help { scroll } => {
+        Modal::Help { scroll, first } => {
             state.modal = match input {
                 Input::Command(Command::Up) => Some(Modal::Help {
                     scroll: scroll.saturating_sub(1),
+                    first,
                 }),
                 Input::Command(Command::Down) => Some(Modal::Help {
                     scroll: scroll.saturating_add(1),
+                    first,
                 }),
                 Input::Command(Command::Back | Command::Help | Command::Submit) => None,
-                _ => Some(Modal::Help { scroll }),
+                _ => Some(Modal::Help { scroll, first }),
             };
             Vec::new()
         }
-        Modal::Picker(mut picker) => {
-            match input {
-                Input::Edit(edit) => {
-                    picker.query.apply(edit);
-                    picker.results = match picker.purpose {
-                        PickerPurpose::AddToSession => rank_exercises(state, picker.query.text()),
-                        PickerPurpose::Progress => {
-                            super::review::rank_lifts(state, picker.query.text())
-                        }
-                    };
-                    picker.selected = 0;
-                }
-                Input::Command(Command::Up) => picker.selected = picker.selected.saturating_sub(1),
-                Input::Command(Command::Down) => {
-                    picker.selected =
-                        (picker.selected + 1).min(picker.results.len().saturating_sub(1));
-                }
-                Input::Command(Command::Back) if picker.purpose == PickerPurpose::AddToSession => {
-                    return discard_if_empty(state);
-                }
-                Input::Command(Command::Back) => return Vec::new(),
-                Input::Command(Command::Submit) => {
-                    let chosen = picker
-                        .results
-                        .get(picker.selected)
-                        .and_then(|i| state.exercises.get(*i));
-                    if picker.purpose == PickerPurpose::Progress {
-                        if let Some(id) = chosen.map(|e| e.id) {
-                            return super::review::picked(state, id);
-                        }
-                        state.modal = Some(Modal::Picker(picker));
-                        return Vec::new();
-                    }
-                    if let (Some(exercise), Some(session)) = (chosen, &state.session) {
-                        return vec![Effect::Store(StoreRequest::AddSlot {
-                            session: session.id,
-                            exercise: exercise.id,
-                        })];
-                    }
-                    // Nothing matches what was typed: offer to create it.
-                    state.modal = Some(Modal::Picker(picker));
-                    return create_exercise_form(state);
-                }
-                Input::Command(Command::CreateExercise)
-                    if picker.purpose == PickerPurpose::AddToSession =>
-                {
-                    state.modal = Some(Modal::Picker(picker));
-                    return create_exercise_form(state);
-                }
-                Input::Command(_) => {}
-            }
-            state.modal = Some(Modal::Picker(picker));
-            Vec::new()
-        }
+        Modal::Picker(picker) => picker_input(state, picker, input),
         Modal::Confirm(confirm) => match input {
             Input::Command(Command::Yes | Command::Submit) => confirmed(state, confirm.on_yes),
             Input::Command(Command::No | Command::Back) => {
@@ -98,6 +50,7 @@ pub fn modal(state: &mut State, input: Input) -> Vec<Effect> {
                 Input::Command(Command::Submit) if form.focus + 1 < form.fields.len() => {
                     form.focus_next(true);
                 }
+                Input::Command(Command::Submit) if form.refuse_overflow() => {}
                 Input::Command(Command::Submit) => return submit_form(state, form, purpose),
                 Input::Command(_) => {}
             }
@@ -105,6 +58,62 @@ pub fn modal(state: &mut State, input: Input) -> Vec<Effect> {
             Vec::new()
         }
     }
+}
+
+/// A key in the exercise picker: typing filters, Enter picks (or offers to create), Esc leaves.
+fn picker_input(state: &mut State, mut picker: Picker, input: Input) -> Vec<Effect> {
+    match input {
+        Input::Edit(edit) => {
+            picker.query.set_limit(NAME_MAX);
+            picker.query.apply(edit);
+            picker.results = match picker.purpose {
+                PickerPurpose::AddToSession => rank_exercises(state, picker.query.text()),
+                PickerPurpose::Progress => super::review::rank_lifts(state, picker.query.text()),
+            };
+            picker.selected = 0;
+        }
+        Input::Command(Command::Up) => picker.selected = picker.selected.saturating_sub(1),
+        Input::Command(Command::Down) => {
+            picker.selected = (picker.selected + 1).min(picker.results.len().saturating_sub(1));
+        }
+        Input::Command(Command::Back) if picker.purpose == PickerPurpose::AddToSession => {
+            return discard_if_empty(state);
+        }
+        Input::Command(Command::Back) => return Vec::new(),
+        // More was typed than the query holds: the picker says so; Enter waits.
+        Input::Command(Command::Submit) if picker.query.refused() > 0 => {}
+        Input::Command(Command::Submit) => {
+            let chosen = picker
+                .results
+                .get(picker.selected)
+                .and_then(|i| state.exercises.get(*i));
+            if picker.purpose == PickerPurpose::Progress {
+                if let Some(id) = chosen.map(|e| e.id) {
+                    return super::review::picked(state, id);
+                }
+                state.modal = Some(Modal::Picker(picker));
+                return Vec::new();
+            }
+            if let (Some(exercise), Some(session)) = (chosen, &state.session) {
+                return vec![Effect::Store(StoreRequest::AddSlot {
+                    session: session.id,
+                    exercise: exercise.id,
+                })];
+            }
+            // Nothing matches what was typed: offer to create it.
+            state.modal = Some(Modal::Picker(picker));
+            return create_exercise_form(state);
+        }
+        Input::Command(Command::CreateExercise)
+            if picker.purpose == PickerPurpose::AddToSession =>
+        {
+            state.modal = Some(Modal::Picker(picker));
+            return create_exercise_form(state);
+        }
+        Input::Command(_) => {}
+    }
+    state.modal = Some(Modal::Picker(picker));
+    Vec::new()
 }
 
 /// A session left without any exercise is not kept: Esc in its picker discards it.
@@ -142,7 +151,10 @@ fn create_exercise_form(state: &mut State) -> Vec<Effect> {
     let form = Form::new(
         "New exercise",
         vec![
-            Field::text("Name", name, "as you want to see it"),
+            Field {
+                input: crate::app::text_input::TextInput::new(name).with_limit(NAME_MAX),
+                ..Field::text("Name", "", "as you want to see it")
+            },
             Field::choice("Kind", &["strength", "bodyweight", "cardio"], "strength"),
             Field::choice(
                 "Equipment",
@@ -195,8 +207,8 @@ fn submit_form(state: &mut State, mut form: Form, purpose: FormPurpose) -> Vec<E
             let name = form.value("Name").to_string();
             let error = if name.is_empty() {
                 Some("type a name".to_string())
-            } else if name.chars().count() > 60 {
-                Some("keep the name under 60 characters".to_string())
+            } else if name.chars().count() > NAME_MAX {
+                Some(format!("keep the name under {NAME_MAX} characters"))
             } else {
                 state
                     .exercises

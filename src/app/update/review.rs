@@ -1,7 +1,7 @@
 //! The review screens: a lift's progression and the training load. Opening one asks the store for
 //! its rows once; a range change recomputes from the rows held (pure core calls, no new read).
 
-use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest};
+use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest, say};
 use crate::app::review_state::{LoadScreen, ProgressRows, ProgressScreen};
 use crate::app::state::{Picker, PickerPurpose};
 use crate::core::exercise::ExerciseId;
@@ -33,8 +33,8 @@ pub fn progress(state: &mut State, input: Input) -> Vec<Effect> {
         return Vec::new();
     };
     match input {
-        Input::Command(Command::RangeNext) => screen.set_range(screen.range.next()),
-        Input::Command(Command::RangePrev) => screen.set_range(screen.range.prev()),
+        Input::Command(Command::RangeNext) => change_range(state, true),
+        Input::Command(Command::RangePrev) => change_range(state, false),
         Input::Command(Command::NextLift) => return step(screen, 1),
         Input::Command(Command::PrevLift) => return step(screen, -1),
         Input::Command(Command::PickExercise | Command::Submit) => open_picker(state),
@@ -50,14 +50,50 @@ pub fn load(state: &mut State, input: Input) -> Vec<Effect> {
         return Vec::new();
     };
     match input {
-        Input::Command(Command::RangeNext) => screen.set_range(screen.range.next()),
-        Input::Command(Command::RangePrev) => screen.set_range(screen.range.prev()),
+        Input::Command(Command::RangeNext) => change_range(state, true),
+        Input::Command(Command::RangePrev) => change_range(state, false),
         Input::Command(Command::NextPanel) => screen.panel = screen.panel.next(),
         Input::Command(Command::PrevPanel) => screen.panel = screen.panel.prev(),
         Input::Command(Command::Back) => state.screen = Screen::Dashboard,
         Input::Command(_) | Input::Edit(_) => {}
     }
     Vec::new()
+}
+
+/// The range one step longer or shorter (4 w · 12 w · 6 m · 1 y · all), stopping at the ends:
+/// `None` past "4 w" or "all".
+fn stepped(range: Range, longer: bool) -> Option<Range> {
+    let at = Range::ALL.iter().position(|&r| r == range)?;
+    let to = if longer {
+        at.checked_add(1)?
+    } else {
+        at.checked_sub(1)?
+    };
+    Range::ALL.get(to).copied()
+}
+
+/// `r`/`R` on a review screen: the next longer or shorter range; at an end the range stays and
+/// the status line says why.
+fn change_range(state: &mut State, longer: bool) {
+    let range = match &state.screen {
+        Screen::Progress(screen) => screen.range,
+        Screen::Load(screen) => screen.range,
+        _ => return,
+    };
+    let Some(next) = stepped(range, longer) else {
+        let end = if longer { "longest" } else { "shortest" };
+        say(
+            state,
+            format!("\"{}\" is the {end} range.", range.label()),
+            false,
+        );
+        return;
+    };
+    match &mut state.screen {
+        Screen::Progress(screen) => screen.set_range(next),
+        Screen::Load(screen) => screen.set_range(next),
+        _ => {}
+    }
 }
 
 /// The lift `by` places along the list of lifts trained.

@@ -159,7 +159,7 @@ fn session_started(state: &mut State, started: Session) {
                 "The session of {} was finished at {} ({} trained); this is a new one.",
                 state.local(done.started_at).format("%a %d %b"),
                 state.local(end).format("%H:%M"),
-                crate::core::rest::clock(done.duration(end))
+                crate::core::words::duration(done.duration(end))
             )
         }),
         _ => None,

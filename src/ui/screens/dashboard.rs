@@ -11,6 +11,8 @@ use ratatui::widgets::{Block, Paragraph};
 use crate::app::keymap::{Command, Context};
 use crate::app::state::State;
 use crate::core::rest::clock;
+use crate::core::words;
+use crate::ui::text::wrap;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::session_row;
 
@@ -18,68 +20,47 @@ use crate::ui::widgets::session_row;
 const LARGE_HEIGHT: u16 = 30;
 const LARGE_SHOWN: usize = 6;
 const SMALL_SHOWN: usize = 3;
+/// Recent sessions always keep room for this many rows (fewer when there are fewer).
+const RECENT_KEPT: usize = 3;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
-    let start_key = state
-        .keymap
-        .key_for(Context::Dashboard, Command::StartSession)
-        .map_or_else(String::new, |k| k.to_string());
-    let mut today_lines = match &state.session {
-        Some(session) => vec![
-            Line::from(vec![
-                Span::styled("Session in progress", theme.warn()),
-                Span::raw(format!(
-                    " — started {}, {} exercises, {} sets, {}",
-                    state.local(session.started_at).format("%H:%M"),
-                    session.slots.len(),
-                    session.set_count(),
-                    clock(session.duration(state.now))
-                )),
-            ]),
-            Line::from(vec![
-                Span::raw("Press "),
-                Span::styled(start_key, theme.key()),
-                Span::raw(" or Enter to resume."),
-            ]),
-        ],
-        None => vec![
-            Line::raw("No session running."),
-            Line::from(vec![
-                Span::raw("Press "),
-                Span::styled(start_key, theme.key()),
-                Span::raw(" or Enter to start one."),
-            ]),
-        ],
-    };
-    today_lines.extend(deload_lines(state, theme));
-    let insight_lines = state
-        .insights
-        .as_deref()
-        .map(|insights| {
-            let shown = if area.height >= LARGE_HEIGHT {
-                LARGE_SHOWN
-            } else {
-                SMALL_SHOWN
-            };
-            insights::lines(state, insights, shown, area.width.saturating_sub(2), theme)
-        })
-        .unwrap_or_default();
-    let insights_height = if insight_lines.is_empty() {
-        0
-    } else {
-        insight_lines.len() as u16 + 2
-    };
+    let today_lines = today_lines(state, usize::from(area.width.saturating_sub(2)), theme);
+    let today_height = today_lines.len() as u16 + 2;
+    // Recent sessions keep room for their heading and a few rows whatever the insights say.
+    let recent_rows = state.recent_sessions.len().clamp(1, RECENT_KEPT) as u16;
+    let insight_rows = area
+        .height
+        .saturating_sub(today_height + 2 + 1 + recent_rows + 2)
+        .max(1);
+    let insight_lines = state.insights.as_deref().map(|insights| {
+        let shown = if area.height >= LARGE_HEIGHT {
+            LARGE_SHOWN
+        } else {
+            SMALL_SHOWN
+        };
+        insights::lines(
+            state,
+            insights,
+            shown,
+            area.width.saturating_sub(2),
+            usize::from(insight_rows),
+            theme,
+        )
+    });
+    let insights_height = insight_lines
+        .as_ref()
+        .map_or(0, |l| l.lines.len() as u16 + 2);
     let [today, insights_area, recent] = Layout::vertical([
-        Constraint::Length(today_lines.len() as u16 + 2),
+        Constraint::Length(today_height),
         Constraint::Length(insights_height),
         Constraint::Fill(1),
     ])
     .areas(area);
-    if let Some(insights) = &state.insights {
+    if let (Some(insights), Some(lines)) = (&state.insights, insight_lines) {
         frame.render_widget(
-            Paragraph::new(insight_lines).block(
+            Paragraph::new(lines.lines).block(
                 Block::bordered()
-                    .title(insights::title(state, insights.len()))
+                    .title(insights::title(state, insights.len(), lines.alone))
                     .border_style(theme.border()),
             ),
             insights_area,
@@ -117,9 +98,47 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
     );
 }
 
-/// The deload check: its verdict, and each signal that fired with its numbers; during a recorded
-/// deload, the day of it instead.
-fn deload_lines(state: &State, theme: Theme) -> Vec<Line<'static>> {
+/// The "Today" box, `width` columns inside: the session running or how to start one, then the
+/// deload check.
+fn today_lines(state: &State, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let start_key = state
+        .keymap
+        .key_for(Context::Dashboard, Command::StartSession)
+        .map_or_else(String::new, |k| k.to_string());
+    let mut lines = match &state.session {
+        Some(session) => vec![
+            Line::from(vec![
+                Span::styled("Session in progress", theme.warn()),
+                Span::raw(format!(
+                    " — started {} (⏱ {}), {}, {}",
+                    state.local(session.started_at).format("%H:%M"),
+                    clock(session.duration(state.now)),
+                    words::count(session.slots.len(), "exercise", "exercises"),
+                    words::count(session.set_count(), "set", "sets"),
+                )),
+            ]),
+            Line::from(vec![
+                Span::raw("Press "),
+                Span::styled(start_key, theme.key()),
+                Span::raw(" or Enter to resume."),
+            ]),
+        ],
+        None => vec![
+            Line::raw("No session running."),
+            Line::from(vec![
+                Span::raw("Press "),
+                Span::styled(start_key, theme.key()),
+                Span::raw(" or Enter to start one."),
+            ]),
+        ],
+    };
+    lines.extend(deload_lines(state, width, theme));
+    lines
+}
+
+/// The deload check: its verdict, and each signal that fired with its numbers, wrapped to `width`
+/// so no number is cut; during a recorded deload, the day of it instead.
+fn deload_lines(state: &State, width: usize, theme: Theme) -> Vec<Line<'static>> {
     use crate::core::deload::Urgency;
     let key = state
         .keymap
@@ -155,17 +174,29 @@ fn deload_lines(state: &State, theme: Theme) -> Vec<Line<'static>> {
         Urgency::Medium => ("Deload recommended: ", theme.warn()),
         Urgency::High => ("Deload now: ", theme.error()),
     };
-    let mut lines = vec![Line::from(vec![
-        Span::styled(label, style),
-        Span::raw(advice.summary.clone()),
-    ])];
+    let mut lines = Vec::new();
+    for (i, part) in wrap(&format!("{label}{}", advice.summary), width)
+        .into_iter()
+        .enumerate()
+    {
+        lines.push(match part.strip_prefix(label) {
+            Some(rest) if i == 0 => Line::from(vec![
+                Span::styled(label, style),
+                Span::raw(rest.to_string()),
+            ]),
+            _ => Line::raw(part),
+        });
+    }
     if advice.urgency != Urgency::None {
-        lines.extend(
-            advice
-                .signals
-                .iter()
-                .map(|s| Line::styled(format!("  • {}", s.message), theme.dim())),
-        );
+        for signal in &advice.signals {
+            for (i, part) in wrap(&signal.message, width.saturating_sub(4))
+                .into_iter()
+                .enumerate()
+            {
+                let bullet = if i == 0 { "  • " } else { "    " };
+                lines.push(Line::styled(format!("{bullet}{part}"), theme.dim()));
+            }
+        }
         if let Some(key) = key {
             lines.push(Line::from(vec![
                 Span::raw("Press "),

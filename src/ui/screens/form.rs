@@ -1,17 +1,39 @@
 //! Any form: first-run profile, Settings, finishing a session, small overlays.
+//!
+//! Each field is a row — label, value, hint — and whatever does not fit the width wraps under
+//! the value instead of being cut: a long hint, an error, the note that characters past the
+//! field's limit were not added. A text value longer than its room scrolls sideways with the
+//! cursor (see [`entry_line::view`]); a form taller than its area scrolls to the focused field.
 
 use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::app::form::Form;
+use crate::app::form::{Field, Form};
 use crate::app::profile_form::hr_max_hint;
 use crate::app::state::State;
+use crate::ui::text::{cut_at_word, width, wrap};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::entry_line;
 
 const LABEL_WIDTH: usize = 14;
+/// Where values start: the label and two spaces.
+const VALUE_COLUMN: usize = LABEL_WIDTH + 2;
+/// The narrowest value column, so short values line their hints up.
+const VALUE_WIDTH: usize = 12;
+const KEYS: &str = "Enter: next field, saves on the last · Tab/↑↓ move · ←/→ choose";
+
+/// A form laid out for a width.
+struct Laid {
+    lines: Vec<Line<'static>>,
+    /// Where the terminal cursor goes (column, row), for a focused text field.
+    cursor: Option<(usize, usize)>,
+    /// The rows of the focused field, first and last.
+    focus: (usize, usize),
+}
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, form: &Form, theme: Theme) {
     let block = Block::bordered()
@@ -19,63 +41,150 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, form: &Form, theme: 
         .border_style(theme.focus_border());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let mut lines = Vec::new();
-    let mut cursor = None;
-    // A blank line between fields when there is room; packed (errors still shown) when not, so
-    // the last field is never cut off on a small terminal.
-    let spaced = form.fields.len() * 2 + 2 <= usize::from(inner.height);
+    // A blank line between fields when there is room; packed (errors still shown) when not.
+    let spaced = lay_out(state, form, inner.width, true, theme);
+    let laid = if spaced.lines.len() <= usize::from(inner.height) {
+        spaced
+    } else {
+        lay_out(state, form, inner.width, false, theme)
+    };
+    // Too tall even packed: scroll so the focused field shows whole.
+    let height = usize::from(inner.height);
+    let scroll = laid
+        .focus
+        .1
+        .saturating_sub(height.saturating_sub(1))
+        .min(laid.focus.0);
+    frame.render_widget(Paragraph::new(laid.lines).scroll((scroll as u16, 0)), inner);
+    if let Some((x, y)) = laid.cursor
+        && y >= scroll
+        && y - scroll < height
+    {
+        frame.set_cursor_position(Position {
+            x: inner.x + (x as u16).min(inner.width.saturating_sub(1)),
+            y: inner.y + (y - scroll) as u16,
+        });
+    }
+}
+
+/// The rows `form` takes at `width` (blank lines between fields, as drawn when there is room).
+pub fn height(state: &State, form: &Form, width: u16) -> u16 {
+    lay_out(state, form, width, true, Theme::new(false))
+        .lines
+        .len() as u16
+}
+
+/// The width `form` would like: every label, value and hint on one line.
+pub fn natural_width(state: &State, form: &Form) -> u16 {
+    let year = state.now.year();
+    let widest = form
+        .fields
+        .iter()
+        .map(|f| VALUE_COLUMN + value_text(f).1.max(VALUE_WIDTH) + 2 + width(&hint(form, f, year)))
+        .chain([width(form.title) + 4, width(KEYS)])
+        .max()
+        .unwrap_or(0);
+    widest as u16
+}
+
+/// A choice as `‹ name ›`; text as it is. With its width.
+fn value_text(field: &Field) -> (String, usize) {
+    let text = if field.choices.is_empty() {
+        field.input.text().to_string()
+    } else {
+        format!("‹ {} ›", field.shown())
+    };
+    let w = width(&text);
+    (text, w)
+}
+
+fn hint(form: &Form, field: &Field, year: i32) -> String {
+    if field.label == "Max HR" {
+        hr_max_hint(form, year).unwrap_or_else(|| field.hint.clone())
+    } else {
+        field.hint.clone()
+    }
+}
+
+fn lay_out(state: &State, form: &Form, columns: u16, spaced: bool, theme: Theme) -> Laid {
+    let columns = usize::from(columns);
+    let room = columns.saturating_sub(VALUE_COLUMN).max(4);
+    let indent = " ".repeat(VALUE_COLUMN);
+    let mut laid = Laid {
+        lines: Vec::new(),
+        cursor: None,
+        focus: (0, 0),
+    };
     for (i, field) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
+        let first = laid.lines.len();
         let label_style = if focused {
             theme.selected()
         } else {
             theme.title()
         };
-        let value = if field.choices.is_empty() {
-            field.input.text().to_string()
-        } else {
-            format!("‹ {} ›", field.input.text())
-        };
-        let hint = if field.label == "Max HR" {
-            hr_max_hint(form, state.now.year()).unwrap_or_else(|| field.hint.clone())
-        } else {
-            field.hint.clone()
-        };
-        if focused && field.choices.is_empty() {
-            cursor = Some((LABEL_WIDTH + 2 + field.input.cursor(), lines.len()));
-        }
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("{:<width$}", field.label, width = LABEL_WIDTH),
-                label_style,
-            ),
+        let (text, text_width) = value_text(field);
+        let mut row = vec![
+            Span::styled(format!("{:<LABEL_WIDTH$}", field.label), label_style),
             Span::raw("  "),
-            Span::raw(format!("{value:<12}")),
-            Span::styled(format!("  {hint}"), theme.dim()),
-        ]));
-        match &field.error {
-            Some(error) => lines.push(Line::styled(
-                format!("{:width$}  ✗ {error}", "", width = LABEL_WIDTH),
-                theme.error(),
-            )),
-            None if spaced => lines.push(Line::raw("")),
-            None => {}
+        ];
+        let value_width = if focused && field.choices.is_empty() {
+            // Room for the cursor after the last character.
+            let value_width = (text_width + 1).max(VALUE_WIDTH).min(room);
+            let view = entry_line::view(&field.input, value_width);
+            laid.cursor = Some((VALUE_COLUMN + view.cursor, first));
+            row.extend(view.spans(Style::new(), theme));
+            value_width
+        } else {
+            let value_width = text_width.max(VALUE_WIDTH).min(room);
+            row.push(Span::raw(cut_at_word(&text, value_width)));
+            value_width
+        };
+        let shown: usize = row.iter().map(Span::width).sum();
+        row.push(Span::raw(
+            " ".repeat((VALUE_COLUMN + value_width).saturating_sub(shown)),
+        ));
+        let hint = hint(form, field, state.now.year());
+        let hint_fits = VALUE_COLUMN + value_width + 2 + width(&hint) <= columns;
+        if hint_fits {
+            row.push(Span::styled(format!("  {hint}"), theme.dim()));
+        }
+        laid.lines.push(Line::from(row));
+        if !hint_fits {
+            for part in wrap(&hint, room) {
+                laid.lines
+                    .push(Line::styled(format!("{indent}{part}"), theme.dim()));
+            }
+        }
+        for problem in field
+            .error
+            .iter()
+            .cloned()
+            .chain(field.input.refused_message())
+        {
+            for (n, part) in wrap(&problem, room.saturating_sub(2))
+                .into_iter()
+                .enumerate()
+            {
+                let lead = if n == 0 { "✗ " } else { "  " };
+                laid.lines
+                    .push(Line::styled(format!("{indent}{lead}{part}"), theme.error()));
+            }
+        }
+        if focused {
+            laid.focus = (first, laid.lines.len() - 1);
+        }
+        if spaced {
+            laid.lines.push(Line::raw(""));
         }
     }
     if let Some(error) = &form.error {
-        lines.push(Line::styled(error.clone(), theme.error()));
+        for part in wrap(error, columns) {
+            laid.lines.push(Line::styled(part, theme.error()));
+        }
     }
-    lines.push(Line::styled(
-        "Enter: next field, saves on the last · Tab/↑↓ move · ←/→ choose",
-        theme.dim(),
-    ));
-    frame.render_widget(Paragraph::new(lines), inner);
-    if let Some((x, y)) = cursor
-        && (y as u16) < inner.height
-    {
-        frame.set_cursor_position(Position {
-            x: inner.x + (x as u16).min(inner.width.saturating_sub(1)),
-            y: inner.y + y as u16,
-        });
+    for part in wrap(KEYS, columns) {
+        laid.lines.push(Line::styled(part, theme.dim()));
     }
+    laid
 }

@@ -46,10 +46,10 @@ fn render_list(
         ));
     }
     let total = history.total.unwrap_or(history.sessions.len());
-    let title = match total {
-        1 => " History · 1 session ".to_string(),
-        n => format!(" History · {n} sessions "),
-    };
+    let title = format!(
+        " History · {} ",
+        crate::core::words::count(total, "session", "sessions")
+    );
     frame.render_widget(
         Paragraph::new(lines).block(Block::bordered().title(title).border_style(theme.border())),
         area,

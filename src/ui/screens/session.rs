@@ -8,10 +8,13 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::keymap::{Command, Context};
 use crate::app::state::{PlateHint, SessionScreen, State};
-use crate::core::session::{Session, Slot};
+use crate::core::session::{LoggedSet, Session, Slot};
+use crate::core::set_hr::SetHr;
 use crate::core::units::{Unit, Weight};
+use crate::ui::text::cut_at_word;
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{entry_line, set_row};
+use crate::ui::widgets::entry_line;
+use crate::ui::widgets::set_row::{self, Column};
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, screen: &SessionScreen, theme: Theme) {
     let Some(session) = &state.session else {
@@ -70,10 +73,8 @@ fn exercises(
             .iter()
             .filter(|s| s.spec.kind.is_working())
             .count();
-        let name = crate::ui::widgets::session_row::truncate(
-            &slot.name,
-            usize::from(area.width.saturating_sub(12)),
-        );
+        let name =
+            crate::ui::text::truncate(&slot.name, usize::from(area.width.saturating_sub(12)));
         let text = format!(
             "{mark}{:>2} {name:<w$} {working:>3}",
             i + 1,
@@ -122,54 +123,34 @@ fn slot_sets(
         );
         return;
     };
-    let mut lines = vec![Line::styled(
-        format!(
-            "{:>2} {} {}{}",
-            "#",
-            set_row::heading(),
-            "done",
-            if state.heart.is_on() {
-                "   HR start→peak  rec.60s"
-            } else {
-                ""
-            }
-        ),
-        theme.dim(),
-    )];
-    for (i, set) in slot.sets.iter().enumerate() {
-        let style = if set.spec.kind.is_working() {
-            ratatui::style::Style::new()
-        } else {
-            theme.dim()
-        };
-        lines.push(Line::styled(
-            format!(
-                "{:>2} {} {}{}",
-                i + 1,
-                set_row::line(&set.spec, unit),
-                state.local(set.completed_at).format("%H:%M"),
-                state
-                    .heart
-                    .log
-                    .sets
-                    .get(&set.id)
-                    .map(set_hr_text)
-                    .unwrap_or_default()
-            ),
-            style,
-        ));
-    }
+    let inner_width = usize::from(area.width.saturating_sub(2));
+    let mut lines = Vec::new();
     if slot.sets.is_empty() {
         lines.push(Line::styled(
             "No sets yet. Type one below, e.g. 100x8 or w 60x5.",
             theme.dim(),
         ));
+    } else {
+        let table = set_table(state, &slot.sets, unit, inner_width);
+        lines.push(Line::styled(table.heading, theme.dim()));
+        for (set, row) in slot.sets.iter().zip(table.rows) {
+            let style = if set.spec.kind.is_working() {
+                ratatui::style::Style::new()
+            } else {
+                theme.dim()
+            };
+            lines.push(Line::styled(row, style));
+        }
     }
     if !slot.notes.is_empty() {
+        const LABEL: &str = "Notes: ";
         lines.push(Line::raw(""));
         lines.push(Line::from(vec![
-            Span::styled("Notes: ", theme.title()),
-            Span::raw(slot.notes.clone()),
+            Span::styled(LABEL, theme.title()),
+            Span::raw(cut_at_word(
+                &slot.notes,
+                inner_width.saturating_sub(LABEL.len()),
+            )),
         ]));
     }
     let info = state
@@ -324,17 +305,42 @@ fn plates_text(hint: &PlateHint, unit: Unit) -> String {
     }
 }
 
-/// `   112→158  −34` — heart rate at the start, the peak, and the drop 60 s after the set.
-fn set_hr_text(hr: &crate::core::set_hr::SetHr) -> String {
-    let bpm = |b: Option<crate::core::units::Bpm>| {
-        b.map_or_else(|| "–".to_string(), |b| b.get().to_string())
-    };
-    let recovery = hr
-        .recovery_60
-        .map_or_else(|| "–".to_string(), |r| format!("{:+}", -i32::from(r)));
-    format!(
-        "   {:>3}→{:<3}      {recovery:>4}",
-        bpm(hr.start),
-        bpm(hr.peak)
-    )
+/// The slot's sets as a table: number, the set's own columns, the time it was done, and — once
+/// a set has heart rate — its heart rate from start to peak and the drop 60 s after it.
+fn set_table(state: &State, sets: &[LoggedSet], unit: Unit, width: usize) -> set_row::Table {
+    let mut columns = vec![Column::new(
+        "#",
+        (1..=sets.len()).map(|n| n.to_string()).collect(),
+    )];
+    columns.extend(set_row::columns(sets.iter().map(|s| &s.spec), unit));
+    columns.push(
+        Column::new(
+            "done",
+            sets.iter()
+                .map(|s| state.local(s.completed_at).format("%H:%M").to_string())
+                .collect(),
+        )
+        .optional(set_row::TIME_STEPS_ASIDE),
+    );
+    let hr: Vec<Option<&SetHr>> = sets
+        .iter()
+        .map(|s| state.heart.log.sets.get(&s.id))
+        .collect();
+    columns.push(Column::new(
+        "HR",
+        hr.iter()
+            .map(|h| {
+                h.map_or_else(String::new, |h| {
+                    format!("{}→{}", set_row::bpm(h.start), set_row::bpm(h.peak))
+                })
+            })
+            .collect(),
+    ));
+    columns.push(Column::new(
+        "drop",
+        hr.iter()
+            .map(|h| h.map_or_else(String::new, |h| set_row::recovery(h.recovery_60)))
+            .collect(),
+    ));
+    set_row::table(columns, width)
 }

@@ -14,7 +14,7 @@ use ratatui::widgets::Block;
 
 use crate::app::keymap::{Command, Context};
 use crate::app::state::{Detail, DetailView, State};
-use crate::core::rest::clock;
+use crate::core::words;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::entry_line;
 
@@ -63,18 +63,18 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, detail: &Detail, the
     }
 }
 
-/// "Mon 21 Sep 2026 14:13 · Workout · 5 sets · 1:05:00 · RPE 8".
+/// "Mon 21 Sep 2026 14:13 · Workout · 5 sets · 1 h 05 min · RPE 8".
 fn title(state: &State, detail: &Detail, view: &str) -> String {
     let session = &detail.session;
     let length = session
         .ended_at
-        .map(|end| format!(" · {}", clock(session.duration(end))))
+        .map(|end| format!(" · {}", words::duration(session.duration(end))))
         .unwrap_or_default();
     format!(
-        " {} · {} · {} sets{length} · RPE {}{view} ",
+        " {} · {} · {}{length} · RPE {}{view} ",
         state.local(session.started_at).format("%a %d %b %Y %H:%M"),
         session.title,
-        session.set_count(),
+        words::count(session.set_count(), "set", "sets"),
         session.rpe.map_or("–".into(), |r| r.to_string())
     )
 }

@@ -6,9 +6,9 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::app::state::State;
-use crate::core::rest::clock;
 use crate::core::session::Session;
 use crate::core::units::format_number;
+use crate::core::words;
 use crate::ui::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, session: &Session, theme: Theme) {
@@ -20,7 +20,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, session: &Session, t
         Line::raw(""),
         Line::raw(format!(
             "Duration {}   Sets {}   Volume {}   Session RPE {}",
-            clock(session.duration(state.now)),
+            words::duration(session.duration(state.now)),
             session.set_count(),
             volume(session.volume_kg(body)),
             session.rpe.map_or("–".into(), |r| r.to_string())
@@ -37,7 +37,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, session: &Session, t
     for t in session.totals(body) {
         lines.push(Line::raw(format!(
             "{:<32} {:>5} {:>8} {:>6} {:>12}",
-            crate::ui::widgets::session_row::truncate(&t.name, 32),
+            crate::ui::text::truncate(&t.name, 32),
             t.sets,
             t.working_sets,
             t.reps,
@@ -45,8 +45,20 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, session: &Session, t
         )));
     }
     if !session.notes.is_empty() {
+        const LABEL: &str = "Notes: ";
         lines.push(Line::raw(""));
-        lines.push(Line::raw(format!("Notes: {}", session.notes)));
+        let width = usize::from(area.width.saturating_sub(2)).saturating_sub(LABEL.len());
+        for (n, part) in crate::ui::text::wrap(&session.notes, width)
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if n == 0 {
+                LABEL.to_string()
+            } else {
+                " ".repeat(LABEL.len())
+            };
+            lines.push(Line::raw(format!("{lead}{part}")));
+        }
     }
     frame.render_widget(
         Paragraph::new(lines).block(

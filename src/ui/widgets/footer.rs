@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::keymap::{Command, Context};
-use crate::app::state::State;
+use crate::app::state::{Screen, State};
 use crate::ui::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
@@ -18,10 +18,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
         } else {
             theme.ok()
         };
-        frame.render_widget(
-            Paragraph::new(Line::styled(format!(" {}", message.text), style)),
-            status,
-        );
+        // A message longer than the line is cut visibly, never mid-word without a mark.
+        let text =
+            crate::ui::text::truncate(&format!(" {}", message.text), usize::from(status.width));
+        frame.render_widget(Paragraph::new(Line::styled(text, style)), status);
     }
     let both = crate::ui::screens::session_detail::shows_both(frame.area());
     frame.render_widget(Paragraph::new(hints(state, both, theme)), keys);
@@ -74,6 +74,14 @@ fn hints<'a>(state: &State, detail_both: bool, theme: Theme) -> Line<'a> {
             (C::Back, "back"),
             (C::Help, "help"),
         ],
+        // The first-run profile cannot be cancelled into an app without one: quit instead.
+        Context::Form if state.modal.is_none() && matches!(state.screen, Screen::Onboarding(_)) => {
+            &[
+                (C::Submit, "next / save"),
+                (C::NextField, "next field"),
+                (C::Quit, "quit"),
+            ]
+        }
         Context::Form => &[
             (C::Submit, "next / save"),
             (C::NextField, "next field"),

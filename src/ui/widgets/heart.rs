@@ -167,8 +167,9 @@ fn figures_lines(heart: &Heart, theme: Theme) -> Vec<Line<'static>> {
                     .and_then(crate::core::meter::Meter::max)
                     .map_or_else(|| "–".into(), |b| b.get().to_string()),
             ),
-            Span::styled("  invalid ", theme.dim()),
-            Span::raw(heart.invalid_packets.to_string()),
+            // Unreadable packets and readings out of 20–250 bpm, both thrown away.
+            Span::styled("  dropped ", theme.dim()),
+            Span::raw((heart.invalid_packets + heart.out_of_range).to_string()),
         ]),
     ]
 }

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::app::keymap::Keymap;
+use crate::app::keymap::{Context, Keymap};
 use crate::app::state::State;
 use crate::ui::theme::Theme;
 
@@ -20,10 +20,24 @@ const SHORTHAND: &[(&str, &str)] = &[
     ("w d f a", "prefix: warm-up, drop, failure, AMRAP"),
 ];
 
-pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: u16, theme: Theme) {
+/// The overlay, with `first`'s section (the screen it was opened on) on top and the others
+/// after it in their usual order; scrolled by `scroll` lines, never past the last.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    state: &State,
+    scroll: u16,
+    first: Option<Context>,
+    theme: Theme,
+) {
     let area = crate::ui::centered(area, 76, area.height);
     let mut lines = Vec::new();
-    for (context, title) in Keymap::help_sections() {
+    let sections = Keymap::help_sections();
+    let ordered = sections
+        .iter()
+        .filter(|(c, _)| Some(*c) == first)
+        .chain(sections.iter().filter(|(c, _)| Some(*c) != first));
+    for (context, title) in ordered {
         lines.push(Line::styled(*title, theme.title()));
         for line in state.keymap.help(*context) {
             lines.push(Line::from(vec![
@@ -40,6 +54,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: u16, theme: 
             Span::raw(*meaning),
         ]));
     }
+    let last = lines
+        .len()
+        .saturating_sub(usize::from(area.height.saturating_sub(2)));
+    let scroll = scroll.min(last as u16);
     let block = Block::bordered()
         .title(" Help — Esc closes, ↑↓ scroll ")
         .border_style(theme.focus_border());

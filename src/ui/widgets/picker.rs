@@ -9,7 +9,8 @@ use crate::app::state::{Picker, State};
 use crate::ui::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, picker: &Picker, theme: Theme) {
-    let area = crate::ui::centered(area, 70, area.height.saturating_sub(2).max(10));
+    let width = crate::ui::dialog_width(area, 92);
+    let area = crate::ui::centered(area, width, area.height.saturating_sub(2).max(10));
     frame.render_widget(Clear, area);
     // A picker for the progression chart marks the lifts trained, else the recent exercises.
     let lifts = crate::ui::screens::progress::picker_lifts(state, picker);
@@ -62,6 +63,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, picker: &Picker, the
         );
     } else {
         frame.render_widget(Paragraph::new(lines), list);
+    }
+    if let Some(message) = picker.query.refused_message() {
+        frame.render_widget(Line::styled(format!(" {message}"), theme.error()), hint);
+        return;
     }
     if lifts.is_some() {
         frame.render_widget(Line::styled(" • trained", theme.dim()), hint);

@@ -3,9 +3,10 @@
 use ratatui::text::Line;
 
 use crate::app::state::State;
-use crate::core::rest::clock;
 use crate::core::session::SessionSummary;
 use crate::core::units::format_number;
+use crate::core::words::duration;
+use crate::ui::text::truncate;
 use crate::ui::theme::Theme;
 
 const TITLE: usize = 16;
@@ -15,7 +16,7 @@ pub fn heading(state: &State, theme: Theme) -> Line<'static> {
     let volume = format!("volume {}", state.unit());
     Line::styled(
         format!(
-            "{:<21} {:<8} {:<TITLE$} {:>4} {:>5} {:>10} {:>4}",
+            "{:<21} {:<11} {:<TITLE$} {:>4} {:>5} {:>10} {:>4}",
             "date", "length", "title", "ex.", "sets", volume, "RPE"
         ),
         theme.dim(),
@@ -25,9 +26,9 @@ pub fn heading(state: &State, theme: Theme) -> Line<'static> {
 /// One session; `selected` draws it highlighted.
 pub fn line(state: &State, s: &SessionSummary, selected: bool, theme: Theme) -> Line<'static> {
     let unit = state.unit();
-    let length = s.duration.map_or_else(|| "active".to_string(), clock);
+    let length = s.duration.map_or_else(|| "active".to_string(), duration);
     let text = format!(
-        "{:<21} {:<8} {:<TITLE$} {:>4} {:>5} {:>10} {:>4}",
+        "{:<21} {:<11} {:<TITLE$} {:>4} {:>5} {:>10} {:>4}",
         state
             .local(s.started_at)
             .format("%a %d %b %Y %H:%M")
@@ -43,16 +44,5 @@ pub fn line(state: &State, s: &SessionSummary, selected: bool, theme: Theme) -> 
         Line::styled(text, theme.selected())
     } else {
         Line::raw(text)
-    }
-}
-
-/// Cuts `text` to `width` chars, marking the cut with an ellipsis.
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_string()
-    } else {
-        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
     }
 }

@@ -107,7 +107,11 @@ fn performance(
         parts.push(text);
     }
     if parts.is_empty() {
-        parts.push(format!("{} working sets", p.sets));
+        parts.push(crate::core::words::count(
+            p.sets,
+            "working set",
+            "working sets",
+        ));
     }
     parts
 }

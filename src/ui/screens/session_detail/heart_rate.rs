@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Padding, Paragraph};
 use super::{chart, switch_hint, title};
 use crate::app::session_detail::DetailHr;
 use crate::app::state::{Detail, State};
-use crate::core::rest::clock;
 use crate::core::units::format_number;
+use crate::core::words;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::heart::zone_style;
 
@@ -109,7 +109,7 @@ fn figure_lines(hr: &DetailHr, theme: Theme) -> Vec<Line<'static>> {
     third.push(sep());
     third.extend(pair(
         "with heart rate",
-        clock(Duration::seconds(i64::from(s.seconds))),
+        words::duration(Duration::seconds(i64::from(s.seconds))),
     ));
     vec![Line::from(first), Line::from(second), Line::from(third)]
 }
@@ -122,8 +122,8 @@ fn zone_lines(hr: &DetailHr, theme: Theme, width: u16) -> Vec<Line<'static>> {
         .map(|z| z.zone.name.chars().count())
         .max()
         .unwrap_or(0);
-    // Label 4, name and a space, the bar, then " 1:05:00   64 %" (15).
-    let bar_width = usize::from(width).saturating_sub(4 + name_width + 1 + 15);
+    // Label 4, name and a space, the bar, then " 1 h 05 min   64 %" (18).
+    let bar_width = usize::from(width).saturating_sub(4 + name_width + 1 + 18);
     hr.zones
         .iter()
         .map(|z| {
@@ -136,8 +136,8 @@ fn zone_lines(hr: &DetailHr, theme: Theme, width: u16) -> Vec<Line<'static>> {
                 Span::raw(" ".repeat(bar_width.saturating_sub(filled))),
                 Span::styled(
                     format!(
-                        " {:>7}{:>5} %",
-                        clock(Duration::seconds(i64::from(z.seconds))),
+                        " {:>10}{:>5} %",
+                        words::duration(Duration::seconds(i64::from(z.seconds))),
                         format_number(z.percent.round())
                     ),
                     theme.dim(),

@@ -9,44 +9,52 @@ use ratatui::widgets::{Block, Paragraph};
 use super::comparison::comparison_lines;
 use super::{shows_both, switch_hint, title};
 use crate::app::state::{Detail, State};
+use crate::core::session::LoggedSet;
 use crate::core::set_hr::SetHr;
-use crate::core::units::Bpm;
+use crate::ui::text::{self, wrap};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::set_row;
+use crate::ui::widgets::set_row::{self, Column};
 
 /// The session's sets under their exercises, each exercise with its comparison, scrolled to
 /// keep the selected set in view.
 pub(super) fn render(frame: &mut Frame, area: Rect, state: &State, detail: &Detail, theme: Theme) {
+    const INDENT: &str = "    ";
     let unit = state.unit();
     let session = &detail.session;
-    let with_hr = detail.hr.is_some() || !detail.set_hr.is_empty();
+    let inner_width = usize::from(area.width.saturating_sub(2));
     let mut lines = Vec::new();
     if !session.notes.is_empty() {
-        lines.push(Line::from(vec![
-            Span::styled("Notes: ", theme.dim()),
-            Span::raw(session.notes.clone()),
-        ]));
+        let label = Span::styled("Notes: ", theme.dim());
+        lines.extend(notes_lines(vec![label], &session.notes, inner_width));
     }
     if detail.hr.is_none() && !shows_both(frame.area()) {
         lines.push(Line::styled("♥ No heart rate recorded.", theme.dim()));
     }
-    let mut heading = format!("    {}  {:<5} ", set_row::heading(), "time");
-    if with_hr {
-        heading.push_str(&hr_columns("start", "end", "peak", "drop 30/60"));
-    }
-    lines.push(Line::styled(heading, theme.dim()));
+    let sets: Vec<&LoggedSet> = session.sets().map(|(_, set)| set).collect();
+    let table = set_table(
+        state,
+        detail,
+        &sets,
+        inner_width.saturating_sub(INDENT.len()),
+    );
+    lines.push(Line::styled(
+        format!("{INDENT}{}", table.heading),
+        theme.dim(),
+    ));
     let mut row_of_selected = 0;
     let mut current_slot = usize::MAX;
     let mut compared = Vec::new();
-    for (n, (slot_index, set)) in session.sets().enumerate() {
+    for (n, ((slot_index, _), row)) in session.sets().zip(table.rows).enumerate() {
         if slot_index != current_slot {
             current_slot = slot_index;
             let slot = &session.slots[slot_index];
-            let mut name = vec![Span::styled(slot.name.clone(), theme.title())];
-            if !slot.notes.is_empty() {
-                name.push(Span::raw(format!(" — {}", slot.notes)));
+            let name = Span::styled(slot.name.clone(), theme.title());
+            if slot.notes.is_empty() {
+                lines.push(Line::from(name));
+            } else {
+                let lead = vec![name, Span::raw(" — ")];
+                lines.extend(notes_lines(lead, &slot.notes, inner_width));
             }
-            lines.push(Line::from(name));
             if !compared.contains(&slot.exercise)
                 && let Some(c) = detail
                     .comparisons
@@ -54,22 +62,13 @@ pub(super) fn render(frame: &mut Frame, area: Rect, state: &State, detail: &Deta
                     .find(|c| c.exercise == slot.exercise)
             {
                 compared.push(slot.exercise);
-                let width = usize::from(area.width.saturating_sub(2));
-                lines.extend(comparison_lines(c, unit, width, theme));
+                lines.extend(comparison_lines(c, unit, inner_width, theme));
             }
         }
         if n == detail.selected {
             row_of_selected = lines.len();
         }
-        let mut text = format!(
-            "    {}  {}",
-            set_row::line(&set.spec, unit),
-            state.local(set.completed_at).format("%H:%M")
-        );
-        if with_hr {
-            text.push(' ');
-            text.push_str(&set_hr_cells(detail.set_hr.get(&set.id)));
-        }
+        let text = format!("{INDENT}{row}");
         lines.push(if n == detail.selected {
             Line::styled(text, theme.selected())
         } else {
@@ -96,29 +95,77 @@ pub(super) fn render(frame: &mut Frame, area: Rect, state: &State, detail: &Deta
     );
 }
 
-/// The set's heart-rate columns, lined up under their headings.
-fn hr_columns(start: &str, end: &str, peak: &str, drop: &str) -> String {
-    format!("{start:>5}→{end:<4}{peak:>5}  {drop}")
+/// `lead` (a label, or an exercise's name) and the notes after it, wrapped at `width`; the
+/// lines after the first under the notes' first word (or two columns in, after a long name).
+fn notes_lines(lead: Vec<Span<'static>>, notes: &str, width: usize) -> Vec<Line<'static>> {
+    let lead_width: usize = lead.iter().map(Span::width).sum();
+    let indent = if lead_width * 2 <= width {
+        lead_width
+    } else {
+        2
+    };
+    let room = width.saturating_sub(lead_width);
+    let words: Vec<&str> = notes.split_whitespace().collect();
+    let mut first = String::new();
+    let mut taken = 0;
+    for word in &words {
+        let needed = text::width(&first) + usize::from(!first.is_empty()) + text::width(word);
+        if needed > room {
+            break;
+        }
+        if !first.is_empty() {
+            first.push(' ');
+        }
+        first.push_str(word);
+        taken += 1;
+    }
+    let rest = words[taken..].join(" ");
+    let mut head = lead;
+    head.push(Span::raw(first));
+    let mut lines = vec![Line::from(head)];
+    lines.extend(
+        wrap(&rest, width.saturating_sub(indent))
+            .into_iter()
+            .map(|part| Line::raw(format!("{}{part}", " ".repeat(indent)))),
+    );
+    lines
 }
 
-/// "   95→128   131  −22/−35": start → end, peak, and the change 30 s and 60 s after the set.
-fn set_hr_cells(hr: Option<&SetHr>) -> String {
-    let Some(hr) = hr else {
-        return String::new();
-    };
-    let bpm = |v: Option<Bpm>| v.map_or("–".into(), |b| b.get().to_string());
-    // Recovery is stored as the fall in bpm; shown as the change, so a fall reads "−22".
-    let drop = |v: Option<i16>| {
-        v.map_or("–".into(), |d| match d {
-            0 => "0".to_string(),
-            d if d > 0 => format!("−{d}"),
-            d => format!("+{}", -i32::from(d)),
-        })
-    };
-    hr_columns(
-        &bpm(hr.start),
-        &bpm(hr.end),
-        &bpm(hr.peak),
-        &format!("{}/{}", drop(hr.recovery_30), drop(hr.recovery_60)),
-    )
+/// Every set of the session as one table: its columns, the time it was done, and — when the
+/// session has heart rate — start→end, peak, and the change 30 s and 60 s after it.
+fn set_table(state: &State, detail: &Detail, sets: &[&LoggedSet], width: usize) -> set_row::Table {
+    let unit = state.unit();
+    let mut columns = set_row::columns(sets.iter().map(|s| &s.spec), unit);
+    columns.push(
+        Column::new(
+            "time",
+            sets.iter()
+                .map(|s| state.local(s.completed_at).format("%H:%M").to_string())
+                .collect(),
+        )
+        .optional(set_row::TIME_STEPS_ASIDE),
+    );
+    let with_hr = detail.hr.is_some() || !detail.set_hr.is_empty();
+    if with_hr {
+        let hr: Vec<Option<&SetHr>> = sets.iter().map(|s| detail.set_hr.get(&s.id)).collect();
+        let cells = |f: &dyn Fn(&SetHr) -> String| -> Vec<String> {
+            hr.iter().map(|h| h.map_or_else(String::new, f)).collect()
+        };
+        columns.push(Column::new(
+            "start→end",
+            cells(&|h| format!("{}→{}", set_row::bpm(h.start), set_row::bpm(h.end))),
+        ));
+        columns.push(Column::new("peak", cells(&|h| set_row::bpm(h.peak))));
+        columns.push(Column::new(
+            "drop 30/60",
+            cells(&|h| {
+                format!(
+                    "{}/{}",
+                    set_row::recovery(h.recovery_30),
+                    set_row::recovery(h.recovery_60)
+                )
+            }),
+        ));
+    }
+    set_row::table(columns, width)
 }
