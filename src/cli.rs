@@ -10,6 +10,7 @@ mod devices;
 mod failure;
 mod hr;
 mod logging;
+pub mod output;
 mod recommend;
 mod report;
 mod tui;
@@ -258,14 +259,18 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         .and_then(|dirs| match logging::init(dirs.log_dir()) {
             Ok(guard) => Some(guard),
             Err(err) => {
-                eprintln!("ironpulse: warning: {err}; continuing without a log file");
+                output::warn(format_args!(
+                    "warning: {err}; continuing without a log file"
+                ));
                 None
             }
         });
     tracing::info!(version = env!("CARGO_PKG_VERSION"), command = ?cli.command, "start");
     let result = dispatch(&ctx, cli.command.unwrap_or(Command::Tui(cli.tui)));
-    if let Err(failure) = &result {
-        tracing::error!("{failure}");
+    match &result {
+        Err(failure) if failure.is_quiet() => tracing::info!("stdout was closed; stopped"),
+        Err(failure) => tracing::error!("{failure}"),
+        Ok(()) => {}
     }
     result
 }
@@ -283,10 +288,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<(), Failure> {
         Command::Context(args) => coach::run(ctx, &args),
         Command::Db(DbCommand::Check) => db::check(&ctx.db_path()?),
         Command::Db(DbCommand::Backup { file }) => db::backup(&ctx.db_path()?, &file),
-        Command::Db(DbCommand::Path) => {
-            println!("{}", ctx.db_path()?.display());
-            Ok(())
-        }
+        Command::Db(DbCommand::Path) => output::line(ctx.db_path()?.display()),
     }
 }
 

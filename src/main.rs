@@ -1,5 +1,6 @@
 //! The `ironpulse` binary: parse the command line, run the command, map failure to an exit code:
-//! 0 ok, 1 runtime failure, 2 bad config / bad arguments / a refused database.
+//! 0 ok (also when the reader of stdout stops early, as in `| head`), 1 runtime failure, 2 bad
+//! config / bad arguments / a refused database, 130 Ctrl-C.
 
 mod cli;
 
@@ -7,13 +8,17 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     if let Err(err) = color_eyre::install() {
-        eprintln!("ironpulse: warning: could not install the error reporter: {err}");
+        cli::output::warn(format_args!(
+            "warning: could not install the error reporter: {err}"
+        ));
     }
     let args = cli::Cli::from_env();
     match cli::run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("ironpulse: {failure}");
+            if !failure.is_quiet() {
+                cli::output::warn(&failure);
+            }
             failure.exit_code()
         }
     }

@@ -204,6 +204,8 @@ fn last_sample_ms(run: &Ironpulse) -> u64 {
         .iter()
         .rev()
         .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        // Link events carry an `at_ms` too: a sample is what has no `event`.
+        .filter(|v| v.get("event").is_none())
         .find_map(|v| v["at_ms"].as_u64())
         .expect("a sample was read")
 }
@@ -415,10 +417,16 @@ fn without_bluez_on_the_bus_bluetooth_is_unavailable() {
     let mut run = Ironpulse::monitor(bus.address(), "ble");
     let gone = run.wait_event("disconnected");
     assert_eq!(gone["reason"], said, "in words, no D-Bus error");
-    // One clear event, then the source ends and so does the monitor (its exit code is the
-    // command line's business, tested with it).
-    let (_, rest, _) = run.finish();
+    // One clear event, then the source ends and so does the monitor: exit 1, saying why.
+    let (code, rest, stderr) = run.finish();
+    assert_eq!(code, Some(1));
     assert!(!rest.contains("reconnecting"), "{rest}");
+    assert!(
+        stderr.contains(&format!(
+            "ironpulse: no heart rate from Bluetooth LE (first strap found): {said}"
+        )),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -168,9 +168,50 @@ fn e1rm_defaults_brzycki_then_epley_then_the_rts_chart() {
 }
 
 #[test]
+fn e1rm_takes_the_set_as_the_entry_line_does() {
+    let calc = Calc::new();
+    // The issue's case, refused once: a unit for this set only. Brzycki 225 · 36/32 = 253.125 lb,
+    // answered in the unit the set names.
+    close(num(&calc.json(&["e1rm", "225lbx5"]), "e1rm"), 253.13, 1e-9);
+    assert_eq!(
+        calc.text(&["e1rm", "225lbx5"]).trim(),
+        "e1RM 253.13 lb (brzycki)"
+    );
+    // --unit still decides: 253.125 lb in kg.
+    close(
+        num(&calc.json(&["e1rm", "225lbx5", "--unit", "kg"]), "e1rm"),
+        253.125 * 0.453_592_37,
+        0.005,
+    );
+    // The RPE in the set is the same as --rpe; RIR 2 is RPE 8.
+    for set in ["100x5@8", "100x5 @ 8", "100x5rpe8", "100x5r2", "100×5@8"] {
+        assert_eq!(
+            calc.text(&["e1rm", set]).trim(),
+            "e1RM 123.3 kg (RTS chart: 5 @ RPE 8 is 81.1 % of 1RM)",
+            "{set}"
+        );
+    }
+    // A decimal comma and a set kind, as typed in the gym.
+    close(num(&calc.json(&["e1rm", "w 102,5x1"]), "e1rm"), 102.5, 1e-9);
+    // Body weight plus 20 kg: 100 kg × 8 reps, Brzycki 100 · 36/29.
+    close(
+        num(
+            &calc.json(&["e1rm", "bw+20x8", "--bodyweight", "80"]),
+            "e1rm",
+        ),
+        100.0 * 36.0 / 29.0,
+        0.005,
+    );
+}
+
+#[test]
 fn e1rm_bad_input_exits_2_with_the_reason() {
     let calc = Calc::new();
-    calc.refuses(&["e1rm", "100x0"], "an e1RM needs at least 1 rep");
+    // The set is read by the entry line's parser, with its words.
+    calc.refuses(
+        &["e1rm", "100x0"],
+        "\"100x0\" is not a set: reps must be 1–100, got 0",
+    );
     calc.refuses(&["e1rm", "100x13"], "no e1RM above 12 reps (got 13)");
     calc.refuses(
         &["e1rm", "100x13", "--formula", "lander"],
@@ -180,17 +221,58 @@ fn e1rm_bad_input_exits_2_with_the_reason() {
         &["e1rm", "100x5", "--rpe", "11"],
         "RPE must be 1–10 in half steps, got 11",
     );
-    calc.refuses(&["e1rm", "-100x5"], "weight cannot be negative, got -100");
+    calc.refuses(&["e1rm", "-100x5"], "no earlier set to add to or take from");
     calc.refuses(&["e1rm", "5000x5"], "weight must be at most 1000 kg");
     calc.refuses(&["e1rm", "800x10"], "the e1RM would be above 1000 kg");
     calc.refuses(
         &["e1rm", "100-5"],
-        "\"100-5\" is not a set: write weight x reps",
+        "\"100-5\" is not a set: missing 'x' and reps after the weight — e.g. 100x8",
+    );
+    calc.refuses(
+        &["e1rm", "45s"],
+        "\"45s\" has no reps to estimate from: type weight x reps, e.g. 100x5",
+    );
+    // Once "got inf kg".
+    calc.refuses(
+        &["e1rm", "1e308x1"],
+        "\"1e308\" is not a weight a lifter can type: write it in digits, e.g. 100x5",
+    );
+    calc.refuses(
+        &["e1rm", "100x5@8", "--rpe", "9"],
+        "the set says RPE 8 and --rpe says 9: give it once",
+    );
+    calc.refuses(
+        &["e1rm", "bw+20x8"],
+        "\"bw+20x8\" is a body-weight set: give your body weight with --bodyweight",
     );
     calc.refuses(
         &["e1rm", "100x5", "--formula", "guess"],
         "unknown formula \"guess\": choose brzycki, epley, lombardi",
     );
+}
+
+#[test]
+fn rpe_takes_reps_and_rpe_as_flags_like_load_and_e1rm() {
+    let calc = Calc::new();
+    assert_eq!(
+        calc.text(&["rpe", "--reps", "5", "--rpe", "8"]),
+        calc.text(&["rpe", "5", "8"])
+    );
+    close(
+        num(
+            &calc.json(&["rpe", "--rpe", "9.5", "--reps", "3"]),
+            "percent",
+        ),
+        num(&calc.json(&["rpe", "3", "9.5"]), "percent"),
+        1e-12,
+    );
+    calc.refuses(
+        &["rpe", "--reps", "5", "--rpe", "11"],
+        "--rpe: RPE must be 1–10 in half steps, got 11",
+    );
+    let out = calc.run(&["rpe", "--reps", "5"]);
+    assert_eq!(out.code, Some(2));
+    assert!(out.stderr.contains("--rpe <P>"), "{}", out.stderr);
 }
 
 #[test]
@@ -265,6 +347,29 @@ fn plates_find_the_nearest_load_and_its_plates() {
         "load: weight cannot be negative, got -20",
     );
     calc.refuses(&["plates", "2000"], "load: weight must be at most 1000 kg");
+    // Once 19 × 25 a side without a word: past the heaviest lift ever made there is no plan.
+    calc.refuses(
+        &["plates", "1000"],
+        "load: 1000 kg is more than anyone has ever lifted (the record is 635.48 kg, a bench \
+         press in 2023)",
+    );
+    calc.refuses(
+        &["plates", "1500", "--unit", "lb"],
+        "load: 1500 lb is more than anyone has ever lifted (the record is 1401 lb",
+    );
+    calc.refuses(
+        &["plates", "1e308"],
+        "load: 1e308 is not a weight a lifter can type: give it in kg, e.g. 100 (at most 1000 kg)",
+    );
+    calc.refuses(
+        &["plates", "inf"],
+        "load: inf is not a weight a lifter can type",
+    );
+    // The record itself is a load someone has lifted.
+    assert!(
+        calc.text(&["plates", "1401", "--unit", "lb"])
+            .starts_with("1400 lb: "),
+    );
     calc.refuses(
         &["plates", "100", "--plates", "20,0"],
         "--plates: must be more than 0 kg, got 0",
@@ -300,6 +405,10 @@ fn warmups_ramp_to_the_working_weight() {
         "20 kg x 10\n22.5 kg x 5\n35 kg x 3\n47.5 kg x 1\n"
     );
     calc.refuses(&["warmup", "-5"], "weight cannot be negative");
+    calc.refuses(
+        &["warmup", "700"],
+        "load: 700 kg is more than anyone has ever lifted",
+    );
     calc.refuses(
         &["warmup", "100", "--plates", "-2.5"],
         "--plates: weight cannot be negative",

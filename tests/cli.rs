@@ -484,3 +484,116 @@ fn unknown_key_action_exits_2_naming_the_line_before_the_tui_starts() {
     assert!(run.stdout.is_empty(), "{:?}", run.stdout);
     assert!(!sandbox.default_db().exists());
 }
+
+#[test]
+fn a_closed_stdout_ends_every_printing_command_quietly_with_exit_0() {
+    // As `ironpulse report | head` once `head` has had enough: no panic (exit 101), no message.
+    let sandbox = Sandbox::new();
+    let db = fresh_db(&sandbox, "fresh.db");
+    let db = db.to_str().unwrap();
+    let packets: Vec<&str> = std::iter::repeat_n("163c1104", 3000).collect();
+    let mut decode = vec!["hr", "decode"];
+    decode.extend(&packets);
+    let commands: [&[&str]; 14] = [
+        &["report"],
+        &["report", "--json"],
+        &["context"],
+        &["context", "--json"],
+        &["recommend"],
+        &["recommend", "--json"],
+        &["deload", "--json"],
+        &["db", "path"],
+        &["db", "check"],
+        &["calc", "e1rm", "100x5", "--json"],
+        &decode,
+        &["hr", "decode", "163c1104", "--json"],
+        &[
+            "hr",
+            "monitor",
+            "--hr",
+            "sim",
+            "--speed",
+            "100",
+            "--duration",
+            "5",
+        ],
+        &["hr", "monitor", "--hr", "sim", "--speed", "100", "--json"],
+    ];
+    for args in commands {
+        let mut command = sandbox.command(&["--db", db]);
+        command.args(args);
+        let run = cli::with_stdout_closed(&mut command);
+        assert_eq!(run.code, Some(0), "{:?}: {}", &args[..2], run.stderr);
+        assert_eq!(run.stderr, "", "{:?}", &args[..2]);
+    }
+}
+
+#[test]
+fn a_stdout_that_fails_otherwise_is_exit_1_with_the_reason() {
+    let sandbox = Sandbox::new();
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let run = Run::from(
+        sandbox
+            .command(&["calc", "e1rm", "100x5"])
+            .stdout(full)
+            .output()
+            .unwrap(),
+    );
+    run.assert_code(1);
+    assert!(
+        run.stderr
+            .starts_with("ironpulse: could not write the output: No space left on device"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn every_command_checks_the_keys_the_way_the_app_does() {
+    // Once, `db path` and `calc` passed a [keys] section the app refused.
+    let sandbox = Sandbox::new();
+    let config = sandbox.write_config("[ui]\ncolor = \"never\"\n\n[keys]\nquit = \"s\"\n");
+    let expected = format!(
+        "ironpulse: config error in {} line 5: keys.quit: \"s\" is also start_session on the \
+         dashboard: one key does one thing on a screen; choose another key for quit (or remap \
+         start_session too)\n",
+        config.display()
+    );
+    let db = sandbox.path("lifts.db");
+    let db = db.to_str().unwrap();
+    for args in [
+        &["db", "path"][..],
+        &["calc", "e1rm", "100x5"],
+        &["--db", db, "report"],
+        &["hr", "decode", "163c1104"],
+        &[],
+    ] {
+        let run = sandbox.run(args);
+        run.assert_code(2);
+        assert_eq!(run.stderr, expected, "{args:?}");
+        assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
+    }
+    assert!(!sandbox.default_db().exists());
+
+    sandbox.write_config("[keys]\nsubmit = []\n");
+    let run = sandbox.run(&["db", "path"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .contains("line 2: keys.submit: submit needs a key"),
+        "{}",
+        run.stderr
+    );
+    sandbox.write_config("[keys]\nhelp = \"ctrl-\"\n");
+    let run = sandbox.run(&["calc", "plates", "100"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .contains("line 2: keys.help: unknown key \"ctrl-\""),
+        "{}",
+        run.stderr
+    );
+}

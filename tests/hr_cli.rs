@@ -23,6 +23,40 @@ fn lines(text: &str) -> Vec<&str> {
     text.lines().collect()
 }
 
+/// Whether a `hr monitor --json` line is a sample (link events and the config have an `event`).
+fn is_sample(line: &str) -> bool {
+    line.starts_with(r#"{"at_ms""#) && !line.contains(r#""event":"#)
+}
+
+/// `hr monitor --json` lines with the `at_ms` of link events taken out, after checking that every
+/// event has one and that a link event's (its arrival, on the samples' clock) is never before
+/// the sample that came ahead of it. A fast replay's arrival times depend on the scheduler.
+fn without_link_times(text: &str) -> Vec<String> {
+    let mut last_sample = 0;
+    text.lines()
+        .map(|line| {
+            let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
+            if v["event"] == "config" {
+                assert!(v.get("at_ms").is_none(), "{line}");
+                return line.to_owned();
+            }
+            let at = v["at_ms"]
+                .as_u64()
+                .unwrap_or_else(|| panic!("no at_ms: {line}"));
+            if v.get("event").is_none() {
+                last_sample = at;
+                return line.to_owned();
+            }
+            assert!(
+                at >= last_sample,
+                "{line} is before the sample at {last_sample}"
+            );
+            v.as_object_mut().unwrap().remove("at_ms");
+            v.to_string()
+        })
+        .collect()
+}
+
 #[test]
 fn decode_prints_the_science_md_packets_as_json() {
     let s = Sandbox::new();
@@ -76,12 +110,19 @@ fn monitor_streams_the_fixture_with_zones_and_hrtss() {
         "hr", "monitor", "--hr", &source, "--json", "--speed", "1000",
     ]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
+    // The stale event's time is the silence's end; contact lost came with the sample at 3 s.
+    for stamped in [
+        r#"{"at_ms":8000,"event":"stale","silent_for_s":5.0}"#,
+        r#"{"at_ms":3000,"event":"contact_lost"}"#,
+    ] {
+        assert!(run.stdout.contains(stamped), "{stamped} in {}", run.stdout);
+    }
     // Defaults max 190, rest 60, LTHR 171 (90 % of max), male. 150 bpm is 69 % of HRR (Z2);
     // its first sample stands for 5 s (the 7 s gap is capped): TRIMP 5/60 · 0.692 · 0.64 ·
     // e^(1.92 · 0.692) = 0.1395, over 60 · 0.854 · 0.64 · e^(1.92 · 0.854) = 168.9 → 0.08;
     // one more second → 0.10. RMSSD restarts after the gap: |406.25 − 400.39| = 5.9 ms.
     assert_eq!(
-        lines(&run.stdout),
+        without_link_times(&run.stdout),
         [
             r#"{"event":"config","from":"defaults","lthr":171,"max":190,"rest":60,"sex":"m","source":"replay of short.hr","speed":1000.0,"zones":"karvonen"}"#,
             r#"{"address":null,"event":"connected","name":"replay of short.hr"}"#,
@@ -269,16 +310,18 @@ fn record_then_replay_round_trips() {
     assert_eq!(replayed.code, Some(0), "{}", replayed.stderr);
     let samples = |out: &str| -> Vec<String> {
         out.lines()
-            .filter(|l| l.starts_with(r#"{"at_ms""#))
+            .filter(|l| is_sample(l))
             .map(str::to_owned)
             .collect()
     };
     assert_eq!(samples(&live.stdout).len(), 30);
     assert_eq!(samples(&live.stdout), samples(&replayed.stdout));
     assert!(
-        replayed
-            .stdout
-            .ends_with("{\"event\":\"disconnected\",\"reason\":\"end of recording\"}\n")
+        without_link_times(&replayed.stdout)
+            .last()
+            .is_some_and(|l| l == r#"{"event":"disconnected","reason":"end of recording"}"#),
+        "{}",
+        replayed.stdout
     );
 
     let again = s.run(&["hr", "record", file_arg, "--duration", "1"]);
@@ -298,11 +341,7 @@ fn the_sample_recording_replays_for_five_minutes() {
         "hr", "monitor", "--hr", &source, "--json", "--speed", "100000",
     ]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    let samples = run
-        .stdout
-        .lines()
-        .filter(|l| l.starts_with(r#"{"at_ms""#))
-        .count();
+    let samples = run.stdout.lines().filter(|l| is_sample(l)).count();
     assert_eq!(samples, 300);
     assert!(!run.stdout.contains("invalid_packet") && !run.stdout.contains("stale"));
 }
@@ -327,6 +366,53 @@ fn a_duration_stops_a_replay_early() {
     let last = run.stdout.lines().last().unwrap();
     assert!(last.starts_with(r#"{"at_ms":3000,"#), "{}", run.stdout);
     assert!(!run.stdout.contains("stale"));
+}
+
+/// `s`'s binary with `args`, on a system bus that does not exist: no D-Bus, so no Bluetooth.
+fn without_a_bus(s: &Sandbox, args: &[&str]) -> cli::Run {
+    let nowhere = format!("unix:path={}", s.path("no-bus.sock").display());
+    let mut command = s.command(args);
+    command.env("DBUS_SYSTEM_BUS_ADDRESS", nowhere);
+    cli::Run::from(command.output().unwrap())
+}
+
+const NO_BUS: &str = "ironpulse: no heart rate from Bluetooth LE (first strap found): Bluetooth \
+                      unavailable: cannot reach the system D-Bus";
+
+#[test]
+fn monitor_without_bluetooth_exits_1_saying_why() {
+    let s = Sandbox::new();
+    let run = without_a_bus(&s, &["hr", "monitor", "--hr", "ble", "--json"]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert!(run.stderr.starts_with(NO_BUS), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .trim_end()
+            .ends_with("see \"Troubleshooting Bluetooth\" in the README, or try --hr sim"),
+        "{}",
+        run.stderr
+    );
+    // The event is there too, stamped like every event.
+    let last: serde_json::Value = serde_json::from_str(run.stdout.lines().last().unwrap()).unwrap();
+    assert_eq!(last["event"], "disconnected");
+    assert!(last["at_ms"].is_u64(), "{last}");
+    let text = without_a_bus(&s, &["hr", "monitor", "--hr", "ble"]);
+    assert_eq!(text.code, Some(1));
+    assert!(text.stderr.starts_with(NO_BUS), "{}", text.stderr);
+}
+
+#[test]
+fn record_without_bluetooth_exits_1_and_leaves_no_file() {
+    let s = Sandbox::new();
+    let file = s.path("never.hr");
+    let run = without_a_bus(&s, &["hr", "record", file.to_str().unwrap(), "--hr", "ble"]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert!(run.stderr.starts_with(NO_BUS), "{}", run.stderr);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    assert!(
+        !file.exists(),
+        "a recording without heart rate was left behind"
+    );
 }
 
 #[test]

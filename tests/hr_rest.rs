@@ -293,11 +293,11 @@ fn no_save_without_a_database_creates_nothing() {
 }
 
 #[test]
-fn a_strap_without_rr_intervals_exits_2_and_stores_nothing() {
+fn a_strap_without_rr_intervals_exits_1_and_stores_nothing() {
     let s = sandbox();
     let source = s.replay("no-rr.hr", 200, |_| Vec::new());
     let run = s.run(&["hr", "rest", "--hr", &source, "--speed", "100", "--json"]);
-    assert_eq!(run.code, Some(2), "{}", run.stdout);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
     assert_eq!(
         run.stderr,
         "ironpulse: replay of no-rr.hr sends heart rate but no RR intervals, which HRV is \
@@ -308,7 +308,7 @@ fn a_strap_without_rr_intervals_exits_2_and_stores_nothing() {
 }
 
 #[test]
-fn heavy_artefacts_exit_2_and_store_nothing() {
+fn heavy_artefacts_exit_1_and_store_nothing() {
     // Each second a good beat and then two that jump (+90 %, −50 %): a third is clean.
     let s = sandbox();
     let source = s.replay("noisy.hr", 70, |k| {
@@ -324,7 +324,7 @@ fn heavy_artefacts_exit_2_and_store_nothing() {
         "--duration",
         "60",
     ]);
-    assert_eq!(run.code, Some(2), "{}", run.stdout);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
     let last = run.stderr.lines().last().unwrap();
     assert_eq!(
         last,
@@ -338,11 +338,11 @@ fn heavy_artefacts_exit_2_and_store_nothing() {
 }
 
 #[test]
-fn a_recording_shorter_than_the_reading_exits_2() {
+fn a_recording_shorter_than_the_reading_exits_1() {
     let s = sandbox();
     let source = s.replay("short.hr", 40, |k| vec![1000.0 + (k % 3) as f64 * 10.0]);
     let run = s.run(&["hr", "rest", "--hr", &source, "--speed", "100"]);
-    assert_eq!(run.code, Some(2));
+    assert_eq!(run.code, Some(1));
     assert!(
         run.stderr.lines().last().unwrap().starts_with(
             "ironpulse: the recording ends 0:39 into the reading, before its 180 s: pass a \
@@ -366,19 +366,18 @@ fn durations_outside_60_to_600_seconds_are_refused() {
 }
 
 #[test]
-fn without_bluetooth_it_says_so_and_exits_2() {
+fn without_bluetooth_it_says_so_and_exits_1() {
     let s = sandbox();
     let nowhere = format!("unix:path={}", s.path("no-bus.sock").display());
     let mut command = s.command(&["hr", "rest", "--hr", "ble"]);
     command.env("DBUS_SYSTEM_BUS_ADDRESS", nowhere);
     let run = Run::from(command.output().unwrap());
-    assert_eq!(run.code, Some(2), "{}", run.stdout);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
     assert!(
-        run.stderr
-            .lines()
-            .last()
-            .unwrap()
-            .starts_with("ironpulse: Bluetooth unavailable: cannot reach the system D-Bus"),
+        run.stderr.lines().last().unwrap().starts_with(
+            "ironpulse: no heart rate from Bluetooth LE (first strap found): Bluetooth \
+                 unavailable: cannot reach the system D-Bus"
+        ),
         "{}",
         run.stderr
     );

@@ -223,6 +223,25 @@ fn unknown_names_exit_2_with_the_closest_and_no_database_is_not_created() {
         out.stderr
     );
 
+    // A typo is never acted on; the lift it meant comes first (once it came third).
+    let out = run(dir.path(), &db, &["recommend", "benhc"]);
+    assert_eq!(out.code, Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        out.stderr
+            .starts_with("ironpulse: no exercise matches \"benhc\"; did you mean Bench Press, "),
+        "{}",
+        out.stderr
+    );
+    let out = run(dir.path(), &db, &["recommend", "qqqqq"]);
+    assert_eq!(out.code, Some(2));
+    assert!(
+        out.stderr
+            .contains("no exercise matches \"qqqqq\", even allowing for a typo"),
+        "{}",
+        out.stderr
+    );
+
     let missing = dir.path().join("missing.db");
     for args in [&["recommend"][..], &["deload"][..]] {
         let out = run(dir.path(), &missing, args);

@@ -775,3 +775,43 @@ fn the_reading_commands_work_beside_the_running_app_and_say_the_same() {
     );
     assert!(app.deloads().unwrap().is_empty(), "nothing was recorded");
 }
+
+#[test]
+fn an_empty_period_prints_zero_never_negative_zero() {
+    // A period without sessions sums nothing, and an empty sum of f64 is −0.0: once printed as
+    // "-0", "0 min" as "-0 min" and `"total_kg": -0.0`.
+    let dir = tempfile::tempdir().unwrap();
+    let db = hand_made(dir.path());
+    let period = ["report", "--since", "2026-06-01", "--until", "2026-06-28"];
+    let r = json(dir.path(), &db, &period);
+    assert_eq!(r["sessions"]["count"], 0);
+    let text = serde_json::to_string(&r).unwrap();
+    assert!(!text.contains("-0.0"), "{text}");
+    assert_eq!(r["volume"]["total_kg"].to_string(), "0.0");
+    assert_eq!(r["sessions"]["minutes"].to_string(), "0.0");
+    let negative_zero = |text: &str| {
+        text.split([' ', ',', '(', ':'])
+            .any(|w| w == "-0" || w.starts_with("-0.0") || w.starts_with("+-0"))
+    };
+    let out = run(dir.path(), &db, &period);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stdout.contains("Sessions: 0, 0 min\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(!negative_zero(&out.stdout), "{}", out.stdout);
+    let context = run(dir.path(), &db, &["context", "--as-of", "2026-06-28"]);
+    assert_eq!(context.code, Some(0), "{}", context.stderr);
+    assert!(!negative_zero(&context.stdout), "{}", context.stdout);
+    let json_context = run(
+        dir.path(),
+        &db,
+        &["context", "--as-of", "2026-06-28", "--json"],
+    );
+    assert!(
+        !json_context.stdout.contains("-0.0"),
+        "{}",
+        json_context.stdout
+    );
+}

@@ -2,6 +2,8 @@
 //! keymap for the command a key means in the current context. The help overlay is generated from
 //! this table, and the `[keys]` section of the config remaps it.
 
+mod validate;
+
 use std::collections::HashMap;
 use std::fmt;
 

@@ -13,7 +13,7 @@ mod training;
 use clap::{Args, Subcommand};
 use ironpulse::core::strength_score::Score;
 
-use super::Failure;
+use super::{Failure, output};
 
 /// Options for `ironpulse calc`.
 #[derive(Debug, Args)]
@@ -32,12 +32,18 @@ enum CalcCommand {
     #[command(
         allow_negative_numbers = true,
         after_help = "\
-Without --formula: the RTS chart when --rpe is 6.5–10, else Brzycki up to 10 reps and Epley for
+The set is typed as on the app's entry line: 100x5, 225lbx5 (a unit for this set), 100x5@8 or
+--rpe 8 (RPE), 100x5r2 (reps in reserve), bw+20x8 with --bodyweight. The answer is in --unit, else
+the unit the set names, else kg.
+
+Without --formula: the RTS chart when the RPE is 6.5–10, else Brzycki up to 10 reps and Epley for
 11–12. No estimate is made above 12 reps.
 
 Examples:
   ironpulse calc e1rm 100x5
   ironpulse calc e1rm 100x5 --rpe 8
+  ironpulse calc e1rm 225lbx5@8.5
+  ironpulse calc e1rm bw+20x8 --bodyweight 80
   ironpulse calc e1rm 225x8 --unit lb --formula all --json"
     )]
     E1rm(strength::E1rmArgs),
@@ -46,9 +52,11 @@ Examples:
     #[command(
         allow_negative_numbers = true,
         after_help = "\
+--reps and --rpe as in `calc load` (`calc rpe 5 8` works too).
+
 Examples:
-  ironpulse calc rpe 5 8          5 reps @ RPE 8 is 81.1 % of 1RM
-  ironpulse calc rpe 3 9.5 --json"
+  ironpulse calc rpe --reps 5 --rpe 8          5 reps @ RPE 8 is 81.1 % of 1RM
+  ironpulse calc rpe --reps 3 --rpe 9.5 --json"
     )]
     Rpe(strength::RpeArgs),
 
@@ -68,7 +76,8 @@ Examples:
     #[command(
         allow_negative_numbers = true,
         after_help = "\
-JSON: per_side (heaviest first), achieved, and the makeable loads just below and above.
+JSON: per_side (heaviest first), achieved, and the makeable loads just below and above. A load
+heavier than anyone has ever lifted (635.48 kg, a 2023 bench press) is refused (exit 2).
 
 Examples:
   ironpulse calc plates 100
@@ -81,7 +90,8 @@ Examples:
     #[command(
         allow_negative_numbers = true,
         after_help = "\
-Each step is rounded down to a load your plates make; steps that do not climb are dropped.
+Each step is rounded down to a load your plates make; steps that do not climb are dropped. A
+working weight heavier than anyone has ever lifted is refused, as by `calc plates`.
 
 Examples:
   ironpulse calc warmup 100
@@ -240,6 +250,5 @@ pub fn run(args: &CalcArgs) -> Result<(), Failure> {
         CalcCommand::Race(a) => running::race(a),
         CalcCommand::Paces(a) => running::paces(a),
     }?;
-    println!("{}", report.render(args.json));
-    Ok(())
+    output::line(report.render(args.json))
 }

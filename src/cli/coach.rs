@@ -28,7 +28,7 @@ use super::recommend::{
 };
 use super::report::METHOD;
 use super::report::period::parse_date;
-use super::{Context, Failure};
+use super::{Context, Failure, output};
 
 /// Weeks in the endurance part: this week and the 7 before, Monday to Sunday.
 pub(crate) const ENDURANCE_WEEKS: i64 = 8;
@@ -88,11 +88,10 @@ pub fn run(ctx: &Context, args: &ContextArgs) -> Result<(), Failure> {
     let recommendations = advise(&store, &profile, &chosen, Some(recent_since(today)), today)?;
     let coach = Coach::compute(&store, &rows, profile.unit, recommendations)?;
     if args.json {
-        println!("{}", json::coach(&coach));
+        output::line(json::coach(&coach))
     } else {
-        print!("{}", text::coach(&coach));
+        output::text(&text::coach(&coach))
     }
-    Ok(())
 }
 
 impl<'a> Coach<'a> {

@@ -1,7 +1,9 @@
-//! What every command needs: the user's directories, the loaded config and the `--db` choice.
+//! What every command needs: the user's directories, the loaded and validated config (the
+//! keymap too, so a bad `[keys]` is refused by `db path` as by the app) and the `--db` choice.
 
 use std::path::{Path, PathBuf};
 
+use ironpulse::app::keymap::Keymap;
 use ironpulse::config::{self, Dirs, Loaded, PathError, paths};
 
 use super::Failure;
@@ -11,12 +13,14 @@ use super::Failure;
 pub struct Context {
     dirs: Result<Dirs, PathError>,
     config: Loaded,
+    keymap: Keymap,
     db: Option<PathBuf>,
     db_from_env: bool,
 }
 
 impl Context {
     /// Finds the directories and loads the config: `--config` must exist; the default file may not.
+    /// The whole config is checked here, before any command runs, `[keys]` included.
     pub fn load(
         db: Option<PathBuf>,
         db_from_env: bool,
@@ -29,12 +33,19 @@ impl Context {
             (None, Ok(dirs)) => config::load(&dirs.default_config(), false)?,
             (None, Err(_)) => Loaded::default(),
         };
+        let keymap = Keymap::from_config(&config)?;
         Ok(Self {
             dirs,
             config,
+            keymap,
             db,
             db_from_env,
         })
+    }
+
+    /// The key table in force: the defaults with the config's `[keys]`, checked.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
     }
 
     /// The user's directories, if a home directory was found.

@@ -5,12 +5,12 @@ use std::path::Path;
 use color_eyre::eyre::eyre;
 use ironpulse::store;
 
-use super::Failure;
+use super::{Failure, output};
 
 /// Prints the integrity / schema report; fails (exit 1) when the database has problems.
 pub fn check(db: &Path) -> Result<(), Failure> {
     let report = store::check(db).map_err(|err| Failure::from_store(err, "check the database"))?;
-    println!("{report}");
+    output::line(&report)?;
     if report.is_ok() {
         Ok(())
     } else {
@@ -25,6 +25,5 @@ pub fn check(db: &Path) -> Result<(), Failure> {
 pub fn backup(db: &Path, dest: &Path) -> Result<(), Failure> {
     let report =
         store::backup(db, dest).map_err(|err| Failure::from_store(err, "back up the database"))?;
-    println!("{report}");
-    Ok(())
+    output::line(report)
 }

@@ -6,12 +6,12 @@ use clap::Args;
 use ironpulse::core::deload::{
     DeloadAdvice, DeloadConfig, DeloadDay, DeloadWeek, PLAN, SignalKind, Urgency, assess,
 };
-use ironpulse::core::units::Unit;
+use ironpulse::core::units::{Figure, Unit};
 use ironpulse::store::Store;
 use serde_json::{Value, json};
 
 use super::recommend::{open_existing, profile_or_default, read_existing};
-use super::{Context, Failure};
+use super::{Context, Failure, output};
 
 /// Options for `ironpulse deload`.
 #[derive(Debug, Args)]
@@ -63,31 +63,28 @@ pub fn run(ctx: &Context, args: &DeloadArgs) -> Result<(), Failure> {
         let id = store
             .record_deload(start, Some(end), &args.note)
             .map_err(|err| Failure::from_store(err, "record the deload"))?;
-        if args.json {
-            println!(
-                "{}",
-                json!({"recorded": {"id": id.0, "start": start.to_string(), "end": end.to_string(), "note": args.note.trim()}})
-            );
+        return if args.json {
+            output::line(
+                json!({"recorded": {"id": id.0, "start": start.to_string(), "end": end.to_string(), "note": args.note.trim()}}),
+            )
         } else {
-            println!("Recorded a deload from {start} to {end}.");
-        }
-        return Ok(());
+            output::line(format_args!("Recorded a deload from {start} to {end}."))
+        };
     }
     let profile = profile_or_default(&store)?;
     let check = check(&store, profile.unit, today)?;
     if args.json {
-        println!("{}", check.to_json());
-    } else {
-        if let Some((_, day)) = &check.running {
-            println!(
-                "Deload week: {}. Cut volume by {} %; `ironpulse recommend` plans each lift.",
-                day.describe(),
-                PLAN.volume_cut_percent
-            );
-        }
-        print!("{}", to_text(&check.advice, today, check.acwr, check.last));
+        return output::line(check.to_json());
     }
-    Ok(())
+    let mut out = output::Stdout::lock();
+    if let Some((_, day)) = &check.running {
+        out.line(format_args!(
+            "Deload week: {}. Cut volume by {} %; `ironpulse recommend` plans each lift.",
+            day.describe(),
+            PLAN.volume_cut_percent
+        ))?;
+    }
+    out.text(&to_text(&check.advice, today, check.acwr, check.last))
 }
 
 /// The deload check as of a day: the advice, the day's ACWR of Foster loads, the last deload
@@ -190,7 +187,7 @@ pub(super) fn to_text(
     )];
     lines.extend(advice.signals.iter().map(|s| format!("  - {}", s.message)));
     lines.push(match acwr {
-        Some(r) => format!("ACWR today: {r:.2}."),
+        Some(r) => format!("ACWR today: {:.2}.", Figure(r)),
         None => "ACWR today: not enough data (28 days of session RPEs needed).".to_owned(),
     });
     lines.push(match last {

@@ -8,7 +8,7 @@ use color_eyre::eyre::eyre;
 use ironpulse::demo::{self, DemoError, DemoOptions, DemoReport};
 use ironpulse::store::Store;
 
-use super::{Context, DemoArgs, Failure, tui};
+use super::{Context, DemoArgs, Failure, output, tui};
 
 /// Generates the demo database and, unless `--no-tui`, opens it in the terminal UI.
 pub fn run(ctx: &Context, args: &DemoArgs) -> Result<(), Failure> {
@@ -18,13 +18,13 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<(), Failure> {
     };
     tracing::info!(db = %path.display(), years = args.years, seed = args.seed, "generating demo data");
     let report = generate(&path, args.years, args.seed)?;
-    println!(
+    output::line(format_args!(
         "demo database: {} ({} sessions, {} sets, {} heart-rate samples)",
         path.display(),
         report.sessions,
         report.sets,
         report.hr_samples
-    );
+    ))?;
     if args.no_tui {
         return Ok(());
     }

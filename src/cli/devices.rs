@@ -1,13 +1,14 @@
 //! `ironpulse devices`: list the heart-rate straps in range, to pick one for `--hr ble:<name>`.
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::time::Duration;
 
 use clap::Args;
 use color_eyre::eyre::{WrapErr, eyre};
 use ironpulse::hr::ble::{self, Strap};
 
-use super::Failure;
+use super::{Failure, output};
 
 /// Options for `ironpulse devices`.
 #[derive(Debug, Args)]
@@ -30,7 +31,8 @@ pub fn run(args: &DevicesArgs) -> Result<(), Failure> {
         .wrap_err("could not start the Bluetooth runtime")?;
     let duration = Duration::from_secs(args.scan_seconds);
     if !args.json {
-        eprintln!(
+        let _ = writeln!(
+            std::io::stderr(),
             "scanning for heart-rate straps for {} s…",
             args.scan_seconds
         );
@@ -40,11 +42,10 @@ pub fn run(args: &DevicesArgs) -> Result<(), Failure> {
         .map_err(|err| Failure::Runtime(eyre!(err)))?;
     if args.json {
         let json = serde_json::to_string(&straps).wrap_err("could not write the list as JSON")?;
-        println!("{json}");
+        output::line(json)
     } else {
-        print!("{}", table(&straps));
+        output::text(&table(&straps))
     }
-    Ok(())
 }
 
 /// The straps as aligned columns, or what to do when there are none.

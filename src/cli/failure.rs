@@ -16,16 +16,26 @@ pub enum Failure {
     /// Ctrl-C stopped the work before it was done (nothing was saved): exit code 130, as shells
     /// report a SIGINT.
     Interrupted(String),
+    /// The reader of stdout went away (`ironpulse report | head`): stop quietly, without a
+    /// message, and exit 0 as ripgrep does — the reader stopped on purpose.
+    Closed,
 }
 
 impl Failure {
-    /// 2 for [`Failure::Usage`], 1 for [`Failure::Runtime`], 130 for [`Failure::Interrupted`].
+    /// 2 for [`Failure::Usage`], 1 for [`Failure::Runtime`], 130 for [`Failure::Interrupted`],
+    /// 0 for [`Failure::Closed`].
     pub fn exit_code(&self) -> ExitCode {
         match self {
             Self::Usage(_) => ExitCode::from(2),
             Self::Runtime(_) => ExitCode::from(1),
             Self::Interrupted(_) => ExitCode::from(130),
+            Self::Closed => ExitCode::SUCCESS,
         }
+    }
+
+    /// Whether the failure has something to tell (all but [`Failure::Closed`]).
+    pub fn is_quiet(&self) -> bool {
+        matches!(self, Self::Closed)
     }
 }
 
@@ -34,6 +44,7 @@ impl fmt::Display for Failure {
         match self {
             Self::Usage(message) | Self::Interrupted(message) => f.write_str(message),
             Self::Runtime(report) => f.write_str(&one_line(report)),
+            Self::Closed => f.write_str("the output was closed"),
         }
     }
 }
@@ -53,6 +64,24 @@ impl Failure {
                 Self::Runtime(color_eyre::Report::new(other).wrap_err(format!("could not {doing}")))
             }
         }
+    }
+}
+
+impl Failure {
+    /// No heart rate ever came from `source` — no Bluetooth, no strap found, never connected —
+    /// for every command that reads one (`hr monitor`, `hr record`, `hr rest`): exit 1, with the
+    /// reason the source gave (`down`) and what to try.
+    pub fn no_heart_rate(source: &str, down: Option<&str>) -> Self {
+        let reason =
+            down.unwrap_or("nothing arrived: is the strap on (wet electrodes) and in range?");
+        let hint = if reason.starts_with("Bluetooth unavailable") {
+            " — see \"Troubleshooting Bluetooth\" in the README, or try --hr sim"
+        } else {
+            ""
+        };
+        Self::Runtime(color_eyre::eyre::eyre!(
+            "no heart rate from {source}: {reason}{hint}"
+        ))
     }
 }
 

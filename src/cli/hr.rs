@@ -14,6 +14,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use ironpulse::hr::{self, HeartRateSource, SourceSpec, Speed};
 
+use super::output::Stdout;
 use super::{Context, Failure};
 
 /// `ironpulse hr …`.
@@ -27,7 +28,10 @@ replaces it. The first line says which was used.
 
 With --json: one object per line. Samples carry at_ms, bpm, rr_ms, contact, energy_kj, zone, hrtss
 and rmssd; link changes carry event (config, connected, battery, sensor_location, contact_lost, stale,
-invalid_packet, reconnecting, disconnected).
+invalid_packet, reconnecting, disconnected) and at_ms too: when they arrived, on the samples' clock.
+
+Exits 1 with the reason when no heart rate arrives at all (no Bluetooth, no strap, never connected)
+or a strap's source gives up; Ctrl-C and --duration end it normally.
 
 Examples:
   ironpulse hr monitor
@@ -38,7 +42,8 @@ Examples:
     /// Write a raw recording (`<ms> <hex>` lines) of a heart-rate source
     #[command(after_help = "\
 FILE must not exist yet. Stop with Ctrl-C, --duration, or the end of a replay. The recording can be
-played back with --hr replay:FILE.
+played back with --hr replay:FILE. When no heart rate arrived at all, FILE is removed again and the
+command exits 1 with the reason (no Bluetooth, never connected), or 130 after Ctrl-C.
 
 Examples:
   ironpulse hr record session.hr --duration 600
@@ -64,9 +69,9 @@ streams RR intervals for --duration seconds from the first heart rate; artefacts
 are computed over the clean intervals, the reading is stored, and it is compared with the mean and
 SD of your readings on the 30 days before today (from 5 readings on).
 
-Exits 2, saving nothing, when the reading is unusable: fewer than 30 clean beats or under half of
+Exits 1, saving nothing, when the reading is unusable: fewer than 30 clean beats or under half of
 them clean, a strap that sends no RR intervals, a strap that disconnects and does not come back,
-or no Bluetooth. Ctrl-C stops without saving (exit 130).
+or no heart rate at all (no Bluetooth, never connected). Ctrl-C stops without saving (exit 130).
 
 With --json: one object with rmssd_ms, sdnn_ms, mean_bpm, beats, dropped, duration_s, saved,
 baseline ({mean_ms, sd_ms, readings} or null) and below_baseline (null without a baseline).

@@ -19,7 +19,7 @@ use ironpulse::core::units::{Bpm, Unit, Weight, format_number};
 use ironpulse::store::{Store, StoreError};
 use serde_json::{Value, json};
 
-use super::{Context, Failure};
+use super::{Context, Failure, output};
 
 /// Lifts trained within this many days are listed when no exercise is named.
 const RECENT_DAYS: u64 = 56;
@@ -105,11 +105,19 @@ pub fn run(ctx: &Context, args: &RecommendArgs) -> Result<(), Failure> {
     } else {
         let recent = store.recent_exercises(20).map_err(read)?;
         let exercise = resolve::resolve(&query, &exercises, &recent).map_err(|closest| {
-            Failure::Usage(format!(
-                "no exercise matches {:?}; the closest are: {}",
-                query.trim(),
-                closest.join(", ")
-            ))
+            Failure::Usage(if closest.is_empty() {
+                format!(
+                    "no exercise matches {:?}, even allowing for a typo; `ironpulse recommend` \
+                     lists the lifts you trained",
+                    query.trim()
+                )
+            } else {
+                format!(
+                    "no exercise matches {:?}; did you mean {}?",
+                    query.trim(),
+                    or_list(&closest)
+                )
+            })
         })?;
         advise(&store, &profile, &[exercise], None, today)?
     };
@@ -125,17 +133,19 @@ pub fn run(ctx: &Context, args: &RecommendArgs) -> Result<(), Failure> {
         None
     };
     if args.json {
-        println!(
-            "{}",
-            to_json(&advice, profile.unit, today, deload.as_deref())
-        );
+        output::line(to_json(&advice, profile.unit, today, deload.as_deref()))
     } else {
-        print!(
-            "{}",
-            to_text(&advice, profile.unit, today, deload.as_deref())
-        );
+        output::text(&to_text(&advice, profile.unit, today, deload.as_deref()))
     }
-    Ok(())
+}
+
+/// `A`, `A or B`, `A, B or C`.
+fn or_list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
 }
 
 /// The first day of the 8 weeks whose lifts are listed when no exercise is named.

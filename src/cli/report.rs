@@ -30,7 +30,7 @@ use ironpulse::store::Store;
 
 use super::deload::{Check, check};
 use super::recommend::{profile_or_default, read_existing};
-use super::{Context, Failure};
+use super::{Context, Failure, output};
 use period::Period;
 
 /// How the report averages ACWR: the rolling method, as every review view does.
@@ -102,11 +102,10 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<(), Failure> {
     let unit = profile_or_default(&store)?.unit;
     let report = Report::read(&store, unit, period)?;
     if args.json {
-        println!("{}", json::report(&report));
+        output::line(json::report(&report))
     } else {
-        print!("{}", text::report(&report));
+        output::text(&text::report(&report))
     }
-    Ok(())
 }
 
 impl Report {

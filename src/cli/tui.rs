@@ -7,7 +7,6 @@ use clap::Args;
 
 use color_eyre::eyre::WrapErr;
 use ironpulse::app::HeartSource;
-use ironpulse::app::keymap::Keymap;
 use ironpulse::app::state::Settings;
 use ironpulse::core::units::Bpm;
 use ironpulse::hr::{BleSource, SourceSpec, Speed};
@@ -39,16 +38,7 @@ pub struct TuiArgs {
 
 /// Starts the terminal UI on the database at `db`.
 pub fn run(ctx: &Context, db: &Path, args: &TuiArgs) -> Result<(), Failure> {
-    let loaded = ctx.config();
-    let config = &loaded.config;
-    let mut keymap = Keymap::default();
-    for (action, spec) in &config.keys {
-        keymap = keymap
-            .with_overrides([(action.as_str(), spec.keys().collect())])
-            .map_err(|message| {
-                loaded.error_at(spec.span.clone(), &format!("keys.{action}"), &message)
-            })?;
-    }
+    let config = &ctx.config().config;
     let settings = Settings {
         rest: config.rest.defaults(),
         rest_step: config.rest.step_secs(),
@@ -68,7 +58,7 @@ pub fn run(ctx: &Context, db: &Path, args: &TuiArgs) -> Result<(), Failure> {
         .map_err(|e| Failure::from_store(e, "read the remembered strap"))?;
     let heart = heart_source(args.hr.as_deref().unwrap_or("auto"), remembered, args.speed)?;
     tracing::info!(db = %db.display(), "starting the terminal UI");
-    ironpulse::app::run(store, settings, keymap, heart)
+    ironpulse::app::run(store, settings, ctx.keymap().clone(), heart)
         .wrap_err("the terminal UI stopped with an error")?;
     Ok(())
 }

@@ -1,10 +1,15 @@
-//! Fuzzy matching for the "add exercise" picker: type a few letters, see the likely lifts first.
+//! The one fuzzy matcher for exercise names — the pickers in the app and `ironpulse recommend` —
+//! type a few letters, see the likely lifts first, typos forgiven.
 //!
 //! A query is split on whitespace and every word must appear, in order and case-insensitively, as a
-//! subsequence of the candidate (`"inc db"` finds "Incline Dumbbell Press"). Among matches, runs of
-//! consecutive characters, matches at the start of words, a match at the very start and shorter
-//! candidates score higher. The best alignment of each word is found by dynamic programming over
-//! query × candidate characters, which is cheap for exercise names; it runs on every keystroke.
+//! subsequence of the candidate (`"inc db"` finds "Incline Dumbbell Press"). A word of 4 letters or
+//! more may carry one typo, and of 8 or more two: two letters swapped, a letter too many or a
+//! wrong letter (`"benhc"`, `"bencch"`, `"bemch"` find "Bench Press"; a letter left out needs no
+//! forgiving, as the word is still a subsequence). A typo costs points, so a match without
+//! one wins where both are close. Among matches, runs of consecutive characters, matches at the
+//! start of words, a match at the very start and shorter candidates score higher. The best
+//! alignment of each word is found by dynamic programming over query × candidate characters, which
+//! is cheap for exercise names; it runs on every keystroke.
 
 use std::cmp::Ordering;
 
@@ -29,25 +34,61 @@ const LENGTH: i32 = 1;
 const ALIAS: i32 = 2;
 /// Extra points for a recently used item: enough to win a near-tie, not to beat a clearly better match.
 const RECENT: i32 = 24;
+/// Points lost per typo forgiven: more than a recent item gains, so a clean match of the same
+/// shape always ranks above a typo.
+const TYPO: i32 = 30;
 /// Offset that keeps ordinary scores positive when converted to `u32`.
 const BASE: i32 = 1_000;
 /// Stands for "cannot match here" in the alignment table.
 const NEVER: i32 = i32::MIN / 4;
 
+/// How many typos a query word of `letters` characters may carry: none up to 3 (too short to
+/// tell a typo from another word), one from 4, two from 8 — and none past 24, longer than any
+/// word of an exercise name, so a pasted wall of text costs no more than a subsequence check.
+pub fn typos_allowed(letters: usize) -> u32 {
+    match letters {
+        0..=3 | 25.. => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
 /// Score of `query` against `candidate`, higher is better; `None` if some word of the query is not
-/// a subsequence of the candidate. An empty query matches everything with score 0.
+/// a subsequence of the candidate, even with the typos its length allows forgiven. An empty query
+/// matches everything with score 0.
 pub fn score(query: &str, candidate: &str) -> Option<u32> {
     let query = Query::new(query);
     if query.words.is_empty() {
         return Some(0);
     }
-    Scorer::default().score(&query, candidate).map(to_u32)
+    Scorer::default()
+        .score(&query, candidate)
+        .map(|found| to_u32(found.points))
+}
+
+/// One item that matched a query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    /// Its index in the items ranked.
+    pub index: usize,
+    /// Typos forgiven to match it (over its name or the alias that matched best); 0 when every
+    /// word of the query is a subsequence as typed.
+    pub typos: u32,
 }
 
 /// Indices of `items` ranked for `query`: each item has a primary name and aliases; score is the
 /// best over name and aliases; ties and empty query → items whose index is in `recent` first
 /// (in `recent`'s order), then alphabetical by name. Items that do not match are left out.
 pub fn rank(query: &str, items: &[(&str, &[String])], recent: &[usize]) -> Vec<usize> {
+    matches(query, items, recent)
+        .into_iter()
+        .map(|m| m.index)
+        .collect()
+}
+
+/// [`rank`], with the typos each match needed: a command that acts on the best match alone
+/// (`ironpulse recommend benhc`) can ask before trusting a typo.
+pub fn matches(query: &str, items: &[(&str, &[String])], recent: &[usize]) -> Vec<Match> {
     let mut recency = vec![usize::MAX; items.len()];
     for (position, &index) in recent.iter().enumerate().rev() {
         if let Some(slot) = recency.get_mut(index) {
@@ -65,11 +106,14 @@ pub fn rank(query: &str, items: &[(&str, &[String])], recent: &[usize]) -> Vec<u
     if query.words.is_empty() {
         let mut all: Vec<usize> = (0..items.len()).collect();
         all.sort_by(|&a, &b| tie_break(a, b));
-        return all;
+        return all
+            .into_iter()
+            .map(|index| Match { index, typos: 0 })
+            .collect();
     }
 
     let mut scorer = Scorer::default();
-    let mut found: Vec<(i32, usize)> = items
+    let mut found: Vec<(i32, Match)> = items
         .iter()
         .enumerate()
         .filter_map(|(index, (name, aliases))| {
@@ -77,19 +121,39 @@ pub fn rank(query: &str, items: &[(&str, &[String])], recent: &[usize]) -> Vec<u
             let on_alias = aliases
                 .iter()
                 .filter_map(|alias| scorer.score(&query, alias))
-                .max()
-                .map(|s| s - ALIAS);
-            let best = on_name.max(on_alias)?;
+                .max_by_key(|found| found.points)
+                .map(|found| Found {
+                    points: found.points - ALIAS,
+                    ..found
+                });
+            let best = match (on_name, on_alias) {
+                (Some(a), Some(b)) if b.points > a.points => b,
+                (Some(a), _) => a,
+                (None, b) => b?,
+            };
             let bonus = if recency[index] == usize::MAX {
                 0
             } else {
                 RECENT
             };
-            Some((best + bonus, index))
+            Some((
+                best.points + bonus,
+                Match {
+                    index,
+                    typos: best.typos,
+                },
+            ))
         })
         .collect();
-    found.sort_by(|&(sa, a), &(sb, b)| sb.cmp(&sa).then_with(|| tie_break(a, b)));
-    found.into_iter().map(|(_, index)| index).collect()
+    found.sort_by(|(sa, a), (sb, b)| sb.cmp(sa).then_with(|| tie_break(a.index, b.index)));
+    found.into_iter().map(|(_, m)| m).collect()
+}
+
+/// A candidate's score and the typos forgiven to reach it.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    points: i32,
+    typos: u32,
 }
 
 fn to_u32(score: i32) -> u32 {
@@ -132,21 +196,121 @@ struct Scorer {
     bonus: Vec<i32>,
     previous: Vec<i32>,
     current: Vec<i32>,
+    /// A query word with one typo undone, then with two, while looking for typos.
+    one: Vec<char>,
+    two: Vec<char>,
+    /// One row of the longest-common-subsequence table.
+    lcs: Vec<usize>,
+}
+
+/// One typo undone: a letter too many left out, a wrong letter taken as the right one, or two
+/// neighbours swapped back.
+#[derive(Debug, Clone, Copy)]
+enum Edit {
+    Drop(usize),
+    Replace(usize),
+    Swap(usize),
+}
+
+impl Edit {
+    /// `word` with this edit, into `out`.
+    fn apply(self, word: &[char], out: &mut Vec<char>) {
+        out.clear();
+        out.extend_from_slice(word);
+        match self {
+            Edit::Drop(at) => {
+                out.remove(at);
+            }
+            Edit::Replace(at) => out[at] = ANY,
+            Edit::Swap(at) => out.swap(at, at + 1),
+        }
+    }
+}
+
+/// Every single edit of a word of `len` letters.
+fn edits(len: usize) -> impl Iterator<Item = Edit> {
+    (0..len)
+        .map(Edit::Drop)
+        .chain((0..len).map(Edit::Replace))
+        .chain((0..len.saturating_sub(1)).map(Edit::Swap))
 }
 
 impl Scorer {
-    fn score(&mut self, query: &Query, candidate: &str) -> Option<i32> {
+    fn score(&mut self, query: &Query, candidate: &str) -> Option<Found> {
         self.prepare(candidate);
         let mut total = 0;
+        let mut typos = 0;
         for word in &query.words {
-            total += self.word(word)?;
+            let (points, forgiven) = self.forgiving(word)?;
+            total += points;
+            typos += forgiven;
         }
         let key = self.chars.iter().copied().filter(|c| c.is_alphanumeric());
         if key.eq(query.key.iter().copied()) {
             total += EXACT;
         }
         let length = i32::try_from(self.chars.len()).unwrap_or(i32::MAX);
-        Some(total.saturating_sub(length.saturating_mul(LENGTH)))
+        Some(Found {
+            points: total.saturating_sub(length.saturating_mul(LENGTH)),
+            typos,
+        })
+    }
+
+    /// Best score of one query word and the typos forgiven for it: as typed when it is a
+    /// subsequence; else, when leaving out `n` of its letters makes it one and its length allows
+    /// `n` typos, the best over every way of undoing `n` typos, less [`TYPO`] for each. A typo is
+    /// undone by leaving a letter too many out (`bencch`), by taking a wrong letter as the right
+    /// one (`bemch`) or by swapping two neighbours back (`benhc`).
+    fn forgiving(&mut self, word: &[char]) -> Option<(i32, u32)> {
+        if let Some(points) = self.word(word) {
+            return Some((points, 0));
+        }
+        let allowed = typos_allowed(word.len());
+        // Every typo undone leaves the word a subsequence with at most one letter fewer, so a
+        // word that needs more letters left out than it has typos cannot match: most candidates
+        // are turned away here, by one small table, before any variant is tried.
+        let missing = word.len() - self.common(word);
+        if missing > allowed as usize {
+            return None;
+        }
+        // One letter to leave out: one typo; two: two typos (one undone never suffices).
+        let (mut one, mut two) = (std::mem::take(&mut self.one), std::mem::take(&mut self.two));
+        let mut best = None;
+        for first in edits(word.len()) {
+            first.apply(word, &mut one);
+            if missing == 1 {
+                best = best.max(self.word(&one));
+                continue;
+            }
+            for second in edits(one.len()) {
+                second.apply(&one, &mut two);
+                best = best.max(self.word(&two));
+            }
+        }
+        let typos = u32::try_from(missing).unwrap_or(u32::MAX);
+        let found = best.map(|points| (points - TYPO * typos as i32, typos));
+        (self.one, self.two) = (one, two);
+        found
+    }
+
+    /// The longest common subsequence of `word` and the candidate, in letters.
+    fn common(&mut self, word: &[char]) -> usize {
+        let row = &mut self.lcs;
+        row.clear();
+        row.resize(self.chars.len() + 1, 0);
+        for &q in word {
+            let mut diagonal = 0;
+            for (j, &c) in self.chars.iter().enumerate() {
+                let above = row[j + 1];
+                row[j + 1] = if q == c {
+                    diagonal + 1
+                } else {
+                    above.max(row[j])
+                };
+                diagonal = above;
+            }
+        }
+        row[self.chars.len()]
     }
 
     fn prepare(&mut self, candidate: &str) {
@@ -183,7 +347,7 @@ impl Scorer {
 
         let (first, rest) = word.split_first()?;
         for (j, &c) in self.chars.iter().enumerate() {
-            if c == *first {
+            if same(*first, c) {
                 let leading = i32::try_from(j.min(MAX_LEADING)).unwrap_or(0) * LEADING;
                 self.previous[j] = MATCH + self.bonus[j] - leading;
             }
@@ -194,7 +358,7 @@ impl Scorer {
             let mut gapped = NEVER;
             for j in 0..n {
                 let adjacent = if j > 0 { self.previous[j - 1] } else { NEVER };
-                self.current[j] = if self.chars[j] == q {
+                self.current[j] = if same(q, self.chars[j]) {
                     let best = gapped.max(adjacent.saturating_add(CONSECUTIVE));
                     if best > NEVER / 2 {
                         best + MATCH + self.bonus[j]
@@ -218,7 +382,17 @@ impl Scorer {
 
 fn is_subsequence(needle: &[char], haystack: &[char]) -> bool {
     let mut rest = haystack.iter();
-    needle.iter().all(|c| rest.any(|h| h == c))
+    needle.iter().all(|&q| rest.any(|&c| same(q, c)))
+}
+
+/// Stands for the right letter in place of a wrong one while undoing a typo: U+FFFF is a
+/// Unicode noncharacter, reserved for uses like this one and never in text a lifter types.
+const ANY: char = '\u{FFFF}';
+
+/// Whether query letter `q` matches candidate letter `c`: the same, or [`ANY`] on a letter or
+/// digit.
+fn same(q: char, c: char) -> bool {
+    q == c || (q == ANY && c.is_alphanumeric())
 }
 
 #[cfg(test)]
@@ -301,6 +475,50 @@ mod tests {
             "Incline Dumbbell Press"
         );
         assert_eq!(ranked_names(&entries, "leg curl", &[])[0], "Lying Leg Curl");
+    }
+
+    #[test]
+    fn typos_still_put_the_lift_first() {
+        // The case, then a letter too many, a wrong letter, and a missing one.
+        let entries = catalogue();
+        for (query, expected) in [
+            ("benhc", "Bench Press"),
+            ("bencch", "Bench Press"),
+            ("bemch", "Bench Press"),
+            ("bech", "Bench Press"),
+            ("sqaut", "Back Squat"),
+            ("squta", "Back Squat"),
+            ("deadlfit", "Deadlift"),
+            ("romanain deadlift", "Romanian Deadlift"),
+            ("lat pulldwon", "Lat Pulldown"),
+            ("inclien db", "Incline Dumbbell Press"),
+            ("overhaed press", "Overhead Press"),
+            ("pul up", "Pull-Up"),
+        ] {
+            let names = ranked_names(&entries, query, &[]);
+            assert_eq!(
+                names.first(),
+                Some(&expected),
+                "{query:?}: {:?}",
+                &names[..names.len().min(5)]
+            );
+        }
+    }
+
+    #[test]
+    fn a_clean_match_outranks_a_typo_and_says_which_needed_one() {
+        let empty: Vec<String> = Vec::new();
+        let items: Vec<(&str, &[String])> =
+            vec![("Bnech", empty.as_slice()), ("Bench", empty.as_slice())];
+        // "bnech" is typed right for the first and swapped for the second…
+        let found = matches("bnech", &items, &[]);
+        assert_eq!(
+            found,
+            [Match { index: 0, typos: 0 }, Match { index: 1, typos: 1 }]
+        );
+        // …and recency does not lift a typo over a clean match.
+        assert_eq!(rank("bnech", &items, &[1]), [0, 1]);
+        assert_eq!(rank("bench", &items, &[0]), [1, 0]);
     }
 
     #[test]
@@ -390,6 +608,41 @@ mod tests {
         assert_eq!(score("a", ""), None);
     }
 
+    /// Whether `word` is a subsequence of `text` once at most `typos` of its letters are left
+    /// out, by trying every choice: the definition the matcher must agree with.
+    fn within_typos(word: &[char], text: &[char], typos: u32) -> bool {
+        if is_subsequence(word, text) {
+            return true;
+        }
+        typos > 0
+            && (0..word.len()).any(|skip| {
+                let rest: Vec<char> = word
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != skip)
+                    .map(|(_, c)| *c)
+                    .collect();
+                within_typos(&rest, text, typos - 1)
+            })
+    }
+
+    #[test]
+    fn typos_are_forgiven_by_word_length() {
+        assert_eq!(typos_allowed(3), 0);
+        assert_eq!(typos_allowed(4), 1);
+        assert_eq!(typos_allowed(7), 1);
+        assert_eq!(typos_allowed(8), 2);
+        assert_eq!(typos_allowed(24), 2);
+        assert_eq!(typos_allowed(25), 0);
+        // Short words must be typed right: "bnch" has a typo budget, "bx" does not.
+        assert!(score("bnhc", "Bench").is_some());
+        assert_eq!(score("bhc", "Bench"), None);
+        // Two typos only from 8 letters.
+        assert!(score("deadlfit", "Deadlift").is_some());
+        assert!(score("daedlfit", "Deadlift").is_some());
+        assert_eq!(score("pershs", "Press"), None);
+    }
+
     proptest! {
         #[test]
         fn score_never_panics(query in any::<String>(), candidate in any::<String>()) {
@@ -397,11 +650,15 @@ mod tests {
         }
 
         #[test]
-        fn a_match_means_each_word_is_a_subsequence(query in "[a-c ]{0,6}", candidate in "[a-cA-C ]{0,12}") {
+        fn a_match_means_each_word_is_a_subsequence_once_its_typos_are_left_out(
+            query in "[a-c ]{0,10}",
+            candidate in "[a-cA-C ]{0,12}",
+        ) {
             let lower: Vec<char> = candidate.to_lowercase().chars().collect();
-            let expected = query
-                .split_whitespace()
-                .all(|w| is_subsequence(&w.chars().collect::<Vec<_>>(), &lower));
+            let expected = query.split_whitespace().all(|w| {
+                let word: Vec<char> = w.chars().collect();
+                within_typos(&word, &lower, typos_allowed(word.len()))
+            });
             prop_assert_eq!(score(&query, &candidate).is_some(), expected);
         }
 

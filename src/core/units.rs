@@ -123,14 +123,42 @@ impl Weight {
 }
 
 /// Formats a number with at most two decimals and no trailing zeros: `100`, `102.5`, `101.25`.
+/// A number no lifter types (a quadrillion or more) keeps its exponent, `1e308`, rather than
+/// three hundred digits; one past `f64` is `inf`.
 pub fn format_number(value: f64) -> String {
-    let rounded = (value * 100.0).round() / 100.0;
-    let text = format!("{rounded:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".into()
-    } else {
-        text.into()
+    if value.is_finite() && value.abs() >= 1e15 {
+        return format!("{value:e}");
+    }
+    let text = format!("{:.2}", Figure(value));
+    text.trim_end_matches('0').trim_end_matches('.').into()
+}
+
+/// `value` rounded to `places` decimals for output (JSON numbers), never negative zero: an
+/// empty sum is −0.0 in Rust, and −0.004 rounds to −0.0, which `serde_json` prints as `-0.0`.
+pub fn round_to(value: f64, places: i32) -> f64 {
+    let scale = 10_f64.powi(places);
+    let rounded = (value * scale).round() / scale;
+    // Too large to scale (1e308 × 100 is infinite): already a whole number, kept as it is.
+    let rounded = if rounded.is_finite() { rounded } else { value };
+    // −0.0 + 0.0 is +0.0; every other value is unchanged.
+    rounded + 0.0
+}
+
+/// A number for text: formats as an `f64` does, with the format's precision, width, alignment
+/// and sign (`{:>7.1}`, `{:+.2}`), but never as negative zero (`-0`, `-0.0 min`) — a value that
+/// rounds to zero at that precision prints as zero.
+///
+/// `format!("{:.1}", Figure(-0.04)) == "0.0"`, where `format!("{:.1}", -0.04) == "-0.0"`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Figure(pub f64);
+
+impl fmt::Display for Figure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let value = match f.precision().and_then(|p| i32::try_from(p).ok()) {
+            Some(places) if places <= 15 && self.0.is_finite() => round_to(self.0, places),
+            _ => self.0 + 0.0,
+        };
+        fmt::Display::fmt(&value, f)
     }
 }
 
@@ -285,6 +313,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn figures_never_print_negative_zero() {
+        // An empty sum of f64 is −0.0, which `{:.0}` prints as "-0".
+        let empty: f64 = std::iter::empty::<f64>().sum();
+        assert_eq!(format!("{empty:.0}"), "-0", "the trap this guards against");
+        assert_eq!(format!("{:.0} min", Figure(empty)), "0 min");
+        assert_eq!(format!("{:.1}", Figure(-0.04)), "0.0");
+        assert_eq!(format!("{:>7.1}", Figure(-0.04)), "    0.0");
+        assert_eq!(format!("{:+.1}", Figure(-0.04)), "+0.0");
+        assert_eq!(format!("{:.1}", Figure(-0.05)), "-0.1");
+        assert_eq!(format!("{:>6.2}", Figure(-1.234)), " -1.23");
+        assert_eq!(format!("{}", Figure(2.5)), "2.5");
+        assert_eq!(format!("{}", Figure(-0.0)), "0");
+        assert_eq!(format!("{:.3}", Figure(f64::INFINITY)), "inf");
+        assert_eq!(serde_json::json!(round_to(empty, 1)).to_string(), "0.0");
+        assert_eq!(serde_json::json!(round_to(-0.004, 2)).to_string(), "0.0");
+        assert!((round_to(101.256, 2) - 101.26).abs() < 1e-9);
+        assert!((round_to(-1.234_56, 3) + 1.235).abs() < 1e-9);
+    }
+
+    #[test]
     fn pounds_round_trip_through_kilograms() {
         let w = Weight::from_unit(225.0, Unit::Lb).unwrap();
         assert!((w.kg() - 102.058_283_25).abs() < 1e-6);
@@ -298,6 +346,14 @@ mod tests {
         assert_eq!(format_number(102.5), "102.5");
         assert_eq!(format_number(101.25), "101.25");
         assert_eq!(format_number(-0.0001), "0");
+        assert_eq!(format_number(-0.0), "0");
+        assert_eq!(format_number(-2.5), "-2.5");
+        // Once "got inf kg" for 1e308: a number that large keeps its exponent.
+        assert_eq!(format_number(1e308), "1e308");
+        assert_eq!(format_number(-2.5e20), "-2.5e20");
+        assert_eq!(format_number(123_456_789.0), "123456789");
+        assert_eq!(format_number(f64::INFINITY), "inf");
+        assert!((round_to(1e308, 2) - 1e308).abs() < 1e292);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 use tempfile::TempDir;
 
@@ -23,6 +23,20 @@ impl From<Output> for Run {
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         }
     }
+}
+
+/// Runs `command` with its stdout a pipe whose reading end is already closed, as when
+/// `| head` has exited: every write to stdout fails with `EPIPE`, whatever the output's size.
+/// The run's `stdout` is empty; its `stderr` is captured.
+pub fn with_stdout_closed(command: &mut Command) -> Run {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = command
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    Run::from(out)
 }
 
 /// The binary, not yet run, with its home and XDG folders under `home` (`home/home`,

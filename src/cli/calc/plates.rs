@@ -1,7 +1,9 @@
 //! `calc plates | warmup`: what to put on the bar, and the ramp up to it.
 
 use clap::Args;
+use ironpulse::core::exercise::Equipment;
 use ironpulse::core::plates::{Loader, PlateLoad, Plates, Rounding};
+use ironpulse::core::plausible;
 use ironpulse::core::profile::{default_bar, default_plates};
 use ironpulse::core::set::Load;
 use ironpulse::core::units::{Reps, Unit, Weight};
@@ -48,6 +50,16 @@ impl KitArgs {
     }
 }
 
+/// A load for the bar: a weight, and one a barbell can really carry — no one has ever lifted
+/// more than the all-time record (`core::plausible`), so past it there is no plate plan to give.
+fn bar_load(value: f64, unit: Unit) -> Result<Weight, Failure> {
+    let load = input::weight(value, unit, "load")?;
+    match plausible::impossible(Load::External(load), Equipment::Barbell, None, unit) {
+        Some(why) => Err(input::usage(format!("load: {why}"))),
+        None => Ok(load),
+    }
+}
+
 /// Options for `calc plates`.
 #[derive(Debug, Args)]
 pub struct PlatesArgs {
@@ -74,7 +86,7 @@ pub struct WarmupArgs {
 pub fn plates(args: &PlatesArgs) -> Result<Report, Failure> {
     let plates = args.kit.plates()?;
     let unit = plates.unit;
-    let target = input::weight(args.load, unit, "load")?;
+    let target = bar_load(args.load, unit)?;
     let loadable = plates.loadable(target);
     let nearest = plates
         .round_to_loadable(target, Rounding::Nearest)
@@ -116,7 +128,7 @@ fn describe(load: &PlateLoad, target: Weight, bar: Weight, unit: Unit) -> String
 pub fn warmup(args: &WarmupArgs) -> Result<Report, Failure> {
     let plates = args.kit.plates()?;
     let unit = plates.unit;
-    let working = input::weight(args.load, unit, "load")?;
+    let working = bar_load(args.load, unit)?;
     let sets = warmups(working, &WarmupScheme::default(), &Loader::Barbell(plates));
     let rows: Vec<(Weight, u16)> = sets
         .iter()

@@ -30,12 +30,8 @@ impl Report {
     }
 }
 
-/// `value` rounded to `places` decimals, for JSON numbers that stay numbers.
-pub fn round(value: f64, places: i32) -> f64 {
-    let scale = 10f64.powi(places);
-    let rounded = (value * scale).round() / scale;
-    if rounded == 0.0 { 0.0 } else { rounded }
-}
+/// `value` rounded to `places` decimals, for JSON numbers that stay numbers (never `-0.0`).
+pub use ironpulse::core::units::round_to as round;
 
 /// `value` rounded to 2 decimals: the default for loads, percentages, heart rates and scores.
 pub fn r2(value: f64) -> f64 {

@@ -14,31 +14,45 @@ use super::report::{Report, r2};
 /// Options for `calc e1rm`.
 #[derive(Debug, Args)]
 pub struct E1rmArgs {
-    /// The set as weight x reps, e.g. 100x5
-    #[arg(value_name = "WxR", allow_hyphen_values = true)]
+    /// The set as on the entry line: 100x5, 225lbx5, 100x5@8, 100x5r2, bw+20x8
+    #[arg(value_name = "SET", allow_hyphen_values = true)]
     set: String,
 
-    /// RPE of the set (6.5–10 uses the RTS chart)
+    /// RPE of the set (6.5–10 uses the RTS chart); the same as @P in the set
     #[arg(long, value_name = "P", conflicts_with = "formula")]
     rpe: Option<f64>,
 
     /// brzycki, epley, lombardi, mayhew, oconner, wathan, lander, or all
-    /// [default: Brzycki up to 10 reps, Epley for 11–12; the RTS chart with --rpe]
+    /// [default: Brzycki up to 10 reps, Epley for 11–12; the RTS chart with an RPE]
     #[arg(long, value_name = "NAME")]
     formula: Option<String>,
 
-    /// Unit of the weight
-    #[arg(long, value_enum, default_value = "kg")]
-    unit: UnitArg,
+    /// Your body weight, for a body-weight set such as bw+20x8
+    #[arg(long, value_name = "B")]
+    bodyweight: Option<f64>,
+
+    /// Unit of bare numbers and of the answer [default: the unit the set names, else kg]
+    #[arg(long, value_enum)]
+    unit: Option<UnitArg>,
 }
 
 /// Options for `calc rpe`.
 #[derive(Debug, Args)]
 pub struct RpeArgs {
     /// Reps in the set (1–12)
-    reps: u16,
+    #[arg(long, value_name = "R", required_unless_present = "reps_at")]
+    reps: Option<u16>,
+
     /// RPE of the set (6.5–10 in half steps)
-    rpe: f64,
+    #[arg(long, value_name = "P", required_unless_present = "rpe_at")]
+    rpe: Option<f64>,
+
+    /// `calc rpe 5 8`: reps and RPE without the flags (kept for the older spelling)
+    #[arg(value_name = "REPS", conflicts_with = "reps", hide = true)]
+    reps_at: Option<u16>,
+
+    #[arg(value_name = "RPE", conflicts_with = "rpe", hide = true)]
+    rpe_at: Option<f64>,
 }
 
 /// Options for `calc load`.
@@ -92,19 +106,35 @@ fn formulas(name: Option<&str>) -> Result<Option<Vec<Formula>>, Failure> {
     }
 }
 
-fn rpe(value: f64) -> Result<Rpe, Failure> {
-    Rpe::try_from(value).map_err(usage)
-}
-
-/// Estimated one-rep max of a set.
+/// Estimated one-rep max of a set typed as on the entry line.
 pub fn e1rm(args: &E1rmArgs) -> Result<Report, Failure> {
-    let unit = Unit::from(args.unit);
-    let (value, reps) = input::set(&args.set)?;
-    let weight = input::weight(value, unit, "weight")?;
-    let rpe = args.rpe.map(rpe).transpose()?;
+    let unit = args
+        .unit
+        .map(Unit::from)
+        .or_else(|| input::named_unit(&args.set))
+        .unwrap_or_default();
+    let body = args
+        .bodyweight
+        .map(|b| input::positive_weight(b, unit, "--bodyweight"))
+        .transpose()?;
+    let set = input::set(&args.set, unit, body)?;
+    let flag = args.rpe.map(input::rpe).transpose()?;
+    let rpe = match (set.rpe, flag) {
+        (Some(typed), Some(flag)) if typed != flag => {
+            return Err(usage(format!(
+                "the set says RPE {} and --rpe says {}: give it once",
+                format_number(typed.value()),
+                format_number(flag.value())
+            )));
+        }
+        (typed, flag) => typed.or(flag),
+    };
     match formulas(args.formula.as_deref())? {
-        Some(chosen) => by_formulas(&chosen, weight, reps, unit),
-        None => by_default(weight, reps, rpe, unit),
+        Some(_) if set.rpe.is_some() => Err(usage(
+            "--formula ignores the RPE: leave out the @ or r part of the set, or --formula",
+        )),
+        Some(chosen) => by_formulas(&chosen, set.moved, set.reps, unit),
+        None => by_default(set.moved, set.reps, rpe, unit),
     }
 }
 
@@ -162,13 +192,17 @@ fn by_formulas(
 
 /// Percent of 1RM for reps at an RPE.
 pub fn percent(args: &RpeArgs) -> Result<Report, Failure> {
-    let pct = percent_1rm(args.reps, rpe(args.rpe)?).map_err(usage)?;
+    // Clap requires one spelling of each; the other is then absent.
+    let (Some(reps), Some(rpe)) = (args.reps.or(args.reps_at), args.rpe.or(args.rpe_at)) else {
+        return Err(usage("give the reps and the RPE: --reps 5 --rpe 8"));
+    };
+    let rpe = input::rpe(rpe)?;
+    let pct = percent_1rm(reps, rpe).map_err(usage)?;
     Ok(Report::new(
         json!({ "percent": r2(pct) }),
         format!(
-            "{} reps @ RPE {} = {} % of 1RM",
-            args.reps,
-            format_number(args.rpe),
+            "{reps} reps @ RPE {} = {} % of 1RM",
+            format_number(rpe.value()),
             format_number(pct)
         ),
     ))
@@ -178,7 +212,7 @@ pub fn percent(args: &RpeArgs) -> Result<Report, Failure> {
 pub fn load(args: &LoadArgs) -> Result<Report, Failure> {
     let unit = Unit::from(args.unit);
     let e1rm = input::positive_weight(args.e1rm, unit, "--e1rm")?;
-    let load = load_for(e1rm, args.reps, rpe(args.rpe)?).map_err(usage)?;
+    let load = load_for(e1rm, args.reps, input::rpe(args.rpe)?).map_err(usage)?;
     Ok(Report::new(
         json!({ "load": load.in_unit(unit) }),
         format!(

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use ironpulse::core::review::strength::{LiftTrend, VolumeTrend};
-use ironpulse::core::units::Unit;
+use ironpulse::core::units::{Figure, Unit};
 
 use super::super::recommend::advice_text;
 use super::super::report::text::{deload, figures, hrv, insights, monotony, volume, zones};
@@ -11,7 +11,7 @@ use super::{Coach, Endurance};
 
 fn trend_words(v: &VolumeTrend) -> String {
     match (v.direction, v.percent_per_month) {
-        (Some(d), Some(p)) => format!("{} ({p:+.1} %/month)", d.label()),
+        (Some(d), Some(p)) => format!("{} ({:+.1} %/month)", d.label(), Figure(p)),
         _ => "no trend yet".to_owned(),
     }
 }
@@ -20,10 +20,10 @@ fn trend_words(v: &VolumeTrend) -> String {
 fn e1rm_words(l: &LiftTrend) -> String {
     let se = l
         .percent_per_month_se
-        .map_or_else(String::new, |se| format!(" ± {se:.2}"));
+        .map_or_else(String::new, |se| format!(" ± {:.2}", Figure(se)));
     format!(
         "{:+.2}{se} %/month, {}",
-        l.percent_per_month,
+        Figure(l.percent_per_month),
         l.direction.label()
     )
 }
@@ -42,9 +42,9 @@ fn strength(c: &Coach<'_>, unit: Unit) -> String {
             out,
             "  {:<24} {:>7} → {:<7} {unit}  {:+5.1} % ({})  volume {}",
             l.name.chars().take(24).collect::<String>(),
-            format!("{:.1}", l.e1rm.start.in_unit(unit)),
-            format!("{:.1}", l.e1rm.end.in_unit(unit)),
-            l.change_percent,
+            format!("{:.1}", Figure(l.e1rm.start.in_unit(unit))),
+            format!("{:.1}", Figure(l.e1rm.end.in_unit(unit))),
+            Figure(l.change_percent),
             e1rm_words(l),
             trend_words(&l.volume)
         );
@@ -68,7 +68,11 @@ fn strength(c: &Coach<'_>, unit: Unit) -> String {
 fn endurance(e: &Endurance) -> String {
     let v = &e.view;
     let mut out = String::from("Endurance, the last 8 weeks\n");
-    let totals: Vec<String> = v.weeks.iter().map(|w| format!("{:.0}", w.total)).collect();
+    let totals: Vec<String> = v
+        .weeks
+        .iter()
+        .map(|w| format!("{:.0}", Figure(w.total)))
+        .collect();
     let _ = writeln!(
         out,
         "  weekly hrTSS (oldest first): {}",
@@ -83,7 +87,7 @@ fn endurance(e: &Endurance) -> String {
             out,
             "  trend: {} ({:+.1} a week over {} whole weeks)",
             d.label(),
-            t.slope_per_day * 7.0,
+            Figure(t.slope_per_day * 7.0),
             t.points
         );
     }
@@ -91,15 +95,16 @@ fn endurance(e: &Endurance) -> String {
         (Some(now), Some((day, then))) => {
             let _ = writeln!(
                 out,
-                "  fitness (CTL): {:.1} now, {then:.1} on {day}",
-                now.ctl
+                "  fitness (CTL): {:.1} now, {:.1} on {day}",
+                Figure(now.ctl),
+                Figure(then)
             );
         }
         (Some(now), None) => {
             let _ = writeln!(
                 out,
                 "  fitness (CTL): {:.1} now (training began under 8 weeks ago)",
-                now.ctl
+                Figure(now.ctl)
             );
         }
         _ => {}

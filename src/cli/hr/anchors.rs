@@ -95,7 +95,9 @@ impl Anchors {
             }),
             Ok(None) => Anchors::from_flags(args, Origin::Defaults),
             Err(reason) => {
-                eprintln!("ironpulse: warning: {reason}; using the default heart-rate anchors");
+                crate::cli::output::warn(format_args!(
+                    "warning: {reason}; using the default heart-rate anchors"
+                ));
                 Anchors::from_flags(args, Origin::Defaults)
             }
         }

@@ -6,15 +6,16 @@ use ironpulse::core::hrm::{self, Measurement};
 use serde_json::{Value, json};
 
 use super::format::{contact_json, round_to};
-use super::{DecodeArgs, Failure};
+use super::{DecodeArgs, Failure, Stdout};
 
 /// Decodes every packet, printing the valid ones; fails (exit 2) naming the first invalid one.
 pub fn run(args: &DecodeArgs) -> Result<(), Failure> {
     let mut first_error = None;
+    let mut out = Stdout::lock();
     for text in &packets(&args.packets) {
         match decode(text) {
-            Ok(m) if args.json => println!("{}", to_json(&m)),
-            Ok(m) => println!("{}  {}", text.trim(), describe(&m)),
+            Ok(m) if args.json => out.line(to_json(&m))?,
+            Ok(m) => out.line(format_args!("{}  {}", text.trim(), describe(&m)))?,
             Err(reason) => {
                 first_error.get_or_insert(format!("{}: {reason}", text.trim()));
             }

@@ -1,10 +1,8 @@
 //! `ironpulse hr monitor`: stream a heart-rate source to stdout, as text or one JSON object a line.
 
 use std::fmt::Write as _;
-use std::io::{self, Write};
 use std::time::Duration;
 
-use color_eyre::eyre::eyre;
 use ironpulse::core::units::Bpm;
 use ironpulse::hr::HrEvent;
 use serde_json::{Value, json};
@@ -12,59 +10,49 @@ use serde_json::{Value, json};
 use super::anchors::Anchors;
 use super::format::{contact_json, round_to};
 use super::stream::stream;
-use super::{Context, Failure, MonitorArgs};
+use super::{Context, Failure, MonitorArgs, Stdout};
 use ironpulse::core::meter::{Meter, Reading};
 
-/// Prints the config line, then every event until the stream stops.
+/// Prints the config line, then every event until the stream stops. A source that never gave
+/// heart rate is a failure with its reason; a closed stdout ends it quietly.
 pub fn run(ctx: &Context, args: &MonitorArgs) -> Result<(), Failure> {
     let anchors = Anchors::resolve(ctx, &args.anchors)?;
     let (zones, load) = anchors.models()?;
     let source = args.source.open()?;
+    let described = source.describe();
     let speed = args.source.speed;
     let mut meter = Meter::new(zones, load);
-    let mut out = io::stdout().lock();
+    let mut out = Stdout::lock();
     let config = if args.json {
         let mut config = anchors.to_json();
         config["event"] = json!("config");
-        config["source"] = json!(source.describe());
+        config["source"] = json!(described);
         config["speed"] = json!(speed.get());
         config.to_string()
     } else {
         format!(
-            "heart rate from {} at {speed}; zones and hrTSS: {}",
-            source.describe(),
+            "heart rate from {described} at {speed}; zones and hrTSS: {}",
             anchors.describe()
         )
     };
-    if !print(&mut out, &config)? {
-        return Ok(());
-    }
+    out.line(config)?;
     let limit = args.source.duration.map(Duration::from_secs);
-    stream(source, limit, speed, |event| {
+    let (stop, heard) = stream(source, limit, speed, |event, at| {
         let line = if args.json {
-            event_json(event, &mut meter).to_string()
+            event_json(event, at, &mut meter).to_string()
         } else {
             event_text(event, &mut meter)
         };
-        print(&mut out, &line)
+        out.line(line)?;
+        Ok(true)
     })?;
-    Ok(())
+    heard.verdict(stop, &described)
 }
 
-/// Writes one line; `false` when stdout is gone (e.g. piped into `head`).
-fn print(out: &mut impl Write, line: &str) -> Result<bool, Failure> {
-    match writeln!(out, "{line}").and_then(|()| out.flush()) {
-        Ok(()) => Ok(true),
-        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(false),
-        Err(err) => Err(Failure::Runtime(
-            eyre!(err).wrap_err("could not write to stdout"),
-        )),
-    }
-}
-
-/// One event as a JSON object: samples carry their figures, everything else an `event` name.
-pub fn event_json(event: &HrEvent, meter: &mut Meter) -> Value {
-    match event {
+/// One event as a JSON object: samples carry their figures, everything else an `event` name;
+/// every object carries `at_ms`, its source time (a sample's own, a link event's arrival).
+pub fn event_json(event: &HrEvent, at: Duration, meter: &mut Meter) -> Value {
+    let mut object = match event {
         HrEvent::Sample {
             at,
             bpm,
@@ -75,7 +63,6 @@ pub fn event_json(event: &HrEvent, meter: &mut Meter) -> Value {
             let reading = meter.sample(*at, *bpm, rr_ms);
             let rr: Vec<f64> = rr_ms.iter().map(|&rr| round_to(rr, 1)).collect();
             json!({
-                "at_ms": at.as_millis(),
                 "bpm": bpm.map(Bpm::get),
                 "contact": contact_json(*contact),
                 "energy_kj": energy_kj,
@@ -103,7 +90,9 @@ pub fn event_json(event: &HrEvent, meter: &mut Meter) -> Value {
             json!({"event": "sensor_location", "location": location})
         }
         HrEvent::InvalidPacket { reason } => json!({"event": "invalid_packet", "reason": reason}),
-    }
+    };
+    object["at_ms"] = json!(at.as_millis());
+    object
 }
 
 /// One event as a line a lifter reads.

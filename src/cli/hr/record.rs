@@ -4,42 +4,51 @@
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
+use std::time::Duration;
 
 use chrono::{SecondsFormat, Utc};
 use color_eyre::eyre::eyre;
 use ironpulse::core::hrm::Measurement;
 use ironpulse::hr::packet::encode;
-use ironpulse::hr::{HrEvent, recording};
+use ironpulse::hr::{HeartRateSource, HrEvent, recording};
 
-use super::stream::{Stop, stream};
+use super::stream::{Heard, Stop, stream};
 use super::{Failure, RecordArgs};
+use crate::cli::output;
 
-/// Records until the source ends, `--duration` or Ctrl-C, then says what was written.
+/// Records until the source ends, `--duration` or Ctrl-C, then says what was written. A recording
+/// that got no heart rate at all is removed again: a failure with the reason when the source
+/// never gave any (no Bluetooth, never connected), exit 130 after Ctrl-C.
 pub fn run(args: &RecordArgs) -> Result<(), Failure> {
     let source = args.source.open()?;
+    let described = source.describe();
     let path = &args.file;
-    let mut out = BufWriter::new(create(path)?);
-    let date = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
-    let write_err = |err: io::Error| {
-        Failure::Runtime(eyre!(err).wrap_err(format!("could not write {}", path.display())))
-    };
-    out.write_all(recording::header(&source.describe(), &date).as_bytes())
-        .map_err(write_err)?;
-    let mut samples = 0_u64;
-    let mut last_at = None;
-    let limit = args.source.duration.map(std::time::Duration::from_secs);
-    let stop = stream(source, limit, args.source.speed, |event| {
-        if let HrEvent::Sample { at, .. } = event {
-            samples += 1;
-            last_at = Some(*at);
+    let file = create(path)?;
+    let recorded = write(file, source, args);
+    let (samples, length, stop, heard) = match recorded {
+        Ok(Recorded {
+            samples: 0,
+            stop,
+            heard,
+            ..
+        }) => {
+            discard(path);
+            // No heart rate: the source's reason, or (Ctrl-C) that nothing was kept.
+            return Err(match heard.verdict(stop, &described) {
+                Err(failure) => failure,
+                Ok(()) => Failure::Interrupted(format!(
+                    "interrupted before any heart rate arrived: nothing was recorded and {} was \
+                     not kept",
+                    path.display()
+                )),
+            });
         }
-        writeln!(out, "{}", line(event))
-            .and_then(|()| out.flush())
-            .map_err(write_err)?;
-        Ok(true)
-    })?;
-    out.flush().map_err(write_err)?;
-    let length = last_at.map_or(0, |at| at.as_secs());
+        Ok(r) => (r.samples, r.length, r.stop, r.heard),
+        Err(failure) => {
+            discard(path);
+            return Err(failure);
+        }
+    };
     let why = match stop {
         Stop::SourceEnded => "the source ended",
         Stop::Duration => "the duration was reached",
@@ -47,13 +56,74 @@ pub fn run(args: &RecordArgs) -> Result<(), Failure> {
         Stop::Consumer => "stopped",
     };
     let noun = if samples == 1 { "sample" } else { "samples" };
-    println!(
-        "recorded {samples} {noun} ({}:{:02}) to {}; {why}",
-        length / 60,
-        length % 60,
+    let secs = length.as_secs();
+    let summary = format!(
+        "recorded {samples} {noun} ({}:{:02}) to {}",
+        secs / 60,
+        secs % 60,
         path.display()
     );
-    Ok(())
+    // A live source that gave up keeps what it sent, and says why it stopped.
+    if let Err(failure) = heard.verdict(stop, &described) {
+        return Err(Failure::Runtime(color_eyre::eyre::eyre!(
+            "{summary}; then {failure}"
+        )));
+    }
+    output::line(format_args!("{summary}; {why}"))
+}
+
+/// What a finished recording holds.
+struct Recorded {
+    samples: u64,
+    /// The last sample's source time.
+    length: Duration,
+    stop: Stop,
+    heard: Heard,
+}
+
+/// Streams the source into `file`: the header, then one line per event.
+fn write(
+    file: File,
+    source: Box<dyn HeartRateSource>,
+    args: &RecordArgs,
+) -> Result<Recorded, Failure> {
+    let path = &args.file;
+    let mut out = BufWriter::new(file);
+    let date = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
+    let write_err = |err: io::Error| {
+        Failure::Runtime(eyre!(err).wrap_err(format!("could not write {}", path.display())))
+    };
+    out.write_all(recording::header(&source.describe(), &date).as_bytes())
+        .map_err(write_err)?;
+    let mut length = Duration::ZERO;
+    let limit = args.source.duration.map(Duration::from_secs);
+    let (stop, heard) = stream(source, limit, args.source.speed, |event, _| {
+        if let HrEvent::Sample { at, .. } = event {
+            length = *at;
+        }
+        writeln!(out, "{}", line(event))
+            .and_then(|()| out.flush())
+            .map_err(write_err)?;
+        Ok(true)
+    })?;
+    out.flush().map_err(write_err)?;
+    Ok(Recorded {
+        samples: heard.samples,
+        length,
+        stop,
+        heard,
+    })
+}
+
+/// Removes a recording that holds no heart rate (or failed to be written): nothing half-made is
+/// left under the name the lifter chose. The file was created by this run (`create_new`).
+fn discard(path: &Path) {
+    if let Err(err) = std::fs::remove_file(path) {
+        output::warn(format_args!(
+            "warning: could not remove the empty recording {}: {err}",
+            path.display()
+        ));
+    }
 }
 
 /// A new file; an existing one is never overwritten.
@@ -116,7 +186,6 @@ mod tests {
     use super::*;
     use ironpulse::core::hrm::Contact;
     use ironpulse::core::units::Bpm;
-    use std::time::Duration;
 
     #[test]
     fn samples_become_packet_lines_and_the_rest_comments() {

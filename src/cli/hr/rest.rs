@@ -19,7 +19,7 @@ use ironpulse::hr::{self, HeartRateSource, SimSource, SourceSpec, Speed};
 use ironpulse::store::Store;
 
 use super::stream::stream;
-use super::{Context, Failure};
+use super::{Context, Failure, Stdout};
 use collector::{Collector, Measured, Problem};
 use progress::Progress;
 
@@ -93,11 +93,16 @@ impl From<Failure> for Ending {
     }
 }
 
-impl From<Problem> for Ending {
-    fn from(problem: Problem) -> Self {
+impl Ending {
+    /// A reading that produced nothing: Ctrl-C, or a failure (exit 1) with the reason; no heart
+    /// rate at all from `source` says so as every command that reads a source does.
+    fn from_problem(problem: Problem, source: &str) -> Self {
         match problem {
             Problem::Interrupted => Ending::Interrupted,
-            Problem::Failed(message) => Ending::Failed(Failure::Usage(message)),
+            Problem::NoHeartRate(reason) => {
+                Ending::Failed(Failure::no_heart_rate(source, reason.as_deref()))
+            }
+            Problem::Failed(message) => Ending::Failed(Failure::Runtime(eyre!(message))),
         }
     }
 }
@@ -115,11 +120,11 @@ fn take(ctx: &Context, args: &RestArgs) -> Result<(), Ending> {
     if let Some(p) = &mut progress {
         p.start(&described, duration);
     }
-    let stop = stream(
+    let streamed = stream(
         source,
         Some(duration + CONNECT_GRACE),
         args.speed,
-        |event| {
+        |event, _| {
             let going = collector.event(event);
             if let Some(p) = &mut progress {
                 p.event(event, &collector);
@@ -130,7 +135,10 @@ fn take(ctx: &Context, args: &RestArgs) -> Result<(), Ending> {
     if let Some(p) = &mut progress {
         p.finish();
     }
-    let measured = collector.verdict(stop?, &described)?;
+    let (stop, _) = streamed?;
+    let measured = collector
+        .verdict(stop, &described)
+        .map_err(|problem| Ending::from_problem(problem, &described))?;
     save_and_print(store.as_ref(), &measured, args)?;
     Ok(())
 }
@@ -219,15 +227,12 @@ fn save_and_print(store: Option<&Store>, m: &Measured, args: &RestArgs) -> Resul
     // Today's reading is the latest (same day, taken last); its baseline is the days before.
     readings.push(reading);
     let trend: HrvTrend = hrv_trend(&readings, Range::All, today);
-    let printed = if args.json {
-        println!("{}", output::json(m, &trend, saved));
-        Ok(())
+    // The reading is saved before it is printed, so a closed stdout loses nothing.
+    if args.json {
+        Stdout::lock().line(output::json(m, &trend, saved))
     } else {
-        use std::io::Write as _;
-        let mut out = std::io::stdout().lock();
-        write!(out, "{}", output::text(m, &trend, saved)).and_then(|()| out.flush())
-    };
-    printed.map_err(|err| Failure::Runtime(eyre!(err).wrap_err("could not write to stdout")))
+        Stdout::lock().text(&output::text(m, &trend, saved))
+    }
 }
 
 #[cfg(test)]

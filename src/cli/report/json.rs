@@ -12,7 +12,7 @@ use ironpulse::core::review::load::{
     LoadFigures, LoadSource, LoadWeek, Monotony, Polarisation, RpeScale, ScaleSource, TrainingLoad,
     ZoneTime, zone_labels,
 };
-use ironpulse::core::units::Weight;
+use ironpulse::core::units::{Weight, round_to};
 use serde_json::{Value, json};
 
 use super::{Report, SessionLine};
@@ -22,8 +22,7 @@ pub(crate) fn num(value: f64, places: i32) -> Value {
     if !value.is_finite() {
         return Value::Null;
     }
-    let scale = 10_f64.powi(places);
-    json!((value * scale).round() / scale)
+    json!(round_to(value, places))
 }
 
 /// [`num`] of an optional value.

@@ -10,7 +10,7 @@ use ironpulse::core::review::insights::Insight;
 use ironpulse::core::review::load::{
     LoadFigures, LoadSource, Monotony, Polarisation, ZoneTime, zone_labels,
 };
-use ironpulse::core::units::Unit;
+use ironpulse::core::units::{Figure, Unit};
 
 use super::super::deload::{Check, to_text as deload_text};
 use super::{Report, SessionLine};
@@ -40,7 +40,7 @@ pub(crate) fn volume(volume_kg: f64, unit: Unit) -> String {
 pub(crate) fn duration(seconds: f64) -> String {
     let minutes = (seconds / 60.0).round();
     if minutes < 60.0 {
-        format!("{minutes:.0} min")
+        format!("{:.0} min", Figure(minutes))
     } else {
         format!(
             "{:.0} h {:02.0} min",
@@ -56,20 +56,23 @@ pub(crate) fn figures(end: Option<&LoadFigures>) -> String {
         return "  not enough data: no session with a load yet\n".to_owned();
     };
     let acwr = match (f.acwr, f.band) {
-        (Some(r), Some(band)) => format!("{r:>7.2}  {}", band.label()),
+        (Some(r), Some(band)) => format!("{:>7.2}  {}", Figure(r), band.label()),
         _ => "not enough data (28 days of training needed)".to_owned(),
     };
     format!(
         "  fitness (CTL)  {:>7.1}\n  fatigue (ATL)  {:>7.1}\n  form (TSB)     {:>7.1}\n  \
          ACWR           {acwr}\n",
-        f.ctl, f.atl, f.tsb
+        Figure(f.ctl),
+        Figure(f.atl),
+        Figure(f.tsb)
     )
 }
 
 fn polarisation_text(p: &Polarisation) -> String {
     format!(
         "{:.0} % low (Z1–Z2), {:.0} % high (Z3 and up)",
-        p.low_percent, p.high_percent
+        Figure(p.low_percent),
+        Figure(p.high_percent)
     )
 }
 
@@ -101,7 +104,7 @@ pub(crate) fn zones(z: &ZoneTime, cardio: Option<&Polarisation>) -> String {
             out,
             "  {label:<5} {:>14} {:>4.0} %",
             duration(s as f64),
-            s as f64 / total as f64 * 100.0
+            Figure(s as f64 / total as f64 * 100.0)
         );
     }
     if let Some(p) = &z.polarisation {
@@ -122,8 +125,8 @@ pub(crate) fn monotony(m: Option<&Monotony>) -> String {
                 "  {} to {}: monotony {:.2}, strain {:.0}{} (Foster; above 2.0 is monotonous)\n",
                 m.from,
                 m.to,
-                m.monotony,
-                m.strain,
+                Figure(m.monotony),
+                Figure(m.strain),
                 if m.estimated {
                     ", partly estimated"
                 } else {
@@ -142,10 +145,10 @@ pub(crate) fn hrv(t: &HrvTrend) -> String {
     let baseline = match (t.baseline, t.sds_from_baseline) {
         (Some(b), sds) => format!(
             "baseline {:.1} ± {:.1} ms over {} readings{}{}",
-            b.mean_ms,
-            b.sd_ms,
+            Figure(b.mean_ms),
+            Figure(b.sd_ms),
             b.readings,
-            sds.map_or_else(String::new, |s| format!(", {s:+.1} SD")),
+            sds.map_or_else(String::new, |s| format!(", {:+.1} SD", Figure(s))),
             if t.below_baseline {
                 " — more than 1 SD under"
             } else {
@@ -156,7 +159,8 @@ pub(crate) fn hrv(t: &HrvTrend) -> String {
     };
     format!(
         "  latest {:.1} ms on {}; {baseline}\n",
-        latest.rmssd_ms, latest.date
+        Figure(latest.rmssd_ms),
+        latest.date
     )
 }
 
@@ -195,8 +199,8 @@ pub(crate) fn deload(check: &Check) -> String {
 fn session_line(s: &SessionLine, unit: Unit) -> String {
     let l = &s.load;
     let load = match s.score.source {
-        LoadSource::Measured => format!("{:>6.1}", s.score.load),
-        LoadSource::Estimated => format!("{:>6.1} est", s.score.load),
+        LoadSource::Measured => format!("{:>6.1}", Figure(s.score.load)),
+        LoadSource::Estimated => format!("{:>6.1} est", Figure(s.score.load)),
         LoadSource::NoLoad => format!("{:>6}", "–"),
     };
     let title: String = if s.load.title.is_empty() {
@@ -207,7 +211,7 @@ fn session_line(s: &SessionLine, unit: Unit) -> String {
     format!(
         "  {}  {title:<22} {:>4.0} {:>5} {:>12} {:>4} {load}\n",
         l.date,
-        l.minutes,
+        Figure(l.minutes),
         l.sets,
         volume(l.volume_kg, unit),
         l.rpe.map_or_else(|| "–".to_owned(), |r| r.to_string()),
@@ -350,9 +354,9 @@ fn load(out: &mut String, r: &Report) {
             "  {}  {:>8} {:>9.1} {:>10.1} {:>8.1}{}",
             w.start,
             w.sessions,
-            w.measured,
-            w.estimated,
-            w.total,
+            Figure(w.measured),
+            Figure(w.estimated),
+            Figure(w.total),
             partial(w.start, r)
         );
     }

@@ -56,6 +56,8 @@ pub struct Measured {
 pub enum Problem {
     /// Ctrl-C.
     Interrupted,
+    /// No heart rate ever came: the reason the source gave, if it gave one.
+    NoHeartRate(Option<String>),
     /// Anything else, with the message for the lifter.
     Failed(String),
 }
@@ -161,6 +163,10 @@ impl Collector {
                  use a strap that sends them (most chest straps do)"
             ));
         }
+        if self.first_at.is_none() {
+            let reason = self.link_down.as_ref().filter(|r| *r != END_OF_RECORDING);
+            return Err(Problem::NoHeartRate(reason.cloned()));
+        }
         if !self.finished {
             return failed(self.incomplete(source));
         }
@@ -194,23 +200,20 @@ impl Collector {
         })
     }
 
-    /// Why a reading that stopped early stopped.
+    /// Why a reading that had begun stopped early.
     fn incomplete(&self, source: &str) -> String {
         let secs = self.duration.as_secs();
         let at = clock(self.elapsed().unwrap_or_default());
-        match (&self.link_down, self.first_at) {
-            (Some(reason), _) if reason.starts_with("Bluetooth unavailable") => reason.clone(),
-            (Some(reason), None) => format!("no heart rate from {source}: {reason}"),
-            (None, None) => format!("no heart rate from {source}: is the strap on and in range?"),
-            (Some(reason), Some(_)) if reason == END_OF_RECORDING => format!(
+        match &self.link_down {
+            Some(reason) if reason == END_OF_RECORDING => format!(
                 "the recording ends {at} into the reading, before its {secs} s: pass a shorter \
                  --duration (60 s at least) or replay a longer recording"
             ),
-            (Some(reason), Some(_)) => format!(
+            Some(reason) => format!(
                 "the strap disconnected {at} into the reading ({reason}) and did not come back \
                  in time: nothing was saved; check the strap and try again"
             ),
-            (None, Some(_)) => format!(
+            None => format!(
                 "only {at} of the {secs} s reading arrived from {source}: nothing was saved; \
                  try again"
             ),
@@ -358,20 +361,26 @@ mod tests {
         };
         let mut c = Collector::new(Duration::from_secs(60));
         assert_eq!(c.verdict(Stop::Interrupted, "x"), Err(Problem::Interrupted));
+        assert_eq!(
+            c.verdict(Stop::Duration, "x"),
+            Err(Problem::NoHeartRate(None))
+        );
         c.event(&HrEvent::Disconnected {
             reason: "Bluetooth unavailable: no Bluetooth adapter found".into(),
         });
         assert_eq!(
-            why(&c, Stop::SourceEnded),
-            "Bluetooth unavailable: no Bluetooth adapter found"
+            c.verdict(Stop::SourceEnded, "x"),
+            Err(Problem::NoHeartRate(Some(
+                "Bluetooth unavailable: no Bluetooth adapter found".into()
+            )))
         );
         let mut c = Collector::new(Duration::from_secs(60));
         c.event(&HrEvent::Disconnected {
             reason: "no strap found".into(),
         });
         assert_eq!(
-            why(&c, Stop::Duration),
-            "no heart rate from Bluetooth LE (H10): no strap found"
+            c.verdict(Stop::Duration, "x"),
+            Err(Problem::NoHeartRate(Some("no strap found".into())))
         );
         feed(&mut c, 20, |_| vec![1000.0]);
         c.event(&HrEvent::Disconnected {

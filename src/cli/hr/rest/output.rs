@@ -1,6 +1,7 @@
 //! A finished resting reading as text a lifter reads, or as one JSON object.
 
 use ironpulse::core::review::hrv::{BASELINE_DAYS, HrvTrend, MIN_BASELINE_READINGS};
+use ironpulse::core::units::Figure;
 use serde_json::{Value, json};
 
 use super::super::format::round_to;
@@ -18,9 +19,9 @@ pub fn text(m: &Measured, trend: &HrvTrend, saved: bool) -> String {
          {} clean beats over {}, {} dropped as artefacts\n\
          {}\n\
          {saved}\n",
-        m.rmssd_ms,
-        m.sdnn_ms,
-        m.mean_bpm,
+        Figure(m.rmssd_ms),
+        Figure(m.sdnn_ms),
+        Figure(m.mean_bpm),
         m.beats,
         clock(m.duration),
         m.dropped,
@@ -38,11 +39,13 @@ fn comparison(trend: &HrvTrend) -> String {
     };
     let head = format!(
         "{BASELINE_DAYS}-day baseline {:.1} ± {:.1} ms ({} readings)",
-        b.mean_ms, b.sd_ms, b.readings
+        Figure(b.mean_ms),
+        Figure(b.sd_ms),
+        b.readings
     );
     let place = match trend.sds_from_baseline {
-        Some(sds) if sds < 0.0 => format!(": this reading is {:.1} SD under it", -sds),
-        Some(sds) => format!(": this reading is {sds:.1} SD above it"),
+        Some(sds) if sds < 0.0 => format!(": this reading is {:.1} SD under it", Figure(-sds)),
+        Some(sds) => format!(": this reading is {:.1} SD above it", Figure(sds)),
         None => String::new(),
     };
     let verdict = if trend.below_baseline {
