@@ -61,6 +61,7 @@ impl Store {
     /// Opens (creating if needed) the database at `path`, after taking the single-instance lock
     /// and refusing, without changing a byte, files that are not ironpulse's or are newer.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        header::refuse_special(path)?;
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(parent).map_err(|source| StoreError::Io {
                 path: parent.to_path_buf(),

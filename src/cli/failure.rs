@@ -48,7 +48,8 @@ impl Failure {
             | StoreError::NotIronpulse { .. }
             | StoreError::NewerSchema { .. }
             | StoreError::NoDatabase { .. }
-            | StoreError::BackupExists { .. } => Self::Usage(err.to_string()),
+            | StoreError::BackupExists { .. }
+            | StoreError::NotAFile { .. } => Self::Usage(err.to_string()),
             other => {
                 Self::Runtime(color_eyre::Report::new(other).wrap_err(format!("could not {doing}")))
             }

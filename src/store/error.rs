@@ -16,6 +16,14 @@ pub enum StoreError {
     )]
     Locked { path: PathBuf, pid: Option<u32> },
 
+    /// The path is not a regular file: a directory, a device such as `/dev/null`, a pipe.
+    #[error(
+        "{} is {kind}, not a file a database can be kept in. Nothing was created or changed. \
+         Give the path of a regular file (a new one is created if it is missing).",
+        path.display()
+    )]
+    NotAFile { path: PathBuf, kind: &'static str },
+
     /// The file exists but is not a `SQLite` database at all.
     #[error(
         "{} is not an ironpulse database (not SQLite). Nothing was changed. Point --db at another file.",

@@ -134,6 +134,7 @@ pub fn check(path: &Path) -> Result<CheckReport, StoreError> {
 /// or it is removed.
 pub fn backup(path: &Path, dest: &Path) -> Result<BackupReport, StoreError> {
     existing_ironpulse(path)?;
+    header::refuse_special(dest)?;
     if fs::metadata(dest).is_ok_and(|m| m.len() > 0) {
         return Err(StoreError::BackupExists {
             path: dest.to_path_buf(),
