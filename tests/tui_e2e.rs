@@ -5,6 +5,9 @@
 #[path = "support/tmux.rs"]
 mod tmux;
 
+#[path = "support/reader.rs"]
+mod reader;
+
 use std::ffi::OsString;
 use std::fs;
 use std::path::PathBuf;
@@ -736,4 +739,76 @@ fn review_charts_on_a_demo_database() {
     t.wait_for("No session running.");
     t.send(&["q"]);
     t.wait_for_format("#{pane_dead}", "1");
+}
+
+/// The names in `dir`, sorted.
+fn entries(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut names: Vec<PathBuf> = fs::read_dir(dir)
+        .expect("read the folder")
+        .map(|e| e.expect("a folder entry").path())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_read_only_database_opens_for_reviewing_and_says_why_changes_are_refused() {
+    if tmux::skip() {
+        return;
+    }
+    let sandbox = Sandbox::new();
+    let t = sandbox.tmux(true);
+    onboard(&t);
+    start_with(&t, "squat", "Back Squat");
+    log(&t, "100x5", 1);
+    t.send(&["C-f"]);
+    t.wait_for("Finish the session");
+    t.send(&["Enter", "Enter"]);
+    t.wait_for("Session finished");
+    t.send(&["Enter"]);
+    t.wait_for("Recent sessions");
+    t.send(&["q"]);
+    t.wait_for(CLEAN_EXIT);
+
+    // The file becomes read-only for whoever starts ironpulse next (nobody, under root), who
+    // may still use the sandbox's config and log folders.
+    let db = sandbox.db();
+    let folder = db.parent().expect("the data folder").to_path_buf();
+    fs::remove_file(folder.join("ironpulse.db.lock")).expect("remove the lock file");
+    let opened = Command::new("chmod")
+        .args(["-R", "a+rwX"])
+        .arg(sandbox.dir.path())
+        .status()
+        .expect("chmod the sandbox");
+    assert!(opened.success());
+    reader::read_only_file(&db);
+    let before = entries(&folder);
+    let mut argv = reader::prefix();
+    argv.extend(sandbox.argv(&[], true));
+    t.respawn(&argv);
+
+    t.wait_for_all(&[
+        "read-only: reviewing",
+        "Read-only database: reviewing only — the file is read-only.",
+        &format!("Fix: chmod u+w {}, then restart;", db.display()),
+    ]);
+    t.send(&["s"]);
+    t.wait_for("ironpulse.db cannot be written: the file is read-only.");
+    // Reviewing works: the history and the session's sets.
+    t.send(&["h"]);
+    t.wait_for("History · 1 sessions");
+    t.send(&["Enter"]);
+    t.wait_for_all(&["History · session", "Back Squat", "100 kg"]);
+    t.send(&["Escape"]);
+    t.wait_until("back on the list", |s| !s.contains("History · session"));
+    t.send(&["Escape"]);
+    t.wait_for("Recent sessions");
+    t.send(&["q"]);
+    t.wait_for(CLEAN_EXIT);
+    assert_eq!(
+        entries(&folder),
+        before,
+        "no lock file, no -wal or -shm beside a read-only database"
+    );
+    assert_eq!(sandbox.count("set_entry"), 1);
 }

@@ -46,6 +46,7 @@ pub fn load_startup(store: &Store, today: NaiveDate) -> Result<Startup, StoreErr
         deload: Some(deload_advice(store, today)?),
         deload_week: store.current_deload(today)?,
         insights: Some(insights(store, today)?),
+        read_only: store.read_only().cloned(),
     })
 }
 

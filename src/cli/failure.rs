@@ -49,7 +49,9 @@ impl Failure {
             | StoreError::NewerSchema { .. }
             | StoreError::NoDatabase { .. }
             | StoreError::BackupExists { .. }
-            | StoreError::NotAFile { .. } => Self::Usage(err.to_string()),
+            | StoreError::NotAFile { .. }
+            | StoreError::ReadOnly { .. }
+            | StoreError::ReadOnlyOutdated { .. } => Self::Usage(err.to_string()),
             other => {
                 Self::Runtime(color_eyre::Report::new(other).wrap_err(format!("could not {doing}")))
             }

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use rusqlite::ErrorCode;
 
+use super::ReadOnly;
+
 /// An error from the store. Every message names the file and tells the lifter what to do next.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -23,6 +25,38 @@ pub enum StoreError {
         path.display()
     )]
     NotAFile { path: PathBuf, kind: &'static str },
+
+    /// The database can be read but not written (permissions, a read-only mount).
+    #[error(
+        "{} cannot be written: {why}. Nothing was saved. Fix: {}.",
+        path.display(),
+        why.fix()
+    )]
+    ReadOnly { path: PathBuf, why: ReadOnly },
+
+    /// A database that cannot be written is of an older schema, which only a write can upgrade.
+    #[error(
+        "{} was written by an older ironpulse (schema {found}, this build reads {supported}) and \
+         cannot be upgraded: {why}. Fix: {}, then start ironpulse once to upgrade it.",
+        path.display(),
+        why.fix()
+    )]
+    ReadOnlyOutdated {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+        why: ReadOnly,
+    },
+
+    /// Changes wait in the `-wal` file, and `SQLite` cannot create the `-shm` index it needs to
+    /// read them.
+    #[error(
+        "{} has changes in its -wal file that SQLite can only read after creating its -shm file \
+         beside it, but {why}. Nothing was read. Fix: {}, then try again.",
+        path.display(),
+        why.fix()
+    )]
+    WalUnreadable { path: PathBuf, why: ReadOnly },
 
     /// The file exists but is not a `SQLite` database at all.
     #[error(

@@ -110,6 +110,7 @@ pub(crate) fn inspect(path: &Path) -> Result<Option<Header>, StoreError> {
         });
     }
     drop(file);
+    refuse_unreadable_wal(path)?;
 
     let fail = |context| move |e| StoreError::sqlite(path.to_path_buf(), context, e);
     let conn = open_read_only(path).map_err(fail("open the database read-only"))?;
@@ -127,6 +128,23 @@ pub(crate) fn inspect(path: &Path) -> Result<Option<Header>, StoreError> {
         user_version,
         has_tables,
     }))
+}
+
+/// Refuses a database whose `-wal` holds changes when `SQLite` would have to create the `-shm`
+/// index to read them and nothing can be created beside it (a crash's files copied without
+/// their `-shm` into a read-only folder): reading only the main file would show old data.
+fn refuse_unreadable_wal(path: &Path) -> Result<(), StoreError> {
+    let has_wal = fs::metadata(side_file(path, "-wal")).is_ok_and(|m| m.len() > 0);
+    if !has_wal || side_file(path, "-shm").exists() {
+        return Ok(());
+    }
+    match super::read_only::folder(path) {
+        Some(why) => Err(StoreError::WalUnreadable {
+            path: path.to_path_buf(),
+            why,
+        }),
+        None => Ok(()),
+    }
 }
 
 /// Opens `path` strictly for reading, creating no side files.

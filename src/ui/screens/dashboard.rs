@@ -51,6 +51,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
             ]),
         ],
     };
+    if let Some(why) = &state.read_only {
+        today_lines = read_only_lines(why, theme);
+    }
     today_lines.extend(deload_lines(state, theme));
     let insight_lines = state
         .insights
@@ -115,6 +118,21 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
         ),
         recent,
     );
+}
+
+/// Nothing can be started or saved: say so, why, and the fix, instead of "press s".
+fn read_only_lines(why: &crate::store::ReadOnly, theme: Theme) -> Vec<Line<'static>> {
+    let fix = why
+        .command()
+        .unwrap_or_else(|| "remount it read-write".into());
+    vec![
+        Line::from(vec![
+            Span::styled("Read-only database: reviewing only", theme.warn()),
+            Span::raw(format!(" — {why}.")),
+        ]),
+        Line::raw(format!("Fix: {fix}, then restart;")),
+        Line::raw("or copy the database to a writable place and start ironpulse with --db."),
+    ]
 }
 
 /// The deload check: its verdict, and each signal that fired with its numbers; during a recorded
