@@ -295,6 +295,14 @@ impl Store {
             .map_err(self.fail("limit the page count"))
     }
 
+    /// Lifts the cap of [`Store::limit_pages_for_tests`]: the disk has room again.
+    #[doc(hidden)]
+    pub fn free_pages_for_tests(&self) -> Result<(), StoreError> {
+        self.conn
+            .pragma_update(None, "max_page_count", i64::from(u32::MAX >> 2))
+            .map_err(self.fail("lift the page limit"))
+    }
+
     /// The one value `sql` (taking `?1 = id`) selects, or `NotFound` naming `what`.
     pub(crate) fn lookup<T: rusqlite::types::FromSql>(
         &self,

@@ -208,6 +208,19 @@ impl StoreError {
         }
     }
 
+    /// Whether the same write may succeed later: a full disk, an I/O error, the database busy
+    /// with another connection. Anything else (a refused or invalid request) fails again.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            StoreError::DiskFull { .. } | StoreError::DiskIo { .. } | StoreError::Io { .. } => true,
+            StoreError::Sqlite { source, .. } => matches!(
+                source.sqlite_error_code(),
+                Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+            ),
+            _ => false,
+        }
+    }
+
     /// A row that failed validation on read.
     pub(crate) fn corrupt(table: &'static str, id: i64, problem: impl Into<String>) -> Self {
         StoreError::Corrupt {
