@@ -185,10 +185,10 @@ pub fn not_saved(state: &mut State, batch: HrNotSaved) -> Vec<Effect> {
 /// it becomes a gap (one row, which a nearly full disk may still take) from its first sample to
 /// the session's end, and the lifter is told.
 pub fn session_over(state: &mut State, finished: &Session) -> Vec<Effect> {
-    let log = std::mem::take(&mut state.heart.log);
-    let Some(reason) = log.unsaved.map(|u| u.reason) else {
+    let Some(reason) = state.heart.log.unsaved.map(|u| u.reason) else {
         return Vec::new();
     };
+    let log = std::mem::take(&mut state.heart.log);
     let from = log
         .pending
         .first()
