@@ -18,6 +18,7 @@ mod maintenance;
 mod migrations;
 mod performance;
 mod profile;
+mod read_only;
 mod records;
 mod review;
 mod rules;
@@ -31,7 +32,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use rusqlite::OptionalExtension as _;
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 pub use bulk::{HistorySession, HistorySet, HistorySlot};
 pub use error::StoreError;
@@ -39,6 +40,7 @@ pub use heart_rate::{HistoryHr, SessionHr, SessionHrSummary};
 pub use lock::lock_path;
 pub use maintenance::{BackupReport, CheckReport, backup, check};
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
+pub use read_only::ReadOnly;
 pub use records::PersonalRecord;
 
 use lock::InstanceLock;
@@ -55,18 +57,34 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     _lock: Option<InstanceLock>,
+    /// Set when the database can only be read ([`Store::open_read_only`]): every write is
+    /// refused with this reason.
+    read_only: Option<ReadOnly>,
 }
 
 impl Store {
     /// Opens (creating if needed) the database at `path`, after taking the single-instance lock
-    /// and refusing, without changing a byte, files that are not ironpulse's or are newer.
+    /// and refusing, without changing a byte, files that are not ironpulse's or are newer, and
+    /// databases that cannot be written (`ReadOnly`, before anything is created beside them).
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        header::refuse_special(path)?;
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(parent).map_err(|source| StoreError::Io {
                 path: parent.to_path_buf(),
                 context: "create the folder for the database",
                 source,
             })?;
+        }
+        if let Some(why) = read_only::detect(path) {
+            // Say what the file is before saying that it cannot be written.
+            if let Some(header) = header::inspect(path)? {
+                header.refuse_foreign(path)?;
+                header.refuse_newer(path)?;
+            }
+            return Err(StoreError::ReadOnly {
+                path: path.to_path_buf(),
+                why,
+            });
         }
         let lock = InstanceLock::acquire(path)?;
         let refusal = header::inspect(path).and_then(|header| match header {
@@ -108,11 +126,55 @@ impl Store {
     /// report in a second terminal beside the session): [`Store::open`] when the database is
     /// free; when another process holds the lock, a read-only connection that sees each of its
     /// commits (write-ahead logging lets one read while the other writes). Writes through it fail.
+    /// A database that cannot be written is opened read-only ([`Store::open_read_only`]).
     pub fn open_to_read(path: &Path) -> Result<Store, StoreError> {
         match Store::open(path) {
             Err(locked @ StoreError::Locked { .. }) => Store::open_beside_writer(path, locked),
+            Err(StoreError::ReadOnly { why, .. }) => Store::open_read_only(path, why),
             opened => opened,
         }
+    }
+
+    /// Opens a database that cannot be written (`why`) to review it: no lock file, no journal,
+    /// nothing created beside it, every write refused with `why`. Without a `-wal` file the
+    /// file is read as `immutable` (`SQLite` then needs nothing beside it); with one (a crash, or
+    /// a writer with permission to write it) through the usual locks, which `SQLite` can do as
+    /// long as the `-wal` and `-shm` files exist (sqlite.org/wal.html, "Read-Only Databases").
+    /// A database of an older schema is refused: only a write could upgrade it.
+    pub fn open_read_only(path: &Path, why: ReadOnly) -> Result<Store, StoreError> {
+        header::refuse_special(path)?;
+        let no_database = || StoreError::NoDatabase {
+            path: path.to_path_buf(),
+        };
+        let header = header::inspect(path)?.ok_or_else(no_database)?;
+        header.refuse_foreign(path)?;
+        header.refuse_newer(path)?;
+        match header.user_version {
+            0 => return Err(no_database()),
+            found if found < SCHEMA_VERSION => {
+                return Err(StoreError::ReadOnlyOutdated {
+                    path: path.to_path_buf(),
+                    found,
+                    supported: SCHEMA_VERSION,
+                    why,
+                });
+            }
+            _ => {}
+        }
+        let conn = header::open_read_only(path).map_err(|e| {
+            StoreError::sqlite(path.to_path_buf(), "open the database read-only", e)
+        })?;
+        let store = Store {
+            conn,
+            path: path.to_path_buf(),
+            _lock: None,
+            read_only: Some(why),
+        };
+        store
+            .conn
+            .busy_timeout(BUSY_TIMEOUT)
+            .map_err(store.fail("configure the database"))?;
+        Ok(store)
     }
 
     /// The read-only side of [`Store::open_to_read`]. The writer has migrated the file already;
@@ -125,6 +187,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             _lock: None,
+            read_only: None,
         };
         let application_id: i32 = store
             .conn
@@ -171,6 +234,7 @@ impl Store {
             conn,
             path,
             _lock: lock,
+            read_only: None,
         };
         let found =
             migrations::user_version(&store.conn).map_err(store.fail("read the schema version"))?;
@@ -208,6 +272,11 @@ impl Store {
         &self.path
     }
 
+    /// Why this store can only read, when it was opened with [`Store::open_read_only`].
+    pub fn read_only(&self) -> Option<&ReadOnly> {
+        self.read_only.as_ref()
+    }
+
     /// The schema version of the open database (equals [`SCHEMA_VERSION`] once open).
     pub fn schema_version(&self) -> Result<u32, StoreError> {
         migrations::user_version(&self.conn).map_err(self.fail("read the schema version"))
@@ -226,6 +295,14 @@ impl Store {
             .map_err(self.fail("limit the page count"))
     }
 
+    /// Lifts the cap of [`Store::limit_pages_for_tests`]: the disk has room again.
+    #[doc(hidden)]
+    pub fn free_pages_for_tests(&self) -> Result<(), StoreError> {
+        self.conn
+            .pragma_update(None, "max_page_count", i64::from(u32::MAX >> 2))
+            .map_err(self.fail("lift the page limit"))
+    }
+
     /// The one value `sql` (taking `?1 = id`) selects, or `NotFound` naming `what`.
     pub(crate) fn lookup<T: rusqlite::types::FromSql>(
         &self,
@@ -240,13 +317,30 @@ impl Store {
             .ok_or(StoreError::NotFound { what, id })
     }
 
-    /// Maps a `SQLite` error to a [`StoreError`] that says what we were doing.
+    /// Maps a `SQLite` error to a [`StoreError`] that says what we were doing; a write refused
+    /// by a read-only store says why it is read-only.
     fn fail(&self, context: &'static str) -> impl FnOnce(rusqlite::Error) -> StoreError + '_ {
-        move |source| StoreError::sqlite(self.path.clone(), context, source)
+        move |source| match &self.read_only {
+            Some(why) if source.sqlite_error_code() == Some(ErrorCode::ReadOnly) => {
+                self.refuse_write(why)
+            }
+            _ => StoreError::sqlite(self.path.clone(), context, source),
+        }
     }
 
-    /// Starts a write transaction (`BEGIN IMMEDIATE`); it rolls back unless committed.
+    fn refuse_write(&self, why: &ReadOnly) -> StoreError {
+        StoreError::ReadOnly {
+            path: self.path.clone(),
+            why: why.clone(),
+        }
+    }
+
+    /// Starts a write transaction (`BEGIN IMMEDIATE`); it rolls back unless committed. A
+    /// read-only store refuses at once.
     fn write(&self) -> Result<Transaction<'_>, StoreError> {
+        if let Some(why) = &self.read_only {
+            return Err(self.refuse_write(why));
+        }
         Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
             .map_err(self.fail("start a write"))
     }

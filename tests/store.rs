@@ -443,3 +443,80 @@ fn a_deload_started_in_the_app_is_stored_reloaded_and_ended() {
     assert_eq!(ended.end, Some(day(22)));
     assert_eq!(load_startup(&store, day(23)).unwrap().deload_week, None);
 }
+
+/// Every way in (the app, a reader, `db check`, `db backup`) refuses `path` as not a file, by
+/// name and kind, and leaves nothing new in `dir`.
+fn refused_as(dir: &Path, path: &Path, kind: &str) {
+    let before = entries(dir);
+    let sides = ["-wal", "-shm", "-journal", ".lock"].map(|suffix| side(path, suffix));
+    let scratch = tempfile::tempdir().unwrap();
+    let good = scratch.path().join("good.db");
+    drop(Store::open(&good).unwrap());
+    let attempts = [
+        ("open", Store::open(path).map(drop)),
+        ("open_to_read", Store::open_to_read(path).map(drop)),
+        ("check", store::check(path).map(drop)),
+        (
+            "backup from",
+            store::backup(path, &scratch.path().join("copy.db")).map(drop),
+        ),
+        ("backup to", store::backup(&good, path).map(drop)),
+    ];
+    for (how, result) in attempts {
+        match result {
+            Err(err @ StoreError::NotAFile { .. }) => {
+                let message = err.to_string();
+                assert!(
+                    message.starts_with(&format!("{} is {kind},", path.display())),
+                    "{how}: {message}"
+                );
+            }
+            other => panic!("{how} {}: expected NotAFile, got {other:?}", path.display()),
+        }
+        assert_eq!(
+            entries(dir),
+            before,
+            "{how} left something beside {}",
+            path.display()
+        );
+        for side in &sides {
+            assert!(!side.exists(), "{how} created {}", side.display());
+        }
+    }
+}
+
+fn entries(dir: &Path) -> Vec<PathBuf> {
+    let mut names: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn paths_that_are_not_regular_files_are_refused_by_name_with_nothing_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("a-folder.db");
+    fs::create_dir(&folder).unwrap();
+    refused_as(dir.path(), &folder, "a directory");
+
+    let fifo = dir.path().join("pipe.db");
+    // Made here rather than with mkfifo(1): a child process started beside these tests would
+    // hold their lock files for a moment.
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &fifo,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o644),
+        0,
+    )
+    .unwrap();
+    refused_as(dir.path(), &fifo, "a named pipe (FIFO)");
+
+    // A link to /dev/null is /dev/null: its side files would land here, next to the link. (The
+    // test never touches /dev/null itself: before the fix a failed backup removed its target.)
+    let null = dir.path().join("null.db");
+    std::os::unix::fs::symlink("/dev/null", &null).unwrap();
+    refused_as(dir.path(), &null, "a character device");
+}

@@ -95,3 +95,295 @@ fn a_full_disk_keeps_the_set_in_the_line_and_stores_nothing_partial() {
         "the screen shows exactly what is stored"
     );
 }
+
+/// What a refused change says on a database whose file is read-only.
+fn refused(path: &std::path::Path) -> String {
+    format!(
+        "{0} cannot be written: the file is read-only. Nothing was saved. Fix: chmod u+w {0} (as \
+         its owner), or copy the database to a writable place and use --db.",
+        path.display()
+    )
+}
+
+#[test]
+fn a_read_only_database_reviews_and_refuses_each_change_where_the_lifter_is_looking() {
+    use ironpulse::app::state::{Screen, Status};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("review.db");
+    {
+        let store = Store::open(&path).unwrap();
+        store.save_profile(&profile()).unwrap();
+        let squat = store
+            .exercises()
+            .unwrap()
+            .into_iter()
+            .find(|e| e.name == "Back Squat");
+        let session = store.start_session(t(-3_600), "Legs").unwrap();
+        let slot = store.add_slot(session, squat.unwrap().id).unwrap();
+        store
+            .log_sets(slot.id, &[spec(100.0, 5, Some(8.0))], t(-3_000))
+            .unwrap();
+        store
+            .finish_session(session, t(-2_400), Some(8), "")
+            .unwrap();
+    }
+    let why = ironpulse::store::ReadOnly::File(path.clone());
+    let store = Store::open_read_only(&path, why.clone()).unwrap();
+    let mut s = state(load_startup(&store, t(0).date_naive()).unwrap());
+    assert_eq!(s.read_only, Some(why));
+    assert_eq!(
+        s.status,
+        Some(Status {
+            text: "Read-only database: reviewing only — the file is read-only. Nothing can be \
+                   logged or changed."
+                .into(),
+            error: true
+        }),
+        "it says so at once"
+    );
+    let refused = refused(&path);
+
+    // `s`: no session, the reason on the status line.
+    let effects = cmd(&mut s, Command::StartSession, 1);
+    run(&mut s, &store, effects, 1);
+    assert!(s.session.is_none());
+    assert!(matches!(s.screen, Screen::Dashboard));
+    assert_eq!(
+        s.status.as_ref().map(|st| st.text.as_str()),
+        Some(refused.as_str())
+    );
+
+    // Starting a deload week: the same words, nothing recorded.
+    cmd(&mut s, Command::Deload, 2);
+    let effects = cmd(&mut s, Command::Yes, 2);
+    assert!(!effects.is_empty(), "the deload was asked for");
+    run(&mut s, &store, effects, 2);
+    assert_eq!(
+        s.status.as_ref().map(|st| st.text.as_str()),
+        Some(refused.as_str())
+    );
+    assert_eq!(s.deload_week, None);
+
+    // Settings: the form stays, with the reason under it.
+    cmd(&mut s, Command::Settings, 3);
+    let mut effects = Vec::new();
+    for _ in 0..11 {
+        effects.extend(cmd(&mut s, Command::Submit, 3));
+    }
+    assert!(!effects.is_empty(), "the form was submitted");
+    run(&mut s, &store, effects, 3);
+    let Screen::Settings(form) = &s.screen else {
+        panic!("left the settings: {:?}", s.screen)
+    };
+    assert_eq!(form.error, Some(format!("not saved: {refused}")));
+
+    // History reviews the session; editing one of its sets is refused in the edit line.
+    cmd(&mut s, Command::Back, 4);
+    let effects = cmd(&mut s, Command::History, 4);
+    run(&mut s, &store, effects, 4);
+    let effects = cmd(&mut s, Command::Submit, 5);
+    run(&mut s, &store, effects, 5);
+    let Screen::History(history) = &s.screen else {
+        panic!("{:?}", s.screen)
+    };
+    let detail = history.detail.as_ref().expect("the session opens");
+    assert_eq!(detail.session.set_count(), 1);
+    cmd(&mut s, Command::EditSet, 6);
+    type_text(&mut s, "105x5");
+    let effects = cmd(&mut s, Command::Submit, 6);
+    run(&mut s, &store, effects, 6);
+    let Screen::History(history) = &s.screen else {
+        panic!("{:?}", s.screen)
+    };
+    let edit = history.detail.as_ref().and_then(|d| d.edit.as_ref());
+    assert_eq!(
+        edit.and_then(|e| e.error.as_ref())
+            .map(|e| e.message.clone()),
+        Some(format!("not saved: {refused}"))
+    );
+    drop(store);
+    let check = ironpulse::store::check(&path).unwrap();
+    assert_eq!((check.sessions, check.sets), (1, 1), "nothing changed");
+}
+
+/// A session running on `store` (on disk), with the state that logs into it.
+fn running_session(dir: &std::path::Path) -> (Store, ironpulse::app::state::State) {
+    let store = Store::open(&dir.join("hr.db")).unwrap();
+    store.save_profile(&profile()).unwrap();
+    let mut s = state(Startup {
+        profile: Some(profile()),
+        ..load_startup(&store, t(0).date_naive()).unwrap()
+    });
+    let effects = cmd(&mut s, Command::StartSession, 0);
+    run(&mut s, &store, effects, 0);
+    assert!(s.session.is_some());
+    (store, s)
+}
+
+/// One heart-rate sample at `second` of the session, through `update()` and the store.
+fn beat(s: &mut ironpulse::app::state::State, store: &Store, second: i64) -> Vec<StoreReply> {
+    use ironpulse::core::hrm::Contact;
+    let event = ironpulse::hr::HrEvent::Sample {
+        at: std::time::Duration::from_secs(second.unsigned_abs()),
+        bpm: ironpulse::core::units::Bpm::try_from(100 + (second % 40) as u32).ok(),
+        rr_ms: vec![600.0],
+        contact: Contact::Detected,
+        energy_kj: None,
+    };
+    let effects =
+        ironpulse::app::update::update(s, ironpulse::app::action::Action::Hr(event), t(second));
+    run(s, store, effects, second)
+}
+
+/// The offsets (s) of the heart rate stored for the running session.
+fn stored_seconds(s: &ironpulse::app::state::State, store: &Store) -> Vec<u32> {
+    let session = s.session.as_ref().unwrap().id;
+    store
+        .session_hr(session)
+        .unwrap()
+        .samples
+        .iter()
+        .map(|x| x.offset_ms / 1000)
+        .collect()
+}
+
+fn status(s: &ironpulse::app::state::State) -> Option<String> {
+    s.status.as_ref().map(|st| st.text.clone())
+}
+
+#[test]
+fn heart_rate_a_full_disk_refused_is_kept_retried_and_stored_once_when_there_is_room() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, mut s) = running_session(dir.path());
+    for second in 1..=5 {
+        assert_eq!(beat(&mut s, &store, second), [StoreReply::HrAppended]);
+    }
+    store.limit_pages_for_tests().unwrap();
+    // Each sample is its own write; the first that needs a new page fails.
+    let mut second = 5;
+    let failed_at = loop {
+        second += 1;
+        match beat(&mut s, &store, second).as_slice() {
+            [StoreReply::HrAppended] => {}
+            [StoreReply::HrNotSaved(batch)] if batch.retry => break second,
+            other => panic!("unexpected replies {other:?}"),
+        }
+        assert!(second < 100_000, "the page limit never bit");
+    };
+    assert_eq!(
+        status(&s).as_deref(),
+        Some(
+            "Heart rate not saved: the disk is full. It is kept (up to 30 min) and saved as soon \
+             as it can be."
+        )
+    );
+    // Until the next try is due (5 s), new samples wait with it: nothing is sent.
+    for second in failed_at + 1..failed_at + 5 {
+        assert_eq!(beat(&mut s, &store, second), [], "second {second}");
+    }
+    // The try at 5 s fails again: said once, not at every try.
+    s.status = None;
+    let replies = beat(&mut s, &store, failed_at + 5);
+    assert!(
+        matches!(replies.as_slice(), [StoreReply::HrNotSaved(batch)] if batch.samples.len() == 6),
+        "{replies:?}"
+    );
+    assert_eq!(status(&s), None, "not said again");
+
+    // Room again: the next try stores everything that waited, once, in order.
+    store.free_pages_for_tests().unwrap();
+    for second in failed_at + 6..failed_at + 10 {
+        assert_eq!(beat(&mut s, &store, second), []);
+    }
+    assert_eq!(
+        beat(&mut s, &store, failed_at + 10),
+        [StoreReply::HrAppended]
+    );
+    assert_eq!(
+        status(&s).as_deref(),
+        Some("Heart rate is being saved again.")
+    );
+    assert_eq!(
+        beat(&mut s, &store, failed_at + 11),
+        [StoreReply::HrAppended]
+    );
+    let expected: Vec<u32> = (1..=(failed_at + 11) as u32).collect();
+    assert_eq!(
+        stored_seconds(&s, &store),
+        expected,
+        "every sample, each once"
+    );
+    assert!(s.heart.log.pending.is_empty());
+}
+
+#[test]
+fn heart_rate_past_half_an_hour_unsaved_is_given_up_as_one_gap_saying_why() {
+    use ironpulse::core::hr_sample::{GapReason, HrGap};
+    let dir = tempfile::tempdir().unwrap();
+    let (store, mut s) = running_session(dir.path());
+    store.limit_pages_for_tests().unwrap();
+    let mut second = 0;
+    let failed_at = loop {
+        second += 1;
+        if let [StoreReply::HrNotSaved(_)] = beat(&mut s, &store, second).as_slice() {
+            break second;
+        }
+        assert!(second < 100_000, "the page limit never bit");
+    };
+    // Forty minutes of a full disk at 1 Hz.
+    let mut told = Vec::new();
+    for second in failed_at + 1..=failed_at + 2_400 {
+        s.status = None;
+        beat(&mut s, &store, second);
+        told.extend(status(&s));
+    }
+    let last = failed_at + 2_400;
+    assert_eq!(
+        told,
+        [format!(
+            "Heart rate from {} on could not be saved (the disk was full) and is recorded as a gap.",
+            (t(0) + chrono::TimeDelta::seconds(failed_at)).format("%H:%M:%S")
+        )],
+        "told once"
+    );
+    let waiting = &s.heart.log.pending;
+    assert_eq!(
+        waiting.last().unwrap().offset_ms - waiting[0].offset_ms,
+        1_800_000,
+        "the newest half hour waits, no more"
+    );
+
+    store.free_pages_for_tests().unwrap();
+    let mut second = last;
+    while s.heart.log.unsaved.is_some() {
+        second += 1;
+        beat(&mut s, &store, second);
+        assert!(second < last + 10, "never saved again");
+    }
+    // Until that last try, each new sample pushed the oldest out of the half hour.
+    let kept_from = second - 1 - 1_800;
+    let stored = stored_seconds(&s, &store);
+    let expected: Vec<u32> = (1..failed_at as u32)
+        .chain(kept_from as u32..=second as u32)
+        .collect();
+    assert!(
+        stored == expected,
+        "stored {} samples ({:?}…{:?}), expected {} ({}…{second} without {failed_at}…{})",
+        stored.len(),
+        &stored[..3],
+        &stored[stored.len() - 3..],
+        expected.len(),
+        1,
+        kept_from - 1
+    );
+    let session = s.session.as_ref().unwrap().id;
+    assert_eq!(
+        store.session_hr(session).unwrap().gaps,
+        [HrGap {
+            from_ms: failed_at as u32 * 1000,
+            to_ms: kept_from as u32 * 1000,
+            reason: GapReason::DiskFull,
+        }],
+        "one gap from the first sample given up to the first kept, saying why"
+    );
+}

@@ -202,14 +202,32 @@ pub enum StoreReply {
     DeloadStarted(crate::core::deload::DeloadWeek),
     /// A deload ended early, as it now stands; `None` when it started today and was removed.
     DeloadEnded(Option<crate::core::deload::DeloadWeek>),
-    /// Heart rate stored (nothing to show).
+    /// A set's heart rate stored (nothing to show).
     HrSaved,
+    /// A batch of the running session's heart rate (`AppendHr`) was committed.
+    HrAppended,
+    /// A batch of heart rate could not be stored; it comes back whole.
+    HrNotSaved(HrNotSaved),
     ProgressRows(Box<super::review_state::ProgressRows>),
     LoadRows(Box<crate::review::LoadRows>),
     Failed {
         what: Failed,
         message: String,
     },
+}
+
+/// A batch of heart rate the store could not write, back whole (none of it was stored), to be
+/// tried again when `retry`, or given up as a gap with `reason`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HrNotSaved {
+    pub session: SessionId,
+    pub samples: Vec<HrSample>,
+    pub gaps: Vec<HrGap>,
+    /// `DiskFull` or `WriteFailed`.
+    pub reason: crate::core::hr_sample::GapReason,
+    pub retry: bool,
+    /// The store's words.
+    pub message: String,
 }
 
 impl StoreRequest {

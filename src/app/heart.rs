@@ -90,9 +90,15 @@ pub struct Heart {
 /// The running session's heart rate on its way to the database.
 #[derive(Debug, Clone, Default)]
 pub struct SessionLog {
-    /// Samples and gaps not yet handed to the store (never more than ~2 s worth).
+    /// Samples and gaps not yet handed to the store. Each sample goes as it arrives; they wait
+    /// here only while the store cannot save heart rate (see `unsaved`), in time order.
     pub pending: Vec<HrSample>,
     pub pending_gaps: Vec<HrGap>,
+    /// Set while heart rate cannot be saved (a full disk): it waits in `pending` and is tried
+    /// again.
+    pub unsaved: Option<Unsaved>,
+    /// The lifter was told that heart rate had to be given up (said once a session).
+    pub told_given_up: bool,
     /// The last eleven minutes of samples and gaps, for the heart rate of each set.
     pub samples: VecDeque<HrSample>,
     pub gaps: Vec<HrGap>,
@@ -103,6 +109,14 @@ pub struct SessionLog {
     pub awaiting: Vec<(SetId, SetWindow)>,
     /// Heart rate of the session's sets, for the table.
     pub sets: HashMap<SetId, SetHr>,
+}
+
+/// Why heart rate waits unsaved, and when it is tried again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unsaved {
+    /// The gap it becomes if it has to be given up.
+    pub reason: GapReason,
+    pub retry_at: DateTime<Utc>,
 }
 
 impl Heart {

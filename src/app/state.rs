@@ -71,6 +71,8 @@ pub struct Startup {
     pub rules: HashMap<ExerciseId, RuleConfig>,
     /// The e1RM formula pinned in Settings.
     pub pinned: Option<Formula>,
+    /// Why the database can only be read, when it cannot be written.
+    pub read_only: Option<crate::store::ReadOnly>,
 }
 
 #[derive(Debug, Clone)]
@@ -113,6 +115,8 @@ pub struct State {
     pub status: Option<Status>,
     pub size: (u16, u16),
     pub quit: bool,
+    /// Why the database can only be read: the app reviews, and the store refuses every change.
+    pub read_only: Option<crate::store::ReadOnly>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -381,6 +385,11 @@ fn coaching_for(startup: &Startup, now: DateTime<Utc>) -> HashMap<ExerciseId, Co
         .collect()
 }
 
+/// What a read-only start says on the status line (the dashboard adds the fix).
+pub fn read_only_line(why: &crate::store::ReadOnly) -> String {
+    format!("Read-only database: reviewing only — {why}. Nothing can be logged or changed.")
+}
+
 impl State {
     pub fn new(
         startup: Startup,
@@ -426,9 +435,13 @@ impl State {
             insight: 0,
             screen,
             modal,
-            status: None,
+            status: startup.read_only.as_ref().map(|why| Status {
+                text: read_only_line(why),
+                error: true,
+            }),
             size: (80, 24),
             quit: false,
+            read_only: startup.read_only,
         }
     }
 

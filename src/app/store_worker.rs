@@ -10,11 +10,12 @@ use std::thread::JoinHandle;
 use tokio::sync::mpsc::UnboundedSender;
 
 use super::action::Action;
-use super::effect::{StoreReply, StoreRequest};
+use super::effect::{HrNotSaved, StoreReply, StoreRequest};
 use super::state::Startup;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::core::deload::{DeloadAdvice, DeloadConfig, assess};
+use crate::core::hr_sample::{GapReason, HrGap, HrSample};
 use crate::core::hr_settings::HrSettings;
 use crate::core::session::{Session, SessionId};
 use crate::store::{Store, StoreError};
@@ -46,6 +47,7 @@ pub fn load_startup(store: &Store, today: NaiveDate) -> Result<Startup, StoreErr
         deload: Some(deload_advice(store, today)?),
         deload_week: store.current_deload(today)?,
         insights: Some(insights(store, today)?),
+        read_only: store.read_only().cloned(),
     })
 }
 
@@ -272,10 +274,7 @@ fn training(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreErr
             session,
             samples,
             gaps,
-        } => {
-            store.append_hr(session, &samples, &gaps)?;
-            StoreReply::HrSaved
-        }
+        } => append_hr(store, session, samples, gaps),
         R::SetHr { set, hr } => {
             store.set_hr(set, &hr)?;
             StoreReply::HrSaved
@@ -318,6 +317,34 @@ fn training(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreErr
         }
         other => unreachable_request(&other),
     })
+}
+
+/// Stores a batch of heart rate, or hands it back whole (the transaction stored none of it)
+/// saying whether a retry can help and what gap it becomes if it is given up.
+fn append_hr(
+    store: &Store,
+    session: SessionId,
+    samples: Vec<HrSample>,
+    gaps: Vec<HrGap>,
+) -> StoreReply {
+    match store.append_hr(session, &samples, &gaps) {
+        Ok(()) => StoreReply::HrAppended,
+        Err(e) => {
+            tracing::warn!(error = %e, samples = samples.len(), "heart rate not saved");
+            StoreReply::HrNotSaved(HrNotSaved {
+                session,
+                samples,
+                gaps,
+                reason: if matches!(e, StoreError::DiskFull { .. }) {
+                    GapReason::DiskFull
+                } else {
+                    GapReason::WriteFailed
+                },
+                retry: e.is_transient(),
+                message: e.to_string(),
+            })
+        }
+    }
 }
 
 /// `training` is only handed its own requests; anything else is a bug in `handle`.

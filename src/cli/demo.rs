@@ -5,6 +5,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use chrono::Utc;
 use color_eyre::eyre::eyre;
+use ironpulse::core::words;
 use ironpulse::demo::{self, DemoError, DemoOptions, DemoReport};
 use ironpulse::store::Store;
 
@@ -19,11 +20,11 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<(), Failure> {
     tracing::info!(db = %path.display(), years = args.years, seed = args.seed, "generating demo data");
     let report = generate(&path, args.years, args.seed)?;
     output::line(format_args!(
-        "demo database: {} ({} sessions, {} sets, {} heart-rate samples)",
+        "demo database: {} ({}, {}, {})",
         path.display(),
-        report.sessions,
-        report.sets,
-        report.hr_samples
+        words::count(report.sessions, "session", "sessions"),
+        words::count(report.sets, "set", "sets"),
+        words::count(report.hr_samples, "heart-rate sample", "heart-rate samples")
     ))?;
     if args.no_tui {
         return Ok(());

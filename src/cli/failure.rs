@@ -59,7 +59,10 @@ impl Failure {
             | StoreError::NotIronpulse { .. }
             | StoreError::NewerSchema { .. }
             | StoreError::NoDatabase { .. }
-            | StoreError::BackupExists { .. } => Self::Usage(err.to_string()),
+            | StoreError::BackupExists { .. }
+            | StoreError::NotAFile { .. }
+            | StoreError::ReadOnly { .. }
+            | StoreError::ReadOnlyOutdated { .. } => Self::Usage(err.to_string()),
             other => {
                 Self::Runtime(color_eyre::Report::new(other).wrap_err(format!("could not {doing}")))
             }

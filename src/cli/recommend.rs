@@ -49,7 +49,8 @@ pub(super) fn read_existing(db: &Path) -> Result<Store, Failure> {
 }
 
 fn existing(db: &Path, open: fn(&Path) -> Result<Store, StoreError>) -> Result<Store, Failure> {
-    let present = std::fs::metadata(db).is_ok_and(|m| m.len() > 0);
+    // Something that is not a file (a directory, /dev/null) goes on to be refused by name.
+    let present = std::fs::metadata(db).is_ok_and(|m| !m.is_file() || m.len() > 0);
     if !present {
         return Err(Failure::from_store(
             StoreError::NoDatabase {
@@ -296,12 +297,12 @@ fn target(r: &Recommendation, unit: Unit) -> String {
 
 fn rule_line(c: &RuleConfig, unit: Unit, custom: bool) -> String {
     format!(
-        "{}, {} reps, +{} {unit}, target RPE {}, {} sets{}",
+        "{}, {} reps, +{} {unit}, target RPE {}, {}{}",
         c.rule.label(),
         c.rep_range,
         c.increment.display(unit),
         format_number(c.target_rpe.value()),
-        c.sets,
+        ironpulse::core::words::count(usize::from(c.sets), "set", "sets"),
         if custom { "" } else { " (defaults)" }
     )
 }

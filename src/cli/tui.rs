@@ -10,7 +10,7 @@ use ironpulse::app::HeartSource;
 use ironpulse::app::state::Settings;
 use ironpulse::core::units::Bpm;
 use ironpulse::hr::{BleSource, SourceSpec, Speed};
-use ironpulse::store::Store;
+use ironpulse::store::{Store, StoreError};
 
 use super::{Context, Failure};
 
@@ -51,8 +51,7 @@ pub fn run(ctx: &Context, db: &Path, args: &TuiArgs) -> Result<(), Failure> {
     };
     // Every refusal (locked, not ours, newer schema) happens here, before the terminal is touched.
     // A second's grace lets a `report` or `context` that holds the lock finish first.
-    let store = Store::open_when_free(db, LOCK_GRACE)
-        .map_err(|e| Failure::from_store(e, "open the database"))?;
+    let store = open(db).map_err(|e| Failure::from_store(e, "open the database"))?;
     let remembered = store
         .remembered_strap()
         .map_err(|e| Failure::from_store(e, "read the remembered strap"))?;
@@ -61,6 +60,20 @@ pub fn run(ctx: &Context, db: &Path, args: &TuiArgs) -> Result<(), Failure> {
     ironpulse::app::run(store, settings, ctx.keymap().clone(), heart)
         .wrap_err("the terminal UI stopped with an error")?;
     Ok(())
+}
+
+/// The database at `db` to log into; one that cannot be written opens for reviewing only (the
+/// app says so and refuses every change), unless there is nothing in it to review.
+fn open(db: &Path) -> Result<Store, StoreError> {
+    match Store::open_when_free(db, LOCK_GRACE) {
+        Err(StoreError::ReadOnly { path, why }) => {
+            Store::open_read_only(db, why.clone()).map_err(|e| match e {
+                StoreError::NoDatabase { .. } => StoreError::ReadOnly { path, why },
+                other => other,
+            })
+        }
+        opened => opened,
+    }
 }
 
 /// The source `--hr` names; `auto` is the remembered strap, or off with a hint.

@@ -56,6 +56,10 @@ pub enum GapReason {
     Silent,
     /// The Bluetooth link was lost.
     Disconnected,
+    /// Received, but given up unsaved: the disk stayed full.
+    DiskFull,
+    /// Received, but given up unsaved: the database refused the write.
+    WriteFailed,
 }
 
 impl GapReason {
@@ -65,6 +69,19 @@ impl GapReason {
             GapReason::NoContact => "no_contact",
             GapReason::Silent => "silent",
             GapReason::Disconnected => "disconnected",
+            GapReason::DiskFull => "disk_full",
+            GapReason::WriteFailed => "write_failed",
+        }
+    }
+
+    /// In words, for a lifter.
+    pub fn describe(self) -> &'static str {
+        match self {
+            GapReason::NoContact => "no skin contact",
+            GapReason::Silent => "the strap went silent",
+            GapReason::Disconnected => "the strap disconnected",
+            GapReason::DiskFull => "the disk was full",
+            GapReason::WriteFailed => "the write failed",
         }
     }
 
@@ -74,6 +91,8 @@ impl GapReason {
             "no_contact" => Some(GapReason::NoContact),
             "silent" => Some(GapReason::Silent),
             "disconnected" => Some(GapReason::Disconnected),
+            "disk_full" => Some(GapReason::DiskFull),
+            "write_failed" => Some(GapReason::WriteFailed),
             _ => None,
         }
     }
@@ -126,6 +145,8 @@ mod tests {
             GapReason::NoContact,
             GapReason::Silent,
             GapReason::Disconnected,
+            GapReason::DiskFull,
+            GapReason::WriteFailed,
         ] {
             assert_eq!(GapReason::from_code(reason.code()), Some(reason));
         }

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use rusqlite::ErrorCode;
 
+use super::ReadOnly;
+
 /// An error from the store. Every message names the file and tells the lifter what to do next.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -15,6 +17,46 @@ pub enum StoreError {
         pid.map(|p| format!(" (pid {p})")).unwrap_or_default()
     )]
     Locked { path: PathBuf, pid: Option<u32> },
+
+    /// The path is not a regular file: a directory, a device such as `/dev/null`, a pipe.
+    #[error(
+        "{} is {kind}, not a file a database can be kept in. Nothing was created or changed. \
+         Give the path of a regular file (a new one is created if it is missing).",
+        path.display()
+    )]
+    NotAFile { path: PathBuf, kind: &'static str },
+
+    /// The database can be read but not written (permissions, a read-only mount).
+    #[error(
+        "{} cannot be written: {why}. Nothing was saved. Fix: {}.",
+        path.display(),
+        why.fix()
+    )]
+    ReadOnly { path: PathBuf, why: ReadOnly },
+
+    /// A database that cannot be written is of an older schema, which only a write can upgrade.
+    #[error(
+        "{} was written by an older ironpulse (schema {found}, this build reads {supported}) and \
+         cannot be upgraded: {why}. Fix: {}, then start ironpulse once to upgrade it.",
+        path.display(),
+        why.fix()
+    )]
+    ReadOnlyOutdated {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+        why: ReadOnly,
+    },
+
+    /// Changes wait in the `-wal` file, and `SQLite` cannot create the `-shm` index it needs to
+    /// read them.
+    #[error(
+        "{} has changes in its -wal file that SQLite can only read after creating its -shm file \
+         beside it, but {why}. Nothing was read. Fix: {}, then try again.",
+        path.display(),
+        why.fix()
+    )]
+    WalUnreadable { path: PathBuf, why: ReadOnly },
 
     /// The file exists but is not a `SQLite` database at all.
     #[error(
@@ -163,6 +205,19 @@ impl StoreError {
                 context,
                 source,
             },
+        }
+    }
+
+    /// Whether the same write may succeed later: a full disk, an I/O error, the database busy
+    /// with another connection. Anything else (a refused or invalid request) fails again.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            StoreError::DiskFull { .. } | StoreError::DiskIo { .. } | StoreError::Io { .. } => true,
+            StoreError::Sqlite { source, .. } => matches!(
+                source.sqlite_error_code(),
+                Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+            ),
+            _ => false,
         }
     }
 

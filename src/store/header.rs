@@ -50,7 +50,38 @@ impl Header {
     }
 }
 
+/// Refuses a path that exists but is not a regular file (a directory, `/dev/null`, a pipe), so
+/// nothing is created beside it. A missing path is fine: it becomes a new database.
+pub(crate) fn refuse_special(path: &Path) -> Result<(), StoreError> {
+    match fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => Err(StoreError::NotAFile {
+            path: path.to_path_buf(),
+            kind: file_kind(meta.file_type()),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// What a file that is not a regular file is, in words.
+fn file_kind(kind: fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt as _;
+    if kind.is_dir() {
+        "a directory"
+    } else if kind.is_char_device() {
+        "a character device"
+    } else if kind.is_block_device() {
+        "a block device"
+    } else if kind.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    }
+}
+
 /// Reads the header of the file at `path`: `None` when it is missing or empty (a new database).
+/// A path that is not a regular file is refused.
 pub(crate) fn inspect(path: &Path) -> Result<Option<Header>, StoreError> {
     let io = |context: &'static str| {
         move |source| StoreError::Io {
@@ -59,6 +90,7 @@ pub(crate) fn inspect(path: &Path) -> Result<Option<Header>, StoreError> {
             source,
         }
     };
+    refuse_special(path)?;
     let len = match fs::metadata(path) {
         Ok(meta) => meta.len(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -78,6 +110,7 @@ pub(crate) fn inspect(path: &Path) -> Result<Option<Header>, StoreError> {
         });
     }
     drop(file);
+    refuse_unreadable_wal(path)?;
 
     let fail = |context| move |e| StoreError::sqlite(path.to_path_buf(), context, e);
     let conn = open_read_only(path).map_err(fail("open the database read-only"))?;
@@ -95,6 +128,23 @@ pub(crate) fn inspect(path: &Path) -> Result<Option<Header>, StoreError> {
         user_version,
         has_tables,
     }))
+}
+
+/// Refuses a database whose `-wal` holds changes when `SQLite` would have to create the `-shm`
+/// index to read them and nothing can be created beside it (a crash's files copied without
+/// their `-shm` into a read-only folder): reading only the main file would show old data.
+fn refuse_unreadable_wal(path: &Path) -> Result<(), StoreError> {
+    let has_wal = fs::metadata(side_file(path, "-wal")).is_ok_and(|m| m.len() > 0);
+    if !has_wal || side_file(path, "-shm").exists() {
+        return Ok(());
+    }
+    match super::read_only::folder(path) {
+        Some(why) => Err(StoreError::WalUnreadable {
+            path: path.to_path_buf(),
+            why,
+        }),
+        None => Ok(()),
+    }
 }
 
 /// Opens `path` strictly for reading, creating no side files.

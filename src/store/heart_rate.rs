@@ -13,7 +13,7 @@ mod summary;
 #[cfg(test)]
 mod tests;
 
-use rusqlite::{ErrorCode, params};
+use rusqlite::params;
 
 use super::{Store, StoreError};
 use crate::core::hr_sample::{GapReason, HrGap, HrSample, Rr};
@@ -30,11 +30,19 @@ pub struct SessionHr {
     pub gaps: Vec<HrGap>,
 }
 
-const INSERT_SAMPLE: &str =
-    "INSERT INTO hr_sample (session_id, offset_ms, bpm, rr) VALUES (?1, ?2, ?3, ?4)";
+/// Inserts a sample unless one is stored at that offset already (see [`Store::write_hr`]).
+const INSERT_SAMPLE: &str = "INSERT INTO hr_sample (session_id, offset_ms, bpm, rr) \
+     VALUES (?1, ?2, ?3, ?4) ON CONFLICT (session_id, offset_ms) DO NOTHING";
 
-const INSERT_GAP: &str =
-    "INSERT INTO hr_gap (session_id, from_ms, to_ms, reason) VALUES (?1, ?2, ?3, ?4)";
+/// Whether the sample stored at an offset is exactly this one.
+const SAME_SAMPLE: &str = "SELECT bpm = ?3 AND rr IS ?4 FROM hr_sample \
+     WHERE session_id = ?1 AND offset_ms = ?2";
+
+const INSERT_GAP: &str = "INSERT INTO hr_gap (session_id, from_ms, to_ms, reason) \
+     VALUES (?1, ?2, ?3, ?4) ON CONFLICT (session_id, from_ms) DO NOTHING";
+
+const SAME_GAP: &str = "SELECT to_ms = ?3 AND reason = ?4 FROM hr_gap \
+     WHERE session_id = ?1 AND from_ms = ?2";
 
 impl Store {
     /// Appends a batch of a session's heart rate (the app sends one at least every 2 s) in one
@@ -130,6 +138,11 @@ impl Store {
     }
 
     /// Writes samples and gaps inside the caller's transaction (checked with [`check_batch`]).
+    ///
+    /// A row already stored exactly so is skipped: a batch whose commit was reported failed
+    /// (an I/O error at the last step) may have landed, and its retry must neither fail nor
+    /// store a sample twice. A different row at the same offset is refused: heart rate is only
+    /// ever appended.
     fn write_hr(
         &self,
         session: i64,
@@ -137,32 +150,37 @@ impl Store {
         gaps: &[HrGap],
     ) -> Result<(), StoreError> {
         let fail = || self.fail("save the heart rate");
-        let duplicate = |what: &'static str, at: u32| {
-            move |e: rusqlite::Error| {
-                if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) {
-                    StoreError::Invalid(format!(
-                        "session {session} already has {what} at {at} ms; heart rate is only \
-                         ever appended"
-                    ))
-                } else {
-                    self.fail("save the heart rate")(e)
-                }
-            }
+        let taken = |what: &'static str, at: u32| {
+            StoreError::Invalid(format!(
+                "session {session} already has {what} at {at} ms; heart rate is only ever appended"
+            ))
         };
         let mut insert = self.conn.prepare_cached(INSERT_SAMPLE).map_err(fail())?;
+        let mut same = self.conn.prepare_cached(SAME_SAMPLE).map_err(fail())?;
         let mut blob = Vec::new();
         for sample in samples {
             encode_rr(&sample.rr, &mut blob);
             let rr = (!blob.is_empty()).then_some(blob.as_slice());
-            insert
-                .execute(params![session, sample.offset_ms, sample.bpm.get(), rr])
-                .map_err(duplicate("a heart-rate sample", sample.offset_ms))?;
+            let row = params![session, sample.offset_ms, sample.bpm.get(), rr];
+            if insert.execute(row).map_err(fail())? == 0
+                && !same
+                    .query_row(row, |r| r.get::<_, bool>(0))
+                    .map_err(fail())?
+            {
+                return Err(taken("a heart-rate sample", sample.offset_ms));
+            }
         }
         let mut insert = self.conn.prepare_cached(INSERT_GAP).map_err(fail())?;
+        let mut same = self.conn.prepare_cached(SAME_GAP).map_err(fail())?;
         for gap in gaps {
-            insert
-                .execute(params![session, gap.from_ms, gap.to_ms, gap.reason.code()])
-                .map_err(duplicate("a heart-rate gap", gap.from_ms))?;
+            let row = params![session, gap.from_ms, gap.to_ms, gap.reason.code()];
+            if insert.execute(row).map_err(fail())? == 0
+                && !same
+                    .query_row(row, |r| r.get::<_, bool>(0))
+                    .map_err(fail())?
+            {
+                return Err(taken("a heart-rate gap", gap.from_ms));
+            }
         }
         Ok(())
     }

@@ -2,6 +2,7 @@
 //! not take the instance lock, so they work while the app is running.
 
 use std::fmt;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::thread;
@@ -13,6 +14,11 @@ use rusqlite::backup::{Backup, StepResult};
 use super::StoreError;
 use super::header::{self, Header, open_read_only, side_file};
 use super::migrations::SCHEMA_VERSION;
+
+/// A stored count with its noun (`1 session`, `2 sets`).
+fn count(n: u64, one: &str, many: &str) -> String {
+    crate::core::words::count(usize::try_from(n).unwrap_or(usize::MAX), one, many)
+}
 
 /// How often a backup retries while the source is briefly locked, and how long it waits between.
 const BACKUP_RETRIES: u32 = 200;
@@ -53,8 +59,10 @@ impl fmt::Display for CheckReport {
         )?;
         writeln!(
             f,
-            "contents:  {} sessions, {} sets, {} exercises",
-            self.sessions, self.sets, self.exercises
+            "contents:  {}, {}, {}",
+            count(self.sessions, "session", "sessions"),
+            count(self.sets, "set", "sets"),
+            count(self.exercises, "exercise", "exercises")
         )?;
         if self.integrity.is_empty() {
             writeln!(f, "integrity: ok")?;
@@ -87,9 +95,9 @@ impl fmt::Display for BackupReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "backed up {} sessions and {} sets to {} ({} KB); the copy passed its integrity check",
-            self.sessions,
-            self.sets,
+            "backed up {} and {} to {} ({} KB); the copy passed its integrity check",
+            count(self.sessions, "session", "sessions"),
+            count(self.sets, "set", "sets"),
             self.dest.display(),
             self.bytes.div_ceil(1024)
         )
@@ -134,6 +142,7 @@ pub fn check(path: &Path) -> Result<CheckReport, StoreError> {
 /// or it is removed.
 pub fn backup(path: &Path, dest: &Path) -> Result<BackupReport, StoreError> {
     existing_ironpulse(path)?;
+    header::refuse_special(dest)?;
     if fs::metadata(dest).is_ok_and(|m| m.len() > 0) {
         return Err(StoreError::BackupExists {
             path: dest.to_path_buf(),
@@ -343,7 +352,7 @@ mod tests {
         assert!(
             report
                 .to_string()
-                .starts_with("backed up 1 sessions and 2 sets to "),
+                .starts_with("backed up 1 session and 2 sets to "),
             "{report}"
         );
         assert!(!side_file(&empty, "-wal").exists());

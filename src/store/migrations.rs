@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_review.sql"),
     include_str!("migrations/0005_slot_volume.sql"),
     include_str!("migrations/0006_trained_time.sql"),
+    include_str!("migrations/0007_hr_gap_not_saved.sql"),
 ];
 
 /// The schema version that stored each slot's volume and re-read e1RMs by the lifter's RPE habit
@@ -142,6 +143,62 @@ mod tests {
             .pragma_query_value(None, "application_id", |r| r.get(0))
             .unwrap();
         assert_eq!(app_id, 0);
+    }
+
+    #[test]
+    fn widening_the_gap_reasons_keeps_every_stored_gap() {
+        let conn = fresh();
+        apply(&conn, &MIGRATIONS[..4]).unwrap();
+        conn.execute_batch(
+            "INSERT INTO session (id, started_at, title, status) VALUES (1, 0, 'Legs', 'finished');
+             INSERT INTO hr_gap VALUES (1, 1000, 5000, 'silent'), (1, 9000, 12000, 'no_contact');",
+        )
+        .unwrap();
+        assert!(
+            conn.execute(
+                "INSERT INTO hr_gap VALUES (1, 20000, 30000, 'disk_full')",
+                []
+            )
+            .is_err(),
+            "schema 4 knows no disk_full"
+        );
+        apply(&conn, MIGRATIONS).unwrap();
+        let gaps: Vec<(i64, i64, String)> = conn
+            .prepare("SELECT from_ms, to_ms, reason FROM hr_gap ORDER BY from_ms")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            gaps,
+            [
+                (1000, 5000, "silent".to_string()),
+                (9000, 12000, "no_contact".to_string())
+            ]
+        );
+        conn.execute(
+            "INSERT INTO hr_gap VALUES (1, 20000, 30000, 'disk_full')",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO hr_gap VALUES (1, 40000, 50000, 'write_failed')",
+            [],
+        )
+        .unwrap();
+        assert!(
+            conn.execute("INSERT INTO hr_gap VALUES (1, 60000, 70000, 'lost')", [])
+                .is_err()
+        );
+        // Still a child of its session, and still without rowid.
+        conn.execute_batch("PRAGMA foreign_keys = ON; DELETE FROM session WHERE id = 1;")
+            .unwrap();
+        let left: i64 = conn
+            .query_row("SELECT count(*) FROM hr_gap", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(left, 0);
+        assert!(conn.prepare("SELECT rowid FROM hr_gap").is_err());
     }
 
     #[test]

@@ -88,6 +88,8 @@ pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
             );
         }
         StoreReply::HrSaved => {}
+        StoreReply::HrAppended => super::hr_log::appended(state),
+        StoreReply::HrNotSaved(batch) => return super::hr_log::not_saved(state, batch),
         StoreReply::ProgressRows(rows) => super::review::progress_rows(state, *rows),
         StoreReply::LoadRows(rows) => super::review::load_rows(state, *rows),
         StoreReply::Deload { advice, current } => {
@@ -226,8 +228,10 @@ fn finished(state: &mut State, session: Session) -> Vec<Effect> {
     state.rest = None;
     state.status = None;
     state.heart.meter = None;
+    let mut effects = super::hr_log::session_over(state, &session);
     state.screen = Screen::Summary(session);
-    check_again(state)
+    effects.extend(check_again(state));
+    effects
 }
 
 /// The store committed these sets: show them, refill the line, start the rest.

@@ -183,6 +183,54 @@ fn a_bad_batch_stores_nothing_and_says_why() {
 }
 
 #[test]
+fn a_retried_batch_that_had_landed_already_is_stored_once() {
+    let store = store();
+    let session = store.start_session(at(0), "Legs").unwrap();
+    let batch = [sample(1, 80, &[1000]), sample(2, 81, &[])];
+    let gaps = [gap(2, 9, GapReason::DiskFull)];
+    store.append_hr(session, &batch, &gaps).unwrap();
+    // The app was told the commit failed, so it sends the same batch (and more) again.
+    let again = [
+        sample(1, 80, &[1000]),
+        sample(2, 81, &[]),
+        sample(9, 82, &[]),
+    ];
+    store.append_hr(session, &again, &gaps).unwrap();
+    let hr = store.session_hr(session).unwrap();
+    assert_eq!(hr.samples, again, "each sample once");
+    assert_eq!(hr.gaps, gaps);
+    // Something else at a stored offset is still refused.
+    let err = store
+        .append_hr(session, &[sample(2, 90, &[])], &[])
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("already has a heart-rate sample at 2000 ms"),
+        "{err}"
+    );
+    let err = store
+        .append_hr(session, &[], &[gap(2, 5, GapReason::DiskFull)])
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("already has a heart-rate gap at 2000 ms"),
+        "{err}"
+    );
+}
+
+#[test]
+fn heart_rate_given_up_unsaved_is_a_gap_with_its_reason() {
+    let store = store();
+    let session = store.start_session(at(0), "Legs").unwrap();
+    let gaps = [
+        gap(10, 20, GapReason::DiskFull),
+        gap(30, 40, GapReason::WriteFailed),
+    ];
+    store.append_hr(session, &[], &gaps).unwrap();
+    assert_eq!(store.session_hr(session).unwrap().gaps, gaps);
+}
+
+#[test]
 fn gaps_are_recorded_not_filled_in() {
     let store = store();
     store.save_profile(&profile()).unwrap();

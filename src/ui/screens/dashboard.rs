@@ -132,8 +132,26 @@ fn today_lines(state: &State, width: usize, theme: Theme) -> Vec<Line<'static>> 
             ]),
         ],
     };
+    if let Some(why) = &state.read_only {
+        lines = read_only_lines(why, theme);
+    }
     lines.extend(deload_lines(state, width, theme));
     lines
+}
+
+/// Nothing can be started or saved: say so, why, and the fix, instead of "press s".
+fn read_only_lines(why: &crate::store::ReadOnly, theme: Theme) -> Vec<Line<'static>> {
+    let fix = why
+        .command()
+        .unwrap_or_else(|| "remount it read-write".into());
+    vec![
+        Line::from(vec![
+            Span::styled("Read-only database: reviewing only", theme.warn()),
+            Span::raw(format!(" — {why}.")),
+        ]),
+        Line::raw(format!("Fix: {fix}, then restart;")),
+        Line::raw("or copy the database to a writable place and start ironpulse with --db."),
+    ]
 }
 
 /// The deload check: its verdict, and each signal that fired with its numbers, wrapped to `width`

@@ -27,6 +27,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
         Span::styled(" ironpulse ", theme.title()),
         Span::raw(format!(" {place}")),
     ];
+    if state.read_only.is_some() {
+        left.push(Span::styled("  read-only: reviewing", theme.warn()));
+    }
     if let Some(session) = &state.session {
         left.push(Span::styled(
             format!("  ⏱ {}", clock(session.duration(state.now))),

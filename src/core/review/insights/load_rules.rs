@@ -105,11 +105,12 @@ pub(super) fn polarisation(input: &InsightInput<'_>) -> Option<Insight> {
                80 %)"
             .to_string(),
         numbers: format!(
-            "{:.0} % low / {:.0} % high over {} h {:02} min in zones 1+ ({sessions} sessions)",
+            "{:.0} % low / {:.0} % high over {} h {:02} min in zones 1+ ({})",
             p.low_percent,
             p.high_percent,
             minutes / 60,
-            minutes % 60
+            minutes % 60,
+            crate::core::words::count(sessions, "session", "sessions")
         ),
         suggestion: "Do most cardio easy (zone 2, able to talk) and keep the hard sessions few \
                      and truly hard."
