@@ -141,26 +141,40 @@ fn live_zones(profile: &Profile) -> Option<ZoneModel> {
     HrSettings::from_profile(profile).zone_model().ok()
 }
 
-/// Heart-rate-gated rest: once HR falls below the configured level during a rest, say so (and
-/// ring the bell if the timer has not).
+/// Heart rate keeps rising for a few seconds after a set: "ready" is never said earlier in a rest.
+const READY_NOT_BEFORE: chrono::Duration = chrono::Duration::seconds(20);
+
+/// Beats above the ready level that take "ready" back: a beat or two either side of it is noise.
+const UNREADY_ABOVE: u16 = 5;
+
+/// Heart-rate-gated rest: once HR is below the configured level, from [`READY_NOT_BEFORE`] into a
+/// rest on, say so; should it climb well above the level again, say that too, so the line never
+/// reads "ready" while the heart rate is back up.
 fn ready_cue(state: &mut State, bpm: Option<crate::core::units::Bpm>) {
     let (Some(level), Some(bpm), Some(timer)) =
         (state.settings.ready_below, bpm, state.rest.as_mut())
     else {
         return;
     };
-    if !timer.ready && bpm < level {
+    let said = if !timer.ready && bpm < level && state.now - timer.rest.started >= READY_NOT_BEFORE
+    {
         timer.ready = true;
-        say(
-            state,
-            format!(
-                "Heart rate {} is below {}: ready for the next set.",
-                bpm.get(),
-                level.get()
-            ),
-            false,
-        );
-    }
+        format!(
+            "Heart rate {} is below {}: ready for the next set.",
+            bpm.get(),
+            level.get()
+        )
+    } else if timer.ready && bpm.get() >= level.get().saturating_add(UNREADY_ABOVE) {
+        timer.ready = false;
+        format!(
+            "Heart rate back up to {} (ready below {}): give it a little longer.",
+            bpm.get(),
+            level.get()
+        )
+    } else {
+        return;
+    };
+    say(state, said, false);
 }
 
 #[cfg(test)]
