@@ -27,16 +27,16 @@ fn lift(l: &LiftTrend) -> Value {
     json!({
         "id": l.exercise.0,
         "exercise": l.name,
-        "weeks": l.weeks,
+        "weeks": l.trend.weeks,
         "e1rm": {
-            "first": date(l.e1rm.line.first),
-            "last": date(l.e1rm.line.last),
-            "start_kg": kg(l.e1rm.start),
-            "end_kg": kg(l.e1rm.end),
-            "change_percent": num(l.change_percent, 2),
-            "percent_per_month": num(l.percent_per_month, 2),
-            "percent_per_month_se": opt(l.percent_per_month_se, 2),
-            "direction": l.direction.label(),
+            "first": date(l.trend.e1rm.line.first),
+            "last": date(l.trend.e1rm.line.last),
+            "start_kg": kg(l.trend.e1rm.start),
+            "end_kg": kg(l.trend.e1rm.end),
+            "change_percent": num(l.trend.change_percent, 2),
+            "percent_per_month": num(l.trend.percent_per_month, 2),
+            "percent_per_month_se": opt(l.trend.percent_per_month_se, 2),
+            "direction": l.trend.direction.label(),
         },
         "volume": volume_trend(&l.volume),
     })
@@ -50,7 +50,7 @@ fn strength(c: &Coach<'_>) -> Value {
                 json!({
                     "id": l.exercise.0,
                     "exercise": l.name,
-                    "change_percent": num(l.change_percent, 2),
+                    "change_percent": num(l.trend.change_percent, 2),
                 })
             })
     };

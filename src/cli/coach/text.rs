@@ -19,12 +19,13 @@ fn trend_words(v: &VolumeTrend) -> String {
 /// "−0.84 ± 1.20 %/month, plateau": the slope with its standard error, and the verdict.
 fn e1rm_words(l: &LiftTrend) -> String {
     let se = l
+        .trend
         .percent_per_month_se
         .map_or_else(String::new, |se| format!(" ± {:.2}", Figure(se)));
     format!(
         "{:+.2}{se} %/month, {}",
-        Figure(l.percent_per_month),
-        l.direction.label()
+        Figure(l.trend.percent_per_month),
+        l.trend.direction.label()
     )
 }
 
@@ -42,9 +43,9 @@ fn strength(c: &Coach<'_>, unit: Unit) -> String {
             out,
             "  {:<24} {:>7} → {:<7} {unit}  {:+5.1} % ({})  volume {}",
             l.name.chars().take(24).collect::<String>(),
-            format!("{:.1}", Figure(l.e1rm.start.in_unit(unit))),
-            format!("{:.1}", Figure(l.e1rm.end.in_unit(unit))),
-            Figure(l.change_percent),
+            format!("{:.1}", Figure(l.trend.e1rm.start.in_unit(unit))),
+            format!("{:.1}", Figure(l.trend.e1rm.end.in_unit(unit))),
+            Figure(l.trend.change_percent),
             e1rm_words(l),
             trend_words(&l.volume)
         );

@@ -130,13 +130,9 @@ impl E1rmTrend {
     /// once the trend spans [`VERDICT_MIN_WEEKS`] weeks over [`VERDICT_MIN_SPAN_DAYS`] days;
     /// `None` before (too short to speak for the lift).
     pub fn verdict(&self) -> Option<Direction> {
-        verdict(self.weeks, &self.e1rm, self.direction)
+        (self.weeks >= VERDICT_MIN_WEEKS && self.e1rm.line.span_days() >= VERDICT_MIN_SPAN_DAYS)
+            .then_some(self.direction)
     }
-}
-
-fn verdict(weeks: usize, e1rm: &WeightTrend, direction: Direction) -> Option<Direction> {
-    (weeks >= VERDICT_MIN_WEEKS && e1rm.line.span_days() >= VERDICT_MIN_SPAN_DAYS)
-        .then_some(direction)
 }
 
 /// The `(date, best e1RM)` of exercise sessions that have one.
@@ -224,28 +220,10 @@ pub struct VolumeTrend {
 pub struct LiftTrend {
     pub exercise: ExerciseId,
     pub name: String,
-    /// Weeks with an e1RM in the window (deload weeks left out).
-    pub weeks: usize,
-    /// The e1RM trend (fitted start and end, the line with its span and t-value).
-    pub e1rm: WeightTrend,
-    /// Fitted end vs fitted start, percent.
-    pub change_percent: f64,
-    /// The e1RM slope per month as a percentage of the fitted start.
-    pub percent_per_month: f64,
-    /// The standard error of `percent_per_month`, same units: how far the slope could move on
-    /// the weeks' scatter alone. `None` when it cannot be read (fewer than three points).
-    pub percent_per_month_se: Option<f64>,
-    /// The e1RM verdict ([`Direction::of_e1rm`]).
-    pub direction: Direction,
+    /// Its e1RM trend and verdict, as the insights and the deload check read it.
+    pub trend: E1rmTrend,
     /// The lift's own weekly volume.
     pub volume: VolumeTrend,
-}
-
-impl LiftTrend {
-    /// [`E1rmTrend::verdict`] of this lift.
-    pub fn verdict(&self) -> Option<Direction> {
-        verdict(self.weeks, &self.e1rm, self.direction)
-    }
 }
 
 /// The strength part of `ironpulse context`.
@@ -295,10 +273,11 @@ pub fn lift_trends(
         .into_iter()
         .filter_map(|(id, sessions)| lift_trend(id, &sessions, &names, deloads, today))
         .collect();
-    let best = |l: &LiftTrend| l.e1rm.end.kg();
+    let best = |l: &LiftTrend| l.trend.e1rm.end.kg();
     lifts.sort_by(|a, b| {
-        b.weeks
-            .cmp(&a.weeks)
+        b.trend
+            .weeks
+            .cmp(&a.trend.weeks)
             .then_with(|| best(b).total_cmp(&best(a)))
             .then_with(|| a.name.cmp(&b.name))
     });
@@ -325,9 +304,9 @@ pub fn strength(
             .iter()
             .reduce(|a, b| {
                 let better = if pick_max {
-                    b.change_percent > a.change_percent
+                    b.trend.change_percent > a.trend.change_percent
                 } else {
-                    b.change_percent < a.change_percent
+                    b.trend.change_percent < a.trend.change_percent
                 };
                 if better { b } else { a }
             })
@@ -354,17 +333,11 @@ fn lift_trend(
     deloads: &[DeloadWeek],
     today: NaiveDate,
 ) -> Option<LiftTrend> {
-    let trend = E1rmTrend::fit(e1rms(sessions.iter().copied()), deloads, today)?;
     Some(LiftTrend {
         exercise: id,
         name: name_of(names, id),
-        weeks: trend.weeks,
-        change_percent: trend.change_percent,
-        percent_per_month: trend.percent_per_month,
-        percent_per_month_se: trend.percent_per_month_se,
-        direction: trend.direction,
+        trend: E1rmTrend::fit(e1rms(sessions.iter().copied()), deloads, today)?,
         volume: volume_trend(sessions, deloads, today),
-        e1rm: trend.e1rm,
     })
 }
 
@@ -494,15 +467,15 @@ mod tests {
         let [bench] = lifts.as_slice() else {
             panic!("one lift: {lifts:?}")
         };
-        assert!((bench.percent_per_month - -3.043_75).abs() < 1e-9);
+        assert!((bench.trend.percent_per_month - -3.043_75).abs() < 1e-9);
         // SE 0.07636 kg/day → 2.3242 %/month on 100 kg: t = −1.31, within the scatter.
         let se = falling_bench_se_per_day(3.0) * 30.4375;
-        assert!((bench.percent_per_month_se.unwrap() - se).abs() < 1e-9);
-        assert!((bench.percent_per_month_se.unwrap() - 2.3242).abs() < 1e-4);
-        let t = bench.e1rm.line.t_value().unwrap();
+        assert!((bench.trend.percent_per_month_se.unwrap() - se).abs() < 1e-9);
+        assert!((bench.trend.percent_per_month_se.unwrap() - 2.3242).abs() < 1e-4);
+        let t = bench.trend.e1rm.line.t_value().unwrap();
         assert!((t - -0.1 / falling_bench_se_per_day(3.0)).abs() < 1e-9);
         assert!(t > E1RM_FALLING_T);
-        assert_eq!(bench.direction, Direction::Plateau);
+        assert_eq!(bench.trend.direction, Direction::Plateau);
     }
 
     #[test]
@@ -512,14 +485,14 @@ mod tests {
         let [bench] = lifts.as_slice() else {
             panic!("one lift: {lifts:?}")
         };
-        assert!((bench.percent_per_month - -3.043_75).abs() < 1e-9);
+        assert!((bench.trend.percent_per_month - -3.043_75).abs() < 1e-9);
         // SE 0.012727 kg/day → 0.3874 %/month: t = −7.86, a fall beyond the scatter.
         let se = falling_bench_se_per_day(0.5) * 30.4375;
-        assert!((bench.percent_per_month_se.unwrap() - se).abs() < 1e-9);
-        assert!((bench.percent_per_month_se.unwrap() - 0.3874).abs() < 1e-4);
-        assert!(bench.e1rm.line.t_value().unwrap() < E1RM_FALLING_T);
-        assert_eq!(bench.direction, Direction::Decreasing);
-        assert_eq!(bench.weeks, 8);
+        assert!((bench.trend.percent_per_month_se.unwrap() - se).abs() < 1e-9);
+        assert!((bench.trend.percent_per_month_se.unwrap() - 0.3874).abs() < 1e-4);
+        assert!(bench.trend.e1rm.line.t_value().unwrap() < E1RM_FALLING_T);
+        assert_eq!(bench.trend.direction, Direction::Decreasing);
+        assert_eq!(bench.trend.weeks, 8);
     }
 
     #[test]
@@ -545,17 +518,17 @@ mod tests {
             "heavier first on equal weeks"
         );
         let squat = &ctx.lifts[0];
-        assert_eq!(squat.weeks, 8, "each week's best session");
+        assert_eq!(squat.trend.weeks, 8, "each week's best session");
         // The weekly bests are the second sessions (days 3, 10, …): slope 2 kg / 7 days = 8.696 kg
         // a month; on the fitted start 140 + 6/7 kg → 6.17 %/month.
-        assert!((squat.e1rm.line.slope_per_day - 2.0 / 7.0).abs() < 1e-9);
-        assert!((squat.e1rm.start.kg() - (140.0 + 6.0 / 7.0)).abs() < 1e-9);
+        assert!((squat.trend.e1rm.line.slope_per_day - 2.0 / 7.0).abs() < 1e-9);
+        assert!((squat.trend.e1rm.start.kg() - (140.0 + 6.0 / 7.0)).abs() < 1e-9);
         let expected = 2.0 / 7.0 * 30.4375 / (140.0 + 6.0 / 7.0) * 100.0;
-        assert!((squat.percent_per_month - expected).abs() < 1e-9);
-        assert_eq!(squat.direction, Direction::Increasing);
+        assert!((squat.trend.percent_per_month - expected).abs() < 1e-9);
+        assert_eq!(squat.trend.direction, Direction::Increasing);
         let bench = &ctx.lifts[1];
-        assert_eq!(bench.direction, Direction::Plateau);
-        assert!(bench.change_percent.abs() < 1e-9);
+        assert_eq!(bench.trend.direction, Direction::Plateau);
+        assert!(bench.trend.change_percent.abs() < 1e-9);
         // Bench volume 3000 … 3700 in blocks 1 to 8: +100 a week on 3000 → 14.5 %/month.
         let v = &bench.volume;
         assert!((v.weeks[0].volume_kg - 3000.0).abs() < 1e-9);

@@ -36,16 +36,16 @@ pub(super) fn e1rm_trends(input: &InsightInput<'_>, trends: &[LiftTrend]) -> Vec
     let mut lifts: Vec<(Direction, LiftSlope)> = trends
         .iter()
         .filter_map(|l| {
-            let direction = l.verdict().filter(|d| *d != Direction::Increasing)?;
+            let direction = l.trend.verdict().filter(|d| *d != Direction::Increasing)?;
             let slope = LiftSlope {
                 exercise: l.exercise,
                 name: l.name.clone(),
-                weeks: l.weeks,
-                days: l.e1rm.line.span_days(),
-                start: l.e1rm.start,
-                end: l.e1rm.end,
-                percent_per_month: l.percent_per_month,
-                t_value: l.e1rm.line.t_value(),
+                weeks: l.trend.weeks,
+                days: l.trend.e1rm.line.span_days(),
+                start: l.trend.e1rm.start,
+                end: l.trend.e1rm.end,
+                percent_per_month: l.trend.percent_per_month,
+                t_value: l.trend.e1rm.line.t_value(),
             };
             Some((direction, slope))
         })
@@ -229,7 +229,7 @@ pub(super) fn untrained(input: &InsightInput<'_>) -> Option<Insight> {
 pub(super) fn pr_streak(input: &InsightInput<'_>, trends: &[LiftTrend]) -> Option<Insight> {
     let falling: Vec<ExerciseId> = trends
         .iter()
-        .filter(|l| l.verdict() == Some(Direction::Decreasing))
+        .filter(|l| l.trend.verdict() == Some(Direction::Decreasing))
         .map(|l| l.exercise)
         .collect();
     let prs: Vec<_> = review_prs(input.exercise_sessions)
