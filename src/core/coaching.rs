@@ -137,7 +137,7 @@ impl Coaching {
 
     /// Records a logged set; returns the records it broke (warm-ups and loads without a weight
     /// break none).
-    pub fn log(&mut self, _session: SessionId, set: &SetSpec) -> Vec<Pr> {
+    pub fn log(&mut self, set: &SetSpec) -> Vec<Pr> {
         let (Load::External(weight), Some(reps)) = (set.load, set.reps) else {
             return Vec::new();
         };
@@ -232,9 +232,9 @@ mod tests {
                 .contains("102.5")
         );
         assert_eq!(coaching.last, Some(lift(100.0, 8)));
-        let prs = coaching.log(SessionId(2), &lift(102.5, 8));
+        let prs = coaching.log(&lift(102.5, 8));
         assert!(!prs.is_empty(), "heavier for the same reps is a record");
-        assert!(coaching.log(SessionId(2), &lift(60.0, 5)).is_empty());
+        assert!(coaching.log(&lift(60.0, 5)).is_empty());
     }
 
     #[test]

@@ -259,7 +259,7 @@ fn logged(state: &mut State, slot_id: SlotId, sets: Vec<LoggedSet>) {
     let records: Vec<String> = match state.coaching.get_mut(&exercise) {
         Some(coaching) => sets
             .iter()
-            .flat_map(|s| coaching.log(session.id, &s.spec))
+            .flat_map(|s| coaching.log(&s.spec))
             .map(|pr| pr.sentence(unit))
             .collect(),
         None => Vec::new(),
