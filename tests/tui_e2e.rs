@@ -547,6 +547,33 @@ fn second_instance_is_refused_with_the_pid() {
     onboard(&t);
 }
 
+/// A terminal that never answers a query — a bare pseudo-terminal, as `script` gives — must not
+/// hold up the first frame (clearing through ratatui asked for the cursor position and waited 2 s).
+#[test]
+fn the_first_frame_does_not_wait_on_a_terminal_that_never_answers() {
+    if !tmux::tool_installed("script", "-V") {
+        return;
+    }
+    let sandbox = Sandbox::new();
+    let argv: Vec<String> = sandbox
+        .argv(&[("IRONPULSE_EXIT_AFTER_FIRST_FRAME", "1")], false)
+        .iter()
+        .map(|a| format!("'{}'", a.to_string_lossy()))
+        .collect();
+    let started = std::time::Instant::now();
+    let out = Command::new("script")
+        .args(["-qec", &argv.join(" "), "/dev/null"])
+        .current_dir(sandbox.path(""))
+        .output()
+        .expect("run script");
+    let took = started.elapsed();
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        took < std::time::Duration::from_millis(1500),
+        "the first frame took {took:?} in a terminal that never answers"
+    );
+}
+
 #[test]
 fn small_terminal_shows_a_clear_message() {
     if tmux::skip() {

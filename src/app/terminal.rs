@@ -16,7 +16,7 @@ use std::thread::ThreadId;
 use ratatui::DefaultTerminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
 
 /// A panic the UI survived.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,21 +61,17 @@ impl TerminalGuard {
     ) -> std::io::Result<TerminalGuard> {
         let previous_hook = contain_worker_panics(on_worker_panic, ratatui::restore);
         let terminal = enable_raw_mode()
-            .and_then(|()| execute!(stdout(), EnterAlternateScreen))
+            // Cleared: the first frame only draws what differs from a blank screen, so whatever the
+            // terminal showed before (where the alternate screen is not a fresh one) would stay in
+            // every cell the app leaves blank. Not `Terminal::clear`, which first asks the terminal
+            // where its cursor is and waits up to 2 s for a terminal that never answers.
+            .and_then(|()| execute!(stdout(), EnterAlternateScreen, Clear(ClearType::All)))
             .and_then(|()| ratatui::Terminal::new(CrosstermBackend::new(stdout())));
         match terminal {
-            Ok(terminal) => {
-                let mut guard = TerminalGuard {
-                    terminal,
-                    previous_hook,
-                };
-                // The first frame only draws what differs from a blank screen: without a clear,
-                // whatever the terminal showed before (where the alternate screen is not a fresh
-                // one) would stay in every cell the app leaves blank. (The guard restores the
-                // terminal if the clear fails.)
-                guard.terminal.clear()?;
-                Ok(guard)
-            }
+            Ok(terminal) => Ok(TerminalGuard {
+                terminal,
+                previous_hook,
+            }),
             Err(err) => {
                 ratatui::restore();
                 restore_hook(&previous_hook);

@@ -31,6 +31,24 @@ pub fn installed() -> bool {
         .is_ok_and(|out| out.status.success())
 }
 
+/// Whether `tool` runs (`tool flag` succeeds). A missing tool fails the test under
+/// [`REQUIRE_E2E`] and is skipped, with the reason, otherwise.
+pub fn tool_installed(tool: &str, flag: &str) -> bool {
+    if Command::new(tool)
+        .arg(flag)
+        .output()
+        .is_ok_and(|out| out.status.success())
+    {
+        return true;
+    }
+    assert!(
+        std::env::var_os(REQUIRE_E2E).is_none(),
+        "{tool} is not installed but {REQUIRE_E2E} is set: an end-to-end test may not skip here"
+    );
+    println!("skipping: {tool} not installed (`.ci/run` installs it)");
+    false
+}
+
 /// Returns true, after saying why, when tmux is missing and the calling test should return.
 pub fn skip() -> bool {
     if installed() {
