@@ -715,6 +715,38 @@ fn a_first_ever_lift_stops_saying_no_history_once_a_set_is_in() {
 }
 
 #[test]
+fn a_pound_lifter_with_kilogram_plates_is_prefilled_a_load_on_the_bar() {
+    use ironpulse::core::profile::{default_bar, default_plates};
+    use ironpulse::core::units::Unit;
+    // Settings switched to lb, the plates still the kilogram ones they own.
+    let mut start = startup();
+    if let Some(p) = start.profile.as_mut() {
+        p.unit = Unit::Lb;
+        p.bar = default_bar(Unit::Kg);
+        p.plates = default_plates(Unit::Kg);
+    }
+    let mut s = state(start);
+    cmd(&mut s, Command::StartSession, 0);
+    reply(&mut s, StoreReply::SessionStarted(empty_session()), 0);
+    reply(
+        &mut s,
+        StoreReply::SlotAdded {
+            slot: slot(11, 1, "Back Squat"),
+            history: past(spec(100.0, 5, None)),
+            rule: None,
+        },
+        1,
+    );
+    // Stay at the load of last time: exactly 100 kg, not 220.45 lb = 99.99 kg.
+    assert_eq!(entry(&s), "100kgx6");
+    let effects = cmd(&mut s, Command::Submit, 2);
+    let [Effect::Store(StoreRequest::LogSets { sets, .. })] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(sets[0], spec(100.0, 6, None));
+}
+
+#[test]
 fn a_load_far_beyond_the_lifts_best_is_asked_about_once() {
     let mut s = in_session(); // Back Squat, best 100 kg
     type_text(&mut s, "240x5");

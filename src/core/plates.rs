@@ -2,9 +2,9 @@
 //! comes in fixed steps (dumbbells, a pin-loaded stack). Every load the app suggests goes through
 //! here, so it is one the lifter can put on.
 //!
-//! Maths is exact, in hundredths of the lifter's unit: plates are stored in kilograms, but a 45 lb
-//! plate is exactly 45 lb, so a pound lifter's loads are summed in pounds and come back as
-//! 225 lb, not 224.99.
+//! Maths is exact, in hundredths of the unit the bar and plates are made in: plates are stored in
+//! kilograms, but a 45 lb plate is exactly 45 lb, so pound plates are summed in pounds and come
+//! back as 225 lb, not 224.99 — and kilogram plates in kilograms, whatever unit the lifter reads.
 
 mod cents;
 mod search;
@@ -18,7 +18,7 @@ use super::units::{Unit, Weight};
 
 pub use steps::{Steps, dumbbell_step, stack_step};
 
-use cents::{from_cents, to_cents};
+use cents::{exact_unit, from_cents, to_cents};
 use search::{Combo, Stock};
 
 /// Which way to round a target that the equipment cannot make exactly.
@@ -43,7 +43,8 @@ pub struct PlateStock {
 /// A barbell and the plates that go on it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plates {
-    /// The unit loads are summed in (the lifter's unit).
+    /// The lifter's unit, loads are compared in it; sums are exact in the unit the bar and plates
+    /// are made in ([`Plates::loadable`]).
     pub unit: Unit,
     pub bar: Weight,
     pub plates: Vec<PlateStock>,
@@ -87,38 +88,49 @@ impl Plates {
     /// and 10 kg plates only). For each total it uses the fewest plates, the heaviest first
     /// (100 kg is 25 + 15 a side, not 20 + 20).
     pub fn loadable(&self, target: Weight) -> Loadable {
-        let bar = to_cents(self.bar, self.unit);
+        let unit = self.sum_unit();
+        let bar = to_cents(self.bar, unit);
         let stock: Vec<Stock> = self
             .plates
             .iter()
             .map(|p| Stock {
-                size: to_cents(p.size, self.unit),
+                size: to_cents(p.size, unit),
                 pairs: p.pairs,
             })
             .collect();
-        let (below, above) = search::closest(&stock, bar, to_cents(target, self.unit));
+        let (below, above) = search::closest(&stock, bar, to_cents(target, unit));
         Loadable {
-            below: below.and_then(|c| self.plate_load(bar, &c)),
-            above: above.and_then(|c| self.plate_load(bar, &c)),
+            below: below.and_then(|c| self.plate_load(bar, &c, unit)),
+            above: above.and_then(|c| self.plate_load(bar, &c, unit)),
         }
+    }
+
+    /// The unit the bar and plates are whole hundredths of (kilogram plates sum in kilograms
+    /// whatever the lifter's unit), so every load is exact.
+    fn sum_unit(&self) -> Unit {
+        let weights: Vec<Weight> = std::iter::once(self.bar)
+            .chain(self.plates.iter().map(|p| p.size))
+            .collect();
+        exact_unit(&weights, self.unit)
     }
 
     /// The makeable load for `target`, rounded `how`. `None` when there is none that way: below
     /// the empty bar rounding down, or beyond the plates rounding up.
     pub fn round_to_loadable(&self, target: Weight, how: Rounding) -> Option<PlateLoad> {
         let Loadable { below, above } = self.loadable(target);
-        let t = to_cents(target, self.unit);
-        pick(below, above, how, |l| to_cents(l.achieved, self.unit), t)
+        let unit = self.sum_unit();
+        let t = to_cents(target, unit);
+        pick(below, above, how, |l| to_cents(l.achieved, unit), t)
     }
 
-    fn plate_load(&self, bar: i64, combo: &Combo) -> Option<PlateLoad> {
+    fn plate_load(&self, bar: i64, combo: &Combo, unit: Unit) -> Option<PlateLoad> {
         let per_side = combo
             .plates
             .iter()
-            .map(|&c| from_cents(c, self.unit))
+            .map(|&c| from_cents(c, unit))
             .collect::<Option<Vec<_>>>()?;
         Some(PlateLoad {
-            achieved: from_cents(bar + 2 * combo.per_side, self.unit)?,
+            achieved: from_cents(bar + 2 * combo.per_side, unit)?,
             per_side,
         })
     }

@@ -1,6 +1,6 @@
 //! Implements that come in fixed steps: dumbbells (2 kg / 5 lb apart), pin-loaded stacks.
 
-use super::cents::{from_cents, to_cents};
+use super::cents::{exact_unit, from_cents, to_cents};
 use super::{Rounding, pick};
 use crate::core::units::{Unit, Weight};
 
@@ -42,11 +42,12 @@ impl Steps {
 
     /// The makeable loads closest at or below and at or above `target`.
     pub fn nearest(&self, target: Weight) -> (Option<Weight>, Option<Weight>) {
-        let t = to_cents(target, self.unit);
-        let first = to_cents(self.lightest, self.unit);
-        let step = to_cents(self.step, self.unit);
+        let unit = self.sum_unit();
+        let t = to_cents(target, unit);
+        let first = to_cents(self.lightest, unit);
+        let step = to_cents(self.step, unit);
         if step <= 0 {
-            let only = from_cents(first, self.unit);
+            let only = from_cents(first, unit);
             return (
                 (t >= first).then_some(only).flatten(),
                 (t <= first).then_some(only).flatten(),
@@ -55,15 +56,21 @@ impl Steps {
         let below = (t >= first).then(|| first + (t - first) / step * step);
         let above = first + ((t - first).max(0) + step - 1) / step * step;
         (
-            below.and_then(|c| from_cents(c, self.unit)),
-            from_cents(above, self.unit),
+            below.and_then(|c| from_cents(c, unit)),
+            from_cents(above, unit),
         )
+    }
+
+    /// The unit the steps are whole hundredths of (a 1.25 kg plate as the step of a lb lifter's
+    /// dip belt steps in kilograms), so every load is exact.
+    fn sum_unit(&self) -> Unit {
+        exact_unit(&[self.lightest, self.step], self.unit)
     }
 
     /// `target` rounded `how` to a makeable load.
     pub fn round(&self, target: Weight, how: Rounding) -> Option<Weight> {
         let (below, above) = self.nearest(target);
-        let unit = self.unit;
+        let unit = self.sum_unit();
         pick(
             below,
             above,

@@ -292,3 +292,29 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn kilogram_plates_in_a_pound_profile_make_exact_kilogram_loads() {
+    // A lifter who shows pounds but owns kilogram plates: every load is a whole kilogram sum,
+    // never a sum of plates each rounded to 0.01 lb (which made 220.45 lb = 99.99 kg).
+    let p = Plates::unlimited(Unit::Lb, default_bar(Unit::Kg), &default_plates(Unit::Kg));
+    let hundred = p.round_to_loadable(lb(220.46), Rounding::Nearest).unwrap();
+    assert!((hundred.achieved.kg() - 100.0).abs() < 1e-9, "{hundred:?}");
+    assert_eq!(hundred.achieved.display(Unit::Lb), "220.46");
+    assert!(
+        p.loadable(kg(100.0))
+            .below
+            .is_some_and(|l| l.achieved == kg(100.0))
+    );
+    // A dip belt stepping by the smallest kilogram plate, likewise.
+    let belt = Steps {
+        unit: Unit::Lb,
+        lightest: Weight::ZERO,
+        step: kg(1.25),
+    };
+    assert_eq!(belt.round(kg(20.0), Rounding::Nearest), Some(kg(20.0)));
+    // Pound plates in a kilogram profile sum in pounds: 225 lb, not 102.06 kg.
+    let p = Plates::unlimited(Unit::Kg, default_bar(Unit::Lb), &default_plates(Unit::Lb));
+    let l = p.round_to_loadable(lb(225.0), Rounding::Nearest).unwrap();
+    assert!((l.achieved.kg() - lb(225.0).kg()).abs() < 1e-9, "{l:?}");
+}
