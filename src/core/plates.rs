@@ -100,8 +100,8 @@ impl Plates {
             .collect();
         let (below, above) = search::closest(&stock, bar, to_cents(target, unit));
         Loadable {
-            below: below.and_then(|c| self.plate_load(bar, &c, unit)),
-            above: above.and_then(|c| self.plate_load(bar, &c, unit)),
+            below: below.and_then(|c| Self::plate_load(bar, &c, unit)),
+            above: above.and_then(|c| Self::plate_load(bar, &c, unit)),
         }
     }
 
@@ -123,7 +123,7 @@ impl Plates {
         pick(below, above, how, |l| to_cents(l.achieved, unit), t)
     }
 
-    fn plate_load(&self, bar: i64, combo: &Combo, unit: Unit) -> Option<PlateLoad> {
+    fn plate_load(bar: i64, combo: &Combo, unit: Unit) -> Option<PlateLoad> {
         let per_side = combo
             .plates
             .iter()
