@@ -901,8 +901,14 @@ fn history_edits_and_deletes_sets_after_confirmation() {
     };
     let mut edited = h.detail.as_ref().unwrap().session.clone();
     edited.slots[0].sets[0].spec = spec(105.0, 5, None);
+    s.recent_sessions = vec![h.detail.as_ref().unwrap().session.summary()];
     reply(&mut s, StoreReply::SessionChanged(edited), 4);
     assert_eq!(status(&s), "Saved: Back Squat 100x5 → 105x5.");
+    assert!(
+        (s.recent_sessions[0].volume_kg - 525.0).abs() < 1e-9,
+        "the dashboard's list follows the edit: {:?}",
+        s.recent_sessions
+    );
     assert_eq!(
         s.context(),
         Context::Detail,

@@ -324,6 +324,14 @@ fn replace_session(state: &mut State, changed: Session) -> Vec<Effect> {
     } else {
         check_again(state)
     };
+    // Every list that shows the session shows it as it is now (the dashboard's too).
+    if let Some(line) = state
+        .recent_sessions
+        .iter_mut()
+        .find(|s| s.id == changed.id)
+    {
+        *line = changed.summary();
+    }
     if let Screen::History(history) = &mut state.screen
         && let Some(detail) = &mut history.detail
         && detail.session.id == changed.id
