@@ -707,8 +707,14 @@ fn a_first_ever_lift_stops_saying_no_history_once_a_set_is_in() {
     );
     assert!(screen_text(&s, 120, 40).contains("No history for this lift yet"));
     type_text(&mut s, "30x12");
-    enter_and_commit(&mut s, 1, 3); // its first records show…
-    enter_and_commit(&mut s, 2, 4); // …then the plan line again
+    enter_and_commit(&mut s, 1, 3);
+    // A first-ever set breaks no record (there was none to beat): no ★, as in `report`.
+    let Screen::Session(screen) = &s.screen else {
+        panic!()
+    };
+    assert_eq!(screen.records, None);
+    assert_eq!(status(&s), "Logged Barbell Curl 30x12");
+    enter_and_commit(&mut s, 2, 4);
     let text = screen_text(&s, 120, 40);
     assert!(!text.contains("No history for this lift yet"), "{text}");
     assert!(text.contains("First session of this lift"), "{text}");

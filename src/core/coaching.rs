@@ -136,7 +136,8 @@ impl Coaching {
     }
 
     /// Records a logged set; returns the records it broke (warm-ups and loads without a weight
-    /// break none).
+    /// break none). A lift's first sets break nothing — there was no earlier best — so a PR here is
+    /// what `report` and the progression chart call one: better than an earlier best.
     pub fn log(&mut self, set: &SetSpec) -> Vec<Pr> {
         let (Load::External(weight), Some(reps)) = (set.load, set.reps) else {
             return Vec::new();
@@ -147,7 +148,8 @@ impl Coaching {
             reps,
             e1rm: self.reader.read(set),
         };
-        let prs = new_records(&self.records, &past);
+        let mut prs = new_records(&self.records, &past);
+        prs.retain(|pr| pr.previous.is_some());
         self.records.add_set(&past);
         prs
     }
