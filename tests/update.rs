@@ -753,6 +753,35 @@ fn a_pound_lifter_with_kilogram_plates_is_prefilled_a_load_on_the_bar() {
 }
 
 #[test]
+fn a_unit_switch_mid_session_replans_the_lifts_in_it() {
+    use ironpulse::core::units::Unit;
+    let mut s = in_session(); // kg: "stay at 100 kg and aim for 6"
+    let mut lb = s.profile.clone().unwrap();
+    lb.unit = Unit::Lb;
+    let effects = reply(&mut s, StoreReply::ProfileSaved(lb), 2);
+    assert_eq!(
+        effects,
+        vec![Effect::Store(StoreRequest::LoadCoaching {
+            exercises: vec![ExerciseId(1)]
+        })]
+    );
+    reply(
+        &mut s,
+        StoreReply::Recoached(vec![(ExerciseId(1), past(spec(100.0, 5, Some(8.0))))]),
+        3,
+    );
+    let reasoning = &s.coaching[&ExerciseId(1)]
+        .recommendation
+        .as_ref()
+        .unwrap()
+        .reasoning;
+    assert!(
+        reasoning.contains("220.46 lb") && !reasoning.contains("kg"),
+        "{reasoning}"
+    );
+}
+
+#[test]
 fn a_load_far_beyond_the_lifts_best_is_asked_about_once() {
     let mut s = in_session(); // Back Squat, best 100 kg
     type_text(&mut s, "240x5");

@@ -94,11 +94,6 @@ fn reload(state: &State) -> Vec<Effect> {
         Effect::Store(StoreRequest::LoadDeload { today }),
         Effect::Store(StoreRequest::LoadInsights { today }),
     ];
-    if let Some(session) = state.session.as_ref().filter(|s| !s.slots.is_empty()) {
-        let mut exercises: Vec<_> = session.slots.iter().map(|s| s.exercise).collect();
-        exercises.sort_unstable_by_key(|e| e.0);
-        exercises.dedup();
-        effects.push(Effect::Store(StoreRequest::LoadCoaching { exercises }));
-    }
+    effects.extend(super::session::recoach(state));
     effects
 }

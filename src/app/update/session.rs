@@ -572,6 +572,16 @@ fn plan_warmups(state: &mut State) {
     prefill(state);
 }
 
+/// The coaching of every exercise in the running session, read again — after what it depends on
+/// changed (a deload started or ended, the profile's unit, bar, plates or body weight).
+pub fn recoach(state: &State) -> Option<Effect> {
+    let session = state.session.as_ref().filter(|s| !s.slots.is_empty())?;
+    let mut exercises: Vec<_> = session.slots.iter().map(|s| s.exercise).collect();
+    exercises.sort_unstable_by_key(|e| e.0);
+    exercises.dedup();
+    Some(Effect::Store(StoreRequest::LoadCoaching { exercises }))
+}
+
 /// After a working set: start the exercise's rest (none for a 0 s default).
 pub fn start_rest(state: &mut State, exercise: crate::core::exercise::ExerciseId) {
     let seconds = state

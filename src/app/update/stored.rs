@@ -11,7 +11,11 @@ use crate::core::shorthand;
 
 pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
     match reply {
-        StoreReply::ProfileSaved(profile) => profile_saved(state, profile),
+        StoreReply::ProfileSaved(profile) => {
+            profile_saved(state, profile);
+            // The running session's plans are in the old unit and plates: work them out again.
+            return session::recoach(state).into_iter().collect();
+        }
         StoreReply::SessionStarted(started) => session_started(state, started),
         StoreReply::SlotAdded {
             slot,
