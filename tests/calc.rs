@@ -350,12 +350,11 @@ fn plates_find_the_nearest_load_and_its_plates() {
     // Once 19 × 25 a side without a word: past the heaviest lift ever made there is no plan.
     calc.refuses(
         &["plates", "1000"],
-        "load: 1000 kg is more than anyone has ever lifted (the record is 635.48 kg, a bench \
-         press in 2023)",
+        "load: 1000 kg is more than anyone has ever lifted (record: 635.48 kg, a 2023 bench)",
     );
     calc.refuses(
         &["plates", "1500", "--unit", "lb"],
-        "load: 1500 lb is more than anyone has ever lifted (the record is 1401 lb",
+        "load: 1500 lb is more than anyone has ever lifted (record: 1401 lb",
     );
     calc.refuses(
         &["plates", "1e308"],

@@ -662,7 +662,7 @@ fn an_impossible_load_is_refused_with_the_reason_and_the_line_is_kept() {
         ("1000x5", "1000 kg is more than anyone has ever lifted"),
         (
             "bw-999x8",
-            "assistance of 999 kg is at least your body weight (80 kg)",
+            "assisted by 999 kg, at least your body weight (80 kg)",
         ),
     ] {
         type_text(&mut s, line);
@@ -782,15 +782,63 @@ fn a_unit_switch_mid_session_replans_the_lifts_in_it() {
 }
 
 #[test]
+fn a_bodyweight_lift_is_held_against_its_own_history() {
+    let mut s = in_session();
+    let dip = |added: f64, reps: u32| SetSpec {
+        load: ironpulse::core::set::Load::Bodyweight {
+            added: ironpulse::core::units::Weight::from_kg(added).unwrap(),
+            assisted: false,
+        },
+        ..spec(0.0, reps, None)
+    };
+    // Dips with 60 kg on the belt before: 80 + 60 = 140 kg moved.
+    reply(
+        &mut s,
+        StoreReply::SlotAdded {
+            slot: slot(12, 3, "Dip"),
+            history: past(dip(60.0, 8)),
+            rule: None,
+        },
+        2,
+    );
+    // 80 + 120 = 200 kg is 1.4× that: no question (it was "3.5× your body weight, with no
+    // history on this lift" before).
+    type_text(&mut s, "bw+120x5");
+    assert_eq!(
+        cmd(&mut s, Command::Submit, 3).len(),
+        1,
+        "{:?}",
+        entry_error(&s)
+    );
+    let mut s = in_session();
+    reply(
+        &mut s,
+        StoreReply::SlotAdded {
+            slot: slot(12, 3, "Dip"),
+            history: past(dip(20.0, 8)),
+            rule: None,
+        },
+        2,
+    );
+    type_text(&mut s, "bw+200x5");
+    assert_eq!(cmd(&mut s, Command::Submit, 3), vec![]);
+    assert!(
+        entry_error(&s)
+            .unwrap()
+            .starts_with("280 kg is 2.8× your best on this lift (100 kg)"),
+        "{:?}",
+        entry_error(&s)
+    );
+}
+
+#[test]
 fn a_load_far_beyond_the_lifts_best_is_asked_about_once() {
     let mut s = in_session(); // Back Squat, best 100 kg
     type_text(&mut s, "240x5");
     assert_eq!(cmd(&mut s, Command::Submit, 2), vec![]);
     assert_eq!(
         entry_error(&s).as_deref(),
-        Some(
-            "240 kg is 2.4× your best on this lift (100 kg) — Enter again to log it, or fix the line"
-        )
+        Some("240 kg is 2.4× your best on this lift (100 kg): Enter again logs it")
     );
     // Fixing the line asks again about the new number…
     type_text(&mut s, "250x5");

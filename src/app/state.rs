@@ -174,7 +174,7 @@ pub struct SessionScreen {
     /// A log request is in flight: the line stays until the store confirms.
     pub saving: bool,
     /// The line the last refusal or question was about: Enter on the same line again answers a
-    /// question ("that is 2.4× your best — Enter again to log it") with yes.
+    /// question ("240 kg is 2.4× your best on this lift (100 kg): Enter again logs it") with yes.
     pub asked: Option<String>,
     /// Records the last logged set broke, shown only on its own exercise.
     pub records: Option<SlotRecords>,

@@ -13,7 +13,7 @@ use super::progression::{Recommendation, RuleConfig, deload_week, recommend};
 use super::records::{PastSet, Pr, Records, new_records, records};
 use super::session::SessionId;
 use super::set::{Load, SetKind, SetSpec};
-use super::units::Reps;
+use super::units::{Reps, Weight};
 
 /// The day being coached: its date, and where it falls in a recorded deload, if one covers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +40,11 @@ pub struct Coaching {
     /// Reads each set logged now for its e1RM, as the store will: the lift's RPE habit so far
     /// and the pinned formula.
     pub reader: Reader,
+    /// The heaviest load moved in a working set of this lift so far, body weight counted for
+    /// bodyweight sets (at the profile's): what a new set is held against to catch a typo.
+    pub heaviest_moved: Option<Weight>,
+    /// The body weight bodyweight sets are counted at.
+    pub body_weight: Option<Weight>,
 }
 
 impl Coaching {
@@ -112,11 +117,19 @@ impl Coaching {
                 }
             });
         let mut reader = Reader::new(pinned);
+        let body_weight = Some(profile.body_weight);
+        let heaviest_moved = history
+            .iter()
+            .flat_map(|p| &p.sets)
+            .filter_map(|s| moved(s, body_weight))
+            .reduce(|a, b| if b.kg() > a.kg() { b } else { a });
         Coaching {
             records: records(&past_sets(history, &mut reader)),
             recommendation,
             last: past.last().and_then(|p| p.sets.last().copied()),
             reader,
+            heaviest_moved,
+            body_weight,
         }
     }
 
@@ -139,6 +152,11 @@ impl Coaching {
     /// break none). A lift's first sets break nothing — there was no earlier best — so a PR here is
     /// what `report` and the progression chart call one: better than an earlier best.
     pub fn log(&mut self, set: &SetSpec) -> Vec<Pr> {
+        if let Some(moved) = moved(set, self.body_weight)
+            && self.heaviest_moved.is_none_or(|h| moved.kg() > h.kg())
+        {
+            self.heaviest_moved = Some(moved);
+        }
         let (Load::External(weight), Some(reps)) = (set.load, set.reps) else {
             return Vec::new();
         };
@@ -153,6 +171,15 @@ impl Coaching {
         self.records.add_set(&past);
         prs
     }
+}
+
+/// The load a working set moved (body weight counted for bodyweight sets); `None` for warm-ups
+/// and sets with no load.
+fn moved(set: &SetSpec, body_weight: Option<Weight>) -> Option<Weight> {
+    let kg = set.load.moved_kg(body_weight);
+    (set.kind.is_working() && kg > 0.0)
+        .then(|| Weight::from_kg(kg).ok())
+        .flatten()
 }
 
 #[cfg(test)]

@@ -42,7 +42,7 @@ pub fn impossible(
             assisted: true,
         } => body.filter(|b| added.kg() >= b.kg()).map(|b| {
             format!(
-                "assistance of {} is at least your body weight ({}): nothing would be left to lift",
+                "assisted by {}, at least your body weight ({}): nothing left to lift",
                 shown(added.kg()),
                 shown(b.kg())
             )
@@ -51,7 +51,7 @@ pub fn impossible(
             if record_bounded(equipment) && w.kg() > HEAVIEST_LIFT_KG =>
         {
             Some(format!(
-                "{} is more than anyone has ever lifted (the record is {}, a bench press in 2023)",
+                "{} is more than anyone has ever lifted (record: {}, a 2023 bench)",
                 shown(w.kg()),
                 shown(HEAVIEST_LIFT_KG)
             ))
@@ -83,7 +83,7 @@ pub fn unusual(
             shown(best.kg())
         )),
         (None, Some(body)) if moved > body.kg() * ASK_ABOVE_BODY => Some(format!(
-            "{} is {}× your body weight, with no history on this lift yet",
+            "{} is {}× your body weight, a first on this lift",
             shown(moved),
             format_number((moved / body.kg() * 10.0).round() / 10.0)
         )),
@@ -108,9 +108,7 @@ mod tests {
         let body = Some(kg(80.0));
         assert_eq!(
             impossible(assisted(999.0), Equipment::Bodyweight, body, Unit::Kg).as_deref(),
-            Some(
-                "assistance of 999 kg is at least your body weight (80 kg): nothing would be left to lift"
-            )
+            Some("assisted by 999 kg, at least your body weight (80 kg): nothing left to lift")
         );
         assert!(impossible(assisted(80.0), Equipment::Bodyweight, body, Unit::Kg).is_some());
         assert_eq!(
@@ -125,7 +123,7 @@ mod tests {
         let why = impossible(load, Equipment::Bodyweight, None, Unit::Kg).unwrap();
         assert_eq!(
             why,
-            "1000 kg is more than anyone has ever lifted (the record is 635.48 kg, a bench press in 2023)"
+            "1000 kg is more than anyone has ever lifted (record: 635.48 kg, a 2023 bench)"
         );
         assert!(impossible(load, Equipment::Barbell, None, Unit::Kg).is_some());
         assert_eq!(impossible(load, Equipment::Machine, None, Unit::Kg), None);
@@ -140,7 +138,7 @@ mod tests {
         )
         .unwrap();
         assert!(
-            lb.contains("1543.24 lb") && lb.contains("record is 1401 lb"),
+            lb.contains("1543.24 lb") && lb.contains("record: 1401 lb"),
             "{lb}"
         );
     }
@@ -163,7 +161,7 @@ mod tests {
         let heavy = Load::External(kg(250.0));
         assert_eq!(
             unusual(heavy, body, None, Unit::Kg).as_deref(),
-            Some("250 kg is 3.1× your body weight, with no history on this lift yet")
+            Some("250 kg is 3.1× your body weight, a first on this lift")
         );
         assert_eq!(
             unusual(Load::External(kg(200.0)), body, None, Unit::Kg),

@@ -20,17 +20,14 @@ pub fn check(
     if asked == Some(line) {
         return Ok(());
     }
-    let best = state
-        .coaching
-        .get(&exercise)
-        .and_then(|c| c.records.heaviest());
+    let best = state.coaching.get(&exercise).and_then(|c| c.heaviest_moved);
     let body = state.profile.as_ref().map(|p| p.body_weight);
     match sets
         .iter()
         .find_map(|s| unusual(s.load, body, best, state.unit()))
     {
         Some(question) => Err(EntryError {
-            message: format!("{question} — Enter again to log it, or fix the line"),
+            message: format!("{question}: Enter again logs it"),
             at: None,
         }),
         None => Ok(()),
