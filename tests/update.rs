@@ -571,6 +571,16 @@ fn a_session_left_open_for_days_can_be_continued() {
     assert_eq!(cmd(&mut s, Command::No, 10), vec![]);
     assert!(matches!(s.screen, Screen::Session(_)), "{:?}", s.screen);
     assert_eq!(entry(&s), "100x5");
+    // Continuing was the answer: the first set is logged without the same question again.
+    let effects = cmd(&mut s, Command::Submit, 20);
+    assert!(s.modal.is_none(), "{:?}", s.modal);
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [Effect::Store(StoreRequest::LogSets { .. })]
+        ),
+        "{effects:?}"
+    );
 }
 
 #[test]

@@ -113,6 +113,9 @@ pub struct State {
     pub modal: Option<Modal>,
     /// A one-line message at the bottom: what just happened or what went wrong.
     pub status: Option<Status>,
+    /// The last activity of an idle session the lifter chose to continue after: not asked about
+    /// that gap again.
+    pub idle_continued: Option<DateTime<Utc>>,
     pub size: (u16, u16),
     pub quit: bool,
     /// Why the database can only be read: the app reviews, and the store refuses every change.
@@ -439,6 +442,7 @@ impl State {
                 text: read_only_line(why),
                 error: true,
             }),
+            idle_continued: None,
             size: (80, 24),
             quit: false,
             read_only: startup.read_only,

@@ -242,9 +242,15 @@ fn submit_form(state: &mut State, mut form: Form, purpose: FormPurpose) -> Vec<E
 
 fn confirmed(state: &mut State, action: ConfirmAction) -> Vec<Effect> {
     match action {
-        ConfirmAction::ResumeSession => session::open(state),
+        ConfirmAction::ResumeSession => {
+            session::carry_on(state);
+            session::open(state)
+        }
         ConfirmAction::FinishIdle { at } => session::finish_idle(state, at),
-        ConfirmAction::LogAnyway => session::log(state),
+        ConfirmAction::LogAnyway => {
+            session::carry_on(state);
+            session::log(state)
+        }
         ConfirmAction::AbandonSession => match &state.session {
             Some(session) => vec![Effect::Store(StoreRequest::Abandon {
                 session: session.id,

@@ -43,10 +43,20 @@ pub fn open_or_start(state: &mut State) -> Vec<Effect> {
     open(state)
 }
 
-/// The question for the running session when it has been idle for hours.
+/// The question for the running session when it has been idle for hours — unless the lifter
+/// already chose to continue after that very gap.
 fn idle(state: &State, carry_on: ConfirmAction) -> Option<Confirm> {
     let session = state.session.as_ref()?;
+    if session.idle_since(state.now) == state.idle_continued {
+        return None;
+    }
     crate::app::resume::idle(session, state.now, state.utc_offset, carry_on)
+}
+
+/// The lifter carries on with the running session: the gap it may have had is not asked about
+/// again.
+pub fn carry_on(state: &mut State) {
+    state.idle_continued = state.session.as_ref().and_then(|s| s.idle_since(state.now));
 }
 
 fn start(state: &mut State) -> Vec<Effect> {
