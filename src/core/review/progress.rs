@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use super::range::Range;
-use super::strength::trend_points;
+use super::strength::{E1rmTrend, trend_points};
 use super::trend_line::WeightTrend;
 use crate::core::deload::{DeloadWeek, E1rmPoint};
 use crate::core::history::{PerformanceSummary, TopSet, week_start, weekly_best};
@@ -68,6 +68,9 @@ pub struct Progress {
     /// Least-squares trend over the range of each week's best e1RM outside deload weeks
     /// ([`trend_points`], the same points the insights fit).
     pub trend: Option<WeightTrend>,
+    /// The lift's verdict over the last 8 weeks whatever the range — the one the insights, the
+    /// deload check and `context` give ([`E1rmTrend`]); `None` under three weeks of e1RMs.
+    pub verdict: Option<E1rmTrend>,
     /// Every week from the range's first to the current one, empty weeks as 0.
     pub volume_weeks: Vec<VolumeWeek>,
     /// The best e1RM in range outside deload weeks (the earliest among equals).
@@ -138,7 +141,13 @@ pub fn progress(
         .iter()
         .map(|p| p.e1rm)
         .reduce(|a, b| if b < a { b } else { a });
+    let verdict = E1rmTrend::fit(
+        all.iter().filter_map(|s| s.e1rm.map(|e| (s.date, e))),
+        deloads,
+        today,
+    );
     Progress {
+        verdict,
         range,
         today,
         from,

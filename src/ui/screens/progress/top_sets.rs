@@ -12,7 +12,7 @@ use super::volume::compact;
 use super::{DELOAD_MARK, PR_MARK};
 use crate::core::history::TopSet;
 use crate::core::review::progress::{Progress, ProgressSession};
-use crate::core::units::{Unit, Weight, format_number};
+use crate::core::units::{Unit, Weight, format_number, round_to};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::time_chart;
 
@@ -47,6 +47,9 @@ pub(super) fn render(frame: &mut Frame, area: Rect, unit: Unit, progress: &Progr
             ));
         }
         lines.push(Line::from(spans));
+    }
+    if let Some(line) = verdict_line(progress, wide, theme) {
+        lines.push(line);
     }
     let heading = if wide {
         format!(
@@ -113,4 +116,31 @@ fn e1rm_text(e1rm: Option<Weight>, unit: Unit) -> String {
         || "–".into(),
         |w| format_number((w.in_unit(unit) * 10.0).round() / 10.0),
     )
+}
+
+/// "last 8 weeks: plateau (-1.7 ± 2.0 %/month)": the verdict the insights, the deload check and
+/// `context` give, whatever range the chart shows (its trend line is fitted over that range).
+fn verdict_line(progress: &Progress, wide: bool, theme: Theme) -> Option<Line<'static>> {
+    let trend = progress.verdict.as_ref()?;
+    let word = match trend.verdict() {
+        Some(direction) => direction.label(),
+        None => "too early to tell",
+    };
+    let mut spans = vec![
+        Span::styled("last 8 weeks: ", theme.dim()),
+        Span::styled(word.to_string(), theme.title()),
+    ];
+    if wide {
+        let se = trend
+            .percent_per_month_se
+            .map_or_else(String::new, |se| format!(" ± {:.1}", round_to(se, 1)));
+        spans.push(Span::styled(
+            format!(
+                " ({:+.1}{se} %/month)",
+                round_to(trend.percent_per_month, 1)
+            ),
+            theme.dim(),
+        ));
+    }
+    Some(Line::from(spans))
 }
