@@ -820,3 +820,45 @@ fn an_empty_period_prints_zero_never_negative_zero() {
         json_context.stdout
     );
 }
+
+#[test]
+fn the_reading_commands_take_no_lock_and_leave_only_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("data");
+    std::fs::create_dir(&folder).unwrap();
+    let db = hand_made(&folder);
+    let files = || {
+        let mut names: Vec<PathBuf> = std::fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(
+        files(),
+        std::slice::from_ref(&db),
+        "a clean close leaves no lock file"
+    );
+    let before = std::fs::read(&db).unwrap();
+    for args in [
+        &["report", "--since", "2026-03-01", "--until", "2026-03-10"][..],
+        &["report", "--json"],
+        &["context", "--as-of", "2026-03-10"],
+        &["recommend"],
+        &["deload", "--json"],
+    ] {
+        let out = run(dir.path(), &db, args);
+        assert_eq!(out.code, Some(0), "{args:?}: {}", out.stderr);
+        assert_eq!(
+            files(),
+            std::slice::from_ref(&db),
+            "{args:?} left a file beside the database"
+        );
+    }
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "a reader changes no byte"
+    );
+}
