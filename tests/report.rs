@@ -862,3 +862,46 @@ fn the_reading_commands_take_no_lock_and_leave_only_the_database() {
         "a reader changes no byte"
     );
 }
+
+#[test]
+fn a_half_kilo_volume_rounds_as_the_screens_round_it() {
+    // 3 × 5 at 77.5 kg is 1162.5 kg: the summary and History show 1163 (half away from zero);
+    // `report` once printed 1,162 (`{:.0}` rounds half to even).
+    let dir = tempfile::tempdir().unwrap();
+    let (db, store) = new_store(dir.path(), "half.db");
+    let bench = id(&store, "Bench Press");
+    store
+        .insert_history(&[session(
+            day(2026, 3, 2),
+            40,
+            7,
+            "Push",
+            bench,
+            &[set(SetKind::Working, 77.5, 5); 3],
+        )])
+        .unwrap();
+    drop(store);
+    let period = ["report", "--since", "2026-03-01", "--until", "2026-03-08"];
+    let r = json(dir.path(), &db, &period);
+    close(&r["volume"]["total_kg"], 1162.5, 0.0);
+    let out = run(dir.path(), &db, &period);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let lines_with = |text: &str, what: &str| text.lines().filter(|l| l.contains(what)).count();
+    assert!(!out.stdout.contains("1,162"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Volume: 1,163 kg × reps"),
+        "{}",
+        out.stdout
+    );
+    // The session line, the total, its week and its lift.
+    assert_eq!(lines_with(&out.stdout, "1,163"), 4, "{}", out.stdout);
+    let context = run(dir.path(), &db, &["context", "--as-of", "2026-03-04"]);
+    assert_eq!(context.code, Some(0), "{}", context.stderr);
+    assert!(
+        context
+            .stdout
+            .contains("all lifts: 1,163 kg × reps in the last 7 days"),
+        "{}",
+        context.stdout
+    );
+}

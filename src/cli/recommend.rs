@@ -15,7 +15,7 @@ use ironpulse::core::profile::{Profile, Sex, default_bar, default_plates};
 use ironpulse::core::progression::{
     Recommendation, RecommendationKind, RuleConfig, deload_week, recommend,
 };
-use ironpulse::core::units::{Bpm, Unit, Weight, format_number};
+use ironpulse::core::units::{Bpm, Figure, Unit, Weight, format_number};
 use ironpulse::store::{Store, StoreError};
 use serde_json::{Value, json};
 
@@ -315,7 +315,7 @@ pub(super) fn advice_text(a: &Advice<'_>, unit: Unit) -> String {
         a.exercise.name,
         kind_code(r.kind).replace('_', " "),
         target(r, unit),
-        r.confidence * 100.0,
+        Figure(r.confidence * 100.0),
         rule_line(&a.config, unit, a.custom_rule),
         r.reasoning
     )
