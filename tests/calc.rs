@@ -346,7 +346,15 @@ fn plates_find_the_nearest_load_and_its_plates() {
         &["plates", "-20"],
         "load: weight cannot be negative, got -20",
     );
-    calc.refuses(&["plates", "2000"], "load: weight must be at most 1000 kg");
+    // Every load past the record hears of the record, never of the 1000 kg any weight is held to.
+    calc.refuses(
+        &["plates", "2000"],
+        "load: 2000 kg is more than anyone has ever lifted (the record is 635.48 kg",
+    );
+    calc.refuses(
+        &["warmup", "1001"],
+        "load: 1001 kg is more than anyone has ever lifted (the record is 635.48 kg",
+    );
     // Once 19 × 25 a side without a word: past the heaviest lift ever made there is no plan.
     calc.refuses(
         &["plates", "1000"],
@@ -357,13 +365,19 @@ fn plates_find_the_nearest_load_and_its_plates() {
         &["plates", "1500", "--unit", "lb"],
         "load: 1500 lb is more than anyone has ever lifted (the record is 1401 lb",
     );
+    // Once "(at most 1000 kg)" beside a record of 635.48 kg.
     calc.refuses(
         &["plates", "1e308"],
-        "load: 1e308 is not a weight a lifter can type: give it in kg, e.g. 100 (at most 1000 kg)",
+        "load: 1e308 is not a weight a lifter can type: give it in kg, e.g. 100 (at most 635.48 \
+         kg)",
+    );
+    calc.refuses(
+        &["warmup", "1e308", "--unit", "lb"],
+        "load: 1e308 is not a weight a lifter can type: give it in lb, e.g. 100 (at most 1401 lb)",
     );
     calc.refuses(
         &["plates", "inf"],
-        "load: inf is not a weight a lifter can type",
+        "load: inf is not a weight a lifter can type: give it in kg, e.g. 100 (at most 635.48 kg)",
     );
     // The record itself is a load someone has lifted.
     assert!(

@@ -1,7 +1,6 @@
 //! `calc plates | warmup`: what to put on the bar, and the ramp up to it.
 
 use clap::Args;
-use ironpulse::core::exercise::Equipment;
 use ironpulse::core::plates::{Loader, PlateLoad, Plates, Rounding};
 use ironpulse::core::plausible;
 use ironpulse::core::profile::{default_bar, default_plates};
@@ -52,12 +51,14 @@ impl KitArgs {
 
 /// A load for the bar: a weight, and one a barbell can really carry — no one has ever lifted
 /// more than the all-time record (`core::plausible`), so past it there is no plate plan to give.
+/// Every load past it hears of the record, never of the larger limit on any weight (1000 kg).
 fn bar_load(value: f64, unit: Unit) -> Result<Weight, Failure> {
-    let load = input::weight(value, unit, "load")?;
-    match plausible::impossible(Load::External(load), Equipment::Barbell, None, unit) {
-        Some(why) => Err(input::usage(format!("load: {why}"))),
-        None => Ok(load),
+    let record = plausible::HEAVIEST_LIFT_KG / unit.kg_factor();
+    input::typeable(value, unit, "load", record)?;
+    if let Some(why) = plausible::beyond_record(value * unit.kg_factor(), unit) {
+        return Err(input::usage(format!("load: {why}")));
     }
+    input::weight(value, unit, "load")
 }
 
 /// Options for `calc plates`.
