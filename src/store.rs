@@ -109,7 +109,8 @@ impl Store {
     }
 
     /// [`Store::open`], waiting up to `wait` for another ironpulse to let go of the database: a
-    /// `report` or `context` run beside holds it for a moment when the app is not running.
+    /// short command that writes (`deload --record`), or a reader upgrading an older database,
+    /// holds it for a moment.
     pub fn open_when_free(path: &Path, wait: Duration) -> Result<Store, StoreError> {
         let until = std::time::Instant::now() + wait;
         loop {
