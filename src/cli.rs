@@ -102,7 +102,11 @@ Examples:
     #[command(
         subcommand_required = true,
         after_help = "\
-Every calculator prints a short answer, or one JSON object with --json.
+Every calculator prints a short answer, or one JSON object with --json. Those that speak of
+your unit, bar or plates (e1rm, load, plates, warmup) take them from your profile: the database
+--db names (else IRONPULSE_DB, database.path in the config, the default one), only read, never
+created or changed. Their flags override it; without a database or profile: kg, a 20 kg bar and
+25-1.25 kg plates.
 
 Examples:
   ironpulse calc e1rm 100x5 --rpe 8
@@ -279,7 +283,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<(), Failure> {
     match command {
         Command::Tui(args) => tui::run(ctx, &ctx.db_path()?, &args),
         Command::Demo(args) => demo::run(ctx, &args),
-        Command::Calc(args) => calc::run(&args),
+        Command::Calc(args) => calc::run(ctx, &args),
         Command::Hr(command) => hr::run(ctx, command),
         Command::Devices(args) => devices::run(&args),
         Command::Recommend(args) => recommend::run(ctx, &args),

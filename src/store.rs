@@ -109,7 +109,8 @@ impl Store {
     }
 
     /// [`Store::open`], waiting up to `wait` for another ironpulse to let go of the database: a
-    /// `report` or `context` run beside holds it for a moment when the app is not running.
+    /// short command that writes (`deload --record`), or a reader upgrading an older database,
+    /// holds it for a moment.
     pub fn open_when_free(path: &Path, wait: Duration) -> Result<Store, StoreError> {
         let until = std::time::Instant::now() + wait;
         loop {
@@ -123,16 +124,60 @@ impl Store {
     }
 
     /// Opens the database at `path` to read it, also while another ironpulse has it open (a
-    /// report in a second terminal beside the session): [`Store::open`] when the database is
-    /// free; when another process holds the lock, a read-only connection that sees each of its
-    /// commits (write-ahead logging lets one read while the other writes). Writes through it fail.
-    /// A database that cannot be written is opened read-only ([`Store::open_read_only`]).
+    /// report in a second terminal beside the session). A reader takes no lock and writes
+    /// nothing ([`Store::open_reader`]) unless the database needs a write before it can be read
+    /// (a new file, an older schema or catalogue): then it opens as [`Store::open`] does, or,
+    /// when another process holds the lock, read-only beside it. Writes through it fail. A
+    /// database that cannot be written is opened read-only ([`Store::open_read_only`]).
     pub fn open_to_read(path: &Path) -> Result<Store, StoreError> {
+        if let Some(store) = Store::open_reader(path)?
+            && (store.read_only.is_some() || store.catalogue_current()?)
+        {
+            return Ok(store);
+        }
         match Store::open(path) {
             Err(locked @ StoreError::Locked { .. }) => Store::open_beside_writer(path, locked),
             Err(StoreError::ReadOnly { why, .. }) => Store::open_read_only(path, why),
             opened => opened,
         }
+    }
+
+    /// Opens an existing database to read it without the instance lock and without writing a
+    /// byte of it: an ironpulse database of this build's schema (through `SQLite`'s own locks, so
+    /// each commit of an app that has it open is seen), or one that cannot be written
+    /// ([`Store::open_read_only`]). `Ok(None)` when reading it needs a write first: the file is
+    /// missing or empty (a new database) or of an older schema (an upgrade). Every write through
+    /// it fails (`query_only`). Nothing is left beside the file: the `-wal`/`-shm` files `SQLite`
+    /// keeps while it is open go with the last connection to close.
+    pub fn open_reader(path: &Path) -> Result<Option<Store>, StoreError> {
+        let Some(header) = header::inspect(path)? else {
+            return Ok(None);
+        };
+        header.refuse_foreign(path)?;
+        header.refuse_newer(path)?;
+        if header.user_version < SCHEMA_VERSION {
+            return Ok(None);
+        }
+        if let Some(why) = read_only::detect(path) {
+            return Store::open_read_only(path, why).map(Some);
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| StoreError::sqlite(path.to_path_buf(), "open the database", e))?;
+        let store = Store {
+            conn,
+            path: path.to_path_buf(),
+            _lock: None,
+            read_only: None,
+        };
+        store
+            .conn
+            .busy_timeout(BUSY_TIMEOUT)
+            .and_then(|()| store.conn.pragma_update(None, "query_only", "ON"))
+            .map_err(store.fail("configure the database"))?;
+        Ok(Some(store))
     }
 
     /// Opens a database that cannot be written (`why`) to review it: no lock file, no journal,

@@ -346,7 +346,15 @@ fn plates_find_the_nearest_load_and_its_plates() {
         &["plates", "-20"],
         "load: weight cannot be negative, got -20",
     );
-    calc.refuses(&["plates", "2000"], "load: weight must be at most 1000 kg");
+    // Every load past the record hears of the record, never of the 1000 kg any weight is held to.
+    calc.refuses(
+        &["plates", "2000"],
+        "load: 2000 kg is more than anyone has ever lifted (record: 635.48 kg",
+    );
+    calc.refuses(
+        &["warmup", "1001"],
+        "load: 1001 kg is more than anyone has ever lifted (record: 635.48 kg",
+    );
     // Once 19 × 25 a side without a word: past the heaviest lift ever made there is no plan.
     calc.refuses(
         &["plates", "1000"],
@@ -356,13 +364,19 @@ fn plates_find_the_nearest_load_and_its_plates() {
         &["plates", "1500", "--unit", "lb"],
         "load: 1500 lb is more than anyone has ever lifted (record: 1401 lb",
     );
+    // Once "(at most 1000 kg)" beside a record of 635.48 kg.
     calc.refuses(
         &["plates", "1e308"],
-        "load: 1e308 is not a weight a lifter can type: give it in kg, e.g. 100 (at most 1000 kg)",
+        "load: 1e308 is not a weight a lifter can type: give it in kg, e.g. 100 (at most 635.48 \
+         kg)",
+    );
+    calc.refuses(
+        &["warmup", "1e308", "--unit", "lb"],
+        "load: 1e308 is not a weight a lifter can type: give it in lb, e.g. 100 (at most 1401 lb)",
     );
     calc.refuses(
         &["plates", "inf"],
-        "load: inf is not a weight a lifter can type",
+        "load: inf is not a weight a lifter can type: give it in kg, e.g. 100 (at most 635.48 kg)",
     );
     // The record itself is a load someone has lifted.
     assert!(
@@ -872,4 +886,165 @@ fn strength_scores_openpowerlifting() {
     );
     let out = calc.run(&["dots", "--bodyweight", "90", "--total", "500", "--sex", "x"]);
     assert_eq!(out.code, Some(2), "{}", out.stderr);
+}
+
+/// A database whose profile lifts in pounds on a 35 lb bar with 45, 25, 10 and 5 lb plates.
+fn pound_profile(path: &std::path::Path) {
+    use ironpulse::core::profile::{Profile, Sex};
+    use ironpulse::core::units::{Bpm, Unit, Weight};
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let lb = |v: f64| Weight::from_unit(v, Unit::Lb).unwrap();
+    let store = ironpulse::store::Store::open(path).unwrap();
+    store
+        .save_profile(&Profile {
+            unit: Unit::Lb,
+            body_weight: lb(180.0),
+            sex: Sex::Female,
+            birth_year: 1990,
+            hr_max: Bpm::try_from(185).unwrap(),
+            hr_rest: Bpm::try_from(55).unwrap(),
+            lthr: None,
+            bar: lb(35.0),
+            plates: [45.0, 25.0, 10.0, 5.0].map(lb).to_vec(),
+            zones: ironpulse::core::hr_settings::ZoneKind::Karvonen,
+        })
+        .unwrap();
+}
+
+/// The names in `dir`, sorted.
+fn entries(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn your_plates_are_the_profiles_of_the_database_named() {
+    let calc = Calc::new();
+    let folder = calc.sandbox.path("gym");
+    let db = folder.join("lb.db");
+    pound_profile(&db);
+    let before = std::fs::read(&db).unwrap();
+    let with_db = |args: &[&str]| -> Vec<String> {
+        let mut all: Vec<String> = args.iter().map(ToString::to_string).collect();
+        all.extend(["--db".to_owned(), db.display().to_string()]);
+        all
+    };
+    let text = |args: &[&str]| {
+        let all = with_db(args);
+        calc.text(&all.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let json = |args: &[&str]| {
+        let all = with_db(args);
+        calc.json(&all.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+
+    // Once "225 kg: 25 + 25 + 25 + 25 + 2.5 a side on a 20 kg bar" for a pound profile.
+    assert_eq!(
+        text(&["plates", "225"]),
+        "225 lb: 45 + 45 + 5 a side on a 35 lb bar\n"
+    );
+    let plan = json(&["plates", "225"]);
+    assert_eq!(plan["unit"], "lb");
+    close(num(&plan, "bar"), 35.0, 1e-9);
+    assert_eq!(numbers(&plan["plates"]), [45.0, 25.0, 10.0, 5.0]);
+    assert_eq!(
+        text(&["warmup", "225"]),
+        "35 lb x 10\n85 lb x 5\n135 lb x 3\n175 lb x 1\n"
+    );
+    // Once "253.13 kg": bare numbers are in the lifter's unit.
+    assert_eq!(text(&["e1rm", "225x5"]), "e1RM 253.13 lb (brzycki)\n");
+    assert_eq!(
+        json(&["load", "--e1rm", "300", "--reps", "5", "--rpe", "8"])["load"],
+        243.3
+    );
+    assert!(text(&["load", "--e1rm", "300", "--reps", "5", "--rpe", "8"]).starts_with("243.3 lb"));
+
+    // Each flag wins for its part; another unit is that unit's standard kit.
+    assert_eq!(
+        text(&["plates", "225", "--bar", "45"]),
+        "225 lb: 45 + 45 a side on a 45 lb bar\n"
+    );
+    assert_eq!(
+        text(&["plates", "225", "--plates", "45,2.5"]),
+        "225 lb: 45 + 45 + 2.5 + 2.5 a side on a 35 lb bar\n"
+    );
+    assert_eq!(
+        text(&["plates", "100", "--unit", "kg"]),
+        "100 kg: 25 + 15 a side on a 20 kg bar\n"
+    );
+    assert_eq!(text(&["e1rm", "100kgx5"]), "e1RM 112.5 kg (brzycki)\n");
+    assert_eq!(
+        text(&["e1rm", "100x5", "--unit", "kg"]),
+        "e1RM 112.5 kg (brzycki)\n"
+    );
+
+    // Read only: the file is as it was and nothing was left beside it.
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    assert_eq!(entries(&folder), std::slice::from_ref(&db));
+
+    // Beside the running app (which holds the lock) it reads the same.
+    let app = ironpulse::store::Store::open(&db).unwrap();
+    assert_eq!(
+        text(&["plates", "225"]),
+        "225 lb: 45 + 45 + 5 a side on a 35 lb bar\n"
+    );
+    drop(app);
+}
+
+#[test]
+fn your_plates_come_from_the_default_database_and_a_missing_one_is_the_standard_kit() {
+    let calc = Calc::new();
+    // The default database of the sandbox's home (XDG_DATA_HOME/ironpulse/ironpulse.db).
+    let default_db = calc.sandbox.path("data/ironpulse/ironpulse.db");
+    assert_eq!(
+        calc.text(&["plates", "100"]),
+        "100 kg: 25 + 15 a side on a 20 kg bar\n",
+        "no database: kilograms and the standard kit"
+    );
+    assert!(!default_db.exists(), "a calculator creates no database");
+    let missing = calc.sandbox.path("missing.db");
+    let out = calc.run(&["plates", "100", "--db", path_str(&missing)]);
+    assert_eq!(out.stdout, "100 kg: 25 + 15 a side on a 20 kg bar\n");
+    assert!(!missing.exists());
+    assert!(!calc.sandbox.path("missing.db.lock").exists());
+
+    pound_profile(&default_db);
+    assert_eq!(
+        calc.text(&["plates", "225"]),
+        "225 lb: 45 + 45 + 5 a side on a 35 lb bar\n"
+    );
+    assert_eq!(
+        entries(default_db.parent().unwrap()),
+        std::slice::from_ref(&default_db)
+    );
+}
+
+#[test]
+fn a_database_that_needs_upgrading_is_left_alone_and_said_so() {
+    let calc = Calc::new();
+    let db = calc.sandbox.path("old.db");
+    pound_profile(&db);
+    let older = ironpulse::store::SCHEMA_VERSION - 1;
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .pragma_update(None, "user_version", older)
+        .unwrap();
+    let before = std::fs::read(&db).unwrap();
+    calc.refuses(
+        &["plates", "225", "--db", path_str(&db)],
+        "old.db must be upgraded by this ironpulse before its profile (your unit, bar and plates) \
+         can be read: start ironpulse once, or give --unit, --bar and --plates",
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), before, "nothing was upgraded");
+    // With every part given there is nothing to read.
+    let all = [
+        "plates", "225", "--unit", "lb", "--bar", "45", "--plates", "45,25", "--db",
+    ];
+    let mut args = all.to_vec();
+    args.push(path_str(&db));
+    assert_eq!(calc.text(&args), "225 lb: 45 + 45 a side on a 45 lb bar\n");
 }

@@ -60,8 +60,8 @@ fn session_with_slot(store: &Store) -> (ironpulse::core::session::SessionId, Slo
     (session, slot)
 }
 
-/// A database with one finished session of `sets` sets, closed cleanly (no `-wal` left), without
-/// its lock file: what a lifter's folder holds between sessions. Returns the session's slot.
+/// A database with one finished session of `sets` sets, closed cleanly (no `-wal`, no lock file
+/// left): what a lifter's folder holds between sessions. Returns the session's slot.
 fn closed_database(path: &Path, sets: usize) -> SlotId {
     let store = Store::open(path).unwrap();
     let (session, slot) = session_with_slot(&store);
@@ -70,7 +70,6 @@ fn closed_database(path: &Path, sets: usize) -> SlotId {
         .unwrap();
     store.finish_session(session, at(60), Some(8), "").unwrap();
     drop(store);
-    fs::remove_file(store::lock_path(path)).unwrap();
     assert_eq!(entries(path.parent().unwrap()), [path.to_path_buf()]);
     slot
 }

@@ -820,3 +820,88 @@ fn an_empty_period_prints_zero_never_negative_zero() {
         json_context.stdout
     );
 }
+
+#[test]
+fn the_reading_commands_take_no_lock_and_leave_only_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("data");
+    std::fs::create_dir(&folder).unwrap();
+    let db = hand_made(&folder);
+    let files = || {
+        let mut names: Vec<PathBuf> = std::fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(
+        files(),
+        std::slice::from_ref(&db),
+        "a clean close leaves no lock file"
+    );
+    let before = std::fs::read(&db).unwrap();
+    for args in [
+        &["report", "--since", "2026-03-01", "--until", "2026-03-10"][..],
+        &["report", "--json"],
+        &["context", "--as-of", "2026-03-10"],
+        &["recommend"],
+        &["deload", "--json"],
+    ] {
+        let out = run(dir.path(), &db, args);
+        assert_eq!(out.code, Some(0), "{args:?}: {}", out.stderr);
+        assert_eq!(
+            files(),
+            std::slice::from_ref(&db),
+            "{args:?} left a file beside the database"
+        );
+    }
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "a reader changes no byte"
+    );
+}
+
+#[test]
+fn a_half_kilo_volume_rounds_as_the_screens_round_it() {
+    // 3 × 5 at 77.5 kg is 1162.5 kg: the summary and History show 1163 (half away from zero);
+    // `report` once printed 1,162 (`{:.0}` rounds half to even).
+    let dir = tempfile::tempdir().unwrap();
+    let (db, store) = new_store(dir.path(), "half.db");
+    let bench = id(&store, "Bench Press");
+    store
+        .insert_history(&[session(
+            day(2026, 3, 2),
+            40,
+            7,
+            "Push",
+            bench,
+            &[set(SetKind::Working, 77.5, 5); 3],
+        )])
+        .unwrap();
+    drop(store);
+    let period = ["report", "--since", "2026-03-01", "--until", "2026-03-08"];
+    let r = json(dir.path(), &db, &period);
+    close(&r["volume"]["total_kg"], 1162.5, 0.0);
+    let out = run(dir.path(), &db, &period);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let lines_with = |text: &str, what: &str| text.lines().filter(|l| l.contains(what)).count();
+    assert!(!out.stdout.contains("1,162"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Volume: 1,163 kg × reps"),
+        "{}",
+        out.stdout
+    );
+    // The session line, the total, its week and its lift.
+    assert_eq!(lines_with(&out.stdout, "1,163"), 4, "{}", out.stdout);
+    let context = run(dir.path(), &db, &["context", "--as-of", "2026-03-04"]);
+    assert_eq!(context.code, Some(0), "{}", context.stderr);
+    assert!(
+        context
+            .stdout
+            .contains("all lifts: 1,163 kg × reps in the last 7 days"),
+        "{}",
+        context.stdout
+    );
+}

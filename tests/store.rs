@@ -198,13 +198,10 @@ fn a_reader_beside_the_app_sees_each_logged_set_and_cannot_write() {
     assert_eq!(app.session(session).unwrap().unwrap().set_count(), 2);
     drop(app);
 
-    // With the app closed it is an ordinary open, lock and all.
+    // With the app closed a reader still takes no lock: the app can start while it reads.
     let alone = Store::open_to_read(&path).unwrap();
-    assert!(matches!(
-        Store::open(&path).unwrap_err(),
-        StoreError::Locked { .. }
-    ));
-    drop(alone);
+    let app = Store::open(&path).unwrap();
+    drop((alone, app));
 }
 
 #[test]
@@ -519,4 +516,94 @@ fn paths_that_are_not_regular_files_are_refused_by_name_with_nothing_created() {
     let null = dir.path().join("null.db");
     std::os::unix::fs::symlink("/dev/null", &null).unwrap();
     refused_as(dir.path(), &null, "a character device");
+}
+
+#[test]
+fn a_clean_close_leaves_nothing_but_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ironpulse.db");
+    let store = Store::open(&path).unwrap();
+    assert!(side(&path, ".lock").exists(), "the app holds its lock file");
+    let (session, slot) = session_with_slot(&store);
+    store.log_sets(slot, &[lift(100.0, 5)], at(1)).unwrap();
+    store.finish_session(session, at(30), Some(8), "").unwrap();
+    drop(store);
+    assert_eq!(entries(dir.path()), std::slice::from_ref(&path));
+
+    // A crash (kill -9) leaves the lock file with a dead PID, locked by nobody: harmless, taken
+    // over by the next start and removed by its clean close.
+    fs::write(side(&path, ".lock"), "4194304\n").unwrap();
+    let next = Store::open(&path).unwrap();
+    assert_eq!(
+        fs::read_to_string(side(&path, ".lock")).unwrap().trim(),
+        std::process::id().to_string()
+    );
+    drop(next);
+    assert_eq!(entries(dir.path()), [path]);
+}
+
+#[test]
+fn a_reader_takes_no_lock_writes_nothing_and_leaves_nothing_beside_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ironpulse.db");
+    let app = Store::open(&path).unwrap();
+    let (session, slot) = session_with_slot(&app);
+    app.log_sets(slot, &[lift(100.0, 5)], at(1)).unwrap();
+    drop(app);
+    let before = fs::read(&path).unwrap();
+
+    let reader = Store::open_to_read(&path).unwrap();
+    assert!(!side(&path, ".lock").exists(), "a reader takes no lock");
+    assert!(
+        reader.log_sets(slot, &[lift(1.0, 1)], at(2)).is_err(),
+        "a reader refuses every write"
+    );
+    // The app starts while the reader reads, and the reader sees what it logs.
+    let app = Store::open(&path).unwrap();
+    app.log_sets(slot, &[lift(102.5, 5)], at(3)).unwrap();
+    assert_eq!(reader.session(session).unwrap().unwrap().set_count(), 2);
+    drop(app);
+    drop(reader);
+    assert_eq!(entries(dir.path()), std::slice::from_ref(&path));
+
+    // Alone, it leaves the file as it found it.
+    let before_read = fs::read(&path).unwrap();
+    assert_ne!(before, before_read, "the app's set was written");
+    drop(Store::open_to_read(&path).unwrap());
+    assert_eq!(fs::read(&path).unwrap(), before_read);
+    assert_eq!(entries(dir.path()), [path]);
+}
+
+#[test]
+fn a_reader_that_must_update_the_catalogue_first_locks_then_leaves_no_lock_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ironpulse.db");
+    drop(Store::open(&path).unwrap());
+    let catalogue = |path: &Path| -> String {
+        Connection::open(path)
+            .unwrap()
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'catalogue_version'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    let current = catalogue(&path);
+    Connection::open(&path)
+        .unwrap()
+        .execute(
+            "UPDATE meta SET value = '0' WHERE key = 'catalogue_version'",
+            [],
+        )
+        .unwrap();
+
+    let reader = Store::open_to_read(&path).unwrap();
+    assert!(
+        side(&path, ".lock").exists(),
+        "updating the catalogue is a write, under the lock"
+    );
+    drop(reader);
+    assert_eq!(catalogue(&path), current);
+    assert_eq!(entries(dir.path()), [path]);
 }

@@ -804,7 +804,11 @@ fn a_read_only_database_opens_for_reviewing_and_says_why_changes_are_refused() {
     // may still use the sandbox's config and log folders.
     let db = sandbox.db();
     let folder = db.parent().expect("the data folder").to_path_buf();
-    fs::remove_file(folder.join("ironpulse.db.lock")).expect("remove the lock file");
+    assert_eq!(
+        entries(&folder),
+        std::slice::from_ref(&db),
+        "a clean quit leaves the database alone: no lock file, no -wal or -shm"
+    );
     let opened = Command::new("chmod")
         .args(["-R", "a+rwX"])
         .arg(sandbox.dir.path())

@@ -9,11 +9,13 @@ mod report;
 mod running;
 mod strength;
 mod training;
+mod yours;
 
 use clap::{Args, Subcommand};
 use ironpulse::core::strength_score::Score;
 
-use super::{Failure, output};
+use super::{Context, Failure, output};
+use yours::Yours;
 
 /// Options for `ironpulse calc`.
 #[derive(Debug, Args)]
@@ -33,8 +35,9 @@ enum CalcCommand {
         allow_negative_numbers = true,
         after_help = "\
 The set is typed as on the app's entry line: 100x5, 225lbx5 (a unit for this set), 100x5@8 or
---rpe 8 (RPE), 100x5r2 (reps in reserve), bw+20x8 with --bodyweight. The answer is in --unit, else
-the unit the set names, else kg.
+--rpe 8 (RPE), 100x5r2 (reps in reserve), bw+20x8 with --bodyweight. Bare numbers and the answer
+are in --unit, else the unit the set names, else your profile's unit (the database --db names),
+else kg.
 
 Without --formula: the RTS chart when the RPE is 6.5–10, else Brzycki up to 10 reps and Epley for
 11–12. No estimate is made above 12 reps.
@@ -64,7 +67,8 @@ Examples:
     #[command(
         allow_negative_numbers = true,
         after_help = "\
-The answer is not rounded to plates: pipe it into `calc plates`.
+The e1RM and the answer are in --unit, else your profile's unit (the database --db names), else
+kg. The answer is not rounded to plates: pipe it into `calc plates`.
 
 Examples:
   ironpulse calc load --e1rm 200 --reps 5 --rpe 8
@@ -76,8 +80,14 @@ Examples:
     #[command(
         allow_negative_numbers = true,
         after_help = "\
-JSON: per_side (heaviest first), achieved, and the makeable loads just below and above. A load
-heavier than anyone has ever lifted (635.48 kg, a 2023 bench press) is refused (exit 2).
+Your plates: the unit, bar and plate sizes of your profile (the database --db names, else
+IRONPULSE_DB, database.path in the config, the default one; only read). --unit, --bar and
+--plates each override their part; a --unit other than the profile's uses that unit's standard
+bar and plates. Without a database or a profile: kg, a 20 kg bar, 25-1.25 kg plates.
+
+JSON: per_side (heaviest first), achieved, the makeable loads just below and above, and the bar
+and plates used. A load heavier than anyone has ever lifted (635.48 kg, a 2023 bench press) is
+refused (exit 2).
 
 Examples:
   ironpulse calc plates 100
@@ -90,8 +100,9 @@ Examples:
     #[command(
         allow_negative_numbers = true,
         after_help = "\
-Each step is rounded down to a load your plates make; steps that do not climb are dropped. A
-working weight heavier than anyone has ever lifted is refused, as by `calc plates`.
+Each step is rounded down to a load your plates make; steps that do not climb are dropped. Your
+unit, bar and plates are found as by `calc plates` (your profile's, unless a flag says
+otherwise). A working weight heavier than anyone has ever lifted is refused, as by `calc plates`.
 
 Examples:
   ironpulse calc warmup 100
@@ -230,14 +241,16 @@ Examples:
     Paces(running::PacesArgs),
 }
 
-/// Runs one calculator and prints its answer.
-pub fn run(args: &CalcArgs) -> Result<(), Failure> {
+/// Runs one calculator and prints its answer. Those that speak of your unit, bar or plates read
+/// them from the profile of the database `ctx` names ([`Yours`]) when no flag gives them.
+pub fn run(ctx: &Context, args: &CalcArgs) -> Result<(), Failure> {
+    let yours = Yours::of(ctx);
     let report = match &args.command {
-        CalcCommand::E1rm(a) => strength::e1rm(a),
+        CalcCommand::E1rm(a) => strength::e1rm(a, &yours),
         CalcCommand::Rpe(a) => strength::percent(a),
-        CalcCommand::Load(a) => strength::load(a),
-        CalcCommand::Plates(a) => plates::plates(a),
-        CalcCommand::Warmup(a) => plates::warmup(a),
+        CalcCommand::Load(a) => strength::load(a, &yours),
+        CalcCommand::Plates(a) => plates::plates(a, &yours),
+        CalcCommand::Warmup(a) => plates::warmup(a, &yours),
         CalcCommand::Dots(a) => strength::points(Score::Dots, a),
         CalcCommand::Wilks(a) => strength::points(Score::Wilks2020, a),
         CalcCommand::Hrmax(a) => heart::hrmax(a),

@@ -67,6 +67,20 @@ impl Context {
         )?)
     }
 
+    /// [`Context::db_path`], or `None` when nothing names a database and there is no home
+    /// directory for the default one (a calculator then uses the standard kit).
+    pub fn db_path_if_any(&self) -> Result<Option<PathBuf>, Failure> {
+        match paths::resolve_db(self.db.as_deref(), &self.config, self.dirs()) {
+            Ok(path) => Ok(Some(path)),
+            Err(PathError::NoHome)
+                if self.db.is_none() && self.config.config.database.path.is_none() =>
+            {
+                Ok(None)
+            }
+            Err(err) => Err(err.into()),
+        }
+    }
+
     /// The user's own database, ignoring `--db` and `IRONPULSE_DB`.
     pub fn own_db_path(&self) -> Option<PathBuf> {
         paths::resolve_db(None, &self.config, self.dirs()).ok()

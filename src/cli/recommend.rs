@@ -15,7 +15,7 @@ use ironpulse::core::profile::{Profile, Sex, default_bar, default_plates};
 use ironpulse::core::progression::{
     Recommendation, RecommendationKind, RuleConfig, deload_week, recommend,
 };
-use ironpulse::core::units::{Bpm, Unit, Weight, format_number};
+use ironpulse::core::units::{Bpm, Figure, Unit, Weight, format_number};
 use ironpulse::store::{Store, StoreError};
 use serde_json::{Value, json};
 
@@ -48,10 +48,14 @@ pub(super) fn read_existing(db: &Path) -> Result<Store, Failure> {
     existing(db, Store::open_to_read)
 }
 
+/// Whether there is a database at `db` to open: a file with something in it. Something that is
+/// not a file (a directory, /dev/null) counts, to be refused by name when opened.
+pub(super) fn present(db: &Path) -> bool {
+    std::fs::metadata(db).is_ok_and(|m| !m.is_file() || m.len() > 0)
+}
+
 fn existing(db: &Path, open: fn(&Path) -> Result<Store, StoreError>) -> Result<Store, Failure> {
-    // Something that is not a file (a directory, /dev/null) goes on to be refused by name.
-    let present = std::fs::metadata(db).is_ok_and(|m| !m.is_file() || m.len() > 0);
-    if !present {
+    if !present(db) {
         return Err(Failure::from_store(
             StoreError::NoDatabase {
                 path: db.to_path_buf(),
@@ -315,7 +319,7 @@ pub(super) fn advice_text(a: &Advice<'_>, unit: Unit) -> String {
         a.exercise.name,
         kind_code(r.kind).replace('_', " "),
         target(r, unit),
-        r.confidence * 100.0,
+        Figure(r.confidence * 100.0),
         rule_line(&a.config, unit, a.custom_rule),
         r.reasoning
     )

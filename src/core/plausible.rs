@@ -47,17 +47,25 @@ pub fn impossible(
                 shown(b.kg())
             )
         }),
-        Load::External(w) | Load::Bodyweight { added: w, .. }
-            if record_bounded(equipment) && w.kg() > HEAVIEST_LIFT_KG =>
-        {
-            Some(format!(
-                "{} is more than anyone has ever lifted (record: {}, a 2023 bench)",
-                shown(w.kg()),
-                shown(HEAVIEST_LIFT_KG)
-            ))
+        Load::External(w) | Load::Bodyweight { added: w, .. } if record_bounded(equipment) => {
+            beyond_record(w.kg(), unit)
         }
         _ => None,
     }
+}
+
+/// Why a free weight of `kg` cannot be real — heavier than the heaviest lift ever made — or
+/// `None`. It takes a bare number, so a typed value past any [`Weight`] (1,500 kg) gets the same
+/// answer as one within.
+pub fn beyond_record(kg: f64, unit: Unit) -> Option<String> {
+    let shown = |w: f64| format!("{} {unit}", format_number(w / unit.kg_factor()));
+    (kg > HEAVIEST_LIFT_KG).then(|| {
+        format!(
+            "{} is more than anyone has ever lifted (record: {}, a 2023 bench)",
+            shown(kg),
+            shown(HEAVIEST_LIFT_KG)
+        )
+    })
 }
 
 /// A question to ask once when `load` is far beyond the lift's history, or `None`.

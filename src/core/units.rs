@@ -144,6 +144,30 @@ pub fn round_to(value: f64, places: i32) -> f64 {
     rounded + 0.0
 }
 
+/// A whole number for text with its thousands separated, `1,163`: rounded as every screen rounds
+/// (half away from zero, [`round_to`], so a 1162.5 kg volume is `1,163` here and `1163` on the
+/// summary — Rust's `{:.0}` alone rounds half to even, `1162`), never `-0`. A number past `f64`'s
+/// whole digits (`inf`) is printed as it is.
+pub fn thousands(value: f64) -> String {
+    let whole = format!("{:.0}", Figure(value));
+    let (sign, digits) = match whole.strip_prefix('-') {
+        Some(digits) => ("-", digits),
+        None => ("", whole.as_str()),
+    };
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return whole;
+    }
+    let mut out = String::with_capacity(whole.len() + digits.len() / 3);
+    out.push_str(sign);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A number for text: formats as an `f64` does, with the format's precision, width, alignment
 /// and sign (`{:>7.1}`, `{:+.2}`), but never as negative zero (`-0`, `-0.0 min`) — a value that
 /// rounds to zero at that precision prints as zero.
@@ -330,6 +354,22 @@ mod tests {
         assert_eq!(serde_json::json!(round_to(-0.004, 2)).to_string(), "0.0");
         assert!((round_to(101.256, 2) - 101.26).abs() < 1e-9);
         assert!((round_to(-1.234_56, 3) + 1.235).abs() < 1e-9);
+    }
+
+    #[test]
+    fn whole_numbers_round_half_away_from_zero_as_the_screens_do() {
+        // 77.5 kg × 15: the summary's `format_number(v.round())` shows 1163; so must `report`.
+        assert_eq!(format!("{:.0}", 1162.5), "1162", "the half-to-even trap");
+        assert_eq!(thousands(1162.5), "1,163");
+        assert_eq!(thousands(2.5), "3");
+        assert_eq!(thousands(0.5), "1");
+        assert_eq!(thousands(-1162.5), "-1,163");
+        assert_eq!(thousands(95_320.4), "95,320");
+        assert_eq!(thousands(999.5), "1,000");
+        assert_eq!(thousands(1_234_567.0), "1,234,567");
+        assert_eq!(thousands(-0.4), "0");
+        assert_eq!(thousands(std::iter::empty::<f64>().sum()), "0");
+        assert_eq!(thousands(f64::INFINITY), "inf");
     }
 
     #[test]

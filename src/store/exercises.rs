@@ -208,12 +208,8 @@ impl Store {
         Ok(recent)
     }
 
-    /// Brings the built-in catalogue up to [`CATALOGUE_VERSION`], once per version, in one
-    /// transaction: built-in rows are updated by name (kind, equipment, mechanics, muscles,
-    /// aliases), entries the database lacks are added, and nothing is deleted. Custom exercises
-    /// are never touched: one named like a new built-in keeps its row, and the built-in is not
-    /// added. Ids stay, so history and rules follow the updated rows.
-    pub(super) fn seed_catalogue(&self) -> Result<CatalogueSync, StoreError> {
+    /// Whether the built-in catalogue is at this build's [`CATALOGUE_VERSION`] already.
+    pub(super) fn catalogue_current(&self) -> Result<bool, StoreError> {
         let seeded: Option<String> = self
             .conn
             .query_row(
@@ -225,7 +221,16 @@ impl Store {
             .map_err(self.fail("read the catalogue version"))?;
         // An unreadable value only means seeding again, which the upsert makes harmless.
         let seeded = seeded.and_then(|v| v.parse::<u32>().ok()).unwrap_or(0);
-        if seeded >= CATALOGUE_VERSION {
+        Ok(seeded >= CATALOGUE_VERSION)
+    }
+
+    /// Brings the built-in catalogue up to [`CATALOGUE_VERSION`], once per version, in one
+    /// transaction: built-in rows are updated by name (kind, equipment, mechanics, muscles,
+    /// aliases), entries the database lacks are added, and nothing is deleted. Custom exercises
+    /// are never touched: one named like a new built-in keeps its row, and the built-in is not
+    /// added. Ids stay, so history and rules follow the updated rows.
+    pub(super) fn seed_catalogue(&self) -> Result<CatalogueSync, StoreError> {
+        if self.catalogue_current()? {
             return Ok(CatalogueSync::default());
         }
         let entries = builtin().map_err(|e| StoreError::Catalogue(e.to_string()))?;

@@ -54,15 +54,24 @@ impl From<SexArg> for Sex {
 /// A weight typed in `unit`; `what` names the argument in the message (`--bar: …`). A number no
 /// lifter types (`inf`, `nan`, `1e308`) is named as such rather than compared with the limit.
 pub fn weight(value: f64, unit: Unit, what: &str) -> Result<Weight, Failure> {
-    if !value.is_finite() || value.abs() > 1_000.0 * MAX_LOAD_KG {
-        return Err(usage(format!(
-            "{what}: {} is not a weight a lifter can type: give it in {unit}, e.g. 100 (at most \
-             {} {unit})",
-            format_number(value),
-            format_number((MAX_LOAD_KG / unit.kg_factor()).floor())
-        )));
-    }
+    // Whole units, as the limit's own message says it (2204 lb).
+    typeable(value, unit, what, (MAX_LOAD_KG / unit.kg_factor()).floor())?;
     Weight::from_unit(value, unit).map_err(|err| usage(format!("{what}: {err}")))
+}
+
+/// Refuses a number no lifter types as a weight — `inf`, `nan`, or a thousand times `limit` (in
+/// `unit`) and more — saying the most the command takes, `limit`: the same limit a smaller
+/// number is held to.
+pub fn typeable(value: f64, unit: Unit, what: &str, limit: f64) -> Result<(), Failure> {
+    if value.is_finite() && value.abs() <= 1_000.0 * limit {
+        return Ok(());
+    }
+    Err(usage(format!(
+        "{what}: {} is not a weight a lifter can type: give it in {unit}, e.g. 100 (at most {} \
+         {unit})",
+        format_number(value),
+        format_number(limit)
+    )))
 }
 
 /// An RPE typed on the command line (`--rpe 8`): 1–10 in half steps.

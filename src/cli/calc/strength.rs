@@ -10,6 +10,7 @@ use serde_json::{Map, Value, json};
 use super::super::Failure;
 use super::input::{self, SexArg, UnitArg, usage};
 use super::report::{Report, r2};
+use super::yours::Yours;
 
 /// Options for `calc e1rm`.
 #[derive(Debug, Args)]
@@ -31,7 +32,8 @@ pub struct E1rmArgs {
     #[arg(long, value_name = "B")]
     bodyweight: Option<f64>,
 
-    /// Unit of bare numbers and of the answer [default: the unit the set names, else kg]
+    /// Unit of bare numbers and of the answer [default: the unit the set names, else your
+    /// profile's, else kg]
     #[arg(long, value_enum)]
     unit: Option<UnitArg>,
 }
@@ -67,9 +69,9 @@ pub struct LoadArgs {
     /// Target RPE (6.5–10 in half steps)
     #[arg(long, value_name = "P")]
     rpe: f64,
-    /// Unit of the e1RM and the answer
-    #[arg(long, value_enum, default_value = "kg")]
-    unit: UnitArg,
+    /// Unit of the e1RM and the answer [default: your profile's unit, else kg]
+    #[arg(long, value_enum)]
+    unit: Option<UnitArg>,
 }
 
 /// Options for `calc dots` and `calc wilks`.
@@ -107,12 +109,11 @@ fn formulas(name: Option<&str>) -> Result<Option<Vec<Formula>>, Failure> {
 }
 
 /// Estimated one-rep max of a set typed as on the entry line.
-pub fn e1rm(args: &E1rmArgs) -> Result<Report, Failure> {
-    let unit = args
-        .unit
-        .map(Unit::from)
-        .or_else(|| input::named_unit(&args.set))
-        .unwrap_or_default();
+pub fn e1rm(args: &E1rmArgs, yours: &Yours<'_>) -> Result<Report, Failure> {
+    let unit = match args.unit.map(Unit::from).or(input::named_unit(&args.set)) {
+        Some(unit) => unit,
+        None => yours.unit()?,
+    };
     let body = args
         .bodyweight
         .map(|b| input::positive_weight(b, unit, "--bodyweight"))
@@ -209,8 +210,11 @@ pub fn percent(args: &RpeArgs) -> Result<Report, Failure> {
 }
 
 /// The load for a target (reps @ RPE) from an e1RM.
-pub fn load(args: &LoadArgs) -> Result<Report, Failure> {
-    let unit = Unit::from(args.unit);
+pub fn load(args: &LoadArgs, yours: &Yours<'_>) -> Result<Report, Failure> {
+    let unit = match args.unit {
+        Some(unit) => Unit::from(unit),
+        None => yours.unit()?,
+    };
     let e1rm = input::positive_weight(args.e1rm, unit, "--e1rm")?;
     let load = load_for(e1rm, args.reps, input::rpe(args.rpe)?).map_err(usage)?;
     Ok(Report::new(

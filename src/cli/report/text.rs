@@ -10,26 +10,10 @@ use ironpulse::core::review::insights::Insight;
 use ironpulse::core::review::load::{
     LoadFigures, LoadSource, Monotony, Polarisation, ZoneTime, zone_labels,
 };
-use ironpulse::core::units::{Figure, Unit};
+use ironpulse::core::units::{Figure, Unit, thousands};
 
 use super::super::deload::{Check, to_text as deload_text};
 use super::{Report, SessionLine};
-
-/// A whole number with thousands separated by commas: `95,320`.
-pub(crate) fn thousands(value: f64) -> String {
-    let rounded = format!("{:.0}", value.abs());
-    let mut out = String::new();
-    for (i, c) in rounded.chars().enumerate() {
-        if i > 0 && (rounded.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if value.round() < 0.0 {
-        out.insert(0, '-');
-    }
-    out
-}
 
 /// Working volume (kg × reps) in `unit`, with thousands separated.
 pub(crate) fn volume(volume_kg: f64, unit: Unit) -> String {
