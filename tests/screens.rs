@@ -1067,3 +1067,25 @@ fn dropped_heart_rate_values_are_counted_as_dropped() {
     assert!(screen.contains("dropped 3"), "{screen}");
     assert!(!screen.contains("invalid"), "{screen}");
 }
+
+/// A paste longer than the notes hold, then Enter: the note that characters were left out is
+/// said once under the field, not twice (once as the field's note, once as Enter's error).
+#[test]
+fn characters_left_out_of_a_field_are_reported_once() {
+    let mut s = busy_session();
+    cmd(&mut s, Command::Notes, 800);
+    for _ in 0..2_000 {
+        update(
+            &mut s,
+            Action::Edit(ironpulse::app::text_input::TextEdit::Insert('a')),
+            t(800),
+        );
+    }
+    cmd(&mut s, Command::Submit, 801);
+    let screen = draw(&s, 80, 24);
+    assert_eq!(
+        screen.matches("past the limit").count(),
+        1,
+        "said once:\n{screen}"
+    );
+}

@@ -156,12 +156,12 @@ fn lay_out(state: &State, form: &Form, columns: u16, spaced: bool, theme: Theme)
                     .push(Line::styled(format!("{indent}{part}"), theme.dim()));
             }
         }
-        for problem in field
-            .error
-            .iter()
-            .cloned()
-            .chain(field.input.refused_message())
-        {
+        // The note about characters left out is also the error Enter sets: said once.
+        let refused = field
+            .input
+            .refused_message()
+            .filter(|note| field.error.as_ref() != Some(note));
+        for problem in field.error.iter().cloned().chain(refused) {
             for (n, part) in wrap(&problem, room.saturating_sub(2))
                 .into_iter()
                 .enumerate()
