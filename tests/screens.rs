@@ -1089,3 +1089,108 @@ fn characters_left_out_of_a_field_are_reported_once() {
         "said once:\n{screen}"
     );
 }
+
+/// The demo lifter with a fourth insight as long as the tester's PR streak (48 PRs, 18 lifts
+/// named) selected: at 80×24 and at 120×40 its title, numbers, rule and suggestion all read
+/// whole — never "Dumbbell Cu…" — while Recent sessions keep three rows at 80×24 and fill the
+/// rest of a 120×40 screen instead of leaving it empty.
+#[test]
+fn a_selected_insight_reads_whole_and_recent_sessions_fill_what_is_left() {
+    use ironpulse::core::review::insights::{Insight, InsightData, InsightKind, Tone};
+    let mut s = demo_startup();
+    let lifts = "Dumbbell Curl, Overhead Press, Standing Calf Raise, Lying Leg Curl, Leg Press, \
+                 Romanian Deadlift, Dumbbell Shoulder Press, Chest Dip, Bulgarian Split Squat, \
+                 Hip Thrust, Seated Leg Curl, Leg Extension, Front Squat, Deadlift, Barbell Row, \
+                 Bench Press, Lateral Raise, Incline Bench Press";
+    let streak = Insight {
+        kind: InsightKind::PrStreak,
+        tone: Tone::Good,
+        title: "PR streak: 7 weeks".into(),
+        rule: "a personal record in each of 3+ weeks in a row, up to this week".into(),
+        numbers: format!("48 PRs in 7 weeks since 2026-10-19: {lifts}"),
+        suggestion: "Keep doing what works, and keep recovery as steady as the training.".into(),
+        data: InsightData::VolumeSpike {
+            last_kg: 0.0,
+            previous_kg: 0.0,
+            percent: 0.0,
+        },
+    };
+    s.insights
+        .as_mut()
+        .expect("the demo fires insights")
+        .push(streak);
+    for _ in 0..3 {
+        cmd(&mut s, Command::Down, 0);
+    }
+    assert_eq!(s.insight, 3);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = draw(&s, w, h);
+        // The screen's text, one string, so words wrapped onto the next line still read.
+        let text: String = screen
+            .lines()
+            .map(|l| l.trim_matches(['"', '│', ' ']).to_string())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for part in [
+            "PR streak: 7 weeks — 48 PRs in 7 weeks since 2026-10-19:",
+            "Front Squat, Deadlift, Barbell Row, Bench Press, Lateral Raise, Incline Bench Press",
+            "Rule: a personal record in each of 3+ weeks in a row, up to this week",
+            "Try: Keep doing what works, and keep recovery as steady as the training.",
+        ] {
+            assert!(text.contains(part), "{w}×{h}: {part:?} missing:\n{screen}");
+        }
+        assert!(!screen.contains("Cu…"), "{w}×{h}: cut:\n{screen}");
+        let sessions = screen.lines().filter(|l| l.contains(" 2026 ")).count();
+        assert!(sessions >= 3, "{w}×{h}: {sessions} sessions:\n{screen}");
+        let blank = format!("\"│{}│\"", " ".repeat(usize::from(w) - 2));
+        assert!(
+            !screen.lines().any(|l| l == blank),
+            "{w}×{h}: an empty row:\n{screen}"
+        );
+    }
+    snap("dashboard_insight_long_selected", &s);
+}
+
+/// One deload signal, not yet a deload: the dashboard names it with its numbers under the
+/// verdict, as it does for several, without offering a deload week.
+#[test]
+fn a_single_deload_signal_is_listed_with_its_numbers() {
+    use ironpulse::core::deload::{DeloadAdvice, Signal, SignalKind, Urgency};
+    let s = state(Startup {
+        deload: Some(DeloadAdvice {
+            signals: vec![Signal {
+                kind: SignalKind::WeeksSinceDeload,
+                message: "7 weeks since your last deload (the guide is every 5).".into(),
+            }],
+            urgency: Urgency::None,
+            plan: None,
+            summary: "1 deload signal: no deload yet, keep an eye on it.".into(),
+        }),
+        ..startup()
+    });
+    let screen = draw(&s, 80, 24);
+    assert!(
+        screen.contains("Recovery: 1 deload signal: no deload yet, keep an eye on it."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("  • 7 weeks since your last deload (the guide is every 5)."),
+        "{screen}"
+    );
+    assert!(!screen.contains("to start a deload week"), "{screen}");
+}
+
+/// Nothing fired: the calm line carries a tone word the README lists (`good`), not a fourth one.
+#[test]
+fn no_insight_reads_good() {
+    let s = state(Startup {
+        insights: Some(Vec::new()),
+        ..startup()
+    });
+    let screen = draw(&s, 80, 24);
+    assert!(
+        screen.contains("│good     No warnings — keep training."),
+        "{screen}"
+    );
+}
