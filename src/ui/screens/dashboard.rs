@@ -126,7 +126,7 @@ fn today_lines(state: &State, width: usize, theme: Theme) -> Vec<Line<'static>> 
         ],
         // One line, so the insights below get the row.
         None => vec![Line::from(vec![
-            Span::raw("No session running — press "),
+            Span::raw("No session running. Press "),
             Span::styled(start_key, theme.key()),
             Span::raw(" or Enter to start one."),
         ])],
