@@ -2739,3 +2739,44 @@ fn a_session_of_one_set_is_one_set() {
         confirm.message
     );
 }
+
+/// The straps screen with nothing to act on says so: `f` with no strap remembered, Enter while
+/// it scans and with no strap in the list; and its "Now" line never sends the lifter to the
+/// screen they are on (the start's hint says "press d on the dashboard").
+#[test]
+fn the_straps_screen_answers_every_key_and_never_points_to_itself() {
+    let mut s = state(startup());
+    s.heart.hint = Some("no strap: press d on the dashboard, or try --hr sim".into());
+    cmd(&mut s, Command::Devices, 0);
+    assert_eq!(cmd(&mut s, Command::Submit, 1), vec![]);
+    assert!(status(&s).starts_with("Still scanning"), "{}", status(&s));
+    update(&mut s, Action::Straps(Ok(Vec::new())), t(5));
+    assert_eq!(cmd(&mut s, Command::Submit, 6), vec![]);
+    assert_eq!(
+        status(&s),
+        "No strap to connect to: wear it (wet the electrodes), then press r to scan again."
+    );
+    assert_eq!(cmd(&mut s, Command::Forget, 7), vec![]);
+    assert_eq!(status(&s), "No strap is remembered.");
+    let screen = screen_text(&s, 80, 24);
+    let now = screen
+        .lines()
+        .find(|l| l.contains("Now:"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(now.contains("Now: no strap connected"), "{screen}");
+    assert!(!now.contains("press d"), "{screen}");
+
+    // Forgetting a remembered strap: the hint left behind points nowhere either.
+    s.strap = Some("A0:00:00:00:00:02".into());
+    assert_eq!(
+        cmd(&mut s, Command::Forget, 8),
+        vec![
+            Effect::Store(StoreRequest::RememberStrap(None)),
+            Effect::UseStrap(None)
+        ]
+    );
+    let screen = screen_text(&s, 80, 24);
+    assert!(!screen.contains("dashboard"), "{screen}");
+    assert!(screen.contains("Now: no strap connected"), "{screen}");
+}
