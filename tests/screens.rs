@@ -1194,3 +1194,32 @@ fn no_insight_reads_good() {
         "{screen}"
     );
 }
+
+/// Settings on a database that cannot be written read as shown only, from the first frame: no
+/// "saves on the last", no cursor in a field.
+#[test]
+fn read_only_settings_say_so_before_a_key_is_typed() {
+    let mut s = state(Startup {
+        read_only: Some(ironpulse::store::ReadOnly::File(
+            "/data/ironpulse.db".into(),
+        )),
+        ..startup()
+    });
+    cmd(&mut s, Command::Settings, 0);
+    // On Body weight, a text field.
+    cmd(&mut s, Command::Down, 0);
+    let screen = draw(&s, 80, 24);
+    assert!(
+        screen.contains("Read-only database: shown only — nothing here can be changed or"),
+        "{screen}"
+    );
+    assert!(!screen.contains("saves on the last"), "{screen}");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| ironpulse::ui::render(frame, &s))
+        .unwrap();
+    assert!(
+        !terminal.backend().cursor_visible(),
+        "no cursor: nothing can be typed"
+    );
+}
