@@ -188,19 +188,30 @@ fn a_read_only_database_reviews_and_refuses_each_change_where_the_lifter_is_look
         Some(at_once("settings cannot be changed"))
     );
 
+    history_refuses_each_change_at_the_key(&mut s, &store);
+    drop(store);
+    let check = ironpulse::store::check(&path).unwrap();
+    assert_eq!((check.sessions, check.sets), (1, 1), "nothing changed");
+}
+
+/// History on a read-only database: the session opens; deleting it, deleting a set or editing
+/// one is refused at the key.
+fn history_refuses_each_change_at_the_key(s: &mut ironpulse::app::state::State, store: &Store) {
+    use ironpulse::app::state::Screen;
+    let at_once = |what: &str| format!("Read-only database: {what} — the file is read-only.");
     // History reviews the session; deleting it, deleting a set or editing one is refused at
     // the key.
-    cmd(&mut s, Command::Back, 4);
-    let effects = cmd(&mut s, Command::History, 4);
-    run(&mut s, &store, effects, 4);
-    assert_eq!(cmd(&mut s, Command::Delete, 4), vec![]);
+    cmd(s, Command::Back, 4);
+    let effects = cmd(s, Command::History, 4);
+    run(s, store, effects, 4);
+    assert_eq!(cmd(s, Command::Delete, 4), vec![]);
     assert!(s.modal.is_none(), "no question first: {:?}", s.modal);
     assert_eq!(
         s.status.as_ref().map(|st| st.text.clone()),
         Some(at_once("nothing can be deleted"))
     );
-    let effects = cmd(&mut s, Command::Submit, 5);
-    run(&mut s, &store, effects, 5);
+    let effects = cmd(s, Command::Submit, 5);
+    run(s, store, effects, 5);
     let Screen::History(history) = &s.screen else {
         panic!("{:?}", s.screen)
     };
@@ -211,7 +222,7 @@ fn a_read_only_database_reviews_and_refuses_each_change_where_the_lifter_is_look
         (Command::Submit, "sets cannot be edited"),
         (Command::Delete, "nothing can be deleted"),
     ] {
-        assert_eq!(cmd(&mut s, key, 6), vec![]);
+        assert_eq!(cmd(s, key, 6), vec![]);
         let Screen::History(history) = &s.screen else {
             panic!("{:?}", s.screen)
         };
@@ -225,9 +236,6 @@ fn a_read_only_database_reviews_and_refuses_each_change_where_the_lifter_is_look
             Some(at_once(what))
         );
     }
-    drop(store);
-    let check = ironpulse::store::check(&path).unwrap();
-    assert_eq!((check.sessions, check.sets), (1, 1), "nothing changed");
 }
 
 /// A session running on `store` (on disk), with the state that logs into it.
