@@ -1223,3 +1223,49 @@ fn read_only_settings_say_so_before_a_key_is_typed() {
         "no cursor: nothing can be typed"
     );
 }
+
+/// A lift done only for 13–14 reps (a calf raise at 75 kg) has no e1RM, and the progression
+/// screen gives the reason that applies: sets over 12 reps give none.
+#[test]
+fn a_lift_without_an_e1rm_says_why_for_that_lift() {
+    use ironpulse::app::effect::StoreReply;
+    use ironpulse::app::review_state::ProgressRows;
+    use ironpulse::core::history::{PerformanceSummary, TopSet};
+    use ironpulse::core::session::SessionId;
+    use ironpulse::core::units::Reps;
+    let session = |id: i64, days: i64, reps: u16| PerformanceSummary {
+        session: SessionId(id),
+        date: t(-days * 86_400).date_naive(),
+        sets: 3,
+        top_set: Some(TopSet {
+            weight: Weight::from_kg(75.0).unwrap(),
+            reps: Reps::try_from(u32::from(reps)).unwrap(),
+        }),
+        e1rm: None,
+        volume_kg: 75.0 * 3.0 * f64::from(reps),
+        mean_rpe: None,
+        reader: ironpulse::core::e1rm::Reader::default(),
+    };
+    let mut s = state(startup());
+    cmd(&mut s, Command::Progress, 0);
+    reply(
+        &mut s,
+        StoreReply::ProgressRows(Box::new(ProgressRows {
+            exercise: Some(ironpulse::core::exercise::ExerciseId(1)),
+            history: vec![session(1, 9, 13), session(2, 2, 14)],
+            lifts: Some(vec![ironpulse::core::exercise::ExerciseId(1)]),
+            muscles: Some(Vec::new()),
+            deloads: None,
+        })),
+        0,
+    );
+    let screen = draw(&s, 120, 40);
+    assert!(
+        screen.contains("No e1RM for Back Squat: its sets are over 12 reps, and only sets of 1–12"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("only sets with a weight and reps"),
+        "{screen}"
+    );
+}
