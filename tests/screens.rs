@@ -1269,3 +1269,52 @@ fn a_lift_without_an_e1rm_says_why_for_that_lift() {
         "{screen}"
     );
 }
+
+/// At 80 columns nothing the lifter needs is cut: a long message under the set line wraps onto
+/// the next row, and the picker's note that a search holds 60 characters is whole.
+#[test]
+fn messages_under_a_line_wrap_whole_at_80_columns() {
+    use ironpulse::app::state::{EntryError, Screen};
+    let message = "240 kg is 2.4× your best on this lift (100 kg) — Enter again to log it, or fix \
+                   the line";
+    let mut s = busy_session();
+    if let Screen::Session(screen) = &mut s.screen {
+        screen.error = Some(EntryError {
+            message: message.into(),
+            at: Some(0),
+        });
+    }
+    let screen = draw(&s, 80, 24);
+    let text = screen
+        .lines()
+        .map(|l| l.trim_matches(['"', '│', ' ']))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains(&format!("^ {message}")), "{screen}");
+    snap("session_long_error", &s);
+
+    s.screen = Screen::Session(ironpulse::app::state::SessionScreen::default());
+    cmd(&mut s, Command::AddExercise, 801);
+    for _ in 0..70 {
+        update(
+            &mut s,
+            Action::Edit(ironpulse::app::text_input::TextEdit::Insert('q')),
+            t(801),
+        );
+    }
+    let screen = draw(&s, 80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| {
+            l.contains("│ 10 characters past the limit were not added: this field holds 60 ")
+        })
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(
+        lines
+            .get(at + 1)
+            .is_some_and(|l| l.contains("│ characters ")),
+        "{screen}"
+    );
+}
