@@ -2780,3 +2780,23 @@ fn the_straps_screen_answers_every_key_and_never_points_to_itself() {
     assert!(!screen.contains("dashboard"), "{screen}");
     assert!(screen.contains("Now: no strap connected"), "{screen}");
 }
+
+/// A message belongs to the screen it was said on: leaving that screen drops it, so "\"4 w\" is
+/// the shortest range." does not follow the lifter to the dashboard or the straps screen.
+#[test]
+fn a_message_does_not_follow_the_lifter_to_another_screen() {
+    let mut s = state(startup());
+    cmd(&mut s, Command::TrainingLoad, 0);
+    for _ in 0..6 {
+        cmd(&mut s, Command::RangePrev, 1);
+    }
+    assert_eq!(status(&s), "\"4 w\" is the shortest range.");
+    // Keys that stay on the screen keep it.
+    cmd(&mut s, Command::NextPanel, 2);
+    assert_eq!(status(&s), "\"4 w\" is the shortest range.");
+    cmd(&mut s, Command::Back, 3);
+    assert!(matches!(s.screen, Screen::Dashboard));
+    assert_eq!(s.status, None);
+    cmd(&mut s, Command::Devices, 4);
+    assert_eq!(s.status, None);
+}
