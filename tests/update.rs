@@ -2800,3 +2800,55 @@ fn a_message_does_not_follow_the_lifter_to_another_screen() {
     cmd(&mut s, Command::Devices, 4);
     assert_eq!(s.status, None);
 }
+
+/// First run: an error said about a weight in kg is said again in lb once the unit switches
+/// (not left reading "type a number in kg"), and each heart-rate field's example is one that
+/// fits it (a max HR of "e.g. 60" would mislead).
+#[test]
+fn profile_errors_follow_the_unit_and_give_fitting_examples() {
+    let mut s = state(Startup::default());
+    let Screen::Onboarding(form) = &mut s.screen else {
+        panic!("{:?}", s.screen)
+    };
+    for (label, text) in [
+        ("Body weight", "80"),
+        ("Birth year", "1990"),
+        ("Max HR", "fast"),
+        ("Resting HR", "55"),
+        ("Bar weight", "heavy"),
+    ] {
+        form.field_mut(label).unwrap().input.set(text);
+    }
+    form.focus = form.fields.len() - 1;
+    assert_eq!(cmd(&mut s, Command::Submit, 1), vec![]);
+    let error = |s: &ironpulse::app::state::State, label: &str| {
+        let Screen::Onboarding(form) = &s.screen else {
+            panic!("{:?}", s.screen)
+        };
+        form.fields
+            .iter()
+            .find(|f| f.label == label)
+            .and_then(|f| f.error.clone())
+    };
+    assert_eq!(
+        error(&s, "Bar weight").as_deref(),
+        Some("type a number in kg, e.g. 80")
+    );
+    assert_eq!(
+        error(&s, "Max HR").as_deref(),
+        Some("type beats per minute, e.g. 185")
+    );
+    if let Screen::Onboarding(form) = &mut s.screen {
+        form.focus = 0;
+    }
+    update(&mut s, Action::Edit(TextEdit::Right), t(2));
+    let Screen::Onboarding(form) = &s.screen else {
+        panic!()
+    };
+    assert_eq!(form.value("Units"), "lb");
+    assert_eq!(form.value("Body weight"), "176.37");
+    assert_eq!(
+        error(&s, "Bar weight").as_deref(),
+        Some("type a number in lb, e.g. 80")
+    );
+}
