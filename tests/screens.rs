@@ -1318,3 +1318,24 @@ fn messages_under_a_line_wrap_whole_at_80_columns() {
         "{screen}"
     );
 }
+
+/// The session detail's help lists Tab only where it does something: on a terminal too small
+/// for both halves. Enter reads as what it does there.
+#[test]
+fn detail_help_lists_the_view_key_only_when_it_switches_something() {
+    let mut s = demo_startup();
+    demo_cmd(&mut s, Command::History);
+    demo_cmd(&mut s, Command::Submit);
+    demo_cmd(&mut s, Command::Help);
+    let small = draw(&s, 80, 24);
+    assert!(
+        small.contains("switch between the sets and the heart rate"),
+        "{small}"
+    );
+    assert!(small.contains("edit the selected set"), "{small}");
+    let large = draw(&s, 120, 40);
+    assert!(
+        !large.contains("switch between the sets and the heart rate"),
+        "{large}"
+    );
+}

@@ -631,8 +631,32 @@ impl fmt::Display for Key {
 /// One line of the generated help.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpLine {
+    pub command: Command,
     pub keys: String,
     pub help: &'static str,
+}
+
+/// What a command does in one context, where the table's words cover several (Enter logs a set
+/// on the session screen, opens a session in History): `Some(None)` leaves the line out — the
+/// key does nothing there — and `None` keeps the table's words.
+fn help_in(command: Command, context: Context) -> Option<Option<&'static str>> {
+    if command != C::Submit {
+        return None;
+    }
+    Some(match context {
+        X::Dashboard => Some("start or resume a session"),
+        X::Session => Some("log the set"),
+        X::Picker => Some("choose the exercise"),
+        X::History => Some("open the session"),
+        X::Detail => Some("edit the selected set"),
+        X::Form => Some("next field; saves on the last"),
+        X::Confirm => Some("yes"),
+        X::Summary => Some("back to the dashboard"),
+        X::Help => Some("close the help"),
+        X::Devices => Some("connect to the selected strap and remember it"),
+        X::Progress => Some("pick an exercise (type to search)"),
+        X::Load => None,
+    })
 }
 
 /// The live key table: defaults with the user's overrides applied.
@@ -712,7 +736,7 @@ impl Keymap {
             .find_map(|(_, keys)| keys.iter().copied().find(|k| bindable(context, *k)))
     }
 
-    /// Help for a context, generated from the table.
+    /// Help for a context, generated from the table, in that context's words.
     pub fn help(&self, context: Context) -> Vec<HelpLine> {
         TABLE
             .iter()
@@ -724,9 +748,11 @@ impl Keymap {
                     .filter(|k| bindable(context, **k))
                     .map(ToString::to_string)
                     .collect();
+                let help = help_in(binding.command, context).unwrap_or(Some(binding.help))?;
                 (!keys.is_empty()).then(|| HelpLine {
+                    command: binding.command,
                     keys: keys.join(" "),
-                    help: binding.help,
+                    help,
                 })
             })
             .collect()
@@ -843,6 +869,31 @@ mod tests {
                 "{context:?}"
             );
         }
+    }
+
+    #[test]
+    fn enter_is_described_in_the_words_of_each_screen() {
+        let enter = |context| {
+            Keymap::default()
+                .help(context)
+                .into_iter()
+                .find(|l| l.command == C::Submit)
+                .map(|l| l.help)
+        };
+        assert_eq!(enter(X::Session), Some("log the set"));
+        assert_eq!(enter(X::History), Some("open the session"));
+        assert_eq!(enter(X::Dashboard), Some("start or resume a session"));
+        assert_eq!(enter(X::Form), Some("next field; saves on the last"));
+        // Enter does nothing on the training-load screen: no line for it.
+        assert_eq!(enter(X::Load), None);
+        let sections: Vec<_> = Keymap::help_sections()
+            .iter()
+            .filter_map(|(c, _)| enter(*c))
+            .collect();
+        assert!(
+            !sections.contains(&"log the set / choose / save / next field"),
+            "{sections:?}"
+        );
     }
 
     #[test]
