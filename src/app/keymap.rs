@@ -636,26 +636,35 @@ pub struct HelpLine {
     pub help: &'static str,
 }
 
-/// What a command does in one context, where the table's words cover several (Enter logs a set
-/// on the session screen, opens a session in History): `Some(None)` leaves the line out — the
-/// key does nothing there — and `None` keeps the table's words.
-fn help_in(command: Command, context: Context) -> Option<Option<&'static str>> {
+/// How a command reads in the help of one context.
+enum HelpText {
+    /// The table's words.
+    Table,
+    /// Words of its own there (Enter logs a set on the session screen, opens a session in
+    /// History).
+    Own(&'static str),
+    /// Left out: the key does nothing there.
+    Nothing,
+}
+
+/// How `command` reads in `context`'s help, where the table's words cover several screens.
+fn help_in(command: Command, context: Context) -> HelpText {
     if command != C::Submit {
-        return None;
+        return HelpText::Table;
     }
-    Some(match context {
-        X::Dashboard => Some("start or resume a session"),
-        X::Session => Some("log the set"),
-        X::Picker => Some("choose the exercise"),
-        X::History => Some("open the session"),
-        X::Detail => Some("edit the selected set"),
-        X::Form => Some("next field; saves on the last"),
-        X::Confirm => Some("yes"),
-        X::Summary => Some("back to the dashboard"),
-        X::Help => Some("close the help"),
-        X::Devices => Some("connect to the selected strap and remember it"),
-        X::Progress => Some("pick an exercise (type to search)"),
-        X::Load => None,
+    HelpText::Own(match context {
+        X::Dashboard => "start or resume a session",
+        X::Session => "log the set",
+        X::Picker => "choose the exercise",
+        X::History => "open the session",
+        X::Detail => "edit the selected set",
+        X::Form => "next field; saves on the last",
+        X::Confirm => "yes",
+        X::Summary => "back to the dashboard",
+        X::Help => "close the help",
+        X::Devices => "connect to the selected strap and remember it",
+        X::Progress => "pick an exercise (type to search)",
+        X::Load => return HelpText::Nothing,
     })
 }
 
@@ -748,7 +757,11 @@ impl Keymap {
                     .filter(|k| bindable(context, **k))
                     .map(ToString::to_string)
                     .collect();
-                let help = help_in(binding.command, context).unwrap_or(Some(binding.help))?;
+                let help = match help_in(binding.command, context) {
+                    HelpText::Table => binding.help,
+                    HelpText::Own(help) => help,
+                    HelpText::Nothing => return None,
+                };
                 (!keys.is_empty()).then(|| HelpLine {
                     command: binding.command,
                     keys: keys.join(" "),
