@@ -2754,7 +2754,17 @@ fn the_straps_screen_answers_every_key_and_never_points_to_itself() {
     assert_eq!(cmd(&mut s, Command::Submit, 6), vec![]);
     assert_eq!(
         status(&s),
-        "No strap to connect to: wear it (wet the electrodes), then press r to scan again."
+        "No strap listed: wear it (wet the electrodes), then press r to scan again."
+    );
+    update(
+        &mut s,
+        Action::Straps(Err("Bluetooth unavailable".into())),
+        t(6),
+    );
+    cmd(&mut s, Command::Submit, 6);
+    assert_eq!(
+        status(&s),
+        "No strap listed: the scan failed (see above); press r to scan again."
     );
     assert_eq!(cmd(&mut s, Command::Forget, 7), vec![]);
     assert_eq!(status(&s), "No strap is remembered.");

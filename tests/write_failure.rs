@@ -161,7 +161,7 @@ fn a_read_only_database_reviews_and_refuses_each_change_where_the_lifter_is_look
     assert!(s.modal.is_none(), "no question first: {:?}", s.modal);
     assert_eq!(
         s.status.as_ref().map(|st| st.text.clone()),
-        Some(at_once("a deload week cannot be started or ended"))
+        Some(at_once("no deload week can be recorded"))
     );
     assert_eq!(s.deload_week, None);
 

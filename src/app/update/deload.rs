@@ -18,7 +18,7 @@ fn show(day: NaiveDate) -> String {
 /// database that cannot be written, say at once that neither can be recorded.
 pub fn ask(state: &mut State) {
     if let Some(why) = &state.read_only {
-        let refusal = read_only_refusal(why, "a deload week cannot be started or ended");
+        let refusal = read_only_refusal(why, "no deload week can be recorded");
         say(state, refusal, true);
         return;
     }

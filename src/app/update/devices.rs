@@ -25,16 +25,16 @@ pub fn devices(state: &mut State, input: Input) -> Vec<Effect> {
         }
         Input::Command(Command::Rescan) if !screen.scanning => return open(state),
         Input::Command(Command::Submit) if screen.straps.is_empty() => {
+            let rescan = state
+                .keymap
+                .key_for(Context::Devices, Command::Rescan)
+                .map_or_else(|| "scan".to_string(), |k| format!("press {k} to scan"));
             let said = if screen.scanning {
                 "Still scanning — the straps in range are listed when it ends.".to_string()
+            } else if screen.error.is_some() {
+                format!("No strap listed: the scan failed (see above); {rescan} again.")
             } else {
-                let rescan = state
-                    .keymap
-                    .key_for(Context::Devices, Command::Rescan)
-                    .map_or_else(|| "scan".to_string(), |k| format!("press {k} to scan"));
-                format!(
-                    "No strap to connect to: wear it (wet the electrodes), then {rescan} again."
-                )
+                format!("No strap listed: wear it (wet the electrodes), then {rescan} again.")
             };
             say(state, said, false);
         }
