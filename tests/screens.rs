@@ -1067,3 +1067,275 @@ fn dropped_heart_rate_values_are_counted_as_dropped() {
     assert!(screen.contains("dropped 3"), "{screen}");
     assert!(!screen.contains("invalid"), "{screen}");
 }
+
+/// A paste longer than the notes hold, then Enter: the note that characters were left out is
+/// said once under the field, not twice (once as the field's note, once as Enter's error).
+#[test]
+fn characters_left_out_of_a_field_are_reported_once() {
+    let mut s = busy_session();
+    cmd(&mut s, Command::Notes, 800);
+    for _ in 0..2_000 {
+        update(
+            &mut s,
+            Action::Edit(ironpulse::app::text_input::TextEdit::Insert('a')),
+            t(800),
+        );
+    }
+    cmd(&mut s, Command::Submit, 801);
+    let screen = draw(&s, 80, 24);
+    assert_eq!(
+        screen.matches("past the limit").count(),
+        1,
+        "said once:\n{screen}"
+    );
+}
+
+/// The demo lifter with a fourth insight as long as the tester's PR streak (48 PRs, 18 lifts
+/// named) selected: at 80×24 and at 120×40 its title, numbers, rule and suggestion all read
+/// whole — never "Dumbbell Cu…" — while Recent sessions keep three rows at 80×24 and fill the
+/// rest of a 120×40 screen instead of leaving it empty.
+#[test]
+fn a_selected_insight_reads_whole_and_recent_sessions_fill_what_is_left() {
+    use ironpulse::core::review::insights::{Insight, InsightData, InsightKind, Tone};
+    let mut s = demo_startup();
+    let lifts = "Dumbbell Curl, Overhead Press, Standing Calf Raise, Lying Leg Curl, Leg Press, \
+                 Romanian Deadlift, Dumbbell Shoulder Press, Chest Dip, Bulgarian Split Squat, \
+                 Hip Thrust, Seated Leg Curl, Leg Extension, Front Squat, Deadlift, Barbell Row, \
+                 Bench Press, Lateral Raise, Incline Bench Press";
+    let streak = Insight {
+        kind: InsightKind::PrStreak,
+        tone: Tone::Good,
+        title: "PR streak: 7 weeks".into(),
+        rule: "a personal record in each of 3+ weeks in a row, up to this week".into(),
+        numbers: format!("48 PRs in 7 weeks since 2026-10-19: {lifts}"),
+        suggestion: "Keep doing what works, and keep recovery as steady as the training.".into(),
+        data: InsightData::VolumeSpike {
+            last_kg: 0.0,
+            previous_kg: 0.0,
+            percent: 0.0,
+        },
+    };
+    s.insights
+        .as_mut()
+        .expect("the demo fires insights")
+        .push(streak);
+    for _ in 0..3 {
+        cmd(&mut s, Command::Down, 0);
+    }
+    assert_eq!(s.insight, 3);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = draw(&s, w, h);
+        // The screen's text, one string, so words wrapped onto the next line still read.
+        let text: String = screen
+            .lines()
+            .map(|l| l.trim_matches(['"', '│', ' ']).to_string())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for part in [
+            "PR streak: 7 weeks — 48 PRs in 7 weeks since 2026-10-19:",
+            "Front Squat, Deadlift, Barbell Row, Bench Press, Lateral Raise, Incline Bench Press",
+            "Rule: a personal record in each of 3+ weeks in a row, up to this week",
+            "Try: Keep doing what works, and keep recovery as steady as the training.",
+        ] {
+            assert!(text.contains(part), "{w}×{h}: {part:?} missing:\n{screen}");
+        }
+        assert!(!screen.contains("Cu…"), "{w}×{h}: cut:\n{screen}");
+        let sessions = screen.lines().filter(|l| l.contains(" 2026 ")).count();
+        assert!(sessions >= 3, "{w}×{h}: {sessions} sessions:\n{screen}");
+        let blank = format!("\"│{}│\"", " ".repeat(usize::from(w) - 2));
+        assert!(
+            !screen.lines().any(|l| l == blank),
+            "{w}×{h}: an empty row:\n{screen}"
+        );
+    }
+    snap("dashboard_insight_long_selected", &s);
+}
+
+/// One deload signal, not yet a deload: the dashboard names it with its numbers under the
+/// verdict, as it does for several, without offering a deload week.
+#[test]
+fn a_single_deload_signal_is_listed_with_its_numbers() {
+    use ironpulse::core::deload::{DeloadAdvice, Signal, SignalKind, Urgency};
+    let s = state(Startup {
+        deload: Some(DeloadAdvice {
+            signals: vec![Signal {
+                kind: SignalKind::WeeksSinceDeload,
+                message: "7 weeks since your last deload (the guide is every 5).".into(),
+            }],
+            urgency: Urgency::None,
+            plan: None,
+            summary: "1 deload signal: no deload yet, keep an eye on it.".into(),
+        }),
+        ..startup()
+    });
+    let screen = draw(&s, 80, 24);
+    assert!(
+        screen.contains("Recovery: 1 deload signal: no deload yet, keep an eye on it."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("  • 7 weeks since your last deload (the guide is every 5)."),
+        "{screen}"
+    );
+    assert!(!screen.contains("to start a deload week"), "{screen}");
+}
+
+/// Nothing fired: the calm line carries a tone word the README lists (`good`), not a fourth one.
+#[test]
+fn no_insight_reads_good() {
+    let s = state(Startup {
+        insights: Some(Vec::new()),
+        ..startup()
+    });
+    let screen = draw(&s, 80, 24);
+    assert!(
+        screen.contains("│good     No warnings — keep training."),
+        "{screen}"
+    );
+}
+
+/// Settings on a database that cannot be written read as shown only, from the first frame: no
+/// "saves on the last", no cursor in a field.
+#[test]
+fn read_only_settings_say_so_before_a_key_is_typed() {
+    let mut s = state(Startup {
+        read_only: Some(ironpulse::store::ReadOnly::File(
+            "/data/ironpulse.db".into(),
+        )),
+        ..startup()
+    });
+    cmd(&mut s, Command::Settings, 0);
+    // On Body weight, a text field.
+    cmd(&mut s, Command::Down, 0);
+    let screen = draw(&s, 80, 24);
+    assert!(
+        screen.contains("Read-only database: shown only — nothing here can be changed or"),
+        "{screen}"
+    );
+    assert!(!screen.contains("saves on the last"), "{screen}");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| ironpulse::ui::render(frame, &s))
+        .unwrap();
+    assert!(
+        !terminal.backend().cursor_visible(),
+        "no cursor: nothing can be typed"
+    );
+}
+
+/// A lift done only for 13–14 reps (a calf raise at 75 kg) has no e1RM, and the progression
+/// screen gives the reason that applies: sets over 12 reps give none.
+#[test]
+fn a_lift_without_an_e1rm_says_why_for_that_lift() {
+    use ironpulse::app::effect::StoreReply;
+    use ironpulse::app::review_state::ProgressRows;
+    use ironpulse::core::history::{PerformanceSummary, TopSet};
+    use ironpulse::core::session::SessionId;
+    use ironpulse::core::units::Reps;
+    let session = |id: i64, days: i64, reps: u16| PerformanceSummary {
+        session: SessionId(id),
+        date: t(-days * 86_400).date_naive(),
+        sets: 3,
+        top_set: Some(TopSet {
+            weight: Weight::from_kg(75.0).unwrap(),
+            reps: Reps::try_from(u32::from(reps)).unwrap(),
+        }),
+        e1rm: None,
+        volume_kg: 75.0 * 3.0 * f64::from(reps),
+        mean_rpe: None,
+        reader: ironpulse::core::e1rm::Reader::default(),
+    };
+    let mut s = state(startup());
+    cmd(&mut s, Command::Progress, 0);
+    reply(
+        &mut s,
+        StoreReply::ProgressRows(Box::new(ProgressRows {
+            exercise: Some(ironpulse::core::exercise::ExerciseId(1)),
+            history: vec![session(1, 9, 13), session(2, 2, 14)],
+            lifts: Some(vec![ironpulse::core::exercise::ExerciseId(1)]),
+            muscles: Some(Vec::new()),
+            deloads: None,
+        })),
+        0,
+    );
+    let screen = draw(&s, 120, 40);
+    assert!(
+        screen.contains("No e1RM for Back Squat: its sets are over 12 reps, and only sets of 1–12"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("only sets with a weight and reps"),
+        "{screen}"
+    );
+}
+
+/// At 80 columns nothing the lifter needs is cut: a long message under the set line wraps onto
+/// the next row, and the picker's note that a search holds 60 characters is whole.
+#[test]
+fn messages_under_a_line_wrap_whole_at_80_columns() {
+    use ironpulse::app::state::{EntryError, Screen};
+    let message = "240 kg is 2.4× your best on this lift (100 kg) — Enter again to log it, or fix \
+                   the line";
+    let mut s = busy_session();
+    if let Screen::Session(screen) = &mut s.screen {
+        screen.error = Some(EntryError {
+            message: message.into(),
+            at: Some(0),
+        });
+    }
+    let screen = draw(&s, 80, 24);
+    let text = screen
+        .lines()
+        .map(|l| l.trim_matches(['"', '│', ' ']))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains(&format!("^ {message}")), "{screen}");
+    snap("session_long_error", &s);
+
+    s.screen = Screen::Session(ironpulse::app::state::SessionScreen::default());
+    cmd(&mut s, Command::AddExercise, 801);
+    for _ in 0..70 {
+        update(
+            &mut s,
+            Action::Edit(ironpulse::app::text_input::TextEdit::Insert('q')),
+            t(801),
+        );
+    }
+    let screen = draw(&s, 80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| {
+            l.contains("│ 10 characters past the limit were not added: this field holds 60 ")
+        })
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(
+        lines
+            .get(at + 1)
+            .is_some_and(|l| l.contains("│ characters ")),
+        "{screen}"
+    );
+}
+
+/// The session detail's help lists Tab only where it does something: on a terminal too small
+/// for both halves. Enter reads as what it does there.
+#[test]
+fn detail_help_lists_the_view_key_only_when_it_switches_something() {
+    let mut s = demo_startup();
+    demo_cmd(&mut s, Command::History);
+    demo_cmd(&mut s, Command::Submit);
+    demo_cmd(&mut s, Command::Help);
+    let small = draw(&s, 80, 24);
+    assert!(
+        small.contains("switch between the sets and the heart rate"),
+        "{small}"
+    );
+    assert!(small.contains("edit the selected set"), "{small}");
+    let large = draw(&s, 120, 40);
+    assert!(
+        !large.contains("switch between the sets and the heart rate"),
+        "{large}"
+    );
+}

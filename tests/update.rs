@@ -2870,3 +2870,126 @@ fn a_session_of_one_set_is_one_set() {
         confirm.message
     );
 }
+
+/// The straps screen with nothing to act on says so: `f` with no strap remembered, Enter while
+/// it scans and with no strap in the list; and its "Now" line never sends the lifter to the
+/// screen they are on (the start's hint says "press d on the dashboard").
+#[test]
+fn the_straps_screen_answers_every_key_and_never_points_to_itself() {
+    let mut s = state(startup());
+    s.heart.hint = Some("no strap: press d on the dashboard, or try --hr sim".into());
+    cmd(&mut s, Command::Devices, 0);
+    assert_eq!(cmd(&mut s, Command::Submit, 1), vec![]);
+    assert!(status(&s).starts_with("Still scanning"), "{}", status(&s));
+    update(&mut s, Action::Straps(Ok(Vec::new())), t(5));
+    assert_eq!(cmd(&mut s, Command::Submit, 6), vec![]);
+    assert_eq!(
+        status(&s),
+        "No strap listed: wear it (wet the electrodes), then press r to scan again."
+    );
+    update(
+        &mut s,
+        Action::Straps(Err("Bluetooth unavailable".into())),
+        t(6),
+    );
+    cmd(&mut s, Command::Submit, 6);
+    assert_eq!(
+        status(&s),
+        "No strap listed: the scan failed (see above); press r to scan again."
+    );
+    assert_eq!(cmd(&mut s, Command::Forget, 7), vec![]);
+    assert_eq!(status(&s), "No strap is remembered.");
+    let screen = screen_text(&s, 80, 24);
+    let now = screen
+        .lines()
+        .find(|l| l.contains("Now:"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(now.contains("Now: no strap connected"), "{screen}");
+    assert!(!now.contains("press d"), "{screen}");
+
+    // Forgetting a remembered strap: the hint left behind points nowhere either.
+    s.strap = Some("A0:00:00:00:00:02".into());
+    assert_eq!(
+        cmd(&mut s, Command::Forget, 8),
+        vec![
+            Effect::Store(StoreRequest::RememberStrap(None)),
+            Effect::UseStrap(None)
+        ]
+    );
+    let screen = screen_text(&s, 80, 24);
+    assert!(!screen.contains("dashboard"), "{screen}");
+    assert!(screen.contains("Now: no strap connected"), "{screen}");
+}
+
+/// A message belongs to the screen it was said on: leaving that screen drops it, so "\"4 w\" is
+/// the shortest range." does not follow the lifter to the dashboard or the straps screen.
+#[test]
+fn a_message_does_not_follow_the_lifter_to_another_screen() {
+    let mut s = state(startup());
+    cmd(&mut s, Command::TrainingLoad, 0);
+    for _ in 0..6 {
+        cmd(&mut s, Command::RangePrev, 1);
+    }
+    assert_eq!(status(&s), "\"4 w\" is the shortest range.");
+    // Keys that stay on the screen keep it.
+    cmd(&mut s, Command::NextPanel, 2);
+    assert_eq!(status(&s), "\"4 w\" is the shortest range.");
+    cmd(&mut s, Command::Back, 3);
+    assert!(matches!(s.screen, Screen::Dashboard));
+    assert_eq!(s.status, None);
+    cmd(&mut s, Command::Devices, 4);
+    assert_eq!(s.status, None);
+}
+
+/// First run: an error said about a weight in kg is said again in lb once the unit switches
+/// (not left reading "type a number in kg"), and each heart-rate field's example is one that
+/// fits it (a max HR of "e.g. 60" would mislead).
+#[test]
+fn profile_errors_follow_the_unit_and_give_fitting_examples() {
+    let mut s = state(Startup::default());
+    let Screen::Onboarding(form) = &mut s.screen else {
+        panic!("{:?}", s.screen)
+    };
+    for (label, text) in [
+        ("Body weight", "80"),
+        ("Birth year", "1990"),
+        ("Max HR", "fast"),
+        ("Resting HR", "55"),
+        ("Bar weight", "heavy"),
+    ] {
+        form.field_mut(label).unwrap().input.set(text);
+    }
+    form.focus = form.fields.len() - 1;
+    assert_eq!(cmd(&mut s, Command::Submit, 1), vec![]);
+    let error = |s: &ironpulse::app::state::State, label: &str| {
+        let Screen::Onboarding(form) = &s.screen else {
+            panic!("{:?}", s.screen)
+        };
+        form.fields
+            .iter()
+            .find(|f| f.label == label)
+            .and_then(|f| f.error.clone())
+    };
+    assert_eq!(
+        error(&s, "Bar weight").as_deref(),
+        Some("type a number in kg, e.g. 80")
+    );
+    assert_eq!(
+        error(&s, "Max HR").as_deref(),
+        Some("type beats per minute, e.g. 185")
+    );
+    if let Screen::Onboarding(form) = &mut s.screen {
+        form.focus = 0;
+    }
+    update(&mut s, Action::Edit(TextEdit::Right), t(2));
+    let Screen::Onboarding(form) = &s.screen else {
+        panic!()
+    };
+    assert_eq!(form.value("Units"), "lb");
+    assert_eq!(form.value("Body weight"), "176.37");
+    assert_eq!(
+        error(&s, "Bar weight").as_deref(),
+        Some("type a number in lb, e.g. 80")
+    );
+}

@@ -153,57 +153,89 @@ fn a_read_only_database_reviews_and_refuses_each_change_where_the_lifter_is_look
         Some(refused.as_str())
     );
 
-    // Starting a deload week: the same words, nothing recorded.
-    cmd(&mut s, Command::Deload, 2);
-    let effects = cmd(&mut s, Command::Yes, 2);
-    assert!(!effects.is_empty(), "the deload was asked for");
-    run(&mut s, &store, effects, 2);
+    // Everything else that would change it is refused at the key, before a question or an
+    // editable form: what cannot be done, and why.
+    let at_once = |what: &str| format!("Read-only database: {what} — the file is read-only.");
+    // Starting a deload week: no question, nothing recorded.
+    assert_eq!(cmd(&mut s, Command::Deload, 2), vec![]);
+    assert!(s.modal.is_none(), "no question first: {:?}", s.modal);
     assert_eq!(
-        s.status.as_ref().map(|st| st.text.as_str()),
-        Some(refused.as_str())
+        s.status.as_ref().map(|st| st.text.clone()),
+        Some(at_once("no deload week can be recorded"))
     );
     assert_eq!(s.deload_week, None);
 
-    // Settings: the form stays, with the reason under it.
+    // Settings: shown, but typing and saving are refused at the key.
     cmd(&mut s, Command::Settings, 3);
+    let Screen::Settings(before) = s.screen.clone() else {
+        panic!("settings are shown: {:?}", s.screen)
+    };
+    type_text(&mut s, "90");
     let mut effects = Vec::new();
     for _ in 0..11 {
         effects.extend(cmd(&mut s, Command::Submit, 3));
     }
-    assert!(!effects.is_empty(), "the form was submitted");
-    run(&mut s, &store, effects, 3);
+    assert_eq!(effects, vec![], "nothing is saved");
     let Screen::Settings(form) = &s.screen else {
         panic!("left the settings: {:?}", s.screen)
     };
-    assert_eq!(form.error, Some(format!("not saved: {refused}")));
+    assert_eq!(
+        form.fields, before.fields,
+        "nothing typed went into the form"
+    );
+    assert_eq!(
+        s.status.as_ref().map(|st| st.text.clone()),
+        Some(at_once("settings cannot be changed"))
+    );
 
-    // History reviews the session; editing one of its sets is refused in the edit line.
-    cmd(&mut s, Command::Back, 4);
-    let effects = cmd(&mut s, Command::History, 4);
-    run(&mut s, &store, effects, 4);
-    let effects = cmd(&mut s, Command::Submit, 5);
-    run(&mut s, &store, effects, 5);
+    history_refuses_each_change_at_the_key(&mut s, &store);
+    drop(store);
+    let check = ironpulse::store::check(&path).unwrap();
+    assert_eq!((check.sessions, check.sets), (1, 1), "nothing changed");
+}
+
+/// History on a read-only database: the session opens; deleting it, deleting a set or editing
+/// one is refused at the key.
+fn history_refuses_each_change_at_the_key(s: &mut ironpulse::app::state::State, store: &Store) {
+    use ironpulse::app::state::Screen;
+    let at_once = |what: &str| format!("Read-only database: {what} — the file is read-only.");
+    // History reviews the session; deleting it, deleting a set or editing one is refused at
+    // the key.
+    cmd(s, Command::Back, 4);
+    let effects = cmd(s, Command::History, 4);
+    run(s, store, effects, 4);
+    assert_eq!(cmd(s, Command::Delete, 4), vec![]);
+    assert!(s.modal.is_none(), "no question first: {:?}", s.modal);
+    assert_eq!(
+        s.status.as_ref().map(|st| st.text.clone()),
+        Some(at_once("nothing can be deleted"))
+    );
+    let effects = cmd(s, Command::Submit, 5);
+    run(s, store, effects, 5);
     let Screen::History(history) = &s.screen else {
         panic!("{:?}", s.screen)
     };
     let detail = history.detail.as_ref().expect("the session opens");
     assert_eq!(detail.session.set_count(), 1);
-    cmd(&mut s, Command::EditSet, 6);
-    type_text(&mut s, "105x5");
-    let effects = cmd(&mut s, Command::Submit, 6);
-    run(&mut s, &store, effects, 6);
-    let Screen::History(history) = &s.screen else {
-        panic!("{:?}", s.screen)
-    };
-    let edit = history.detail.as_ref().and_then(|d| d.edit.as_ref());
-    assert_eq!(
-        edit.and_then(|e| e.error.as_ref())
-            .map(|e| e.message.clone()),
-        Some(format!("not saved: {refused}"))
-    );
-    drop(store);
-    let check = ironpulse::store::check(&path).unwrap();
-    assert_eq!((check.sessions, check.sets), (1, 1), "nothing changed");
+    for (key, what) in [
+        (Command::EditSet, "sets cannot be edited"),
+        (Command::Submit, "sets cannot be edited"),
+        (Command::Delete, "nothing can be deleted"),
+    ] {
+        assert_eq!(cmd(s, key, 6), vec![]);
+        let Screen::History(history) = &s.screen else {
+            panic!("{:?}", s.screen)
+        };
+        assert!(
+            history.detail.as_ref().is_some_and(|d| d.edit.is_none()),
+            "no edit line"
+        );
+        assert!(s.modal.is_none(), "no question first: {:?}", s.modal);
+        assert_eq!(
+            s.status.as_ref().map(|st| st.text.clone()),
+            Some(at_once(what))
+        );
+    }
 }
 
 /// A session running on `store` (on disk), with the state that logs into it.

@@ -631,8 +631,41 @@ impl fmt::Display for Key {
 /// One line of the generated help.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpLine {
+    pub command: Command,
     pub keys: String,
     pub help: &'static str,
+}
+
+/// How a command reads in the help of one context.
+enum HelpText {
+    /// The table's words.
+    Table,
+    /// Words of its own there (Enter logs a set on the session screen, opens a session in
+    /// History).
+    Own(&'static str),
+    /// Left out: the key does nothing there.
+    Nothing,
+}
+
+/// How `command` reads in `context`'s help, where the table's words cover several screens.
+fn help_in(command: Command, context: Context) -> HelpText {
+    if command != C::Submit {
+        return HelpText::Table;
+    }
+    HelpText::Own(match context {
+        X::Dashboard => "start or resume a session",
+        X::Session => "log the set",
+        X::Picker => "choose the exercise",
+        X::History => "open the session",
+        X::Detail => "edit the selected set",
+        X::Form => "next field; saves on the last",
+        X::Confirm => "yes",
+        X::Summary => "back to the dashboard",
+        X::Help => "close the help",
+        X::Devices => "connect to the selected strap and remember it",
+        X::Progress => "pick an exercise (type to search)",
+        X::Load => return HelpText::Nothing,
+    })
 }
 
 /// The live key table: defaults with the user's overrides applied.
@@ -712,7 +745,7 @@ impl Keymap {
             .find_map(|(_, keys)| keys.iter().copied().find(|k| bindable(context, *k)))
     }
 
-    /// Help for a context, generated from the table.
+    /// Help for a context, generated from the table, in that context's words.
     pub fn help(&self, context: Context) -> Vec<HelpLine> {
         TABLE
             .iter()
@@ -724,9 +757,15 @@ impl Keymap {
                     .filter(|k| bindable(context, **k))
                     .map(ToString::to_string)
                     .collect();
+                let help = match help_in(binding.command, context) {
+                    HelpText::Table => binding.help,
+                    HelpText::Own(help) => help,
+                    HelpText::Nothing => return None,
+                };
                 (!keys.is_empty()).then(|| HelpLine {
+                    command: binding.command,
                     keys: keys.join(" "),
-                    help: binding.help,
+                    help,
                 })
             })
             .collect()
@@ -843,6 +882,31 @@ mod tests {
                 "{context:?}"
             );
         }
+    }
+
+    #[test]
+    fn enter_is_described_in_the_words_of_each_screen() {
+        let enter = |context| {
+            Keymap::default()
+                .help(context)
+                .into_iter()
+                .find(|l| l.command == C::Submit)
+                .map(|l| l.help)
+        };
+        assert_eq!(enter(X::Session), Some("log the set"));
+        assert_eq!(enter(X::History), Some("open the session"));
+        assert_eq!(enter(X::Dashboard), Some("start or resume a session"));
+        assert_eq!(enter(X::Form), Some("next field; saves on the last"));
+        // Enter does nothing on the training-load screen: no line for it.
+        assert_eq!(enter(X::Load), None);
+        let sections: Vec<_> = Keymap::help_sections()
+            .iter()
+            .filter_map(|(c, _)| enter(*c))
+            .collect();
+        assert!(
+            !sections.contains(&"log the set / choose / save / next field"),
+            "{sections:?}"
+        );
     }
 
     #[test]

@@ -117,14 +117,25 @@ pub fn follow_unit(form: &mut Form, from: Unit, first_run: bool) {
         };
         let text = field.value().to_string();
         let new = match defaults {
-            Some((old, new)) if first_run && text == written(&old, from) => written(&new, to),
+            Some((old, new)) if first_run && text == written(&old, from) => Some(written(&new, to)),
             // One weight or a list of them (plates), each converted.
             _ => match plates(&text, from) {
-                Ok(weights) if !weights.is_empty() => written(&weights, to),
-                _ => continue,
+                Ok(weights) if !weights.is_empty() => Some(written(&weights, to)),
+                _ => None,
             },
         };
-        field.input.set(&new);
+        if let Some(new) = new {
+            field.input.set(&new);
+        }
+        // An error said in the old unit ("type a number in kg") is said again in the new one.
+        if field.error.is_some() {
+            let value = field.value();
+            field.error = if label == PLATES {
+                plates(value, to).err()
+            } else {
+                weight(value, to).err()
+            };
+        }
     }
 }
 
@@ -159,12 +170,12 @@ pub fn read_profile(
     let hr_max = match (form.value(HR_MAX), birth_year) {
         ("", Some(year)) => Bpm::try_from(tanaka_hr_max(current_year - year).round() as u32).ok(),
         ("", None) => None,
-        (text, _) => keep(&mut errors, HR_MAX, bpm(text)),
+        (text, _) => keep(&mut errors, HR_MAX, bpm(text, 185)),
     };
-    let hr_rest = keep(&mut errors, HR_REST, bpm(form.value(HR_REST)));
+    let hr_rest = keep(&mut errors, HR_REST, bpm(form.value(HR_REST), 60));
     let lthr = match form.value(LTHR) {
         "" => None,
-        text => keep(&mut errors, LTHR, bpm(text)),
+        text => keep(&mut errors, LTHR, bpm(text, 165)),
     };
     let zones = keep(
         &mut errors,
@@ -282,10 +293,11 @@ fn birth_year(text: &str, current_year: i32) -> Result<i32, String> {
         .ok_or_else(|| format!("type a year between {} and {}", range.start(), range.end()))
 }
 
-fn bpm(text: &str) -> Result<Bpm, String> {
+/// A heart rate typed into a field whose usual value is about `example` bpm.
+fn bpm(text: &str, example: u32) -> Result<Bpm, String> {
     let value = text
         .parse::<u32>()
-        .map_err(|_| "type beats per minute, e.g. 60".to_string())?;
+        .map_err(|_| format!("type beats per minute, e.g. {example}"))?;
     Bpm::try_from(value).map_err(|e| e.0)
 }
 

@@ -393,6 +393,12 @@ pub fn read_only_line(why: &crate::store::ReadOnly) -> String {
     format!("Read-only database: reviewing only — {why}. Nothing can be logged or changed.")
 }
 
+/// What a key that would change a read-only database says at once, before any question or
+/// form: "Read-only database: nothing can be deleted — the file is read-only."
+pub fn read_only_refusal(why: &crate::store::ReadOnly, what: &str) -> String {
+    format!("Read-only database: {what} — {why}.")
+}
+
 impl State {
     pub fn new(
         startup: Startup,

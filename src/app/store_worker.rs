@@ -20,8 +20,9 @@ use crate::core::hr_settings::HrSettings;
 use crate::core::session::{Session, SessionId};
 use crate::store::{Store, StoreError};
 
-/// How many recent sessions the dashboard lists.
-pub const RECENT_SESSIONS: usize = 8;
+/// How many recent sessions are read for the dashboard: enough to fill a tall terminal (it
+/// lists as many as fit under the insights).
+pub const RECENT_SESSIONS: usize = 60;
 
 /// Everything the first frame needs, read before the terminal is taken over.
 pub fn load_startup(store: &Store, today: NaiveDate) -> Result<Startup, StoreError> {

@@ -86,11 +86,18 @@ fn input(state: &mut State, input: Input) -> Vec<Effect> {
     if edit {
         text::limit_set_line(state);
     }
+    // A message belongs to the screen it was said on: one left from before is dropped when a
+    // key moves to another screen (what this key said stays).
+    let (screen_before, status_before) =
+        (std::mem::discriminant(&state.screen), state.status.clone());
     let effects = if state.modal.is_some() {
         modal::modal(state, input)
     } else {
         screen(state, input)
     };
+    if std::mem::discriminant(&state.screen) != screen_before && state.status == status_before {
+        state.status = None;
+    }
     if edit {
         text::flag_overlong_set(state);
     }

@@ -37,6 +37,12 @@ const RECENT: i32 = 24;
 /// Points lost per typo forgiven: more than a recent item gains, so a clean match of the same
 /// shape always ranks above a typo.
 const TYPO: i32 = 30;
+/// How far below the best match a match with a typo may score and still be listed: a typo'd
+/// query lists the lifts it nearly spells (`benhc`: the bench presses), not every name that
+/// happens to hold its letters once one is forgiven (Hammer Curl, Snatch). Measured on how the
+/// letters align — neither recency nor the exact-name bonus, which only order the list, pushes
+/// a match out. A match typed right is always listed.
+const TYPO_TAIL: i32 = TYPO + TYPO / 2;
 /// Offset that keeps ordinary scores positive when converted to `u32`.
 const BASE: i32 = 1_000;
 /// Stands for "cannot match here" in the alignment table.
@@ -78,7 +84,8 @@ pub struct Match {
 
 /// Indices of `items` ranked for `query`: each item has a primary name and aliases; score is the
 /// best over name and aliases; ties and empty query → items whose index is in `recent` first
-/// (in `recent`'s order), then alphabetical by name. Items that do not match are left out.
+/// (in `recent`'s order), then alphabetical by name. Items that do not match are left out, and
+/// so is a match that needed a typo and scores far below the best match ([`TYPO_TAIL`]).
 pub fn rank(query: &str, items: &[(&str, &[String])], recent: &[usize]) -> Vec<usize> {
     matches(query, items, recent)
         .into_iter()
@@ -113,14 +120,18 @@ pub fn matches(query: &str, items: &[(&str, &[String])], recent: &[usize]) -> Ve
     }
 
     let mut scorer = Scorer::default();
-    let mut found: Vec<(i32, Match)> = items
+    // Each match: how its letters align, whether it is typed right on its name or an alias
+    // (then it is listed whatever it scores), its score with the recency bonus.
+    let mut found: Vec<(i32, bool, i32, Match)> = items
         .iter()
         .enumerate()
         .filter_map(|(index, (name, aliases))| {
             let on_name = scorer.score(&query, name);
+            let mut clean = on_name.is_some_and(|f| f.typos == 0);
             let on_alias = aliases
                 .iter()
                 .filter_map(|alias| scorer.score(&query, alias))
+                .inspect(|found| clean |= found.typos == 0)
                 .max_by_key(|found| found.points)
                 .map(|found| Found {
                     points: found.points - ALIAS,
@@ -137,6 +148,8 @@ pub fn matches(query: &str, items: &[(&str, &[String])], recent: &[usize]) -> Ve
                 RECENT
             };
             Some((
+                best.aligned(),
+                clean,
                 best.points + bonus,
                 Match {
                     index,
@@ -145,8 +158,14 @@ pub fn matches(query: &str, items: &[(&str, &[String])], recent: &[usize]) -> Ve
             ))
         })
         .collect();
-    found.sort_by(|(sa, a), (sb, b)| sb.cmp(sa).then_with(|| tie_break(a.index, b.index)));
-    found.into_iter().map(|(_, m)| m).collect()
+    let floor = found
+        .iter()
+        .map(|(aligned, ..)| *aligned)
+        .max()
+        .map_or(i32::MIN, |best| best.saturating_sub(TYPO_TAIL));
+    found.retain(|(aligned, clean, ..)| *clean || *aligned >= floor);
+    found.sort_by(|(.., sa, a), (.., sb, b)| sb.cmp(sa).then_with(|| tie_break(a.index, b.index)));
+    found.into_iter().map(|(.., m)| m).collect()
 }
 
 /// A candidate's score and the typos forgiven to reach it.
@@ -154,6 +173,19 @@ pub fn matches(query: &str, items: &[(&str, &[String])], recent: &[usize]) -> Ve
 struct Found {
     points: i32,
     typos: u32,
+    /// The candidate is the query ([`EXACT`] is in `points`).
+    exact: bool,
+}
+
+impl Found {
+    /// The score without the exact-name bonus: how well the letters align.
+    fn aligned(self) -> i32 {
+        if self.exact {
+            self.points - EXACT
+        } else {
+            self.points
+        }
+    }
 }
 
 fn to_u32(score: i32) -> u32 {
@@ -246,13 +278,15 @@ impl Scorer {
             typos += forgiven;
         }
         let key = self.chars.iter().copied().filter(|c| c.is_alphanumeric());
-        if key.eq(query.key.iter().copied()) {
+        let exact = key.eq(query.key.iter().copied());
+        if exact {
             total += EXACT;
         }
         let length = i32::try_from(self.chars.len()).unwrap_or(i32::MAX);
         Some(Found {
             points: total.saturating_sub(length.saturating_mul(LENGTH)),
             typos,
+            exact,
         })
     }
 
@@ -506,6 +540,38 @@ mod tests {
     }
 
     #[test]
+    fn a_typo_lists_the_lifts_it_nearly_spells_not_every_stray_of_its_letters() {
+        let entries = catalogue();
+        let names = ranked_names(&entries, "benhc", &[]);
+        assert_eq!(names.first(), Some(&"Bench Press"));
+        for stray in [
+            "Hammer Curl",
+            "Snatch",
+            "Bicycle Crunch",
+            "Bodyweight Calf Raise",
+        ] {
+            assert!(!names.contains(&stray), "{stray} in {names:?}");
+        }
+        for kept in [
+            "Incline Bench Press",
+            "Close-Grip Bench Press",
+            "Dumbbell Bench Press",
+        ] {
+            assert!(names.contains(&kept), "{kept} missing from {names:?}");
+        }
+        // A lift recently trained does not push the others out of the list.
+        let hammer = index_of(&entries, "Hammer Curl");
+        assert_eq!(ranked_names(&entries, "benhc", &[hammer]), names);
+        // Two typos in a long word: the deadlifts, not the calf raises.
+        let names = ranked_names(&entries, "deadlfit", &[]);
+        assert!(names.iter().all(|n| n.contains("Deadlift")), "{names:?}");
+        // A match typed right is listed however low it scores.
+        let names = ranked_names(&entries, "bemch", &[]);
+        assert!(names.contains(&"Belt Squat"), "{names:?}");
+        assert!(!names.contains(&"Machine Glute Kickback"), "{names:?}");
+    }
+
+    #[test]
     fn a_clean_match_outranks_a_typo_and_says_which_needed_one() {
         let empty: Vec<String> = Vec::new();
         let items: Vec<(&str, &[String])> =
@@ -676,10 +742,18 @@ mod tests {
             sorted.sort_unstable();
             sorted.dedup();
             prop_assert_eq!(sorted.len(), ranked.len());
-            let matching = (0..items.len())
-                .filter(|&i| std::iter::once(items[i].0).chain(items[i].1.iter().map(String::as_str)).any(|t| score(&query, t).is_some()))
-                .count();
-            prop_assert_eq!(ranked.len(), matching);
+            // Every item listed matches, and every match typed right is listed.
+            let texts = |i: usize| std::iter::once(items[i].0).chain(items[i].1.iter().map(String::as_str));
+            for &i in &ranked {
+                prop_assert!(texts(i).any(|t| score(&query, t).is_some()));
+            }
+            let typed = Query::new(&query);
+            let mut scorer = Scorer::default();
+            for (i, (name, _)) in items.iter().enumerate() {
+                if texts(i).any(|t| scorer.score(&typed, t).is_some_and(|f| f.typos == 0)) {
+                    prop_assert!(ranked.contains(&i), "{} typed right but left out", name);
+                }
+            }
         }
     }
 }

@@ -5,7 +5,7 @@
 use chrono::{Days, NaiveDate};
 
 use super::{Effect, Modal, State, StoreRequest, say};
-use crate::app::state::{Confirm, ConfirmAction};
+use crate::app::state::{Confirm, ConfirmAction, read_only_refusal};
 use crate::core::deload::{DeloadWeek, PLAN};
 use crate::core::progression::deload_sets;
 
@@ -14,8 +14,14 @@ fn show(day: NaiveDate) -> String {
     day.format("%a %-d %b").to_string()
 }
 
-/// The deload key: offer to start a deload week today, or to end the running one early.
+/// The deload key: offer to start a deload week today, or to end the running one early — on a
+/// database that cannot be written, say at once that neither can be recorded.
 pub fn ask(state: &mut State) {
+    if let Some(why) = &state.read_only {
+        let refusal = read_only_refusal(why, "no deload week can be recorded");
+        say(state, refusal, true);
+        return;
+    }
     let today = state.now.date_naive();
     let confirm = match state.deload_week.as_ref().filter(|d| d.covers(today)) {
         Some(running) if running.start == today => Confirm::ask(

@@ -2,6 +2,7 @@
 
 use super::{Command, Effect, Input, Screen, State, StoreRequest, say};
 use crate::app::heart::{Heart, Link};
+use crate::app::keymap::Context;
 use crate::app::state::DevicesScreen;
 
 /// Opens the devices screen and starts a scan.
@@ -23,6 +24,20 @@ pub fn devices(state: &mut State, input: Input) -> Vec<Effect> {
             screen.selected = (screen.selected + 1).min(screen.straps.len().saturating_sub(1));
         }
         Input::Command(Command::Rescan) if !screen.scanning => return open(state),
+        Input::Command(Command::Submit) if screen.straps.is_empty() => {
+            let rescan = state
+                .keymap
+                .key_for(Context::Devices, Command::Rescan)
+                .map_or_else(|| "scan".to_string(), |k| format!("press {k} to scan"));
+            let said = if screen.scanning {
+                "Still scanning — the straps in range are listed when it ends.".to_string()
+            } else if screen.error.is_some() {
+                format!("No strap listed: the scan failed (see above); {rescan} again.")
+            } else {
+                format!("No strap listed: wear it (wet the electrodes), then {rescan} again.")
+            };
+            say(state, said, false);
+        }
         Input::Command(Command::Submit) => {
             if let Some(strap) = screen.straps.get(screen.selected).cloned() {
                 let address = strap.address.clone();
@@ -44,10 +59,13 @@ pub fn devices(state: &mut State, input: Input) -> Vec<Effect> {
                 ];
             }
         }
+        Input::Command(Command::Forget) if state.strap.is_none() => {
+            say(state, "No strap is remembered.", false);
+        }
         Input::Command(Command::Forget) => {
             state.heart = Heart {
                 link: Link::Off,
-                hint: Some("no strap: pick one with d on the dashboard".into()),
+                hint: Some("no strap remembered".into()),
                 ..Heart::default()
             };
             say(

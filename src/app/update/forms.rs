@@ -5,9 +5,20 @@ use chrono::Datelike;
 use super::{Command, Effect, Input, Screen, State, StoreRequest};
 use crate::app::keymap::Context;
 use crate::app::profile_form::{follow_unit, read_profile, unit_of};
+use crate::app::state::read_only_refusal;
 use crate::core::e1rm::Formula;
 
 pub fn screen_form(state: &mut State, input: Input) -> Vec<Effect> {
+    // Settings on a database that cannot be written are shown, not edited: typing and saving are
+    // refused at the key (moving between fields and Esc still work).
+    let changes = matches!(input, Input::Edit(_))
+        || input == Input::Command(Command::Submit)
+            && matches!(&state.screen, Screen::Settings(f) if f.focus + 1 >= f.fields.len());
+    if let (true, Screen::Settings(_), Some(why)) = (changes, &state.screen, &state.read_only) {
+        let refusal = read_only_refusal(why, "settings cannot be changed");
+        super::say(state, refusal, true);
+        return Vec::new();
+    }
     let year = state.now.year();
     let first_run = matches!(state.screen, Screen::Onboarding(_));
     let (Screen::Onboarding(form) | Screen::Settings(form) | Screen::Finish(form)) =

@@ -6,6 +6,7 @@ use super::{
 };
 use crate::app::state::{
     Confirm, ConfirmAction, Detail, DetailView, EntryError, HistoryScreen, SetEdit,
+    read_only_refusal,
 };
 use crate::app::text_input::TextInput;
 use crate::core::session::SessionSummary;
@@ -13,6 +14,23 @@ use crate::core::set::SetSpec;
 use crate::core::shorthand;
 
 pub fn history(state: &mut State, input: Input) -> Vec<Effect> {
+    let Screen::History(history) = &mut state.screen else {
+        return Vec::new();
+    };
+    // A database that cannot be written refuses a delete or an edit at the key, before the
+    // question or the edit line.
+    let change = match (input, &history.detail) {
+        (Input::Command(Command::Delete), _) => Some("nothing can be deleted"),
+        (Input::Command(Command::EditSet | Command::Submit), Some(d)) if d.edit.is_none() => {
+            Some("sets cannot be edited")
+        }
+        _ => None,
+    };
+    if let (Some(what), Some(why)) = (change, &state.read_only) {
+        let refusal = read_only_refusal(why, what);
+        super::say(state, refusal, true);
+        return Vec::new();
+    }
     let Screen::History(history) = &mut state.screen else {
         return Vec::new();
     };

@@ -26,7 +26,8 @@ const RECENT_KEPT: usize = 3;
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
     let today_lines = today_lines(state, usize::from(area.width.saturating_sub(2)), theme);
     let today_height = today_lines.len() as u16 + 2;
-    // Recent sessions keep room for their heading and a few rows whatever the insights say.
+    // Recent sessions keep room for their heading and a few rows whatever the insights say; the
+    // insights get what they need of the rest, and Recent sessions everything after that.
     let recent_rows = state.recent_sessions.len().clamp(1, RECENT_KEPT) as u16;
     let insight_rows = area
         .height
@@ -123,14 +124,12 @@ fn today_lines(state: &State, width: usize, theme: Theme) -> Vec<Line<'static>> 
                 Span::raw(" or Enter to resume."),
             ]),
         ],
-        None => vec![
-            Line::raw("No session running."),
-            Line::from(vec![
-                Span::raw("Press "),
-                Span::styled(start_key, theme.key()),
-                Span::raw(" or Enter to start one."),
-            ]),
-        ],
+        // One line, so the insights below get the row.
+        None => vec![Line::from(vec![
+            Span::raw("No session running. Press "),
+            Span::styled(start_key, theme.key()),
+            Span::raw(" or Enter to start one."),
+        ])],
     };
     if let Some(why) = &state.read_only {
         lines = read_only_lines(why, theme);
@@ -154,8 +153,9 @@ fn read_only_lines(why: &crate::store::ReadOnly, theme: Theme) -> Vec<Line<'stat
     ]
 }
 
-/// The deload check: its verdict, and each signal that fired with its numbers, wrapped to `width`
-/// so no number is cut; during a recorded deload, the day of it instead.
+/// The deload check: its verdict, and each signal that fired with its numbers (one signal too,
+/// while the verdict is still "keep an eye on it"), wrapped to `width` so no number is cut;
+/// during a recorded deload, the day of it instead.
 fn deload_lines(state: &State, width: usize, theme: Theme) -> Vec<Line<'static>> {
     use crate::core::deload::Urgency;
     let key = state
@@ -205,23 +205,24 @@ fn deload_lines(state: &State, width: usize, theme: Theme) -> Vec<Line<'static>>
             _ => Line::raw(part),
         });
     }
-    if advice.urgency != Urgency::None {
-        for signal in &advice.signals {
-            for (i, part) in wrap(&signal.message, width.saturating_sub(4))
-                .into_iter()
-                .enumerate()
-            {
-                let bullet = if i == 0 { "  • " } else { "    " };
-                lines.push(Line::styled(format!("{bullet}{part}"), theme.dim()));
-            }
+    // Every signal with its numbers, whatever the verdict: "1 deload signal" names it.
+    for signal in &advice.signals {
+        for (i, part) in wrap(&signal.message, width.saturating_sub(4))
+            .into_iter()
+            .enumerate()
+        {
+            let bullet = if i == 0 { "  • " } else { "    " };
+            lines.push(Line::styled(format!("{bullet}{part}"), theme.dim()));
         }
-        if let Some(key) = key {
-            lines.push(Line::from(vec![
-                Span::raw("Press "),
-                Span::styled(key, theme.key()),
-                Span::raw(" to start a deload week today."),
-            ]));
-        }
+    }
+    if advice.urgency != Urgency::None
+        && let Some(key) = key
+    {
+        lines.push(Line::from(vec![
+            Span::raw("Press "),
+            Span::styled(key, theme.key()),
+            Span::raw(" to start a deload week today."),
+        ]));
     }
     lines
 }

@@ -5,13 +5,21 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use crate::app::heart::Link;
 use crate::app::state::{DevicesScreen, State};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::heart::link_text;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, screen: &DevicesScreen, theme: Theme) {
+    // Off: how to get a strap is this screen, so "Now" says only that none is connected
+    // (the header's hint may send the lifter here).
+    let now = match state.heart.link {
+        Link::Off if screen.straps.is_empty() => "no strap connected".to_string(),
+        Link::Off => "no strap connected — pick one below and press Enter".to_string(),
+        _ => link_text(&state.heart),
+    };
     let mut lines = vec![
-        Line::raw(format!("Now: {}", link_text(&state.heart))),
+        Line::raw(format!("Now: {now}")),
         Line::raw(format!(
             "Remembered: {}",
             state

@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::app::form::{Field, Form};
 use crate::app::profile_form::hr_max_hint;
-use crate::app::state::State;
+use crate::app::state::{Screen, State};
 use crate::ui::text::{cut_at_word, width, wrap};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::entry_line;
@@ -25,6 +25,9 @@ const VALUE_COLUMN: usize = LABEL_WIDTH + 2;
 /// The narrowest value column, so short values line their hints up.
 const VALUE_WIDTH: usize = 12;
 const KEYS: &str = "Enter: next field, saves on the last · Tab/↑↓ move · ←/→ choose";
+/// Settings on a database that cannot be written: shown, not edited.
+const LOCKED: &str = "Read-only database: shown only — nothing here can be changed or saved.";
+const LOCKED_KEYS: &str = "Tab/↑↓ move · Esc back";
 
 /// A form laid out for a width.
 struct Laid {
@@ -41,12 +44,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, form: &Form, theme: 
         .border_style(theme.focus_border());
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let locked = state.read_only.is_some()
+        && matches!(&state.screen, Screen::Settings(shown) if std::ptr::eq(shown, form));
     // A blank line between fields when there is room; packed (errors still shown) when not.
-    let spaced = lay_out(state, form, inner.width, true, theme);
+    let spaced = lay_out(state, form, inner.width, true, locked, theme);
     let laid = if spaced.lines.len() <= usize::from(inner.height) {
         spaced
     } else {
-        lay_out(state, form, inner.width, false, theme)
+        lay_out(state, form, inner.width, false, locked, theme)
     };
     // Too tall even packed: scroll so the focused field shows whole.
     let height = usize::from(inner.height);
@@ -69,7 +74,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, form: &Form, theme: 
 
 /// The rows `form` takes at `width` (blank lines between fields, as drawn when there is room).
 pub fn height(state: &State, form: &Form, width: u16) -> u16 {
-    lay_out(state, form, width, true, Theme::new(false))
+    lay_out(state, form, width, true, false, Theme::new(false))
         .lines
         .len() as u16
 }
@@ -106,7 +111,15 @@ fn hint(form: &Form, field: &Field, year: i32) -> String {
     }
 }
 
-fn lay_out(state: &State, form: &Form, columns: u16, spaced: bool, theme: Theme) -> Laid {
+/// The form's lines; `locked`: shown only (a read-only database's Settings), with no cursor.
+fn lay_out(
+    state: &State,
+    form: &Form,
+    columns: u16,
+    spaced: bool,
+    locked: bool,
+    theme: Theme,
+) -> Laid {
     let columns = usize::from(columns);
     let room = columns.saturating_sub(VALUE_COLUMN).max(4);
     let indent = " ".repeat(VALUE_COLUMN);
@@ -115,6 +128,14 @@ fn lay_out(state: &State, form: &Form, columns: u16, spaced: bool, theme: Theme)
         cursor: None,
         focus: (0, 0),
     };
+    if locked {
+        for part in wrap(LOCKED, columns) {
+            laid.lines.push(Line::styled(part, theme.warn()));
+        }
+        if spaced {
+            laid.lines.push(Line::raw(""));
+        }
+    }
     for (i, field) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let first = laid.lines.len();
@@ -128,7 +149,7 @@ fn lay_out(state: &State, form: &Form, columns: u16, spaced: bool, theme: Theme)
             Span::styled(format!("{:<LABEL_WIDTH$}", field.label), label_style),
             Span::raw("  "),
         ];
-        let value_width = if focused && field.choices.is_empty() {
+        let value_width = if focused && field.choices.is_empty() && !locked {
             // Room for the cursor after the last character.
             let value_width = (text_width + 1).max(VALUE_WIDTH).min(room);
             let view = entry_line::view(&field.input, value_width);
@@ -156,12 +177,12 @@ fn lay_out(state: &State, form: &Form, columns: u16, spaced: bool, theme: Theme)
                     .push(Line::styled(format!("{indent}{part}"), theme.dim()));
             }
         }
-        for problem in field
-            .error
-            .iter()
-            .cloned()
-            .chain(field.input.refused_message())
-        {
+        // The note about characters left out is also the error Enter sets: said once.
+        let refused = field
+            .input
+            .refused_message()
+            .filter(|note| field.error.as_ref() != Some(note));
+        for problem in field.error.iter().cloned().chain(refused) {
             for (n, part) in wrap(&problem, room.saturating_sub(2))
                 .into_iter()
                 .enumerate()
@@ -183,7 +204,7 @@ fn lay_out(state: &State, form: &Form, columns: u16, spaced: bool, theme: Theme)
             laid.lines.push(Line::styled(part, theme.error()));
         }
     }
-    for part in wrap(KEYS, columns) {
+    for part in wrap(if locked { LOCKED_KEYS } else { KEYS }, columns) {
         laid.lines.push(Line::styled(part, theme.dim()));
     }
     laid

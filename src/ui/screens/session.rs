@@ -20,7 +20,21 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, screen: &SessionScre
     let Some(session) = &state.session else {
         return;
     };
-    let [top, entry] = Layout::vertical([Constraint::Fill(1), Constraint::Length(4)]).areas(area);
+    // The entry line and, under it, its error or the plates wrapped whole: as many rows as
+    // they take (at least one), within half the screen.
+    let plates = screen
+        .plates
+        .as_ref()
+        .map(|hint| plates_text(hint, state.unit()));
+    let entry_height = (entry_line::height(
+        &screen.entry,
+        screen.error.as_ref(),
+        plates.as_deref(),
+        area.width.saturating_sub(2),
+    ) + 2)
+        .min(area.height / 2);
+    let [top, entry] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(entry_height)]).areas(area);
     // Wide terminals get the heart-rate panel; narrow ones keep the badge in the header.
     let heart_width = if state.heart.is_on() && area.width >= 120 {
         36
@@ -43,7 +57,15 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, screen: &SessionScre
     }
     exercises(frame, list, state, session, screen.selected, theme);
     slot_sets(frame, sets, state, session, screen, theme);
-    entry_block(frame, entry, state, session, screen, theme);
+    entry_block(
+        frame,
+        entry,
+        state,
+        session,
+        screen,
+        plates.as_deref(),
+        theme,
+    );
 }
 
 fn exercises(
@@ -223,6 +245,7 @@ fn entry_block(
     state: &State,
     session: &Session,
     screen: &SessionScreen,
+    plates: Option<&str>,
     theme: Theme,
 ) {
     let name = session
@@ -246,28 +269,10 @@ fn entry_block(
     entry_line::render(
         frame,
         inner,
-        &screen.entry,
-        screen.error.as_ref(),
+        (&screen.entry, screen.error.as_ref(), plates),
         focused,
         theme,
     );
-    if screen.error.is_none()
-        && let Some(hint) = &screen.plates
-        && inner.height > 1
-    {
-        let line = Line::styled(
-            format!("  {}", plates_text(hint, state.unit())),
-            theme.dim(),
-        );
-        frame.render_widget(
-            line,
-            Rect {
-                y: inner.y + 1,
-                height: 1,
-                ..inner
-            },
-        );
-    }
 }
 
 /// `bar + 25 + 15 a side = 100 kg`, or the nearest loads when the weight cannot be made.

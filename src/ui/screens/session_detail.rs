@@ -27,7 +27,15 @@ pub fn shows_both(terminal: Rect) -> bool {
 }
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, detail: &Detail, theme: Theme) {
-    let edit_height = if detail.edit.is_some() { 4 } else { 0 };
+    let edit_height = detail.edit.as_ref().map_or(0, |e| {
+        (entry_line::height(
+            &e.input,
+            e.error.as_ref(),
+            None,
+            area.width.saturating_sub(2),
+        ) + 2)
+            .min(area.height / 2)
+    });
     let [main, edit] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(edit_height)]).areas(area);
     if shows_both(frame.area()) {
@@ -55,8 +63,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, detail: &Detail, the
         entry_line::render(
             frame,
             inner,
-            &e.input,
-            e.error.as_ref(),
+            (&e.input, e.error.as_ref(), None),
             state.modal.is_none(),
             theme,
         );

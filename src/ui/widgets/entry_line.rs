@@ -116,18 +116,82 @@ pub fn view(input: &TextInput, columns: usize) -> View {
     }
 }
 
+/// The prompt before every entry line.
+const PROMPT: &str = "> ";
+
+/// How many rows a field `width` columns wide needs: its line, and under it the error (or
+/// `note`, a line of help shown when there is no error) wrapped whole — at least one row.
+pub fn height(
+    input: &TextInput,
+    error: Option<&EntryError>,
+    note: Option<&str>,
+    width: u16,
+) -> u16 {
+    let under = message_lines(input, error, note, usize::from(width)).len();
+    (1 + under.max(1)) as u16
+}
+
+/// The lines under a field: the error with a caret under the offending character when that
+/// character is in view (else `note`), wrapped to `width`, so a long message is never cut.
+fn message_lines(
+    input: &TextInput,
+    error: Option<&EntryError>,
+    note: Option<&str>,
+    width: usize,
+) -> Vec<String> {
+    let indent = " ".repeat(PROMPT.len());
+    let Some(error) = error else {
+        return note.map_or_else(Vec::new, |note| {
+            text::wrap(note, width.saturating_sub(indent.len()))
+                .into_iter()
+                .map(|part| format!("{indent}{part}"))
+                .collect()
+        });
+    };
+    let columns = width.saturating_sub(PROMPT.len());
+    let caret = error
+        .at
+        .and_then(|at| view(input, columns).column_of(input, at));
+    let lead = caret.map_or_else(
+        || indent.clone(),
+        |column| format!("{}^ ", " ".repeat(PROMPT.len() + column)),
+    );
+    // Single spaces, so the first wrapped line is where the message starts.
+    let message = error
+        .message
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let room = width.saturating_sub(text::width(&lead));
+    // A caret so far right that hardly a word fits beside it: the message goes under it.
+    let first = if room < 12 {
+        String::new()
+    } else {
+        text::wrap(&message, room)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    };
+    let mut lines = vec![format!("{lead}{first}").trim_end().to_string()];
+    let rest = message.get(first.len()..).unwrap_or_default().trim_start();
+    for part in text::wrap(rest, width.saturating_sub(indent.len())) {
+        lines.push(format!("{indent}{part}"));
+    }
+    lines
+}
+
 /// Draws `> text` on the first line of `area`, scrolled to keep the cursor in view, and under it
-/// the error, with a caret under the offending character when that character is in view. Puts
-/// the terminal cursor in the field when `focused`.
+/// the error — with a caret under the offending character when that character is in view — or
+/// else `note` (dim), wrapped into the rows `area` has ([`height`]). Puts the terminal cursor in
+/// the field when `focused`.
 pub fn render(
     frame: &mut Frame,
     area: Rect,
-    input: &TextInput,
-    error: Option<&EntryError>,
+    field: (&TextInput, Option<&EntryError>, Option<&str>),
     focused: bool,
     theme: Theme,
 ) {
-    const PROMPT: &str = "> ";
+    let (input, error, note) = field;
     let text_style = if input.is_suggested() {
         theme.suggestion()
     } else {
@@ -143,21 +207,17 @@ pub fn render(
             + (PROMPT.len() + view.cursor).min(usize::from(area.width.saturating_sub(1))) as u16;
         frame.set_cursor_position(Position { x, y: area.y });
     }
-    if let Some(error) = error
-        && area.height > 1
-    {
-        let caret = error.at.and_then(|at| view.column_of(input, at));
-        let text = match caret {
-            Some(column) => format!("{}^ {}", " ".repeat(PROMPT.len() + column), error.message),
-            None => format!("{}{}", " ".repeat(PROMPT.len()), error.message),
-        };
+    let style = if error.is_some() {
+        theme.error()
+    } else {
+        theme.dim()
+    };
+    let lines = message_lines(input, error, note, usize::from(area.width));
+    for (row, line) in (1..area.height).zip(lines) {
         frame.render_widget(
-            Line::styled(
-                text::truncate(&text, usize::from(area.width)),
-                theme.error(),
-            ),
+            Line::styled(line, style),
             Rect {
-                y: area.y + 1,
+                y: area.y + row,
                 height: 1,
                 ..area
             },
@@ -260,6 +320,38 @@ mod tests {
         assert_eq!(drawn(&input, 10), "…きました|");
         let home = moved(input, &[TextEdit::Home]);
         assert_eq!(drawn(&home, 10), "|日本語の…");
+    }
+
+    #[test]
+    fn a_long_error_wraps_under_the_line_whole() {
+        let error = EntryError {
+            message: "240 kg is 2.4× your best on this lift (100 kg) — Enter again to log it, \
+                      or fix the line"
+                .into(),
+            at: Some(0),
+        };
+        let line = typed("240x5");
+        let lines = message_lines(&line, Some(&error), None, 78);
+        assert_eq!(
+            lines,
+            [
+                "  ^ 240 kg is 2.4× your best on this lift (100 kg) — Enter again to log it, or",
+                "  fix the line",
+            ]
+        );
+        assert!(lines.iter().all(|l| text::width(l) <= 78));
+        assert_eq!(height(&line, Some(&error), None, 78), 3);
+        // A short one stays on one row, and so does a short note.
+        let short = EntryError {
+            message: "RPE must be 1–10".into(),
+            at: None,
+        };
+        assert_eq!(
+            message_lines(&line, Some(&short), None, 78),
+            ["  RPE must be 1–10"]
+        );
+        assert_eq!(height(&line, None, Some("bar + 25 a side = 70 kg"), 78), 2);
+        assert_eq!(height(&line, None, None, 78), 2);
     }
 
     #[test]

@@ -24,15 +24,45 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
         frame.render_widget(Paragraph::new(Line::styled(text, style)), status);
     }
     let both = crate::ui::screens::session_detail::shows_both(frame.area());
-    frame.render_widget(Paragraph::new(hints(state, both, theme)), keys);
+    frame.render_widget(
+        Paragraph::new(hints(state, both, usize::from(keys.width), theme)),
+        keys,
+    );
 }
 
-/// "Enter log · Ctrl-n add exercise · …" from the keymap, for the current context.
+/// "Enter log · Ctrl-n add exercise · …" from the keymap, for the current context, in at most
+/// `width` columns: a hint that does not fit whole is left out (they are listed most needed
+/// first), never cut.
 /// `detail_both`: the session detail shows sets and heart rate at once (no view key needed).
-fn hints<'a>(state: &State, detail_both: bool, theme: Theme) -> Line<'a> {
+fn hints<'a>(state: &State, detail_both: bool, width: usize, theme: Theme) -> Line<'a> {
     use Command as C;
     let context = state.context();
-    let wanted: &[(Command, &str)] = match context {
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    for (command, label) in wanted(state, context) {
+        if *command == C::SwitchView && detail_both {
+            continue;
+        }
+        if let Some(key) = state.keymap.key_for(context, *command) {
+            let key = key.to_string();
+            let label = format!(" {label}");
+            // The space after a hint only when another follows.
+            let needed = crate::ui::text::width(&key) + crate::ui::text::width(&label);
+            if used + needed > width {
+                continue;
+            }
+            used += needed + 1;
+            spans.push(Span::styled(key, theme.key()));
+            spans.push(Span::styled(format!("{label} "), theme.dim()));
+        }
+    }
+    Line::from(spans)
+}
+
+/// The hints of `context`, most needed first.
+fn wanted(state: &State, context: Context) -> &'static [(Command, &'static str)] {
+    use Command as C;
+    match context {
         Context::Dashboard => &[
             (C::StartSession, "start/resume"),
             (C::History, "history"),
@@ -82,6 +112,14 @@ fn hints<'a>(state: &State, detail_both: bool, theme: Theme) -> Line<'a> {
                 (C::Quit, "quit"),
             ]
         }
+        // Settings of a read-only database are shown, not saved.
+        Context::Form
+            if state.modal.is_none()
+                && state.read_only.is_some()
+                && matches!(state.screen, Screen::Settings(_)) =>
+        {
+            &[(C::NextField, "next field"), (C::Back, "back")]
+        }
         Context::Form => &[
             (C::Submit, "next / save"),
             (C::NextField, "next field"),
@@ -109,16 +147,65 @@ fn hints<'a>(state: &State, detail_both: bool, theme: Theme) -> Line<'a> {
             (C::Back, "back"),
             (C::Help, "help"),
         ],
-    };
-    let mut spans = vec![Span::raw(" ")];
-    for (command, label) in wanted {
-        if *command == C::SwitchView && detail_both {
-            continue;
-        }
-        if let Some(key) = state.keymap.key_for(context, *command) {
-            spans.push(Span::styled(key.to_string(), theme.key()));
-            spans.push(Span::styled(format!(" {label} "), theme.dim()));
-        }
     }
-    Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::keymap::Keymap;
+    use crate::app::state::{Settings, Startup};
+    use chrono::{DateTime, FixedOffset};
+
+    fn text(line: &Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn a_hint_that_does_not_fit_is_left_out_never_cut() {
+        // A longer quit key than the default: the dashboard's hints no longer all fit 80 columns.
+        let keymap = Keymap::default()
+            .with_overrides([("quit", vec!["ctrl-q"]), ("settings", vec!["f10"])])
+            .unwrap();
+        let mut state = State::new(
+            Startup::default(),
+            Settings::default(),
+            keymap,
+            DateTime::UNIX_EPOCH,
+            FixedOffset::east_opt(0).unwrap(),
+        );
+        state.screen = Screen::Dashboard;
+        let theme = Theme::new(false);
+        let wide = text(&hints(&state, false, 120, theme));
+        assert!(
+            wide.contains("F10 settings") && wide.contains("Ctrl-Q quit"),
+            "{wide}"
+        );
+        let line = hints(&state, false, 80, theme);
+        let narrow = text(&line);
+        assert!(line.width() <= 80, "{narrow:?}");
+        assert!(
+            !narrow.contains("Ctrl-Q qu") || narrow.contains("Ctrl-Q quit"),
+            "{narrow}"
+        );
+        for hint in ["s start/resume", "h history", "? help"] {
+            assert!(narrow.contains(hint), "{hint} missing: {narrow}");
+        }
+        // Every hint shown is whole: the line ends with a whole label.
+        let labels = [
+            "start/resume",
+            "history",
+            "progress",
+            "load",
+            "settings",
+            "deload",
+        ];
+        assert!(
+            labels
+                .iter()
+                .chain(&["help", "quit"])
+                .any(|label| narrow.trim_end().ends_with(label)),
+            "{narrow}"
+        );
+    }
 }

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::app::keymap::{Context, Keymap};
+use crate::app::keymap::{Command, Context, Keymap};
 use crate::app::state::State;
 use crate::ui::theme::Theme;
 
@@ -30,6 +30,8 @@ pub fn render(
     first: Option<Context>,
     theme: Theme,
 ) {
+    // The session detail's view key does nothing while both halves show at once.
+    let detail_both = crate::ui::screens::session_detail::shows_both(frame.area());
     let area = crate::ui::centered(area, 76, area.height);
     let mut lines = Vec::new();
     let sections = Keymap::help_sections();
@@ -40,6 +42,9 @@ pub fn render(
     for (context, title) in ordered {
         lines.push(Line::styled(*title, theme.title()));
         for line in state.keymap.help(*context) {
+            if *context == Context::Detail && line.command == Command::SwitchView && detail_both {
+                continue;
+            }
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<22}", line.keys), theme.key()),
                 Span::raw(line.help),

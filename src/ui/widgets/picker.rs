@@ -24,13 +24,19 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, picker: &Picker, the
         .border_style(theme.focus_border());
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    // More typed than the query holds: said whole under the list, wrapped.
+    let refused: Vec<String> = picker
+        .query
+        .refused_message()
+        .map(|message| crate::ui::text::wrap(&message, usize::from(inner.width.saturating_sub(1))))
+        .unwrap_or_default();
     let [query, list, hint] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(refused.len().max(1) as u16),
     ])
     .areas(inner);
-    super::entry_line::render(frame, query, &picker.query, None, true, theme);
+    super::entry_line::render(frame, query, (&picker.query, None, None), true, theme);
 
     let rows = usize::from(list.height);
     let first = picker.selected.saturating_sub(rows.saturating_sub(1));
@@ -64,8 +70,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, picker: &Picker, the
     } else {
         frame.render_widget(Paragraph::new(lines), list);
     }
-    if let Some(message) = picker.query.refused_message() {
-        frame.render_widget(Line::styled(format!(" {message}"), theme.error()), hint);
+    if !refused.is_empty() {
+        let lines: Vec<Line> = refused
+            .into_iter()
+            .map(|part| Line::styled(format!(" {part}"), theme.error()))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), hint);
         return;
     }
     if lifts.is_some() {

@@ -148,8 +148,9 @@ pub fn cells(spec: &SetSpec, unit: Unit) -> [String; 6] {
             .map_or(String::new(), |e| format_number(e.rpe().value())),
         spec.effort
             .map_or(String::new(), |e| format_number(e.rir().value())),
-        spec.duration
-            .map_or(String::new(), |d| format!("{}s", d.get())),
+        spec.duration.map_or(String::new(), |d| {
+            crate::core::words::duration_exact(chrono::Duration::seconds(i64::from(d.get())))
+        }),
     ]
 }
 
@@ -212,6 +213,21 @@ mod tests {
         assert_eq!(narrower.rows, vec!["100 kg 8   14:26 112→158"]);
         let narrowest = table(columns, 18);
         assert_eq!(narrowest.rows, vec!["100 kg 8   112→158"]);
+    }
+
+    #[test]
+    fn a_timed_set_reads_in_words_to_the_second() {
+        let timed = |seconds: u32| SetSpec {
+            load: Load::None,
+            reps: None,
+            duration: crate::core::units::Seconds::try_from(seconds).ok(),
+            ..SetSpec::default()
+        };
+        let duration = |seconds| cells(&timed(seconds), Unit::Kg)[5].clone();
+        assert_eq!(duration(45), "45 s");
+        assert_eq!(duration(90), "1 min 30 s");
+        assert_eq!(duration(120), "2 min");
+        assert_eq!(duration(1800), "30 min");
     }
 
     #[test]

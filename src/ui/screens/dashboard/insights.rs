@@ -1,7 +1,8 @@
 //! The dashboard's insights: one line each with the tone as a word and a colour, the title and
-//! the numbers; under them the selected one's numbers in full when the line cut them, its rule
-//! and suggestion, so every insight explains itself.
+//! the numbers; the selected one whole (wrapped), with its rule and suggestion under it, so
+//! every insight explains itself.
 
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::app::keymap::{Command, Context};
@@ -37,12 +38,14 @@ pub struct Lines {
     pub alone: bool,
 }
 
-/// Up to `shown` insights around the selected one, then its numbers in full (when its line
-/// cut them short), rule and suggestion, `width` columns wide; a calm line when nothing fired.
+/// Up to `shown` insights around the selected one, each on a line of its own cut to the width,
+/// but the selected one whole — its title and numbers wrapped — with its rule and suggestion
+/// under it, `width` columns wide; a calm line when nothing fired.
 ///
 /// At most `rows` lines, so what is under the panel keeps its room: when they do not fit, the
-/// selected insight's explanation replaces the list (only its own line stays), then its rule
-/// and its full numbers give way, and last the suggestion is cut, with `…`.
+/// selected insight alone replaces the list; when even that does not fit, its rule is cut to
+/// the rows left (with `…`) or left out, then its numbers are cut, and last the suggestion.
+/// Its title is never cut while the panel has a row per line of it.
 pub fn lines(
     state: &State,
     insights: &[Insight],
@@ -55,7 +58,7 @@ pub fn lines(
     if insights.is_empty() {
         return Lines {
             lines: vec![Line::from(vec![
-                Span::styled("ok       ", theme.ok()),
+                tag(Tone::Good, theme),
                 Span::raw("No warnings — keep training."),
             ])],
             alone: false,
@@ -63,84 +66,172 @@ pub fn lines(
     }
     let selected = state.insight.min(insights.len() - 1);
     let first = selected.saturating_sub(shown.saturating_sub(1));
-    let list_line = |i: usize, insight: &Insight| {
-        let text = truncate(
-            &format!("{} — {}", insight.title, insight.numbers),
-            width.saturating_sub(TAG_WIDTH),
-        );
-        let style = if i == selected && insights.len() > 1 {
-            theme.selected()
-        } else {
-            ratatui::style::Style::new()
-        };
-        Line::from(vec![tag(insight.tone, theme), Span::styled(text, style)])
-    };
-    let list: Vec<Line<'static>> = insights
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(shown)
-        .map(|(i, insight)| list_line(i, insight))
-        .collect();
     let insight = &insights[selected];
-    // The list line cut the numbers short: the selected one gets them whole.
-    let cut = insight.title.chars().count() + 3 + insight.numbers.chars().count()
-        > width.saturating_sub(TAG_WIDTH);
-    let numbers = cut.then_some(("Numbers: ", &insight.numbers, ratatui::style::Style::new()));
-    let rule = Some(("Rule: ", &insight.rule, theme.dim()));
-    let try_ = ("Try: ", &insight.suggestion, ratatui::style::Style::new());
-    let parts = |numbers, rule| explanation(numbers, rule, try_, width, theme);
-    let whole = parts(numbers, rule);
-    if list.len() + whole.len() <= rows {
+    let marked = if insights.len() > 1 {
+        theme.selected()
+    } else {
+        Style::new()
+    };
+    let whole = whole_lines(insight, width, TAG_WIDTH, marked, theme);
+    let rule = labelled(
+        "Rule: ",
+        &insight.rule,
+        width,
+        TAG_WIDTH,
+        theme.dim(),
+        theme,
+    );
+    let try_ = labelled(
+        "Try: ",
+        &insight.suggestion,
+        width,
+        TAG_WIDTH,
+        Style::new(),
+        theme,
+    );
+    let mut listed = Vec::new();
+    for (i, other) in insights.iter().enumerate().skip(first).take(shown) {
+        if i == selected {
+            listed.extend(whole.iter().cloned());
+        } else {
+            listed.push(list_line(other, width, theme));
+        }
+    }
+    if listed.len() + rule.len() + try_.len() <= rows {
         return Lines {
-            lines: list.into_iter().chain(whole).collect(),
+            lines: listed.into_iter().chain(rule).chain(try_).collect(),
             alone: false,
         };
     }
-    let room = rows.saturating_sub(1);
-    let mut explained = [
-        parts(numbers, rule),
-        parts(numbers, None),
-        parts(None, None),
-    ]
-    .into_iter()
-    .find(|lines| lines.len() <= room)
-    .unwrap_or_else(|| parts(None, None));
-    if explained.len() > room {
-        explained.truncate(room);
-        if let Some(last) = explained.last_mut() {
-            last.spans.push(Span::raw("…"));
-        }
+    if whole.len() + rule.len() + try_.len() <= rows {
+        return Lines {
+            lines: whole.into_iter().chain(rule).chain(try_).collect(),
+            alone: true,
+        };
     }
-    let mut lines = vec![list_line(selected, insight)];
-    lines.extend(explained);
+    // Alone and still too tall: the text takes the width the tag column held, then what gives
+    // way is the rule's last lines, then the numbers' last lines, then the suggestion's.
+    let whole = whole_lines(insight, width, COMPACT_INDENT, marked, theme);
+    let rule = labelled(
+        "Rule: ",
+        &insight.rule,
+        width,
+        COMPACT_INDENT,
+        theme.dim(),
+        theme,
+    );
+    let try_ = labelled(
+        "Try: ",
+        &insight.suggestion,
+        width,
+        COMPACT_INDENT,
+        Style::new(),
+        theme,
+    );
+    let for_rule = rows.saturating_sub(whole.len() + try_.len());
+    let rule = if for_rule == 0 {
+        Vec::new()
+    } else {
+        cut(rule, for_rule)
+    };
+    let title_rows = title_rows(insight, width);
+    let kept = rows
+        .saturating_sub(rule.len() + try_.len())
+        .clamp(title_rows.min(whole.len()), whole.len());
+    let mut lines = cut(whole, kept);
+    lines.extend(rule);
+    let room = rows.saturating_sub(lines.len()).max(1);
+    lines.extend(cut(try_, room));
     Lines { lines, alone: true }
 }
 
-type Part<'a> = (&'static str, &'a String, ratatui::style::Style);
+/// An insight on one line: its tone, title and numbers, cut with `…` where the width ends.
+fn list_line(insight: &Insight, width: usize, theme: Theme) -> Line<'static> {
+    let text = truncate(
+        &format!("{} — {}", insight.title, insight.numbers),
+        width.saturating_sub(TAG_WIDTH),
+    );
+    Line::from(vec![tag(insight.tone, theme), Span::raw(text)])
+}
 
-/// The selected insight explained: each part's label and text, wrapped under the tag column.
-fn explanation(
-    numbers: Option<Part>,
-    rule: Option<Part>,
-    try_: Part,
+/// The selected insight's tone, title and numbers, whole: wrapped, the lines after the first
+/// `indent` columns in.
+fn whole_lines(
+    insight: &Insight,
     width: usize,
+    indent: usize,
+    style: Style,
     theme: Theme,
 ) -> Vec<Line<'static>> {
-    let indent = " ".repeat(TAG_WIDTH);
-    let mut lines = Vec::new();
-    for (label, text, style) in numbers.into_iter().chain(rule).chain([try_]) {
-        let room = width.saturating_sub(TAG_WIDTH + label.len());
-        for (n, part) in wrap(text, room).into_iter().enumerate() {
+    // Single spaces, so the first wrapped line is where the text starts.
+    let text = format!("{} — {}", insight.title, insight.numbers)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let first = wrap(&text, width.saturating_sub(TAG_WIDTH))
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    let rest = text.get(first.len()..).unwrap_or_default().trim_start();
+    let mut lines = vec![Line::from(vec![
+        tag(insight.tone, theme),
+        Span::styled(first, style),
+    ])];
+    for part in wrap(rest, width.saturating_sub(indent)) {
+        lines.push(Line::from(vec![
+            Span::raw(" ".repeat(indent)),
+            Span::styled(part, style),
+        ]));
+    }
+    lines
+}
+
+/// How many of [`whole_lines`] the title reaches into (at most: the lines after the first are
+/// no narrower than it).
+fn title_rows(insight: &Insight, width: usize) -> usize {
+    wrap(
+        &format!("{} —", insight.title),
+        width.saturating_sub(TAG_WIDTH),
+    )
+    .len()
+    .max(1)
+}
+
+/// A labelled part of the explanation ("Rule: …") `indent` columns in, wrapped under its label.
+fn labelled(
+    label: &'static str,
+    text: &str,
+    width: usize,
+    indent: usize,
+    style: Style,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let room = width.saturating_sub(indent + label.len());
+    wrap(text, room)
+        .into_iter()
+        .enumerate()
+        .map(|(n, part)| {
             let lead = if n == 0 {
-                format!("{indent}{label}")
+                format!("{}{label}", " ".repeat(indent))
             } else {
-                " ".repeat(TAG_WIDTH + label.len())
+                " ".repeat(indent + label.len())
             };
-            lines.push(Line::from(vec![
+            Line::from(vec![
                 Span::styled(lead, theme.dim()),
                 Span::styled(part, style),
-            ]));
+            ])
+        })
+        .collect()
+}
+
+/// The first `keep` of `lines` (at least one), the last of them marked `…` when some were left
+/// out.
+fn cut(mut lines: Vec<Line<'static>>, keep: usize) -> Vec<Line<'static>> {
+    let keep = keep.max(1);
+    if lines.len() > keep {
+        lines.truncate(keep);
+        if let Some(last) = lines.last_mut() {
+            last.spans.push(Span::raw("…"));
         }
     }
     lines
@@ -148,6 +239,9 @@ fn explanation(
 
 /// The tone column: "warning", "info", "good", padded.
 const TAG_WIDTH: usize = 9;
+/// How far in the selected insight's lines start when the panel is too short for them under
+/// the tag column.
+const COMPACT_INDENT: usize = 2;
 
 /// The tone as a word in its colour, so it reads the same without colour.
 fn tag(tone: Tone, theme: Theme) -> Span<'static> {

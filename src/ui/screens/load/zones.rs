@@ -21,7 +21,10 @@ pub(super) fn render(
     theme: Theme,
 ) {
     let block = Block::bordered()
-        .title(format!(" Time in zones / week · {} ", screen.range.label()))
+        .title(format!(
+            " Time in zones / week · {} · 3h48 = 3 h 48 min ",
+            screen.range.label()
+        ))
         .border_style(theme.border());
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -67,15 +70,15 @@ pub(super) fn render(
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// `1:05` (hours and minutes), `192h` from 100 hours on, `·` for none.
+/// A week's time in a zone in words without spaces (`3h48`, `53m`, `28s`: the columns have no
+/// room for `3 h 48 min`), `·` for none.
 fn hours(seconds: u64) -> String {
-    if seconds < 60 {
+    if seconds == 0 {
         return "·".into();
     }
-    if seconds >= 100 * 3600 {
-        return format!("{}h", seconds / 3600);
-    }
-    format!("{}:{:02}", seconds / 3600, seconds % 3600 / 60)
+    crate::core::words::duration_compact(chrono::Duration::seconds(
+        i64::try_from(seconds).unwrap_or(i64::MAX),
+    ))
 }
 
 /// Low (Z1–Z2) against high (Z3 and up) over the range, all sessions and cardio alone.
@@ -106,11 +109,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn zone_time_reads_in_hours_and_minutes() {
+    fn zone_time_reads_in_words_without_spaces() {
         assert_eq!(hours(0), "·");
-        assert_eq!(hours(59), "·");
-        assert_eq!(hours(3_900), "1:05");
-        assert_eq!(hours(36_000), "10:00");
+        assert_eq!(hours(28), "28s");
+        assert_eq!(hours(53 * 60), "53m");
+        assert_eq!(hours(3_900), "1h05");
+        assert_eq!(hours(3 * 3600 + 48 * 60), "3h48");
+        assert_eq!(hours(36_000), "10h00");
         assert_eq!(hours(692_400), "192h");
     }
 }

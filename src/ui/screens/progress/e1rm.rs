@@ -199,9 +199,22 @@ fn nothing_to_chart(state: &State, screen: &ProgressScreen, name: &str) -> Optio
             key(state, Command::RangeNext)
         ))
     } else if progress.weekly_best.is_empty() && progress.deload_weeks.is_empty() {
-        Some(format!(
-            "No e1RM for {name}: only sets with a weight and reps give one. Its volume is below."
-        ))
+        // Say why for this lift: sets of many reps (above MAX_REPS an estimate is unreliable,
+        // science.md), or none with a weight.
+        let max = crate::core::e1rm::MAX_REPS;
+        let why = if progress
+            .sessions
+            .iter()
+            .filter_map(|s| s.top_set)
+            .any(|top| top.reps.get() > max)
+        {
+            format!(
+                "its sets are over {max} reps, and only sets of 1–{max} reps with a weight give                  one (past {max} an estimate is unreliable)"
+            )
+        } else {
+            format!("only sets of 1–{max} reps with a weight give one")
+        };
+        Some(format!("No e1RM for {name}: {why}. Its volume is below."))
     } else {
         None
     }
