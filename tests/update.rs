@@ -2993,3 +2993,54 @@ fn profile_errors_follow_the_unit_and_give_fitting_examples() {
         Some("type a number in lb, e.g. 80")
     );
 }
+
+#[test]
+fn a_read_only_session_can_be_looked_at_and_every_change_is_refused_at_the_key() {
+    let read_only = || {
+        Some(ironpulse::store::ReadOnly::File(
+            "/data/ironpulse.db".into(),
+        ))
+    };
+    // With a session left running: no question to resume or finish it (neither could be saved).
+    let mut active = left_open_for_days();
+    active.started_at = t(-600);
+    let mut s = state(Startup {
+        active: Some(active),
+        read_only: read_only(),
+        ..startup()
+    });
+    assert_eq!(s.modal, None);
+    assert_eq!(cmd(&mut s, Command::StartSession, 1), vec![]);
+    assert!(
+        matches!(s.screen, Screen::Session(_)),
+        "it opens to be read"
+    );
+    for key in [
+        Command::Submit,
+        Command::DeleteLastSet,
+        Command::Notes,
+        Command::Finish,
+        Command::AddExercise,
+    ] {
+        assert_eq!(cmd(&mut s, key, 2), vec![], "{key:?}");
+        assert_eq!(s.modal, None, "{key:?} opens nothing");
+        assert!(
+            matches!(s.screen, Screen::Session(_)),
+            "{key:?} stays on the session"
+        );
+        assert_eq!(
+            status(&s),
+            "Read-only database: this session cannot be changed — the file is read-only."
+        );
+    }
+    // Without one, none can be started.
+    let mut s = state(Startup {
+        read_only: read_only(),
+        ..startup()
+    });
+    assert_eq!(cmd(&mut s, Command::StartSession, 1), vec![]);
+    assert_eq!(
+        status(&s),
+        "Read-only database: no session can be started — the file is read-only."
+    );
+}

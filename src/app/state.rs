@@ -415,6 +415,8 @@ impl State {
             Some(_) => Screen::Dashboard,
         };
         let modal = match (&startup.active, &startup.profile) {
+            // A read-only database: nothing to resume into or finish; the dashboard says why.
+            _ if startup.read_only.is_some() => None,
             (Some(session), Some(_)) => {
                 super::resume::at_start(session, now, utc_offset).map(Modal::Confirm)
             }

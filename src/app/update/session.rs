@@ -8,6 +8,7 @@ use crate::app::rule_form::rule_form;
 use crate::app::state::PlateHint;
 use crate::app::state::{
     Confirm, ConfirmAction, EntryError, FormPurpose, Picker, RestTimer, SessionScreen,
+    read_only_refusal,
 };
 use crate::app::text_input::TextInput;
 use crate::core::coaching::Coaching;
@@ -24,6 +25,15 @@ use crate::core::warmup::{WarmupScheme, warmups};
 /// hours is asked about first (finish it where it stopped, or continue it); an empty one left idle
 /// is replaced by a new one.
 pub fn open_or_start(state: &mut State) -> Vec<Effect> {
+    // A read-only database: a running session can be looked at, nothing started or finished.
+    if let Some(why) = &state.read_only {
+        if state.session.is_some() {
+            return open(state);
+        }
+        let refusal = read_only_refusal(why, "no session can be started");
+        say(state, refusal, true);
+        return Vec::new();
+    }
     let Some(session) = &state.session else {
         return start(state);
     };
@@ -123,6 +133,13 @@ pub fn finish_at(
 }
 
 pub fn session(state: &mut State, input: Input) -> Vec<Effect> {
+    if let (Some(why), Input::Command(command)) = (&state.read_only, input)
+        && changes_the_session(command)
+    {
+        let refusal = read_only_refusal(why, "this session cannot be changed");
+        say(state, refusal, true);
+        return Vec::new();
+    }
     let Screen::Session(screen) = &mut state.screen else {
         return Vec::new();
     };
@@ -186,6 +203,22 @@ pub fn session(state: &mut State, input: Input) -> Vec<Effect> {
         Input::Command(_) => {}
     }
     Vec::new()
+}
+
+/// The session keys that would write to the database (refused at once on a read-only one).
+fn changes_the_session(command: Command) -> bool {
+    matches!(
+        command,
+        Command::Submit
+            | Command::AddExercise
+            | Command::MoveUp
+            | Command::MoveDown
+            | Command::Superset
+            | Command::Notes
+            | Command::Rule
+            | Command::Finish
+            | Command::DeleteLastSet
+    )
 }
 
 /// Swap the selected exercise with its neighbour; the selection follows it.
