@@ -827,7 +827,7 @@ fn a_read_only_database_opens_for_reviewing_and_says_why_changes_are_refused() {
         &format!("Fix: chmod u+w {}, then restart;", db.display()),
     ]);
     t.send(&["s"]);
-    t.wait_for("ironpulse.db cannot be written: the file is read-only.");
+    t.wait_for("Read-only database: no session can be started — the file is read-only.");
     // Reviewing works: the history and the session's sets.
     t.send(&["h"]);
     t.wait_for("History · 1 session");
