@@ -72,23 +72,7 @@ pub fn lines(
     } else {
         Style::new()
     };
-    let whole = whole_lines(insight, width, TAG_WIDTH, marked, theme);
-    let rule = labelled(
-        "Rule: ",
-        &insight.rule,
-        width,
-        TAG_WIDTH,
-        theme.dim(),
-        theme,
-    );
-    let try_ = labelled(
-        "Try: ",
-        &insight.suggestion,
-        width,
-        TAG_WIDTH,
-        Style::new(),
-        theme,
-    );
+    let (whole, rule, try_) = parts(insight, width, TAG_WIDTH, marked, theme);
     let mut listed = Vec::new();
     for (i, other) in insights.iter().enumerate().skip(first).take(shown) {
         if i == selected {
@@ -111,23 +95,7 @@ pub fn lines(
     }
     // Alone and still too tall: the text takes the width the tag column held, then what gives
     // way is the rule's last lines, then the numbers' last lines, then the suggestion's.
-    let whole = whole_lines(insight, width, COMPACT_INDENT, marked, theme);
-    let rule = labelled(
-        "Rule: ",
-        &insight.rule,
-        width,
-        COMPACT_INDENT,
-        theme.dim(),
-        theme,
-    );
-    let try_ = labelled(
-        "Try: ",
-        &insight.suggestion,
-        width,
-        COMPACT_INDENT,
-        Style::new(),
-        theme,
-    );
+    let (whole, rule, try_) = parts(insight, width, COMPACT_INDENT, marked, theme);
     let for_rule = rows.saturating_sub(whole.len() + try_.len());
     let rule = if for_rule == 0 {
         Vec::new()
@@ -152,6 +120,28 @@ fn list_line(insight: &Insight, width: usize, theme: Theme) -> Line<'static> {
         width.saturating_sub(TAG_WIDTH),
     );
     Line::from(vec![tag(insight.tone, theme), Span::raw(text)])
+}
+
+/// The selected insight's lines — title and numbers, its rule, its suggestion — with the text
+/// `indent` columns in.
+fn parts(
+    insight: &Insight,
+    width: usize,
+    indent: usize,
+    marked: Style,
+    theme: Theme,
+) -> (Vec<Line<'static>>, Vec<Line<'static>>, Vec<Line<'static>>) {
+    let whole = whole_lines(insight, width, indent, marked, theme);
+    let rule = labelled("Rule: ", &insight.rule, width, indent, theme.dim(), theme);
+    let try_ = labelled(
+        "Try: ",
+        &insight.suggestion,
+        width,
+        indent,
+        Style::new(),
+        theme,
+    );
+    (whole, rule, try_)
 }
 
 /// The selected insight's tone, title and numbers, whole: wrapped, the lines after the first
