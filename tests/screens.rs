@@ -721,11 +721,17 @@ fn training_load_without_sessions() {
     snap("load_empty", &s);
 }
 
-/// The app as it starts on the small demo database at the end of its year: everything
-/// `load_startup` reads, the insights included.
+/// The app on the small demo database at the end of its year, a moment after it started:
+/// everything `load_startup` reads, and the deload check and insights read after the first frame.
 fn demo_startup() -> State {
+    use ironpulse::app::store_worker::{deload_advice, insights, load_startup};
     let startup = demo_db::with_demo(|store| {
-        ironpulse::app::store_worker::load_startup(store, demo_db::demo_day()).unwrap()
+        let day = demo_db::demo_day();
+        ironpulse::app::state::Startup {
+            deload: Some(deload_advice(store, day).unwrap()),
+            insights: Some(insights(store, day).unwrap()),
+            ..load_startup(store, day).unwrap()
+        }
     });
     State::new(
         startup,

@@ -3044,3 +3044,22 @@ fn a_read_only_session_can_be_looked_at_and_every_change_is_refused_at_the_key()
         "Read-only database: no session can be started — the file is read-only."
     );
 }
+
+#[test]
+fn the_history_wide_reads_wait_for_the_first_frame() {
+    let mut s = state(startup());
+    assert_eq!(s.insights, None, "not read before the first frame");
+    assert_eq!(
+        update(&mut s, Action::Started, t(0)),
+        vec![
+            Effect::Store(StoreRequest::LoadDeload {
+                today: t(0).date_naive()
+            }),
+            Effect::Store(StoreRequest::LoadInsights {
+                today: t(0).date_naive()
+            }),
+        ]
+    );
+    reply(&mut s, StoreReply::Insights(vec![]), 1);
+    assert!(screen_text(&s, 80, 24).contains("No warnings — keep training."));
+}

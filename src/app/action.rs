@@ -23,6 +23,9 @@ pub enum Action {
     Straps(Result<Vec<crate::hr::ble::Strap>, String>),
     /// SIGTERM, SIGHUP or the terminal going away: leave cleanly.
     Shutdown,
+    /// The first frame is on screen: what reads the whole history (the deload check, the
+    /// insights) is asked for now, so the start does not grow with the years.
+    Started,
     /// A worker (a thread or a task other than the UI's) panicked; the app goes on.
     WorkerFailed(super::terminal::WorkerPanic),
 }

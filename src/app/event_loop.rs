@@ -128,6 +128,7 @@ async fn event_loop(
         if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some() {
             return Ok(());
         }
+        apply(&mut state, Action::Started, &mut workers);
         loop {
             let first = tokio::select! {
                 Some(event) = incoming.recv() => translate(&state, event),

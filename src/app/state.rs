@@ -59,11 +59,13 @@ pub struct Startup {
     pub active: Option<Session>,
     /// The remembered heart-rate strap.
     pub strap: Option<String>,
-    /// The deload check as of the start.
+    /// The deload check as of the start: `None` from the store, which reads it once the first
+    /// frame is drawn (`Action::Started`).
     pub deload: Option<DeloadAdvice>,
     /// The recorded deload covering the start day.
     pub deload_week: Option<DeloadWeek>,
-    /// The insights as of the start day, warnings first.
+    /// The insights as of the start day, warnings first: `None` from the store, read once the
+    /// first frame is drawn.
     pub insights: Option<Vec<Insight>>,
     /// The history of each exercise in the active session, for its coaching.
     pub histories: HashMap<ExerciseId, Vec<Performance>>,

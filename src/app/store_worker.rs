@@ -45,9 +45,11 @@ pub fn load_startup(store: &Store, today: NaiveDate) -> Result<Startup, StoreErr
         rules,
         pinned: store.pinned_formula()?,
         strap: store.remembered_strap()?,
-        deload: Some(deload_advice(store, today)?),
+        // The deload check and the insights read the whole history: they are asked for once the
+        // first frame is drawn (`Action::Started`), and fill in a moment later.
+        deload: None,
         deload_week: store.current_deload(today)?,
-        insights: Some(insights(store, today)?),
+        insights: None,
         read_only: store.read_only().cloned(),
     })
 }

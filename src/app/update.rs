@@ -46,6 +46,7 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
             hr_log::flush(state)
         }
         Action::Stored(reply) => stored::stored(state, reply),
+        Action::Started => stored::check_again(state),
         Action::Hr(event) => heart::heart(state, event),
         Action::Straps(result) => devices::found(state, result),
         // While "Terminal too small" hides the screen, keys would act unseen: only help (and quit,

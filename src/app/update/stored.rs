@@ -360,7 +360,7 @@ fn replace_session(state: &mut State, changed: Session) -> Vec<Effect> {
 }
 
 /// Reload the dashboard's deload check and insights as of today: what they read has changed.
-fn check_again(state: &State) -> Vec<Effect> {
+pub fn check_again(state: &State) -> Vec<Effect> {
     let today = state.now.date_naive();
     vec![
         Effect::Store(crate::app::effect::StoreRequest::LoadDeload { today }),
