@@ -24,6 +24,7 @@ mod review;
 mod rules;
 mod sessions;
 mod sets;
+mod side_file;
 mod strap;
 
 use std::fs;

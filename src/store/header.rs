@@ -4,12 +4,13 @@
 use std::fmt::Write as _;
 use std::fs::{self, File};
 use std::io::Read as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
 use super::StoreError;
 use super::migrations::{APPLICATION_ID, SCHEMA_VERSION, user_version};
+use super::side_file::side_file;
 
 /// The first 16 bytes of every `SQLite` database file.
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
@@ -172,13 +173,6 @@ fn read_only(path: &Path, query: &str) -> rusqlite::Result<Connection> {
             | OpenFlags::SQLITE_OPEN_URI
             | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
-}
-
-/// `<path><suffix>`, e.g. the `-wal` file next to a database.
-pub(crate) fn side_file(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
 }
 
 /// Percent-encodes a path for a `file:` URI (everything but unreserved characters and `/`).

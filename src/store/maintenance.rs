@@ -12,8 +12,9 @@ use rusqlite::Connection;
 use rusqlite::backup::{Backup, StepResult};
 
 use super::StoreError;
-use super::header::{self, Header, open_read_only, side_file};
+use super::header::{self, Header, open_read_only};
 use super::migrations::SCHEMA_VERSION;
+use super::side_file::side_file;
 
 /// A stored count with its noun (`1 session`, `2 sets`).
 fn count(n: u64, one: &str, many: &str) -> String {

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use rustix::fs::{Access, access};
 use rustix::io::Errno;
 
-use super::header::side_file;
 use super::lock::lock_path;
+use super::side_file::side_file;
 
 /// Why a database can be read but not written.
 #[derive(Debug, Clone, PartialEq, Eq)]
