@@ -322,26 +322,36 @@ fn a_read_only_folder_with_a_crashed_apps_write_ahead_log_is_read_with_it() {
     reader::restore_dir(dir.path());
 }
 
-/// Every feature's requests through the store worker's one `answer`, on a database that cannot
-/// be written: each write comes back `Failed`, classed for where the lifter is looking (the
-/// entry line, the form, the set being edited, the exercise form) and in the store's words; the
-/// heart rate comes back whole to be given up as a gap; the reads still answer.
-#[test]
-fn each_feature_answers_through_the_worker_and_a_refused_write_says_where_it_failed() {
-    use ironpulse::app::store_worker::{
-        DeloadReply, DeloadRequest, DevicesRequest, ExerciseRequest, Failed, HistoryReply,
-        HistoryRequest, HrReply, HrRequest, ReviewReply, ReviewRequest, SessionRequest,
-        SettingsRequest, StoreReply, StoreRequest, answer,
-    };
-    use ironpulse::core::hr_sample::GapReason;
+/// A closed database of one session (two sets) opened read-only: its path, the store, the
+/// session, its slot and its first set.
+fn read_only_session() -> (
+    tempfile::TempDir,
+    PathBuf,
+    Store,
+    ironpulse::core::session::SessionId,
+    SlotId,
+    ironpulse::core::session::SetId,
+) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("review.db");
     let slot = closed_database(&path, 2);
     let store = Store::open_read_only(&path, store::ReadOnly::File(path.clone())).unwrap();
     let session = store.recent_sessions(1, 0).unwrap()[0].id;
     let set = store.session(session).unwrap().unwrap().slots[0].sets[0].id;
-    let today = at(0).date_naive();
+    (dir, path, store, session, slot, set)
+}
 
+/// Every feature's writes through the store worker's one `answer`, on a database that cannot be
+/// written: each comes back `Failed`, classed for where the lifter is looking (the entry line,
+/// the form, the set being edited, the exercise form) and in the store's words.
+#[test]
+fn a_refused_write_of_each_feature_comes_back_failed_where_the_lifter_is_looking() {
+    use ironpulse::app::store_worker::{
+        DeloadRequest, DevicesRequest, ExerciseRequest, Failed, SessionRequest, SettingsRequest,
+        StoreReply, StoreRequest, answer,
+    };
+    let (_dir, path, store, session, slot, set) = read_only_session();
+    let today = at(0).date_naive();
     let writes: [(StoreRequest, Failed); 9] = [
         (
             SessionRequest::Start {
@@ -424,6 +434,20 @@ fn each_feature_answers_through_the_worker_and_a_refused_write_says_where_it_fai
         }
     }
 
+    assert_eq!(set_count(&path), 2, "nothing changed");
+}
+
+/// On a database that cannot be written, heart rate comes back whole, to be given up as a gap
+/// (a retry cannot help); the reads of each feature still answer.
+#[test]
+fn on_a_read_only_database_heart_rate_comes_back_whole_and_the_reads_answer() {
+    use ironpulse::app::store_worker::{
+        DeloadReply, DeloadRequest, HistoryReply, HistoryRequest, HrReply, HrRequest, ReviewReply,
+        ReviewRequest, StoreReply, answer,
+    };
+    use ironpulse::core::hr_sample::GapReason;
+    let (_dir, path, store, session, _, _) = read_only_session();
+    let today = at(0).date_naive();
     let samples = vec![ironpulse::core::hr_sample::HrSample {
         offset_ms: 1_000,
         bpm: ironpulse::core::units::Bpm::try_from(120).unwrap(),
