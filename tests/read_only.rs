@@ -322,8 +322,8 @@ fn a_read_only_folder_with_a_crashed_apps_write_ahead_log_is_read_with_it() {
     reader::restore_dir(dir.path());
 }
 
-/// A closed database of one session (two sets) opened read-only: its path, the store, the
-/// session, its slot and its first set.
+/// A closed database of one session (two sets) opened read-only: its folder (removed when
+/// dropped), its path, the store, the session, its slot and its first set.
 fn read_only_session() -> (
     tempfile::TempDir,
     PathBuf,
