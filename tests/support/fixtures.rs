@@ -184,7 +184,7 @@ pub fn entry_error(state: &State) -> Option<String> {
     }
 }
 
-/// What `LoadSession` answers for a session without heart rate or earlier performances.
+/// What `HistoryRequest::Detail` answers for a session without heart rate or earlier performances.
 pub fn without_hr(session: Session) -> Box<ironpulse::app::session_detail::SessionDetail> {
     Box::new(ironpulse::app::session_detail::SessionDetail {
         session,
