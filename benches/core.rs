@@ -8,10 +8,12 @@ use std::time::Duration;
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ironpulse::app::action::Action;
-use ironpulse::app::effect::{Effect, StoreRequest};
+use ironpulse::app::effect::Effect;
 use ironpulse::app::keymap::{Command, Keymap};
 use ironpulse::app::state::{Settings, State};
-use ironpulse::app::store_worker::{handle, load_startup};
+use ironpulse::app::store_worker::{
+    SessionRequest, StoreReply, StoreRequest, answer, load_startup,
+};
 use ironpulse::app::update::update;
 use ironpulse::core::acwr::Method;
 use ironpulse::core::catalogue;
@@ -95,7 +97,11 @@ fn at(secs: i64) -> DateTime<Utc> {
 fn settle(state: &mut State, store: &Store, effects: Vec<Effect>, now: DateTime<Utc>) {
     for effect in effects {
         if let Effect::Store(request) = effect {
-            let reply = handle(store, request).expect("the in-memory store answers");
+            let reply = answer(store, request);
+            assert!(
+                !matches!(reply, StoreReply::Failed { .. }),
+                "the in-memory store answers: {reply:?}"
+            );
             let more = update(state, Action::Stored(reply), now);
             settle(state, store, more, now);
         }
@@ -133,10 +139,10 @@ fn busy_session() -> State {
     };
     let mut clock = 60;
     for (i, exercise) in workout.iter().enumerate() {
-        let request = StoreRequest::AddSlot {
+        let request = StoreRequest::Session(SessionRequest::AddSlot {
             session,
             exercise: exercise.id,
-        };
+        });
         settle(&mut state, &store, vec![Effect::Store(request)], at(clock));
         let slot = state
             .session
@@ -153,11 +159,11 @@ fn busy_session() -> State {
             format!("{top}x5@9"),
         ] {
             clock += 150;
-            let request = StoreRequest::LogSets {
+            let request = StoreRequest::Session(SessionRequest::LogSets {
                 slot,
                 sets: parse(&line),
                 at: at(clock),
-            };
+            });
             settle(&mut state, &store, vec![Effect::Store(request)], at(clock));
         }
     }

@@ -15,10 +15,10 @@ use std::time::Duration;
 use chrono::FixedOffset;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use ironpulse::app::action::Action;
-use ironpulse::app::effect::{Effect, StoreRequest};
+use ironpulse::app::effect::Effect;
 use ironpulse::app::keymap::{Command, Keymap};
 use ironpulse::app::state::{Settings, State};
-use ironpulse::app::store_worker::{answer, load_startup};
+use ironpulse::app::store_worker::{ReviewRequest, StoreRequest, answer, load_startup};
 use ironpulse::app::update::update;
 use ironpulse::core::exercise::ExerciseId;
 use ironpulse::store::Store;
@@ -101,11 +101,13 @@ fn review_screens(c: &mut Criterion) {
         b.iter_batched(
             || on_progress.clone(),
             |mut state| {
-                let effects = vec![Effect::Store(StoreRequest::LoadProgress {
-                    exercise: Some(most_trained),
-                    today,
-                    lists: false,
-                })];
+                let effects = vec![Effect::Store(StoreRequest::Review(
+                    ReviewRequest::Progress {
+                        exercise: Some(most_trained),
+                        today,
+                        lists: false,
+                    },
+                ))];
                 settle(&store, &mut state, effects);
                 draw(&mut terminal, &state);
             },
@@ -114,11 +116,13 @@ fn review_screens(c: &mut Criterion) {
     });
     // The most-trained lift from 1 y to all ten years: computed from the rows held, drawn.
     let mut on_lift = on_progress.clone();
-    let effects = vec![Effect::Store(StoreRequest::LoadProgress {
-        exercise: Some(most_trained),
-        today,
-        lists: false,
-    })];
+    let effects = vec![Effect::Store(StoreRequest::Review(
+        ReviewRequest::Progress {
+            exercise: Some(most_trained),
+            today,
+            lists: false,
+        },
+    ))];
     settle(&store, &mut on_lift, effects);
     for _ in 0..2 {
         update(&mut on_lift, Action::Command(Command::RangeNext), now());

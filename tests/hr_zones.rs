@@ -2,8 +2,7 @@
 //! Friel zones even if the profile later goes back to Karvonen.
 
 use chrono::{TimeZone, Utc};
-use ironpulse::app::effect::{StoreReply, StoreRequest};
-use ironpulse::app::store_worker::handle;
+use ironpulse::app::store_worker::{Request, SessionReply, SessionRequest};
 use ironpulse::core::hr_settings::{HrSettings, ZoneKind};
 use ironpulse::core::profile::{Profile, Sex, default_bar, default_plates};
 use ironpulse::core::units::{Bpm, Unit, Weight};
@@ -33,15 +32,13 @@ fn a_session_started_with_friel_zones_keeps_them() {
     let store = Store::open_in_memory().unwrap();
     store.save_profile(&profile(ZoneKind::FrielBike)).unwrap();
     let at = Utc.with_ymd_and_hms(2026, 11, 21, 18, 0, 0).unwrap();
-    let reply = handle(
-        &store,
-        StoreRequest::StartSession {
-            at,
-            title: "Ride".into(),
-        },
-    )
+    let reply = SessionRequest::Start {
+        at,
+        title: "Ride".into(),
+    }
+    .answer(&store)
     .unwrap();
-    let StoreReply::SessionStarted(session) = reply else {
+    let SessionReply::Started(session) = reply else {
         panic!("{reply:?}")
     };
     let snapshot = HrSettings {

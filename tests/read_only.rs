@@ -3,6 +3,8 @@
 //! (`nobody` under root, see support/reader.rs). Kept apart from tests/store.rs: the child
 //! processes started here would hold that file's lock files for a moment.
 
+#[path = "support/fixtures.rs"]
+mod fixtures;
 #[path = "support/reader.rs"]
 mod reader;
 
@@ -318,4 +320,166 @@ fn a_read_only_folder_with_a_crashed_apps_write_ahead_log_is_read_with_it() {
     );
     assert_eq!(entries(dir.path()), before);
     reader::restore_dir(dir.path());
+}
+
+/// A closed database of one session (two sets) opened read-only: its folder (removed when
+/// dropped), its path, the store, the session, its slot and its first set.
+fn read_only_session() -> (
+    tempfile::TempDir,
+    PathBuf,
+    Store,
+    ironpulse::core::session::SessionId,
+    SlotId,
+    ironpulse::core::session::SetId,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("review.db");
+    let slot = closed_database(&path, 2);
+    let store = Store::open_read_only(&path, store::ReadOnly::File(path.clone())).unwrap();
+    let session = store.recent_sessions(1, 0).unwrap()[0].id;
+    let set = store.session(session).unwrap().unwrap().slots[0].sets[0].id;
+    (dir, path, store, session, slot, set)
+}
+
+/// Every feature's writes through the store worker's one `answer`, on a database that cannot be
+/// written: each comes back `Failed`, classed for where the lifter is looking (the entry line,
+/// the form, the set being edited, the exercise form) and in the store's words.
+#[test]
+fn a_refused_write_of_each_feature_comes_back_failed_where_the_lifter_is_looking() {
+    use ironpulse::app::store_worker::{
+        DeloadRequest, DevicesRequest, ExerciseRequest, Failed, SessionRequest, SettingsRequest,
+        StoreReply, StoreRequest, answer,
+    };
+    let (_dir, path, store, session, slot, set) = read_only_session();
+    let today = at(0).date_naive();
+    let writes: [(StoreRequest, Failed); 9] = [
+        (
+            SessionRequest::Start {
+                at: at(90),
+                title: "Again".into(),
+            }
+            .into(),
+            Failed::Other,
+        ),
+        (
+            SessionRequest::LogSets {
+                slot,
+                sets: vec![lift(50.0, 5)],
+                at: at(91),
+            }
+            .into(),
+            Failed::LogSets,
+        ),
+        (
+            SessionRequest::UpdateSet {
+                session,
+                set,
+                spec: lift(60.0, 5),
+            }
+            .into(),
+            Failed::EditSet,
+        ),
+        (
+            SessionRequest::DeleteSet { session, set }.into(),
+            Failed::EditSet,
+        ),
+        (
+            SessionRequest::Finish {
+                session,
+                at: at(92),
+                rpe: None,
+                notes: String::new(),
+            }
+            .into(),
+            Failed::Finish,
+        ),
+        (
+            ExerciseRequest::Create {
+                name: "Zercher Squat".into(),
+                kind: ExerciseKind::Strength,
+                equipment: Equipment::Barbell,
+                mechanics: Mechanics::Compound,
+            }
+            .into(),
+            Failed::Exercise,
+        ),
+        (
+            SettingsRequest::SaveProfile(fixtures::profile()).into(),
+            Failed::Profile,
+        ),
+        (
+            DeloadRequest::Start {
+                start: today,
+                end: today,
+            }
+            .into(),
+            Failed::Other,
+        ),
+        (
+            DevicesRequest::RememberStrap(Some("AA:BB".into())).into(),
+            Failed::Other,
+        ),
+    ];
+    for (request, expected) in writes {
+        let described = format!("{request:?}");
+        match answer(&store, request) {
+            StoreReply::Failed { what, message } => {
+                assert_eq!(what, expected, "{described}");
+                assert!(
+                    message.contains("cannot be written"),
+                    "{described}: {message}"
+                );
+            }
+            other => panic!("{described}: expected Failed, got {other:?}"),
+        }
+    }
+
+    assert_eq!(set_count(&path), 2, "nothing changed");
+}
+
+/// On a database that cannot be written, heart rate comes back whole, to be given up as a gap
+/// (a retry cannot help); the reads of each feature still answer.
+#[test]
+fn on_a_read_only_database_heart_rate_comes_back_whole_and_the_reads_answer() {
+    use ironpulse::app::store_worker::{
+        DeloadReply, DeloadRequest, HistoryReply, HistoryRequest, HrReply, HrRequest, ReviewReply,
+        ReviewRequest, StoreReply, answer,
+    };
+    use ironpulse::core::hr_sample::GapReason;
+    let (_dir, path, store, session, _, _) = read_only_session();
+    let today = at(0).date_naive();
+    let samples = vec![ironpulse::core::hr_sample::HrSample {
+        offset_ms: 1_000,
+        bpm: ironpulse::core::units::Bpm::try_from(120).unwrap(),
+        rr: Vec::new(),
+    }];
+    let StoreReply::Hr(HrReply::NotSaved(batch)) = answer(
+        &store,
+        HrRequest::Append {
+            session,
+            samples: samples.clone(),
+            gaps: Vec::new(),
+        }
+        .into(),
+    ) else {
+        panic!("heart rate on a read-only database is handed back")
+    };
+    assert_eq!(
+        (batch.samples, batch.reason, batch.retry),
+        (samples, GapReason::WriteFailed, false)
+    );
+
+    assert!(matches!(
+        answer(&store, HistoryRequest::Page { offset: 0, limit: 10 }.into()),
+        StoreReply::History(HistoryReply::Page { total: 1, ref sessions, .. }) if sessions.len() == 1
+    ));
+    assert!(matches!(
+        answer(&store, DeloadRequest::Check { today }.into()),
+        StoreReply::Deload(DeloadReply::Checked { current: None, .. })
+    ));
+    assert!(matches!(
+        answer(&store, ReviewRequest::Insights { today }.into()),
+        StoreReply::Review(ReviewReply::Insights(_))
+    ));
+    assert_eq!(set_count(&path), 2, "nothing changed");
 }

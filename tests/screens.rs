@@ -7,9 +7,9 @@ mod fixtures;
 
 use fixtures::*;
 use ironpulse::app::action::Action;
-use ironpulse::app::effect::StoreReply;
 use ironpulse::app::keymap::Command;
 use ironpulse::app::state::{Startup, State};
+use ironpulse::app::store_worker::{HistoryReply, ReviewReply, SessionReply};
 use ironpulse::app::update::update;
 use ironpulse::core::session::{LoggedSet, SessionStatus, SetId, SlotId};
 use ironpulse::core::set::{Load, SetKind, SetSpec};
@@ -62,7 +62,7 @@ fn busy_session() -> State {
     ];
     reply(
         &mut s,
-        StoreReply::SetsLogged {
+        SessionReply::SetsLogged {
             slot: SlotId(11),
             sets,
         },
@@ -70,7 +70,7 @@ fn busy_session() -> State {
     );
     reply(
         &mut s,
-        StoreReply::SlotAdded {
+        SessionReply::SlotAdded {
             slot: slot(12, 3, "Dip"),
             history: past(spec(30.0, 12, None)),
             rule: None,
@@ -86,7 +86,7 @@ fn busy_session() -> State {
     };
     reply(
         &mut s,
-        StoreReply::SetsLogged {
+        SessionReply::SetsLogged {
             slot: SlotId(12),
             sets: vec![logged(5, dips, 760)],
         },
@@ -175,7 +175,7 @@ fn session_timed_and_assisted_sets() {
     };
     reply(
         &mut s,
-        StoreReply::SetsLogged {
+        SessionReply::SetsLogged {
             slot: SlotId(11),
             sets: vec![logged(1, plank, 10), logged(2, assisted, 20)],
         },
@@ -207,7 +207,7 @@ fn finish_and_summary() {
     finished.notes = "Squats moved fast today.".into();
     // The store hands back the finished session with the body weight it was finished at.
     finished.body_weight = Some(ironpulse::core::units::Weight::from_kg(80.0).unwrap());
-    reply(&mut s, StoreReply::Finished(finished), 4000);
+    reply(&mut s, SessionReply::Finished(finished), 4000);
     snap("summary", &s);
 }
 
@@ -221,7 +221,7 @@ fn history() {
     cmd(&mut s, Command::History, 900);
     reply(
         &mut s,
-        StoreReply::History {
+        HistoryReply::Page {
             offset: 0,
             sessions: vec![past.summary()],
             total: 1,
@@ -230,7 +230,7 @@ fn history() {
     );
     snap("history", &s);
     cmd(&mut s, Command::Submit, 901);
-    reply(&mut s, StoreReply::SessionLoaded(without_hr(past)), 901);
+    reply(&mut s, HistoryReply::Detail(without_hr(past)), 901);
     cmd(&mut s, Command::Down, 902);
     snap("history_detail", &s);
     cmd(&mut s, Command::EditSet, 903);
@@ -259,7 +259,7 @@ fn session_coaching() {
     let record = logged(1, spec(110.0, 5, Some(9.0)), 60);
     reply(
         &mut s,
-        StoreReply::SetsLogged {
+        SessionReply::SetsLogged {
             slot: SlotId(11),
             sets: vec![record],
         },
@@ -568,7 +568,6 @@ fn progression_on_the_demo() {
 
 #[test]
 fn progression_empty_and_single_session() {
-    use ironpulse::app::effect::StoreReply;
     use ironpulse::app::review_state::ProgressRows;
     use ironpulse::core::history::{PerformanceSummary, TopSet};
     use ironpulse::core::session::SessionId;
@@ -577,7 +576,7 @@ fn progression_empty_and_single_session() {
     cmd(&mut s, Command::Progress, 0);
     reply(
         &mut s,
-        StoreReply::ProgressRows(Box::new(ProgressRows {
+        ReviewReply::Progress(Box::new(ProgressRows {
             lifts: Some(Vec::new()),
             muscles: Some(Vec::new()),
             ..ProgressRows::default()
@@ -601,7 +600,7 @@ fn progression_empty_and_single_session() {
     };
     reply(
         &mut s,
-        StoreReply::ProgressRows(Box::new(ProgressRows {
+        ReviewReply::Progress(Box::new(ProgressRows {
             exercise: Some(ironpulse::core::exercise::ExerciseId(1)),
             history: vec![one],
             lifts: Some(vec![ironpulse::core::exercise::ExerciseId(1)]),
@@ -620,7 +619,6 @@ fn progression_empty_and_single_session() {
 
 #[test]
 fn years_of_weeks_are_drawn_as_the_best_of_each_few_and_deloads_are_marked() {
-    use ironpulse::app::effect::StoreReply;
     use ironpulse::app::review_state::ProgressRows;
     use ironpulse::core::deload::{DeloadId, DeloadWeek};
     use ironpulse::core::history::PerformanceSummary;
@@ -653,7 +651,7 @@ fn years_of_weeks_are_drawn_as_the_best_of_each_few_and_deloads_are_marked() {
     cmd(&mut s, Command::Progress, 0);
     reply(
         &mut s,
-        StoreReply::ProgressRows(Box::new(ProgressRows {
+        ReviewReply::Progress(Box::new(ProgressRows {
             exercise: Some(ironpulse::core::exercise::ExerciseId(1)),
             history,
             lifts: Some(vec![ironpulse::core::exercise::ExerciseId(1)]),
@@ -713,11 +711,10 @@ fn training_load_on_the_demo() {
 
 #[test]
 fn training_load_without_sessions() {
-    use ironpulse::app::effect::StoreReply;
     let mut s = state(startup());
     cmd(&mut s, Command::TrainingLoad, 0);
     // No sessions, no HRV readings.
-    reply(&mut s, StoreReply::LoadRows(Box::default()), 0);
+    reply(&mut s, ReviewReply::TrainingLoad(Box::default()), 0);
     snap("load_empty", &s);
 }
 
@@ -795,7 +792,7 @@ fn session_detail_without_heart_rate() {
     cmd(&mut s, Command::History, 900);
     reply(
         &mut s,
-        StoreReply::History {
+        HistoryReply::Page {
             offset: 0,
             sessions: vec![past.summary()],
             total: 1,
@@ -807,7 +804,7 @@ fn session_detail_without_heart_rate() {
         previous: vec![(ExerciseId(1), before)],
         ..*without_hr(past)
     };
-    reply(&mut s, StoreReply::SessionLoaded(Box::new(detail)), 901);
+    reply(&mut s, HistoryReply::Detail(Box::new(detail)), 901);
     let screen = draw(&s, 80, 24);
     assert!(screen.contains("No heart rate recorded"), "{screen}");
     assert!(!screen.contains("bpm"), "no empty chart:\n{screen}");
@@ -898,7 +895,6 @@ fn dashboard_with_many_insights() {
 /// later loads are estimates and are drawn shaded, with the legend saying so.
 #[test]
 fn training_load_estimated_from_session_rpe() {
-    use ironpulse::app::effect::StoreReply;
     use ironpulse::core::hr_settings::ZoneKind;
     use ironpulse::core::review::{HrTotals, SessionLoad};
     use ironpulse::core::session::SessionId;
@@ -932,7 +928,7 @@ fn training_load_estimated_from_session_rpe() {
     cmd(&mut s, Command::TrainingLoad, 0);
     reply(
         &mut s,
-        StoreReply::LoadRows(Box::new(LoadRows {
+        ReviewReply::TrainingLoad(Box::new(LoadRows {
             sessions,
             ..LoadRows::default()
         })),
@@ -1234,7 +1230,6 @@ fn read_only_settings_say_so_before_a_key_is_typed() {
 /// screen gives the reason that applies: sets over 12 reps give none.
 #[test]
 fn a_lift_without_an_e1rm_says_why_for_that_lift() {
-    use ironpulse::app::effect::StoreReply;
     use ironpulse::app::review_state::ProgressRows;
     use ironpulse::core::history::{PerformanceSummary, TopSet};
     use ironpulse::core::session::SessionId;
@@ -1256,7 +1251,7 @@ fn a_lift_without_an_e1rm_says_why_for_that_lift() {
     cmd(&mut s, Command::Progress, 0);
     reply(
         &mut s,
-        StoreReply::ProgressRows(Box::new(ProgressRows {
+        ReviewReply::Progress(Box::new(ProgressRows {
             exercise: Some(ironpulse::core::exercise::ExerciseId(1)),
             history: vec![session(1, 9, 13), session(2, 2, 14)],
             lifts: Some(vec![ironpulse::core::exercise::ExerciseId(1)]),

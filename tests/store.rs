@@ -401,24 +401,26 @@ fn check_refuses_files_that_are_not_ironpulse() {
 #[test]
 fn a_deload_started_in_the_app_is_stored_reloaded_and_ended() {
     use chrono::NaiveDate;
-    use ironpulse::app::effect::{StoreReply, StoreRequest};
-    use ironpulse::app::store_worker::{answer, load_startup};
+    use ironpulse::app::store_worker::{
+        DeloadReply, DeloadRequest, StoreReply, StoreRequest, answer, load_startup,
+    };
     let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
     let store = Store::open_in_memory().unwrap();
-    let StoreReply::DeloadStarted(week) = answer(
+    let StoreReply::Deload(DeloadReply::Started(week)) = answer(
         &store,
-        StoreRequest::StartDeload {
+        StoreRequest::Deload(DeloadRequest::Start {
             start: day(21),
             end: day(27),
-        },
+        }),
     ) else {
         panic!("not started")
     };
     assert_eq!((week.start, week.end), (day(21), Some(day(27))));
     assert_eq!(store.deloads().unwrap(), std::slice::from_ref(&week));
-    let StoreReply::Deload { current, advice } =
-        answer(&store, StoreRequest::LoadDeload { today: day(23) })
-    else {
+    let StoreReply::Deload(DeloadReply::Checked { current, advice }) = answer(
+        &store,
+        StoreRequest::Deload(DeloadRequest::Check { today: day(23) }),
+    ) else {
         panic!("no deload check")
     };
     assert_eq!(current.as_ref(), Some(&week));
@@ -428,12 +430,12 @@ fn a_deload_started_in_the_app_is_stored_reloaded_and_ended() {
         Some(week.clone())
     );
     assert_eq!(load_startup(&store, day(28)).unwrap().deload_week, None);
-    let StoreReply::DeloadEnded(Some(ended)) = answer(
+    let StoreReply::Deload(DeloadReply::Ended(Some(ended))) = answer(
         &store,
-        StoreRequest::EndDeload {
+        StoreRequest::Deload(DeloadRequest::End {
             id: week.id,
             today: day(23),
-        },
+        }),
     ) else {
         panic!("not ended")
     };

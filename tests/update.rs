@@ -6,9 +6,14 @@ mod fixtures;
 use chrono::Duration;
 use fixtures::*;
 use ironpulse::app::action::Action;
-use ironpulse::app::effect::{Effect, Failed, StoreReply, StoreRequest};
+use ironpulse::app::effect::Effect;
 use ironpulse::app::keymap::{Command, Context};
 use ironpulse::app::state::{ConfirmAction, Modal, Screen, Startup};
+use ironpulse::app::store_worker::{
+    DeloadReply, DeloadRequest, DevicesReply, DevicesRequest, ExerciseReply, ExerciseRequest,
+    Failed, HistoryReply, HistoryRequest, HrRequest, ReviewReply, ReviewRequest, SessionReply,
+    SessionRequest, SettingsReply, SettingsRequest, StoreReply, StoreRequest,
+};
 use ironpulse::app::text_input::TextEdit;
 use ironpulse::app::update::{HISTORY_PAGE, update};
 use ironpulse::core::exercise::ExerciseId;
@@ -34,12 +39,14 @@ fn first_run_asks_for_the_profile_and_saves_it() {
         cmd(&mut s, Command::Submit, 0); // → LTHR, Zones, Bar, Plates
     }
     let effects = cmd(&mut s, Command::Submit, 0);
-    let [Effect::Store(StoreRequest::SaveProfile(saved))] = effects.as_slice() else {
+    let [Effect::Store(StoreRequest::Settings(SettingsRequest::SaveProfile(saved)))] =
+        effects.as_slice()
+    else {
         panic!("{effects:?}")
     };
     assert_eq!(saved.hr_max.get(), 180); // Tanaka at 40 (the test clock is in 2026)
     assert_eq!(saved.hr_rest.get(), 52);
-    reply(&mut s, StoreReply::ProfileSaved(saved.clone()), 1);
+    reply(&mut s, SettingsReply::ProfileSaved(saved.clone()), 1);
     assert!(matches!(s.screen, Screen::Dashboard));
     assert!(s.profile.is_some());
 }
@@ -58,11 +65,13 @@ fn adding_an_exercise_prefills_todays_recommendation_and_enter_logs_it() {
     let effects = cmd(&mut s, Command::Submit, 10);
     assert_eq!(
         effects,
-        vec![Effect::Store(StoreRequest::LogSets {
-            slot: SlotId(11),
-            sets: vec![spec(100.0, 6, None)],
-            at: t(10)
-        })]
+        vec![Effect::Store(StoreRequest::Session(
+            SessionRequest::LogSets {
+                slot: SlotId(11),
+                sets: vec![spec(100.0, 6, None)],
+                at: t(10)
+            }
+        ))]
     );
     // `x5` still means "the weight of the last set" (100 kg from last time).
     type_text(&mut s, "x5");
@@ -83,7 +92,7 @@ fn a_heavier_set_is_flagged_as_a_record_the_moment_it_is_logged() {
     };
     reply(
         &mut s,
-        StoreReply::SetsLogged {
+        SessionReply::SetsLogged {
             slot: SlotId(11),
             sets: vec![set],
         },
@@ -106,7 +115,7 @@ fn a_heavier_set_is_flagged_as_a_record_the_moment_it_is_logged() {
     };
     reply(
         &mut s,
-        StoreReply::SetsLogged {
+        SessionReply::SetsLogged {
             slot: SlotId(11),
             sets: vec![again],
         },
@@ -130,7 +139,9 @@ fn warm_ups_are_planned_from_the_working_set_and_prefilled_one_by_one() {
     {
         assert_eq!(entry(&s), expected, "step {i}");
         let sets = match cmd(&mut s, Command::Submit, 3).as_slice() {
-            [Effect::Store(StoreRequest::LogSets { sets, .. })] => sets.clone(),
+            [Effect::Store(StoreRequest::Session(SessionRequest::LogSets { sets, .. }))] => {
+                sets.clone()
+            }
             other => panic!("{other:?}"),
         };
         let logged = LoggedSet {
@@ -140,7 +151,7 @@ fn warm_ups_are_planned_from_the_working_set_and_prefilled_one_by_one() {
         };
         reply(
             &mut s,
-            StoreReply::SetsLogged {
+            SessionReply::SetsLogged {
                 slot: SlotId(11),
                 sets: vec![logged],
             },
@@ -164,12 +175,14 @@ fn a_working_set_typed_over_the_warm_ups_ends_the_plan() {
     // Warm-ups skipped: the lifter types the working set straight away.
     type_text(&mut s, "100x5");
     let sets = match cmd(&mut s, Command::Submit, 3).as_slice() {
-        [Effect::Store(StoreRequest::LogSets { sets, .. })] => sets.clone(),
+        [Effect::Store(StoreRequest::Session(SessionRequest::LogSets { sets, .. }))] => {
+            sets.clone()
+        }
         other => panic!("{other:?}"),
     };
     reply(
         &mut s,
-        StoreReply::SetsLogged {
+        SessionReply::SetsLogged {
             slot: SlotId(11),
             sets: vec![LoggedSet {
                 id: SetId(1),
@@ -220,7 +233,9 @@ fn a_set_shows_as_logged_only_after_the_store_commits_it() {
     let mut s = in_session();
     type_text(&mut s, "102.5x5@8.5");
     let effects = cmd(&mut s, Command::Submit, 20);
-    let [Effect::Store(StoreRequest::LogSets { sets, .. })] = effects.as_slice() else {
+    let [Effect::Store(StoreRequest::Session(SessionRequest::LogSets { sets, .. }))] =
+        effects.as_slice()
+    else {
         panic!("{effects:?}")
     };
     assert_eq!(sets, &vec![spec(102.5, 5, Some(8.5))]);
@@ -244,7 +259,7 @@ fn a_set_shows_as_logged_only_after_the_store_commits_it() {
     };
     reply(
         &mut s,
-        StoreReply::SetsLogged {
+        SessionReply::SetsLogged {
             slot: SlotId(11),
             sets: vec![logged],
         },
@@ -308,7 +323,7 @@ fn warm_ups_do_not_start_a_rest_and_isolation_rests_shorter() {
     };
     reply(
         &mut s,
-        StoreReply::SetsLogged {
+        SessionReply::SetsLogged {
             slot: SlotId(11),
             sets: vec![LoggedSet {
                 id: SetId(1),
@@ -321,7 +336,7 @@ fn warm_ups_do_not_start_a_rest_and_isolation_rests_shorter() {
     assert!(s.rest.is_none());
     reply(
         &mut s,
-        StoreReply::SlotAdded {
+        SessionReply::SlotAdded {
             slot: slot(12, 2, "Barbell Curl"),
             history: vec![],
             rule: None,
@@ -331,7 +346,7 @@ fn warm_ups_do_not_start_a_rest_and_isolation_rests_shorter() {
     assert_eq!(entry(&s), "", "no earlier set: an empty line");
     reply(
         &mut s,
-        StoreReply::SetsLogged {
+        SessionReply::SetsLogged {
             slot: SlotId(12),
             sets: vec![LoggedSet {
                 id: SetId(2),
@@ -349,7 +364,7 @@ fn rest_timer_adjusts_skips_and_rings_once() {
     let mut s = in_session();
     reply(
         &mut s,
-        StoreReply::SetsLogged {
+        SessionReply::SetsLogged {
             slot: SlotId(11),
             sets: vec![LoggedSet {
                 id: SetId(1),
@@ -380,7 +395,7 @@ fn finishing_asks_for_session_rpe_and_validates_it() {
     let mut s = in_session();
     reply(
         &mut s,
-        StoreReply::SetsLogged {
+        SessionReply::SetsLogged {
             slot: SlotId(11),
             sets: vec![LoggedSet {
                 id: SetId(1),
@@ -411,17 +426,19 @@ fn finishing_asks_for_session_rpe_and_validates_it() {
     let effects = cmd(&mut s, Command::Submit, 100);
     assert_eq!(
         effects,
-        vec![Effect::Store(StoreRequest::Finish {
-            session: SessionId(7),
-            at: t(100),
-            rpe: Some(8),
-            notes: "felt strong".into()
-        })]
+        vec![Effect::Store(StoreRequest::Session(
+            SessionRequest::Finish {
+                session: SessionId(7),
+                at: t(100),
+                rpe: Some(8),
+                notes: "felt strong".into()
+            }
+        ))]
     );
     let mut finished = s.session.clone().unwrap();
     finished.ended_at = Some(t(100));
     finished.status = SessionStatus::Finished;
-    reply(&mut s, StoreReply::Finished(finished), 101);
+    reply(&mut s, SessionReply::Finished(finished), 101);
     assert!(matches!(s.screen, Screen::Summary(_)));
     assert!(s.session.is_none());
     assert_eq!(s.recent_sessions[0].sets, 1);
@@ -431,10 +448,10 @@ fn finishing_asks_for_session_rpe_and_validates_it() {
 fn an_empty_session_is_discarded_after_confirmation() {
     let mut s = state(startup());
     cmd(&mut s, Command::StartSession, 0);
-    reply(&mut s, StoreReply::SessionStarted(empty_session()), 0);
+    reply(&mut s, SessionReply::Started(empty_session()), 0);
     reply(
         &mut s,
-        StoreReply::SlotAdded {
+        SessionReply::SlotAdded {
             slot: slot(11, 1, "Back Squat"),
             history: vec![],
             rule: None,
@@ -448,10 +465,12 @@ fn an_empty_session_is_discarded_after_confirmation() {
     assert_eq!(confirm.on_yes, ConfirmAction::AbandonSession);
     assert_eq!(
         cmd(&mut s, Command::Yes, 3),
-        vec![Effect::Store(StoreRequest::Abandon {
-            session: SessionId(7),
-            at: t(3)
-        })]
+        vec![Effect::Store(StoreRequest::Session(
+            SessionRequest::Abandon {
+                session: SessionId(7),
+                at: t(3)
+            }
+        ))]
     );
 }
 
@@ -528,16 +547,16 @@ fn a_session_left_open_for_days_is_finished_where_it_stopped_and_a_new_one_start
     assert_eq!(
         effects,
         vec![
-            Effect::Store(StoreRequest::Finish {
+            Effect::Store(StoreRequest::Session(SessionRequest::Finish {
                 session: SessionId(7),
                 at: last,
                 rpe: None,
                 notes: String::new()
-            }),
-            Effect::Store(StoreRequest::StartSession {
+            })),
+            Effect::Store(StoreRequest::Session(SessionRequest::Start {
                 at: t(10),
                 title: "Workout".into()
-            })
+            }))
         ],
         "finished at its last set, not three days later"
     );
@@ -546,13 +565,13 @@ fn a_session_left_open_for_days_is_finished_where_it_stopped_and_a_new_one_start
         status: SessionStatus::Finished,
         ..session
     };
-    reply(&mut s, StoreReply::Finished(finished), 11);
+    reply(&mut s, SessionReply::Finished(finished), 11);
     let new = ironpulse::core::session::Session {
         id: SessionId(8),
         started_at: t(11),
         ..empty_session()
     };
-    reply(&mut s, StoreReply::SessionStarted(new), 11);
+    reply(&mut s, SessionReply::Started(new), 11);
     assert!(matches!(s.screen, Screen::Session(_)));
     assert!(matches!(s.modal, Some(Modal::Picker(_))));
     let status = &s.status.as_ref().unwrap().text;
@@ -577,7 +596,9 @@ fn a_session_left_open_for_days_can_be_continued() {
     assert!(
         matches!(
             effects.as_slice(),
-            [Effect::Store(StoreRequest::LogSets { .. })]
+            [Effect::Store(StoreRequest::Session(
+                SessionRequest::LogSets { .. }
+            ))]
         ),
         "{effects:?}"
     );
@@ -604,7 +625,9 @@ fn a_set_logged_after_hours_of_idle_asks_first_and_can_go_in_anyway() {
     assert!(
         matches!(
             effects.as_slice(),
-            [Effect::Store(StoreRequest::LogSets { .. })]
+            [Effect::Store(StoreRequest::Session(
+                SessionRequest::LogSets { .. }
+            ))]
         ),
         "{effects:?}"
     );
@@ -615,15 +638,17 @@ fn an_empty_session_never_lingers() {
     // Esc in the picker of a new session discards it.
     let mut s = state(startup());
     cmd(&mut s, Command::StartSession, 0);
-    reply(&mut s, StoreReply::SessionStarted(empty_session()), 0);
+    reply(&mut s, SessionReply::Started(empty_session()), 0);
     assert_eq!(
         cmd(&mut s, Command::Back, 1),
-        vec![Effect::Store(StoreRequest::Abandon {
-            session: SessionId(7),
-            at: t(1)
-        })]
+        vec![Effect::Store(StoreRequest::Session(
+            SessionRequest::Abandon {
+                session: SessionId(7),
+                at: t(1)
+            }
+        ))]
     );
-    reply(&mut s, StoreReply::Abandoned(SessionId(7)), 1);
+    reply(&mut s, SessionReply::Abandoned(SessionId(7)), 1);
     assert!(s.session.is_none() && matches!(s.screen, Screen::Dashboard));
 
     // One found at start is not offered for resume; `s` reopens it with the picker.
@@ -644,14 +669,14 @@ fn an_empty_session_never_lingers() {
     assert_eq!(
         cmd(&mut s, Command::StartSession, 2 * 3600),
         vec![
-            Effect::Store(StoreRequest::Abandon {
+            Effect::Store(StoreRequest::Session(SessionRequest::Abandon {
                 session: SessionId(7),
                 at: t(2 * 3600)
-            }),
-            Effect::Store(StoreRequest::StartSession {
+            })),
+            Effect::Store(StoreRequest::Session(SessionRequest::Start {
                 at: t(2 * 3600),
                 title: "Workout".into()
-            })
+            }))
         ]
     );
 }
@@ -661,7 +686,7 @@ fn an_impossible_load_is_refused_with_the_reason_and_the_line_is_kept() {
     let mut s = in_session();
     reply(
         &mut s,
-        StoreReply::SlotAdded {
+        SessionReply::SlotAdded {
             slot: slot(12, 3, "Dip"),
             history: vec![],
             rule: None,
@@ -708,7 +733,7 @@ fn a_first_ever_lift_stops_saying_no_history_once_a_set_is_in() {
     let mut s = in_session();
     reply(
         &mut s,
-        StoreReply::SlotAdded {
+        SessionReply::SlotAdded {
             slot: slot(12, 2, "Barbell Curl"),
             history: vec![],
             rule: None,
@@ -743,10 +768,10 @@ fn a_pound_lifter_with_kilogram_plates_is_prefilled_a_load_on_the_bar() {
     }
     let mut s = state(start);
     cmd(&mut s, Command::StartSession, 0);
-    reply(&mut s, StoreReply::SessionStarted(empty_session()), 0);
+    reply(&mut s, SessionReply::Started(empty_session()), 0);
     reply(
         &mut s,
-        StoreReply::SlotAdded {
+        SessionReply::SlotAdded {
             slot: slot(11, 1, "Back Squat"),
             history: past(spec(100.0, 5, None)),
             rule: None,
@@ -756,7 +781,9 @@ fn a_pound_lifter_with_kilogram_plates_is_prefilled_a_load_on_the_bar() {
     // Stay at the load of last time: exactly 100 kg, not 220.45 lb = 99.99 kg.
     assert_eq!(entry(&s), "100kgx6");
     let effects = cmd(&mut s, Command::Submit, 2);
-    let [Effect::Store(StoreRequest::LogSets { sets, .. })] = effects.as_slice() else {
+    let [Effect::Store(StoreRequest::Session(SessionRequest::LogSets { sets, .. }))] =
+        effects.as_slice()
+    else {
         panic!("{effects:?}")
     };
     assert_eq!(sets[0], spec(100.0, 6, None));
@@ -768,16 +795,18 @@ fn a_unit_switch_mid_session_replans_the_lifts_in_it() {
     let mut s = in_session(); // kg: "stay at 100 kg and aim for 6"
     let mut lb = s.profile.clone().unwrap();
     lb.unit = Unit::Lb;
-    let effects = reply(&mut s, StoreReply::ProfileSaved(lb), 2);
+    let effects = reply(&mut s, SettingsReply::ProfileSaved(lb), 2);
     assert_eq!(
         effects,
-        vec![Effect::Store(StoreRequest::LoadCoaching {
-            exercises: vec![ExerciseId(1)]
-        })]
+        vec![Effect::Store(StoreRequest::Exercise(
+            ExerciseRequest::Recoach {
+                exercises: vec![ExerciseId(1)]
+            }
+        ))]
     );
     reply(
         &mut s,
-        StoreReply::Recoached(vec![(ExerciseId(1), past(spec(100.0, 5, Some(8.0))))]),
+        ExerciseReply::Recoached(vec![(ExerciseId(1), past(spec(100.0, 5, Some(8.0))))]),
         3,
     );
     let reasoning = &s.coaching[&ExerciseId(1)]
@@ -804,7 +833,7 @@ fn a_bodyweight_lift_is_held_against_its_own_history() {
     // Dips with 60 kg on the belt before: 80 + 60 = 140 kg moved.
     reply(
         &mut s,
-        StoreReply::SlotAdded {
+        SessionReply::SlotAdded {
             slot: slot(12, 3, "Dip"),
             history: past(dip(60.0, 8)),
             rule: None,
@@ -823,7 +852,7 @@ fn a_bodyweight_lift_is_held_against_its_own_history() {
     let mut s = in_session();
     reply(
         &mut s,
-        StoreReply::SlotAdded {
+        SessionReply::SlotAdded {
             slot: slot(12, 3, "Dip"),
             history: past(dip(20.0, 8)),
             rule: None,
@@ -857,7 +886,7 @@ fn a_load_far_beyond_the_lifts_best_is_asked_about_once() {
     // …and Enter on the same line logs it.
     let effects = cmd(&mut s, Command::Submit, 4);
     assert!(
-        matches!(effects.as_slice(), [Effect::Store(StoreRequest::LogSets { sets, .. })] if sets[0] == spec(250.0, 5, None)),
+        matches!(effects.as_slice(), [Effect::Store(StoreRequest::Session(SessionRequest::LogSets { sets, .. }))] if sets[0] == spec(250.0, 5, None)),
         "{effects:?}"
     );
     // A plausible jump is not asked about.
@@ -871,7 +900,7 @@ fn supersets_join_the_selected_exercise_with_the_one_above() {
     let mut s = in_session();
     reply(
         &mut s,
-        StoreReply::SlotAdded {
+        SessionReply::SlotAdded {
             slot: slot(12, 2, "Barbell Curl"),
             history: vec![],
             rule: None,
@@ -882,16 +911,16 @@ fn supersets_join_the_selected_exercise_with_the_one_above() {
     assert_eq!(
         effects,
         vec![
-            Effect::Store(StoreRequest::SetSuperset {
+            Effect::Store(StoreRequest::Session(SessionRequest::SetSuperset {
                 session: SessionId(7),
                 slot: SlotId(11),
                 group: Some(1)
-            }),
-            Effect::Store(StoreRequest::SetSuperset {
+            })),
+            Effect::Store(StoreRequest::Session(SessionRequest::SetSuperset {
                 session: SessionId(7),
                 slot: SlotId(12),
                 group: Some(1)
-            }),
+            })),
         ]
     );
     cmd(&mut s, Command::Up, 4);
@@ -900,11 +929,13 @@ fn supersets_join_the_selected_exercise_with_the_one_above() {
     let effects = cmd(&mut s, Command::MoveDown, 5);
     assert_eq!(
         effects,
-        vec![Effect::Store(StoreRequest::MoveSlot {
-            session: SessionId(7),
-            slot: SlotId(11),
-            up: false
-        })]
+        vec![Effect::Store(StoreRequest::Session(
+            SessionRequest::MoveSlot {
+                session: SessionId(7),
+                slot: SlotId(11),
+                up: false
+            }
+        ))]
     );
 }
 
@@ -912,7 +943,7 @@ fn supersets_join_the_selected_exercise_with_the_one_above() {
 fn logging_without_an_exercise_says_how_to_add_one() {
     let mut s = state(startup());
     cmd(&mut s, Command::StartSession, 0);
-    reply(&mut s, StoreReply::SessionStarted(empty_session()), 0);
+    reply(&mut s, SessionReply::Started(empty_session()), 0);
     cmd(&mut s, Command::Back, 1);
     type_text(&mut s, "100x5");
     assert!(cmd(&mut s, Command::Submit, 2).is_empty());
@@ -928,10 +959,10 @@ fn history_edits_and_deletes_sets_after_confirmation() {
     let effects = cmd(&mut s, Command::History, 0);
     assert_eq!(
         effects,
-        vec![Effect::Store(StoreRequest::LoadHistory {
+        vec![Effect::Store(StoreRequest::History(HistoryRequest::Page {
             offset: 0,
             limit: HISTORY_PAGE
-        })]
+        }))]
     );
     let mut past = empty_session();
     past.status = SessionStatus::Finished;
@@ -944,7 +975,7 @@ fn history_edits_and_deletes_sets_after_confirmation() {
     past.slots.push(squat);
     reply(
         &mut s,
-        StoreReply::History {
+        HistoryReply::Page {
             offset: 0,
             sessions: vec![past.summary()],
             total: 1,
@@ -953,9 +984,11 @@ fn history_edits_and_deletes_sets_after_confirmation() {
     );
     assert_eq!(
         cmd(&mut s, Command::Submit, 2),
-        vec![Effect::Store(StoreRequest::LoadSession(SessionId(7)))]
+        vec![Effect::Store(StoreRequest::History(
+            HistoryRequest::Detail(SessionId(7))
+        ))]
     );
-    reply(&mut s, StoreReply::SessionLoaded(without_hr(past)), 2);
+    reply(&mut s, HistoryReply::Detail(without_hr(past)), 2);
     assert_eq!(s.context(), Context::Detail);
 
     cmd(&mut s, Command::EditSet, 3);
@@ -983,11 +1016,13 @@ fn history_edits_and_deletes_sets_after_confirmation() {
     type_text(&mut s, "105x5");
     assert_eq!(
         cmd(&mut s, Command::Submit, 4),
-        vec![Effect::Store(StoreRequest::UpdateSet {
-            session: SessionId(7),
-            set: SetId(5),
-            spec: spec(105.0, 5, None)
-        })]
+        vec![Effect::Store(StoreRequest::Session(
+            SessionRequest::UpdateSet {
+                session: SessionId(7),
+                set: SetId(5),
+                spec: spec(105.0, 5, None)
+            }
+        ))]
     );
     let Screen::History(h) = &s.screen else {
         panic!()
@@ -995,7 +1030,7 @@ fn history_edits_and_deletes_sets_after_confirmation() {
     let mut edited = h.detail.as_ref().unwrap().session.clone();
     edited.slots[0].sets[0].spec = spec(105.0, 5, None);
     s.recent_sessions = vec![h.detail.as_ref().unwrap().session.summary()];
-    reply(&mut s, StoreReply::SessionChanged(edited), 4);
+    reply(&mut s, SessionReply::Changed(edited), 4);
     assert_eq!(status(&s), "Saved: Back Squat 100x5 → 105x5.");
     assert!(
         (s.recent_sessions[0].volume_kg - 525.0).abs() < 1e-9,
@@ -1015,10 +1050,12 @@ fn history_edits_and_deletes_sets_after_confirmation() {
     cmd(&mut s, Command::Delete, 8);
     assert_eq!(
         cmd(&mut s, Command::Yes, 9),
-        vec![Effect::Store(StoreRequest::DeleteSet {
-            session: SessionId(7),
-            set: SetId(5)
-        })]
+        vec![Effect::Store(StoreRequest::Session(
+            SessionRequest::DeleteSet {
+                session: SessionId(7),
+                set: SetId(5)
+            }
+        ))]
     );
 }
 
@@ -1042,7 +1079,7 @@ fn history_reaches_every_session_a_page_at_a_time() {
     cmd(&mut s, Command::History, 0);
     reply(
         &mut s,
-        StoreReply::History {
+        HistoryReply::Page {
             offset: 0,
             sessions: summaries(0, 200),
             total: 500,
@@ -1057,15 +1094,15 @@ fn history_reaches_every_session_a_page_at_a_time() {
     }
     assert_eq!(
         effects,
-        vec![Effect::Store(StoreRequest::LoadHistory {
+        vec![Effect::Store(StoreRequest::History(HistoryRequest::Page {
             offset: 200,
             limit: HISTORY_PAGE
-        })],
+        }))],
         "read once, ahead of the selection"
     );
     reply(
         &mut s,
-        StoreReply::History {
+        HistoryReply::Page {
             offset: 200,
             sessions: summaries(200, 200),
             total: 500,
@@ -1075,14 +1112,14 @@ fn history_reaches_every_session_a_page_at_a_time() {
     // End reads the rest and lands on the oldest session.
     assert_eq!(
         cmd(&mut s, Command::Last, 4),
-        vec![Effect::Store(StoreRequest::LoadHistory {
+        vec![Effect::Store(StoreRequest::History(HistoryRequest::Page {
             offset: 400,
             limit: 100
-        })]
+        }))]
     );
     reply(
         &mut s,
-        StoreReply::History {
+        HistoryReply::Page {
             offset: 400,
             sessions: summaries(400, 100),
             total: 500,
@@ -1126,15 +1163,15 @@ fn every_session_action_says_what_it_did_and_nothing_stale_stays() {
     // The set is deleted: "Logged …" must not stay.
     let mut changed = s.session.clone().unwrap();
     changed.slots[0].sets.clear();
-    reply(&mut s, StoreReply::SessionChanged(changed.clone()), 5);
+    reply(&mut s, SessionReply::Changed(changed.clone()), 5);
     assert_eq!(status(&s), "Deleted Back Squat 100x5@8.");
     // Notes, supersets.
     changed.slots[0].notes = "belt from the 3rd set".into();
-    reply(&mut s, StoreReply::SessionChanged(changed.clone()), 6);
+    reply(&mut s, SessionReply::Changed(changed.clone()), 6);
     assert_eq!(status(&s), "Notes of Back Squat saved.");
     reply(
         &mut s,
-        StoreReply::SlotAdded {
+        SessionReply::SlotAdded {
             slot: slot(12, 2, "Barbell Curl"),
             history: vec![],
             rule: None,
@@ -1144,10 +1181,10 @@ fn every_session_action_says_what_it_did_and_nothing_stale_stays() {
     let mut changed = s.session.clone().unwrap();
     changed.slots[0].superset = Some(1);
     changed.slots[1].superset = Some(1);
-    reply(&mut s, StoreReply::SessionChanged(changed.clone()), 8);
+    reply(&mut s, SessionReply::Changed(changed.clone()), 8);
     assert_eq!(status(&s), "Back Squat and Barbell Curl are a superset.");
     changed.slots[1].superset = None;
-    reply(&mut s, StoreReply::SessionChanged(changed), 9);
+    reply(&mut s, SessionReply::Changed(changed), 9);
     assert_eq!(status(&s), "Barbell Curl left its superset.");
 }
 
@@ -1163,7 +1200,7 @@ fn a_superset_moves_to_its_next_exercise_and_rests_after_the_round() {
     let mut s = in_session();
     reply(
         &mut s,
-        StoreReply::SlotAdded {
+        SessionReply::SlotAdded {
             slot: slot(12, 2, "Barbell Curl"),
             history: past(spec(30.0, 12, None)),
             rule: None,
@@ -1173,7 +1210,7 @@ fn a_superset_moves_to_its_next_exercise_and_rests_after_the_round() {
     let mut session = s.session.clone().unwrap();
     session.slots[0].superset = Some(1);
     session.slots[1].superset = Some(1);
-    reply(&mut s, StoreReply::SessionChanged(session), 3);
+    reply(&mut s, SessionReply::Changed(session), 3);
     cmd(&mut s, Command::Up, 4);
     assert_eq!(entry(&s), "100x6", "today's recommendation");
     let squat = LoggedSet {
@@ -1183,7 +1220,7 @@ fn a_superset_moves_to_its_next_exercise_and_rests_after_the_round() {
     };
     reply(
         &mut s,
-        StoreReply::SetsLogged {
+        SessionReply::SetsLogged {
             slot: SlotId(11),
             sets: vec![squat],
         },
@@ -1198,7 +1235,7 @@ fn a_superset_moves_to_its_next_exercise_and_rests_after_the_round() {
     };
     reply(
         &mut s,
-        StoreReply::SetsLogged {
+        SessionReply::SetsLogged {
             slot: SlotId(12),
             sets: vec![curl],
         },
@@ -1215,7 +1252,9 @@ fn a_superset_moves_to_its_next_exercise_and_rests_after_the_round() {
 /// Logs what Enter sends and answers as the store would; returns the slot it was logged to.
 fn enter_and_commit(s: &mut ironpulse::app::state::State, id: i64, at: i64) -> (SlotId, SetSpec) {
     let (slot, sets) = match cmd(s, Command::Submit, at).as_slice() {
-        [Effect::Store(StoreRequest::LogSets { slot, sets, .. })] => (*slot, sets.clone()),
+        [Effect::Store(StoreRequest::Session(SessionRequest::LogSets { slot, sets, .. }))] => {
+            (*slot, sets.clone())
+        }
         other => panic!("{other:?}"),
     };
     let logged = LoggedSet {
@@ -1225,10 +1264,10 @@ fn enter_and_commit(s: &mut ironpulse::app::state::State, id: i64, at: i64) -> (
     };
     reply(
         s,
-        StoreReply::SetsLogged {
+        StoreReply::Session(SessionReply::SetsLogged {
             slot,
             sets: vec![logged],
-        },
+        }),
         at,
     );
     (slot, sets[0])
@@ -1239,7 +1278,7 @@ fn warm_ups_in_a_superset_stay_on_their_lift_and_the_rotation_starts_with_workin
     let mut s = in_session();
     reply(
         &mut s,
-        StoreReply::SlotAdded {
+        SessionReply::SlotAdded {
             slot: slot(12, 2, "Barbell Curl"),
             history: past(spec(30.0, 12, None)),
             rule: None,
@@ -1249,7 +1288,7 @@ fn warm_ups_in_a_superset_stay_on_their_lift_and_the_rotation_starts_with_workin
     let mut session = s.session.clone().unwrap();
     session.slots[0].superset = Some(1);
     session.slots[1].superset = Some(1);
-    reply(&mut s, StoreReply::SessionChanged(session), 3);
+    reply(&mut s, SessionReply::Changed(session), 3);
     cmd(&mut s, Command::Up, 4); // Back Squat
     type_text(&mut s, "100x5");
     cmd(&mut s, Command::Warmups, 4);
@@ -1274,7 +1313,7 @@ fn a_record_shows_on_its_own_lift_only_and_the_status_line_names_the_lift() {
     let mut s = in_session();
     reply(
         &mut s,
-        StoreReply::SlotAdded {
+        SessionReply::SlotAdded {
             slot: slot(12, 2, "Barbell Curl"),
             history: past(spec(30.0, 12, None)),
             rule: None,
@@ -1284,7 +1323,7 @@ fn a_record_shows_on_its_own_lift_only_and_the_status_line_names_the_lift() {
     let mut session = s.session.clone().unwrap();
     session.slots[0].superset = Some(1);
     session.slots[1].superset = Some(1);
-    reply(&mut s, StoreReply::SessionChanged(session), 3);
+    reply(&mut s, SessionReply::Changed(session), 3);
     // On the curl (second of the superset): 40 × 12 beats 30 × 12.
     type_text(&mut s, "40x12");
     let (slot, _) = enter_and_commit(&mut s, 1, 4);
@@ -1378,9 +1417,9 @@ fn a_custom_exercise_is_created_from_the_picker_and_added() {
     );
     let effects = cmd(&mut s, Command::Submit, 4);
     let [
-        Effect::Store(StoreRequest::CreateExercise {
+        Effect::Store(StoreRequest::Exercise(ExerciseRequest::Create {
             name, equipment, ..
-        }),
+        })),
     ] = effects.as_slice()
     else {
         panic!("{effects:?}")
@@ -1444,22 +1483,22 @@ fn straps_are_scanned_chosen_remembered_and_forgotten() {
     assert_eq!(
         cmd(&mut s, Command::Submit, 7),
         vec![
-            Effect::Store(StoreRequest::RememberStrap(Some(
+            Effect::Store(StoreRequest::Devices(DevicesRequest::RememberStrap(Some(
                 "A0:00:00:00:00:02".into()
-            ))),
+            )))),
             Effect::UseStrap(Some("A0:00:00:00:00:02".into())),
         ]
     );
     reply(
         &mut s,
-        StoreReply::StrapRemembered(Some("A0:00:00:00:00:02".into())),
+        DevicesReply::StrapRemembered(Some("A0:00:00:00:00:02".into())),
         8,
     );
     assert_eq!(s.strap.as_deref(), Some("A0:00:00:00:00:02"));
     assert_eq!(
         cmd(&mut s, Command::Forget, 9),
         vec![
-            Effect::Store(StoreRequest::RememberStrap(None)),
+            Effect::Store(StoreRequest::Devices(DevicesRequest::RememberStrap(None))),
             Effect::UseStrap(None)
         ]
     );
@@ -1503,11 +1542,11 @@ fn heart_rate_is_batched_to_the_store_and_each_set_gets_its_heart_rate() {
         };
         for effect in update(s, Action::Hr(event), t(i64::from(i))) {
             match effect {
-                Effect::Store(StoreRequest::AppendHr { samples, .. }) => {
+                Effect::Store(StoreRequest::Hr(HrRequest::Append { samples, .. })) => {
                     assert!(samples.len() <= 3, "batches stay small: {}", samples.len());
                     stored_samples += samples.len();
                 }
-                Effect::Store(StoreRequest::SetHr { hr, .. }) => set_hr = Some(hr),
+                Effect::Store(StoreRequest::Hr(HrRequest::SetHr { hr, .. })) => set_hr = Some(hr),
                 other => panic!("{other:?}"),
             }
         }
@@ -1526,7 +1565,7 @@ fn heart_rate_is_batched_to_the_store_and_each_set_gets_its_heart_rate() {
     };
     reply(
         &mut s,
-        StoreReply::SetsLogged {
+        SessionReply::SetsLogged {
             slot: SlotId(11),
             sets: vec![set],
         },
@@ -1546,7 +1585,7 @@ fn heart_rate_is_batched_to_the_store_and_each_set_gets_its_heart_rate() {
     let waiting: usize = last
         .iter()
         .map(|e| match e {
-            Effect::Store(StoreRequest::AppendHr { samples, .. }) => samples.len(),
+            Effect::Store(StoreRequest::Hr(HrRequest::Append { samples, .. })) => samples.len(),
             _ => 0,
         })
         .sum();
@@ -1573,7 +1612,7 @@ fn heart_rate_gated_rest_says_ready_once_hr_falls_below_the_level() {
     };
     reply(
         &mut s,
-        StoreReply::SetsLogged {
+        SessionReply::SetsLogged {
             slot: SlotId(11),
             sets: vec![set],
         },
@@ -1641,7 +1680,9 @@ fn an_exercise_gets_its_own_progression_rule_and_todays_plan_follows_it() {
         cmd(&mut s, Command::Submit, 4);
     }
     let effects = cmd(&mut s, Command::Submit, 4);
-    let [Effect::Store(StoreRequest::SetRule { exercise, rule })] = effects.as_slice() else {
+    let [Effect::Store(StoreRequest::Exercise(ExerciseRequest::SetRule { exercise, rule }))] =
+        effects.as_slice()
+    else {
         panic!("{effects:?}")
     };
     assert_eq!(
@@ -1661,7 +1702,7 @@ fn an_exercise_gets_its_own_progression_rule_and_todays_plan_follows_it() {
     }];
     reply(
         &mut s,
-        StoreReply::RuleSaved {
+        ExerciseReply::RuleSaved {
             exercise: ExerciseId(1),
             rule: *rule,
             history: three_fives,
@@ -1719,12 +1760,14 @@ fn friel_zones_with_an_lthr_are_saved_on_the_profile() {
     for _ in 0..4 {
         effects.extend(cmd(&mut s, Command::Submit, 1));
     }
-    let [Effect::Store(StoreRequest::SaveProfile(saved))] = effects.as_slice() else {
+    let [Effect::Store(StoreRequest::Settings(SettingsRequest::SaveProfile(saved)))] =
+        effects.as_slice()
+    else {
         panic!("{effects:?}")
     };
     assert_eq!(saved.zones, ZoneKind::FrielBike);
     assert_eq!(saved.lthr.map(ironpulse::core::units::Bpm::get), Some(165));
-    reply(&mut s, StoreReply::ProfileSaved(saved.clone()), 2);
+    reply(&mut s, SettingsReply::ProfileSaved(saved.clone()), 2);
     cmd(&mut s, Command::Settings, 3);
     let Screen::Settings(form) = &s.screen else {
         panic!("{:?}", s.screen)
@@ -1754,17 +1797,23 @@ fn settings_pin_an_e1rm_formula_and_stored_estimates_follow() {
     assert!(
         matches!(
             effects.first(),
-            Some(Effect::Store(StoreRequest::SaveProfile(_)))
+            Some(Effect::Store(StoreRequest::Settings(
+                SettingsRequest::SaveProfile(_)
+            )))
         ),
         "{effects:?}"
     );
     assert_eq!(
         effects.get(1),
-        Some(&Effect::Store(StoreRequest::PinFormula(Some(
-            Formula::Epley
-        ))))
+        Some(&Effect::Store(StoreRequest::Settings(
+            SettingsRequest::PinFormula(Some(Formula::Epley))
+        )))
     );
-    reply(&mut s, StoreReply::FormulaPinned(Some(Formula::Epley)), 3);
+    reply(
+        &mut s,
+        SettingsReply::FormulaPinned(Some(Formula::Epley)),
+        3,
+    );
     assert_eq!(s.pinned, Some(Formula::Epley));
     // Saving again without a change pins nothing.
     cmd(&mut s, Command::Settings, 4);
@@ -1794,7 +1843,9 @@ fn switching_to_pounds_in_settings_keeps_the_stored_body_weight_bar_and_plates()
     for _ in 0..11 {
         effects.extend(cmd(&mut s, Command::Submit, 2));
     }
-    let [Effect::Store(StoreRequest::SaveProfile(saved))] = effects.as_slice() else {
+    let [Effect::Store(StoreRequest::Settings(SettingsRequest::SaveProfile(saved)))] =
+        effects.as_slice()
+    else {
         panic!("{effects:?}")
     };
     assert_eq!(saved.unit, Unit::Lb);
@@ -1854,7 +1905,10 @@ fn a_deload_week_is_started_from_the_dashboard() {
     assert_eq!(confirm.on_yes, ConfirmAction::StartDeload { start, end });
     assert_eq!(
         cmd(&mut s, Command::Yes, 1),
-        vec![Effect::Store(StoreRequest::StartDeload { start, end })]
+        vec![Effect::Store(StoreRequest::Deload(DeloadRequest::Start {
+            start,
+            end
+        }))]
     );
     let week = DeloadWeek {
         id: DeloadId(4),
@@ -1863,10 +1917,12 @@ fn a_deload_week_is_started_from_the_dashboard() {
         note: String::new(),
     };
     assert_eq!(
-        reply(&mut s, StoreReply::DeloadStarted(week.clone()), 2),
+        reply(&mut s, DeloadReply::Started(week.clone()), 2),
         vec![
-            Effect::Store(StoreRequest::LoadDeload { today: start }),
-            Effect::Store(StoreRequest::LoadInsights { today: start })
+            Effect::Store(StoreRequest::Deload(DeloadRequest::Check { today: start })),
+            Effect::Store(StoreRequest::Review(ReviewRequest::Insights {
+                today: start
+            }))
         ]
     );
     assert_eq!(
@@ -1876,7 +1932,7 @@ fn a_deload_week_is_started_from_the_dashboard() {
     // The signals still fire (the deload has only just begun); the dashboard stops nagging.
     reply(
         &mut s,
-        StoreReply::Deload {
+        DeloadReply::Checked {
             advice: two_signals(),
             current: Some(week.clone()),
         },
@@ -1929,20 +1985,24 @@ fn a_running_deload_is_ended_early_and_the_signals_return() {
     );
     assert_eq!(
         cmd(&mut s, Command::Yes, wednesday),
-        vec![Effect::Store(StoreRequest::EndDeload {
+        vec![Effect::Store(StoreRequest::Deload(DeloadRequest::End {
             id: DeloadId(4),
             today: day(23)
-        })]
+        }))]
     );
     let ended = DeloadWeek {
         end: Some(day(22)),
         ..week
     };
     assert_eq!(
-        reply(&mut s, StoreReply::DeloadEnded(Some(ended)), wednesday),
+        reply(&mut s, DeloadReply::Ended(Some(ended)), wednesday),
         vec![
-            Effect::Store(StoreRequest::LoadDeload { today: day(23) }),
-            Effect::Store(StoreRequest::LoadInsights { today: day(23) })
+            Effect::Store(StoreRequest::Deload(DeloadRequest::Check {
+                today: day(23)
+            })),
+            Effect::Store(StoreRequest::Review(ReviewRequest::Insights {
+                today: day(23)
+            }))
         ]
     );
     assert_eq!(
@@ -1951,7 +2011,7 @@ fn a_running_deload_is_ended_early_and_the_signals_return() {
     );
     reply(
         &mut s,
-        StoreReply::Deload {
+        DeloadReply::Checked {
             advice: ironpulse::core::deload::DeloadAdvice {
                 signals: vec![],
                 urgency: ironpulse::core::deload::Urgency::None,
@@ -1995,12 +2055,12 @@ fn a_deload_started_by_mistake_is_cancelled_the_same_day() {
     cmd(&mut s, Command::Deload, 12);
     assert_eq!(
         cmd(&mut s, Command::Yes, 13),
-        vec![Effect::Store(StoreRequest::EndDeload {
+        vec![Effect::Store(StoreRequest::Deload(DeloadRequest::End {
             id: DeloadId(9),
             today
-        })]
+        }))]
     );
-    reply(&mut s, StoreReply::DeloadEnded(None), 14);
+    reply(&mut s, DeloadReply::Ended(None), 14);
     assert_eq!(s.status.as_ref().unwrap().text, "Deload cancelled.");
     assert_eq!(s.deload_week, None);
 }
@@ -2022,10 +2082,10 @@ fn in_a_deload_week_the_session_plans_fewer_sets_at_the_usual_load() {
         ..startup()
     });
     cmd(&mut s, Command::StartSession, 0);
-    reply(&mut s, StoreReply::SessionStarted(empty_session()), 0);
+    reply(&mut s, SessionReply::Started(empty_session()), 0);
     reply(
         &mut s,
-        StoreReply::SlotAdded {
+        SessionReply::SlotAdded {
             slot: slot(11, 1, "Back Squat"),
             history: past(spec(100.0, 5, Some(8.0))),
             rule: None,
@@ -2050,11 +2110,11 @@ fn a_deload_started_mid_session_replans_the_lifts_already_in_it() {
     // Squat is in the session under the usual plan (3 sets); then a deload week starts today.
     let mut s = state(startup());
     cmd(&mut s, Command::StartSession, 0);
-    reply(&mut s, StoreReply::SessionStarted(empty_session()), 0);
+    reply(&mut s, SessionReply::Started(empty_session()), 0);
     let history = past(spec(100.0, 5, Some(8.0)));
     reply(
         &mut s,
-        StoreReply::SlotAdded {
+        SessionReply::SlotAdded {
             slot: slot(11, 1, "Back Squat"),
             history: history.clone(),
             rule: None,
@@ -2074,27 +2134,31 @@ fn a_deload_started_mid_session_replans_the_lifts_already_in_it() {
         end: None,
         note: String::new(),
     };
-    let effects = reply(&mut s, StoreReply::DeloadStarted(week), 2);
+    let effects = reply(&mut s, DeloadReply::Started(week), 2);
     assert_eq!(
         effects.last(),
-        Some(&Effect::Store(StoreRequest::LoadCoaching {
-            exercises: vec![ExerciseId(1)]
-        }))
+        Some(&Effect::Store(StoreRequest::Exercise(
+            ExerciseRequest::Recoach {
+                exercises: vec![ExerciseId(1)]
+            }
+        )))
     );
     reply(
         &mut s,
-        StoreReply::Recoached(vec![(ExerciseId(1), history.clone())]),
+        ExerciseReply::Recoached(vec![(ExerciseId(1), history.clone())]),
         3,
     );
     assert_eq!(sets(&s), (RecommendationKind::Deload, Some(2)));
     // Cancelled the same day: the usual plan again.
-    let effects = reply(&mut s, StoreReply::DeloadEnded(None), 4);
-    assert!(effects.contains(&Effect::Store(StoreRequest::LoadCoaching {
-        exercises: vec![ExerciseId(1)]
-    })));
+    let effects = reply(&mut s, DeloadReply::Ended(None), 4);
+    assert!(effects.contains(&Effect::Store(StoreRequest::Exercise(
+        ExerciseRequest::Recoach {
+            exercises: vec![ExerciseId(1)]
+        }
+    ))));
     reply(
         &mut s,
-        StoreReply::Recoached(vec![(ExerciseId(1), history)]),
+        ExerciseReply::Recoached(vec![(ExerciseId(1), history)]),
         5,
     );
     assert_ne!(sets(&s).0, RecommendationKind::Deload);
@@ -2163,7 +2227,7 @@ fn enter_on_a_history_row_loads_the_detail_and_tab_switches_its_view() {
     let detail = squat_detail();
     reply(
         &mut s,
-        StoreReply::History {
+        HistoryReply::Page {
             offset: 0,
             sessions: vec![detail.session.summary()],
             total: 1,
@@ -2172,9 +2236,11 @@ fn enter_on_a_history_row_loads_the_detail_and_tab_switches_its_view() {
     );
     assert_eq!(
         cmd(&mut s, Command::Submit, 2),
-        vec![Effect::Store(StoreRequest::LoadSession(SessionId(7)))]
+        vec![Effect::Store(StoreRequest::History(
+            HistoryRequest::Detail(SessionId(7))
+        ))]
     );
-    reply(&mut s, StoreReply::SessionLoaded(Box::new(detail)), 3);
+    reply(&mut s, HistoryReply::Detail(Box::new(detail)), 3);
     let detail_of = |s: &ironpulse::app::state::State| match &s.screen {
         Screen::History(h) => h.detail.clone().expect("the detail is open"),
         other => panic!("{other:?}"),
@@ -2199,7 +2265,7 @@ fn enter_on_a_history_row_loads_the_detail_and_tab_switches_its_view() {
     // An edited set comes back as the reloaded session: the comparison follows it.
     let mut edited = detail_of(&s).session;
     edited.slots[0].sets[1].spec = spec(105.0, 5, Some(8.0));
-    reply(&mut s, StoreReply::SessionChanged(edited), 6);
+    reply(&mut s, SessionReply::Changed(edited), 6);
     let d = detail_of(&s);
     assert!((d.comparisons[0].top_set_kg.unwrap() - 10.0).abs() < 1e-9);
     assert_eq!(d.set_hr.len(), 1, "the sets' heart rate stays");
@@ -2226,14 +2292,14 @@ fn insights_arriving_update_the_dashboard_and_a_finished_session_reloads_them() 
         !dashboard_text(&s).contains("Insights"),
         "nothing until loaded"
     );
-    reply(&mut s, StoreReply::Insights(vec![]), 1);
+    reply(&mut s, ReviewReply::Insights(vec![]), 1);
     assert!(dashboard_text(&s).contains("No warnings — keep training."));
 
     let insights = vec![
         insight("Volume spike", Tone::Warning),
         insight("Squat plateau", Tone::Info),
     ];
-    reply(&mut s, StoreReply::Insights(insights.clone()), 2);
+    reply(&mut s, ReviewReply::Insights(insights.clone()), 2);
     assert_eq!(s.insights.as_deref(), Some(insights.as_slice()));
     let text = dashboard_text(&s);
     assert!(
@@ -2252,7 +2318,7 @@ fn insights_arriving_update_the_dashboard_and_a_finished_session_reloads_them() 
     // Fewer insights later: the selection stays on the list.
     reply(
         &mut s,
-        StoreReply::Insights(vec![insight("Volume spike", Tone::Warning)]),
+        ReviewReply::Insights(vec![insight("Volume spike", Tone::Warning)]),
         4,
     );
     assert_eq!(s.insight, 0);
@@ -2260,11 +2326,13 @@ fn insights_arriving_update_the_dashboard_and_a_finished_session_reloads_them() 
     let mut session = in_session();
     let mut finished = session.session.clone().unwrap();
     finished.status = SessionStatus::Finished;
-    let effects = reply(&mut session, StoreReply::Finished(finished), 100);
+    let effects = reply(&mut session, SessionReply::Finished(finished), 100);
     assert!(
-        effects.contains(&Effect::Store(StoreRequest::LoadInsights {
-            today: t(100).date_naive()
-        })),
+        effects.contains(&Effect::Store(StoreRequest::Review(
+            ReviewRequest::Insights {
+                today: t(100).date_naive()
+            }
+        ))),
         "{effects:?}"
     );
 }
@@ -2274,8 +2342,8 @@ fn history_edits_recheck_deloads_and_insights_running_session_edits_do_not() {
     let check_again = |at: i64| {
         let today = t(at).date_naive();
         vec![
-            Effect::Store(StoreRequest::LoadDeload { today }),
-            Effect::Store(StoreRequest::LoadInsights { today }),
+            Effect::Store(StoreRequest::Deload(DeloadRequest::Check { today })),
+            Effect::Store(StoreRequest::Review(ReviewRequest::Insights { today })),
         ]
     };
     let mut s = state(startup());
@@ -2283,7 +2351,7 @@ fn history_edits_recheck_deloads_and_insights_running_session_edits_do_not() {
     let detail = squat_detail();
     reply(
         &mut s,
-        StoreReply::History {
+        HistoryReply::Page {
             offset: 0,
             sessions: vec![detail.session.summary()],
             total: 1,
@@ -2292,12 +2360,12 @@ fn history_edits_recheck_deloads_and_insights_running_session_edits_do_not() {
     );
     cmd(&mut s, Command::Submit, 2);
     let mut edited = detail.session.clone();
-    reply(&mut s, StoreReply::SessionLoaded(Box::new(detail)), 3);
+    reply(&mut s, HistoryReply::Detail(Box::new(detail)), 3);
 
     // A set edited (or deleted: the store answers the same way) in the detail.
     edited.slots[0].sets[1].spec = spec(105.0, 5, Some(8.0));
     assert_eq!(
-        reply(&mut s, StoreReply::SessionChanged(edited), 4),
+        reply(&mut s, SessionReply::Changed(edited), 4),
         check_again(4)
     );
     // The whole session deleted from the list.
@@ -2305,10 +2373,12 @@ fn history_edits_recheck_deloads_and_insights_running_session_edits_do_not() {
     cmd(&mut s, Command::Delete, 6);
     assert_eq!(
         cmd(&mut s, Command::Yes, 7),
-        vec![Effect::Store(StoreRequest::DeleteSession(SessionId(7)))]
+        vec![Effect::Store(StoreRequest::History(
+            HistoryRequest::Delete(SessionId(7))
+        ))]
     );
     assert_eq!(
-        reply(&mut s, StoreReply::SessionDeleted(SessionId(7)), 8),
+        reply(&mut s, HistoryReply::Deleted(SessionId(7)), 8),
         check_again(8)
     );
 
@@ -2316,11 +2386,12 @@ fn history_edits_recheck_deloads_and_insights_running_session_edits_do_not() {
     let mut running = in_session();
     let mut session = running.session.clone().unwrap();
     session.slots[0].notes = "belt from the third set".into();
-    let effects = reply(&mut running, StoreReply::SessionChanged(session), 9);
+    let effects = reply(&mut running, SessionReply::Changed(session), 9);
     assert!(
-        !effects
-            .iter()
-            .any(|e| matches!(e, Effect::Store(StoreRequest::LoadInsights { .. }))),
+        !effects.iter().any(|e| matches!(
+            e,
+            Effect::Store(StoreRequest::Review(ReviewRequest::Insights { .. }))
+        )),
         "{effects:?}"
     );
 }
@@ -2366,18 +2437,20 @@ fn the_progression_screen_opens_on_the_latest_lift_and_switches_range_without_a_
     let mut s = state(startup());
     assert_eq!(
         cmd(&mut s, Command::Progress, 0),
-        vec![Effect::Store(StoreRequest::LoadProgress {
-            exercise: None,
-            today,
-            lists: true
-        })]
+        vec![Effect::Store(StoreRequest::Review(
+            ReviewRequest::Progress {
+                exercise: None,
+                today,
+                lists: true
+            }
+        ))]
     );
     assert!(progress_screen(&s).loading);
     assert_eq!(s.context(), Context::Progress);
     let history = squat_history();
     reply(
         &mut s,
-        StoreReply::ProgressRows(Box::new(ProgressRows {
+        ReviewReply::Progress(Box::new(ProgressRows {
             exercise: Some(ExerciseId(1)),
             history: history.clone(),
             lifts: Some(vec![ExerciseId(1), ExerciseId(2)]),
@@ -2420,17 +2493,19 @@ fn another_lift_by_stepping_or_from_the_picker() {
     use ironpulse::app::state::PickerPurpose;
     let today = t(0).date_naive();
     let load = |exercise: i64| {
-        vec![Effect::Store(StoreRequest::LoadProgress {
-            exercise: Some(ExerciseId(exercise)),
-            today,
-            lists: false,
-        })]
+        vec![Effect::Store(StoreRequest::Review(
+            ReviewRequest::Progress {
+                exercise: Some(ExerciseId(exercise)),
+                today,
+                lists: false,
+            },
+        ))]
     };
     let mut s = state(startup());
     cmd(&mut s, Command::Progress, 0);
     reply(
         &mut s,
-        StoreReply::ProgressRows(Box::new(ProgressRows {
+        ReviewReply::Progress(Box::new(ProgressRows {
             exercise: Some(ExerciseId(1)),
             history: squat_history(),
             lifts: Some(vec![ExerciseId(1), ExerciseId(2)]),
@@ -2446,7 +2521,7 @@ fn another_lift_by_stepping_or_from_the_picker() {
     );
     reply(
         &mut s,
-        StoreReply::ProgressRows(Box::new(ProgressRows {
+        ReviewReply::Progress(Box::new(ProgressRows {
             exercise: Some(ExerciseId(2)),
             ..ProgressRows::default()
         })),
@@ -2498,7 +2573,9 @@ fn the_training_load_screen_reads_once_and_switches_range_and_panel() {
     let mut s = state(startup());
     assert_eq!(
         cmd(&mut s, Command::TrainingLoad, 0),
-        vec![Effect::Store(StoreRequest::LoadTrainingLoad { today })]
+        vec![Effect::Store(StoreRequest::Review(
+            ReviewRequest::TrainingLoad { today }
+        ))]
     );
     assert_eq!(s.context(), Context::Load);
     // An hour at session RPE 7 every fourth day for 200 days: estimated loads of 100.
@@ -2517,7 +2594,7 @@ fn the_training_load_screen_reads_once_and_switches_range_and_panel() {
         .collect();
     reply(
         &mut s,
-        StoreReply::LoadRows(Box::new(LoadRows {
+        ReviewReply::TrainingLoad(Box::new(LoadRows {
             sessions: sessions.clone(),
             ..LoadRows::default()
         })),
@@ -2662,7 +2739,7 @@ fn range_keys_stop_at_the_shortest_and_longest_range() {
     };
     let mut s = state(startup());
     cmd(&mut s, Command::TrainingLoad, 0);
-    reply(&mut s, StoreReply::LoadRows(Box::default()), 0);
+    reply(&mut s, ReviewReply::TrainingLoad(Box::default()), 0);
     assert_eq!(range(&s), Range::Weeks12);
     cmd(&mut s, Command::RangePrev, 1);
     assert_eq!(range(&s), Range::Weeks4);
@@ -2756,7 +2833,9 @@ fn an_overlong_set_line_is_refused_in_words_and_logs_nothing() {
     type_text(&mut s, "100x5");
     assert!(matches!(
         cmd(&mut s, Command::Submit, 5).as_slice(),
-        [Effect::Store(StoreRequest::LogSets { .. })]
+        [Effect::Store(StoreRequest::Session(
+            SessionRequest::LogSets { .. }
+        ))]
     ));
 }
 
@@ -2789,7 +2868,9 @@ fn a_field_that_refused_characters_does_not_save_until_edited() {
     );
     update(&mut s, Action::Edit(TextEdit::Backspace), t(4));
     let effects = cmd(&mut s, Command::Submit, 4);
-    let [Effect::Store(StoreRequest::SetSlotNotes { notes, .. })] = effects.as_slice() else {
+    let [Effect::Store(StoreRequest::Session(SessionRequest::SetSlotNotes { notes, .. }))] =
+        effects.as_slice()
+    else {
         panic!("{effects:?}")
     };
     assert_eq!(notes.chars().count(), 999);
@@ -2853,7 +2934,7 @@ fn a_session_of_one_set_is_one_set() {
     past.slots.push(squat);
     reply(
         &mut s,
-        StoreReply::History {
+        HistoryReply::Page {
             offset: 0,
             sessions: vec![past.summary()],
             total: 1,
@@ -2913,7 +2994,7 @@ fn the_straps_screen_answers_every_key_and_never_points_to_itself() {
     assert_eq!(
         cmd(&mut s, Command::Forget, 8),
         vec![
-            Effect::Store(StoreRequest::RememberStrap(None)),
+            Effect::Store(StoreRequest::Devices(DevicesRequest::RememberStrap(None))),
             Effect::UseStrap(None)
         ]
     );
@@ -3052,14 +3133,14 @@ fn the_history_wide_reads_wait_for_the_first_frame() {
     assert_eq!(
         update(&mut s, Action::Started, t(0)),
         vec![
-            Effect::Store(StoreRequest::LoadDeload {
+            Effect::Store(StoreRequest::Deload(DeloadRequest::Check {
                 today: t(0).date_naive()
-            }),
-            Effect::Store(StoreRequest::LoadInsights {
+            })),
+            Effect::Store(StoreRequest::Review(ReviewRequest::Insights {
                 today: t(0).date_naive()
-            }),
+            })),
         ]
     );
-    reply(&mut s, StoreReply::Insights(vec![]), 1);
+    reply(&mut s, ReviewReply::Insights(vec![]), 1);
     assert!(screen_text(&s, 80, 24).contains("No warnings — keep training."));
 }

@@ -5,10 +5,12 @@
 mod fixtures;
 
 use fixtures::*;
-use ironpulse::app::effect::{Effect, StoreReply, StoreRequest};
+use ironpulse::app::effect::Effect;
 use ironpulse::app::keymap::Command;
 use ironpulse::app::state::Startup;
-use ironpulse::app::store_worker::{answer, load_startup};
+use ironpulse::app::store_worker::{
+    HrReply, SessionReply, SessionRequest, StoreReply, StoreRequest, answer, load_startup,
+};
 use ironpulse::store::Store;
 
 /// Runs every store effect through the real store and feeds the replies back.
@@ -48,7 +50,9 @@ fn a_full_disk_keeps_the_set_in_the_line_and_stores_nothing_partial() {
     assert!(
         matches!(
             effects.as_slice(),
-            [Effect::Store(StoreRequest::AddSlot { .. })]
+            [Effect::Store(StoreRequest::Session(
+                SessionRequest::AddSlot { .. }
+            ))]
         ),
         "{effects:?}"
     );
@@ -61,7 +65,7 @@ fn a_full_disk_keeps_the_set_in_the_line_and_stores_nothing_partial() {
         let effects = cmd(&mut s, Command::Submit, 2);
         let replies = run(&mut s, &store, effects, 2);
         match replies.as_slice() {
-            [StoreReply::SetsLogged { sets, .. }] => logged += sets.len(),
+            [StoreReply::Session(SessionReply::SetsLogged { sets, .. })] => logged += sets.len(),
             [StoreReply::Failed { message, .. }] => break message.clone(),
             other => panic!("unexpected replies {other:?}"),
         }
@@ -276,7 +280,10 @@ fn heart_rate_a_full_disk_refused_is_kept_retried_and_stored_once_when_there_is_
     let dir = tempfile::tempdir().unwrap();
     let (store, mut s) = running_session(dir.path());
     for second in 1..=5 {
-        assert_eq!(beat(&mut s, &store, second), [StoreReply::HrAppended]);
+        assert_eq!(
+            beat(&mut s, &store, second),
+            [StoreReply::Hr(HrReply::Appended)]
+        );
     }
     store.limit_pages_for_tests().unwrap();
     // Each sample is its own write; the first that needs a new page fails.
@@ -284,8 +291,8 @@ fn heart_rate_a_full_disk_refused_is_kept_retried_and_stored_once_when_there_is_
     let failed_at = loop {
         second += 1;
         match beat(&mut s, &store, second).as_slice() {
-            [StoreReply::HrAppended] => {}
-            [StoreReply::HrNotSaved(batch)] if batch.retry => break second,
+            [StoreReply::Hr(HrReply::Appended)] => {}
+            [StoreReply::Hr(HrReply::NotSaved(batch))] if batch.retry => break second,
             other => panic!("unexpected replies {other:?}"),
         }
         assert!(second < 100_000, "the page limit never bit");
@@ -305,7 +312,7 @@ fn heart_rate_a_full_disk_refused_is_kept_retried_and_stored_once_when_there_is_
     s.status = None;
     let replies = beat(&mut s, &store, failed_at + 5);
     assert!(
-        matches!(replies.as_slice(), [StoreReply::HrNotSaved(batch)] if batch.samples.len() == 6),
+        matches!(replies.as_slice(), [StoreReply::Hr(HrReply::NotSaved(batch))] if batch.samples.len() == 6),
         "{replies:?}"
     );
     assert_eq!(status(&s), None, "not said again");
@@ -317,7 +324,7 @@ fn heart_rate_a_full_disk_refused_is_kept_retried_and_stored_once_when_there_is_
     }
     assert_eq!(
         beat(&mut s, &store, failed_at + 10),
-        [StoreReply::HrAppended]
+        [StoreReply::Hr(HrReply::Appended)]
     );
     assert_eq!(
         status(&s).as_deref(),
@@ -325,7 +332,7 @@ fn heart_rate_a_full_disk_refused_is_kept_retried_and_stored_once_when_there_is_
     );
     assert_eq!(
         beat(&mut s, &store, failed_at + 11),
-        [StoreReply::HrAppended]
+        [StoreReply::Hr(HrReply::Appended)]
     );
     let expected: Vec<u32> = (1..=(failed_at + 11) as u32).collect();
     assert_eq!(
@@ -345,7 +352,7 @@ fn heart_rate_past_half_an_hour_unsaved_is_given_up_as_one_gap_saying_why() {
     let mut second = 0;
     let failed_at = loop {
         second += 1;
-        if let [StoreReply::HrNotSaved(_)] = beat(&mut s, &store, second).as_slice() {
+        if let [StoreReply::Hr(HrReply::NotSaved(_))] = beat(&mut s, &store, second).as_slice() {
             break second;
         }
         assert!(second < 100_000, "the page limit never bit");

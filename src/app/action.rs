@@ -1,7 +1,7 @@
 //! Everything that can happen to the app, as one enum fed to `update()`.
 
-use super::effect::StoreReply;
 use super::keymap::Command;
+use super::store_worker::StoreReply;
 use super::text_input::TextEdit;
 
 #[derive(Debug, Clone, PartialEq)]

@@ -10,12 +10,12 @@ use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
 use super::action::Action;
-use super::effect::{Effect, StoreReply, StoreRequest};
+use super::effect::Effect;
 use super::heart::Link;
 use super::keymap::Key;
 use super::source_worker::{self, SourceWorker};
 use super::state::{Settings, State};
-use super::store_worker::{load_startup, spawn};
+use super::store_worker::{StoreReply, StoreRequest, load_startup, spawn};
 use super::terminal::TerminalGuard;
 use super::text_input::TextEdit;
 use super::update::update;
@@ -87,7 +87,11 @@ async fn event_loop(
     let (incoming_tx, mut incoming) = unbounded_channel::<Incoming>();
     let (actions_tx, mut actions) = unbounded_channel::<Action>();
     let (hr_tx, mut hr_events) = unbounded_channel::<HrEvent>();
-    let (requests, worker) = spawn(store, actions_tx.clone())?;
+    let replies = actions_tx.clone();
+    let (requests, worker) = spawn(store, move |reply| {
+        // A send fails only once the app is gone; the worker still drains its queue.
+        let _ = replies.send(Action::Stored(reply));
+    })?;
     let timing = Timing::from_env();
     let mut workers = Workers {
         source: None,
@@ -321,7 +325,7 @@ fn text_edit(key: Key) -> Option<TextEdit> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::effect::Failed;
+    use crate::app::store_worker::{DevicesRequest, Failed};
 
     #[test]
     fn a_write_the_dead_store_thread_cannot_take_is_answered_as_failed() {
@@ -336,7 +340,7 @@ mod tests {
             source: None,
             timing: Timing::PRODUCTION,
         };
-        to_store(&workers, StoreRequest::RememberStrap(None));
+        to_store(&workers, DevicesRequest::RememberStrap(None).into());
         assert_eq!(
             replies.try_recv().ok(),
             Some(Action::Stored(StoreReply::Failed {

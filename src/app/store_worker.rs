@@ -1,24 +1,134 @@
 //! The store on its own thread: requests in, replies out. A closed request channel means
 //! "shut down": the worker finishes what is queued (so no logged set is dropped), then exits.
+//!
+//! Requests are grouped by feature. Each group is a file of its own here holding its request
+//! enum, its reply enum and how the store answers it ([`Request`]); its replies are handled by
+//! the feature's module in `update/`. A new query is a variant of its group's request, the arm
+//! answering it, and the arm receiving its reply: the compiler checks every step.
 
+mod deload;
+mod devices;
+mod exercises;
+mod history;
+mod hr;
+mod review;
 mod review_screens;
+mod session;
+mod settings;
+
+pub use deload::{DeloadReply, DeloadRequest};
+pub use devices::{DevicesReply, DevicesRequest};
+pub use exercises::{ExerciseReply, ExerciseRequest};
+pub use history::{HistoryReply, HistoryRequest};
+pub use hr::{HrNotSaved, HrReply, HrRequest};
+pub use review::{ReviewReply, ReviewRequest};
+pub use session::{SessionReply, SessionRequest};
+pub use settings::{SettingsReply, SettingsRequest};
 
 use std::collections::HashMap;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 
-use tokio::sync::mpsc::UnboundedSender;
-
-use super::action::Action;
-use super::effect::{HrNotSaved, StoreReply, StoreRequest};
 use super::state::Startup;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 
 use crate::core::deload::{DeloadAdvice, DeloadConfig, assess};
-use crate::core::hr_sample::{GapReason, HrGap, HrSample};
-use crate::core::hr_settings::HrSettings;
-use crate::core::session::{Session, SessionId};
 use crate::store::{Store, StoreError};
+
+/// Work for the store thread, by feature. Each request is answered by exactly one `StoreReply`:
+/// its feature's reply, or `Failed`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoreRequest {
+    Session(SessionRequest),
+    Exercise(ExerciseRequest),
+    Hr(HrRequest),
+    History(HistoryRequest),
+    Review(ReviewRequest),
+    Deload(DeloadRequest),
+    Settings(SettingsRequest),
+    Devices(DevicesRequest),
+}
+
+/// The store's answer to one request: the feature's reply, or what failed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoreReply {
+    Session(SessionReply),
+    Exercise(ExerciseReply),
+    Hr(HrReply),
+    History(HistoryReply),
+    Review(ReviewReply),
+    Deload(DeloadReply),
+    Settings(SettingsReply),
+    Devices(DevicesReply),
+    Failed { what: Failed, message: String },
+}
+
+/// What kind of request failed, so `update()` can put the message where the user is looking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failed {
+    Profile,
+    LogSets,
+    EditSet,
+    Exercise,
+    Finish,
+    Other,
+}
+
+/// A feature's requests: how the store answers each, and what a failure is reported as.
+pub trait Request {
+    /// The feature's replies.
+    type Reply;
+    /// Runs the request against the store.
+    fn answer(self, store: &Store) -> Result<Self::Reply, StoreError>;
+    /// Where a failure of this request is shown; most are said in the status line.
+    fn failure(&self) -> Failed {
+        Failed::Other
+    }
+}
+
+/// Each feature's request and reply as the store's: `update()` sends
+/// `Effect::Store(SessionRequest::LogSets { .. }.into())`.
+macro_rules! feature {
+    ($($group:ident: $request:ty => $reply:ty),* $(,)?) => {$(
+        impl From<$request> for StoreRequest {
+            fn from(request: $request) -> Self {
+                StoreRequest::$group(request)
+            }
+        }
+        impl From<$reply> for StoreReply {
+            fn from(reply: $reply) -> Self {
+                StoreReply::$group(reply)
+            }
+        }
+    )*};
+}
+
+feature! {
+    Session: SessionRequest => SessionReply,
+    Exercise: ExerciseRequest => ExerciseReply,
+    Hr: HrRequest => HrReply,
+    History: HistoryRequest => HistoryReply,
+    Review: ReviewRequest => ReviewReply,
+    Deload: DeloadRequest => DeloadReply,
+    Settings: SettingsRequest => SettingsReply,
+    Devices: DevicesRequest => DevicesReply,
+}
+
+impl StoreRequest {
+    /// The failure class reported if this request fails.
+    pub fn failure_kind(&self) -> Failed {
+        match self {
+            StoreRequest::Session(request) => request.failure(),
+            StoreRequest::Exercise(request) => request.failure(),
+            StoreRequest::Hr(request) => request.failure(),
+            StoreRequest::History(request) => request.failure(),
+            StoreRequest::Review(request) => request.failure(),
+            StoreRequest::Deload(request) => request.failure(),
+            StoreRequest::Settings(request) => request.failure(),
+            StoreRequest::Devices(request) => request.failure(),
+        }
+    }
+}
 
 /// How many recent sessions are read for the dashboard: enough to fill a tall terminal (it
 /// lists as many as fit under the insights).
@@ -64,195 +174,53 @@ pub fn insights(
     Ok(crate::review::ReviewRows::read(store, today, None)?.insights(unit))
 }
 
-/// Moves `store` onto a thread of its own.
+/// Moves `store` onto a thread of its own; each reply is handed to `reply`.
 pub fn spawn(
     store: Store,
-    replies: UnboundedSender<Action>,
+    reply: impl Fn(StoreReply) + Send + 'static,
 ) -> std::io::Result<(mpsc::Sender<StoreRequest>, JoinHandle<()>)> {
     let (tx, rx) = mpsc::channel::<StoreRequest>();
     let handle = std::thread::Builder::new()
         .name("store".into())
         .spawn(move || {
+            // Once the app is gone, `reply` goes nowhere; the queue still drains, so queued
+            // writes land.
             for request in rx {
-                let what = request.failure_kind();
-                let reply = handle(&store, request).unwrap_or_else(|e| {
-                    tracing::warn!(error = %e, "store request failed");
-                    StoreReply::Failed {
-                        what,
-                        message: e.to_string(),
-                    }
-                });
-                if replies.send(Action::Stored(reply)).is_err() {
-                    // The app is gone; keep draining so queued writes still land.
-                }
+                reply(answer(&store, request));
             }
         })?;
     Ok((tx, handle))
 }
 
-/// Runs one request; a failure becomes a `StoreReply::Failed` saying what went wrong.
+/// Runs one request: its feature's reply, or a `StoreReply::Failed` saying what went wrong.
 pub fn answer(store: &Store, request: StoreRequest) -> StoreReply {
-    let what = request.failure_kind();
-    handle(store, request).unwrap_or_else(|e| {
-        tracing::warn!(error = %e, "store request failed");
-        StoreReply::Failed {
-            what,
-            message: e.to_string(),
-        }
-    })
+    match request {
+        StoreRequest::Session(request) => run(store, request),
+        StoreRequest::Exercise(request) => run(store, request),
+        StoreRequest::Hr(request) => run(store, request),
+        StoreRequest::History(request) => run(store, request),
+        StoreRequest::Review(request) => run(store, request),
+        StoreRequest::Deload(request) => run(store, request),
+        StoreRequest::Settings(request) => run(store, request),
+        StoreRequest::Devices(request) => run(store, request),
+    }
 }
 
-/// Runs one request against the store.
-/// A page of the session list and the length of the whole list.
-fn history_page(store: &Store, offset: usize, limit: usize) -> Result<StoreReply, StoreError> {
-    Ok(StoreReply::History {
-        offset,
-        sessions: store.recent_sessions(limit, offset)?,
-        total: store.session_count()?,
-    })
-}
-
-pub fn handle(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreError> {
-    use StoreRequest as R;
-    let load =
-        |id: crate::core::session::SessionId| -> Result<crate::core::session::Session, StoreError> {
-            store.session(id)?.ok_or(StoreError::NotFound {
-                what: "session",
-                id: id.0,
-            })
-        };
-    let reload = |id| load(id).map(StoreReply::SessionChanged);
-    Ok(match request {
-        R::SaveProfile(profile) => {
-            store.save_profile(&profile)?;
-            StoreReply::ProfileSaved(profile)
-        }
-        R::StartSession { at, title } => StoreReply::SessionStarted(start(store, at, &title)?),
-        R::AddSlot { session, exercise } => {
-            let history = store.exercise_history(exercise)?;
-            StoreReply::SlotAdded {
-                slot: store.add_slot(session, exercise)?,
-                history,
-                rule: store.exercise_rule(exercise)?,
+fn run<R: Request>(store: &Store, request: R) -> StoreReply
+where
+    StoreReply: From<R::Reply>,
+{
+    let what = request.failure();
+    request.answer(store).map_or_else(
+        |e| {
+            tracing::warn!(error = %e, "store request failed");
+            StoreReply::Failed {
+                what,
+                message: e.to_string(),
             }
-        }
-        R::MoveSlot { session, slot, up } => {
-            store.move_slot(slot, up)?;
-            reload(session)?
-        }
-        R::SetSuperset {
-            session,
-            slot,
-            group,
-        } => {
-            store.set_superset(slot, group)?;
-            reload(session)?
-        }
-        R::SetSlotNotes {
-            session,
-            slot,
-            notes,
-        } => {
-            store.set_slot_notes(slot, &notes)?;
-            reload(session)?
-        }
-        R::LogSets { slot, sets, at } => StoreReply::SetsLogged {
-            slot,
-            sets: store.log_sets(slot, &sets, at)?,
         },
-        R::UpdateSet { session, set, spec } => {
-            store.update_set(set, &spec)?;
-            reload(session)?
-        }
-        R::DeleteSet { session, set } => {
-            store.delete_set(set)?;
-            reload(session)?
-        }
-        R::Finish {
-            session,
-            at,
-            rpe,
-            notes,
-        } => StoreReply::Finished(finish(store, session, at, rpe, &notes)?),
-        R::Abandon { session, at } => {
-            store.abandon_session(session, at)?;
-            StoreReply::Abandoned(session)
-        }
-        R::DeleteSession(id) => {
-            store.delete_session(id)?;
-            StoreReply::SessionDeleted(id)
-        }
-        R::CreateExercise {
-            name,
-            kind,
-            equipment,
-            mechanics,
-        } => StoreReply::ExerciseCreated(store.create_exercise(
-            &name,
-            kind,
-            equipment,
-            mechanics,
-            &[],
-        )?),
-        R::LoadHistory { offset, limit } => history_page(store, offset, limit)?,
-        request @ (R::AppendHr { .. }
-        | R::SetHr { .. }
-        | R::SetRule { .. }
-        | R::LoadCoaching { .. }
-        | R::PinFormula(_)
-        | R::LoadDeload { .. }
-        | R::StartDeload { .. }
-        | R::EndDeload { .. }
-        | R::RememberStrap(_)) => {
-            return training(store, request);
-        }
-        request @ (R::LoadSession(_) | R::LoadInsights { .. }) => {
-            return looking_back(store, request);
-        }
-        request @ (R::LoadProgress { .. } | R::LoadTrainingLoad { .. }) => {
-            return review_screens::answer(store, request);
-        }
-    })
-}
-
-/// A past session's detail and today's insights.
-fn looking_back(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreError> {
-    Ok(match request {
-        StoreRequest::LoadSession(id) => StoreReply::SessionLoaded(Box::new(
-            super::session_detail::SessionDetail::read(store, id)?,
-        )),
-        StoreRequest::LoadInsights { today } => StoreReply::Insights(insights(store, today)?),
-        other => unreachable_request(&other),
-    })
-}
-
-/// Starts a session that keeps the heart-rate settings it is trained with.
-fn start(store: &Store, at: DateTime<Utc>, title: &str) -> Result<Session, StoreError> {
-    let id = store.start_session(at, title)?;
-    if let Some(profile) = store.profile()? {
-        store.set_hr_settings(id, &HrSettings::from_profile(&profile))?;
-    }
-    store.session(id)?.ok_or(StoreError::NotFound {
-        what: "session",
-        id: id.0,
-    })
-}
-
-/// Finishes a session, then summarises its heart rate (average, max, time in zones, TRIMP,
-/// hrTSS, RMSSD) from the stored samples — none without heart rate. The session is finished
-/// even if that summary fails.
-fn finish(
-    store: &Store,
-    id: SessionId,
-    at: DateTime<Utc>,
-    rpe: Option<u8>,
-    notes: &str,
-) -> Result<Session, StoreError> {
-    let finished = store.finish_session(id, at, rpe, notes)?;
-    if let Err(e) = store.finish_hr(id) {
-        tracing::warn!(error = %e, "no heart-rate summary for the session");
-    }
-    Ok(finished)
+        StoreReply::from,
+    )
 }
 
 /// The deload check as of `today` (science.md: four signals, two → medium, three → high).
@@ -267,94 +235,4 @@ pub fn deload_advice(store: &Store, today: NaiveDate) -> Result<DeloadAdvice, St
         },
         today,
     ))
-}
-
-/// Heart rate, progression rules, the deload check and the remembered strap.
-fn training(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreError> {
-    use StoreRequest as R;
-    Ok(match request {
-        R::AppendHr {
-            session,
-            samples,
-            gaps,
-        } => append_hr(store, session, samples, gaps),
-        R::SetHr { set, hr } => {
-            store.set_hr(set, &hr)?;
-            StoreReply::HrSaved
-        }
-        R::PinFormula(formula) => {
-            store.set_pinned_formula(formula)?;
-            StoreReply::FormulaPinned(formula)
-        }
-        R::SetRule { exercise, rule } => {
-            store.set_exercise_rule(exercise, Some(&rule))?;
-            StoreReply::RuleSaved {
-                exercise,
-                rule,
-                history: store.exercise_history(exercise)?,
-            }
-        }
-        R::LoadCoaching { exercises } => StoreReply::Recoached(
-            exercises
-                .into_iter()
-                .map(|exercise| Ok((exercise, store.exercise_history(exercise)?)))
-                .collect::<Result<_, StoreError>>()?,
-        ),
-        R::LoadDeload { today } => StoreReply::Deload {
-            advice: deload_advice(store, today)?,
-            current: store.current_deload(today)?,
-        },
-        R::StartDeload { start, end } => {
-            let id = store.record_deload(start, Some(end), "")?;
-            StoreReply::DeloadStarted(crate::core::deload::DeloadWeek {
-                id,
-                start,
-                end: Some(end),
-                note: String::new(),
-            })
-        }
-        R::EndDeload { id, today } => StoreReply::DeloadEnded(store.end_deload(id, today)?),
-        R::RememberStrap(strap) => {
-            store.remember_strap(strap.as_deref())?;
-            StoreReply::StrapRemembered(strap)
-        }
-        other => unreachable_request(&other),
-    })
-}
-
-/// Stores a batch of heart rate, or hands it back whole (the transaction stored none of it)
-/// saying whether a retry can help and what gap it becomes if it is given up.
-fn append_hr(
-    store: &Store,
-    session: SessionId,
-    samples: Vec<HrSample>,
-    gaps: Vec<HrGap>,
-) -> StoreReply {
-    match store.append_hr(session, &samples, &gaps) {
-        Ok(()) => StoreReply::HrAppended,
-        Err(e) => {
-            tracing::warn!(error = %e, samples = samples.len(), "heart rate not saved");
-            StoreReply::HrNotSaved(HrNotSaved {
-                session,
-                samples,
-                gaps,
-                reason: if matches!(e, StoreError::DiskFull { .. }) {
-                    GapReason::DiskFull
-                } else {
-                    GapReason::WriteFailed
-                },
-                retry: e.is_transient(),
-                message: e.to_string(),
-            })
-        }
-    }
-}
-
-/// `training` is only handed its own requests; anything else is a bug in `handle`.
-fn unreachable_request(request: &StoreRequest) -> StoreReply {
-    tracing::error!(?request, "store request routed to the wrong handler");
-    StoreReply::Failed {
-        what: request.failure_kind(),
-        message: "internal error: misrouted store request".into(),
-    }
 }

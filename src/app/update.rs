@@ -5,10 +5,12 @@
 mod change;
 mod deload;
 mod devices;
+mod exercises;
 mod forms;
 mod heart;
 mod history;
 mod hr_log;
+mod logging;
 mod modal;
 mod plausibility;
 mod review;
@@ -19,11 +21,12 @@ mod text;
 use chrono::{DateTime, Utc};
 
 use super::action::Action;
-use super::effect::{Effect, StoreRequest};
+use super::effect::Effect;
 use super::form::Field;
 use super::keymap::{Command, Keymap};
 use super::profile_form::profile_form;
 use super::state::{HistoryScreen, Modal, Screen, State, Status};
+use super::store_worker::HistoryRequest;
 use super::text_input::TextEdit;
 use crate::core::e1rm::Formula;
 use crate::core::rest::RestStatus;
@@ -46,7 +49,7 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
             hr_log::flush(state)
         }
         Action::Stored(reply) => stored::stored(state, reply),
-        Action::Started => stored::check_again(state),
+        Action::Started => deload::check_again(state),
         Action::Hr(event) => heart::heart(state, event),
         Action::Straps(result) => devices::found(state, result),
         // While "Terminal too small" hides the screen, keys would act unseen: only help (and quit,
@@ -167,10 +170,13 @@ fn open_history(state: &mut State) -> Vec<Effect> {
         loading: true,
         ..HistoryScreen::default()
     });
-    vec![Effect::Store(StoreRequest::LoadHistory {
-        offset: 0,
-        limit: HISTORY_PAGE,
-    })]
+    vec![Effect::Store(
+        HistoryRequest::Page {
+            offset: 0,
+            limit: HISTORY_PAGE,
+        }
+        .into(),
+    )]
 }
 
 /// The 1 s clock: ring the bell once when a rest runs out.

@@ -1,7 +1,7 @@
 //! One small deterministic demo database per test binary: a year of `ironpulse::demo` history
 //! (seed 1, ending on a fixed day) in memory, generated on first use (a few seconds in a debug
 //! build) and shared by every test of the binary. Read it through the same store calls the app
-//! makes, e.g. `with_demo(|store| store_worker::handle(store, request))`.
+//! makes, e.g. `with_demo(|store| store_worker::answer(store, request))`.
 #![allow(dead_code)]
 
 use std::sync::{Mutex, OnceLock, PoisonError};

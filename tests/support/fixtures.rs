@@ -4,9 +4,10 @@
 use chrono::{DateTime, FixedOffset, Utc};
 
 use ironpulse::app::action::Action;
-use ironpulse::app::effect::{Effect, StoreReply, StoreRequest};
+use ironpulse::app::effect::Effect;
 use ironpulse::app::keymap::{Command, Keymap};
 use ironpulse::app::state::{Modal, Screen, Settings, Startup, State};
+use ironpulse::app::store_worker::{SessionReply, SessionRequest, StoreReply, StoreRequest};
 use ironpulse::app::text_input::TextEdit;
 use ironpulse::app::update::update;
 use ironpulse::core::exercise::{Equipment, Exercise, ExerciseId, ExerciseKind, Mechanics};
@@ -135,8 +136,9 @@ pub fn type_text(state: &mut State, text: &str) {
     }
 }
 
-pub fn reply(state: &mut State, reply: StoreReply, at: i64) -> Vec<Effect> {
-    update(state, Action::Stored(reply), t(at))
+/// Hands `reply` (a feature's, or a `StoreReply`) to `update()` as the store worker does.
+pub fn reply(state: &mut State, reply: impl Into<StoreReply>, at: i64) -> Vec<Effect> {
+    update(state, Action::Stored(reply.into()), t(at))
 }
 
 /// A state on the session screen with Back Squat added; the last squat was 100x5@8.
@@ -144,19 +146,21 @@ pub fn in_session() -> State {
     let mut s = state(startup());
     assert_eq!(
         cmd(&mut s, Command::StartSession, 0),
-        vec![Effect::Store(StoreRequest::StartSession {
-            at: t(0),
-            title: "Workout".into()
-        })]
+        vec![Effect::Store(StoreRequest::Session(
+            SessionRequest::Start {
+                at: t(0),
+                title: "Workout".into()
+            }
+        ))]
     );
-    reply(&mut s, StoreReply::SessionStarted(empty_session()), 0);
+    reply(&mut s, SessionReply::Started(empty_session()), 0);
     assert!(
         matches!(s.modal, Some(Modal::Picker(_))),
         "the picker opens on a new session"
     );
     reply(
         &mut s,
-        StoreReply::SlotAdded {
+        SessionReply::SlotAdded {
             slot: slot(11, 1, "Back Squat"),
             history: past(spec(100.0, 5, Some(8.0))),
             rule: None,
@@ -180,7 +184,7 @@ pub fn entry_error(state: &State) -> Option<String> {
     }
 }
 
-/// What `LoadSession` answers for a session without heart rate or earlier performances.
+/// What `HistoryRequest::Detail` answers for a session without heart rate or earlier performances.
 pub fn without_hr(session: Session) -> Box<ironpulse::app::session_detail::SessionDetail> {
     Box::new(ironpulse::app::session_detail::SessionDetail {
         session,

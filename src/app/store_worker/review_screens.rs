@@ -5,26 +5,9 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate};
 
-use crate::app::effect::{StoreReply, StoreRequest};
 use crate::app::review_state::{MUSCLE_RANGE, ProgressRows};
 use crate::core::exercise::{ExerciseId, ExerciseKind};
-use crate::review::LoadRows;
 use crate::store::{Store, StoreError};
-
-/// Answers `LoadProgress` and `LoadTrainingLoad`.
-pub fn answer(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreError> {
-    Ok(match request {
-        StoreRequest::LoadProgress {
-            exercise,
-            today,
-            lists,
-        } => StoreReply::ProgressRows(Box::new(progress_rows(store, exercise, today, lists)?)),
-        StoreRequest::LoadTrainingLoad { today } => {
-            StoreReply::LoadRows(Box::new(LoadRows::read(store, today)?))
-        }
-        other => super::unreachable_request(&other),
-    })
-}
 
 /// The sessions of `exercise` (else of the most recently trained lift) as of `today`; with
 /// `with_lists`, also the lifts trained, the muscle table's rows and the recorded deloads.

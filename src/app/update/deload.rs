@@ -4,8 +4,9 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::{Effect, Modal, State, StoreRequest, say};
+use super::{Effect, Modal, State, say};
 use crate::app::state::{Confirm, ConfirmAction, read_only_refusal};
+use crate::app::store_worker::{DeloadReply, DeloadRequest, ReviewRequest};
 use crate::core::deload::{DeloadWeek, PLAN};
 use crate::core::progression::deload_sets;
 
@@ -63,7 +64,7 @@ pub fn ask(state: &mut State) {
 }
 
 /// A deload week was recorded: the dashboard follows it now, the signals after the reload.
-pub fn started(state: &mut State, week: DeloadWeek) -> Vec<Effect> {
+fn started(state: &mut State, week: DeloadWeek) -> Vec<Effect> {
     say(
         state,
         format!(
@@ -78,7 +79,7 @@ pub fn started(state: &mut State, week: DeloadWeek) -> Vec<Effect> {
 }
 
 /// A deload was ended early (`None`: it started today and was removed).
-pub fn ended(state: &mut State, week: Option<&DeloadWeek>) -> Vec<Effect> {
+fn ended(state: &mut State, week: Option<&DeloadWeek>) -> Vec<Effect> {
     let message = match week {
         Some(week) => format!(
             "Deload ended: it ran {} – {}.",
@@ -95,11 +96,29 @@ pub fn ended(state: &mut State, week: Option<&DeloadWeek>) -> Vec<Effect> {
 /// The deload check and insights again; and with a session running, its exercises' coaching,
 /// so the plan of the lifts already in it follows the deload too.
 fn reload(state: &State) -> Vec<Effect> {
-    let today = state.now.date_naive();
-    let mut effects = vec![
-        Effect::Store(StoreRequest::LoadDeload { today }),
-        Effect::Store(StoreRequest::LoadInsights { today }),
-    ];
+    let mut effects = check_again(state);
     effects.extend(super::session::recoach(state));
     effects
+}
+
+/// Reload the dashboard's deload check and insights as of today: what they read has changed.
+pub fn check_again(state: &State) -> Vec<Effect> {
+    let today = state.now.date_naive();
+    vec![
+        Effect::Store(DeloadRequest::Check { today }.into()),
+        Effect::Store(ReviewRequest::Insights { today }.into()),
+    ]
+}
+
+/// The store answered a deload request.
+pub fn stored(state: &mut State, reply: DeloadReply) -> Vec<Effect> {
+    match reply {
+        DeloadReply::Checked { advice, current } => {
+            state.deload = Some(advice);
+            state.deload_week = current;
+            Vec::new()
+        }
+        DeloadReply::Started(week) => started(state, week),
+        DeloadReply::Ended(week) => ended(state, week.as_ref()),
+    }
 }

@@ -1,9 +1,10 @@
 //! Heart-rate straps: scan, pick one to stream from (remembered for the next start), forget it.
 
-use super::{Command, Effect, Input, Screen, State, StoreRequest, say};
+use super::{Command, Effect, Input, Screen, State, say};
 use crate::app::heart::{Heart, Link};
 use crate::app::keymap::Context;
 use crate::app::state::DevicesScreen;
+use crate::app::store_worker::{DevicesReply, DevicesRequest};
 
 /// Opens the devices screen and starts a scan.
 pub fn open(state: &mut State) -> Vec<Effect> {
@@ -54,7 +55,7 @@ pub fn devices(state: &mut State, input: Input) -> Vec<Effect> {
                     false,
                 );
                 return vec![
-                    Effect::Store(StoreRequest::RememberStrap(Some(address.clone()))),
+                    Effect::Store(DevicesRequest::RememberStrap(Some(address.clone())).into()),
                     Effect::UseStrap(Some(address)),
                 ];
             }
@@ -74,7 +75,7 @@ pub fn devices(state: &mut State, input: Input) -> Vec<Effect> {
                 false,
             );
             return vec![
-                Effect::Store(StoreRequest::RememberStrap(None)),
+                Effect::Store(DevicesRequest::RememberStrap(None).into()),
                 Effect::UseStrap(None),
             ];
         }
@@ -100,6 +101,14 @@ pub fn found(state: &mut State, result: Result<Vec<crate::hr::ble::Strap>, Strin
             }
             Err(error) => screen.error = Some(error),
         }
+    }
+    Vec::new()
+}
+
+/// The store remembered (or forgot) the strap.
+pub fn stored(state: &mut State, reply: DevicesReply) -> Vec<Effect> {
+    match reply {
+        DevicesReply::StrapRemembered(strap) => state.strap = strap,
     }
     Vec::new()
 }

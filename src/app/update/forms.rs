@@ -2,10 +2,11 @@
 
 use chrono::Datelike;
 
-use super::{Command, Effect, Input, Screen, State, StoreRequest};
+use super::{Command, Effect, Input, Screen, State, say};
 use crate::app::keymap::Context;
 use crate::app::profile_form::{follow_unit, read_profile, unit_of};
 use crate::app::state::read_only_refusal;
+use crate::app::store_worker::{SettingsReply, SettingsRequest};
 use crate::core::e1rm::Formula;
 
 pub fn screen_form(state: &mut State, input: Input) -> Vec<Effect> {
@@ -68,12 +69,13 @@ pub fn screen_form(state: &mut State, input: Input) -> Vec<Effect> {
             match read_profile(form, year, state.profile.as_ref()) {
                 Ok(profile) => {
                     form.error = Some("Saving…".into());
-                    let mut effects = vec![Effect::Store(StoreRequest::SaveProfile(profile))];
+                    let mut effects =
+                        vec![Effect::Store(SettingsRequest::SaveProfile(profile).into())];
                     // Settings also pins (or unpins) the e1RM formula; stored e1RMs follow it.
                     let chosen = (!form.value(super::FORMULA).is_empty())
                         .then(|| Formula::from_name(form.value(super::FORMULA)));
                     if let Some(pinned) = chosen.filter(|p| *p != state.pinned) {
-                        effects.push(Effect::Store(StoreRequest::PinFormula(pinned)));
+                        effects.push(Effect::Store(SettingsRequest::PinFormula(pinned).into()));
                     }
                     return effects;
                 }
@@ -113,4 +115,44 @@ fn finish(state: &mut State) -> Vec<Effect> {
     };
     let notes = form.value("Notes").to_string();
     super::session::finish_at(state, state.now, rpe, notes)
+}
+
+/// The store saved a setting.
+pub fn stored(state: &mut State, reply: SettingsReply) -> Vec<Effect> {
+    match reply {
+        SettingsReply::ProfileSaved(profile) => {
+            profile_saved(state, profile);
+            // The running session's plans are in the old unit and plates: work them out again.
+            return super::session::recoach(state).into_iter().collect();
+        }
+        SettingsReply::FormulaPinned(formula) => {
+            state.pinned = formula;
+            let name = formula.map_or(
+                "the defaults (Brzycki ≤ 10 reps, Epley 11–12, the RTS chart with RPE)",
+                |f| f.name(),
+            );
+            say(
+                state,
+                format!("e1RM now by {name}; stored estimates and records were recomputed."),
+                false,
+            );
+        }
+    }
+    Vec::new()
+}
+
+fn profile_saved(state: &mut State, profile: crate::core::profile::Profile) {
+    let first_run = matches!(state.screen, Screen::Onboarding(_));
+    state.profile = Some(profile);
+    state.screen = Screen::Dashboard;
+    let message = match state
+        .keymap
+        .key_for(Context::Dashboard, Command::StartSession)
+    {
+        Some(key) if first_run => {
+            format!("Profile saved. Press {key} to start your first session.")
+        }
+        _ => "Profile saved.".to_string(),
+    };
+    say(state, message, false);
 }

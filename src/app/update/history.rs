@@ -1,13 +1,12 @@
 //! History: the sessions list and one session's detail, where sets are edited or deleted and a
 //! key switches between the sets and the heart rate on a small terminal.
 
-use super::{
-    Command, Effect, HISTORY_PAGE, Input, Modal, Screen, State, StoreRequest, plausibility,
-};
+use super::{Command, Effect, HISTORY_PAGE, Input, Modal, Screen, State, plausibility, say};
 use crate::app::state::{
     Confirm, ConfirmAction, Detail, DetailView, EntryError, HistoryScreen, SetEdit,
     read_only_refusal,
 };
+use crate::app::store_worker::{HistoryReply, HistoryRequest, SessionRequest};
 use crate::app::text_input::TextInput;
 use crate::core::session::SessionSummary;
 use crate::core::set::SetSpec;
@@ -61,7 +60,7 @@ fn list(state: &mut State, input: Input) -> Vec<Effect> {
         Input::Command(Command::Back) => state.screen = Screen::Dashboard,
         Input::Command(Command::Submit) => {
             if let Some(s) = chosen {
-                return vec![Effect::Store(StoreRequest::LoadSession(s.id))];
+                return vec![Effect::Store(HistoryRequest::Detail(s.id).into())];
             }
         }
         Input::Command(Command::Delete) => {
@@ -103,14 +102,46 @@ fn select(history: &mut HistoryScreen, to: usize) -> Vec<Effect> {
     history.loading = true;
     history.to_end = to == usize::MAX;
     let limit = if history.to_end { left } else { HISTORY_PAGE };
-    vec![Effect::Store(StoreRequest::LoadHistory {
-        offset: loaded,
-        limit,
-    })]
+    vec![Effect::Store(
+        HistoryRequest::Page {
+            offset: loaded,
+            limit,
+        }
+        .into(),
+    )]
+}
+
+/// The store answered a history request.
+pub fn stored(state: &mut State, reply: HistoryReply) -> Vec<Effect> {
+    match reply {
+        HistoryReply::Page {
+            offset,
+            sessions,
+            total,
+        } => page(state, offset, sessions, total),
+        HistoryReply::Detail(loaded) => {
+            if let Screen::History(history) = &mut state.screen {
+                history.detail = Some(Detail::new(*loaded, state.pinned));
+            }
+        }
+        HistoryReply::Deleted(id) => {
+            state.recent_sessions.retain(|s| s.id != id);
+            if let Screen::History(history) = &mut state.screen {
+                history.sessions.retain(|s| s.id != id);
+                history.total = history.total.map(|n| n.saturating_sub(1));
+                history.selected = history
+                    .selected
+                    .min(history.sessions.len().saturating_sub(1));
+            }
+            say(state, "Session deleted.", false);
+            return super::deload::check_again(state);
+        }
+    }
+    Vec::new()
 }
 
 /// A page of the session list arrived: the first replaces the list, a later one extends it.
-pub fn page(state: &mut State, offset: usize, sessions: Vec<SessionSummary>, total: usize) {
+fn page(state: &mut State, offset: usize, sessions: Vec<SessionSummary>, total: usize) {
     let Screen::History(history) = &mut state.screen else {
         return;
     };
@@ -213,11 +244,14 @@ fn edit(state: &mut State, input: Input) -> Vec<Effect> {
         }
         (Input::Command(Command::Back), _) => detail.edit = None,
         (_, Some(Ok(spec))) => {
-            return vec![Effect::Store(StoreRequest::UpdateSet {
-                session: detail.session.id,
-                set: edit.set,
-                spec,
-            })];
+            return vec![Effect::Store(
+                SessionRequest::UpdateSet {
+                    session: detail.session.id,
+                    set: edit.set,
+                    spec,
+                }
+                .into(),
+            )];
         }
         (_, Some(Err(error))) => edit.error = Some(error),
         (Input::Command(_), None) => {}

@@ -12,9 +12,9 @@ use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use super::{Effect, State, StoreRequest, say};
-use crate::app::effect::HrNotSaved;
+use super::{Effect, State, say};
 use crate::app::heart::{SessionLog, Unsaved};
+use crate::app::store_worker::{HrNotSaved, HrReply, HrRequest};
 use crate::core::hr_sample::{GapReason, HrGap, HrSample, Rr};
 use crate::core::session::{LoggedSet, Session};
 use crate::core::set_hr::{SetHr, SetWindow, set_hr, set_start};
@@ -125,15 +125,28 @@ pub fn flush(state: &mut State) -> Vec<Effect> {
     }
     let samples = std::mem::take(&mut log.pending);
     let gaps = std::mem::take(&mut log.pending_gaps);
-    vec![Effect::Store(StoreRequest::AppendHr {
-        session,
-        samples,
-        gaps,
-    })]
+    vec![Effect::Store(
+        HrRequest::Append {
+            session,
+            samples,
+            gaps,
+        }
+        .into(),
+    )]
+}
+
+/// The store answered a heart-rate request.
+pub fn stored(state: &mut State, reply: HrReply) -> Vec<Effect> {
+    match reply {
+        HrReply::Appended => appended(state),
+        HrReply::NotSaved(batch) => return not_saved(state, batch),
+        HrReply::SetSaved => {}
+    }
+    Vec::new()
 }
 
 /// A batch was committed: if heart rate was waiting for the disk, it is saved again.
-pub fn appended(state: &mut State) {
+fn appended(state: &mut State) {
     if state.heart.log.unsaved.take().is_some() {
         say(state, "Heart rate is being saved again.", false);
     }
@@ -142,7 +155,7 @@ pub fn appended(state: &mut State) {
 /// A batch could not be stored: kept to try again (in time order with what waits, so nothing
 /// is sent twice) when a retry can help, else given up as a gap with the reason. The lifter is
 /// told once, not at every try.
-pub fn not_saved(state: &mut State, batch: HrNotSaved) -> Vec<Effect> {
+fn not_saved(state: &mut State, batch: HrNotSaved) -> Vec<Effect> {
     if state.session.as_ref().is_none_or(|s| s.id != batch.session) {
         return after_the_session(state, &batch);
     }
@@ -216,15 +229,18 @@ pub fn session_over(state: &mut State, finished: &Session) -> Vec<Effect> {
     if to <= from {
         return Vec::new();
     }
-    vec![Effect::Store(StoreRequest::AppendHr {
-        session: finished.id,
-        samples: Vec::new(),
-        gaps: vec![HrGap {
-            from_ms: from,
-            to_ms: to,
-            reason,
-        }],
-    })]
+    vec![Effect::Store(
+        HrRequest::Append {
+            session: finished.id,
+            samples: Vec::new(),
+            gaps: vec![HrGap {
+                from_ms: from,
+                to_ms: to,
+                reason,
+            }],
+        }
+        .into(),
+    )]
 }
 
 /// A batch of a session that is no longer running came back: there is nothing to keep it in
@@ -246,15 +262,18 @@ fn after_the_session(state: &mut State, batch: &HrNotSaved) -> Vec<Effect> {
     if to <= from {
         return Vec::new();
     }
-    vec![Effect::Store(StoreRequest::AppendHr {
-        session: batch.session,
-        samples: Vec::new(),
-        gaps: vec![HrGap {
-            from_ms: from,
-            to_ms: to,
-            reason: batch.reason,
-        }],
-    })]
+    vec![Effect::Store(
+        HrRequest::Append {
+            session: batch.session,
+            samples: Vec::new(),
+            gaps: vec![HrGap {
+                from_ms: from,
+                to_ms: to,
+                reason: batch.reason,
+            }],
+        }
+        .into(),
+    )]
 }
 
 /// Gives up the oldest waiting samples beyond [`UNSAVED_MS`]; returns the stretch given up.
@@ -399,7 +418,7 @@ pub fn settle(state: &mut State, now_ms: u32) -> Vec<Effect> {
             // A set with no heart rate around it stores nothing.
             (hr != SetHr::default()).then(|| {
                 log.sets.insert(set, hr);
-                Effect::Store(StoreRequest::SetHr { set, hr })
+                Effect::Store(HrRequest::SetHr { set, hr }.into())
             })
         })
         .collect()
@@ -410,6 +429,7 @@ mod tests {
     use super::*;
     use crate::app::keymap::Keymap;
     use crate::app::state::{Settings, Startup};
+    use crate::app::store_worker::StoreRequest;
     use crate::core::session::{SessionId, SessionStatus};
     use chrono::FixedOffset;
 
@@ -455,7 +475,9 @@ mod tests {
         effects
             .iter()
             .flat_map(|e| match e {
-                Effect::Store(StoreRequest::AppendHr { samples, .. }) => samples.clone(),
+                Effect::Store(StoreRequest::Hr(HrRequest::Append { samples, .. })) => {
+                    samples.clone()
+                }
                 _ => Vec::new(),
             })
             .map(|s| s.offset_ms / 1000)
@@ -490,7 +512,8 @@ mod tests {
     fn a_batch_a_retry_cannot_help_becomes_a_gap_at_once() {
         let mut state = running();
         let sent = beat(&mut state, 1);
-        let Some(Effect::Store(StoreRequest::AppendHr { samples, .. })) = sent.first() else {
+        let Some(Effect::Store(StoreRequest::Hr(HrRequest::Append { samples, .. }))) = sent.first()
+        else {
             panic!("{sent:?}")
         };
         not_saved(&mut state, refused(samples.clone(), false));
@@ -502,7 +525,9 @@ mod tests {
         );
         // The next sample closes the gap and carries it to the store.
         let next = beat(&mut state, 2);
-        let [Effect::Store(StoreRequest::AppendHr { samples, gaps, .. })] = next.as_slice() else {
+        let [Effect::Store(StoreRequest::Hr(HrRequest::Append { samples, gaps, .. }))] =
+            next.as_slice()
+        else {
             panic!("{next:?}")
         };
         assert_eq!(samples.len(), 1);
@@ -542,7 +567,7 @@ mod tests {
         let effects = session_over(&mut state, &finished);
         assert_eq!(
             effects,
-            [Effect::Store(StoreRequest::AppendHr {
+            [Effect::Store(StoreRequest::Hr(HrRequest::Append {
                 session: SessionId(7),
                 samples: Vec::new(),
                 gaps: vec![HrGap {
@@ -550,7 +575,7 @@ mod tests {
                     to_ms: 60_000,
                     reason: GapReason::DiskFull
                 }],
-            })]
+            }))]
         );
         assert!(
             state.status.as_ref().is_some_and(|s| s.text.starts_with(
@@ -577,7 +602,7 @@ mod tests {
         let effects = not_saved(&mut state, refused(batch, true));
         assert_eq!(
             effects,
-            [Effect::Store(StoreRequest::AppendHr {
+            [Effect::Store(StoreRequest::Hr(HrRequest::Append {
                 session: SessionId(7),
                 samples: Vec::new(),
                 gaps: vec![HrGap {
@@ -585,7 +610,7 @@ mod tests {
                     to_ms: 9_000,
                     reason: GapReason::DiskFull
                 }],
-            })]
+            }))]
         );
         // That gap refused too: said, and not tried again.
         let effects = not_saved(&mut state, refused(Vec::new(), true));

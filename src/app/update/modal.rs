@@ -1,8 +1,9 @@
 //! Overlays: help, the exercise picker, yes/no questions and small forms.
 
-use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest, say, session};
+use super::{Command, Effect, Input, Modal, Screen, State, say, session};
 use crate::app::form::{Field, Form};
 use crate::app::state::{ConfirmAction, FormPurpose, Picker, PickerPurpose};
+use crate::app::store_worker::{DeloadRequest, ExerciseRequest, HistoryRequest, SessionRequest};
 use crate::core::exercise::{Equipment, ExerciseKind, Mechanics};
 use crate::core::fuzzy;
 
@@ -95,10 +96,13 @@ fn picker_input(state: &mut State, mut picker: Picker, input: Input) -> Vec<Effe
                 return Vec::new();
             }
             if let (Some(exercise), Some(session)) = (chosen, &state.session) {
-                return vec![Effect::Store(StoreRequest::AddSlot {
-                    session: session.id,
-                    exercise: exercise.id,
-                })];
+                return vec![Effect::Store(
+                    SessionRequest::AddSlot {
+                        session: session.id,
+                        exercise: exercise.id,
+                    }
+                    .into(),
+                )];
             }
             // Nothing matches what was typed: offer to create it.
             state.modal = Some(Modal::Picker(picker));
@@ -119,10 +123,13 @@ fn picker_input(state: &mut State, mut picker: Picker, input: Input) -> Vec<Effe
 /// A session left without any exercise is not kept: Esc in its picker discards it.
 fn discard_if_empty(state: &State) -> Vec<Effect> {
     match &state.session {
-        Some(session) if session.slots.is_empty() => vec![Effect::Store(StoreRequest::Abandon {
-            session: session.id,
-            at: state.now,
-        })],
+        Some(session) if session.slots.is_empty() => vec![Effect::Store(
+            SessionRequest::Abandon {
+                session: session.id,
+                at: state.now,
+            }
+            .into(),
+        )],
         _ => Vec::new(),
     }
 }
@@ -185,7 +192,9 @@ fn submit_form(state: &mut State, mut form: Form, purpose: FormPurpose) -> Vec<E
     match purpose {
         FormPurpose::Rule(exercise) => {
             match crate::app::rule_form::read_rule(&form, state.unit()) {
-                Ok(rule) => vec![Effect::Store(StoreRequest::SetRule { exercise, rule })],
+                Ok(rule) => vec![Effect::Store(
+                    ExerciseRequest::SetRule { exercise, rule }.into(),
+                )],
                 Err(errors) => {
                     form.set_errors(&errors);
                     state.modal = Some(Modal::Form { form, purpose });
@@ -197,11 +206,14 @@ fn submit_form(state: &mut State, mut form: Form, purpose: FormPurpose) -> Vec<E
             let Some(session) = &state.session else {
                 return Vec::new();
             };
-            vec![Effect::Store(StoreRequest::SetSlotNotes {
-                session: session.id,
-                slot,
-                notes: form.value("Notes").to_string(),
-            })]
+            vec![Effect::Store(
+                SessionRequest::SetSlotNotes {
+                    session: session.id,
+                    slot,
+                    notes: form.value("Notes").to_string(),
+                }
+                .into(),
+            )]
         }
         FormPurpose::CustomExercise => {
             let name = form.value("Name").to_string();
@@ -230,12 +242,15 @@ fn submit_form(state: &mut State, mut form: Form, purpose: FormPurpose) -> Vec<E
                 Equipment::from_code(form.value("Equipment")).unwrap_or(Equipment::Other);
             let mechanics =
                 Mechanics::from_code(form.value("Mechanics")).unwrap_or(Mechanics::Compound);
-            vec![Effect::Store(StoreRequest::CreateExercise {
-                name,
-                kind,
-                equipment,
-                mechanics,
-            })]
+            vec![Effect::Store(
+                ExerciseRequest::Create {
+                    name,
+                    kind,
+                    equipment,
+                    mechanics,
+                }
+                .into(),
+            )]
         }
     }
 }
@@ -252,10 +267,13 @@ fn confirmed(state: &mut State, action: ConfirmAction) -> Vec<Effect> {
             session::log(state)
         }
         ConfirmAction::AbandonSession => match &state.session {
-            Some(session) => vec![Effect::Store(StoreRequest::Abandon {
-                session: session.id,
-                at: state.now,
-            })],
+            Some(session) => vec![Effect::Store(
+                SessionRequest::Abandon {
+                    session: session.id,
+                    at: state.now,
+                }
+                .into(),
+            )],
             None => Vec::new(),
         },
         ConfirmAction::DeleteSet { set } => {
@@ -266,19 +284,24 @@ fn confirmed(state: &mut State, action: ConfirmAction) -> Vec<Effect> {
                 state.session.as_ref().map(|s| s.id)
             };
             if let Some(session) = session {
-                vec![Effect::Store(StoreRequest::DeleteSet { session, set })]
+                vec![Effect::Store(
+                    SessionRequest::DeleteSet { session, set }.into(),
+                )]
             } else {
                 say(state, "That session is no longer open.", true);
                 Vec::new()
             }
         }
-        ConfirmAction::DeleteSession(id) => vec![Effect::Store(StoreRequest::DeleteSession(id))],
+        ConfirmAction::DeleteSession(id) => vec![Effect::Store(HistoryRequest::Delete(id).into())],
         ConfirmAction::StartDeload { start, end } => {
-            vec![Effect::Store(StoreRequest::StartDeload { start, end })]
+            vec![Effect::Store(DeloadRequest::Start { start, end }.into())]
         }
-        ConfirmAction::EndDeload(id) => vec![Effect::Store(StoreRequest::EndDeload {
-            id,
-            today: state.now.date_naive(),
-        })],
+        ConfirmAction::EndDeload(id) => vec![Effect::Store(
+            DeloadRequest::End {
+                id,
+                today: state.now.date_naive(),
+            }
+            .into(),
+        )],
     }
 }

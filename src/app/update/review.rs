@@ -1,30 +1,33 @@
 //! The review screens: a lift's progression and the training load. Opening one asks the store for
 //! its rows once; a range change recomputes from the rows held (pure core calls, no new read).
 
-use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest, say};
-use crate::app::review_state::{LoadScreen, ProgressRows, ProgressScreen};
+use super::{Command, Effect, Input, Modal, Screen, State, say};
+use crate::app::review_state::{LoadScreen, ProgressScreen};
 use crate::app::state::{Picker, PickerPurpose};
+use crate::app::store_worker::{ReviewReply, ReviewRequest};
 use crate::core::exercise::ExerciseId;
 use crate::core::fuzzy;
 use crate::core::review::range::Range;
-use crate::review::LoadRows;
 
 /// Opens the progression screen on the most recently trained lift.
 pub fn open_progress(state: &mut State) -> Vec<Effect> {
     let today = state.now.date_naive();
     state.screen = Screen::Progress(Box::new(ProgressScreen::new(today, Range::default())));
-    vec![Effect::Store(StoreRequest::LoadProgress {
-        exercise: None,
-        today,
-        lists: true,
-    })]
+    vec![Effect::Store(
+        ReviewRequest::Progress {
+            exercise: None,
+            today,
+            lists: true,
+        }
+        .into(),
+    )]
 }
 
 /// Opens the training-load screen.
 pub fn open_load(state: &mut State) -> Vec<Effect> {
     let today = state.now.date_naive();
     state.screen = Screen::Load(Box::new(LoadScreen::new(today, Range::default())));
-    vec![Effect::Store(StoreRequest::LoadTrainingLoad { today })]
+    vec![Effect::Store(ReviewRequest::TrainingLoad { today }.into())]
 }
 
 /// Keys on the progression screen.
@@ -107,11 +110,14 @@ fn step(screen: &mut ProgressScreen, by: isize) -> Vec<Effect> {
 /// Asks for `exercise`'s sessions; the chart on screen stays until they arrive.
 fn show(screen: &mut ProgressScreen, exercise: ExerciseId) -> Vec<Effect> {
     screen.loading = true;
-    vec![Effect::Store(StoreRequest::LoadProgress {
-        exercise: Some(exercise),
-        today: screen.today,
-        lists: false,
-    })]
+    vec![Effect::Store(
+        ReviewRequest::Progress {
+            exercise: Some(exercise),
+            today: screen.today,
+            lists: false,
+        }
+        .into(),
+    )]
 }
 
 /// The fuzzy picker, on the lift on screen, lifts trained first.
@@ -162,18 +168,25 @@ pub fn rank_lifts(state: &State, query: &str) -> Vec<usize> {
     fuzzy::rank(query, &items, &trained)
 }
 
-/// The store's rows for the progression screen.
-pub fn progress_rows(state: &mut State, rows: ProgressRows) {
-    if let Screen::Progress(screen) = &mut state.screen {
-        screen.apply(rows);
+/// The store's rows for the review screens, and the dashboard's insights.
+pub fn stored(state: &mut State, reply: ReviewReply) -> Vec<Effect> {
+    match reply {
+        ReviewReply::Progress(rows) => {
+            if let Screen::Progress(screen) = &mut state.screen {
+                screen.apply(*rows);
+            }
+        }
+        ReviewReply::TrainingLoad(rows) => {
+            if let Screen::Load(screen) = &mut state.screen {
+                screen.apply(*rows);
+            }
+        }
+        ReviewReply::Insights(insights) => {
+            state.insight = state.insight.min(insights.len().saturating_sub(1));
+            state.insights = Some(insights);
+        }
     }
-}
-
-/// The store's rows for the training-load screen.
-pub fn load_rows(state: &mut State, rows: LoadRows) {
-    if let Screen::Load(screen) = &mut state.screen {
-        screen.apply(rows);
-    }
+    Vec::new()
 }
 
 /// A read failed (the message is in the status line): stop waiting.

@@ -2,7 +2,7 @@
 
 use chrono::Duration;
 
-use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest, plausibility, say};
+use super::{Command, Effect, Input, Modal, Screen, State, plausibility, say};
 use crate::app::form::{Field, Form};
 use crate::app::rule_form::rule_form;
 use crate::app::state::PlateHint;
@@ -10,6 +10,7 @@ use crate::app::state::{
     Confirm, ConfirmAction, EntryError, FormPurpose, Picker, RestTimer, SessionScreen,
     read_only_refusal,
 };
+use crate::app::store_worker::{ExerciseRequest, SessionRequest};
 use crate::app::text_input::TextInput;
 use crate::core::coaching::Coaching;
 use crate::core::exercise::Equipment;
@@ -38,10 +39,13 @@ pub fn open_or_start(state: &mut State) -> Vec<Effect> {
         return start(state);
     };
     if session.idle_since(state.now).is_some() && session.set_count() == 0 {
-        let abandon = Effect::Store(StoreRequest::Abandon {
-            session: session.id,
-            at: state.now,
-        });
+        let abandon = Effect::Store(
+            SessionRequest::Abandon {
+                session: session.id,
+                at: state.now,
+            }
+            .into(),
+        );
         let mut effects = vec![abandon];
         effects.extend(start(state));
         return effects;
@@ -71,10 +75,13 @@ pub fn carry_on(state: &mut State) {
 
 fn start(state: &mut State) -> Vec<Effect> {
     say(state, "Starting a session…", false);
-    vec![Effect::Store(StoreRequest::StartSession {
-        at: state.now,
-        title: "Workout".into(),
-    })]
+    vec![Effect::Store(
+        SessionRequest::Start {
+            at: state.now,
+            title: "Workout".into(),
+        }
+        .into(),
+    )]
 }
 
 /// The session screen on the running session, its last exercise selected; the picker opens on
@@ -123,12 +130,15 @@ pub fn finish_at(
     };
     let mut effects = super::hr_log::settle(state, u32::MAX);
     effects.extend(super::hr_log::flush(state));
-    effects.push(Effect::Store(StoreRequest::Finish {
-        session,
-        at,
-        rpe,
-        notes,
-    }));
+    effects.push(Effect::Store(
+        SessionRequest::Finish {
+            session,
+            at,
+            rpe,
+            notes,
+        }
+        .into(),
+    ));
     effects
 }
 
@@ -237,11 +247,14 @@ fn move_slot(state: &mut State, up: bool) -> Vec<Effect> {
     match target.filter(|t| *t < session.slots.len()) {
         Some(target) => {
             screen.selected = target;
-            vec![Effect::Store(StoreRequest::MoveSlot {
-                session: session.id,
-                slot: slot.id,
-                up,
-            })]
+            vec![Effect::Store(
+                SessionRequest::MoveSlot {
+                    session: session.id,
+                    slot: slot.id,
+                    up,
+                }
+                .into(),
+            )]
         }
         None => Vec::new(),
     }
@@ -376,11 +389,14 @@ pub fn log(state: &mut State) -> Vec<Effect> {
             screen.saving = true;
             screen.error = None;
             screen.asked = None;
-            vec![Effect::Store(StoreRequest::LogSets {
-                slot: slot_id,
-                sets,
-                at,
-            })]
+            vec![Effect::Store(
+                SessionRequest::LogSets {
+                    slot: slot_id,
+                    sets,
+                    at,
+                }
+                .into(),
+            )]
         }
         Err(error) => {
             // A question (not a refusal) is asked once: the same line again logs it.
@@ -400,11 +416,14 @@ fn superset(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     if slot.superset.is_some() {
-        return vec![Effect::Store(StoreRequest::SetSuperset {
-            session: session.id,
-            slot: slot.id,
-            group: None,
-        })];
+        return vec![Effect::Store(
+            SessionRequest::SetSuperset {
+                session: session.id,
+                slot: slot.id,
+                group: None,
+            }
+            .into(),
+        )];
     }
     let Some(above) = screen
         .selected
@@ -429,17 +448,23 @@ fn superset(state: &mut State) -> Vec<Effect> {
     });
     let mut effects = Vec::new();
     if above.superset.is_none() {
-        effects.push(Effect::Store(StoreRequest::SetSuperset {
-            session: session.id,
-            slot: above.id,
-            group: Some(group),
-        }));
+        effects.push(Effect::Store(
+            SessionRequest::SetSuperset {
+                session: session.id,
+                slot: above.id,
+                group: Some(group),
+            }
+            .into(),
+        ));
     }
-    effects.push(Effect::Store(StoreRequest::SetSuperset {
-        session: session.id,
-        slot: slot.id,
-        group: Some(group),
-    }));
+    effects.push(Effect::Store(
+        SessionRequest::SetSuperset {
+            session: session.id,
+            slot: slot.id,
+            group: Some(group),
+        }
+        .into(),
+    ));
     effects
 }
 
@@ -622,7 +647,7 @@ pub fn recoach(state: &State) -> Option<Effect> {
     let mut exercises: Vec<_> = session.slots.iter().map(|s| s.exercise).collect();
     exercises.sort_unstable_by_key(|e| e.0);
     exercises.dedup();
-    Some(Effect::Store(StoreRequest::LoadCoaching { exercises }))
+    Some(Effect::Store(ExerciseRequest::Recoach { exercises }.into()))
 }
 
 /// After a working set: start the exercise's rest (none for a 0 s default).
