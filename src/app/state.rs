@@ -25,6 +25,10 @@ use super::keymap::{Context, Keymap};
 use super::text_input::TextInput;
 use crate::hr::ble::Strap;
 
+/// The smallest terminal the screens are laid out for: below it "Terminal too small" is all that
+/// is drawn, and keys other than help and quit do nothing.
+pub const MIN_SIZE: (u16, u16) = (80, 24);
+
 /// Settings that come from the config file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
@@ -139,6 +143,8 @@ pub struct RestTimer {
     pub ready: bool,
 }
 
+/// Where the lifter is. What each screen declares — its title, key table, footer hints and
+/// update — is in `update/screen.rs`; how it is drawn, in `ui/screens`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
     /// First run: the profile is asked for before anything else.
@@ -459,35 +465,6 @@ impl State {
         }
     }
 
-    /// Which key table applies right now.
-    pub fn context(&self) -> Context {
-        match &self.modal {
-            Some(Modal::Help { .. }) => return Context::Help,
-            Some(Modal::Picker(_)) => return Context::Picker,
-            Some(Modal::Confirm(_)) => return Context::Confirm,
-            Some(Modal::Form { .. }) => return Context::Form,
-            None => {}
-        }
-        match &self.screen {
-            Screen::Onboarding(_) | Screen::Finish(_) | Screen::Settings(_) => Context::Form,
-            Screen::Dashboard => Context::Dashboard,
-            Screen::Session(_) => Context::Session,
-            Screen::Summary(_) => Context::Summary,
-            Screen::Devices(_) => Context::Devices,
-            Screen::Progress(_) => Context::Progress,
-            Screen::Load(_) => Context::Load,
-            Screen::History(h) => {
-                if h.detail.as_ref().is_some_and(|d| d.edit.is_some()) {
-                    Context::Form
-                } else if h.detail.is_some() {
-                    Context::Detail
-                } else {
-                    Context::History
-                }
-            }
-        }
-    }
-
     /// A moment in the lifter's local time.
     pub fn local(&self, at: DateTime<Utc>) -> DateTime<FixedOffset> {
         at.with_timezone(&self.utc_offset)
@@ -505,7 +482,7 @@ impl State {
     /// Whether the terminal is below the smallest size the screens are drawn at, so "Terminal too
     /// small" is all that is on screen.
     pub fn too_small(&self) -> bool {
-        let (width, height) = crate::ui::MIN_SIZE;
+        let (width, height) = MIN_SIZE;
         self.size.0 < width || self.size.1 < height
     }
 
