@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::core::coaching::Coaching;
 use crate::core::coaching::TrainingDay;
-use crate::core::deload::{DeloadAdvice, DeloadId, DeloadWeek};
+use crate::core::deload::{DeloadAdvice, DeloadWeek};
 use crate::core::e1rm::Formula;
 use crate::core::exercise::{Exercise, ExerciseId};
 use crate::core::history::Performance;
@@ -19,6 +19,7 @@ use crate::core::session::{Session, SessionSummary, SetId, SlotId};
 use crate::core::set::SetSpec;
 use crate::core::units::{Bpm, Unit, Weight};
 
+use super::confirm::Confirm;
 use super::form::Form;
 use super::heart::Heart;
 use super::keymap::{Context, Keymap};
@@ -296,56 +297,6 @@ pub enum PickerPurpose {
     AddToSession,
     /// Show the exercise's progression.
     Progress,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Confirm {
-    pub message: String,
-    pub yes: &'static str,
-    pub no: &'static str,
-    pub on_yes: ConfirmAction,
-    pub on_no: Option<ConfirmAction>,
-}
-
-impl Confirm {
-    /// A question whose "no" just closes it.
-    pub fn ask(
-        message: String,
-        yes: &'static str,
-        no: &'static str,
-        on_yes: ConfirmAction,
-    ) -> Confirm {
-        Confirm {
-            message,
-            yes,
-            no,
-            on_yes,
-            on_no: None,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ConfirmAction {
-    ResumeSession,
-    /// Finish the running session, idle for hours, at its last activity and start a new one.
-    FinishIdle {
-        at: DateTime<Utc>,
-    },
-    /// Log the line in the running session although it was idle.
-    LogAnyway,
-    AbandonSession,
-    DeleteSet {
-        set: SetId,
-    },
-    DeleteSession(crate::core::session::SessionId),
-    /// Record a deload week from `start` to `end` inclusive.
-    StartDeload {
-        start: chrono::NaiveDate,
-        end: chrono::NaiveDate,
-    },
-    /// End the running deload early.
-    EndDeload(DeloadId),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,9 +4,9 @@
 use super::{
     Command, Effect, HISTORY_PAGE, Input, Modal, Screen, State, StoreRequest, plausibility,
 };
+use crate::app::confirm::{Confirm, ConfirmAction};
 use crate::app::state::{
-    Confirm, ConfirmAction, Detail, DetailView, EntryError, HistoryScreen, SetEdit,
-    read_only_refusal,
+    Detail, DetailView, EntryError, HistoryScreen, SetEdit, read_only_refusal,
 };
 use crate::app::text_input::TextInput;
 use crate::core::session::SessionSummary;
