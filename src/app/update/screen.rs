@@ -232,3 +232,227 @@ impl Modal {
 pub(super) fn update(state: &mut State, input: Input) -> Vec<Effect> {
     (state.descriptor().update)(state, input)
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{DateTime, FixedOffset, NaiveDate};
+
+    use super::*;
+    use crate::app::confirm::{Confirm, ConfirmAction};
+    use crate::app::keymap::Keymap;
+    use crate::app::profile_form::profile_form;
+    use crate::app::review_state::{LoadScreen, ProgressScreen};
+    use crate::app::state::{Detail, DetailView, DevicesScreen, FormPurpose, Picker, SetEdit};
+    use crate::app::state::{SessionScreen, Settings, Startup};
+    use crate::app::text_input::TextInput;
+    use crate::core::review::range::Range;
+    use crate::core::session::{Session, SessionId, SessionStatus, SetId};
+    use crate::store::ReadOnly;
+
+    fn state(screen: Screen) -> State {
+        let mut state = State::new(
+            Startup::default(),
+            Settings::default(),
+            Keymap::default(),
+            DateTime::UNIX_EPOCH,
+            FixedOffset::east_opt(0).unwrap(),
+        );
+        state.screen = screen;
+        state
+    }
+
+    fn session() -> Session {
+        Session {
+            id: SessionId(1),
+            started_at: DateTime::UNIX_EPOCH,
+            ended_at: None,
+            status: SessionStatus::Finished,
+            title: String::new(),
+            rpe: None,
+            notes: String::new(),
+            body_weight: None,
+            slots: Vec::new(),
+        }
+    }
+
+    fn history(edit: Option<SetEdit>, detail: bool) -> Screen {
+        Screen::History(HistoryScreen {
+            detail: detail.then(|| Detail {
+                session: session(),
+                selected: 0,
+                edit,
+                view: DetailView::Sets,
+                hr: None,
+                set_hr: std::collections::HashMap::new(),
+                previous: Vec::new(),
+                comparisons: Vec::new(),
+            }),
+            ..HistoryScreen::default()
+        })
+    }
+
+    /// One state per screen, per state of the history screen, per overlay, and read-only.
+    fn everywhere() -> Vec<State> {
+        let form = || profile_form("Settings — profile", None);
+        let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let edit = SetEdit {
+            set: SetId(1),
+            input: TextInput::default(),
+            error: None,
+        };
+        let mut states: Vec<State> = [
+            Screen::Onboarding(form()),
+            Screen::Dashboard,
+            Screen::Session(SessionScreen::default()),
+            Screen::Finish(form()),
+            Screen::Summary(session()),
+            history(None, false),
+            history(None, true),
+            history(Some(edit), true),
+            Screen::Settings(form()),
+            Screen::Devices(DevicesScreen::default()),
+            Screen::Progress(Box::new(ProgressScreen::new(today, Range::Weeks4))),
+            Screen::Load(Box::new(LoadScreen::new(today, Range::Weeks4))),
+        ]
+        .into_iter()
+        .map(state)
+        .collect();
+        let mut read_only = state(Screen::Settings(form()));
+        read_only.read_only = Some(ReadOnly::FileSystem);
+        states.push(read_only);
+        let progress_picker = Picker {
+            purpose: PickerPurpose::Progress,
+            ..Picker::default()
+        };
+        let question = Confirm::ask("Sure?".into(), "yes", "no", ConfirmAction::AbandonSession);
+        let small_form = Modal::Form {
+            form: form(),
+            purpose: FormPurpose::CustomExercise,
+        };
+        for modal in [
+            Modal::Help {
+                scroll: 0,
+                first: None,
+            },
+            Modal::Picker(Picker::default()),
+            Modal::Picker(progress_picker),
+            Modal::Confirm(question),
+            small_form,
+        ] {
+            let mut with = state(Screen::Dashboard);
+            with.modal = Some(modal);
+            states.push(with);
+        }
+        states
+    }
+
+    /// What the footer offers, as `(key, label)`.
+    fn offered(state: &State) -> Vec<(String, &'static str)> {
+        state
+            .hints()
+            .iter()
+            .map(|(command, label)| {
+                let key = state.keymap.key_for(state.context(), *command);
+                (key.map_or_else(|| "-".into(), |k| k.to_string()), *label)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_hint_is_a_key_of_the_table_it_is_shown_with() {
+        for state in everywhere() {
+            let context = state.context();
+            for (command, label) in state.hints() {
+                assert!(
+                    state.keymap.key_for(context, *command).is_some(),
+                    "\"{label}\" ({command:?}) has no key in {context:?} on {}",
+                    state.descriptor().title
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn title_and_keys_follow_where_the_lifter_is() {
+        let places: Vec<_> = everywhere()
+            .iter()
+            .take(12)
+            .map(|s| (s.descriptor().title, s.context()))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                ("Welcome", Context::Form),
+                ("Dashboard", Context::Dashboard),
+                ("Session", Context::Session),
+                ("Finish", Context::Form),
+                ("Summary", Context::Summary),
+                ("History", Context::History),
+                ("History · session", Context::Detail),
+                ("History · session", Context::Form),
+                ("Settings", Context::Form),
+                ("Heart-rate straps", Context::Devices),
+                ("Progression", Context::Progress),
+                ("Training load", Context::Load),
+            ]
+        );
+        let overlays: Vec<_> = everywhere()[13..].iter().map(State::context).collect();
+        assert_eq!(
+            overlays,
+            [
+                Context::Help,
+                Context::Picker,
+                Context::Picker,
+                Context::Confirm,
+                Context::Form
+            ]
+        );
+    }
+
+    #[test]
+    fn a_form_offers_what_can_be_done_there() {
+        let key = |k: &str, label| (k.to_string(), label);
+        let all = everywhere();
+        let [onboarding, settings, read_only] = [&all[0], &all[8], &all[12]];
+        // The first-run profile cannot be left for an app without one: quit, not cancel.
+        assert_eq!(
+            offered(onboarding),
+            [
+                key("Enter", "next / save"),
+                key("Tab", "next field"),
+                key("Ctrl-C", "quit")
+            ]
+        );
+        assert_eq!(
+            offered(settings),
+            [
+                key("Enter", "next / save"),
+                key("Tab", "next field"),
+                key("Esc", "cancel")
+            ]
+        );
+        // Settings of a read-only database are shown, not saved.
+        assert_eq!(
+            offered(read_only),
+            [key("Tab", "next field"), key("Esc", "back")]
+        );
+    }
+
+    #[test]
+    fn the_picker_offers_a_new_exercise_only_when_adding_one() {
+        let all = everywhere();
+        let [adding, charting] = [&all[14], &all[15]];
+        assert_eq!(
+            offered(adding),
+            [
+                ("Enter".to_string(), "add"),
+                ("Ctrl-N".to_string(), "new exercise"),
+                ("Esc".to_string(), "cancel")
+            ]
+        );
+        assert_eq!(
+            offered(charting),
+            [("Enter".to_string(), "show"), ("Esc".to_string(), "cancel")]
+        );
+    }
+}
