@@ -5,7 +5,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::keymap::Command;
 use crate::app::state::State;
 use crate::ui::theme::Theme;
 
@@ -23,9 +22,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
             crate::ui::text::truncate(&format!(" {}", message.text), usize::from(status.width));
         frame.render_widget(Paragraph::new(Line::styled(text, style)), status);
     }
-    let both = crate::ui::screens::session_detail::shows_both(frame.area());
     frame.render_widget(
-        Paragraph::new(hints(state, both, usize::from(keys.width), theme)),
+        Paragraph::new(hints(state, frame.area(), usize::from(keys.width), theme)),
         keys,
     );
 }
@@ -33,14 +31,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
 /// "Enter log · Ctrl-n add exercise · …" from the keymap, for the current context, in at most
 /// `width` columns: a hint that does not fit whole is left out (they are listed most needed
 /// first), never cut.
-/// `detail_both`: the session detail shows sets and heart rate at once (no view key needed).
-fn hints<'a>(state: &State, detail_both: bool, width: usize, theme: Theme) -> Line<'a> {
-    use Command as C;
+/// A key that does nothing on a `terminal` this size is left out.
+fn hints<'a>(state: &State, terminal: Rect, width: usize, theme: Theme) -> Line<'a> {
     let context = state.context();
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
     for (command, label) in state.hints() {
-        if *command == C::SwitchView && detail_both {
+        if crate::ui::screens::session_detail::does_nothing(context, *command, terminal) {
             continue;
         }
         if let Some(key) = state.keymap.key_for(context, *command) {
@@ -85,12 +82,12 @@ mod tests {
         );
         state.screen = Screen::Dashboard;
         let theme = Theme::new(false);
-        let wide = text(&hints(&state, false, 120, theme));
+        let wide = text(&hints(&state, Rect::new(0, 0, 120, 24), 120, theme));
         assert!(
             wide.contains("F10 settings") && wide.contains("Ctrl-Q quit"),
             "{wide}"
         );
-        let line = hints(&state, false, 80, theme);
+        let line = hints(&state, Rect::new(0, 0, 80, 24), 80, theme);
         let narrow = text(&line);
         assert!(line.width() <= 80, "{narrow:?}");
         assert!(
