@@ -1,6 +1,7 @@
 //! The one place state changes: `update(state, action, now) -> effects`.
 //!
-//! Split by where the user is: modals first (help, picker, confirm, small forms), then the screen.
+//! Split by where the user is: modals first (help, picker, confirm, small forms), then the screen,
+//! whose update its descriptor names (`screen.rs`).
 
 mod change;
 mod deload;
