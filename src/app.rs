@@ -5,6 +5,7 @@
 //! changed, once per batch of queued events.
 
 pub mod action;
+pub mod confirm;
 pub mod effect;
 pub mod form;
 pub mod heart;

@@ -8,11 +8,8 @@ pub mod widgets;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use crate::app::state::{Modal, Screen, State};
+use crate::app::state::{MIN_SIZE, Modal, State};
 use theme::Theme;
-
-/// The smallest terminal the screens are laid out for.
-pub const MIN_SIZE: (u16, u16) = (80, 24);
 
 pub fn render(frame: &mut Frame, state: &State) {
     let theme = Theme::new(state.settings.color);
@@ -28,18 +25,7 @@ pub fn render(frame: &mut Frame, state: &State) {
     ])
     .areas(area);
     widgets::header::render(frame, header, state, theme);
-    match &state.screen {
-        Screen::Onboarding(form) | Screen::Settings(form) | Screen::Finish(form) => {
-            screens::form::render(frame, body, state, form, theme);
-        }
-        Screen::Dashboard => screens::dashboard::render(frame, body, state, theme),
-        Screen::Session(screen) => screens::session::render(frame, body, state, screen, theme),
-        Screen::Summary(session) => screens::summary::render(frame, body, state, session, theme),
-        Screen::History(history) => screens::history::render(frame, body, state, history, theme),
-        Screen::Devices(devices) => screens::devices::render(frame, body, state, devices, theme),
-        Screen::Progress(screen) => screens::progress::render(frame, body, state, screen, theme),
-        Screen::Load(screen) => screens::load::render(frame, body, state, screen, theme),
-    }
+    screens::render(frame, body, state, theme);
     widgets::footer::render(frame, footer, state, theme);
     match &state.modal {
         Some(Modal::Help { scroll, first }) => {

@@ -6,9 +6,10 @@ mod fixtures;
 use chrono::Duration;
 use fixtures::*;
 use ironpulse::app::action::Action;
+use ironpulse::app::confirm::ConfirmAction;
 use ironpulse::app::effect::Effect;
 use ironpulse::app::keymap::{Command, Context};
-use ironpulse::app::state::{ConfirmAction, Modal, Screen, Startup};
+use ironpulse::app::state::{Modal, Screen, Startup};
 use ironpulse::app::store_worker::{
     DeloadReply, DeloadRequest, DevicesReply, DevicesRequest, ExerciseReply, ExerciseRequest,
     Failed, HistoryReply, HistoryRequest, HrRequest, ReviewReply, ReviewRequest, SessionReply,

@@ -33,6 +33,24 @@ impl Context {
     pub fn takes_text(self) -> bool {
         matches!(self, Context::Session | Context::Picker | Context::Form)
     }
+
+    /// Where a context is, for messages.
+    pub fn place(self) -> &'static str {
+        match self {
+            X::Dashboard => "the dashboard",
+            X::Session => "the session screen",
+            X::Picker => "the exercise picker",
+            X::History => "the history",
+            X::Detail => "the session detail",
+            X::Form => "forms",
+            X::Confirm => "confirmations",
+            X::Summary => "the session summary",
+            X::Help => "the help overlay",
+            X::Devices => "the heart-rate straps screen",
+            X::Progress => "the progression screen",
+            X::Load => "the training-load screen",
+        }
+    }
 }
 
 /// Something a key asks for. `update()` decides what it means in the current state.

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
-use super::state::{Confirm, ConfirmAction};
+use super::confirm::{Confirm, ConfirmAction};
 use crate::core::session::Session;
 use crate::core::words::count;
 

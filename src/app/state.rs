@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::core::coaching::Coaching;
 use crate::core::coaching::TrainingDay;
-use crate::core::deload::{DeloadAdvice, DeloadId, DeloadWeek};
+use crate::core::deload::{DeloadAdvice, DeloadWeek};
 use crate::core::e1rm::Formula;
 use crate::core::exercise::{Exercise, ExerciseId};
 use crate::core::history::Performance;
@@ -19,11 +19,16 @@ use crate::core::session::{Session, SessionSummary, SetId, SlotId};
 use crate::core::set::SetSpec;
 use crate::core::units::{Bpm, Unit, Weight};
 
+use super::confirm::Confirm;
 use super::form::Form;
 use super::heart::Heart;
 use super::keymap::{Context, Keymap};
 use super::text_input::TextInput;
 use crate::hr::ble::Strap;
+
+/// The smallest terminal the screens are laid out for: below it "Terminal too small" is all that
+/// is drawn, and keys other than help and quit do nothing.
+pub const MIN_SIZE: (u16, u16) = (80, 24);
 
 /// Settings that come from the config file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,6 +144,8 @@ pub struct RestTimer {
     pub ready: bool,
 }
 
+/// Where the lifter is. What each screen declares — its title, key table, footer hints and
+/// update — is in `update/screen.rs`; how it is drawn, in `ui/screens`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
     /// First run: the profile is asked for before anything else.
@@ -292,56 +299,6 @@ pub enum PickerPurpose {
     Progress,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Confirm {
-    pub message: String,
-    pub yes: &'static str,
-    pub no: &'static str,
-    pub on_yes: ConfirmAction,
-    pub on_no: Option<ConfirmAction>,
-}
-
-impl Confirm {
-    /// A question whose "no" just closes it.
-    pub fn ask(
-        message: String,
-        yes: &'static str,
-        no: &'static str,
-        on_yes: ConfirmAction,
-    ) -> Confirm {
-        Confirm {
-            message,
-            yes,
-            no,
-            on_yes,
-            on_no: None,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ConfirmAction {
-    ResumeSession,
-    /// Finish the running session, idle for hours, at its last activity and start a new one.
-    FinishIdle {
-        at: DateTime<Utc>,
-    },
-    /// Log the line in the running session although it was idle.
-    LogAnyway,
-    AbandonSession,
-    DeleteSet {
-        set: SetId,
-    },
-    DeleteSession(crate::core::session::SessionId),
-    /// Record a deload week from `start` to `end` inclusive.
-    StartDeload {
-        start: chrono::NaiveDate,
-        end: chrono::NaiveDate,
-    },
-    /// End the running deload early.
-    EndDeload(DeloadId),
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormPurpose {
     SlotNotes(SlotId),
@@ -459,35 +416,6 @@ impl State {
         }
     }
 
-    /// Which key table applies right now.
-    pub fn context(&self) -> Context {
-        match &self.modal {
-            Some(Modal::Help { .. }) => return Context::Help,
-            Some(Modal::Picker(_)) => return Context::Picker,
-            Some(Modal::Confirm(_)) => return Context::Confirm,
-            Some(Modal::Form { .. }) => return Context::Form,
-            None => {}
-        }
-        match &self.screen {
-            Screen::Onboarding(_) | Screen::Finish(_) | Screen::Settings(_) => Context::Form,
-            Screen::Dashboard => Context::Dashboard,
-            Screen::Session(_) => Context::Session,
-            Screen::Summary(_) => Context::Summary,
-            Screen::Devices(_) => Context::Devices,
-            Screen::Progress(_) => Context::Progress,
-            Screen::Load(_) => Context::Load,
-            Screen::History(h) => {
-                if h.detail.as_ref().is_some_and(|d| d.edit.is_some()) {
-                    Context::Form
-                } else if h.detail.is_some() {
-                    Context::Detail
-                } else {
-                    Context::History
-                }
-            }
-        }
-    }
-
     /// A moment in the lifter's local time.
     pub fn local(&self, at: DateTime<Utc>) -> DateTime<FixedOffset> {
         at.with_timezone(&self.utc_offset)
@@ -505,7 +433,7 @@ impl State {
     /// Whether the terminal is below the smallest size the screens are drawn at, so "Terminal too
     /// small" is all that is on screen.
     pub fn too_small(&self) -> bool {
-        let (width, height) = crate::ui::MIN_SIZE;
+        let (width, height) = MIN_SIZE;
         self.size.0 < width || self.size.1 < height
     }
 

@@ -1,6 +1,7 @@
 //! The one place state changes: `update(state, action, now) -> effects`.
 //!
-//! Split by where the user is: modals first (help, picker, confirm, small forms), then the screen.
+//! Split by where the user is: modals first (help, picker, confirm, small forms), then the screen,
+//! whose update its descriptor names (`screen.rs`).
 
 mod change;
 mod deload;
@@ -14,6 +15,7 @@ mod logging;
 mod modal;
 mod plausibility;
 mod review;
+pub mod screen;
 mod session;
 mod stored;
 mod text;
@@ -97,7 +99,7 @@ fn input(state: &mut State, input: Input) -> Vec<Effect> {
     let effects = if state.modal.is_some() {
         modal::modal(state, input)
     } else {
-        screen(state, input)
+        screen::update(state, input)
     };
     if std::mem::discriminant(&state.screen) != screen_before && state.status == status_before {
         state.status = None;
@@ -108,26 +110,7 @@ fn input(state: &mut State, input: Input) -> Vec<Effect> {
     effects
 }
 
-fn screen(state: &mut State, input: Input) -> Vec<Effect> {
-    match &state.screen {
-        Screen::Onboarding(_) | Screen::Settings(_) | Screen::Finish(_) => {
-            forms::screen_form(state, input)
-        }
-        Screen::Dashboard => dashboard(state, input),
-        Screen::Session(_) => session::session(state, input),
-        Screen::Summary(_) => {
-            if matches!(input, Input::Command(Command::Submit | Command::Back)) {
-                state.screen = Screen::Dashboard;
-            }
-            Vec::new()
-        }
-        Screen::History(_) => history::history(state, input),
-        Screen::Devices(_) => devices::devices(state, input),
-        Screen::Progress(_) => review::progress(state, input),
-        Screen::Load(_) => review::load(state, input),
-    }
-}
-
+/// The dashboard: where every screen starts from.
 fn dashboard(state: &mut State, input: Input) -> Vec<Effect> {
     match input {
         Input::Command(Command::StartSession | Command::Submit) => {
@@ -149,6 +132,14 @@ fn dashboard(state: &mut State, input: Input) -> Vec<Effect> {
             state.screen = Screen::Settings(form);
         }
         Input::Command(_) | Input::Edit(_) => {}
+    }
+    Vec::new()
+}
+
+/// The summary after a session: Enter or Esc goes back to the dashboard.
+fn summary(state: &mut State, input: Input) -> Vec<Effect> {
+    if matches!(input, Input::Command(Command::Submit | Command::Back)) {
+        state.screen = Screen::Dashboard;
     }
     Vec::new()
 }

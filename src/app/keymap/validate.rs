@@ -16,7 +16,7 @@
 
 use std::collections::HashMap;
 
-use super::{Binding, Command, Context, Key, Keymap, TABLE, X, bindable};
+use super::{Binding, Command, Context, Key, Keymap, TABLE, bindable};
 use crate::config::{ConfigError, Loaded};
 
 /// The actions without which the app cannot be used or left, and what each one does.
@@ -36,24 +36,6 @@ const ESSENTIAL: &[(Command, &str)] = &[
     (Command::AddExercise, "it adds an exercise to a session"),
     (Command::Finish, "it finishes a session"),
 ];
-
-/// Where a context is, for messages.
-fn place(context: Context) -> &'static str {
-    match context {
-        X::Dashboard => "the dashboard",
-        X::Session => "the session screen",
-        X::Picker => "the exercise picker",
-        X::History => "the history",
-        X::Detail => "the session detail",
-        X::Form => "forms",
-        X::Confirm => "confirmations",
-        X::Summary => "the session summary",
-        X::Help => "the help overlay",
-        X::Devices => "the heart-rate straps screen",
-        X::Progress => "the progression screen",
-        X::Load => "the training-load screen",
-    }
-}
 
 /// What is wrong, and which action's line to point at.
 struct Problem {
@@ -131,7 +113,7 @@ impl Keymap {
                     "{} typed as text on {} (it takes typing), so {} would have no key \
                      there; add one that is not typed: a ctrl-…, alt-… or F-key such as {}",
                     quoted(keys),
-                    place(*context),
+                    context.place(),
                     binding.name,
                     suggestion(binding)
                 ),
@@ -169,7 +151,7 @@ fn conflicts(
                         "\"{key}\" is also {} on {}: one key does one thing on a screen; \
                              choose another key for {} (or remap {} too)",
                         kept.name,
-                        place(*context),
+                        context.place(),
                         blamed.name,
                         kept.name
                     ),
@@ -209,6 +191,7 @@ fn suggestion(binding: &Binding) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::keymap::X;
     use std::path::PathBuf;
 
     fn load(text: &str) -> Result<Keymap, String> {

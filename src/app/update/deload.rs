@@ -5,7 +5,8 @@
 use chrono::{Days, NaiveDate};
 
 use super::{Effect, Modal, State, say};
-use crate::app::state::{Confirm, ConfirmAction, read_only_refusal};
+use crate::app::confirm::{Confirm, ConfirmAction};
+use crate::app::state::read_only_refusal;
 use crate::app::store_worker::{DeloadReply, DeloadRequest, ReviewRequest};
 use crate::core::deload::{DeloadWeek, PLAN};
 use crate::core::progression::deload_sets;

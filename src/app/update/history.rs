@@ -2,9 +2,9 @@
 //! key switches between the sets and the heart rate on a small terminal.
 
 use super::{Command, Effect, HISTORY_PAGE, Input, Modal, Screen, State, plausibility, say};
+use crate::app::confirm::{Confirm, ConfirmAction};
 use crate::app::state::{
-    Confirm, ConfirmAction, Detail, DetailView, EntryError, HistoryScreen, SetEdit,
-    read_only_refusal,
+    Detail, DetailView, EntryError, HistoryScreen, SetEdit, read_only_refusal,
 };
 use crate::app::store_worker::{HistoryReply, HistoryRequest, SessionRequest};
 use crate::app::text_input::TextInput;

@@ -1,8 +1,9 @@
 //! Overlays: help, the exercise picker, yes/no questions and small forms.
 
 use super::{Command, Effect, Input, Modal, Screen, State, say, session};
+use crate::app::confirm::ConfirmAction;
 use crate::app::form::{Field, Form};
-use crate::app::state::{ConfirmAction, FormPurpose, Picker, PickerPurpose};
+use crate::app::state::{FormPurpose, Picker, PickerPurpose};
 use crate::app::store_worker::{DeloadRequest, ExerciseRequest, HistoryRequest, SessionRequest};
 use crate::core::exercise::{Equipment, ExerciseKind, Mechanics};
 use crate::core::fuzzy;

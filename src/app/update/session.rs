@@ -3,12 +3,12 @@
 use chrono::Duration;
 
 use super::{Command, Effect, Input, Modal, Screen, State, plausibility, say};
+use crate::app::confirm::{Confirm, ConfirmAction};
 use crate::app::form::{Field, Form};
 use crate::app::rule_form::rule_form;
 use crate::app::state::PlateHint;
 use crate::app::state::{
-    Confirm, ConfirmAction, EntryError, FormPurpose, Picker, RestTimer, SessionScreen,
-    read_only_refusal,
+    EntryError, FormPurpose, Picker, RestTimer, SessionScreen, read_only_refusal,
 };
 use crate::app::store_worker::{ExerciseRequest, SessionRequest};
 use crate::app::text_input::TextInput;

@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::keymap::{Command, Context};
 use crate::app::review_state::ProgressScreen;
-use crate::app::state::{Modal, Picker, PickerPurpose, Screen, State};
+use crate::app::state::{Picker, PickerPurpose, Screen, State};
 use crate::core::exercise::ExerciseId;
 use crate::ui::theme::Theme;
 
@@ -25,11 +25,6 @@ pub const PR_MARK: char = '★';
 
 /// The mark of a week inside a recorded deload, on the e1RM chart and in the top sets.
 pub const DELOAD_MARK: char = '▾';
-
-/// Whether the picker on screen picks a lift to chart.
-pub fn picking(state: &State) -> bool {
-    matches!(&state.modal, Some(Modal::Picker(p)) if p.purpose == PickerPurpose::Progress)
-}
 
 /// The lifts trained, for a picker that picks a lift to chart (`None` for other pickers).
 pub fn picker_lifts<'a>(state: &'a State, picker: &Picker) -> Option<&'a [ExerciseId]> {

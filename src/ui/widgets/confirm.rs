@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::app::state::Confirm;
+use crate::app::confirm::Confirm;
 use crate::ui::text::{width, wrap};
 use crate::ui::theme::Theme;
 

@@ -5,8 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::keymap::{Command, Context};
-use crate::app::state::{Screen, State};
+use crate::app::state::State;
 use crate::ui::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
@@ -23,9 +22,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
             crate::ui::text::truncate(&format!(" {}", message.text), usize::from(status.width));
         frame.render_widget(Paragraph::new(Line::styled(text, style)), status);
     }
-    let both = crate::ui::screens::session_detail::shows_both(frame.area());
     frame.render_widget(
-        Paragraph::new(hints(state, both, usize::from(keys.width), theme)),
+        Paragraph::new(hints(state, frame.area(), usize::from(keys.width), theme)),
         keys,
     );
 }
@@ -33,14 +31,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
 /// "Enter log · Ctrl-n add exercise · …" from the keymap, for the current context, in at most
 /// `width` columns: a hint that does not fit whole is left out (they are listed most needed
 /// first), never cut.
-/// `detail_both`: the session detail shows sets and heart rate at once (no view key needed).
-fn hints<'a>(state: &State, detail_both: bool, width: usize, theme: Theme) -> Line<'a> {
-    use Command as C;
+/// A key that does nothing on a `terminal` this size is left out.
+fn hints<'a>(state: &State, terminal: Rect, width: usize, theme: Theme) -> Line<'a> {
     let context = state.context();
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    for (command, label) in wanted(state, context) {
-        if *command == C::SwitchView && detail_both {
+    for (command, label) in state.hints() {
+        if crate::ui::screens::session_detail::does_nothing(context, *command, terminal) {
             continue;
         }
         if let Some(key) = state.keymap.key_for(context, *command) {
@@ -59,102 +56,11 @@ fn hints<'a>(state: &State, detail_both: bool, width: usize, theme: Theme) -> Li
     Line::from(spans)
 }
 
-/// The hints of `context`, most needed first.
-fn wanted(state: &State, context: Context) -> &'static [(Command, &'static str)] {
-    use Command as C;
-    match context {
-        Context::Dashboard => &[
-            (C::StartSession, "start/resume"),
-            (C::History, "history"),
-            (C::Progress, "progress"),
-            (C::TrainingLoad, "load"),
-            (C::Settings, "settings"),
-            (C::Deload, "deload"),
-            (C::Help, "help"),
-            (C::Quit, "quit"),
-        ],
-        Context::Session => &[
-            (C::Submit, "log"),
-            (C::AddExercise, "add"),
-            (C::RestMinus, "rest−"),
-            (C::RestPlus, "rest+"),
-            (C::RestSkip, "skip"),
-            (C::Finish, "finish"),
-            (C::Help, "help"),
-            (C::Back, "back"),
-        ],
-        Context::Picker if crate::ui::screens::progress::picking(state) => {
-            &[(C::Submit, "show"), (C::Back, "cancel")]
-        }
-        Context::Picker => &[
-            (C::Submit, "add"),
-            (C::CreateExercise, "new exercise"),
-            (C::Back, "cancel"),
-        ],
-        Context::History => &[
-            (C::Submit, "open"),
-            (C::Delete, "delete"),
-            (C::Back, "back"),
-            (C::Help, "help"),
-        ],
-        Context::Detail => &[
-            (C::SwitchView, "sets/heart rate"),
-            (C::EditSet, "edit set"),
-            (C::Delete, "delete set"),
-            (C::Back, "back"),
-            (C::Help, "help"),
-        ],
-        // The first-run profile cannot be cancelled into an app without one: quit instead.
-        Context::Form if state.modal.is_none() && matches!(state.screen, Screen::Onboarding(_)) => {
-            &[
-                (C::Submit, "next / save"),
-                (C::NextField, "next field"),
-                (C::Quit, "quit"),
-            ]
-        }
-        // Settings of a read-only database are shown, not saved.
-        Context::Form
-            if state.modal.is_none()
-                && state.read_only.is_some()
-                && matches!(state.screen, Screen::Settings(_)) =>
-        {
-            &[(C::NextField, "next field"), (C::Back, "back")]
-        }
-        Context::Form => &[
-            (C::Submit, "next / save"),
-            (C::NextField, "next field"),
-            (C::Back, "cancel"),
-        ],
-        Context::Confirm => &[(C::Yes, "yes"), (C::No, "no")],
-        Context::Summary => &[(C::Submit, "dashboard")],
-        Context::Devices => &[
-            (C::Submit, "connect"),
-            (C::Rescan, "scan again"),
-            (C::Forget, "forget"),
-            (C::Back, "back"),
-        ],
-        Context::Help => &[(C::Back, "close"), (C::Up, "scroll")],
-        Context::Progress => &[
-            (C::PickExercise, "exercise"),
-            (C::NextLift, "next lift"),
-            (C::RangeNext, "range"),
-            (C::Back, "back"),
-            (C::Help, "help"),
-        ],
-        Context::Load => &[
-            (C::RangeNext, "range"),
-            (C::NextPanel, "panel"),
-            (C::Back, "back"),
-            (C::Help, "help"),
-        ],
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::app::keymap::Keymap;
-    use crate::app::state::{Settings, Startup};
+    use crate::app::state::{Screen, Settings, Startup};
     use chrono::{DateTime, FixedOffset};
 
     fn text(line: &Line) -> String {
@@ -176,12 +82,12 @@ mod tests {
         );
         state.screen = Screen::Dashboard;
         let theme = Theme::new(false);
-        let wide = text(&hints(&state, false, 120, theme));
+        let wide = text(&hints(&state, Rect::new(0, 0, 120, 24), 120, theme));
         assert!(
             wide.contains("F10 settings") && wide.contains("Ctrl-Q quit"),
             "{wide}"
         );
-        let line = hints(&state, false, 80, theme);
+        let line = hints(&state, Rect::new(0, 0, 80, 24), 80, theme);
         let narrow = text(&line);
         assert!(line.width() <= 80, "{narrow:?}");
         assert!(

@@ -10,19 +10,7 @@ use crate::core::rest::clock;
 use crate::ui::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
-    let place = match &state.screen {
-        Screen::Onboarding(_) => "Welcome",
-        Screen::Dashboard => "Dashboard",
-        Screen::Session(_) => "Session",
-        Screen::Finish(_) => "Finish",
-        Screen::Summary(_) => "Summary",
-        Screen::History(h) if h.detail.is_some() => "History · session",
-        Screen::History(_) => "History",
-        Screen::Settings(_) => "Settings",
-        Screen::Devices(_) => "Heart-rate straps",
-        Screen::Progress(_) => "Progression",
-        Screen::Load(_) => "Training load",
-    };
+    let place = state.descriptor().title;
     let mut left = vec![
         Span::styled(" ironpulse ", theme.title()),
         Span::raw(format!(" {place}")),

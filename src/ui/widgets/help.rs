@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::app::keymap::{Command, Context, Keymap};
+use crate::app::keymap::{Context, Keymap};
 use crate::app::state::State;
 use crate::ui::theme::Theme;
 
@@ -30,8 +30,7 @@ pub fn render(
     first: Option<Context>,
     theme: Theme,
 ) {
-    // The session detail's view key does nothing while both halves show at once.
-    let detail_both = crate::ui::screens::session_detail::shows_both(frame.area());
+    let terminal = frame.area();
     let area = crate::ui::centered(area, 76, area.height);
     let mut lines = Vec::new();
     let sections = Keymap::help_sections();
@@ -42,7 +41,7 @@ pub fn render(
     for (context, title) in ordered {
         lines.push(Line::styled(*title, theme.title()));
         for line in state.keymap.help(*context) {
-            if *context == Context::Detail && line.command == Command::SwitchView && detail_both {
+            if crate::ui::screens::session_detail::does_nothing(*context, line.command, terminal) {
                 continue;
             }
             lines.push(Line::from(vec![

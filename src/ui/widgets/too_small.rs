@@ -5,7 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::ui::{MIN_SIZE, theme::Theme};
+use crate::app::state::MIN_SIZE;
+use crate::ui::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, theme: Theme) {
     let text = vec![
