@@ -63,7 +63,10 @@ fn mentions(code: &str, word: &str) -> bool {
 #[test]
 fn the_guard_sees_plain_and_grouped_imports_and_nothing_else() {
     assert!(mentions("use crate::review::ReviewRows;", "crate::review"));
-    assert!(mentions("use crate::{config::Keys, core::units};", "crate::config"));
+    assert!(mentions(
+        "use crate::{config::Keys, core::units};",
+        "crate::config"
+    ));
     assert!(mentions("use crate::{core::units, read};", "crate::read"));
     assert!(mentions("let t = Instant::now();", "Instant::now"));
     assert!(!mentions("use crate::reading::X;", "crate::read"));
