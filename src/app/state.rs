@@ -369,11 +369,7 @@ fn coaching_for(startup: &Startup, now: DateTime<Utc>) -> HashMap<ExerciseId, Co
         .iter()
         .filter_map(|(id, history)| {
             let exercise = startup.exercises.iter().find(|e| e.id == *id)?;
-            let rule = startup
-                .rules
-                .get(id)
-                .copied()
-                .unwrap_or_else(|| RuleConfig::default_for(exercise, profile.unit));
+            let rule = RuleConfig::resolve(startup.rules.get(id).copied(), exercise, profile.unit);
             Some((
                 *id,
                 Coaching::for_day(

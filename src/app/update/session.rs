@@ -543,11 +543,11 @@ fn rule(state: &mut State) {
     else {
         return;
     };
-    let rule = state
-        .rules
-        .get(&exercise.id)
-        .copied()
-        .unwrap_or_else(|| RuleConfig::default_for(exercise, profile.unit));
+    let rule = RuleConfig::resolve(
+        state.rules.get(&exercise.id).copied(),
+        exercise,
+        profile.unit,
+    );
     let form = rule_form(&rule, profile.unit);
     state.modal = Some(Modal::Form {
         form,

@@ -207,10 +207,11 @@ fn coach(state: &mut State, exercise: crate::core::exercise::ExerciseId, history
     else {
         return;
     };
-    let rule =
-        state.rules.get(&exercise).copied().unwrap_or_else(|| {
-            crate::core::progression::RuleConfig::default_for(found, profile.unit)
-        });
+    let rule = crate::core::progression::RuleConfig::resolve(
+        state.rules.get(&exercise).copied(),
+        found,
+        profile.unit,
+    );
     let coaching = Coaching::for_day(
         history,
         session.id,
