@@ -10,6 +10,7 @@ mod heart;
 mod history;
 mod hr_log;
 mod modal;
+mod picker;
 mod plausibility;
 mod review;
 mod session;

@@ -1,13 +1,10 @@
-//! Overlays: help, the exercise picker, yes/no questions and small forms.
+//! Overlays: help, yes/no questions and small forms; the exercise picker's keys are in `picker`.
 
+use super::picker::{self, NAME_MAX};
 use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest, say, session};
-use crate::app::form::{Field, Form};
-use crate::app::state::{ConfirmAction, FormPurpose, Picker, PickerPurpose};
+use crate::app::form::Form;
+use crate::app::state::{ConfirmAction, FormPurpose};
 use crate::core::exercise::{Equipment, ExerciseKind, Mechanics};
-use crate::core::fuzzy;
-
-/// The longest exercise name, so also the longest picker query worth typing.
-pub const NAME_MAX: usize = 60;
 
 pub fn modal(state: &mut State, input: Input) -> Vec<Effect> {
     let Some(modal) = state.modal.take() else {
@@ -29,7 +26,7 @@ pub fn modal(state: &mut State, input: Input) -> Vec<Effect> {
             };
             Vec::new()
         }
-        Modal::Picker(picker) => picker_input(state, picker, input),
+        Modal::Picker(picker) => picker::input(state, picker, input),
         Modal::Confirm(confirm) => match input {
             Input::Command(Command::Yes | Command::Submit) => confirmed(state, confirm.on_yes),
             Input::Command(Command::No | Command::Back) => {
@@ -58,127 +55,6 @@ pub fn modal(state: &mut State, input: Input) -> Vec<Effect> {
             Vec::new()
         }
     }
-}
-
-/// A key in the exercise picker: typing filters, Enter picks (or offers to create), Esc leaves.
-fn picker_input(state: &mut State, mut picker: Picker, input: Input) -> Vec<Effect> {
-    match input {
-        Input::Edit(edit) => {
-            picker.query.set_limit(NAME_MAX);
-            picker.query.apply(edit);
-            picker.results = match picker.purpose {
-                PickerPurpose::AddToSession => rank_exercises(state, picker.query.text()),
-                PickerPurpose::Progress => super::review::rank_lifts(state, picker.query.text()),
-            };
-            picker.selected = 0;
-        }
-        Input::Command(Command::Up) => picker.selected = picker.selected.saturating_sub(1),
-        Input::Command(Command::Down) => {
-            picker.selected = (picker.selected + 1).min(picker.results.len().saturating_sub(1));
-        }
-        Input::Command(Command::Back) if picker.purpose == PickerPurpose::AddToSession => {
-            return discard_if_empty(state);
-        }
-        Input::Command(Command::Back) => return Vec::new(),
-        // More was typed than the query holds: the picker says so; Enter waits.
-        Input::Command(Command::Submit) if picker.query.refused() > 0 => {}
-        Input::Command(Command::Submit) => {
-            let chosen = picker
-                .results
-                .get(picker.selected)
-                .and_then(|i| state.exercises.get(*i));
-            if picker.purpose == PickerPurpose::Progress {
-                if let Some(id) = chosen.map(|e| e.id) {
-                    return super::review::picked(state, id);
-                }
-                state.modal = Some(Modal::Picker(picker));
-                return Vec::new();
-            }
-            if let (Some(exercise), Some(session)) = (chosen, &state.session) {
-                return vec![Effect::Store(StoreRequest::AddSlot {
-                    session: session.id,
-                    exercise: exercise.id,
-                })];
-            }
-            // Nothing matches what was typed: offer to create it.
-            state.modal = Some(Modal::Picker(picker));
-            return create_exercise_form(state);
-        }
-        Input::Command(Command::CreateExercise)
-            if picker.purpose == PickerPurpose::AddToSession =>
-        {
-            state.modal = Some(Modal::Picker(picker));
-            return create_exercise_form(state);
-        }
-        Input::Command(_) => {}
-    }
-    state.modal = Some(Modal::Picker(picker));
-    Vec::new()
-}
-
-/// A session left without any exercise is not kept: Esc in its picker discards it.
-fn discard_if_empty(state: &State) -> Vec<Effect> {
-    match &state.session {
-        Some(session) if session.slots.is_empty() => vec![Effect::Store(StoreRequest::Abandon {
-            session: session.id,
-            at: state.now,
-        })],
-        _ => Vec::new(),
-    }
-}
-
-/// Catalogue indices ranked for a picker query, recently used exercises first.
-pub fn rank_exercises(state: &State, query: &str) -> Vec<usize> {
-    let items: Vec<(&str, &[String])> = state
-        .exercises
-        .iter()
-        .map(|e| (e.name.as_str(), e.aliases.as_slice()))
-        .collect();
-    let recent: Vec<usize> = state
-        .recent_exercises
-        .iter()
-        .filter_map(|id| state.exercises.iter().position(|e| e.id == *id))
-        .collect();
-    fuzzy::rank(query, &items, &recent)
-}
-
-/// Open the "new exercise" form, named after what was typed in the picker.
-fn create_exercise_form(state: &mut State) -> Vec<Effect> {
-    let name = match &state.modal {
-        Some(Modal::Picker(p)) => p.query.text().trim().to_string(),
-        _ => String::new(),
-    };
-    let form = Form::new(
-        "New exercise",
-        vec![
-            Field {
-                input: crate::app::text_input::TextInput::new(name).with_limit(NAME_MAX),
-                ..Field::text("Name", "", "as you want to see it")
-            },
-            Field::choice("Kind", &["strength", "bodyweight", "cardio"], "strength"),
-            Field::choice(
-                "Equipment",
-                &[
-                    "barbell",
-                    "dumbbell",
-                    "machine",
-                    "cable",
-                    "kettlebell",
-                    "bodyweight",
-                    "band",
-                    "cardio",
-                    "other",
-                ],
-                "barbell",
-            ),
-            Field::choice("Mechanics", &["compound", "isolation"], "compound"),
-        ],
-    );
-    state.modal = Some(Modal::Form {
-        form,
-        purpose: FormPurpose::CustomExercise,
-    });
-    Vec::new()
 }
 
 fn submit_form(state: &mut State, mut form: Form, purpose: FormPurpose) -> Vec<Effect> {

@@ -175,7 +175,7 @@ fn session_started(state: &mut State, started: Session) {
     state.heart.log = crate::app::heart::SessionLog::default();
     state.status = finished.map(|text| crate::app::state::Status { text, error: false });
     state.screen = Screen::Session(SessionScreen::default());
-    let results = super::modal::rank_exercises(state, "");
+    let results = super::picker::rank_exercises(state, "");
     state.modal = Some(Modal::Picker(crate::app::state::Picker {
         results,
         ..Default::default()
