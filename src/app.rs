@@ -5,7 +5,10 @@
 //! changed, once per batch of queued events.
 
 pub mod action;
+pub mod dialog;
 pub mod effect;
+pub mod exercise_form;
+pub mod finish_form;
 pub mod form;
 pub mod heart;
 pub mod keymap;

@@ -19,9 +19,12 @@ use crate::core::session::{Session, SessionSummary, SetId, SlotId};
 use crate::core::set::SetSpec;
 use crate::core::units::{Bpm, Unit, Weight};
 
+use super::dialog::Dialog;
+use super::finish_form::FinishField;
 use super::form::Form;
 use super::heart::Heart;
 use super::keymap::{Context, Keymap};
+use super::profile_form::ProfileField;
 use super::text_input::TextInput;
 use crate::hr::ble::Strap;
 
@@ -142,13 +145,13 @@ pub struct RestTimer {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
     /// First run: the profile is asked for before anything else.
-    Onboarding(Form),
+    Onboarding(Form<ProfileField>),
     Dashboard,
     Session(SessionScreen),
-    Finish(Form),
+    Finish(Form<FinishField>),
     Summary(Session),
     History(HistoryScreen),
-    Settings(Form),
+    Settings(Form<ProfileField>),
     Devices(DevicesScreen),
     /// One lift's progression: e1RM, top sets, volume, muscle coverage.
     Progress(Box<super::review_state::ProgressScreen>),
@@ -266,10 +269,8 @@ pub enum Modal {
     },
     Picker(Picker),
     Confirm(Confirm),
-    Form {
-        form: Form,
-        purpose: FormPurpose,
-    },
+    /// A small form over the screen, with what it is for.
+    Form(Dialog),
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -340,14 +341,6 @@ pub enum ConfirmAction {
     },
     /// End the running deload early.
     EndDeload(DeloadId),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormPurpose {
-    SlotNotes(SlotId),
-    CustomExercise,
-    /// The progression rule of an exercise.
-    Rule(ExerciseId),
 }
 
 /// The day `now` falls on (UTC, like every stored date), inside `deload` or not.
@@ -461,7 +454,7 @@ impl State {
             Some(Modal::Help { .. }) => return Context::Help,
             Some(Modal::Picker(_)) => return Context::Picker,
             Some(Modal::Confirm(_)) => return Context::Confirm,
-            Some(Modal::Form { .. }) => return Context::Form,
+            Some(Modal::Form(_)) => return Context::Form,
             None => {}
         }
         match &self.screen {

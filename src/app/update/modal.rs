@@ -1,10 +1,11 @@
 //! Overlays: help, yes/no questions and small forms; the exercise picker's keys are in `picker`.
 
-use super::picker::{self, NAME_MAX};
-use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest, say, session};
-use crate::app::form::Form;
-use crate::app::state::{ConfirmAction, FormPurpose};
-use crate::core::exercise::{Equipment, ExerciseKind, Mechanics};
+use super::forms::{self, Step};
+use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest, picker, say, session};
+use crate::app::dialog::{Dialog, NoteField};
+use crate::app::exercise_form::read_exercise;
+use crate::app::rule_form::read_rule;
+use crate::app::state::ConfirmAction;
 
 pub fn modal(state: &mut State, input: Input) -> Vec<Effect> {
     let Some(modal) = state.modal.take() else {
@@ -37,83 +38,54 @@ pub fn modal(state: &mut State, input: Input) -> Vec<Effect> {
                 Vec::new()
             }
         },
-        Modal::Form { mut form, purpose } => {
-            match input {
-                Input::Edit(edit) => form.edit(edit),
-                Input::Command(Command::NextField | Command::Down) => form.focus_next(true),
-                Input::Command(Command::PrevField | Command::Up) => form.focus_next(false),
-                Input::Command(Command::Back) => return Vec::new(),
-                // As in every form: Enter moves to the next field and saves on the last.
-                Input::Command(Command::Submit) if form.focus + 1 < form.fields.len() => {
-                    form.focus_next(true);
-                }
-                Input::Command(Command::Submit) if form.refuse_overflow() => {}
-                Input::Command(Command::Submit) => return submit_form(state, form, purpose),
-                Input::Command(_) => {}
+        Modal::Form(mut dialog) => {
+            let step = match &mut dialog {
+                Dialog::Rule { form, .. } => forms::step(form, input),
+                Dialog::SlotNotes { form, .. } => forms::step(form, input),
+                Dialog::NewExercise(form) => forms::step(form, input),
+            };
+            match step {
+                Step::Stay => {}
+                Step::Back => return Vec::new(),
+                Step::Submit => return submit(state, dialog),
             }
-            state.modal = Some(Modal::Form { form, purpose });
+            state.modal = Some(Modal::Form(dialog));
             Vec::new()
         }
     }
 }
 
-fn submit_form(state: &mut State, mut form: Form, purpose: FormPurpose) -> Vec<Effect> {
-    match purpose {
-        FormPurpose::Rule(exercise) => {
-            match crate::app::rule_form::read_rule(&form, state.unit()) {
-                Ok(rule) => vec![Effect::Store(StoreRequest::SetRule { exercise, rule })],
-                Err(errors) => {
-                    form.set_errors(&errors);
-                    state.modal = Some(Modal::Form { form, purpose });
-                    Vec::new()
-                }
-            }
-        }
-        FormPurpose::SlotNotes(slot) => {
-            let Some(session) = &state.session else {
-                return Vec::new();
-            };
-            vec![Effect::Store(StoreRequest::SetSlotNotes {
+/// Enter on a form's last field: read it; saved when right, else each wrong field says why.
+fn submit(state: &mut State, mut dialog: Dialog) -> Vec<Effect> {
+    let read = match &mut dialog {
+        Dialog::Rule { exercise, form } => read_rule(form, state.unit())
+            .map(|rule| StoreRequest::SetRule {
+                exercise: *exercise,
+                rule,
+            })
+            .map_err(|errors| form.set_errors(&errors)),
+        Dialog::SlotNotes { slot, form } => match &state.session {
+            Some(session) => Ok(StoreRequest::SetSlotNotes {
                 session: session.id,
-                slot,
-                notes: form.value("Notes").to_string(),
-            })]
-        }
-        FormPurpose::CustomExercise => {
-            let name = form.value("Name").to_string();
-            let error = if name.is_empty() {
-                Some("type a name".to_string())
-            } else if name.chars().count() > NAME_MAX {
-                Some(format!("keep the name under {NAME_MAX} characters"))
-            } else {
-                state
-                    .exercises
-                    .iter()
-                    .find(|e| {
-                        e.name.eq_ignore_ascii_case(&name)
-                            || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(&name))
-                    })
-                    .map(|e| format!("\"{}\" already exists — pick it from the list", e.name))
-            };
-            if let Some(error) = error {
-                form.set_errors(&[("Name", error)]);
-                state.modal = Some(Modal::Form { form, purpose });
-                return Vec::new();
-            }
-            let kind =
-                ExerciseKind::from_code(form.value("Kind")).unwrap_or(ExerciseKind::Strength);
-            let equipment =
-                Equipment::from_code(form.value("Equipment")).unwrap_or(Equipment::Other);
-            let mechanics =
-                Mechanics::from_code(form.value("Mechanics")).unwrap_or(Mechanics::Compound);
-            vec![Effect::Store(StoreRequest::CreateExercise {
-                name,
-                kind,
-                equipment,
-                mechanics,
-            })]
-        }
+                slot: *slot,
+                notes: form.value(NoteField::Notes).to_string(),
+            }),
+            None => return Vec::new(),
+        },
+        Dialog::NewExercise(form) => read_exercise(form, &state.exercises)
+            .map(|new| StoreRequest::CreateExercise {
+                name: new.name,
+                kind: new.kind,
+                equipment: new.equipment,
+                mechanics: new.mechanics,
+            })
+            .map_err(|errors| form.set_errors(&errors)),
+    };
+    if let Ok(request) = read {
+        return vec![Effect::Store(request)];
     }
+    state.modal = Some(Modal::Form(dialog));
+    Vec::new()
 }
 
 fn confirmed(state: &mut State, action: ConfirmAction) -> Vec<Effect> {

@@ -2,12 +2,10 @@
 //! offers to create what was typed — and Esc leaves.
 
 use super::{Command, Effect, Input, Modal, State, StoreRequest};
-use crate::app::form::{Field, Form};
-use crate::app::state::{FormPurpose, Picker, PickerPurpose};
+use crate::app::dialog::Dialog;
+use crate::app::exercise_form::{NAME_MAX, exercise_form};
+use crate::app::state::{Picker, PickerPurpose};
 use crate::core::fuzzy;
-
-/// The longest exercise name, so also the longest picker query worth typing.
-pub const NAME_MAX: usize = 60;
 
 /// Show the picker for adding an exercise to the session, everything listed.
 pub fn offer_exercises(state: &mut State) {
@@ -106,35 +104,6 @@ fn create_exercise_form(state: &mut State) -> Vec<Effect> {
         Some(Modal::Picker(p)) => p.query.text().trim().to_string(),
         _ => String::new(),
     };
-    let form = Form::new(
-        "New exercise",
-        vec![
-            Field {
-                input: crate::app::text_input::TextInput::new(name).with_limit(NAME_MAX),
-                ..Field::text("Name", "", "as you want to see it")
-            },
-            Field::choice("Kind", &["strength", "bodyweight", "cardio"], "strength"),
-            Field::choice(
-                "Equipment",
-                &[
-                    "barbell",
-                    "dumbbell",
-                    "machine",
-                    "cable",
-                    "kettlebell",
-                    "bodyweight",
-                    "band",
-                    "cardio",
-                    "other",
-                ],
-                "barbell",
-            ),
-            Field::choice("Mechanics", &["compound", "isolation"], "compound"),
-        ],
-    );
-    state.modal = Some(Modal::Form {
-        form,
-        purpose: FormPurpose::CustomExercise,
-    });
+    state.modal = Some(Modal::Form(Dialog::NewExercise(exercise_form(&name))));
     Vec::new()
 }

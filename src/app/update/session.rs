@@ -5,11 +5,12 @@ use std::collections::HashMap;
 use chrono::Duration;
 
 use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest, plausibility, say};
-use crate::app::form::{Field, Form};
+use crate::app::dialog::{Dialog, notes_form};
+use crate::app::finish_form::finish_form;
 use crate::app::rule_form::rule_form;
 use crate::app::state::PlateHint;
 use crate::app::state::{
-    Confirm, ConfirmAction, EntryError, FormPurpose, RestTimer, SessionScreen, read_only_refusal,
+    Confirm, ConfirmAction, EntryError, RestTimer, SessionScreen, read_only_refusal,
 };
 use crate::app::text_input::TextInput;
 use crate::core::coaching::Coaching;
@@ -247,18 +248,10 @@ fn notes(state: &mut State) {
         return;
     };
     if let Some(slot) = session.slots.get(screen.selected) {
-        let form = Form::new(
-            "Exercise notes",
-            vec![Field::text(
-                "Notes",
-                slot.notes.clone(),
-                "Enter saves, Esc cancels",
-            )],
-        );
-        state.modal = Some(Modal::Form {
-            form,
-            purpose: FormPurpose::SlotNotes(slot.id),
-        });
+        state.modal = Some(Modal::Form(Dialog::SlotNotes {
+            slot: slot.id,
+            form: notes_form(&slot.notes),
+        }));
     }
 }
 
@@ -445,21 +438,7 @@ fn finish(state: &mut State) -> Vec<Effect> {
             ConfirmAction::AbandonSession,
         )));
     } else {
-        state.screen = Screen::Finish(Form::new(
-            "Finish the session",
-            vec![
-                Field::text(
-                    "Session RPE",
-                    "",
-                    "0–10: how hard was the whole session? (optional)",
-                ),
-                Field::text(
-                    "Notes",
-                    session.notes.clone(),
-                    "how it went, anything to remember",
-                ),
-            ],
-        ));
+        state.screen = Screen::Finish(finish_form(&session.notes));
     }
     Vec::new()
 }
@@ -532,11 +511,10 @@ fn rule(state: &mut State) {
         exercise,
         profile.unit,
     );
-    let form = rule_form(&rule, profile.unit);
-    state.modal = Some(Modal::Form {
-        form,
-        purpose: FormPurpose::Rule(exercise.id),
-    });
+    state.modal = Some(Modal::Form(Dialog::Rule {
+        exercise: exercise.id,
+        form: rule_form(&rule, profile.unit),
+    }));
 }
 
 /// Plan warm-ups up to the working weight on the line (or today's recommendation), then the
