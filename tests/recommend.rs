@@ -10,10 +10,10 @@ use std::sync::OnceLock;
 use chrono::{DateTime, Duration, Utc};
 use ironpulse::core::e1rm::Formula;
 use ironpulse::core::exercise::ExerciseId;
-use ironpulse::core::profile::{Profile, Sex, default_bar, default_plates};
+use ironpulse::core::profile::Profile;
 use ironpulse::core::progression::{RepRange, Rule, RuleConfig};
 use ironpulse::core::set::{Load, SetKind, SetSpec};
-use ironpulse::core::units::{Bpm, Reps, Rpe, Unit, Weight};
+use ironpulse::core::units::{Reps, Rpe, Weight};
 use ironpulse::store::{HistorySession, HistorySet, HistorySlot, Store};
 use serde_json::Value;
 use tempfile::TempDir;
@@ -93,18 +93,7 @@ fn hand_made(dir: &Path) -> PathBuf {
     let db = dir.join("hand.db");
     let store = Store::open(&db).unwrap();
     store
-        .save_profile(&Profile {
-            unit: Unit::Kg,
-            body_weight: kg(80.0),
-            sex: Sex::Female,
-            birth_year: 1992,
-            hr_max: Bpm::try_from(185).unwrap(),
-            hr_rest: Bpm::try_from(55).unwrap(),
-            lthr: None,
-            bar: default_bar(Unit::Kg),
-            plates: default_plates(Unit::Kg),
-            zones: ironpulse::core::hr_settings::ZoneKind::Karvonen,
-        })
+        .save_profile(&Profile::example().female().born(1992))
         .unwrap();
     let bench = id(&store, "Bench Press");
     let squat = id(&store, "Back Squat");

@@ -12,12 +12,12 @@ use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use ironpulse::core::acwr::Method;
 use ironpulse::core::exercise::ExerciseId;
-use ironpulse::core::profile::{Profile, Sex, default_bar, default_plates};
+use ironpulse::core::profile::Profile;
 use ironpulse::core::review::load::{training_load, training_load_from};
 use ironpulse::core::review::range::Range;
 use ironpulse::core::review::strength::strength;
 use ironpulse::core::set::{Load, SetKind, SetSpec};
-use ironpulse::core::units::{Bpm, Reps, Unit, Weight};
+use ironpulse::core::units::{Reps, Unit, Weight};
 use ironpulse::demo::{DemoOptions, generate};
 use ironpulse::review::ReviewRows;
 use ironpulse::store::{HistorySession, HistorySet, HistorySlot, Store};
@@ -56,18 +56,7 @@ fn set(kind: SetKind, weight: f64, reps: u32) -> SetSpec {
 }
 
 fn profile() -> Profile {
-    Profile {
-        unit: Unit::Kg,
-        body_weight: kg(80.0),
-        sex: Sex::Male,
-        birth_year: 1990,
-        hr_max: Bpm::try_from(185).unwrap(),
-        hr_rest: Bpm::try_from(55).unwrap(),
-        lthr: None,
-        bar: default_bar(Unit::Kg),
-        plates: default_plates(Unit::Kg),
-        zones: ironpulse::core::hr_settings::ZoneKind::Karvonen,
-    }
+    Profile::example()
 }
 
 fn id(store: &Store, name: &str) -> ExerciseId {

@@ -849,24 +849,13 @@ fn a_read_only_database_opens_for_reviewing_and_says_why_changes_are_refused() {
 
 /// A database with a profile (kg, 80 kg, born 1990, HR 185/55), as onboarding leaves it.
 fn with_profile(sandbox: &Sandbox) {
-    use ironpulse::core::profile::{Profile, Sex, default_bar, default_plates};
-    use ironpulse::core::units::{Bpm, Unit, Weight};
+    use ironpulse::core::profile::Profile;
+
     let path = sandbox.db();
     fs::create_dir_all(path.parent().expect("the data folder")).expect("create the data folder");
     let store = ironpulse::store::Store::open(&path).expect("create the database");
     store
-        .save_profile(&Profile {
-            unit: Unit::Kg,
-            body_weight: Weight::from_kg(80.0).expect("a weight"),
-            sex: Sex::Male,
-            birth_year: 1990,
-            hr_max: Bpm::try_from(185).expect("a heart rate"),
-            hr_rest: Bpm::try_from(55).expect("a heart rate"),
-            lthr: None,
-            bar: default_bar(Unit::Kg),
-            plates: default_plates(Unit::Kg),
-            zones: ironpulse::core::hr_settings::ZoneKind::Karvonen,
-        })
+        .save_profile(&Profile::example())
         .expect("save the profile");
 }
 

@@ -170,8 +170,8 @@ pub fn follow_unit(form: &mut Form<ProfileField>, from: Unit, first_run: bool) {
         (BAR, Some((vec![default_bar(from)], vec![default_bar(to)]))),
         (PLATES, Some((default_plates(from), default_plates(to)))),
     ];
-    for (label, defaults) in fields {
-        let Some(field) = form.field_mut(label) else {
+    for (id, defaults) in fields {
+        let Some(field) = form.field_mut(id) else {
             continue;
         };
         let text = field.value().to_string();
@@ -189,7 +189,7 @@ pub fn follow_unit(form: &mut Form<ProfileField>, from: Unit, first_run: bool) {
         // An error said in the old unit ("type a number in kg") is said again in the new one.
         if field.error.is_some() {
             let value = field.value();
-            field.error = if label == PLATES {
+            field.error = if id == PLATES {
                 plates(value, to).err()
             } else {
                 weight(value, to).err()
