@@ -3,6 +3,8 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+#[path = "support/demo_db.rs"]
+mod demo_db;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -20,18 +22,12 @@ use tempfile::TempDir;
 
 use cli::{json, run};
 
-/// One demo database (1 year, seed 1), generated once by the binary for every test here.
+/// A copy of the shared demo database (1 year, seed 1, ending today) for every test here.
 fn demo() -> &'static (TempDir, PathBuf) {
     static DEMO: OnceLock<(TempDir, PathBuf)> = OnceLock::new();
     DEMO.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("demo.db");
-        let out = run(
-            dir.path(),
-            &db,
-            &["demo", "--years", "1", "--seed", "1", "--no-tui"],
-        );
-        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        let db = demo_db::demo_copy(dir.path(), demo_db::Ending::Today);
         (dir, db)
     })
 }

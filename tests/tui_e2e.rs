@@ -2,6 +2,8 @@
 //! the screen and in the database it leaves behind. Each test has its own tmux server and its
 //! own home directory; without tmux the tests say so and pass (CI installs it).
 
+#[path = "support/demo_db.rs"]
+mod demo_db;
 #[path = "support/tmux.rs"]
 mod tmux;
 
@@ -691,18 +693,7 @@ fn review_charts_on_a_demo_database() {
         return;
     }
     let sandbox = Sandbox::new();
-    let db = sandbox.path("demo.db");
-    let out = sandbox
-        .command()
-        .args(["demo", "--years", "1", "--seed", "1", "--no-tui", "--db"])
-        .arg(&db)
-        .output()
-        .expect("run ironpulse demo");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let db = demo_db::demo_copy(sandbox.dir.path(), demo_db::Ending::Today);
     let mut argv = sandbox.argv(&[], false);
     argv.extend([OsString::from("--db"), db.into_os_string()]);
     let t = Tmux::new(WIDTH, HEIGHT, sandbox.dir.path(), &argv);
