@@ -6,7 +6,10 @@
 
 pub mod action;
 pub mod confirm;
+pub mod dialog;
 pub mod effect;
+pub mod exercise_form;
+pub mod finish_form;
 pub mod form;
 pub mod heart;
 pub mod keymap;

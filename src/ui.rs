@@ -8,6 +8,8 @@ pub mod widgets;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
+use crate::app::dialog::Dialog;
+use crate::app::form::{FieldId, Form};
 use crate::app::state::{MIN_SIZE, Modal, State};
 use theme::Theme;
 
@@ -33,13 +35,11 @@ pub fn render(frame: &mut Frame, state: &State) {
         }
         Some(Modal::Picker(picker)) => widgets::picker::render(frame, body, state, picker, theme),
         Some(Modal::Confirm(confirm)) => widgets::confirm::render(frame, body, confirm, theme),
-        Some(Modal::Form { form, .. }) => {
-            let width = dialog_width(body, screens::form::natural_width(state, form) + 2);
-            let height = screens::form::height(state, form, width.saturating_sub(2)) + 2;
-            let area = centered(body, width, height);
-            frame.render_widget(ratatui::widgets::Clear, area);
-            screens::form::render(frame, area, state, form, theme);
-        }
+        Some(Modal::Form(dialog)) => match dialog {
+            Dialog::Rule { form, .. } => form_dialog(frame, body, state, form, theme),
+            Dialog::SlotNotes { form, .. } => form_dialog(frame, body, state, form, theme),
+            Dialog::NewExercise(form) => form_dialog(frame, body, state, form, theme),
+        },
         None => {}
     }
 }
@@ -52,6 +52,21 @@ const DIALOG_MIN_WIDTH: u16 = 48;
 /// How wide a dialog that would like `wanted` columns is drawn in `area`: as wide as it wants,
 /// within [`DIALOG_MIN_WIDTH`]–[`DIALOG_MAX_WIDTH`] and two columns short of the area on each
 /// side. What still does not fit wraps inside it.
+/// A form over the screen, centred, as wide as it would like where there is room.
+fn form_dialog<F: FieldId>(
+    frame: &mut Frame,
+    body: Rect,
+    state: &State,
+    form: &Form<F>,
+    theme: Theme,
+) {
+    let width = dialog_width(body, screens::form::natural_width(state, form) + 2);
+    let height = screens::form::height(state, form, width.saturating_sub(2)) + 2;
+    let area = centered(body, width, height);
+    frame.render_widget(ratatui::widgets::Clear, area);
+    screens::form::render(frame, area, state, form, theme);
+}
+
 pub fn dialog_width(area: Rect, wanted: u16) -> u16 {
     wanted
         .clamp(DIALOG_MIN_WIDTH, DIALOG_MAX_WIDTH)

@@ -890,23 +890,19 @@ fn strength_scores_openpowerlifting() {
 
 /// A database whose profile lifts in pounds on a 35 lb bar with 45, 25, 10 and 5 lb plates.
 fn pound_profile(path: &std::path::Path) {
-    use ironpulse::core::profile::{Profile, Sex};
-    use ironpulse::core::units::{Bpm, Unit, Weight};
+    use ironpulse::core::profile::Profile;
+    use ironpulse::core::units::{Unit, Weight};
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     let lb = |v: f64| Weight::from_unit(v, Unit::Lb).unwrap();
     let store = ironpulse::store::Store::open(path).unwrap();
     store
         .save_profile(&Profile {
-            unit: Unit::Lb,
-            body_weight: lb(180.0),
-            sex: Sex::Female,
-            birth_year: 1990,
-            hr_max: Bpm::try_from(185).unwrap(),
-            hr_rest: Bpm::try_from(55).unwrap(),
-            lthr: None,
             bar: lb(35.0),
             plates: [45.0, 25.0, 10.0, 5.0].map(lb).to_vec(),
-            zones: ironpulse::core::hr_settings::ZoneKind::Karvonen,
+            ..Profile::example()
+                .in_unit(Unit::Lb)
+                .weighing(180.0)
+                .female()
         })
         .unwrap();
 }

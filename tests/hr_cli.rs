@@ -10,8 +10,7 @@ use std::ffi::OsString;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use ironpulse::core::profile::{Profile, Sex, default_bar, default_plates};
-use ironpulse::core::units::{Bpm, Unit, Weight};
+use ironpulse::core::profile::Profile;
 use ironpulse::store::Store;
 
 use cli::Sandbox;
@@ -146,18 +145,7 @@ fn monitor_uses_the_profile_unless_flags_are_given() {
     {
         let store = Store::open(&db).unwrap();
         store
-            .save_profile(&Profile {
-                unit: Unit::Kg,
-                body_weight: Weight::from_kg(80.0).unwrap(),
-                sex: Sex::Female,
-                birth_year: 1990,
-                hr_max: Bpm::try_from(180).unwrap(),
-                hr_rest: Bpm::try_from(50).unwrap(),
-                lthr: Some(Bpm::try_from(160).unwrap()),
-                bar: default_bar(Unit::Kg),
-                plates: default_plates(Unit::Kg),
-                zones: ironpulse::core::hr_settings::ZoneKind::Karvonen,
-            })
+            .save_profile(&Profile::example().female().hr(180, 50).lthr(160))
             .unwrap();
     }
     let source = format!("replay:{FIXTURE}");
@@ -195,18 +183,12 @@ fn monitor_follows_the_profiles_friel_zones_and_the_zones_flag() {
     {
         let store = Store::open(&db).unwrap();
         store
-            .save_profile(&Profile {
-                unit: Unit::Kg,
-                body_weight: Weight::from_kg(80.0).unwrap(),
-                sex: Sex::Male,
-                birth_year: 1990,
-                hr_max: Bpm::try_from(185).unwrap(),
-                hr_rest: Bpm::try_from(50).unwrap(),
-                lthr: Some(Bpm::try_from(145).unwrap()),
-                bar: default_bar(Unit::Kg),
-                plates: default_plates(Unit::Kg),
-                zones: ironpulse::core::hr_settings::ZoneKind::FrielRun,
-            })
+            .save_profile(
+                &Profile::example()
+                    .hr(185, 50)
+                    .lthr(145)
+                    .zones(ironpulse::core::hr_settings::ZoneKind::FrielRun),
+            )
             .unwrap();
     }
     let source = format!("replay:{FIXTURE}");

@@ -19,9 +19,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use fake_bluez::{FakeBluez, PrivateBus, polar_h10};
-use ironpulse::core::hr_settings::ZoneKind;
-use ironpulse::core::profile::{Profile, Sex, default_bar, default_plates};
-use ironpulse::core::units::{Bpm, Unit, Weight};
+use ironpulse::core::profile::Profile;
 use ironpulse::store::Store;
 use tmux::Tmux;
 
@@ -69,20 +67,7 @@ fn session_screen(bus: &PrivateBus, fake: &FakeBluez, home: &Path) -> Tmux {
     let db = dir("data/ironpulse/ironpulse.db");
     std::fs::create_dir_all(db.parent().expect("a parent")).expect("the data dir");
     Store::open(&db)
-        .and_then(|store| {
-            store.save_profile(&Profile {
-                unit: Unit::Kg,
-                body_weight: Weight::from_kg(80.0).expect("a weight"),
-                sex: Sex::Male,
-                birth_year: 1990,
-                hr_max: Bpm::try_from(190).expect("a bpm"),
-                hr_rest: Bpm::try_from(55).expect("a bpm"),
-                lthr: Some(Bpm::try_from(170).expect("a bpm")),
-                bar: default_bar(Unit::Kg),
-                plates: default_plates(Unit::Kg),
-                zones: ZoneKind::Karvonen,
-            })
-        })
+        .and_then(|store| store.save_profile(&Profile::example().hr(190, 55).lthr(170)))
         .expect("save the profile");
 
     let mut argv: Vec<OsString> = ["env", "-u", "IRONPULSE_DB", "-u", "IRONPULSE_LOG", "-u"]

@@ -4,8 +4,8 @@
 use chrono::{TimeZone, Utc};
 use ironpulse::app::store_worker::{Request, SessionReply, SessionRequest};
 use ironpulse::core::hr_settings::{HrSettings, ZoneKind};
-use ironpulse::core::profile::{Profile, Sex, default_bar, default_plates};
-use ironpulse::core::units::{Bpm, Unit, Weight};
+use ironpulse::core::profile::Profile;
+use ironpulse::core::units::Bpm;
 use ironpulse::store::Store;
 
 fn bpm(v: u32) -> Bpm {
@@ -13,18 +13,13 @@ fn bpm(v: u32) -> Bpm {
 }
 
 fn profile(zones: ZoneKind) -> Profile {
-    Profile {
-        unit: Unit::Kg,
-        body_weight: Weight::from_kg(75.0).unwrap(),
-        sex: Sex::Female,
-        birth_year: 1988,
-        hr_max: bpm(188),
-        hr_rest: bpm(52),
-        lthr: Some(bpm(168)),
-        bar: default_bar(Unit::Kg),
-        plates: default_plates(Unit::Kg),
-        zones,
-    }
+    Profile::example()
+        .weighing(75.0)
+        .female()
+        .born(1988)
+        .hr(188, 52)
+        .lthr(168)
+        .zones(zones)
 }
 
 #[test]

@@ -3,6 +3,8 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+#[path = "support/demo_db.rs"]
+mod demo_db;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -10,28 +12,22 @@ use std::sync::OnceLock;
 use chrono::{DateTime, Duration, Utc};
 use ironpulse::core::e1rm::Formula;
 use ironpulse::core::exercise::ExerciseId;
-use ironpulse::core::profile::{Profile, Sex, default_bar, default_plates};
+use ironpulse::core::profile::Profile;
 use ironpulse::core::progression::{RepRange, Rule, RuleConfig};
 use ironpulse::core::set::{Load, SetKind, SetSpec};
-use ironpulse::core::units::{Bpm, Reps, Rpe, Unit, Weight};
+use ironpulse::core::units::{Reps, Rpe, Weight};
 use ironpulse::store::{HistorySession, HistorySet, HistorySlot, Store};
 use serde_json::Value;
 use tempfile::TempDir;
 
 use cli::{json, run};
 
-/// One demo database (1 year, seed 1), generated once by the binary for every test here.
+/// A copy of the shared demo database (1 year, seed 1, ending today) for every test here.
 fn demo() -> &'static (TempDir, PathBuf) {
     static DEMO: OnceLock<(TempDir, PathBuf)> = OnceLock::new();
     DEMO.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("demo.db");
-        let out = run(
-            dir.path(),
-            &db,
-            &["demo", "--years", "1", "--seed", "1", "--no-tui"],
-        );
-        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        let db = demo_db::demo_copy(dir.path(), demo_db::Ending::Today);
         (dir, db)
     })
 }
@@ -93,18 +89,7 @@ fn hand_made(dir: &Path) -> PathBuf {
     let db = dir.join("hand.db");
     let store = Store::open(&db).unwrap();
     store
-        .save_profile(&Profile {
-            unit: Unit::Kg,
-            body_weight: kg(80.0),
-            sex: Sex::Female,
-            birth_year: 1992,
-            hr_max: Bpm::try_from(185).unwrap(),
-            hr_rest: Bpm::try_from(55).unwrap(),
-            lthr: None,
-            bar: default_bar(Unit::Kg),
-            plates: default_plates(Unit::Kg),
-            zones: ironpulse::core::hr_settings::ZoneKind::Karvonen,
-        })
+        .save_profile(&Profile::example().female().born(1992))
         .unwrap();
     let bench = id(&store, "Bench Press");
     let squat = id(&store, "Back Squat");

@@ -5,20 +5,21 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+#[path = "support/demo_db.rs"]
+mod demo_db;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{Duration, NaiveDate, Utc};
 use ironpulse::core::acwr::Method;
 use ironpulse::core::exercise::ExerciseId;
-use ironpulse::core::profile::{Profile, Sex, default_bar, default_plates};
+use ironpulse::core::profile::Profile;
 use ironpulse::core::review::load::{training_load, training_load_from};
 use ironpulse::core::review::range::Range;
 use ironpulse::core::review::strength::strength;
 use ironpulse::core::set::{Load, SetKind, SetSpec};
-use ironpulse::core::units::{Bpm, Reps, Unit, Weight};
-use ironpulse::demo::{DemoOptions, generate};
+use ironpulse::core::units::{Reps, Unit, Weight};
 use ironpulse::review::ReviewRows;
 use ironpulse::store::{HistorySession, HistorySet, HistorySlot, Store};
 use serde_json::Value;
@@ -56,18 +57,7 @@ fn set(kind: SetKind, weight: f64, reps: u32) -> SetSpec {
 }
 
 fn profile() -> Profile {
-    Profile {
-        unit: Unit::Kg,
-        body_weight: kg(80.0),
-        sex: Sex::Male,
-        birth_year: 1990,
-        hr_max: Bpm::try_from(185).unwrap(),
-        hr_rest: Bpm::try_from(55).unwrap(),
-        lthr: None,
-        bar: default_bar(Unit::Kg),
-        plates: default_plates(Unit::Kg),
-        zones: ironpulse::core::hr_settings::ZoneKind::Karvonen,
-    }
+    Profile::example()
 }
 
 fn id(store: &Store, name: &str) -> ExerciseId {
@@ -336,8 +326,8 @@ fn a_single_hundred_on_day_one_gives_science_md_ctl_and_atl() {
     close(&r["monotony"]["total"], 100.0, 0.05);
 }
 
-/// The demo (1 year, seed 1) ending Tuesday 2026-06-30, generated once through the library, and
-/// the review rows as of that day. The store is closed before any test runs the binary on it
+/// A copy of the shared demo (1 year, seed 1) ending Saturday 2026-11-21, and the review rows as
+/// of that day. The store is closed before any test runs the binary on it
 /// (a database is open in one ironpulse at a time).
 struct Demo {
     dir: TempDir,
@@ -358,19 +348,9 @@ fn demo() -> &'static Demo {
     static DEMO: OnceLock<Demo> = OnceLock::new();
     DEMO.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("demo.db");
+        let db = demo_db::demo_copy(dir.path(), demo_db::Ending::Fixed);
         let store = Store::open(&db).unwrap();
-        let today: DateTime<Utc> = Utc.with_ymd_and_hms(2026, 6, 30, 20, 0, 0).unwrap();
-        generate(
-            &store,
-            &DemoOptions {
-                years: 1,
-                seed: 1,
-                today,
-            },
-        )
-        .unwrap();
-        let rows = ReviewRows::read(&store, today.date_naive(), None).unwrap();
+        let rows = ReviewRows::read(&store, demo_db::demo_day(), None).unwrap();
         drop(store);
         Demo {
             dir,
@@ -398,7 +378,7 @@ fn the_demo_report_is_the_review_screens_numbers() {
     let demo = demo();
     let _turn = demo.turn();
     let Demo { dir, db, rows, .. } = demo;
-    let until = day(2026, 6, 30);
+    let until = day(2026, 11, 21);
     // Since the Monday of Range::Weeks4: the report's period is exactly the 4-week view.
     let since = Range::Weeks4.start(until).unwrap();
     let want = training_load(&rows.sessions, Range::Weeks4, until, Method::Rolling);
@@ -410,7 +390,7 @@ fn the_demo_report_is_the_review_screens_numbers() {
             "--since",
             &since.to_string(),
             "--until",
-            "2026-06-30",
+            "2026-11-21",
         ],
     );
     for key in [
@@ -492,27 +472,27 @@ fn the_demo_report_has_prs_and_reads_as_text() {
     let r = json(
         dir.path(),
         db,
-        &["report", "--since", "2026-01-01", "--until", "2026-06-30"],
+        &["report", "--since", "2026-05-21", "--until", "2026-11-21"],
     );
     let prs = r["prs"].as_array().unwrap();
     assert!(!prs.is_empty(), "half a year of progression sets records");
     assert!(prs.iter().all(|p| {
         let d = p["date"].as_str().unwrap();
-        ("2026-01-01"..="2026-06-30").contains(&d)
+        ("2026-05-21"..="2026-11-21").contains(&d)
     }));
 
     let out = run(
         dir.path(),
         db,
-        &["report", "--since", "2026-06-01", "--until", "2026-06-30"],
+        &["report", "--since", "2026-10-23", "--until", "2026-11-21"],
     );
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     for heading in [
-        "ironpulse report: 2026-06-01 to 2026-06-30 (30 days)",
+        "ironpulse report: 2026-10-23 to 2026-11-21 (30 days)",
         "Sessions: ",
         "Volume: ",
         "PRs in the period: ",
-        "Training load on 2026-06-30",
+        "Training load on 2026-11-21",
         "fitness (CTL)",
         "Weekly hrTSS",
         "Time in zones",
@@ -530,9 +510,9 @@ fn the_demo_context_has_every_part_with_the_cores_numbers() {
     let demo = demo();
     let _turn = demo.turn();
     let Demo { dir, db, rows, .. } = demo;
-    let today = day(2026, 6, 30);
-    let c = json(dir.path(), db, &["context", "--as-of", "2026-06-30"]);
-    assert_eq!(c["as_of"], "2026-06-30");
+    let today = day(2026, 11, 21);
+    let c = json(dir.path(), db, &["context", "--as-of", "2026-11-21"]);
+    assert_eq!(c["as_of"], "2026-11-21");
 
     let want = strength(
         &rows.exercise_sessions,
@@ -565,9 +545,9 @@ fn the_demo_context_has_every_part_with_the_cores_numbers() {
     let e = &c["endurance"];
     let weeks = e["weekly_hrtss"].as_array().unwrap();
     assert_eq!(weeks.len(), 8);
-    assert_eq!(weeks[7]["start"], "2026-06-29", "this week's Monday");
+    assert_eq!(weeks[7]["start"], "2026-11-16", "this week's Monday");
     assert!(e["ctl_now"].is_number() && e["ctl_8_weeks_ago"]["ctl"].is_number());
-    assert_eq!(e["ctl_8_weeks_ago"]["date"], "2026-05-05");
+    assert_eq!(e["ctl_8_weeks_ago"]["date"], "2026-09-26");
     assert!(e["hrtss_trend"]["direction"].is_string());
     assert_eq!(e["race_results"], Value::Null);
 
@@ -601,7 +581,7 @@ fn the_demo_context_has_every_part_with_the_cores_numbers() {
         .collect();
     assert_eq!(codes, want);
 
-    let out = run(dir.path(), db, &["context", "--as-of", "2026-06-30"]);
+    let out = run(dir.path(), db, &["context", "--as-of", "2026-11-21"]);
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     for heading in [
         "Strength",

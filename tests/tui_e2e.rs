@@ -2,6 +2,8 @@
 //! the screen and in the database it leaves behind. Each test has its own tmux server and its
 //! own home directory; without tmux the tests say so and pass (CI installs it).
 
+#[path = "support/demo_db.rs"]
+mod demo_db;
 #[path = "support/tmux.rs"]
 mod tmux;
 
@@ -691,18 +693,7 @@ fn review_charts_on_a_demo_database() {
         return;
     }
     let sandbox = Sandbox::new();
-    let db = sandbox.path("demo.db");
-    let out = sandbox
-        .command()
-        .args(["demo", "--years", "1", "--seed", "1", "--no-tui", "--db"])
-        .arg(&db)
-        .output()
-        .expect("run ironpulse demo");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let db = demo_db::demo_copy(sandbox.dir.path(), demo_db::Ending::Today);
     let mut argv = sandbox.argv(&[], false);
     argv.extend([OsString::from("--db"), db.into_os_string()]);
     let t = Tmux::new(WIDTH, HEIGHT, sandbox.dir.path(), &argv);
@@ -849,24 +840,13 @@ fn a_read_only_database_opens_for_reviewing_and_says_why_changes_are_refused() {
 
 /// A database with a profile (kg, 80 kg, born 1990, HR 185/55), as onboarding leaves it.
 fn with_profile(sandbox: &Sandbox) {
-    use ironpulse::core::profile::{Profile, Sex, default_bar, default_plates};
-    use ironpulse::core::units::{Bpm, Unit, Weight};
+    use ironpulse::core::profile::Profile;
+
     let path = sandbox.db();
     fs::create_dir_all(path.parent().expect("the data folder")).expect("create the data folder");
     let store = ironpulse::store::Store::open(&path).expect("create the database");
     store
-        .save_profile(&Profile {
-            unit: Unit::Kg,
-            body_weight: Weight::from_kg(80.0).expect("a weight"),
-            sex: Sex::Male,
-            birth_year: 1990,
-            hr_max: Bpm::try_from(185).expect("a heart rate"),
-            hr_rest: Bpm::try_from(55).expect("a heart rate"),
-            lthr: None,
-            bar: default_bar(Unit::Kg),
-            plates: default_plates(Unit::Kg),
-            zones: ironpulse::core::hr_settings::ZoneKind::Karvonen,
-        })
+        .save_profile(&Profile::example())
         .expect("save the profile");
 }
 

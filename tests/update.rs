@@ -7,8 +7,11 @@ use chrono::Duration;
 use fixtures::*;
 use ironpulse::app::action::Action;
 use ironpulse::app::confirm::ConfirmAction;
+use ironpulse::app::dialog::Dialog;
 use ironpulse::app::effect::Effect;
 use ironpulse::app::keymap::{Command, Context};
+use ironpulse::app::profile_form::ProfileField;
+use ironpulse::app::rule_form::RuleField;
 use ironpulse::app::state::{Modal, Screen, Startup};
 use ironpulse::app::store_worker::{
     DeloadReply, DeloadRequest, DevicesReply, DevicesRequest, ExerciseReply, ExerciseRequest,
@@ -1435,7 +1438,7 @@ fn a_custom_exercise_is_created_from_the_picker_and_added() {
     for _ in 0..4 {
         assert!(cmd(&mut s, Command::Submit, 5).is_empty());
     }
-    let Some(Modal::Form { form, .. }) = &s.modal else {
+    let Some(Modal::Form(Dialog::NewExercise(form))) = &s.modal else {
         panic!("{:?}", s.modal)
     };
     assert_eq!(
@@ -1655,10 +1658,10 @@ fn an_exercise_gets_its_own_progression_rule_and_todays_plan_follows_it() {
     let mut s = in_session();
     assert_eq!(entry(&s), "100x6", "double progression by default");
     cmd(&mut s, Command::Rule, 2);
-    let Some(Modal::Form { form, .. }) = &s.modal else {
+    let Some(Modal::Form(Dialog::Rule { form, .. })) = &s.modal else {
         panic!("{:?}", s.modal)
     };
-    assert_eq!(form.value("Rule"), "double_progression");
+    assert_eq!(form.value(RuleField::Rule), "double_progression");
     // Linear, 5 × 5 … but a rep range upside down is refused first.
     update(&mut s, Action::Edit(TextEdit::Insert('l')), t(2));
     cmd(&mut s, Command::Down, 2);
@@ -1671,7 +1674,7 @@ fn an_exercise_gets_its_own_progression_rule_and_todays_plan_follows_it() {
             "Enter walks to the last field and tries to save"
         );
     }
-    let Some(Modal::Form { form, .. }) = &s.modal else {
+    let Some(Modal::Form(Dialog::Rule { form, .. })) = &s.modal else {
         panic!()
     };
     assert!(form.fields[2].error.is_some(), "{:?}", form.fields[2]);
@@ -1720,7 +1723,7 @@ fn settings_at(s: &mut ironpulse::app::state::State, label: &str) {
     let Screen::Settings(form) = &mut s.screen else {
         panic!("{:?}", s.screen)
     };
-    form.focus = form.fields.iter().position(|f| f.label == label).unwrap();
+    form.focus = form.fields.iter().position(|f| f.label() == label).unwrap();
 }
 
 #[test]
@@ -1737,14 +1740,15 @@ fn friel_zones_without_an_lthr_are_refused_on_the_zones_field() {
     let Screen::Settings(form) = &s.screen else {
         panic!("{:?}", s.screen)
     };
-    assert_eq!(form.value("Zones"), "friel-run");
-    let zones = form.fields.iter().find(|f| f.label == "Zones").unwrap();
+    assert_eq!(form.value(ProfileField::Zones), "friel-run");
+    let zones = form.fields.iter().find(|f| f.label() == "Zones").unwrap();
     assert_eq!(
         zones.error.as_deref(),
         Some("Friel zones need a threshold heart rate (LTHR); set one or use karvonen")
     );
     assert_eq!(
-        form.fields[form.focus].label, "Zones",
+        form.fields[form.focus].label(),
+        "Zones",
         "focus goes back to it"
     );
 }
@@ -1774,7 +1778,7 @@ fn friel_zones_with_an_lthr_are_saved_on_the_profile() {
         panic!("{:?}", s.screen)
     };
     assert_eq!(
-        form.value("Zones"),
+        form.value(ProfileField::Zones),
         "friel-bike",
         "the form shows the saved model"
     );
@@ -1788,7 +1792,7 @@ fn settings_pin_an_e1rm_formula_and_stored_estimates_follow() {
     let Screen::Settings(form) = &s.screen else {
         panic!()
     };
-    assert_eq!(form.value("e1RM formula"), "auto");
+    assert_eq!(form.value(ProfileField::Formula), "auto");
     // Walk to the formula field (the last), pick Epley, save.
     for _ in 0..10 {
         cmd(&mut s, Command::Submit, 1);
@@ -1838,8 +1842,12 @@ fn switching_to_pounds_in_settings_keeps_the_stored_body_weight_bar_and_plates()
     let Screen::Settings(form) = &s.screen else {
         panic!("{:?}", s.screen)
     };
-    assert_eq!(form.value("Body weight"), "176.37", "80 kg shown in lb");
-    assert_eq!(form.value("Bar weight"), "44.09");
+    assert_eq!(
+        form.value(ProfileField::Body),
+        "176.37",
+        "80 kg shown in lb"
+    );
+    assert_eq!(form.value(ProfileField::Bar), "44.09");
     let mut effects = Vec::new();
     for _ in 0..11 {
         effects.extend(cmd(&mut s, Command::Submit, 2));
@@ -2860,7 +2868,7 @@ fn a_field_that_refused_characters_does_not_save_until_edited() {
         update(&mut s, Action::Edit(TextEdit::Insert('a')), t(2));
     }
     assert_eq!(cmd(&mut s, Command::Submit, 3), Vec::new());
-    let Some(Modal::Form { form, .. }) = &s.modal else {
+    let Some(Modal::Form(Dialog::SlotNotes { form, .. })) = &s.modal else {
         panic!("{:?}", s.modal)
     };
     assert_eq!(
@@ -3033,14 +3041,14 @@ fn profile_errors_follow_the_unit_and_give_fitting_examples() {
     let Screen::Onboarding(form) = &mut s.screen else {
         panic!("{:?}", s.screen)
     };
-    for (label, text) in [
-        ("Body weight", "80"),
-        ("Birth year", "1990"),
-        ("Max HR", "fast"),
-        ("Resting HR", "55"),
-        ("Bar weight", "heavy"),
+    for (field, text) in [
+        (ProfileField::Body, "80"),
+        (ProfileField::Born, "1990"),
+        (ProfileField::HrMax, "fast"),
+        (ProfileField::HrRest, "55"),
+        (ProfileField::Bar, "heavy"),
     ] {
-        form.field_mut(label).unwrap().input.set(text);
+        form.field_mut(field).unwrap().input.set(text);
     }
     form.focus = form.fields.len() - 1;
     assert_eq!(cmd(&mut s, Command::Submit, 1), vec![]);
@@ -3050,7 +3058,7 @@ fn profile_errors_follow_the_unit_and_give_fitting_examples() {
         };
         form.fields
             .iter()
-            .find(|f| f.label == label)
+            .find(|f| f.label() == label)
             .and_then(|f| f.error.clone())
     };
     assert_eq!(
@@ -3068,8 +3076,8 @@ fn profile_errors_follow_the_unit_and_give_fitting_examples() {
     let Screen::Onboarding(form) = &s.screen else {
         panic!()
     };
-    assert_eq!(form.value("Units"), "lb");
-    assert_eq!(form.value("Body weight"), "176.37");
+    assert_eq!(form.value(ProfileField::Units), "lb");
+    assert_eq!(form.value(ProfileField::Body), "176.37");
     assert_eq!(
         error(&s, "Bar weight").as_deref(),
         Some("type a number in lb, e.g. 80")

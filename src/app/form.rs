@@ -1,11 +1,35 @@
 //! A small form: labelled fields, one focused, each a free-text line or a choice cycled with ←/→.
-//! Used for the profile (first run and Settings), finishing a session and custom exercises.
+//! Used for the profile (first run and Settings), finishing a session, an exercise's rule, its
+//! notes and custom exercises.
+//!
+//! Each form names its fields with an enum of its own (`ProfileField`, `RuleField` …): a field is
+//! read by its id, never by the words on screen, so a relabelled field cannot be read as empty and
+//! a field of another form cannot be asked for at all — it does not compile.
+
+use std::fmt::Debug;
 
 use super::text_input::{TextEdit, TextInput};
 
+/// The fields of one form. The label is what the lifter reads beside the field.
+pub trait FieldId: Copy + Eq + Debug + 'static {
+    /// Every field of the form, in the order shown.
+    const ALL: &'static [Self];
+
+    fn label(self) -> &'static str;
+
+    /// A hint that follows what else is typed in `form` (Max HR's estimate once a birth year is
+    /// in), else `None` for the field's own.
+    fn live_hint(_form: &Form<Self>, _field: Self, _year: i32) -> Option<String> {
+        None
+    }
+}
+
+/// Fields with what is wrong with each, every one at once.
+pub type FieldErrors<F> = Vec<(F, String)>;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Field {
-    pub label: &'static str,
+pub struct Field<F> {
+    pub id: F,
     pub input: TextInput,
     /// For a choice field, the allowed values; the input holds the current one.
     pub choices: Vec<&'static str>,
@@ -16,10 +40,10 @@ pub struct Field {
     pub error: Option<String>,
 }
 
-impl Field {
-    pub fn text(label: &'static str, value: impl Into<String>, hint: impl Into<String>) -> Self {
+impl<F: FieldId> Field<F> {
+    pub fn text(id: F, value: impl Into<String>, hint: impl Into<String>) -> Self {
         Self {
-            label,
+            id,
             input: TextInput::new(value),
             choices: Vec::new(),
             names: Vec::new(),
@@ -28,7 +52,7 @@ impl Field {
         }
     }
 
-    pub fn choice(label: &'static str, choices: &[&'static str], value: &str) -> Self {
+    pub fn choice(id: F, choices: &[&'static str], value: &str) -> Self {
         let value = choices
             .iter()
             .find(|c| c.eq_ignore_ascii_case(value))
@@ -36,7 +60,7 @@ impl Field {
             .copied()
             .unwrap_or_default();
         Self {
-            label,
+            id,
             input: TextInput::new(value),
             choices: choices.to_vec(),
             names: Vec::new(),
@@ -47,11 +71,7 @@ impl Field {
 
     /// A choice whose values read differently on screen: `(value, name)` pairs, e.g.
     /// `("rpe_autoregulation", "RPE autoregulation")`. `value()` stays the value.
-    pub fn named_choice(
-        label: &'static str,
-        choices: &[(&'static str, &'static str)],
-        value: &str,
-    ) -> Self {
+    pub fn named_choice(id: F, choices: &[(&'static str, &'static str)], value: &str) -> Self {
         let values: Vec<&'static str> = choices.iter().map(|(v, _)| *v).collect();
         let names: Vec<&'static str> = choices.iter().map(|(_, n)| *n).collect();
         Self {
@@ -64,10 +84,17 @@ impl Field {
                     .collect::<Vec<_>>()
                     .join(" / ")
             ),
-            ..Self::choice(label, &values, value)
+            ..Self::choice(id, &values, value)
         }
     }
 
+    /// The words beside the field.
+    pub fn label(&self) -> &'static str {
+        self.id.label()
+    }
+}
+
+impl<F> Field<F> {
     /// The value as it reads on screen: a choice's name, else the text.
     pub fn shown(&self) -> &str {
         self.choices
@@ -77,6 +104,7 @@ impl Field {
             .copied()
             .unwrap_or_else(|| self.input.text())
     }
+
     pub fn value(&self) -> &str {
         self.input.text().trim()
     }
@@ -101,16 +129,16 @@ impl Field {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Form {
+pub struct Form<F> {
     pub title: &'static str,
-    pub fields: Vec<Field>,
+    pub fields: Vec<Field<F>>,
     pub focus: usize,
     /// A message about the form as a whole (e.g. a save that failed).
     pub error: Option<String>,
 }
 
-impl Form {
-    pub fn new(title: &'static str, fields: Vec<Field>) -> Self {
+impl<F: FieldId> Form<F> {
+    pub fn new(title: &'static str, fields: Vec<Field<F>>) -> Self {
         Self {
             title,
             fields,
@@ -119,15 +147,34 @@ impl Form {
         }
     }
 
-    pub fn value(&self, label: &str) -> &str {
-        self.fields
-            .iter()
-            .find(|f| f.label == label)
-            .map_or("", Field::value)
+    /// The field `id`; `None` only for a field this form leaves out on purpose (the e1RM formula
+    /// is in Settings, not on the first run).
+    pub fn get(&self, id: F) -> Option<&Field<F>> {
+        self.fields.iter().find(|f| f.id == id)
     }
 
-    pub fn field_mut(&mut self, label: &str) -> Option<&mut Field> {
-        self.fields.iter_mut().find(|f| f.label == label)
+    /// What `id` holds, trimmed. Every form is built with each of its ids (each form's tests check
+    /// it), so this reads a field that is there.
+    pub fn value(&self, id: F) -> &str {
+        self.get(id).map_or("", Field::value)
+    }
+
+    pub fn field_mut(&mut self, id: F) -> Option<&mut Field<F>> {
+        self.fields.iter_mut().find(|f| f.id == id)
+    }
+
+    /// The ids of `F` this form has no field for (for the forms' tests).
+    pub fn missing(&self) -> Vec<F> {
+        F::ALL
+            .iter()
+            .copied()
+            .filter(|id| self.get(*id).is_none())
+            .collect()
+    }
+
+    /// The hint shown beside `field` in the year `year`.
+    pub fn hint(&self, field: &Field<F>, year: i32) -> String {
+        F::live_hint(self, field.id, year).unwrap_or_else(|| field.hint.clone())
     }
 
     pub fn focus_next(&mut self, forward: bool) {
@@ -137,6 +184,11 @@ impl Form {
         } else {
             (self.focus + n - 1) % n
         };
+    }
+
+    /// Enter on this field moves to the next one rather than saving.
+    pub fn before_last(&self) -> bool {
+        self.focus + 1 < self.fields.len()
     }
 
     /// Apply a text edit to the focused field. On a choice field ←/→ cycle and typing is ignored.
@@ -174,10 +226,10 @@ impl Form {
     /// Refuses to go on while a field holds less than was typed into it (characters past its
     /// limit): each such field says so, and the focus moves to the first. `true` when one did.
     pub fn refuse_overflow(&mut self) -> bool {
-        let errors: Vec<(&'static str, String)> = self
+        let errors: FieldErrors<F> = self
             .fields
             .iter()
-            .filter_map(|f| f.input.refused_message().map(|m| (f.label, m)))
+            .filter_map(|f| f.input.refused_message().map(|m| (f.id, m)))
             .collect();
         if errors.is_empty() {
             return false;
@@ -187,11 +239,11 @@ impl Form {
     }
 
     /// Record per-field errors; focus moves to the first field in error.
-    pub fn set_errors(&mut self, errors: &[(&'static str, String)]) {
+    pub fn set_errors(&mut self, errors: &[(F, String)]) {
         for field in &mut self.fields {
             field.error = errors
                 .iter()
-                .find(|(label, _)| *label == field.label)
+                .find(|(id, _)| *id == field.id)
                 .map(|(_, e)| e.clone());
         }
         if let Some(first) = self.fields.iter().position(|f| f.error.is_some()) {
@@ -204,31 +256,55 @@ impl Form {
 mod tests {
     use super::*;
 
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum T {
+        Units,
+        Weight,
+        Rule,
+        Rpe,
+        Notes,
+    }
+
+    impl FieldId for T {
+        const ALL: &'static [T] = &[T::Units, T::Weight, T::Rule, T::Rpe, T::Notes];
+        fn label(self) -> &'static str {
+            match self {
+                T::Units => "Units",
+                T::Weight => "Weight",
+                T::Rule => "Rule",
+                T::Rpe => "Session RPE",
+                T::Notes => "Notes",
+            }
+        }
+    }
+
     #[test]
     fn choice_fields_cycle_and_text_fields_edit() {
         let mut form = Form::new(
             "t",
             vec![
-                Field::choice("Units", &["kg", "lb"], "lb"),
-                Field::text("Weight", "8", ""),
+                Field::choice(T::Units, &["kg", "lb"], "lb"),
+                Field::text(T::Weight, "8", ""),
             ],
         );
-        assert_eq!(form.value("Units"), "lb");
+        assert_eq!(form.value(T::Units), "lb");
         form.edit(TextEdit::Right);
-        assert_eq!(form.value("Units"), "kg");
+        assert_eq!(form.value(T::Units), "kg");
         form.edit(TextEdit::Insert('l'));
-        assert_eq!(form.value("Units"), "lb");
+        assert_eq!(form.value(T::Units), "lb");
         form.focus_next(true);
         form.edit(TextEdit::Insert('0'));
-        assert_eq!(form.value("Weight"), "80");
-        form.set_errors(&[("Units", "bad".into())]);
+        assert_eq!(form.value(T::Weight), "80");
+        assert_eq!(form.fields[1].label(), "Weight");
+        form.set_errors(&[(T::Units, "bad".into())]);
         assert_eq!(form.focus, 0);
+        assert_eq!(form.missing(), vec![T::Rule, T::Rpe, T::Notes]);
     }
 
     #[test]
     fn a_named_choice_shows_words_and_keeps_its_value() {
         let mut field = Field::named_choice(
-            "Rule",
+            T::Rule,
             &[
                 ("double_progression", "double progression"),
                 ("rpe_target", "RPE target"),
@@ -249,10 +325,10 @@ mod tests {
         let mut form = Form::new(
             "t",
             vec![
-                Field::text("Session RPE", "", ""),
+                Field::text(T::Rpe, "", ""),
                 Field {
                     input: TextInput::new("").with_limit(3),
-                    ..Field::text("Notes", "", "")
+                    ..Field::text(T::Notes, "", "")
                 },
             ],
         );

@@ -1,24 +1,85 @@
 //! The profile form shown on first run and in Settings, and its validation into a `Profile`.
 
+use crate::core::e1rm::Formula;
 use crate::core::hr_settings::ZoneKind;
 use crate::core::profile::{Profile, Sex, default_bar, default_plates, tanaka_hr_max};
 use crate::core::units::{Bpm, Unit, Weight, format_number};
 
-use super::form::{Field, Form};
+use super::form::{Field, FieldErrors, FieldId, Form};
 
-const UNITS: &str = "Units";
-const BODY: &str = "Body weight";
-const SEX: &str = "Sex";
-const BORN: &str = "Birth year";
-const HR_MAX: &str = "Max HR";
-const HR_REST: &str = "Resting HR";
-const LTHR: &str = "LTHR";
-const ZONES: &str = "Zones";
-const BAR: &str = "Bar weight";
-const PLATES: &str = "Plates";
+/// The profile form's fields; `Formula` only in Settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfileField {
+    Units,
+    Body,
+    Sex,
+    Born,
+    HrMax,
+    HrRest,
+    Lthr,
+    Zones,
+    Bar,
+    Plates,
+    /// The e1RM formula pinned for every lift (Settings only).
+    Formula,
+}
+
+use ProfileField::{
+    Bar as BAR, Body as BODY, Born as BORN, Formula as FORMULA, HrMax as HR_MAX, HrRest as HR_REST,
+    Lthr as LTHR, Plates as PLATES, Sex as SEX, Units as UNITS, Zones as ZONES,
+};
+
+impl FieldId for ProfileField {
+    const ALL: &'static [Self] = &[
+        UNITS, BODY, SEX, BORN, HR_MAX, HR_REST, LTHR, ZONES, BAR, PLATES, FORMULA,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            UNITS => "Units",
+            BODY => "Body weight",
+            SEX => "Sex",
+            BORN => "Birth year",
+            HR_MAX => "Max HR",
+            HR_REST => "Resting HR",
+            LTHR => "LTHR",
+            ZONES => "Zones",
+            BAR => "Bar weight",
+            PLATES => "Plates",
+            FORMULA => "e1RM formula",
+        }
+    }
+
+    /// Max HR's hint names the estimate an empty field stands for once a birth year is typed.
+    fn live_hint(form: &Form<Self>, field: Self, year: i32) -> Option<String> {
+        (field == HR_MAX).then(|| hr_max_hint(form, year)).flatten()
+    }
+}
+
+/// The profile in Settings, with the e1RM formula it pins: "auto" (science.md: Brzycki up to 10
+/// reps, Epley 11–12; the RTS chart with an RPE) or one formula.
+pub fn settings_form(profile: Option<&Profile>, pinned: Option<Formula>) -> Form<ProfileField> {
+    const CHOICES: [&str; 8] = [
+        "auto", "brzycki", "epley", "lombardi", "mayhew", "oconner", "wathan", "lander",
+    ];
+    let mut form = profile_form("Settings — profile", profile);
+    form.fields.push(Field::choice(
+        FORMULA,
+        &CHOICES,
+        pinned.map_or("auto", Formula::name),
+    ));
+    form
+}
+
+/// The formula Settings pins, `None` for "auto"; nothing when the form has no formula field
+/// (the first run).
+pub fn pinned_formula(form: &Form<ProfileField>) -> Option<Option<Formula>> {
+    form.get(FORMULA)
+        .map(|field| Formula::from_name(field.value()))
+}
 
 /// The form filled from an existing profile, or with sensible blanks for a first run.
-pub fn profile_form(title: &'static str, profile: Option<&Profile>) -> Form {
+pub fn profile_form(title: &'static str, profile: Option<&Profile>) -> Form<ProfileField> {
     let unit = profile.map_or(Unit::Kg, |p| p.unit);
     let w = |w: Weight| w.display(unit);
     let plates = profile.map_or_else(|| default_plates(unit), |p| p.plates.clone());
@@ -84,22 +145,20 @@ pub fn profile_form(title: &'static str, profile: Option<&Profile>) -> Form {
     )
 }
 
-/// The unit the form's weights are written in (`None` for a form without a Units field).
-pub fn unit_of(form: &Form) -> Option<Unit> {
-    form.fields
-        .iter()
-        .find(|f| f.label == UNITS)
-        .and_then(|f| f.value().parse().ok())
+/// The unit the form's weights are written in.
+pub fn unit_of(form: &Form<ProfileField>) -> Unit {
+    form.value(UNITS).parse().unwrap_or_default()
 }
 
 /// The Units choice moved away from `from`: rewrite body weight, bar and plates in the new unit so
 /// the form still shows (and saves) the same quantities — 80 kg becomes 176.37 lb, never 80 lb. On
 /// the first run a bar and plates still at `from`'s defaults become the new unit's defaults (a lifter
 /// who picks lb has a 45 lb bar). A field that is not a number is left for its own error.
-pub fn follow_unit(form: &mut Form, from: Unit, first_run: bool) {
-    let Some(to) = unit_of(form).filter(|to| *to != from) else {
+pub fn follow_unit(form: &mut Form<ProfileField>, from: Unit, first_run: bool) {
+    let to = unit_of(form);
+    if to == from {
         return;
-    };
+    }
     let written = |ws: &[Weight], unit: Unit| {
         ws.iter()
             .map(|w| w.display(unit))
@@ -111,8 +170,8 @@ pub fn follow_unit(form: &mut Form, from: Unit, first_run: bool) {
         (BAR, Some((vec![default_bar(from)], vec![default_bar(to)]))),
         (PLATES, Some((default_plates(from), default_plates(to)))),
     ];
-    for (label, defaults) in fields {
-        let Some(field) = form.field_mut(label) else {
+    for (id, defaults) in fields {
+        let Some(field) = form.field_mut(id) else {
             continue;
         };
         let text = field.value().to_string();
@@ -130,7 +189,7 @@ pub fn follow_unit(form: &mut Form, from: Unit, first_run: bool) {
         // An error said in the old unit ("type a number in kg") is said again in the new one.
         if field.error.is_some() {
             let value = field.value();
-            field.error = if label == PLATES {
+            field.error = if id == PLATES {
                 plates(value, to).err()
             } else {
                 weight(value, to).err()
@@ -139,18 +198,15 @@ pub fn follow_unit(form: &mut Form, from: Unit, first_run: bool) {
     }
 }
 
-/// A field's label with what is wrong with it.
-pub type FieldErrors = Vec<(&'static str, String)>;
-
 /// Validates the form; on failure returns every field's error at once. A weight that still reads
 /// as `previous`'s value in the chosen unit keeps that exact value, so switching units back and
 /// forth (or saving without a change) never moves a stored quantity by a rounding.
 pub fn read_profile(
-    form: &Form,
+    form: &Form<ProfileField>,
     current_year: i32,
     previous: Option<&Profile>,
-) -> Result<Profile, FieldErrors> {
-    let unit: Unit = form.value(UNITS).parse().unwrap_or_default();
+) -> Result<Profile, FieldErrors<ProfileField>> {
+    let unit = unit_of(form);
     let mut errors = FieldErrors::new();
     let old = |pick: fn(&Profile) -> &[Weight]| previous.map(pick).unwrap_or_default();
     let body_weight = keep(&mut errors, BODY, weight(form.value(BODY), unit))
@@ -239,8 +295,12 @@ fn exact(typed: Weight, unit: Unit, old: &[Weight]) -> Weight {
 }
 
 /// The value, or `None` with the field's error recorded.
-fn keep<T>(errors: &mut FieldErrors, label: &'static str, result: Result<T, String>) -> Option<T> {
-    result.map_err(|e| errors.push((label, e))).ok()
+fn keep<T>(
+    errors: &mut FieldErrors<ProfileField>,
+    field: ProfileField,
+    result: Result<T, String>,
+) -> Option<T> {
+    result.map_err(|e| errors.push((field, e))).ok()
 }
 
 fn weight(text: &str, unit: Unit) -> Result<Weight, String> {
@@ -302,7 +362,7 @@ fn bpm(text: &str, example: u32) -> Result<Bpm, String> {
 }
 
 /// Hint for the Max HR field once a birth year is typed, e.g. "bpm; empty = 180 (Tanaka estimate at age 40)".
-pub fn hr_max_hint(form: &Form, current_year: i32) -> Option<String> {
+pub fn hr_max_hint(form: &Form<ProfileField>, current_year: i32) -> Option<String> {
     let year = form.value(BORN).parse::<i32>().ok()?;
     let age = current_year - year;
     (10..=100).contains(&age).then(|| {
@@ -318,8 +378,8 @@ mod tests {
     use super::*;
     use crate::app::text_input::TextEdit;
 
-    fn fill(form: &mut Form, label: &str, text: &str) {
-        let field = form.field_mut(label).unwrap();
+    fn fill(form: &mut Form<ProfileField>, id: ProfileField, text: &str) {
+        let field = form.field_mut(id).unwrap();
         field.input.set(text);
     }
 
@@ -364,7 +424,7 @@ mod tests {
         assert_eq!(p.plates[0].display(Unit::Lb), "45");
     }
 
-    fn filled() -> Form {
+    fn filled() -> Form<ProfileField> {
         let mut form = profile_form("Profile", None);
         fill(&mut form, BODY, "80");
         fill(&mut form, BORN, "1990");
@@ -488,5 +548,48 @@ mod tests {
         follow_unit(&mut form, Unit::Lb, true);
         assert_eq!(form.value(PLATES), "20.41");
         assert_eq!(form.value(BAR), "20");
+    }
+
+    #[test]
+    fn the_first_run_asks_for_every_field_but_the_formula_and_settings_for_all() {
+        assert_eq!(profile_form("Welcome", None).missing(), vec![FORMULA]);
+        let settings = settings_form(None, Some(Formula::Epley));
+        assert_eq!(settings.missing(), vec![]);
+        assert_eq!(pinned_formula(&settings), Some(Some(Formula::Epley)));
+        assert_eq!(pinned_formula(&profile_form("Welcome", None)), None);
+        let labels: Vec<_> = settings.fields.iter().map(Field::label).collect();
+        assert_eq!(
+            labels,
+            [
+                "Units",
+                "Body weight",
+                "Sex",
+                "Birth year",
+                "Max HR",
+                "Resting HR",
+                "LTHR",
+                "Zones",
+                "Bar weight",
+                "Plates",
+                "e1RM formula"
+            ]
+        );
+    }
+
+    #[test]
+    fn max_hr_hints_at_the_estimate_once_a_birth_year_is_typed() {
+        let mut form = profile_form("Welcome", None);
+        let hr_max = form.fields[4].clone();
+        assert_eq!(
+            form.hint(&hr_max, 2026),
+            "bpm; empty = Tanaka estimate 208 − 0.7 × age"
+        );
+        fill(&mut form, BORN, "1986");
+        assert_eq!(
+            form.hint(&hr_max, 2026),
+            "bpm; empty = 180 (Tanaka estimate at age 40)"
+        );
+        let born = form.fields[3].clone();
+        assert_eq!(form.hint(&born, 2026), "e.g. 1990");
     }
 }

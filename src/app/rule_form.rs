@@ -3,18 +3,41 @@
 use crate::core::progression::{RepRange, Rule, RuleConfig};
 use crate::core::units::{Rpe, Unit, Weight, format_number};
 
-use super::form::{Field, Form};
-use super::profile_form::FieldErrors;
+use super::form::{Field, FieldErrors, FieldId, Form};
 
-const RULE: &str = "Rule";
-const REP_MIN: &str = "Reps from";
-const REP_MAX: &str = "Reps to";
-const INCREMENT: &str = "Increment";
-const TARGET: &str = "Target RPE";
-const SETS: &str = "Working sets";
+/// The rule form's fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleField {
+    Rule,
+    RepMin,
+    RepMax,
+    Increment,
+    Target,
+    Sets,
+}
 
-/// The form for `name`'s rule, filled from `rule`.
-pub fn rule_form(rule: &RuleConfig, unit: Unit) -> Form {
+use RuleField::{
+    Increment as INCREMENT, RepMax as REP_MAX, RepMin as REP_MIN, Rule as RULE, Sets as SETS,
+    Target as TARGET,
+};
+
+impl FieldId for RuleField {
+    const ALL: &'static [Self] = &[RULE, REP_MIN, REP_MAX, INCREMENT, TARGET, SETS];
+
+    fn label(self) -> &'static str {
+        match self {
+            RULE => "Rule",
+            REP_MIN => "Reps from",
+            REP_MAX => "Reps to",
+            INCREMENT => "Increment",
+            TARGET => "Target RPE",
+            SETS => "Working sets",
+        }
+    }
+}
+
+/// The form for an exercise's rule, filled from `rule`.
+pub fn rule_form(rule: &RuleConfig, unit: Unit) -> Form<RuleField> {
     Form::new(
         "Progression rule",
         vec![
@@ -49,12 +72,12 @@ pub fn rule_form(rule: &RuleConfig, unit: Unit) -> Form {
 }
 
 /// Validates the form; every wrong field is reported at once.
-pub fn read_rule(form: &Form, unit: Unit) -> Result<RuleConfig, FieldErrors> {
+pub fn read_rule(form: &Form<RuleField>, unit: Unit) -> Result<RuleConfig, FieldErrors<RuleField>> {
     let mut errors = FieldErrors::new();
-    let number = |label: &'static str, errors: &mut FieldErrors| -> Option<u16> {
-        form.value(label)
+    let number = |field: RuleField, errors: &mut FieldErrors<RuleField>| -> Option<u16> {
+        form.value(field)
             .parse::<u16>()
-            .map_err(|_| errors.push((label, "type a whole number".into())))
+            .map_err(|_| errors.push((field, "type a whole number".into())))
             .ok()
     };
     let rule = Rule::from_code(form.value(RULE)).unwrap_or(Rule::DoubleProgression);
@@ -126,6 +149,7 @@ mod tests {
             sets: 3,
         };
         let form = rule_form(&rule, Unit::Kg);
+        assert_eq!(form.missing(), vec![]);
         assert_eq!(read_rule(&form, Unit::Kg).unwrap(), rule);
         let mut form = rule_form(&rule, Unit::Kg);
         form.field_mut(REP_MAX).unwrap().input.set("3");

@@ -20,9 +20,12 @@ use crate::core::set::SetSpec;
 use crate::core::units::{Bpm, Unit, Weight};
 
 use super::confirm::Confirm;
+use super::dialog::Dialog;
+use super::finish_form::FinishField;
 use super::form::Form;
 use super::heart::Heart;
 use super::keymap::{Context, Keymap};
+use super::profile_form::ProfileField;
 use super::text_input::TextInput;
 use crate::hr::ble::Strap;
 
@@ -149,13 +152,13 @@ pub struct RestTimer {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
     /// First run: the profile is asked for before anything else.
-    Onboarding(Form),
+    Onboarding(Form<ProfileField>),
     Dashboard,
     Session(SessionScreen),
-    Finish(Form),
+    Finish(Form<FinishField>),
     Summary(Session),
     History(HistoryScreen),
-    Settings(Form),
+    Settings(Form<ProfileField>),
     Devices(DevicesScreen),
     /// One lift's progression: e1RM, top sets, volume, muscle coverage.
     Progress(Box<super::review_state::ProgressScreen>),
@@ -273,10 +276,8 @@ pub enum Modal {
     },
     Picker(Picker),
     Confirm(Confirm),
-    Form {
-        form: Form,
-        purpose: FormPurpose,
-    },
+    /// A small form over the screen, with what it is for.
+    Form(Dialog),
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -299,14 +300,6 @@ pub enum PickerPurpose {
     Progress,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormPurpose {
-    SlotNotes(SlotId),
-    CustomExercise,
-    /// The progression rule of an exercise.
-    Rule(ExerciseId),
-}
-
 /// The day `now` falls on (UTC, like every stored date), inside `deload` or not.
 pub fn training_day(deload: Option<&DeloadWeek>, now: DateTime<Utc>) -> TrainingDay {
     let date = now.date_naive();
@@ -326,11 +319,7 @@ fn coaching_for(startup: &Startup, now: DateTime<Utc>) -> HashMap<ExerciseId, Co
         .iter()
         .filter_map(|(id, history)| {
             let exercise = startup.exercises.iter().find(|e| e.id == *id)?;
-            let rule = startup
-                .rules
-                .get(id)
-                .copied()
-                .unwrap_or_else(|| RuleConfig::default_for(exercise, profile.unit));
+            let rule = RuleConfig::resolve(startup.rules.get(id).copied(), exercise, profile.unit);
             Some((
                 *id,
                 Coaching::for_day(

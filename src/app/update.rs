@@ -13,6 +13,7 @@ mod history;
 mod hr_log;
 mod logging;
 mod modal;
+mod picker;
 mod plausibility;
 mod review;
 pub mod screen;
@@ -24,13 +25,11 @@ use chrono::{DateTime, Utc};
 
 use super::action::Action;
 use super::effect::Effect;
-use super::form::Field;
 use super::keymap::{Command, Keymap};
-use super::profile_form::profile_form;
+use super::profile_form::settings_form;
 use super::state::{HistoryScreen, Modal, Screen, State, Status};
 use super::store_worker::HistoryRequest;
 use super::text_input::TextEdit;
-use crate::core::e1rm::Formula;
 use crate::core::rest::RestStatus;
 
 /// How many sessions the history list reads at a time; the next page is read as the selection
@@ -127,9 +126,7 @@ fn dashboard(state: &mut State, input: Input) -> Vec<Effect> {
             state.insight = (state.insight + 1).min(count.saturating_sub(1));
         }
         Input::Command(Command::Settings) => {
-            let mut form = profile_form("Settings — profile", state.profile.as_ref());
-            form.fields.push(formula_field(state.pinned));
-            state.screen = Screen::Settings(form);
+            state.screen = Screen::Settings(settings_form(state.profile.as_ref(), state.pinned));
         }
         Input::Command(_) | Input::Edit(_) => {}
     }
@@ -142,17 +139,6 @@ fn summary(state: &mut State, input: Input) -> Vec<Effect> {
         state.screen = Screen::Dashboard;
     }
     Vec::new()
-}
-
-/// The label of the Settings field that pins the e1RM formula.
-pub const FORMULA: &str = "e1RM formula";
-
-/// "auto" (science.md: Brzycki up to 10 reps, Epley 11–12; the RTS chart with an RPE) or one formula.
-fn formula_field(pinned: Option<Formula>) -> Field {
-    const CHOICES: [&str; 8] = [
-        "auto", "brzycki", "epley", "lombardi", "mayhew", "oconner", "wathan", "lander",
-    ];
-    Field::choice(FORMULA, &CHOICES, pinned.map_or("auto", Formula::name))
 }
 
 fn open_history(state: &mut State) -> Vec<Effect> {

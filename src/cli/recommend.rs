@@ -204,7 +204,7 @@ pub(super) fn advise<'a>(
             continue;
         }
         let stored = store.exercise_rule(exercise.id).map_err(read)?;
-        let config = stored.unwrap_or_else(|| RuleConfig::default_for(exercise, profile.unit));
+        let config = RuleConfig::resolve(stored, exercise, profile.unit);
         let loader = Loader::for_equipment(exercise.equipment, profile);
         let mut recommendation = recommend(&sessions, &config, &loader, today);
         if let Some(day) = &deload_day {

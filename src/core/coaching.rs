@@ -186,8 +186,8 @@ fn moved(set: &SetSpec, body_weight: Option<Weight>) -> Option<Weight> {
 mod tests {
     use super::*;
     use crate::core::exercise::{Equipment, ExerciseId, ExerciseKind, Mechanics};
-    use crate::core::profile::{Sex, default_bar, default_plates};
-    use crate::core::units::{Bpm, Unit, Weight};
+
+    use crate::core::units::{Unit, Weight};
     use chrono::{DateTime, Utc};
 
     fn squat() -> Exercise {
@@ -204,18 +204,7 @@ mod tests {
     }
 
     fn profile() -> Profile {
-        Profile {
-            unit: Unit::Kg,
-            body_weight: Weight::from_kg(80.0).unwrap(),
-            sex: Sex::Male,
-            birth_year: 1990,
-            hr_max: Bpm::try_from(185).unwrap(),
-            hr_rest: Bpm::try_from(55).unwrap(),
-            lthr: None,
-            bar: default_bar(Unit::Kg),
-            plates: default_plates(Unit::Kg),
-            zones: crate::core::hr_settings::ZoneKind::Karvonen,
-        }
+        Profile::example()
     }
 
     fn lift(kg: f64, reps: u32) -> SetSpec {

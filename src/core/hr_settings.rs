@@ -123,8 +123,6 @@ impl HrSettings {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::profile::{default_bar, default_plates};
-    use crate::core::units::{Unit, Weight};
 
     fn bpm(v: u32) -> Bpm {
         Bpm::try_from(v).unwrap()
@@ -199,18 +197,10 @@ mod tests {
 
     #[test]
     fn a_profile_gives_its_anchors_and_zone_model() {
-        let profile = Profile {
-            unit: Unit::Kg,
-            body_weight: Weight::from_kg(80.0).unwrap(),
-            sex: Sex::Female,
-            birth_year: 1990,
-            hr_max: bpm(185),
-            hr_rest: bpm(55),
-            lthr: Some(bpm(165)),
-            bar: default_bar(Unit::Kg),
-            plates: default_plates(Unit::Kg),
-            zones: ZoneKind::FrielBike,
-        };
+        let profile = Profile::example()
+            .female()
+            .lthr(165)
+            .zones(ZoneKind::FrielBike);
         assert_eq!(
             HrSettings::from_profile(&profile),
             HrSettings {

@@ -3,6 +3,8 @@
 use super::hr_settings::ZoneKind;
 use super::units::{Bpm, Unit, Weight};
 
+mod example;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Sex {
     Male,

@@ -77,22 +77,11 @@ impl Loading {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::profile::{Sex, default_bar, default_plates};
-    use crate::core::units::{Bpm, Unit, Weight};
+
+    use crate::core::units::Unit;
 
     fn profile(unit: Unit) -> Profile {
-        Profile {
-            unit,
-            body_weight: Weight::from_kg(80.0).unwrap(),
-            sex: Sex::Male,
-            birth_year: 1990,
-            hr_max: Bpm::try_from(185).unwrap(),
-            hr_rest: Bpm::try_from(55).unwrap(),
-            lthr: None,
-            bar: default_bar(unit),
-            plates: default_plates(unit),
-            zones: crate::core::hr_settings::ZoneKind::Karvonen,
-        }
+        Profile::example().in_unit(unit)
     }
 
     #[test]

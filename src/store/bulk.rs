@@ -156,25 +156,14 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::profile::{Profile, Sex, default_bar, default_plates};
+    use crate::core::profile::Profile;
     use crate::core::session::SessionStatus;
     use crate::core::set::SetKind;
-    use crate::core::units::{Bpm, Unit};
+
     use crate::store::fixtures::{at, custom, every_shape, kg, lift, store};
 
     fn profile(body: f64) -> Profile {
-        Profile {
-            unit: Unit::Kg,
-            body_weight: kg(body),
-            sex: Sex::Male,
-            birth_year: 1990,
-            hr_max: Bpm::try_from(185).unwrap(),
-            hr_rest: Bpm::try_from(55).unwrap(),
-            lthr: None,
-            bar: default_bar(Unit::Kg),
-            plates: default_plates(Unit::Kg),
-            zones: crate::core::hr_settings::ZoneKind::Karvonen,
-        }
+        Profile::example().weighing(body)
     }
 
     fn history(

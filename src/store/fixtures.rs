@@ -13,21 +13,10 @@ pub fn store() -> Store {
 
 /// Saves a kilogram profile weighing `body` kg (what bodyweight sets count).
 pub fn with_body_weight(store: &Store, body: f64) {
-    use crate::core::profile::{Profile, Sex, default_bar, default_plates};
-    use crate::core::units::{Bpm, Unit};
+    use crate::core::profile::Profile;
+
     store
-        .save_profile(&Profile {
-            unit: Unit::Kg,
-            body_weight: kg(body),
-            sex: Sex::Male,
-            birth_year: 1985,
-            hr_max: Bpm::try_from(185).unwrap(),
-            hr_rest: Bpm::try_from(55).unwrap(),
-            lthr: None,
-            bar: default_bar(Unit::Kg),
-            plates: default_plates(Unit::Kg),
-            zones: crate::core::hr_settings::ZoneKind::Karvonen,
-        })
+        .save_profile(&Profile::example().weighing(body).born(1985))
         .unwrap();
 }
 

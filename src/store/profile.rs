@@ -139,22 +139,16 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::profile::{default_bar, default_plates};
+    use crate::core::profile::default_plates;
     use crate::store::fixtures::store;
 
     fn profile() -> Profile {
-        Profile {
-            unit: Unit::Lb,
-            body_weight: Weight::from_unit(180.0, Unit::Lb).unwrap(),
-            sex: Sex::Female,
-            birth_year: 1990,
-            hr_max: Bpm::try_from(188).unwrap(),
-            hr_rest: Bpm::try_from(52).unwrap(),
-            lthr: Some(Bpm::try_from(170).unwrap()),
-            bar: default_bar(Unit::Lb),
-            plates: default_plates(Unit::Lb),
-            zones: ZoneKind::Karvonen,
-        }
+        Profile::example()
+            .in_unit(Unit::Lb)
+            .weighing(180.0)
+            .female()
+            .hr(188, 52)
+            .lthr(170)
     }
 
     #[test]

@@ -54,9 +54,11 @@ impl Store {
 
     /// The rule `exercise` follows: the stored one, else the defaults for its type in `unit`.
     pub fn rule_for(&self, exercise: &Exercise, unit: Unit) -> Result<RuleConfig, StoreError> {
-        Ok(self
-            .exercise_rule(exercise.id)?
-            .unwrap_or_else(|| RuleConfig::default_for(exercise, unit)))
+        Ok(RuleConfig::resolve(
+            self.exercise_rule(exercise.id)?,
+            exercise,
+            unit,
+        ))
     }
 
     /// Stores `exercise`'s rule, or with `None` forgets it so the defaults apply again.

@@ -19,9 +19,10 @@ use crate::ui::theme::Theme;
 /// Draws the screen on show in `area` (between the header and the footer).
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
     match &state.screen {
-        Screen::Onboarding(form) | Screen::Settings(form) | Screen::Finish(form) => {
+        Screen::Onboarding(form) | Screen::Settings(form) => {
             form::render(frame, area, state, form, theme);
         }
+        Screen::Finish(form) => form::render(frame, area, state, form, theme),
         Screen::Dashboard => dashboard::render(frame, area, state, theme),
         Screen::Session(screen) => session::render(frame, area, state, screen, theme),
         Screen::Summary(session) => summary::render(frame, area, state, session, theme),

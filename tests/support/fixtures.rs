@@ -12,28 +12,17 @@ use ironpulse::app::text_input::TextEdit;
 use ironpulse::app::update::update;
 use ironpulse::core::exercise::{Equipment, Exercise, ExerciseId, ExerciseKind, Mechanics};
 use ironpulse::core::history::Performance;
-use ironpulse::core::profile::{Profile, Sex, default_bar, default_plates};
+use ironpulse::core::profile::Profile;
 use ironpulse::core::session::{Session, SessionId, SessionStatus, Slot, SlotId};
 use ironpulse::core::set::{Effort, Load, SetKind, SetSpec};
-use ironpulse::core::units::{Bpm, Reps, Rpe, Unit, Weight};
+use ironpulse::core::units::{Reps, Rpe, Weight};
 
 pub fn t(secs: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(1_790_000_000 + secs, 0).unwrap()
 }
 
 pub fn profile() -> Profile {
-    Profile {
-        unit: Unit::Kg,
-        body_weight: Weight::from_kg(80.0).unwrap(),
-        sex: Sex::Male,
-        birth_year: 1990,
-        hr_max: Bpm::try_from(183).unwrap(),
-        hr_rest: Bpm::try_from(55).unwrap(),
-        lthr: None,
-        bar: default_bar(Unit::Kg),
-        plates: default_plates(Unit::Kg),
-        zones: ironpulse::core::hr_settings::ZoneKind::Karvonen,
-    }
+    Profile::example().hr(183, 55)
 }
 
 pub fn exercise(id: i64, name: &str, mechanics: Mechanics) -> Exercise {

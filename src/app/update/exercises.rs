@@ -63,11 +63,7 @@ pub fn coach(state: &mut State, exercise: ExerciseId, history: &[Performance]) {
     else {
         return;
     };
-    let rule = state
-        .rules
-        .get(&exercise)
-        .copied()
-        .unwrap_or_else(|| RuleConfig::default_for(found, profile.unit));
+    let rule = RuleConfig::resolve(state.rules.get(&exercise).copied(), found, profile.unit);
     let coaching = Coaching::for_day(
         history,
         session.id,

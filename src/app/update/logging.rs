@@ -1,7 +1,7 @@
 //! The session's writes coming back from the store: only now does the screen show a change as
 //! saved (a set as logged, a lift as added, the session as finished).
 
-use super::{Effect, Modal, Screen, State, say, session};
+use super::{Effect, Screen, State, say, session};
 use crate::app::state::{SessionScreen, SlotRecords};
 use crate::app::store_worker::SessionReply;
 use crate::core::history::Performance;
@@ -76,11 +76,7 @@ fn session_started(state: &mut State, started: Session) {
     state.heart.log = crate::app::heart::SessionLog::default();
     state.status = finished.map(|text| crate::app::state::Status { text, error: false });
     state.screen = Screen::Session(SessionScreen::default());
-    let results = super::modal::rank_exercises(state, "");
-    state.modal = Some(Modal::Picker(crate::app::state::Picker {
-        results,
-        ..Default::default()
-    }));
+    super::picker::offer_exercises(state);
 }
 
 /// The session is closed: show its summary and put it at the top of the recent list. It

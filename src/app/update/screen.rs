@@ -239,10 +239,13 @@ mod tests {
 
     use super::*;
     use crate::app::confirm::{Confirm, ConfirmAction};
+    use crate::app::dialog::Dialog;
+    use crate::app::exercise_form::exercise_form;
+    use crate::app::finish_form::finish_form;
     use crate::app::keymap::Keymap;
     use crate::app::profile_form::profile_form;
     use crate::app::review_state::{LoadScreen, ProgressScreen};
-    use crate::app::state::{Detail, DetailView, DevicesScreen, FormPurpose, Picker, SetEdit};
+    use crate::app::state::{Detail, DetailView, DevicesScreen, Picker, SetEdit};
     use crate::app::state::{SessionScreen, Settings, Startup};
     use crate::app::text_input::TextInput;
     use crate::core::review::range::Range;
@@ -304,7 +307,7 @@ mod tests {
             Screen::Onboarding(form()),
             Screen::Dashboard,
             Screen::Session(SessionScreen::default()),
-            Screen::Finish(form()),
+            Screen::Finish(finish_form("")),
             Screen::Summary(session()),
             history(None, false),
             history(None, true),
@@ -325,10 +328,7 @@ mod tests {
             ..Picker::default()
         };
         let question = Confirm::ask("Sure?".into(), "yes", "no", ConfirmAction::AbandonSession);
-        let small_form = Modal::Form {
-            form: form(),
-            purpose: FormPurpose::CustomExercise,
-        };
+        let small_form = Modal::Form(Dialog::NewExercise(exercise_form("")));
         for modal in [
             Modal::Help {
                 scroll: 0,

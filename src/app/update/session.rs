@@ -1,25 +1,28 @@
 //! The session screen: the entry line, exercise selection and order, the rest timer.
 
+use std::collections::HashMap;
+
 use chrono::Duration;
 
 use super::{Command, Effect, Input, Modal, Screen, State, plausibility, say};
 use crate::app::confirm::{Confirm, ConfirmAction};
-use crate::app::form::{Field, Form};
+use crate::app::dialog::{Dialog, notes_form};
+use crate::app::finish_form::finish_form;
 use crate::app::rule_form::rule_form;
 use crate::app::state::PlateHint;
-use crate::app::state::{
-    EntryError, FormPurpose, Picker, RestTimer, SessionScreen, read_only_refusal,
-};
+use crate::app::state::{EntryError, RestTimer, SessionScreen, read_only_refusal};
 use crate::app::store_worker::{ExerciseRequest, SessionRequest};
 use crate::app::text_input::TextInput;
 use crate::core::coaching::Coaching;
-use crate::core::exercise::Equipment;
+use crate::core::exercise::{Equipment, ExerciseId};
 use crate::core::plates::{Loader, Plates};
 use crate::core::progression::RuleConfig;
 use crate::core::rest::Rest;
+use crate::core::session::Slot;
 use crate::core::set::Load;
 use crate::core::set::SetSpec;
 use crate::core::shorthand;
+use crate::core::units::Unit;
 use crate::core::warmup::{WarmupScheme, warmups};
 
 /// Enter the session screen, starting a session if none is running. A running one idle for
@@ -97,11 +100,7 @@ pub fn open(state: &mut State) -> Vec<Effect> {
     });
     prefill(state);
     if empty {
-        let results = crate::app::update::modal::rank_exercises(state, "");
-        state.modal = Some(Modal::Picker(Picker {
-            results,
-            ..Picker::default()
-        }));
+        super::picker::offer_exercises(state);
     }
     Vec::new()
 }
@@ -188,11 +187,7 @@ pub fn session(state: &mut State, input: Input) -> Vec<Effect> {
             }
         }
         Input::Command(Command::AddExercise) => {
-            let results = crate::app::update::modal::rank_exercises(state, "");
-            state.modal = Some(Modal::Picker(Picker {
-                results,
-                ..Picker::default()
-            }));
+            super::picker::offer_exercises(state);
         }
         Input::Command(Command::MoveUp) => return move_slot(state, true),
         Input::Command(Command::MoveDown) => return move_slot(state, false),
@@ -265,18 +260,10 @@ fn notes(state: &mut State) {
         return;
     };
     if let Some(slot) = session.slots.get(screen.selected) {
-        let form = Form::new(
-            "Exercise notes",
-            vec![Field::text(
-                "Notes",
-                slot.notes.clone(),
-                "Enter saves, Esc cancels",
-            )],
-        );
-        state.modal = Some(Modal::Form {
-            form,
-            purpose: FormPurpose::SlotNotes(slot.id),
-        });
+        state.modal = Some(Modal::Form(Dialog::SlotNotes {
+            slot: slot.id,
+            form: notes_form(&slot.notes),
+        }));
     }
 }
 
@@ -364,14 +351,9 @@ pub fn log(state: &mut State) -> Vec<Effect> {
         }
         return Vec::new();
     };
-    let last = slot
-        .sets
-        .last()
-        .map(|s| s.spec)
-        .or_else(|| state.coaching.get(&slot.exercise).and_then(|c| c.last));
     let line = screen.entry.text().to_string();
     let slot_id = slot.id;
-    let parsed = shorthand::parse(&line, &shorthand::Context { unit, last })
+    let parsed = read_entry(&line, unit, slot, &state.coaching)
         .map_err(|e| EntryError {
             message: e.message,
             at: Some(e.at),
@@ -480,21 +462,7 @@ fn finish(state: &mut State) -> Vec<Effect> {
             ConfirmAction::AbandonSession,
         )));
     } else {
-        state.screen = Screen::Finish(Form::new(
-            "Finish the session",
-            vec![
-                Field::text(
-                    "Session RPE",
-                    "",
-                    "0–10: how hard was the whole session? (optional)",
-                ),
-                Field::text(
-                    "Notes",
-                    session.notes.clone(),
-                    "how it went, anything to remember",
-                ),
-            ],
-        ));
+        state.screen = Screen::Finish(finish_form(&session.notes));
     }
     Vec::new()
 }
@@ -535,14 +503,8 @@ pub fn plate_hint(state: &mut State) {
     let barbell = slot
         .and_then(|s| state.exercises.iter().find(|e| e.id == s.exercise))
         .is_some_and(|e| e.equipment == Equipment::Barbell);
-    let last = slot.and_then(|s| {
-        s.sets
-            .last()
-            .map(|l| l.spec)
-            .or_else(|| state.coaching.get(&s.exercise).and_then(|c| c.last))
-    });
-    let weight = shorthand::parse(screen.entry.text(), &shorthand::Context { unit, last })
-        .ok()
+    let weight = slot
+        .and_then(|slot| read_entry(screen.entry.text(), unit, slot, &state.coaching).ok())
         .and_then(|sets| sets.first().map(|s| s.load))
         .and_then(|load| match load {
             Load::External(w) if barbell => Some(w),
@@ -568,16 +530,15 @@ fn rule(state: &mut State) {
     else {
         return;
     };
-    let rule = state
-        .rules
-        .get(&exercise.id)
-        .copied()
-        .unwrap_or_else(|| RuleConfig::default_for(exercise, profile.unit));
-    let form = rule_form(&rule, profile.unit);
-    state.modal = Some(Modal::Form {
-        form,
-        purpose: FormPurpose::Rule(exercise.id),
-    });
+    let rule = RuleConfig::resolve(
+        state.rules.get(&exercise.id).copied(),
+        exercise,
+        profile.unit,
+    );
+    state.modal = Some(Modal::Form(Dialog::Rule {
+        exercise: exercise.id,
+        form: rule_form(&rule, profile.unit),
+    }));
 }
 
 /// Plan warm-ups up to the working weight on the line (or today's recommendation), then the
@@ -596,12 +557,7 @@ fn plan_warmups(state: &mut State) {
         return;
     };
     let coaching = state.coaching.get(&slot.exercise);
-    let last = slot
-        .sets
-        .last()
-        .map(|l| l.spec)
-        .or_else(|| coaching.and_then(|c| c.last));
-    let typed = shorthand::parse(screen.entry.text(), &shorthand::Context { unit, last })
+    let typed = read_entry(screen.entry.text(), unit, slot, &state.coaching)
         .ok()
         .and_then(|s| s.first().copied());
     let working = typed
@@ -665,4 +621,21 @@ pub fn start_rest(state: &mut State, exercise: crate::core::exercise::ExerciseId
         rung: false,
         ready: false,
     });
+}
+
+/// The entry line read for `slot`: `x8`, `+2.5x8` and `-5x8` build on the slot's last set, or,
+/// before its first set today, on the last set of the lift's history. Logging, the plate hint
+/// and the warm-up plan all read the line so.
+fn read_entry(
+    line: &str,
+    unit: Unit,
+    slot: &Slot,
+    coaching: &HashMap<ExerciseId, Coaching>,
+) -> Result<Vec<SetSpec>, shorthand::ShorthandError> {
+    let last = slot
+        .sets
+        .last()
+        .map(|set| set.spec)
+        .or_else(|| coaching.get(&slot.exercise).and_then(|c| c.last));
+    shorthand::parse(line, &shorthand::Context { unit, last })
 }

@@ -31,8 +31,10 @@ fn failed(state: &mut State, what: Failed, message: String) {
                 at: None,
             });
         }
-        (Failed::Profile, Screen::Onboarding(form) | Screen::Settings(form))
-        | (Failed::Finish, Screen::Finish(form)) => {
+        (Failed::Profile, Screen::Onboarding(form) | Screen::Settings(form)) => {
+            form.error = Some(format!("not saved: {message}"));
+        }
+        (Failed::Finish, Screen::Finish(form)) => {
             form.error = Some(format!("not saved: {message}"));
         }
         (Failed::EditSet, Screen::History(h)) => {
@@ -46,8 +48,8 @@ fn failed(state: &mut State, what: Failed, message: String) {
             }
         }
         (Failed::Exercise, _) => {
-            if let Some(Modal::Form { form, .. }) = &mut state.modal {
-                form.error = Some(message);
+            if let Some(Modal::Form(dialog)) = &mut state.modal {
+                dialog.set_error(message);
             } else {
                 say(state, message, true);
             }

@@ -110,6 +110,12 @@ pub struct RuleConfig {
 }
 
 impl RuleConfig {
+    /// The rule `exercise` follows: the one the lifter chose (`chosen`, as stored), else the
+    /// defaults for its type in `unit`. The one place that decides it, for the app and the CLI.
+    pub fn resolve(chosen: Option<RuleConfig>, exercise: &Exercise, unit: Unit) -> RuleConfig {
+        chosen.unwrap_or_else(|| Self::default_for(exercise, unit))
+    }
+
     /// science.md defaults: double progression, 5–8 reps and +2.5 kg for compounds, 8–12 reps
     /// and +1 kg for isolation lifts; 3 sets, target RPE 8. In pounds the increments are 5 lb
     /// and 2.5 lb (the smallest jumps standard pound plates make).

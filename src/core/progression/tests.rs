@@ -625,3 +625,15 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_rule_chosen_wins_and_without_one_the_defaults_for_the_lift_and_unit_apply() {
+    let curl = exercise(Mechanics::Isolation, Equipment::Dumbbell);
+    let chosen = three_by_five(Rule::RpeTarget);
+    assert_eq!(RuleConfig::resolve(Some(chosen), &curl, Unit::Kg), chosen);
+    let default = RuleConfig::resolve(None, &curl, Unit::Lb);
+    assert_eq!(default.rule, Rule::DoubleProgression);
+    assert_eq!((default.rep_range.min(), default.rep_range.max()), (8, 12));
+    assert_eq!(default.increment.display(Unit::Lb), "2.5");
+    assert_eq!(default.sets, 3);
+}

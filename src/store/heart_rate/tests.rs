@@ -3,13 +3,12 @@ use std::time::Duration;
 use super::*;
 use crate::core::hr_settings::{HrSettings, ZoneKind};
 use crate::core::hr_summary::HrSummary;
-use crate::core::profile::{Profile, Sex, default_bar, default_plates};
+use crate::core::profile::Profile;
 use crate::core::session::SetId;
 use crate::core::set_hr::SetHr;
-use crate::core::units::Unit;
 use crate::hr::sim::{Script, SimModel, SimParams};
 use crate::store::HistoryHr;
-use crate::store::fixtures::{at, custom, kg, lift, store};
+use crate::store::fixtures::{at, custom, lift, store};
 
 /// The storage budget for an hour of HR + RR (performance.md).
 const BUDGET_BYTES_PER_HOUR: i64 = 100_000;
@@ -19,18 +18,7 @@ fn bpm(v: u32) -> Bpm {
 }
 
 fn profile() -> Profile {
-    Profile {
-        unit: Unit::Kg,
-        body_weight: kg(80.0),
-        sex: Sex::Male,
-        birth_year: 1990,
-        hr_max: bpm(190),
-        hr_rest: bpm(50),
-        lthr: Some(bpm(165)),
-        bar: default_bar(Unit::Kg),
-        plates: default_plates(Unit::Kg),
-        zones: crate::core::hr_settings::ZoneKind::Karvonen,
-    }
+    Profile::example().hr(190, 50).lthr(165)
 }
 
 fn sample(second: u32, b: u32, rr: &[u16]) -> HrSample {

@@ -12,8 +12,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::app::form::{Field, Form};
-use crate::app::profile_form::hr_max_hint;
+use crate::app::form::{Field, FieldId, Form};
 use crate::app::state::{Screen, State};
 use crate::ui::text::{cut_at_word, width, wrap};
 use crate::ui::theme::Theme;
@@ -38,14 +37,21 @@ struct Laid {
     focus: (usize, usize),
 }
 
-pub fn render(frame: &mut Frame, area: Rect, state: &State, form: &Form, theme: Theme) {
+pub fn render<F: FieldId>(
+    frame: &mut Frame,
+    area: Rect,
+    state: &State,
+    form: &Form<F>,
+    theme: Theme,
+) {
     let block = Block::bordered()
         .title(format!(" {} ", form.title))
         .border_style(theme.focus_border());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let locked = state.read_only.is_some()
-        && matches!(&state.screen, Screen::Settings(shown) if std::ptr::eq(shown, form));
+        && matches!(&state.screen, Screen::Settings(shown)
+            if std::ptr::eq(std::ptr::from_ref(shown).cast::<()>(), std::ptr::from_ref(form).cast::<()>()));
     // A blank line between fields when there is room; packed (errors still shown) when not.
     let spaced = lay_out(state, form, inner.width, true, locked, theme);
     let laid = if spaced.lines.len() <= usize::from(inner.height) {
@@ -73,19 +79,19 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, form: &Form, theme: 
 }
 
 /// The rows `form` takes at `width` (blank lines between fields, as drawn when there is room).
-pub fn height(state: &State, form: &Form, width: u16) -> u16 {
+pub fn height<F: FieldId>(state: &State, form: &Form<F>, width: u16) -> u16 {
     lay_out(state, form, width, true, false, Theme::new(false))
         .lines
         .len() as u16
 }
 
 /// The width `form` would like: every label, value and hint on one line.
-pub fn natural_width(state: &State, form: &Form) -> u16 {
+pub fn natural_width<F: FieldId>(state: &State, form: &Form<F>) -> u16 {
     let year = state.now.year();
     let widest = form
         .fields
         .iter()
-        .map(|f| VALUE_COLUMN + value_text(f).1.max(VALUE_WIDTH) + 2 + width(&hint(form, f, year)))
+        .map(|f| VALUE_COLUMN + value_text(f).1.max(VALUE_WIDTH) + 2 + width(&form.hint(f, year)))
         .chain([width(form.title) + 4, width(KEYS)])
         .max()
         .unwrap_or(0);
@@ -93,7 +99,7 @@ pub fn natural_width(state: &State, form: &Form) -> u16 {
 }
 
 /// A choice as `‹ name ›`; text as it is. With its width.
-fn value_text(field: &Field) -> (String, usize) {
+fn value_text<F>(field: &Field<F>) -> (String, usize) {
     let text = if field.choices.is_empty() {
         field.input.text().to_string()
     } else {
@@ -103,18 +109,10 @@ fn value_text(field: &Field) -> (String, usize) {
     (text, w)
 }
 
-fn hint(form: &Form, field: &Field, year: i32) -> String {
-    if field.label == "Max HR" {
-        hr_max_hint(form, year).unwrap_or_else(|| field.hint.clone())
-    } else {
-        field.hint.clone()
-    }
-}
-
 /// The form's lines; `locked`: shown only (a read-only database's Settings), with no cursor.
-fn lay_out(
+fn lay_out<F: FieldId>(
     state: &State,
-    form: &Form,
+    form: &Form<F>,
     columns: u16,
     spaced: bool,
     locked: bool,
@@ -146,7 +144,7 @@ fn lay_out(
         };
         let (text, text_width) = value_text(field);
         let mut row = vec![
-            Span::styled(format!("{:<LABEL_WIDTH$}", field.label), label_style),
+            Span::styled(format!("{:<LABEL_WIDTH$}", field.label()), label_style),
             Span::raw("  "),
         ];
         let value_width = if focused && field.choices.is_empty() && !locked {
@@ -165,7 +163,7 @@ fn lay_out(
         row.push(Span::raw(
             " ".repeat((VALUE_COLUMN + value_width).saturating_sub(shown)),
         ));
-        let hint = hint(form, field, state.now.year());
+        let hint = form.hint(field, state.now.year());
         let hint_fits = VALUE_COLUMN + value_width + 2 + width(&hint) <= columns;
         if hint_fits {
             row.push(Span::styled(format!("  {hint}"), theme.dim()));
