@@ -25,7 +25,7 @@ pub use replay::{ReplayError, ReplaySource};
 pub use sim::{SimControl, SimSource};
 pub use spec::{SourceSpec, SpecError};
 pub use speed::Speed;
-pub use stale::{STALE_AFTER, StaleTracker};
+pub use stale::StaleTracker;
 
 /// A producer of heart-rate events.
 pub trait HeartRateSource: Send {

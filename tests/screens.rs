@@ -330,7 +330,7 @@ fn per_set_heart_rate_columns_read_whole_at_every_width() {
         (4, 118, 171, None),
         (5, 121, 152, Some(-3)),
     ] {
-        s.heart.log.sets.insert(
+        s.heart.live.log_mut().know_set(
             SetId(id),
             SetHr {
                 start: bpm(start),

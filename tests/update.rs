@@ -2834,7 +2834,7 @@ fn out_of_range_heart_rate_values_are_counted() {
         };
         update(&mut s, Action::Hr(event), t(at as i64));
     }
-    assert_eq!(s.heart.out_of_range, 2);
+    assert_eq!(s.heart.live.out_of_range(), 2);
 }
 
 /// Counts agree with their noun in what the app asks.

@@ -171,8 +171,7 @@ fn session_started(state: &mut State, started: Session) {
         _ => None,
     };
     state.session = Some(started);
-    state.heart.meter = None;
-    state.heart.log = crate::app::heart::SessionLog::default();
+    super::hr_log::session_started(state);
     state.status = finished.map(|text| crate::app::state::Status { text, error: false });
     state.screen = Screen::Session(SessionScreen::default());
     let results = super::modal::rank_exercises(state, "");
@@ -231,7 +230,6 @@ fn finished(state: &mut State, session: Session) -> Vec<Effect> {
     state.session = None;
     state.rest = None;
     state.status = None;
-    state.heart.meter = None;
     let mut effects = super::hr_log::session_over(state, &session);
     state.screen = Screen::Summary(session);
     effects.extend(check_again(state));
