@@ -395,7 +395,7 @@ fn heart_rate_panel_friel_zones() {
 
 #[test]
 fn devices() {
-    use ironpulse::hr::ble::Strap;
+    use ironpulse::hr::Strap;
     let mut s = state(startup());
     cmd(&mut s, Command::Devices, 0);
     snap("devices_scanning", &s);

@@ -1424,7 +1424,7 @@ fn the_session_detail_reads_letters_as_commands() {
 
 #[test]
 fn straps_are_scanned_chosen_remembered_and_forgotten() {
-    use ironpulse::hr::ble::Strap;
+    use ironpulse::hr::Strap;
     let mut s = state(startup());
     assert_eq!(cmd(&mut s, Command::Devices, 0), vec![Effect::ScanStraps]);
     let strap = |name: &str, address: &str, rssi| Strap {

@@ -23,7 +23,7 @@ use super::form::Form;
 use super::heart::Heart;
 use super::keymap::{Context, Keymap};
 use super::text_input::TextInput;
-use crate::hr::ble::Strap;
+use crate::hr::Strap;
 
 /// Settings that come from the config file.
 #[derive(Debug, Clone, PartialEq, Eq)]

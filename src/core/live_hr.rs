@@ -49,7 +49,7 @@ impl Models {
 
     /// A meter for a new session, when the anchors give a load.
     fn meter(&self) -> Option<Meter> {
-        Some(Meter::new(self.zones.clone(), self.load?))
+        Some(Meter::new(self.zones, self.load?))
     }
 }
 

@@ -23,7 +23,7 @@ pub fn run(ctx: &Context, args: &MonitorArgs) -> Result<(), Failure> {
     let described = source.describe();
     let speed = args.source.speed;
     let models = Models::new(zones, Some(load));
-    let mut live = Live {
+    let mut measured = Live {
         hr: LiveHr::measuring(&models),
         models: &models,
     };
@@ -44,9 +44,9 @@ pub fn run(ctx: &Context, args: &MonitorArgs) -> Result<(), Failure> {
     let limit = args.source.duration.map(Duration::from_secs);
     let (stop, heard) = stream(source, limit, speed, |event, at| {
         let line = if args.json {
-            event_json(event, at, &mut live).to_string()
+            event_json(event, at, &mut measured).to_string()
         } else {
-            event_text(event, &mut live)
+            event_text(event, &mut measured)
         };
         out.line(line)?;
         Ok(true)
@@ -62,6 +62,7 @@ pub struct Live<'a> {
 }
 
 /// The figures after one sample.
+#[derive(Debug, Clone, Copy)]
 struct Reading {
     zone: Option<ironpulse::core::zones::Zone>,
     hr_tss: Option<f64>,
@@ -220,4 +221,59 @@ fn sample_text(
         line.push_str("  (no skin contact)");
     }
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ironpulse::core::load::LoadParams;
+    use ironpulse::core::profile::Sex;
+    use ironpulse::core::zones::ZoneModel;
+
+    fn bpm(v: u32) -> Option<Bpm> {
+        Bpm::try_from(v).ok()
+    }
+
+    /// A value sent without skin contact is printed as sent, but adds nothing to the figures:
+    /// the same rule as the app's heart-rate panel.
+    #[test]
+    fn a_value_without_skin_contact_adds_nothing_to_the_figures() {
+        let zones = ZoneModel::karvonen(bpm(50).unwrap(), bpm(190).unwrap()).unwrap();
+        let load =
+            LoadParams::new(bpm(50).unwrap(), bpm(190).unwrap(), bpm(165), Sex::Male).unwrap();
+        let models = Models::new(zones, Some(load));
+        let mut live = Live {
+            hr: LiveHr::measuring(&models),
+            models: &models,
+        };
+        let sample = |s: u64, contact| HrEvent::Sample {
+            at: Duration::from_secs(s),
+            bpm: bpm(165),
+            rr_ms: Vec::new(),
+            contact,
+            energy_kj: None,
+        };
+        event_json(&sample(0, Contact::Detected), Duration::ZERO, &mut live);
+        let off = event_json(
+            &sample(1, Contact::NotDetected),
+            Duration::from_secs(1),
+            &mut live,
+        );
+        assert_eq!(
+            (&off["bpm"], &off["contact"], &off["zone"], &off["hrtss"]),
+            (&json!(165), &json!(false), &Value::Null, &json!(0.0))
+        );
+        assert!(
+            event_text(&sample(2, Contact::NotDetected), &mut live)
+                .starts_with("  0:02    – bpm  no reading"),
+        );
+        // Back in contact: 165 bpm for the second since the last sample counts again.
+        let on = event_json(
+            &sample(3, Contact::Detected),
+            Duration::from_secs(3),
+            &mut live,
+        );
+        assert_eq!(on["zone"], json!("Z4"));
+        assert!(on["hrtss"].as_f64().unwrap() > 0.0);
+    }
 }

@@ -74,7 +74,7 @@ fn seconds(batch: &Batch) -> Vec<u32> {
     batch.samples.iter().map(|s| s.offset_ms / 1000).collect()
 }
 
-fn gap(from: u32, to: u32, reason: GapReason) -> HrGap {
+const fn gap(from: u32, to: u32, reason: GapReason) -> HrGap {
     HrGap {
         from_ms: from * 1000,
         to_ms: to * 1000,
@@ -82,9 +82,12 @@ fn gap(from: u32, to: u32, reason: GapReason) -> HrGap {
     }
 }
 
+/// A sequence's name, what it feeds in, and the seconds and gaps the store gets.
+type Case<'a> = (&'a str, &'a [In], &'a [u32], &'a [HrGap]);
+
 #[test]
 fn sequences_with_silences_contact_loss_and_reconnects_store_every_sample_and_their_gaps() {
-    let cases: &[(&str, &[In], &[u32], &[HrGap])] = &[
+    let cases: &[Case] = &[
         (
             "steady",
             &[Beat(1, 120, ON), Beat(2, 121, ON), Beat(3, 122, ON)],

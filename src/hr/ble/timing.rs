@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use super::backoff::Backoff;
+use crate::hr::Backoff;
 
 /// Overrides some of the waits, e.g. `connect=500ms,stale=800ms,backoff=100ms`. Keys: `connect`,
 /// `discover`, `subscribe`, `read`, `find`, `bus`, `stale`, `backoff`, `backoff_max`, `scan`;
