@@ -1,4 +1,6 @@
-//! Heart-rate events: the link state and, per sample, the live figures (O(1) per sample).
+//! Heart-rate events: the link state the header shows, and each sample handed to the live
+//! heart rate ([`LiveHr`](crate::core::live_hr::LiveHr)), which gives the reading and what goes
+//! to the store.
 
 use std::time::Duration;
 

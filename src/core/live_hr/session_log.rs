@@ -144,7 +144,7 @@ impl SessionLog {
     }
 
     /// The strap went quiet or the link dropped: what follows, until the next sample, is a gap.
-    pub fn gap(&mut self, reason: GapReason) {
+    pub(super) fn gap(&mut self, reason: GapReason) {
         if let (None, Some(last)) = (self.open_gap, self.last_offset) {
             self.open_gap = Some((last, reason));
         }
