@@ -242,17 +242,15 @@ mod tests {
 
     /// A sample `second`s into the session, arriving then.
     fn beat(state: &mut State, second: u32) -> Vec<Effect> {
-        state.now = start() + TimeDelta::seconds(i64::from(second));
-        crate::app::update::heart::heart(
-            state,
-            HrEvent::Sample {
-                at: Duration::from_secs(u64::from(second)),
-                bpm: Bpm::try_from(120).ok(),
-                rr_ms: Vec::new(),
-                contact: Contact::Detected,
-                energy_kj: None,
-            },
-        )
+        let sample = HrEvent::Sample {
+            at: Duration::from_secs(u64::from(second)),
+            bpm: Bpm::try_from(120).ok(),
+            rr_ms: Vec::new(),
+            contact: Contact::Detected,
+            energy_kj: None,
+        };
+        let now = start() + TimeDelta::seconds(i64::from(second));
+        crate::app::update::update(state, crate::app::action::Action::Hr(sample), now)
     }
 
     fn offsets(effects: &[Effect]) -> Vec<u32> {
