@@ -15,6 +15,7 @@ pub mod hr_settings;
 pub mod hr_summary;
 pub mod hrm;
 pub mod hrv;
+pub mod live_hr;
 pub mod load;
 pub mod meter;
 pub mod plates;

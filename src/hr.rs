@@ -5,6 +5,7 @@
 //! receiver is dropped. Raw 0x2A37 packets (BLE, replay, and the simulator, which encodes its own)
 //! all go through one [`Pipeline`], and every live source uses the same [`StaleTracker`].
 
+mod backoff;
 pub mod ble;
 mod event;
 pub mod packet;
@@ -14,10 +15,14 @@ pub mod sim;
 mod spec;
 mod speed;
 pub mod stale;
+mod strap;
+
+use std::time::Duration;
 
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
 
+pub use backoff::Backoff;
 pub use ble::{BleError, BleSource};
 pub use event::HrEvent;
 pub use packet::Pipeline;
@@ -25,7 +30,8 @@ pub use replay::{ReplayError, ReplaySource};
 pub use sim::{SimControl, SimSource};
 pub use spec::{SourceSpec, SpecError};
 pub use speed::Speed;
-pub use stale::{STALE_AFTER, StaleTracker};
+pub use stale::StaleTracker;
+pub use strap::Strap;
 
 /// A producer of heart-rate events.
 pub trait HeartRateSource: Send {
@@ -42,6 +48,12 @@ pub trait HeartRateSource: Send {
     fn again(&self) -> Option<Box<dyn HeartRateSource>> {
         None
     }
+
+    /// How long to wait before starting it again the `attempt`th time (counting from 1), when
+    /// [`again`](HeartRateSource::again) gives a copy: 1, 2, 4 … 30 s.
+    fn restart_delay(&self, attempt: u32) -> Duration {
+        Backoff::PRODUCTION.delay(attempt)
+    }
 }
 
 /// Why a heart-rate source could not be opened.
@@ -51,9 +63,10 @@ pub enum OpenError {
     Replay(#[from] ReplayError),
 }
 
-/// Opens the source `spec` names, running at `speed` × real time (sim and replay only).
-/// A recording is read and checked here, before anything streams; a Bluetooth strap is only
-/// looked for once the source runs, and its problems arrive as events.
+/// Opens the source `spec` names, running at `speed` × real time (sim and replay only): the one
+/// way every command and the app build a source. A recording is read and checked here, before
+/// anything streams; a Bluetooth strap is only looked for once the source runs, and its problems
+/// arrive as events.
 pub fn open(spec: &SourceSpec, speed: Speed) -> Result<Box<dyn HeartRateSource>, OpenError> {
     match spec {
         SourceSpec::Sim { seed } => Ok(Box::new(SimSource::new(
@@ -62,4 +75,12 @@ pub fn open(spec: &SourceSpec, speed: Speed) -> Result<Box<dyn HeartRateSource>,
         SourceSpec::Replay(path) => Ok(Box::new(ReplaySource::load(path, speed)?)),
         SourceSpec::Ble { device } => Ok(Box::new(BleSource::new(device.as_deref()))),
     }
+}
+
+/// Lists the heart-rate straps in range, nearest first: a Bluetooth scan as long as the straps
+/// screen listens (5 s, or what [`ble::TIMING_ENV`] says). The error is the reason, in words.
+pub async fn scan_straps() -> Result<Vec<Strap>, String> {
+    ble::scan(ble::Timing::from_env().scan)
+        .await
+        .map_err(|err| err.to_string())
 }

@@ -91,7 +91,8 @@ fn session_screen(bus: &PrivateBus, fake: &FakeBluez, home: &Path) -> Tmux {
     t.wait_for("No session running.");
     t.send(&["s"]);
     t.wait_for("Back Squat");
-    t.send(&["Escape"]);
+    // Pick the first lift: Esc would discard the empty session.
+    t.send(&["Enter"]);
     t.wait_until("the strap connected", |_| fake.notifying());
     // Warm up: the first values settle the link and the panel.
     for bpm in [90, 91, 92] {

@@ -330,7 +330,7 @@ fn per_set_heart_rate_columns_read_whole_at_every_width() {
         (4, 118, 171, None),
         (5, 121, 152, Some(-3)),
     ] {
-        s.heart.log.sets.insert(
+        s.heart.live.log_mut().know_set(
             SetId(id),
             SetHr {
                 start: bpm(start),
@@ -395,7 +395,7 @@ fn heart_rate_panel_friel_zones() {
 
 #[test]
 fn devices() {
-    use ironpulse::hr::ble::Strap;
+    use ironpulse::hr::Strap;
     let mut s = state(startup());
     cmd(&mut s, Command::Devices, 0);
     snap("devices_scanning", &s);

@@ -1467,7 +1467,7 @@ fn the_session_detail_reads_letters_as_commands() {
 
 #[test]
 fn straps_are_scanned_chosen_remembered_and_forgotten() {
-    use ironpulse::hr::ble::Strap;
+    use ironpulse::hr::Strap;
     let mut s = state(startup());
     assert_eq!(cmd(&mut s, Command::Devices, 0), vec![Effect::ScanStraps]);
     let strap = |name: &str, address: &str, rssi| Strap {
@@ -2924,7 +2924,7 @@ fn out_of_range_heart_rate_values_are_counted() {
         };
         update(&mut s, Action::Hr(event), t(at as i64));
     }
-    assert_eq!(s.heart.out_of_range, 2);
+    assert_eq!(s.heart.live.out_of_range(), 2);
 }
 
 /// Counts agree with their noun in what the app asks.

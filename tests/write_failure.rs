@@ -340,7 +340,7 @@ fn heart_rate_a_full_disk_refused_is_kept_retried_and_stored_once_when_there_is_
         expected,
         "every sample, each once"
     );
-    assert!(s.heart.log.pending.is_empty());
+    assert!(s.heart.live.log().pending().is_empty());
 }
 
 #[test]
@@ -373,7 +373,7 @@ fn heart_rate_past_half_an_hour_unsaved_is_given_up_as_one_gap_saying_why() {
         )],
         "told once"
     );
-    let waiting = &s.heart.log.pending;
+    let waiting = s.heart.live.log().pending();
     assert_eq!(
         waiting.last().unwrap().offset_ms - waiting[0].offset_ms,
         1_800_000,
@@ -382,7 +382,7 @@ fn heart_rate_past_half_an_hour_unsaved_is_given_up_as_one_gap_saying_why() {
 
     store.free_pages_for_tests().unwrap();
     let mut second = last;
-    while s.heart.log.unsaved.is_some() {
+    while s.heart.live.log().is_unsaved() {
         second += 1;
         beat(&mut s, &store, second);
         assert!(second < last + 10, "never saved again");

@@ -20,7 +20,7 @@ pub enum Action {
     /// Something from the heart-rate source.
     Hr(crate::hr::HrEvent),
     /// The straps a scan found, or why Bluetooth could not scan.
-    Straps(Result<Vec<crate::hr::ble::Strap>, String>),
+    Straps(Result<Vec<crate::hr::Strap>, String>),
     /// SIGTERM, SIGHUP or the terminal going away: leave cleanly.
     Shutdown,
     /// The first frame is on screen: what reads the whole history (the deload check, the

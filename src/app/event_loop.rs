@@ -19,8 +19,7 @@ use super::store_worker::{StoreReply, StoreRequest, load_startup, spawn};
 use super::terminal::TerminalGuard;
 use super::text_input::TextEdit;
 use super::update::update;
-use crate::hr::ble::Timing;
-use crate::hr::{BleSource, HeartRateSource, HrEvent};
+use crate::hr::{self, HeartRateSource, HrEvent, SourceSpec, Speed};
 use crate::store::Store;
 
 /// Errors that end the TUI. The store has already committed everything the user saw as saved.
@@ -92,13 +91,11 @@ async fn event_loop(
         // A send fails only once the app is gone; the worker still drains its queue.
         let _ = replies.send(Action::Stored(reply));
     })?;
-    let timing = Timing::from_env();
     let mut workers = Workers {
         source: None,
         requests,
         actions: actions_tx,
         hr: hr_tx,
-        timing,
     };
     if let Some(source) = source {
         workers.start_source(source);
@@ -209,20 +206,35 @@ struct Workers {
     hr: UnboundedSender<HrEvent>,
     /// The heart-rate source on its own thread; dropping it stops the source.
     source: Option<SourceWorker>,
-    /// The Bluetooth waits (scan length, restart backoff).
-    timing: Timing,
 }
 
 impl Workers {
     /// Runs `source` on a thread of its own, in place of the current one (which is stopped).
     fn start_source(&mut self, source: Box<dyn HeartRateSource>) {
         self.source = None;
-        match SourceWorker::start(source, self.hr.clone(), self.timing.backoff) {
+        match SourceWorker::start(source, self.hr.clone()) {
             Ok(worker) => self.source = Some(worker),
             Err(err) => {
                 tracing::error!("cannot start the heart-rate thread: {err}");
                 let _ = self.hr.send(HrEvent::Disconnected {
                     reason: format!("cannot start the heart-rate source ({err})"),
+                });
+            }
+        }
+    }
+}
+
+impl Workers {
+    /// Streams from the strap at `address`, built as every source is ([`hr::open`]).
+    fn use_strap(&mut self, address: String) {
+        let spec = SourceSpec::Ble {
+            device: Some(address),
+        };
+        match hr::open(&spec, Speed::REAL_TIME) {
+            Ok(source) => self.start_source(source),
+            Err(err) => {
+                let _ = self.hr.send(HrEvent::Disconnected {
+                    reason: err.to_string(),
                 });
             }
         }
@@ -237,14 +249,14 @@ fn apply(state: &mut State, action: Action, workers: &mut Workers) {
                 let reply = move |found| {
                     let _ = actions.send(Action::Straps(found));
                 };
-                if let Err(err) = source_worker::scan(workers.timing.scan, reply) {
+                if let Err(err) = source_worker::scan(reply) {
                     let _ = workers.actions.send(Action::Straps(Err(format!(
                         "cannot start a Bluetooth scan ({err})"
                     ))));
                 }
             }
             Effect::UseStrap(strap) => match strap {
-                Some(strap) => workers.start_source(Box::new(BleSource::new(Some(&strap)))),
+                Some(strap) => workers.use_strap(strap),
                 None => workers.source = None,
             },
             Effect::Store(request) => to_store(workers, request),
@@ -338,7 +350,6 @@ mod tests {
             actions,
             hr,
             source: None,
-            timing: Timing::PRODUCTION,
         };
         to_store(&workers, DevicesRequest::RememberStrap(None).into());
         assert_eq!(

@@ -12,8 +12,7 @@ use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 use tokio::sync::oneshot;
 
 use super::terminal::payload_text;
-use crate::hr::ble::{Backoff, Strap};
-use crate::hr::{HeartRateSource, HrEvent};
+use crate::hr::{HeartRateSource, HrEvent, Strap};
 
 /// A heart-rate source running on its own thread. Dropping it stops the source (a strap is hung
 /// up) without waiting; [`SourceWorker::stop`] waits for that.
@@ -24,11 +23,11 @@ pub struct SourceWorker {
 
 impl SourceWorker {
     /// Starts `source` on a new thread; its events go to `out`. A source that panics is started
-    /// again after `backoff`'s waits, when it can be ([`HeartRateSource::again`]).
+    /// again after its own waits, when it can be ([`HeartRateSource::again`],
+    /// [`HeartRateSource::restart_delay`]).
     pub fn start(
         source: Box<dyn HeartRateSource>,
         out: UnboundedSender<HrEvent>,
-        backoff: Backoff,
     ) -> std::io::Result<SourceWorker> {
         let (stop, stopped) = oneshot::channel();
         let (finished, done) = mpsc::channel();
@@ -38,7 +37,7 @@ impl SourceWorker {
         std::thread::Builder::new()
             .name("heart-rate".into())
             .spawn(move || {
-                runtime.block_on(supervise(source, &out, stopped, backoff));
+                runtime.block_on(supervise(source, &out, stopped));
                 // The runtime, and whatever tasks the source left on it, go now.
                 drop(runtime);
                 let _ = finished.send(());
@@ -72,7 +71,6 @@ async fn supervise(
     mut source: Box<dyn HeartRateSource>,
     out: &UnboundedSender<HrEvent>,
     mut stop: oneshot::Receiver<()>,
-    backoff: Backoff,
 ) {
     let mut attempt = 0;
     loop {
@@ -113,7 +111,7 @@ async fn supervise(
             return;
         };
         attempt += 1;
-        let delay = backoff.delay(attempt);
+        let delay = next.restart_delay(attempt);
         let told = out
             .send(HrEvent::Disconnected {
                 reason: format!("the heart-rate source failed ({failure}); starting it again"),
@@ -135,10 +133,9 @@ fn stop_requested(stop: &mut oneshot::Receiver<()>) -> bool {
     !matches!(stop.try_recv(), Err(oneshot::error::TryRecvError::Empty))
 }
 
-/// Scans for straps for `duration` on a thread of its own and hands the result to `reply`; a
-/// scan that panics is an error like any other.
+/// Scans for straps on a thread of its own and hands the result to `reply`; a scan that panics
+/// is an error like any other.
 pub fn scan(
-    duration: Duration,
     reply: impl FnOnce(Result<Vec<Strap>, String>) + Send + 'static,
 ) -> std::io::Result<()> {
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -148,8 +145,8 @@ pub fn scan(
         .name("strap-scan".into())
         .spawn(move || {
             let found = runtime.block_on(async {
-                match tokio::spawn(crate::hr::ble::scan(duration)).await {
-                    Ok(found) => found.map_err(|e| e.to_string()),
+                match tokio::spawn(crate::hr::scan_straps()).await {
+                    Ok(found) => found,
                     Err(err) => Err(format!(
                         "the Bluetooth scan failed ({})",
                         err.try_into_panic()
@@ -194,20 +191,16 @@ mod tests {
             self.restartable
                 .then(|| Box::new(self.clone()) as Box<dyn HeartRateSource>)
         }
-    }
 
-    fn quick() -> Backoff {
-        Backoff {
-            first: Duration::from_millis(10),
-            max: Duration::from_millis(10),
+        fn restart_delay(&self, _: u32) -> Duration {
+            Duration::from_millis(10)
         }
     }
 
     #[test]
     fn a_source_that_panics_is_reported_and_started_again() {
         let (out, mut events) = unbounded_channel();
-        let worker =
-            SourceWorker::start(Box::new(Fragile { restartable: true }), out, quick()).unwrap();
+        let worker = SourceWorker::start(Box::new(Fragile { restartable: true }), out).unwrap();
         let mut seen = Vec::new();
         while seen.len() < 6 {
             match events.blocking_recv() {
@@ -238,8 +231,7 @@ mod tests {
     #[test]
     fn a_source_that_cannot_start_over_is_reported_once() {
         let (out, mut events) = unbounded_channel();
-        let _worker =
-            SourceWorker::start(Box::new(Fragile { restartable: false }), out, quick()).unwrap();
+        let _worker = SourceWorker::start(Box::new(Fragile { restartable: false }), out).unwrap();
         let mut seen = Vec::new();
         while let Some(event) = events.blocking_recv() {
             seen.push(event);

@@ -27,7 +27,7 @@ use super::heart::Heart;
 use super::keymap::{Context, Keymap};
 use super::profile_form::ProfileField;
 use super::text_input::TextInput;
-use crate::hr::ble::Strap;
+use crate::hr::Strap;
 
 /// The smallest terminal the screens are laid out for: below it "Terminal too small" is all that
 /// is drawn, and keys other than help and quit do nothing.

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use clap::Args;
 use color_eyre::eyre::{WrapErr, eyre};
-use ironpulse::hr::ble::{self, Strap};
+use ironpulse::hr::{Strap, ble};
 
 use super::{Failure, output};
 

@@ -24,7 +24,8 @@ pub enum HrCommand {
     #[command(after_help = "\
 Zones (the profile's model: Karvonen, or Friel's LTHR zones) and hrTSS (HR-based, TRIMP-normalised)
 use the profile in the database when there is one; any of --max/--rest/--lthr/--sex/--zones
-replaces it. The first line says which was used.
+replaces it. The first line says which was used. A value sent without skin contact is shown as sent
+but has no zone and adds nothing to hrTSS or RMSSD, as in the app's heart-rate panel.
 
 With --json: one object per line. Samples carry at_ms, bpm, rr_ms, contact, energy_kj, zone, hrtss
 and rmssd; link changes carry event (config, connected, battery, sensor_location, contact_lost, stale,

@@ -9,7 +9,7 @@ use color_eyre::eyre::WrapErr;
 use ironpulse::app::HeartSource;
 use ironpulse::app::state::Settings;
 use ironpulse::core::units::Bpm;
-use ironpulse::hr::{BleSource, SourceSpec, Speed};
+use ironpulse::hr::{self, SourceSpec, Speed};
 use ironpulse::store::{Store, StoreError};
 
 use super::{Context, Failure};
@@ -82,19 +82,23 @@ fn heart_source(
     remembered: Option<String>,
     speed: Speed,
 ) -> Result<HeartSource, Failure> {
-    match choice.trim().to_ascii_lowercase().as_str() {
-        "off" => Ok(HeartSource::Off("heart rate off (--hr off)".into())),
-        "auto" => Ok(match remembered {
-            Some(strap) => HeartSource::Source(Box::new(BleSource::new(Some(&strap)))),
-            None => HeartSource::Off("no strap: press d on the dashboard, or try --hr sim".into()),
-        }),
-        _ => {
-            let spec: SourceSpec = choice.parse().map_err(|e: ironpulse::hr::SpecError| {
-                Failure::Usage(format!("--hr {choice}: {e}"))
-            })?;
-            let source = ironpulse::hr::open(&spec, speed)
-                .map_err(|e| Failure::Usage(format!("--hr {choice}: {e}")))?;
-            Ok(HeartSource::Source(source))
-        }
-    }
+    let spec = match choice.trim().to_ascii_lowercase().as_str() {
+        "off" => return Ok(HeartSource::Off("heart rate off (--hr off)".into())),
+        "auto" => match remembered {
+            Some(strap) => SourceSpec::Ble {
+                device: Some(strap),
+            },
+            None => {
+                return Ok(HeartSource::Off(
+                    "no strap: press d on the dashboard, or try --hr sim".into(),
+                ));
+            }
+        },
+        _ => choice
+            .parse()
+            .map_err(|e: hr::SpecError| Failure::Usage(format!("--hr {choice}: {e}")))?,
+    };
+    let source =
+        hr::open(&spec, speed).map_err(|e| Failure::Usage(format!("--hr {choice}: {e}")))?;
+    Ok(HeartSource::Source(source))
 }

@@ -2,7 +2,14 @@
 //! the session's start, with the RR intervals that came with it, and [`HrGap`]s where the strap
 //! sent nothing usable. A gap is recorded, never filled in.
 
+use std::time::Duration;
+
 use super::units::Bpm;
+
+/// The one gap rule: a strap notifies about once a second, so a silence longer than this between
+/// two samples is a gap. A live link silent this long counts as stale, the live chart breaks its
+/// line there, and no sample stands for more than this much time in the load.
+pub const GAP_AFTER: Duration = Duration::from_secs(5);
 
 /// One RR interval (the time between two beats) in the strap's own unit, 1/1024 s.
 ///

@@ -123,8 +123,9 @@ pub struct LiveLoad {
 }
 
 impl LiveLoad {
-    /// The longest stretch one sample may stand for. Straps notify about once a second.
-    pub const MAX_SAMPLE_SECONDS: f64 = 5.0;
+    /// The longest stretch one sample may stand for: the gap rule,
+    /// [`GAP_AFTER`](super::hr_sample::GAP_AFTER).
+    pub const MAX_SAMPLE_SECONDS: f64 = super::hr_sample::GAP_AFTER.as_secs_f64();
 
     /// An empty session.
     pub fn new(params: LoadParams) -> Self {

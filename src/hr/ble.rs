@@ -13,7 +13,6 @@
 //! `Disconnected` whose reason starts "Bluetooth unavailable" and ends.
 
 mod adapter;
-pub mod backoff;
 mod bus;
 mod error;
 mod link;
@@ -23,16 +22,16 @@ mod strap;
 mod timing;
 
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
 
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
 
-use super::{HeartRateSource, HrEvent};
+use super::{HeartRateSource, HrEvent, Strap};
 
-pub use backoff::Backoff;
 pub use error::{BleError, Unavailable, seconds};
 pub use scan::scan;
-pub use strap::{Strap, Target};
+pub use strap::Target;
 pub use timing::{TIMING_ENV, Timing};
 
 /// The Heart Rate service.
@@ -101,6 +100,10 @@ impl HeartRateSource for BleSource {
 
     fn again(&self) -> Option<Box<dyn HeartRateSource>> {
         Some(Box::new(self.clone()))
+    }
+
+    fn restart_delay(&self, attempt: u32) -> Duration {
+        self.timing.backoff.delay(attempt)
     }
 }
 

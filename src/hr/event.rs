@@ -28,7 +28,7 @@ pub enum HrEvent {
     },
     /// The strap reported skin contact and now reports none: its values are unreliable.
     ContactLost,
-    /// No sample for `silent_for` (see [`STALE_AFTER`](super::STALE_AFTER)); sent once per silence.
+    /// No sample for `silent_for` (see [`GAP_AFTER`](crate::core::hr_sample::GAP_AFTER)); sent once per silence.
     Stale { silent_for: Duration },
     /// The link is gone; the source has stopped unless a `Reconnecting` follows.
     Disconnected { reason: String },

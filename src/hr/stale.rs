@@ -4,9 +4,7 @@
 use std::time::Duration;
 
 use super::HrEvent;
-
-/// How long without a sample before the link counts as stale.
-pub const STALE_AFTER: Duration = Duration::from_secs(5);
+use crate::core::hr_sample::GAP_AFTER;
 
 /// Reports each silence once. Pure: the caller passes source time in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,12 +15,12 @@ pub struct StaleTracker {
 
 impl Default for StaleTracker {
     fn default() -> Self {
-        Self::after(STALE_AFTER)
+        Self::after(GAP_AFTER)
     }
 }
 
 impl StaleTracker {
-    /// A tracker that has reported nothing, counting [`STALE_AFTER`] of silence as stale.
+    /// A tracker that has reported nothing, counting [`GAP_AFTER`] of silence as stale.
     pub fn new() -> Self {
         Self::default()
     }

@@ -86,7 +86,7 @@ pub fn devices(state: &mut State, input: Input) -> Vec<Effect> {
 }
 
 /// A scan finished.
-pub fn found(state: &mut State, result: Result<Vec<crate::hr::ble::Strap>, String>) -> Vec<Effect> {
+pub fn found(state: &mut State, result: Result<Vec<crate::hr::Strap>, String>) -> Vec<Effect> {
     if let Screen::Devices(screen) = &mut state.screen {
         screen.scanning = false;
         match result {

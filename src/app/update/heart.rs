@@ -1,18 +1,13 @@
-//! Heart-rate events: the link state and, per sample, the live figures (O(1) per sample).
+//! Heart-rate events: the link state the header shows, and each sample handed to the live
+//! heart rate ([`LiveHr`](crate::core::live_hr::LiveHr)), which gives the reading and what goes
+//! to the store.
 
 use std::time::Duration;
 
-use chrono::TimeDelta;
-
 use super::{Effect, State, hr_log, say};
-use crate::app::heart::{CHART_WINDOW, Link, Retry};
+use crate::app::heart::{Link, Retry};
 use crate::core::hr_sample::GapReason;
-use crate::core::hr_settings::HrSettings;
-use crate::core::hrm::Contact;
-use crate::core::load::LoadParams;
-use crate::core::meter::Meter;
-use crate::core::profile::Profile;
-use crate::core::zones::ZoneModel;
+use crate::core::live_hr::{Models, Moment, Sample};
 use crate::hr::HrEvent;
 
 pub fn heart(state: &mut State, event: HrEvent) -> Vec<Effect> {
@@ -36,61 +31,27 @@ pub fn heart(state: &mut State, event: HrEvent) -> Vec<Effect> {
                 Link::Stale(_) | Link::Down { .. } | Link::Off => Link::Connected("strap".into()),
                 link => link,
             };
-            heart.contact = Some(contact);
-            if heart.origin.is_none() {
-                heart.origin = TimeDelta::from_std(at).ok().map(|d| state.now - d);
-            }
-            if bpm.is_none() && contact != Contact::NotDetected {
-                heart.out_of_range += 1;
-            }
-            // No skin contact: the value is unreliable and adds nothing.
-            let bpm = bpm.filter(|_| contact != Contact::NotDetected);
-            if heart.meter.is_none() && state.session.is_some() {
-                heart.meter = state.profile.as_ref().and_then(|p| {
-                    let zones = live_zones(p)?;
-                    let load = LoadParams::new(p.hr_rest, p.hr_max, p.lthr, p.sex).ok()?;
-                    Some(Meter::new(zones, load))
-                });
-            }
-            let rr: &[f64] = if bpm.is_some() { &rr_ms } else { &[] };
-            if let Some(meter) = &mut heart.meter {
-                let reading = meter.sample(at, bpm, rr);
-                heart.zone = reading.zone;
-                heart.hr_tss = reading.hr_tss;
-                heart.rmssd = reading.rmssd;
-            } else {
-                heart.zone = state
-                    .profile
-                    .as_ref()
-                    .and_then(live_zones)
-                    .zip(bpm)
-                    .map(|(zones, b)| zones.zone_of(b));
-            }
-            heart.bpm = bpm;
-            // A silence longer than a strap's beat is a gap on the chart, never a line.
-            if heart
-                .recent
-                .back()
-                .is_some_and(|(last, _)| at.saturating_sub(*last) > Duration::from_secs(5))
-            {
-                heart.recent.push_back((at, None));
-            }
-            heart.recent.push_back((at, bpm));
-            while heart
-                .recent
-                .front()
-                .is_some_and(|(t, _)| at.saturating_sub(*t) > CHART_WINDOW)
-            {
-                heart.recent.pop_front();
-            }
+            let models = state.profile.as_ref().and_then(Models::of);
+            let moment = Moment {
+                now: state.now,
+                session_start: state.session.as_ref().map(|s| s.started_at),
+                models: models.as_ref(),
+            };
+            let sample = Sample {
+                at,
+                bpm,
+                rr_ms: &rr_ms,
+                contact,
+            };
+            let handed = heart.live.sample(sample, moment);
+            let bpm = heart.live.bpm();
             ready_cue(state, bpm);
-            return hr_log::sample(state, at, bpm, rr);
+            return hr_log::handed(state, handed);
         }
-        HrEvent::ContactLost => heart.contact = Some(Contact::NotDetected),
+        HrEvent::ContactLost => heart.live.contact_lost(),
         HrEvent::Stale { silent_for } => {
             heart.link = Link::Stale(silent_for);
-            heart.bpm = None;
-            hr_log::gap(state, GapReason::Silent);
+            heart.live.lost(GapReason::Silent);
         }
         HrEvent::Disconnected { reason } => down(state, reason),
         HrEvent::Reconnecting { attempt, delay } => retry(&mut heart.link, attempt, delay),
@@ -116,8 +77,7 @@ fn down(state: &mut State, reason: String) {
         was_connected: heart.link.has_connected(),
         retry: None,
     };
-    heart.bpm = None;
-    hr_log::gap(state, GapReason::Disconnected);
+    heart.live.lost(GapReason::Disconnected);
 }
 
 /// The source tries again after `delay`.
@@ -133,12 +93,6 @@ fn retry(link: &mut Link, attempt: u32, delay: Duration) {
             }
         }
     }
-}
-
-/// The zone model the profile chose (Karvonen or Friel's), as a new session snapshots it; `None`
-/// when its anchors cannot give one (e.g. Friel without an LTHR).
-fn live_zones(profile: &Profile) -> Option<ZoneModel> {
-    HrSettings::from_profile(profile).zone_model().ok()
 }
 
 /// Heart rate keeps rising for a few seconds after a set: "ready" is never said earlier in a rest.
@@ -182,6 +136,7 @@ mod tests {
     use super::*;
     use crate::app::keymap::Keymap;
     use crate::app::state::{Settings, Startup};
+    use crate::core::hrm::Contact;
     use crate::core::units::Bpm;
     use chrono::{DateTime, FixedOffset};
 
@@ -216,16 +171,17 @@ mod tests {
         heart(&mut state, sample(10, 120, Contact::Detected));
         heart(&mut state, sample(11, 121, Contact::Detected));
         heart(&mut state, sample(30, 150, Contact::Detected));
-        assert_eq!(state.heart.bpm.map(Bpm::get), Some(150));
+        assert_eq!(state.heart.live.bpm().map(Bpm::get), Some(150));
         let gaps = state
             .heart
-            .recent
-            .iter()
+            .live
+            .chart()
+            .points()
             .filter(|(_, b)| b.is_none())
             .count();
         assert_eq!(gaps, 1, "19 s of silence is drawn as a gap");
         heart(&mut state, sample(31, 140, Contact::NotDetected));
-        assert_eq!(state.heart.bpm, None, "no skin contact: no value");
+        assert_eq!(state.heart.live.bpm(), None, "no skin contact: no value");
         heart(
             &mut state,
             HrEvent::Stale {
@@ -245,9 +201,10 @@ mod tests {
         assert!(
             state
                 .heart
-                .recent
-                .iter()
-                .all(|(t, _)| *t >= Duration::from_secs(131))
+                .live
+                .chart()
+                .points()
+                .all(|(t, _)| t >= Duration::from_secs(131))
         );
     }
 

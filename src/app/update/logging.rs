@@ -72,8 +72,7 @@ fn session_started(state: &mut State, started: Session) {
         _ => None,
     };
     state.session = Some(started);
-    state.heart.meter = None;
-    state.heart.log = crate::app::heart::SessionLog::default();
+    super::hr_log::session_started(state);
     state.status = finished.map(|text| crate::app::state::Status { text, error: false });
     state.screen = Screen::Session(SessionScreen::default());
     super::picker::offer_exercises(state);
@@ -87,7 +86,6 @@ fn finished(state: &mut State, session: Session) -> Vec<Effect> {
     state.session = None;
     state.rest = None;
     state.status = None;
-    state.heart.meter = None;
     let mut effects = super::hr_log::session_over(state, &session);
     state.screen = Screen::Summary(session);
     effects.extend(super::deload::check_again(state));

@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 use std::time::Duration;
 
+use ironpulse::core::hrm::Contact;
 use ironpulse::core::units::Bpm;
 use ironpulse::hr::HrEvent;
 use serde_json::{Value, json};
@@ -11,7 +12,7 @@ use super::anchors::Anchors;
 use super::format::{contact_json, round_to};
 use super::stream::stream;
 use super::{Context, Failure, MonitorArgs, Stdout};
-use ironpulse::core::meter::{Meter, Reading};
+use ironpulse::core::live_hr::{LiveHr, Models, Moment, Sample};
 
 /// Prints the config line, then every event until the stream stops. A source that never gave
 /// heart rate is a failure with its reason; a closed stdout ends it quietly.
@@ -21,7 +22,11 @@ pub fn run(ctx: &Context, args: &MonitorArgs) -> Result<(), Failure> {
     let source = args.source.open()?;
     let described = source.describe();
     let speed = args.source.speed;
-    let mut meter = Meter::new(zones, load);
+    let models = Models::new(zones, Some(load));
+    let mut measured = Live {
+        hr: LiveHr::measuring(&models),
+        models: &models,
+    };
     let mut out = Stdout::lock();
     let config = if args.json {
         let mut config = anchors.to_json();
@@ -39,9 +44,9 @@ pub fn run(ctx: &Context, args: &MonitorArgs) -> Result<(), Failure> {
     let limit = args.source.duration.map(Duration::from_secs);
     let (stop, heard) = stream(source, limit, speed, |event, at| {
         let line = if args.json {
-            event_json(event, at, &mut meter).to_string()
+            event_json(event, at, &mut measured).to_string()
         } else {
-            event_text(event, &mut meter)
+            event_text(event, &mut measured)
         };
         out.line(line)?;
         Ok(true)
@@ -49,9 +54,53 @@ pub fn run(ctx: &Context, args: &MonitorArgs) -> Result<(), Failure> {
     heard.verdict(stop, &described)
 }
 
+/// Live heart rate as the TUI keeps it, against the anchors the config line names: a sample
+/// without skin contact adds nothing to the figures, in the monitor as in the app.
+pub struct Live<'a> {
+    hr: LiveHr,
+    models: &'a Models,
+}
+
+/// The figures after one sample.
+#[derive(Debug, Clone, Copy)]
+struct Reading {
+    zone: Option<ironpulse::core::zones::Zone>,
+    hr_tss: Option<f64>,
+    rmssd: Option<f64>,
+}
+
+impl Live<'_> {
+    /// Takes in a sample received `at` (source time) and gives the figures after it.
+    fn sample(
+        &mut self,
+        at: Duration,
+        bpm: Option<Bpm>,
+        rr_ms: &[f64],
+        contact: Contact,
+    ) -> Reading {
+        let sample = Sample {
+            at,
+            bpm,
+            rr_ms,
+            contact,
+        };
+        let moment = Moment {
+            now: chrono::Utc::now(),
+            session_start: None,
+            models: Some(self.models),
+        };
+        self.hr.sample(sample, moment);
+        Reading {
+            zone: self.hr.zone(),
+            hr_tss: self.hr.hr_tss(),
+            rmssd: self.hr.rmssd(),
+        }
+    }
+}
+
 /// One event as a JSON object: samples carry their figures, everything else an `event` name;
 /// every object carries `at_ms`, its source time (a sample's own, a link event's arrival).
-pub fn event_json(event: &HrEvent, at: Duration, meter: &mut Meter) -> Value {
+fn event_json(event: &HrEvent, at: Duration, live: &mut Live) -> Value {
     let mut object = match event {
         HrEvent::Sample {
             at,
@@ -60,7 +109,7 @@ pub fn event_json(event: &HrEvent, at: Duration, meter: &mut Meter) -> Value {
             contact,
             energy_kj,
         } => {
-            let reading = meter.sample(*at, *bpm, rr_ms);
+            let reading = live.sample(*at, *bpm, rr_ms, *contact);
             let rr: Vec<f64> = rr_ms.iter().map(|&rr| round_to(rr, 1)).collect();
             json!({
                 "bpm": bpm.map(Bpm::get),
@@ -96,7 +145,7 @@ pub fn event_json(event: &HrEvent, at: Duration, meter: &mut Meter) -> Value {
 }
 
 /// One event as a line a lifter reads.
-pub fn event_text(event: &HrEvent, meter: &mut Meter) -> String {
+fn event_text(event: &HrEvent, live: &mut Live) -> String {
     match event {
         HrEvent::Sample {
             at,
@@ -105,7 +154,7 @@ pub fn event_text(event: &HrEvent, meter: &mut Meter) -> String {
             contact,
             ..
         } => {
-            let reading = meter.sample(*at, *bpm, rr_ms);
+            let reading = live.sample(*at, *bpm, rr_ms, *contact);
             sample_text(*at, *bpm, rr_ms, contact_json(*contact), reading)
         }
         _ => link_text(event),
@@ -172,4 +221,59 @@ fn sample_text(
         line.push_str("  (no skin contact)");
     }
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ironpulse::core::load::LoadParams;
+    use ironpulse::core::profile::Sex;
+    use ironpulse::core::zones::ZoneModel;
+
+    fn bpm(v: u32) -> Option<Bpm> {
+        Bpm::try_from(v).ok()
+    }
+
+    /// A value sent without skin contact is printed as sent, but adds nothing to the figures:
+    /// the same rule as the app's heart-rate panel.
+    #[test]
+    fn a_value_without_skin_contact_adds_nothing_to_the_figures() {
+        let zones = ZoneModel::karvonen(bpm(50).unwrap(), bpm(190).unwrap()).unwrap();
+        let load =
+            LoadParams::new(bpm(50).unwrap(), bpm(190).unwrap(), bpm(165), Sex::Male).unwrap();
+        let models = Models::new(zones, Some(load));
+        let mut live = Live {
+            hr: LiveHr::measuring(&models),
+            models: &models,
+        };
+        let sample = |s: u64, contact| HrEvent::Sample {
+            at: Duration::from_secs(s),
+            bpm: bpm(165),
+            rr_ms: Vec::new(),
+            contact,
+            energy_kj: None,
+        };
+        event_json(&sample(0, Contact::Detected), Duration::ZERO, &mut live);
+        let off = event_json(
+            &sample(1, Contact::NotDetected),
+            Duration::from_secs(1),
+            &mut live,
+        );
+        assert_eq!(
+            (&off["bpm"], &off["contact"], &off["zone"], &off["hrtss"]),
+            (&json!(165), &json!(false), &Value::Null, &json!(0.0))
+        );
+        assert!(
+            event_text(&sample(2, Contact::NotDetected), &mut live)
+                .starts_with("  0:02    – bpm  no reading"),
+        );
+        // Back in contact: 165 bpm for the second since the last sample counts again.
+        let on = event_json(
+            &sample(3, Contact::Detected),
+            Duration::from_secs(3),
+            &mut live,
+        );
+        assert_eq!(on["zone"], json!("Z4"));
+        assert!(on["hrtss"].as_f64().unwrap() > 0.0);
+    }
 }

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use super::backoff::Backoff;
+use crate::hr::Backoff;
 
 /// Overrides some of the waits, e.g. `connect=500ms,stale=800ms,backoff=100ms`. Keys: `connect`,
 /// `discover`, `subscribe`, `read`, `find`, `bus`, `stale`, `backoff`, `backoff_max`, `scan`;
@@ -49,7 +49,7 @@ impl Timing {
         read: Duration::from_secs(5),
         find: Duration::from_secs(10),
         bus: Duration::from_secs(5),
-        stale: crate::hr::STALE_AFTER,
+        stale: crate::core::hr_sample::GAP_AFTER,
         backoff: Backoff::PRODUCTION,
         scan: Duration::from_secs(5),
     };

@@ -329,7 +329,7 @@ fn set_table(state: &State, sets: &[LoggedSet], unit: Unit, width: usize) -> set
     );
     let hr: Vec<Option<&SetHr>> = sets
         .iter()
-        .map(|s| state.heart.log.sets.get(&s.id))
+        .map(|s| state.heart.live.log().set_hr(s.id))
         .collect();
     columns.push(Column::new(
         "HR",

@@ -10,8 +10,9 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph};
 
-use crate::app::heart::{CHART_WINDOW, Heart, Link};
+use crate::app::heart::{Heart, Link};
 use crate::app::state::State;
+use crate::core::live_hr::CHART_WINDOW;
 use crate::core::rest::clock;
 use crate::core::units::format_number;
 use crate::core::zones::Zone;
@@ -44,7 +45,7 @@ pub fn badge(heart: &Heart, theme: Theme) -> Option<Line<'static>> {
     if !heart.is_on() {
         return None;
     }
-    let spans = match (heart.bpm, heart.zone) {
+    let spans = match (heart.live.bpm(), heart.live.zone()) {
         (Some(bpm), Some(zone)) => vec![
             Span::styled(format!("♥ {} ", bpm.get()), theme.title()),
             Span::styled(
@@ -114,8 +115,8 @@ pub fn panel(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let zones_height = heart
-        .meter
-        .as_ref()
+        .live
+        .meter()
         .map_or(0, |m| m.zone_seconds().len() as u16);
     let [big, figures, zones, chart] = Layout::vertical([
         Constraint::Length(5),
@@ -132,22 +133,24 @@ pub fn panel(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
 
 fn big_bpm(frame: &mut Frame, area: Rect, heart: &Heart, theme: Theme) {
     let text = heart
-        .bpm
+        .live
+        .bpm()
         .map_or_else(|| "--".to_string(), |b| b.get().to_string());
     let style = heart
-        .zone
+        .live
+        .zone()
         .map_or_else(|| theme.dim(), |z| zone_style(z, theme));
     let mut lines: Vec<Line> = big_digits(&text)
         .into_iter()
         .map(|row| Line::styled(row, style))
         .collect();
-    if let (Some(line), Some(zone)) = (lines.get_mut(1), heart.zone) {
+    if let (Some(line), Some(zone)) = (lines.get_mut(1), heart.live.zone()) {
         line.spans.push(Span::styled(
             format!("  {}", zone.label),
             style.add_modifier(ratatui::style::Modifier::BOLD),
         ));
     }
-    if let (Some(line), Some(zone)) = (lines.get_mut(3), heart.zone) {
+    if let (Some(line), Some(zone)) = (lines.get_mut(3), heart.live.zone()) {
         line.spans
             .push(Span::styled(format!("  {}", zone.name), style));
     }
@@ -161,16 +164,16 @@ fn figures_lines(heart: &Heart, theme: Theme) -> Vec<Line<'static>> {
             |v| format!("{}{unit}", format_number(v.round())),
         )
     };
-    let meter = heart.meter.as_ref();
+    let meter = heart.live.meter();
     vec![
         Line::from(vec![
             Span::styled("hrTSS ", theme.dim()),
-            Span::raw(heart.hr_tss.map_or_else(
+            Span::raw(heart.live.hr_tss().map_or_else(
                 || "– (set LTHR)".into(),
                 |t| format_number((t * 10.0).round() / 10.0),
             )),
             Span::styled("  RMSSD ", theme.dim()),
-            Span::raw(value(heart.rmssd, " ms")),
+            Span::raw(value(heart.live.rmssd(), " ms")),
         ]),
         Line::from(vec![
             Span::styled("avg ", theme.dim()),
@@ -186,13 +189,15 @@ fn figures_lines(heart: &Heart, theme: Theme) -> Vec<Line<'static>> {
             ),
             // Unreadable packets and readings out of 20–250 bpm, both thrown away.
             Span::styled("  dropped ", theme.dim()),
-            Span::raw((heart.invalid_packets + heart.out_of_range).to_string()),
+            Span::raw((heart.invalid_packets + heart.live.out_of_range()).to_string()),
         ]),
     ]
 }
 
 fn zone_bars(frame: &mut Frame, area: Rect, heart: &Heart, theme: Theme) {
-    let Some(meter) = &heart.meter else { return };
+    let Some(meter) = heart.live.meter() else {
+        return;
+    };
     let total: f64 = meter.zone_seconds().iter().sum();
     let width = usize::from(area.width.saturating_sub(14));
     let bands = meter.zones().bands();
@@ -225,7 +230,8 @@ fn zone_bars(frame: &mut Frame, area: Rect, heart: &Heart, theme: Theme) {
 /// The last ten minutes: a line per stretch without gaps, and a mark where each set ended.
 fn history_chart(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
     let heart = &state.heart;
-    let Some(&(now, _)) = heart.recent.back() else {
+    let chart = heart.live.chart();
+    let Some(now) = chart.latest() else {
         frame.render_widget(
             Paragraph::new(Line::styled("waiting for heart rate…", theme.dim())),
             area,
@@ -234,11 +240,11 @@ fn history_chart(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
     };
     let x = |t: Duration| -(now.saturating_sub(t).as_secs_f64());
     let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
-    for (t, bpm) in &heart.recent {
+    for (t, bpm) in chart.points() {
         match bpm {
             Some(b) => runs
                 .last_mut()
-                .map_or((), |r| r.push((x(*t), f64::from(b.get())))),
+                .map_or((), |r| r.push((x(t), f64::from(b.get())))),
             None => runs.push(Vec::new()),
         }
     }
@@ -247,7 +253,7 @@ fn history_chart(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
         .session
         .iter()
         .flat_map(crate::core::session::Session::sets)
-        .filter_map(|(_, set)| heart.source_time(set.completed_at))
+        .filter_map(|(_, set)| heart.live.source_time(set.completed_at))
         .filter(|t| now.saturating_sub(*t) <= CHART_WINDOW)
         .map(|t| (x(t), high))
         .collect();

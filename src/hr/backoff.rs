@@ -1,4 +1,5 @@
-//! How long to wait before the next reconnect attempt: 1, 2, 4, 8 … seconds, at most 30.
+//! How long to wait before the next attempt to reach a source again (a strap reconnecting, a
+//! failed source started again): 1, 2, 4, 8 … seconds, at most 30.
 
 use std::time::Duration;
 
