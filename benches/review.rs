@@ -78,9 +78,7 @@ fn review(c: &mut Criterion) {
     // The session-detail screen's one request: the session, its samples, its sets' heart rate,
     // its summary and settings, and the previous performances.
     group.bench_function("session_detail_latest", |b| {
-        b.iter(|| {
-            ironpulse::app::session_detail::SessionDetail::read(&store, latest).expect("detail")
-        });
+        b.iter(|| ironpulse::read::SessionDetail::read(&store, latest).expect("detail"));
     });
     group.bench_function("performances_most_trained_all", |b| {
         b.iter(|| store.performances(lift, usize::MAX).expect("performances"));

@@ -19,7 +19,7 @@ use ironpulse::core::review::strength::strength;
 use ironpulse::core::set::{Load, SetKind, SetSpec};
 use ironpulse::core::units::{Bpm, Reps, Unit, Weight};
 use ironpulse::demo::{DemoOptions, generate};
-use ironpulse::review::ReviewRows;
+use ironpulse::read::ReviewRows;
 use ironpulse::store::{HistorySession, HistorySet, HistorySlot, Store};
 use serde_json::Value;
 use tempfile::TempDir;

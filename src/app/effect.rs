@@ -189,7 +189,7 @@ pub enum StoreReply {
         sessions: Vec<SessionSummary>,
         total: usize,
     },
-    SessionLoaded(Box<super::session_detail::SessionDetail>),
+    SessionLoaded(Box<crate::read::SessionDetail>),
     /// Today's insights, warnings first.
     Insights(Vec<crate::core::review::insights::Insight>),
     StrapRemembered(Option<String>),
@@ -208,8 +208,8 @@ pub enum StoreReply {
     HrAppended,
     /// A batch of heart rate could not be stored; it comes back whole.
     HrNotSaved(HrNotSaved),
-    ProgressRows(Box<super::review_state::ProgressRows>),
-    LoadRows(Box<crate::review::LoadRows>),
+    ProgressRows(Box<crate::read::ProgressRows>),
+    LoadRows(Box<crate::read::LoadRows>),
     Failed {
         what: Failed,
         message: String,

@@ -3,7 +3,6 @@
 
 mod review_screens;
 
-use std::collections::HashMap;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 
@@ -11,58 +10,13 @@ use tokio::sync::mpsc::UnboundedSender;
 
 use super::action::Action;
 use super::effect::{HrNotSaved, StoreReply, StoreRequest};
-use super::state::Startup;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 
-use crate::core::deload::{DeloadAdvice, DeloadConfig, assess};
 use crate::core::hr_sample::{GapReason, HrGap, HrSample};
 use crate::core::hr_settings::HrSettings;
 use crate::core::session::{Session, SessionId};
+use crate::read::DeloadCheck;
 use crate::store::{Store, StoreError};
-
-/// How many recent sessions are read for the dashboard: enough to fill a tall terminal (it
-/// lists as many as fit under the insights).
-pub const RECENT_SESSIONS: usize = 60;
-
-/// Everything the first frame needs, read before the terminal is taken over.
-pub fn load_startup(store: &Store, today: NaiveDate) -> Result<Startup, StoreError> {
-    let active = store.active_session()?;
-    let mut histories = HashMap::new();
-    let mut rules = HashMap::new();
-    for slot in active.iter().flat_map(|s| &s.slots) {
-        histories.insert(slot.exercise, store.exercise_history(slot.exercise)?);
-        if let Some(rule) = store.exercise_rule(slot.exercise)? {
-            rules.insert(slot.exercise, rule);
-        }
-    }
-    Ok(Startup {
-        profile: store.profile()?,
-        exercises: store.exercises()?,
-        recent_exercises: store.recent_exercises(30)?,
-        recent_sessions: store.recent_sessions(RECENT_SESSIONS, 0)?,
-        active,
-        histories,
-        rules,
-        pinned: store.pinned_formula()?,
-        strap: store.remembered_strap()?,
-        // The deload check and the insights read the whole history: they are asked for once the
-        // first frame is drawn (`Action::Started`), and fill in a moment later.
-        deload: None,
-        deload_week: store.current_deload(today)?,
-        insights: None,
-        read_only: store.read_only().cloned(),
-    })
-}
-
-/// Today's insights, warnings first, weights in the lifter's unit (the same rows and rules as
-/// `ironpulse report`).
-pub fn insights(
-    store: &Store,
-    today: NaiveDate,
-) -> Result<Vec<crate::core::review::insights::Insight>, StoreError> {
-    let unit = store.profile()?.map(|p| p.unit).unwrap_or_default();
-    Ok(crate::review::ReviewRows::read(store, today, None)?.insights(unit))
-}
 
 /// Moves `store` onto a thread of its own.
 pub fn spawn(
@@ -218,10 +172,12 @@ pub fn handle(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreE
 /// A past session's detail and today's insights.
 fn looking_back(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreError> {
     Ok(match request {
-        StoreRequest::LoadSession(id) => StoreReply::SessionLoaded(Box::new(
-            super::session_detail::SessionDetail::read(store, id)?,
-        )),
-        StoreRequest::LoadInsights { today } => StoreReply::Insights(insights(store, today)?),
+        StoreRequest::LoadSession(id) => {
+            StoreReply::SessionLoaded(Box::new(crate::read::SessionDetail::read(store, id)?))
+        }
+        StoreRequest::LoadInsights { today } => {
+            StoreReply::Insights(crate::read::Insights::read(store, today)?.0)
+        }
         other => unreachable_request(&other),
     })
 }
@@ -253,20 +209,6 @@ fn finish(
         tracing::warn!(error = %e, "no heart-rate summary for the session");
     }
     Ok(finished)
-}
-
-/// The deload check as of `today` (science.md: four signals, two → medium, three → high).
-pub fn deload_advice(store: &Store, today: NaiveDate) -> Result<DeloadAdvice, StoreError> {
-    let history = store.deload_input(today)?;
-    let unit = store.profile()?.map(|p| p.unit).unwrap_or_default();
-    Ok(assess(
-        &history.input(),
-        &DeloadConfig {
-            unit,
-            ..DeloadConfig::default()
-        },
-        today,
-    ))
 }
 
 /// Heart rate, progression rules, the deload check and the remembered strap.
@@ -301,7 +243,7 @@ fn training(store: &Store, request: StoreRequest) -> Result<StoreReply, StoreErr
                 .collect::<Result<_, StoreError>>()?,
         ),
         R::LoadDeload { today } => StoreReply::Deload {
-            advice: deload_advice(store, today)?,
+            advice: DeloadCheck::read(store, crate::read::unit(store)?, today)?.advice,
             current: store.current_deload(today)?,
         },
         R::StartDeload { start, end } => {

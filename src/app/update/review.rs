@@ -2,12 +2,13 @@
 //! its rows once; a range change recomputes from the rows held (pure core calls, no new read).
 
 use super::{Command, Effect, Input, Modal, Screen, State, StoreRequest, say};
-use crate::app::review_state::{LoadScreen, ProgressRows, ProgressScreen};
+use crate::app::review_state::{LoadScreen, ProgressScreen};
 use crate::app::state::{Picker, PickerPurpose};
 use crate::core::exercise::ExerciseId;
 use crate::core::fuzzy;
 use crate::core::review::range::Range;
-use crate::review::LoadRows;
+use crate::read::LoadRows;
+use crate::read::ProgressRows;
 
 /// Opens the progression screen on the most recently trained lift.
 pub fn open_progress(state: &mut State) -> Vec<Effect> {
