@@ -3,7 +3,7 @@
 
 use chrono::{Days, NaiveDate, NaiveTime};
 
-use crate::core::exercise::Exercise;
+use crate::core::exercise::{Exercise, ExerciseId};
 use crate::core::history::past_sessions;
 use crate::core::plates::Loader;
 use crate::core::profile::Profile;
@@ -53,10 +53,13 @@ impl<'a> Recommendations<'a> {
         today: NaiveDate,
     ) -> Result<Recommendations<'a>, StoreError> {
         let deload_day = store.current_deload(today)?.and_then(|d| d.day_of(today));
+        let ids: Vec<ExerciseId> = chosen.iter().map(|e| e.id).collect();
+        let mut histories = store.exercise_histories(&ids)?;
         let mut advice = Vec::new();
         let mut last_trained = Vec::new();
         for &exercise in chosen {
-            let mut history = store.exercise_history(exercise.id)?;
+            // `chosen` names each lift once.
+            let mut history = histories.remove(&exercise.id).unwrap_or_default();
             history.retain(|p| p.started_at.date_naive() <= today);
             let last = history.iter().map(|p| p.started_at.date_naive()).max();
             let sessions = past_sessions(&history);
