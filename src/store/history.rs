@@ -66,30 +66,54 @@ impl Store {
         let fail = || self.fail("read the exercise histories");
         let wanted: HashSet<i64> = exercises.iter().map(|e| e.0).collect();
         // CROSS JOIN keeps the sessions, oldest first by their index, as the outer loop: the
-        // sets then come in the order they were written.
+        // sets then come in the order they were written. The order asked for is what the three
+        // indexes give (session, then slot position), so SQLite sorts nothing; each slot's few
+        // sets are put in position order here.
         let mut stmt = self
             .conn
             .prepare_cached(&format!(
-                "SELECT se.exercise_id, se.session_id, ses.started_at, {SET_COLUMNS} FROM session ses
+                "SELECT se.exercise_id, se.id, se.session_id, ses.started_at, s.position,
+                        {SET_COLUMNS} FROM session ses
                  CROSS JOIN session_exercise se ON se.session_id = ses.id
                  CROSS JOIN set_entry s ON s.session_exercise_id = se.id
                  WHERE ses.status != 'abandoned'
-                 ORDER BY ses.started_at, se.session_id, se.position, s.position"
+                 ORDER BY ses.started_at, ses.id, se.position"
             ))
             .map_err(fail())?;
         let mut rows = stmt.query([]).map_err(fail())?;
         let mut histories: HashMap<ExerciseId, Vec<Performance>> = HashMap::new();
+        // The slot being read: (exercise, slot, session, started_at) and its sets by position.
+        let mut slot: Option<(i64, i64, i64, i64)> = None;
+        let mut sets: Vec<(i64, SetRow)> = Vec::new();
+        let mut flush = |slot: Option<(i64, i64, i64, i64)>,
+                         sets: &mut Vec<(i64, SetRow)>|
+         -> Result<(), StoreError> {
+            let Some((exercise, _, session, started_at)) = slot else {
+                return Ok(());
+            };
+            sets.sort_by_key(|(position, _)| *position);
+            let history = histories.entry(ExerciseId(exercise)).or_default();
+            for (_, set) in sets.drain(..) {
+                push_set(history, session, started_at, set)?;
+            }
+            Ok(())
+        };
         while let Some(row) = rows.next().map_err(fail())? {
             let exercise: i64 = row.get(0).map_err(fail())?;
             if !wanted.contains(&exercise) {
                 continue;
             }
-            let session: i64 = row.get(1).map_err(fail())?;
-            let started_at: i64 = row.get(2).map_err(fail())?;
-            let set = SetRow::read(row, 3).map_err(fail())?;
-            let history = histories.entry(ExerciseId(exercise)).or_default();
-            push_set(history, session, started_at, set)?;
+            let slot_id: i64 = row.get(1).map_err(fail())?;
+            if slot.is_none_or(|(_, id, _, _)| id != slot_id) {
+                flush(slot, &mut sets)?;
+                let session: i64 = row.get(2).map_err(fail())?;
+                let started_at: i64 = row.get(3).map_err(fail())?;
+                slot = Some((exercise, slot_id, session, started_at));
+            }
+            let position: i64 = row.get(4).map_err(fail())?;
+            sets.push((position, SetRow::read(row, 5).map_err(fail())?));
         }
+        flush(slot, &mut sets)?;
         Ok(histories)
     }
 }
@@ -183,6 +207,15 @@ mod tests {
                     .unwrap();
             }
         }
+        // One slot's sets stored out of position order (as an edit that moves a set could).
+        store
+            .conn
+            .execute(
+                "UPDATE set_entry SET position = -position WHERE session_exercise_id =
+                     (SELECT MIN(id) FROM session_exercise WHERE exercise_id = ?1)",
+                [lifts[0].0],
+            )
+            .unwrap();
         for asked in [&lifts[..], &lifts[..2], &[lifts[0], untrained][..]] {
             let histories = store.exercise_histories(asked).unwrap();
             for id in asked {
@@ -201,5 +234,11 @@ mod tests {
         assert_eq!(bench[0].started_at, at(day(3)));
         assert_eq!(bench[0].sets.len(), 4);
         assert_eq!(bench[1].started_at, at(day(10)));
+        let reps = |i: usize| bench[1].sets[i].reps.map(|r| r.get());
+        assert_eq!(
+            (reps(0), reps(1)),
+            (Some(4), Some(5)),
+            "the moved sets in position order"
+        );
     }
 }
