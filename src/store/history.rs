@@ -234,7 +234,7 @@ mod tests {
         assert_eq!(bench[0].started_at, at(day(3)));
         assert_eq!(bench[0].sets.len(), 4);
         assert_eq!(bench[1].started_at, at(day(10)));
-        let reps = |i: usize| bench[1].sets[i].reps.map(|r| r.get());
+        let reps = |i: usize| bench[1].sets[i].reps.map(crate::core::units::Reps::get);
         assert_eq!(
             (reps(0), reps(1)),
             (Some(4), Some(5)),
