@@ -11,9 +11,7 @@ use ironpulse::app::action::Action;
 use ironpulse::app::effect::Effect;
 use ironpulse::app::keymap::{Command, Keymap};
 use ironpulse::app::state::{Settings, State};
-use ironpulse::app::store_worker::{
-    SessionRequest, StoreReply, StoreRequest, answer, load_startup,
-};
+use ironpulse::app::store_worker::{SessionRequest, StoreReply, StoreRequest, answer};
 use ironpulse::app::update::update;
 use ironpulse::core::acwr::Method;
 use ironpulse::core::catalogue;
@@ -27,6 +25,7 @@ use ironpulse::core::session::{Session, SessionId};
 use ironpulse::core::set::SetSpec;
 use ironpulse::core::shorthand::{self, Context};
 use ironpulse::core::units::{Unit, Weight};
+use ironpulse::read::Startup;
 use ironpulse::store::Store;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -112,7 +111,8 @@ fn settle(state: &mut State, store: &Store, effects: Vec<Effect>, now: DateTime<
 /// the last set just logged and its rest 40 s in. Built through `update` and real store replies.
 fn busy_session() -> State {
     let store = Store::open_in_memory().expect("an in-memory store");
-    let mut startup = load_startup(&store, chrono::Utc::now().date_naive()).expect("start-up data");
+    let mut startup =
+        Startup::read(&store, chrono::Utc::now().date_naive()).expect("start-up data");
     startup.profile =
         Some(ironpulse::demo::demo_profile(at(0)).expect("the demo profile is valid"));
     let find = |name: &str| -> Exercise {

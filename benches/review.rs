@@ -78,15 +78,38 @@ fn review(c: &mut Criterion) {
     // The session-detail screen's one request: the session, its samples, its sets' heart rate,
     // its summary and settings, and the previous performances.
     group.bench_function("session_detail_latest", |b| {
-        b.iter(|| {
-            ironpulse::app::session_detail::SessionDetail::read(&store, latest).expect("detail")
-        });
+        b.iter(|| ironpulse::read::SessionDetail::read(&store, latest).expect("detail"));
     });
     group.bench_function("performances_most_trained_all", |b| {
         b.iter(|| store.performances(lift, usize::MAX).expect("performances"));
     });
     group.bench_function("hrv_readings_all", |b| {
         b.iter(|| store.hrv_readings(None, until).expect("HRV"));
+    });
+    // The progression screen's list of lifts: every lift trained, the most recent first.
+    group.bench_function("lifts_trained_all", |b| {
+        b.iter(|| {
+            store
+                .exercises_trained_since(chrono::DateTime::UNIX_EPOCH)
+                .expect("lifts")
+        });
+    });
+    // Everything `ironpulse context` reads — its SQL and the rows decoded, nothing computed
+    // beyond what the read models do: the profile, the review rows of all history, each recent
+    // lift's history and rule, and the deload check.
+    group.bench_function("context_reads", |b| {
+        b.iter(|| {
+            let profile = store.profile().expect("profile").expect("the demo has one");
+            let rows = ironpulse::read::ReviewRows::read(&store, until, None).expect("rows");
+            let advice =
+                ironpulse::read::Recommendations::recent(&store, &profile, &rows.exercises, until)
+                    .expect("recommendations")
+                    .0
+                    .len();
+            let check = ironpulse::read::DeloadCheck::read(&store, profile.unit, until)
+                .expect("deload check");
+            (rows.sessions.len(), advice, check.acwr)
+        });
     });
     group.finish();
 }

@@ -18,9 +18,10 @@ use ironpulse::app::action::Action;
 use ironpulse::app::effect::Effect;
 use ironpulse::app::keymap::{Command, Keymap};
 use ironpulse::app::state::{Settings, State};
-use ironpulse::app::store_worker::{ReviewRequest, StoreRequest, answer, load_startup};
+use ironpulse::app::store_worker::{ReviewRequest, StoreRequest, answer};
 use ironpulse::app::update::update;
 use ironpulse::core::exercise::ExerciseId;
+use ironpulse::read::Startup;
 use ironpulse::store::Store;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -68,7 +69,7 @@ fn review_screens(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let store = Store::open(&demo_db(&dir)).expect("the database opens");
     let dashboard = State::new(
-        load_startup(&store, now().date_naive()).expect("start-up data loads"),
+        Startup::read(&store, now().date_naive()).expect("start-up data loads"),
         Settings::default(),
         Keymap::default(),
         now(),

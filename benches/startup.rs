@@ -1,4 +1,4 @@
-//! Start-up work on the 10-year demo database: `Store::open` + `load_startup` + the first
+//! Start-up work on the 10-year demo database: `Store::open` + `Startup::read` + the first
 //! dashboard frame at 120×40, the in-process part of "start to first frame" (budget ≤ 150 ms for
 //! the whole process, docs/BENCHMARKS.md). Also the empty database, for comparison.
 //!
@@ -15,7 +15,7 @@ use chrono::FixedOffset;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ironpulse::app::keymap::Keymap;
 use ironpulse::app::state::{Settings, State};
-use ironpulse::app::store_worker::load_startup;
+use ironpulse::read::Startup;
 use ironpulse::store::Store;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -27,7 +27,7 @@ use demo::{demo_db, today};
 fn first_frame(db: &Path) -> usize {
     let store = Store::open(db).expect("the database opens");
     let startup =
-        load_startup(&store, chrono::Utc::now().date_naive()).expect("start-up data loads");
+        Startup::read(&store, chrono::Utc::now().date_naive()).expect("start-up data loads");
     let recent = startup.recent_sessions.len();
     let state = State::new(
         startup,
@@ -52,7 +52,7 @@ fn startup(c: &mut Criterion) {
     let demo = demo_db(&dir);
     assert_eq!(
         first_frame(&demo),
-        ironpulse::app::store_worker::RECENT_SESSIONS
+        ironpulse::read::startup::RECENT_SESSIONS
     );
 
     let mut group = c.benchmark_group("startup_first_frame_120x40");
@@ -68,7 +68,7 @@ fn startup(c: &mut Criterion) {
     let store = Store::open(&demo).expect("the database opens");
     group.bench_function("load_startup", |b| {
         b.iter(|| {
-            load_startup(&store, chrono::Utc::now().date_naive()).expect("start-up data loads")
+            Startup::read(&store, chrono::Utc::now().date_naive()).expect("start-up data loads")
         });
     });
     group.bench_function("exercises", |b| {
@@ -86,7 +86,7 @@ fn startup(c: &mut Criterion) {
     // The dashboard's insights: every review row of the history, then the rules.
     group.bench_function("insights", |b| {
         b.iter(|| {
-            ironpulse::app::store_worker::insights(&store, chrono::Utc::now().date_naive())
+            ironpulse::read::Insights::read(&store, chrono::Utc::now().date_naive())
                 .expect("the insights load")
         });
     });

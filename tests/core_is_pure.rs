@@ -17,6 +17,7 @@ const FORBIDDEN: &[&str] = &[
     "SystemTime::now",
     "Instant::now",
     "crate::app",
+    "crate::read",
     "crate::store",
     "crate::ui",
     "crate::hr",

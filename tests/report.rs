@@ -20,7 +20,7 @@ use ironpulse::core::review::range::Range;
 use ironpulse::core::review::strength::strength;
 use ironpulse::core::set::{Load, SetKind, SetSpec};
 use ironpulse::core::units::{Reps, Unit, Weight};
-use ironpulse::review::ReviewRows;
+use ironpulse::read::{Recommendations, ReviewRows};
 use ironpulse::store::{HistorySession, HistorySet, HistorySlot, Store};
 use serde_json::Value;
 use tempfile::TempDir;
@@ -591,6 +591,27 @@ fn the_demo_context_has_every_part_with_the_cores_numbers() {
         "Insights",
     ] {
         assert!(out.stdout.contains(heading), "{heading}:\n{}", out.stdout);
+    }
+}
+
+/// Every recent lift's recommendation read at once (one walk through the history, as `context`
+/// and `recommend` read them) is the one that lift gets read alone (through its index).
+#[test]
+fn every_lifts_recommendation_at_once_is_its_own() {
+    let demo = demo();
+    let _turn = demo.turn();
+    let store = Store::open_to_read(&demo.db).unwrap();
+    let profile = store.profile().unwrap().unwrap();
+    let today = day(2026, 6, 30);
+    let all = Recommendations::recent(&store, &profile, &demo.rows.exercises, today)
+        .unwrap()
+        .0;
+    assert!(all.len() > 3, "the demo trains many lifts: {}", all.len());
+    for advice in &all {
+        let alone = Recommendations::read(&store, &profile, &[advice.exercise], None, today)
+            .unwrap()
+            .0;
+        assert_eq!(alone, vec![advice.clone()], "{}", advice.exercise.name);
     }
 }
 

@@ -568,10 +568,10 @@ fn progression_on_the_demo() {
 
 #[test]
 fn progression_empty_and_single_session() {
-    use ironpulse::app::review_state::ProgressRows;
     use ironpulse::core::history::{PerformanceSummary, TopSet};
     use ironpulse::core::session::SessionId;
     use ironpulse::core::units::Reps;
+    use ironpulse::read::ProgressRows;
     let mut s = state(startup());
     cmd(&mut s, Command::Progress, 0);
     reply(
@@ -619,10 +619,10 @@ fn progression_empty_and_single_session() {
 
 #[test]
 fn years_of_weeks_are_drawn_as_the_best_of_each_few_and_deloads_are_marked() {
-    use ironpulse::app::review_state::ProgressRows;
     use ironpulse::core::deload::{DeloadId, DeloadWeek};
     use ironpulse::core::history::PerformanceSummary;
     use ironpulse::core::session::SessionId;
+    use ironpulse::read::ProgressRows;
     // A squat session every week for four years, 100 → 140 kg, and a recorded deload week
     // three weeks ago at 60 kg.
     let weeks = 208;
@@ -719,15 +719,16 @@ fn training_load_without_sessions() {
 }
 
 /// The app on the small demo database at the end of its year, a moment after it started:
-/// everything `load_startup` reads, and the deload check and insights read after the first frame.
+/// everything `Startup::read` reads, and the deload check and insights read after the first frame.
 fn demo_startup() -> State {
-    use ironpulse::app::store_worker::{deload_advice, insights, load_startup};
+    use ironpulse::read::{DeloadCheck, Insights, Startup};
     let startup = demo_db::with_demo(|store| {
         let day = demo_db::demo_day();
-        ironpulse::app::state::Startup {
-            deload: Some(deload_advice(store, day).unwrap()),
-            insights: Some(insights(store, day).unwrap()),
-            ..load_startup(store, day).unwrap()
+        let unit = ironpulse::read::unit(store).unwrap();
+        Startup {
+            deload: Some(DeloadCheck::read(store, unit, day).unwrap().advice),
+            insights: Some(Insights::read(store, day).unwrap().0),
+            ..Startup::read(store, day).unwrap()
         }
     });
     State::new(
@@ -768,10 +769,10 @@ fn session_detail_with_heart_rate() {
 /// A session without heart rate, with notes, and a squat done 95×5 three days before.
 #[test]
 fn session_detail_without_heart_rate() {
-    use ironpulse::app::session_detail::SessionDetail;
     use ironpulse::core::exercise::ExerciseId;
     use ironpulse::core::history::{Performance, summarise};
     use ironpulse::core::session::SessionId;
+    use ironpulse::read::SessionDetail;
 
     let mut s = busy_session();
     let mut past = s.session.clone().unwrap();
@@ -898,7 +899,7 @@ fn training_load_estimated_from_session_rpe() {
     use ironpulse::core::hr_settings::ZoneKind;
     use ironpulse::core::review::{HrTotals, SessionLoad};
     use ironpulse::core::session::SessionId;
-    use ironpulse::review::LoadRows;
+    use ironpulse::read::LoadRows;
     let today = t(0).date_naive();
     let sessions: Vec<SessionLoad> = (0..15)
         .map(|i| {
@@ -1230,10 +1231,10 @@ fn read_only_settings_say_so_before_a_key_is_typed() {
 /// screen gives the reason that applies: sets over 12 reps give none.
 #[test]
 fn a_lift_without_an_e1rm_says_why_for_that_lift() {
-    use ironpulse::app::review_state::ProgressRows;
     use ironpulse::core::history::{PerformanceSummary, TopSet};
     use ironpulse::core::session::SessionId;
     use ironpulse::core::units::Reps;
+    use ironpulse::read::ProgressRows;
     let session = |id: i64, days: i64, reps: u16| PerformanceSummary {
         session: SessionId(id),
         date: t(-days * 86_400).date_naive(),

@@ -7,13 +7,13 @@ mod demo_db;
 
 use chrono::{DateTime, Utc};
 use demo_db::with_demo;
-use ironpulse::app::session_detail::SessionDetail;
 use ironpulse::app::store_worker::{
     HistoryReply, HistoryRequest, StoreReply, StoreRequest, answer,
 };
 use ironpulse::core::exercise::{Equipment, ExerciseKind, Mechanics};
 use ironpulse::core::set::{Load, SetSpec};
 use ironpulse::core::units::{Reps, Weight};
+use ironpulse::read::SessionDetail;
 use ironpulse::store::Store;
 
 fn load(store: &Store, id: ironpulse::core::session::SessionId) -> SessionDetail {

@@ -402,8 +402,9 @@ fn check_refuses_files_that_are_not_ironpulse() {
 fn a_deload_started_in_the_app_is_stored_reloaded_and_ended() {
     use chrono::NaiveDate;
     use ironpulse::app::store_worker::{
-        DeloadReply, DeloadRequest, StoreReply, StoreRequest, answer, load_startup,
+        DeloadReply, DeloadRequest, StoreReply, StoreRequest, answer,
     };
+    use ironpulse::read::Startup;
     let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
     let store = Store::open_in_memory().unwrap();
     let StoreReply::Deload(DeloadReply::Started(week)) = answer(
@@ -426,10 +427,10 @@ fn a_deload_started_in_the_app_is_stored_reloaded_and_ended() {
     assert_eq!(current.as_ref(), Some(&week));
     assert!(advice.signals.is_empty());
     assert_eq!(
-        load_startup(&store, day(23)).unwrap().deload_week,
+        Startup::read(&store, day(23)).unwrap().deload_week,
         Some(week.clone())
     );
-    assert_eq!(load_startup(&store, day(28)).unwrap().deload_week, None);
+    assert_eq!(Startup::read(&store, day(28)).unwrap().deload_week, None);
     let StoreReply::Deload(DeloadReply::Ended(Some(ended))) = answer(
         &store,
         StoreRequest::Deload(DeloadRequest::End {
@@ -440,7 +441,7 @@ fn a_deload_started_in_the_app_is_stored_reloaded_and_ended() {
         panic!("not ended")
     };
     assert_eq!(ended.end, Some(day(22)));
-    assert_eq!(load_startup(&store, day(23)).unwrap().deload_week, None);
+    assert_eq!(Startup::read(&store, day(23)).unwrap().deload_week, None);
 }
 
 /// Every way in (the app, a reader, `db check`, `db backup`) refuses `path` as not a file, by

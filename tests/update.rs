@@ -2175,11 +2175,11 @@ fn a_deload_started_mid_session_replans_the_lifts_already_in_it() {
 }
 
 /// A finished squat session (id 7) of two 100×5 sets, with heart rate and an earlier 95×5 one.
-fn squat_detail() -> ironpulse::app::session_detail::SessionDetail {
-    use ironpulse::app::session_detail::{DetailHr, SessionDetail};
+fn squat_detail() -> ironpulse::read::SessionDetail {
     use ironpulse::core::history::{Performance, summarise};
     use ironpulse::core::set_hr::SetHr;
     use ironpulse::core::units::Bpm;
+    use ironpulse::read::{DetailHr, SessionDetail};
     let mut session = empty_session();
     session.status = SessionStatus::Finished;
     session.ended_at = Some(t(600));
@@ -2439,9 +2439,9 @@ fn progress_screen(
 /// recomputes from the rows held, with no new read.
 #[test]
 fn the_progression_screen_opens_on_the_latest_lift_and_switches_range_without_a_read() {
-    use ironpulse::app::review_state::ProgressRows;
     use ironpulse::core::review::progress::progress;
     use ironpulse::core::review::range::Range;
+    use ironpulse::read::ProgressRows;
     let today = t(0).date_naive();
     let mut s = state(startup());
     assert_eq!(
@@ -2498,8 +2498,8 @@ fn the_progression_screen_opens_on_the_latest_lift_and_switches_range_without_a_
 /// Down/Up step through the lifts trained; the picker finds any exercise and Enter charts it.
 #[test]
 fn another_lift_by_stepping_or_from_the_picker() {
-    use ironpulse::app::review_state::ProgressRows;
     use ironpulse::app::state::PickerPurpose;
+    use ironpulse::read::ProgressRows;
     let today = t(0).date_naive();
     let load = |exercise: i64| {
         vec![Effect::Store(StoreRequest::Review(
@@ -2577,7 +2577,7 @@ fn the_training_load_screen_reads_once_and_switches_range_and_panel() {
     use ironpulse::core::review::SessionLoad;
     use ironpulse::core::review::load::training_load;
     use ironpulse::core::review::range::Range;
-    use ironpulse::review::LoadRows;
+    use ironpulse::read::LoadRows;
     let today = t(0).date_naive();
     let mut s = state(startup());
     assert_eq!(

@@ -9,7 +9,7 @@ use ironpulse::app::effect::Effect;
 use ironpulse::app::keymap::Command;
 use ironpulse::app::state::Startup;
 use ironpulse::app::store_worker::{
-    HrReply, SessionReply, SessionRequest, StoreReply, StoreRequest, answer, load_startup,
+    HrReply, SessionReply, SessionRequest, StoreReply, StoreRequest, answer,
 };
 use ironpulse::store::Store;
 
@@ -39,7 +39,7 @@ fn a_full_disk_keeps_the_set_in_the_line_and_stores_nothing_partial() {
     store.save_profile(&profile()).unwrap();
     let mut s = state(Startup {
         profile: Some(profile()),
-        ..load_startup(&store, chrono::Utc::now().date_naive()).unwrap()
+        ..Startup::read(&store, chrono::Utc::now().date_naive()).unwrap()
     });
 
     let effects = cmd(&mut s, Command::StartSession, 0);
@@ -124,7 +124,7 @@ fn a_read_only_database_reviews_and_refuses_each_change_where_the_lifter_is_look
     }
     let why = ironpulse::store::ReadOnly::File(path.clone());
     let store = Store::open_read_only(&path, why.clone()).unwrap();
-    let mut s = state(load_startup(&store, t(0).date_naive()).unwrap());
+    let mut s = state(Startup::read(&store, t(0).date_naive()).unwrap());
     assert_eq!(s.read_only, Some(why));
     assert_eq!(
         s.status,
@@ -236,7 +236,7 @@ fn running_session(dir: &std::path::Path) -> (Store, ironpulse::app::state::Stat
     store.save_profile(&profile()).unwrap();
     let mut s = state(Startup {
         profile: Some(profile()),
-        ..load_startup(&store, t(0).date_naive()).unwrap()
+        ..Startup::read(&store, t(0).date_naive()).unwrap()
     });
     let effects = cmd(&mut s, Command::StartSession, 0);
     run(&mut s, &store, effects, 0);

@@ -15,11 +15,12 @@ use super::heart::Link;
 use super::keymap::Key;
 use super::source_worker::{self, SourceWorker};
 use super::state::{Settings, State};
-use super::store_worker::{StoreReply, StoreRequest, load_startup, spawn};
+use super::store_worker::{StoreReply, StoreRequest, spawn};
 use super::terminal::TerminalGuard;
 use super::text_input::TextEdit;
 use super::update::update;
 use crate::hr::{self, HeartRateSource, HrEvent, SourceSpec, Speed};
+use crate::read::Startup;
 use crate::store::Store;
 
 /// Errors that end the TUI. The store has already committed everything the user saw as saved.
@@ -45,7 +46,7 @@ pub fn run(
     keymap: super::keymap::Keymap,
     heart: HeartSource,
 ) -> Result<(), RunError> {
-    let startup = load_startup(&store, Utc::now().date_naive())?;
+    let startup = Startup::read(&store, Utc::now().date_naive())?;
     let offset = *chrono::Local::now().offset();
     let mut state = State::new(startup, settings, keymap, Utc::now(), offset);
     let source = match heart {

@@ -14,10 +14,8 @@ use crate::core::review::load::{TrainingLoad, training_load};
 use crate::core::review::muscles::{MuscleWeeks, sets_per_week};
 use crate::core::review::progress::{Progress, progress};
 use crate::core::review::range::Range;
-use crate::review::LoadRows;
-
-/// The muscle table never shows more than this range: a column per week stays readable.
-pub const MUSCLE_RANGE: Range = Range::Weeks12;
+use crate::read::progress_rows::MUSCLE_RANGE;
+use crate::read::{LoadRows, ProgressRows};
 
 /// The muscle table's range for the chart's `range`: the same when shorter than
 /// [`MUSCLE_RANGE`], else its last weeks.
@@ -27,21 +25,6 @@ pub fn muscle_range(range: Range) -> Range {
     } else {
         MUSCLE_RANGE
     }
-}
-
-/// What the store sends for the progression screen.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ProgressRows {
-    /// The lift the history is of; `None` when no lift was trained yet.
-    pub exercise: Option<ExerciseId>,
-    /// Every session of that lift, in any order.
-    pub history: Vec<PerformanceSummary>,
-    /// The lifts trained (strength exercises), the most recently trained first; only when asked.
-    pub lifts: Option<Vec<ExerciseId>>,
-    /// Working sets per muscle since [`MUSCLE_RANGE`] began, every exercise; only when asked.
-    pub muscles: Option<Vec<MuscleSets>>,
-    /// The recorded deloads (left out of the trend); only when asked.
-    pub deloads: Option<Vec<DeloadWeek>>,
 }
 
 /// The progression screen: one lift's e1RM, top sets and volume, and the muscle table.

@@ -9,7 +9,6 @@ use crate::core::coaching::TrainingDay;
 use crate::core::deload::{DeloadAdvice, DeloadWeek};
 use crate::core::e1rm::Formula;
 use crate::core::exercise::{Exercise, ExerciseId};
-use crate::core::history::Performance;
 use crate::core::plates::Loadable;
 use crate::core::profile::Profile;
 use crate::core::progression::RuleConfig;
@@ -57,33 +56,7 @@ impl Default for Settings {
     }
 }
 
-/// What the database held at start, loaded before the first frame.
-#[derive(Debug, Clone, Default)]
-pub struct Startup {
-    pub profile: Option<Profile>,
-    pub exercises: Vec<Exercise>,
-    pub recent_exercises: Vec<ExerciseId>,
-    pub recent_sessions: Vec<SessionSummary>,
-    pub active: Option<Session>,
-    /// The remembered heart-rate strap.
-    pub strap: Option<String>,
-    /// The deload check as of the start: `None` from the store, which reads it once the first
-    /// frame is drawn (`Action::Started`).
-    pub deload: Option<DeloadAdvice>,
-    /// The recorded deload covering the start day.
-    pub deload_week: Option<DeloadWeek>,
-    /// The insights as of the start day, warnings first: `None` from the store, read once the
-    /// first frame is drawn.
-    pub insights: Option<Vec<Insight>>,
-    /// The history of each exercise in the active session, for its coaching.
-    pub histories: HashMap<ExerciseId, Vec<Performance>>,
-    /// The progression rules chosen for the active session's exercises.
-    pub rules: HashMap<ExerciseId, RuleConfig>,
-    /// The e1RM formula pinned in Settings.
-    pub pinned: Option<Formula>,
-    /// Why the database can only be read, when it cannot be written.
-    pub read_only: Option<crate::store::ReadOnly>,
-}
+pub use crate::read::Startup;
 
 #[derive(Debug, Clone)]
 pub struct State {
@@ -241,13 +214,13 @@ pub struct Detail {
     /// Which half a small terminal shows (a large one shows both).
     pub view: DetailView,
     /// The session's heart rate; `None` when none was recorded.
-    pub hr: Option<Box<super::session_detail::DetailHr>>,
+    pub hr: Option<Box<crate::read::DetailHr>>,
     /// The heart rate of each set that has one.
     pub set_hr: HashMap<SetId, crate::core::set_hr::SetHr>,
     /// Each exercise's previous performance (kept to redo the comparison after an edit).
     pub previous: Vec<(ExerciseId, crate::core::history::PerformanceSummary)>,
     /// Each exercise now against the last time.
-    pub comparisons: Vec<super::session_detail::Comparison>,
+    pub comparisons: Vec<crate::core::session_review::Comparison>,
 }
 
 /// The two views of a session's detail on a small terminal.

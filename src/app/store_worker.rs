@@ -12,7 +12,6 @@ mod exercises;
 mod history;
 mod hr;
 mod review;
-mod review_screens;
 mod session;
 mod settings;
 
@@ -25,14 +24,9 @@ pub use review::{ReviewReply, ReviewRequest};
 pub use session::{SessionReply, SessionRequest};
 pub use settings::{SettingsReply, SettingsRequest};
 
-use std::collections::HashMap;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 
-use super::state::Startup;
-use chrono::NaiveDate;
-
-use crate::core::deload::{DeloadAdvice, DeloadConfig, assess};
 use crate::store::{Store, StoreError};
 
 /// Work for the store thread, by feature. Each request is answered by exactly one `StoreReply`:
@@ -130,50 +124,6 @@ impl StoreRequest {
     }
 }
 
-/// How many recent sessions are read for the dashboard: enough to fill a tall terminal (it
-/// lists as many as fit under the insights).
-pub const RECENT_SESSIONS: usize = 60;
-
-/// Everything the first frame needs, read before the terminal is taken over.
-pub fn load_startup(store: &Store, today: NaiveDate) -> Result<Startup, StoreError> {
-    let active = store.active_session()?;
-    let mut histories = HashMap::new();
-    let mut rules = HashMap::new();
-    for slot in active.iter().flat_map(|s| &s.slots) {
-        histories.insert(slot.exercise, store.exercise_history(slot.exercise)?);
-        if let Some(rule) = store.exercise_rule(slot.exercise)? {
-            rules.insert(slot.exercise, rule);
-        }
-    }
-    Ok(Startup {
-        profile: store.profile()?,
-        exercises: store.exercises()?,
-        recent_exercises: store.recent_exercises(30)?,
-        recent_sessions: store.recent_sessions(RECENT_SESSIONS, 0)?,
-        active,
-        histories,
-        rules,
-        pinned: store.pinned_formula()?,
-        strap: store.remembered_strap()?,
-        // The deload check and the insights read the whole history: they are asked for once the
-        // first frame is drawn (`Action::Started`), and fill in a moment later.
-        deload: None,
-        deload_week: store.current_deload(today)?,
-        insights: None,
-        read_only: store.read_only().cloned(),
-    })
-}
-
-/// Today's insights, warnings first, weights in the lifter's unit (the same rows and rules as
-/// `ironpulse report`).
-pub fn insights(
-    store: &Store,
-    today: NaiveDate,
-) -> Result<Vec<crate::core::review::insights::Insight>, StoreError> {
-    let unit = store.profile()?.map(|p| p.unit).unwrap_or_default();
-    Ok(crate::review::ReviewRows::read(store, today, None)?.insights(unit))
-}
-
 /// Moves `store` onto a thread of its own; each reply is handed to `reply`.
 pub fn spawn(
     store: Store,
@@ -221,18 +171,4 @@ where
         },
         StoreReply::from,
     )
-}
-
-/// The deload check as of `today` (science.md: four signals, two → medium, three → high).
-pub fn deload_advice(store: &Store, today: NaiveDate) -> Result<DeloadAdvice, StoreError> {
-    let history = store.deload_input(today)?;
-    let unit = store.profile()?.map(|p| p.unit).unwrap_or_default();
-    Ok(assess(
-        &history.input(),
-        &DeloadConfig {
-            unit,
-            ..DeloadConfig::default()
-        },
-        today,
-    ))
 }

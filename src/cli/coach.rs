@@ -19,16 +19,16 @@ use ironpulse::core::review::strength::{
 };
 use ironpulse::core::review::trend_line::TrendLine;
 use ironpulse::core::units::Unit;
-use ironpulse::review::ReviewRows;
+use ironpulse::read::ReviewRows;
 use ironpulse::store::Store;
 
-use super::deload::{Check, check};
-use super::recommend::{
-    Advice, advise, profile_or_default, read_existing, recent_lifts, recent_since,
-};
+use super::deload::check;
+use super::recommend::{profile_or_default, read_existing};
 use super::report::METHOD;
 use super::report::period::parse_date;
 use super::{Context, Failure, output};
+use ironpulse::read::DeloadCheck;
+use ironpulse::read::{Advice, Recommendations};
 
 /// Weeks in the endurance part: this week and the 7 before, Monday to Sunday.
 pub(crate) const ENDURANCE_WEEKS: i64 = 8;
@@ -69,7 +69,7 @@ pub(crate) struct Coach<'a> {
     /// The figures today over all history (CTL, ATL, TSB, ACWR, monotony).
     pub(crate) load: TrainingLoad,
     pub(crate) hrv: HrvTrend,
-    pub(crate) deload: Check,
+    pub(crate) deload: DeloadCheck,
     pub(crate) recommendations: Vec<Advice<'a>>,
     pub(crate) insights: Vec<Insight>,
 }
@@ -84,8 +84,8 @@ pub fn run(ctx: &Context, args: &ContextArgs) -> Result<(), Failure> {
     let profile = profile_or_default(&store)?;
     let read = |err| Failure::from_store(err, "read the training history");
     let rows = ReviewRows::read(&store, today, None).map_err(read)?;
-    let chosen = recent_lifts(&store, &rows.exercises, today)?;
-    let recommendations = advise(&store, &profile, &chosen, Some(recent_since(today)), today)?;
+    let Recommendations(recommendations) =
+        Recommendations::recent(&store, &profile, &rows.exercises, today).map_err(read)?;
     let coach = Coach::compute(&store, &rows, profile.unit, recommendations)?;
     if args.json {
         output::line(json::coach(&coach))

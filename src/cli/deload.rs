@@ -3,10 +3,9 @@
 
 use chrono::{Days, NaiveDate, Utc};
 use clap::Args;
-use ironpulse::core::deload::{
-    DeloadAdvice, DeloadConfig, DeloadDay, DeloadWeek, PLAN, SignalKind, Urgency, assess,
-};
+use ironpulse::core::deload::{DeloadAdvice, PLAN, SignalKind, Urgency};
 use ironpulse::core::units::{Figure, Unit};
+use ironpulse::read::DeloadCheck;
 use ironpulse::store::Store;
 use serde_json::{Value, json};
 
@@ -74,7 +73,7 @@ pub fn run(ctx: &Context, args: &DeloadArgs) -> Result<(), Failure> {
     let profile = profile_or_default(&store)?;
     let check = check(&store, profile.unit, today)?;
     if args.json {
-        return output::line(check.to_json());
+        return output::line(check_json(&check));
     }
     let mut out = output::Stdout::lock();
     if let Some((_, day)) = &check.running {
@@ -87,53 +86,25 @@ pub fn run(ctx: &Context, args: &DeloadArgs) -> Result<(), Failure> {
     out.text(&to_text(&check.advice, today, check.acwr, check.last))
 }
 
-/// The deload check as of a day: the advice, the day's ACWR of Foster loads, the last deload
-/// and the recorded deload week running that day.
-pub(super) struct Check {
-    pub(super) today: NaiveDate,
-    pub(super) advice: DeloadAdvice,
-    pub(super) acwr: Option<f64>,
-    pub(super) last: Option<NaiveDate>,
-    pub(super) running: Option<(DeloadWeek, DeloadDay)>,
+/// The deload check as of `today`, weights quoted in `unit`.
+pub(super) fn check(store: &Store, unit: Unit, today: NaiveDate) -> Result<DeloadCheck, Failure> {
+    DeloadCheck::read(store, unit, today)
+        .map_err(|err| Failure::from_store(err, "read the training history"))
 }
 
-/// Checks the deload signals as of `today`, quoting weights in `unit`.
-pub(super) fn check(store: &Store, unit: Unit, today: NaiveDate) -> Result<Check, Failure> {
-    let read = |err| Failure::from_store(err, "read the training history");
-    let history = store.deload_input(today).map_err(read)?;
-    let config = DeloadConfig {
-        unit,
-        ..DeloadConfig::default()
-    };
-    let running = store
-        .current_deload(today)
-        .map_err(read)?
-        .and_then(|d| d.day_of(today).map(|day| (d, day)));
-    Ok(Check {
-        today,
-        advice: assess(&history.input(), &config, today),
-        acwr: history.acwr.last().copied().flatten(),
-        last: history.last_deload,
-        running,
-    })
+/// What `ironpulse deload --json` prints.
+pub(super) fn check_json(check: &DeloadCheck) -> Value {
+    let mut out = to_json(&check.advice, check.today, check.acwr, check.last);
+    out["deload_week"] = check.running.as_ref().map_or(Value::Null, |(d, day)| {
+        json!({
+            "start": d.start.to_string(),
+            "end": d.last_day().to_string(),
+            "day": day.day,
+            "days": day.days,
+        })
+    });
+    out
 }
-
-impl Check {
-    /// What `ironpulse deload --json` prints.
-    pub(super) fn to_json(&self) -> Value {
-        let mut out = to_json(&self.advice, self.today, self.acwr, self.last);
-        out["deload_week"] = self.running.as_ref().map_or(Value::Null, |(d, day)| {
-            json!({
-                "start": d.start.to_string(),
-                "end": d.last_day().to_string(),
-                "day": day.day,
-                "days": day.days,
-            })
-        });
-        out
-    }
-}
-
 fn urgency_code(urgency: Urgency) -> &'static str {
     match urgency {
         Urgency::None => "none",

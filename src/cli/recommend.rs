@@ -5,24 +5,16 @@ mod resolve;
 
 use std::path::Path;
 
-use chrono::{Days, NaiveDate, NaiveTime, Utc};
+use chrono::{NaiveDate, Utc};
 use clap::Args;
-use ironpulse::core::deload::{DeloadConfig, assess};
-use ironpulse::core::exercise::Exercise;
-use ironpulse::core::history::past_sessions;
-use ironpulse::core::plates::Loader;
 use ironpulse::core::profile::{Profile, Sex, default_bar, default_plates};
-use ironpulse::core::progression::{
-    Recommendation, RecommendationKind, RuleConfig, deload_week, recommend,
-};
+use ironpulse::core::progression::{Recommendation, RecommendationKind, RuleConfig};
 use ironpulse::core::units::{Bpm, Figure, Unit, Weight, format_number};
+use ironpulse::read::{Advice, DeloadCheck, Recommendations};
 use ironpulse::store::{Store, StoreError};
 use serde_json::{Value, json};
 
 use super::{Context, Failure, output};
-
-/// Lifts trained within this many days are listed when no exercise is named.
-const RECENT_DAYS: u64 = 56;
 
 /// Options for `ironpulse recommend`.
 #[derive(Debug, Args)]
@@ -85,14 +77,6 @@ pub(super) fn profile_or_default(store: &Store) -> Result<Profile, Failure> {
     }))
 }
 
-/// One exercise's advice, with the rule that gave it.
-pub(super) struct Advice<'a> {
-    pub(super) exercise: &'a Exercise,
-    config: RuleConfig,
-    custom_rule: bool,
-    recommendation: Recommendation,
-}
-
 /// Prints the recommendations.
 pub fn run(ctx: &Context, args: &RecommendArgs) -> Result<(), Failure> {
     let store = read_existing(&ctx.db_path()?)?;
@@ -104,9 +88,8 @@ pub fn run(ctx: &Context, args: &RecommendArgs) -> Result<(), Failure> {
 
     let query = args.exercise.join(" ");
     let listing = query.trim().is_empty();
-    let advice = if listing {
-        let chosen = recent_lifts(&store, &exercises, today)?;
-        advise(&store, &profile, &chosen, Some(recent_since(today)), today)?
+    let Recommendations(advice) = if listing {
+        Recommendations::recent(&store, &profile, &exercises, today).map_err(read)?
     } else {
         let recent = store.recent_exercises(20).map_err(read)?;
         let exercise = resolve::resolve(&query, &exercises, &recent).map_err(|closest| {
@@ -124,16 +107,12 @@ pub fn run(ctx: &Context, args: &RecommendArgs) -> Result<(), Failure> {
                 )
             })
         })?;
-        advise(&store, &profile, &[exercise], None, today)?
+        Recommendations::read(&store, &profile, &[exercise], None, today).map_err(read)?
     };
 
     let deload = if listing {
-        let history = store.deload_input(today).map_err(read)?;
-        let config = DeloadConfig {
-            unit: profile.unit,
-            ..DeloadConfig::default()
-        };
-        Some(assess(&history.input(), &config, today).summary)
+        let check = DeloadCheck::read(&store, profile.unit, today).map_err(read)?;
+        Some(check.advice.summary)
     } else {
         None
     };
@@ -151,80 +130,6 @@ fn or_list(names: &[String]) -> String {
         [one] => one.clone(),
         [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
     }
-}
-
-/// The first day of the 8 weeks whose lifts are listed when no exercise is named.
-pub(super) fn recent_since(today: NaiveDate) -> NaiveDate {
-    today
-        .checked_sub_days(Days::new(RECENT_DAYS))
-        .unwrap_or(today)
-}
-
-/// The exercises trained since [`recent_since`], the most recent first.
-pub(super) fn recent_lifts<'a>(
-    store: &Store,
-    exercises: &'a [Exercise],
-    today: NaiveDate,
-) -> Result<Vec<&'a Exercise>, Failure> {
-    let since = recent_since(today).and_time(NaiveTime::MIN).and_utc();
-    Ok(store
-        .exercises_trained_since(since)
-        .map_err(|err| Failure::from_store(err, "read the training history"))?
-        .iter()
-        .filter_map(|id| exercises.iter().find(|e| e.id == *id))
-        .collect())
-}
-
-/// Each chosen lift's advice as of `today` from its history up to then; inside a recorded
-/// deload week every lift gets the deload week's plan. Listing (`since` given), lifts without a
-/// session from `since` to `today` or without a weight to progress (cardio, bodyweight) are left
-/// out, and the rest come the most recently trained first.
-pub(super) fn advise<'a>(
-    store: &Store,
-    profile: &Profile,
-    chosen: &[&'a Exercise],
-    since: Option<NaiveDate>,
-    today: NaiveDate,
-) -> Result<Vec<Advice<'a>>, Failure> {
-    let read = |err| Failure::from_store(err, "read the training history");
-    let deload_day = store
-        .current_deload(today)
-        .map_err(read)?
-        .and_then(|d| d.day_of(today));
-    let mut advice = Vec::new();
-    let mut last_trained = Vec::new();
-    for &exercise in chosen {
-        let mut history = store.exercise_history(exercise.id).map_err(read)?;
-        history.retain(|p| p.started_at.date_naive() <= today);
-        let last = history.iter().map(|p| p.started_at.date_naive()).max();
-        let sessions = past_sessions(&history);
-        if let Some(since) = since
-            && (sessions.is_empty() || last.is_none_or(|last| last < since))
-        {
-            continue;
-        }
-        let stored = store.exercise_rule(exercise.id).map_err(read)?;
-        let config = RuleConfig::resolve(stored, exercise, profile.unit);
-        let loader = Loader::for_equipment(exercise.equipment, profile);
-        let mut recommendation = recommend(&sessions, &config, &loader, today);
-        if let Some(day) = &deload_day {
-            recommendation = deload_week(&recommendation, &sessions, &loader, day);
-        }
-        last_trained.push(last);
-        advice.push(Advice {
-            exercise,
-            config,
-            custom_rule: stored.is_some(),
-            recommendation,
-        });
-    }
-    if since.is_some() {
-        // A stable sort keeps the store's order (most recent first) within a day.
-        let mut paired: Vec<_> = last_trained.into_iter().zip(advice).collect();
-        paired.sort_by_key(|p| std::cmp::Reverse(p.0));
-        advice = paired.into_iter().map(|(_, a)| a).collect();
-    }
-    Ok(advice)
 }
 
 /// The stable name of a recommendation kind: `increase_weight`.

@@ -25,12 +25,13 @@ use ironpulse::core::review::range::Range;
 use ironpulse::core::review::records::{ReviewPr, prs_between, review_prs};
 use ironpulse::core::session::SessionId;
 use ironpulse::core::units::Unit;
-use ironpulse::review::ReviewRows;
+use ironpulse::read::ReviewRows;
 use ironpulse::store::Store;
 
-use super::deload::{Check, check};
+use super::deload::check;
 use super::recommend::{profile_or_default, read_existing};
 use super::{Context, Failure, output};
+use ironpulse::read::DeloadCheck;
 use period::Period;
 
 /// How the report averages ACWR: the rolling method, as every review view does.
@@ -87,7 +88,7 @@ pub(crate) struct Report {
     /// HRV readings taken in the period.
     pub(crate) hrv_in_period: usize,
     pub(crate) insights: Vec<Insight>,
-    pub(crate) deload: Check,
+    pub(crate) deload: DeloadCheck,
 }
 
 /// Prints the report.

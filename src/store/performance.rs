@@ -1,6 +1,8 @@
 //! Performance history per exercise for lists and charts: the last sessions summarised, the e1RM
 //! trend (from the stored `e1rm_kg` column), and which exercises were trained lately.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{DateTime, Utc};
 use rusqlite::params;
 
@@ -136,24 +138,51 @@ impl Store {
     }
 
     /// Exercises with at least one set in a session started at or after `since` (abandoned
-    /// sessions aside), the most recently trained first.
+    /// sessions aside), the most recently trained first (ties by id).
+    ///
+    /// Walks the sessions newest first and stops once every exercise that has a slot anywhere
+    /// has been seen, so naming the lifts costs the weeks back to the least recently trained
+    /// one, not the whole history (docs/BENCHMARKS.md).
     pub fn exercises_trained_since(
         &self,
         since: DateTime<Utc>,
     ) -> Result<Vec<ExerciseId>, StoreError> {
-        self.conn
+        let fail = || self.fail("find the exercises trained lately");
+        let with_slots: HashSet<i64> = self
+            .conn
             .prepare_cached(
-                "SELECT se.exercise_id, MAX(ses.started_at) AS last FROM session ses
-                 JOIN session_exercise se ON se.session_id = ses.id
-                 WHERE ses.started_at >= ?1 AND ses.status != 'abandoned'
-                   AND EXISTS (SELECT 1 FROM set_entry s WHERE s.session_exercise_id = se.id)
-                 GROUP BY se.exercise_id ORDER BY last DESC, se.exercise_id",
+                "SELECT e.id FROM exercise e
+                 WHERE EXISTS (SELECT 1 FROM session_exercise se WHERE se.exercise_id = e.id)",
             )
             .and_then(|mut stmt| {
-                stmt.query_map([to_millis(since)], |r| r.get(0).map(ExerciseId))
-                    .and_then(Iterator::collect::<Result<Vec<_>, _>>)
+                stmt.query_map([], |r| r.get(0))
+                    .and_then(Iterator::collect::<Result<_, _>>)
             })
-            .map_err(self.fail("find the exercises trained lately"))
+            .map_err(fail())?;
+        // CROSS JOIN keeps the sessions, newest first by their index, as the outer loop.
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT se.exercise_id, ses.started_at FROM session ses
+                 CROSS JOIN session_exercise se ON se.session_id = ses.id
+                 WHERE ses.started_at >= ?1 AND ses.status != 'abandoned'
+                   AND EXISTS (SELECT 1 FROM set_entry s WHERE s.session_exercise_id = se.id)
+                 ORDER BY ses.started_at DESC",
+            )
+            .map_err(fail())?;
+        let mut rows = stmt.query([to_millis(since)]).map_err(fail())?;
+        // Newest first, so the first time an exercise is seen is its last session.
+        let mut last: HashMap<i64, i64> = HashMap::new();
+        while last.len() < with_slots.len()
+            && let Some(row) = rows.next().map_err(fail())?
+        {
+            let exercise: i64 = row.get(0).map_err(fail())?;
+            let started_at: i64 = row.get(1).map_err(fail())?;
+            last.entry(exercise).or_insert(started_at);
+        }
+        let mut trained: Vec<(i64, i64)> = last.into_iter().collect();
+        trained.sort_by_key(|&(exercise, started_at)| (std::cmp::Reverse(started_at), exercise));
+        Ok(trained.into_iter().map(|(id, _)| ExerciseId(id)).collect())
     }
 }
 

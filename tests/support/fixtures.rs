@@ -174,8 +174,8 @@ pub fn entry_error(state: &State) -> Option<String> {
 }
 
 /// What `HistoryRequest::Detail` answers for a session without heart rate or earlier performances.
-pub fn without_hr(session: Session) -> Box<ironpulse::app::session_detail::SessionDetail> {
-    Box::new(ironpulse::app::session_detail::SessionDetail {
+pub fn without_hr(session: Session) -> Box<ironpulse::read::SessionDetail> {
+    Box::new(ironpulse::read::SessionDetail {
         session,
         hr: None,
         set_hr: std::collections::HashMap::new(),

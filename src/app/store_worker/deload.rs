@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use super::Request;
 use crate::core::deload::{DeloadAdvice, DeloadId, DeloadWeek};
+use crate::read::DeloadCheck;
 use crate::store::{Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -34,7 +35,7 @@ impl Request for DeloadRequest {
     fn answer(self, store: &Store) -> Result<DeloadReply, StoreError> {
         Ok(match self {
             DeloadRequest::Check { today } => DeloadReply::Checked {
-                advice: super::deload_advice(store, today)?,
+                advice: DeloadCheck::read(store, crate::read::unit(store)?, today)?.advice,
                 current: store.current_deload(today)?,
             },
             DeloadRequest::Start { start, end } => {

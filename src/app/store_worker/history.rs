@@ -1,8 +1,8 @@
 //! The session list: a page of it, one past session in detail, a session deleted.
 
 use super::Request;
-use crate::app::session_detail::SessionDetail;
 use crate::core::session::{SessionId, SessionSummary};
+use crate::read::SessionDetail;
 use crate::store::{Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq)]

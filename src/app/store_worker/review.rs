@@ -1,13 +1,12 @@
-//! The review's reads: the progression and training-load screens' rows, the dashboard's
+//! The review's requests: the progression and training-load screens' rows, the dashboard's
 //! insights.
 
 use chrono::NaiveDate;
 
 use super::Request;
-use crate::app::review_state::ProgressRows;
 use crate::core::exercise::ExerciseId;
 use crate::core::review::insights::Insight;
-use crate::review::LoadRows;
+use crate::read::{Insights, LoadRows, ProgressRows};
 use crate::store::{Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -42,14 +41,14 @@ impl Request for ReviewRequest {
                 exercise,
                 today,
                 lists,
-            } => ReviewReply::Progress(Box::new(super::review_screens::progress_rows(
-                store, exercise, today, lists,
-            )?)),
+            } => {
+                ReviewReply::Progress(Box::new(ProgressRows::read(store, exercise, today, lists)?))
+            }
             ReviewRequest::TrainingLoad { today } => {
                 ReviewReply::TrainingLoad(Box::new(LoadRows::read(store, today)?))
             }
             ReviewRequest::Insights { today } => {
-                ReviewReply::Insights(super::insights(store, today)?)
+                ReviewReply::Insights(Insights::read(store, today)?.0)
             }
         })
     }

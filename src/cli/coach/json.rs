@@ -4,6 +4,7 @@
 use ironpulse::core::review::strength::{Direction, LiftTrend, VolumeTrend};
 use serde_json::{Value, json};
 
+use super::super::deload::check_json;
 use super::super::recommend::advice_json;
 use super::super::report::json::{
     date, figures, hrv, insights, kg, load_week, monotony, num, opt, polarisation, zones,
@@ -95,7 +96,7 @@ fn recovery(c: &Coach<'_>) -> Value {
         "load": figures(c.load.end.as_ref()),
         "monotony": monotony(c.load.monotony.as_ref()),
         "hrv": hrv(&c.hrv),
-        "deload": c.deload.to_json(),
+        "deload": check_json(&c.deload),
     })
 }
 

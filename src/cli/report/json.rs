@@ -15,6 +15,7 @@ use ironpulse::core::review::load::{
 use ironpulse::core::units::{Weight, round_to};
 use serde_json::{Value, json};
 
+use super::super::deload::check_json;
 use super::{Report, SessionLine};
 
 /// `value` rounded to `places` decimals; `null` when it is not a finite number.
@@ -398,6 +399,6 @@ pub(crate) fn report(r: &Report) -> Value {
         "monotony": monotony(r.load.monotony.as_ref()),
         "hrv": resting,
         "insights": insights(&r.insights),
-        "deload": r.deload.to_json(),
+        "deload": check_json(&r.deload),
     })
 }

@@ -12,7 +12,9 @@ use ironpulse::core::review::load::{
 };
 use ironpulse::core::units::{Figure, Unit, thousands};
 
-use super::super::deload::{Check, to_text as deload_text};
+use ironpulse::read::DeloadCheck;
+
+use super::super::deload::to_text as deload_text;
 use super::{Report, SessionLine};
 
 /// Working volume (kg × reps) in `unit`, with thousands separated.
@@ -169,7 +171,7 @@ pub(crate) fn insights(list: &[Insight]) -> String {
 }
 
 /// The deload check, indented.
-pub(crate) fn deload(check: &Check) -> String {
+pub(crate) fn deload(check: &DeloadCheck) -> String {
     let mut out = String::new();
     if let Some((_, day)) = &check.running {
         let _ = writeln!(out, "  Deload week: {}.", day.describe());

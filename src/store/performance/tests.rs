@@ -138,3 +138,45 @@ fn exercises_trained_since_most_recent_first() {
             .is_empty()
     );
 }
+
+/// The walk newest first stops once every exercise with a slot is seen; a lift trained once
+/// long ago is still found, an abandoned session counts for nothing, and lifts last trained in
+/// sessions started at the same moment come by id.
+#[test]
+fn exercises_trained_since_finds_a_lift_trained_once_long_ago() {
+    let store = store();
+    let old = custom(&store, "Good Morning");
+    let squat = custom(&store, "Squat");
+    let press = custom(&store, "Press");
+    let row = custom(&store, "Row");
+    let log = |start: i64, lifts: &[crate::core::exercise::ExerciseId], abandon: bool| {
+        let id = store.start_session(at(start), "").unwrap();
+        for &exercise in lifts {
+            let slot = store.add_slot(id, exercise).unwrap().id;
+            store
+                .log_sets(slot, &[lift(60.0, 5)], at(start + 5))
+                .unwrap();
+        }
+        if abandon {
+            store.abandon_session(id, at(start + 60)).unwrap();
+        } else {
+            store.finish_session(id, at(start + 60), None, "").unwrap();
+        }
+    };
+    log(0, &[old, squat], false);
+    for week in 1..30 {
+        log(week * 7 * DAY, &[squat], false);
+    }
+    log(300 * DAY, &[row], true);
+    // Two sessions started at the same moment: squat and press come by exercise id.
+    log(400 * DAY, &[press], false);
+    log(400 * DAY, &[squat], false);
+    assert_eq!(
+        store.exercises_trained_since(at(0)).unwrap(),
+        [squat, press, old]
+    );
+    assert_eq!(
+        store.exercises_trained_since(at(DAY)).unwrap(),
+        [squat, press]
+    );
+}

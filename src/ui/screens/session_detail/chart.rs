@@ -7,8 +7,8 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph};
 
-use crate::app::session_detail::DetailHr;
 use crate::app::state::Detail;
+use crate::read::DetailHr;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::hr_chart;
 

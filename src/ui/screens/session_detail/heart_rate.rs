@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph};
 
 use super::{chart, switch_hint, title};
-use crate::app::session_detail::DetailHr;
 use crate::app::state::{Detail, State};
 use crate::core::units::format_number;
 use crate::core::words;
+use crate::read::DetailHr;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::heart::zone_style;
 

@@ -1,8 +1,8 @@
-//! The review, read from the store in one go. The dashboard's insights, the review screens,
-//! `ironpulse report` and `ironpulse context` all start from [`ReviewRows`], so they show the
-//! same numbers. Reading ten years of stored per-session summaries costs a few tens of
-//! milliseconds (docs/BENCHMARKS.md); no raw heart rate is read. The training-load screen draws
-//! only loads and HRV, so it reads just those: [`LoadRows`].
+//! The review, read from the store in one go. The dashboard's insights, `ironpulse report` and
+//! `ironpulse context` all start from [`ReviewRows`], so they show the same numbers as the review
+//! screens. Reading ten years of stored per-session summaries costs a few tens of milliseconds
+//! (docs/BENCHMARKS.md); no raw heart rate is read. The training-load screen draws only loads and
+//! HRV, so it reads just those: [`super::LoadRows`].
 
 use chrono::{Days, NaiveDate};
 
@@ -74,26 +74,5 @@ impl ReviewRows {
     /// Every insight that fires today, warnings first.
     pub fn insights(&self, unit: Unit) -> Vec<Insight> {
         insights(&self.input(unit))
-    }
-}
-
-/// What the training-load screen draws from: every finished session's load and every resting
-/// HRV reading up to a day. The same rows as [`ReviewRows`]' `sessions` and `hrv`, without the
-/// per-exercise rows the screen never shows (most of [`ReviewRows::read`]'s time).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct LoadRows {
-    /// Every finished session's load (PMC and ACWR need the whole history).
-    pub sessions: Vec<SessionLoad>,
-    /// Every resting HRV reading.
-    pub hrv: Vec<HrvReading>,
-}
-
-impl LoadRows {
-    /// Reads the loads and HRV readings up to and including `today`.
-    pub fn read(store: &Store, today: NaiveDate) -> Result<LoadRows, StoreError> {
-        Ok(LoadRows {
-            sessions: store.session_loads(None, today)?,
-            hrv: store.hrv_readings(None, today)?,
-        })
     }
 }
