@@ -16,8 +16,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
-use ironpulse::core::exercise::ExerciseId;
-use ironpulse::core::shorthand::{self, Context};
+use ironpulse::core::workout::exercise::ExerciseId;
+use ironpulse::core::workout::shorthand::{self, Context};
 use ironpulse::demo::{DemoOptions, generate};
 use ironpulse::store::Store;
 

@@ -13,18 +13,18 @@ use ironpulse::app::keymap::{Command, Keymap};
 use ironpulse::app::state::{Settings, State};
 use ironpulse::app::store_worker::{SessionRequest, StoreReply, StoreRequest, answer};
 use ironpulse::app::update::update;
-use ironpulse::core::acwr::Method;
-use ironpulse::core::catalogue;
-use ironpulse::core::exercise::{Exercise, ExerciseId};
-use ironpulse::core::hr_settings::ZoneKind;
+use ironpulse::core::load::acwr::Method;
+use ironpulse::core::profile::ZoneKind;
 use ironpulse::core::review::insights::{InsightInput, insights};
 use ironpulse::core::review::load::training_load;
 use ironpulse::core::review::range::Range;
 use ironpulse::core::review::{ExerciseSession, HrTotals, HrvReading, MuscleSets, SessionLoad};
-use ironpulse::core::session::{Session, SessionId};
-use ironpulse::core::set::SetSpec;
-use ironpulse::core::shorthand::{self, Context};
 use ironpulse::core::units::{Unit, Weight};
+use ironpulse::core::workout::catalogue;
+use ironpulse::core::workout::exercise::{Exercise, ExerciseId};
+use ironpulse::core::workout::session::{Session, SessionId};
+use ironpulse::core::workout::set::SetSpec;
+use ironpulse::core::workout::shorthand::{self, Context};
 use ironpulse::read::Startup;
 use ironpulse::store::Store;
 use ratatui::Terminal;
@@ -77,7 +77,7 @@ fn fuzzy_rank(c: &mut Criterion) {
     let recent = [3, 10, 25];
     c.bench_function("fuzzy/rank_inc_db_catalogue", |b| {
         b.iter(|| {
-            black_box(ironpulse::core::fuzzy::rank(
+            black_box(ironpulse::core::workout::fuzzy::rank(
                 black_box("inc db"),
                 &items,
                 &recent,

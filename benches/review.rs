@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use chrono::{Days, NaiveDate};
 use criterion::{Criterion, criterion_group, criterion_main};
-use ironpulse::core::exercise::ExerciseId;
+use ironpulse::core::workout::exercise::ExerciseId;
 use ironpulse::store::Store;
 
 use demo::{demo_db, today};

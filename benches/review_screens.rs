@@ -20,7 +20,7 @@ use ironpulse::app::keymap::{Command, Keymap};
 use ironpulse::app::state::{Settings, State};
 use ironpulse::app::store_worker::{ReviewRequest, StoreRequest, answer};
 use ironpulse::app::update::update;
-use ironpulse::core::exercise::ExerciseId;
+use ironpulse::core::workout::exercise::ExerciseId;
 use ironpulse::read::Startup;
 use ironpulse::store::Store;
 use ratatui::Terminal;

@@ -27,4 +27,4 @@ pub mod update;
 mod event_loop;
 pub mod terminal;
 
-pub use event_loop::{HeartSource, run};
+pub use event_loop::{Draw, HeartSource, run};

@@ -1,41 +1,23 @@
-//! The pure domain: units, sets, sessions, exercises and the maths on them.
+//! The pure domain, grouped by topic. Nothing here touches a terminal, a database, a file, a
+//! socket or the clock: time is a parameter.
 //!
-//! Nothing here touches a terminal, a database, a file, a socket or the clock: time is a parameter.
+//! - `workout`: what the lifter logs — sessions, sets, exercises, the shorthand, rest, plates.
+//! - `strength`: e1RM and RPE, records, a lift's history and trend, progression, deloads.
+//! - `heart`: samples and gaps, zones, the live figures, a set's and a session's heart rate and
+//!   load, HRV.
+//! - `load`: training load over days for lifting and cardio alike (PMC, ACWR).
+//! - `endurance`: running performance and paces.
+//! - `review`: what the review screens, `report` and `context` compute from all of it.
+//! - Shared below every topic: `units`, `profile`, `trend_line`, `words`, `rng`.
 
-pub mod acwr;
-pub mod catalogue;
-pub mod coaching;
-pub mod deload;
-pub mod e1rm;
-pub mod exercise;
-pub mod fuzzy;
-pub mod history;
-pub mod hr_sample;
-pub mod hr_settings;
-pub mod hr_summary;
-pub mod hrm;
-pub mod hrv;
-pub mod live_hr;
+pub mod endurance;
+pub mod heart;
 pub mod load;
-pub mod meter;
-pub mod plates;
-pub mod plausible;
-pub mod pmc;
 pub mod profile;
-pub mod progression;
-pub mod records;
-pub mod rest;
 pub mod review;
 pub mod rng;
-pub mod rpe;
-pub mod running;
-pub mod session;
-pub mod session_review;
-pub mod set;
-pub mod set_hr;
-pub mod shorthand;
-pub mod strength_score;
+pub mod strength;
+pub mod trend_line;
 pub mod units;
-pub mod warmup;
 pub mod words;
-pub mod zones;
+pub mod workout;

@@ -16,9 +16,9 @@ mod program;
 
 use chrono::{DateTime, Datelike as _, Days, NaiveDate, Utc};
 
-use crate::core::history::week_start;
-use crate::core::hr_settings::HrSettingsError;
+use crate::core::heart::settings::HrSettingsError;
 use crate::core::profile::{Profile, Sex, default_bar, default_plates, tanaka_hr_max};
+use crate::core::strength::history::week_start;
 use crate::core::units::{Bpm, Unit, UnitError, Weight};
 use crate::store::{Store, StoreError};
 
@@ -153,6 +153,6 @@ pub fn demo_profile(today: DateTime<Utc>) -> Result<Profile, UnitError> {
         lthr: Some(Bpm::try_from(165)?),
         bar: default_bar(Unit::Kg),
         plates: default_plates(Unit::Kg),
-        zones: crate::core::hr_settings::ZoneKind::Karvonen,
+        zones: crate::core::profile::ZoneKind::Karvonen,
     })
 }

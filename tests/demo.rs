@@ -6,10 +6,10 @@ use std::path::Path;
 use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
 use chrono::{DateTime, Datelike as _, Duration, Timelike as _, Utc};
-use ironpulse::core::exercise::{Equipment, ExerciseId};
-use ironpulse::core::session::Session;
-use ironpulse::core::set::{Effort, Load, SetKind};
 use ironpulse::core::units::Bpm;
+use ironpulse::core::workout::exercise::{Equipment, ExerciseId};
+use ironpulse::core::workout::session::Session;
+use ironpulse::core::workout::set::{Effort, Load, SetKind};
 use ironpulse::demo::{DemoError, DemoOptions, DemoReport, generate};
 use ironpulse::store::Store;
 use tempfile::TempDir;
@@ -149,7 +149,10 @@ fn a_year_is_five_sessions_a_week_of_15_to_35_sets_ending_today() {
             s.started_at
         );
         assert!((4..=5).contains(&s.slots.len()));
-        assert_eq!(s.status, ironpulse::core::session::SessionStatus::Finished);
+        assert_eq!(
+            s.status,
+            ironpulse::core::workout::session::SessionStatus::Finished
+        );
         assert!(s.ended_at.unwrap() <= today());
     }
     let first = demo.sessions[0].started_at;

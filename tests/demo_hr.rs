@@ -2,7 +2,8 @@
 //! its sets' HR and a stored summary that agrees with the samples; drop-outs are recorded gaps.
 
 use chrono::{DateTime, Utc};
-use ironpulse::core::hr_settings::{HrSettings, ZoneKind};
+use ironpulse::core::heart::settings::HrSettings;
+use ironpulse::core::profile::ZoneKind;
 use ironpulse::demo::{DemoOptions, generate};
 use ironpulse::store::Store;
 

@@ -187,7 +187,7 @@ fn monitor_follows_the_profiles_friel_zones_and_the_zones_flag() {
                 &Profile::example()
                     .hr(185, 50)
                     .lthr(145)
-                    .zones(ironpulse::core::hr_settings::ZoneKind::FrielRun),
+                    .zones(ironpulse::core::profile::ZoneKind::FrielRun),
             )
             .unwrap();
     }

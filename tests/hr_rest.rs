@@ -11,7 +11,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use chrono::{Days, Utc};
-use ironpulse::core::hrm::{Contact, Measurement};
+use ironpulse::core::heart::hrm::{Contact, Measurement};
 use ironpulse::core::review::HrvReading;
 use ironpulse::hr::packet::encode;
 use ironpulse::hr::recording;

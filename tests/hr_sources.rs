@@ -5,8 +5,8 @@
 use std::path::Path;
 use std::time::Duration;
 
-use ironpulse::core::hrm::Contact;
-use ironpulse::core::hrv::{clean, rmssd};
+use ironpulse::core::heart::hrm::Contact;
+use ironpulse::core::heart::hrv::{clean, rmssd};
 use ironpulse::core::units::Bpm;
 use ironpulse::hr::sim::SimConfig;
 use ironpulse::hr::{HrEvent, ReplaySource, SimControl, SimSource, Speed};

@@ -3,8 +3,9 @@
 
 use chrono::{TimeZone, Utc};
 use ironpulse::app::store_worker::{Request, SessionReply, SessionRequest};
-use ironpulse::core::hr_settings::{HrSettings, ZoneKind};
+use ironpulse::core::heart::settings::HrSettings;
 use ironpulse::core::profile::Profile;
+use ironpulse::core::profile::ZoneKind;
 use ironpulse::core::units::Bpm;
 use ironpulse::store::Store;
 

@@ -12,10 +12,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use ironpulse::core::exercise::{Equipment, ExerciseKind, Mechanics};
-use ironpulse::core::session::SlotId;
-use ironpulse::core::set::{Load, SetSpec};
 use ironpulse::core::units::{Reps, Weight};
+use ironpulse::core::workout::exercise::{Equipment, ExerciseKind, Mechanics};
+use ironpulse::core::workout::session::SlotId;
+use ironpulse::core::workout::set::{Load, SetSpec};
 use ironpulse::store::{self, SCHEMA_VERSION, Store, StoreError};
 use rusqlite::Connection;
 
@@ -47,7 +47,7 @@ fn entries(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// A session with one exercise slot, ready for sets.
-fn session_with_slot(store: &Store) -> (ironpulse::core::session::SessionId, SlotId) {
+fn session_with_slot(store: &Store) -> (ironpulse::core::workout::session::SessionId, SlotId) {
     let exercise = store
         .create_exercise(
             "Test Press",
@@ -112,7 +112,7 @@ fn a_read_only_store_reviews_everything_and_refuses_every_change_with_the_reason
         ("delete a set", store.delete_set(set).map(drop)),
         (
             "save a set's heart rate",
-            store.set_hr(set, &ironpulse::core::set_hr::SetHr::default()),
+            store.set_hr(set, &ironpulse::core::heart::set_hr::SetHr::default()),
         ),
         (
             "record a deload",
@@ -328,9 +328,9 @@ fn read_only_session() -> (
     tempfile::TempDir,
     PathBuf,
     Store,
-    ironpulse::core::session::SessionId,
+    ironpulse::core::workout::session::SessionId,
     SlotId,
-    ironpulse::core::session::SetId,
+    ironpulse::core::workout::session::SetId,
 ) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("review.db");
@@ -445,10 +445,10 @@ fn on_a_read_only_database_heart_rate_comes_back_whole_and_the_reads_answer() {
         DeloadReply, DeloadRequest, HistoryReply, HistoryRequest, HrReply, HrRequest, ReviewReply,
         ReviewRequest, StoreReply, answer,
     };
-    use ironpulse::core::hr_sample::GapReason;
+    use ironpulse::core::heart::sample::GapReason;
     let (_dir, path, store, session, _, _) = read_only_session();
     let today = at(0).date_naive();
-    let samples = vec![ironpulse::core::hr_sample::HrSample {
+    let samples = vec![ironpulse::core::heart::sample::HrSample {
         offset_ms: 1_000,
         bpm: ironpulse::core::units::Bpm::try_from(120).unwrap(),
         rr: Vec::new(),

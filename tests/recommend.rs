@@ -10,12 +10,12 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use chrono::{DateTime, Duration, Utc};
-use ironpulse::core::e1rm::Formula;
-use ironpulse::core::exercise::ExerciseId;
 use ironpulse::core::profile::Profile;
-use ironpulse::core::progression::{RepRange, Rule, RuleConfig};
-use ironpulse::core::set::{Load, SetKind, SetSpec};
+use ironpulse::core::strength::e1rm::Formula;
+use ironpulse::core::strength::progression::{RepRange, Rule, RuleConfig};
 use ironpulse::core::units::{Reps, Rpe, Weight};
+use ironpulse::core::workout::exercise::ExerciseId;
+use ironpulse::core::workout::set::{Load, SetKind, SetSpec};
 use ironpulse::store::{HistorySession, HistorySet, HistorySlot, Store};
 use serde_json::Value;
 use tempfile::TempDir;

@@ -12,14 +12,14 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
 use chrono::{Duration, NaiveDate, Utc};
-use ironpulse::core::acwr::Method;
-use ironpulse::core::exercise::ExerciseId;
+use ironpulse::core::load::acwr::Method;
 use ironpulse::core::profile::Profile;
 use ironpulse::core::review::load::{training_load, training_load_from};
 use ironpulse::core::review::range::Range;
 use ironpulse::core::review::strength::strength;
-use ironpulse::core::set::{Load, SetKind, SetSpec};
 use ironpulse::core::units::{Reps, Unit, Weight};
+use ironpulse::core::workout::exercise::ExerciseId;
+use ironpulse::core::workout::set::{Load, SetKind, SetSpec};
 use ironpulse::read::{Recommendations, ReviewRows};
 use ironpulse::store::{HistorySession, HistorySet, HistorySlot, Store};
 use serde_json::Value;

@@ -11,9 +11,9 @@ use ironpulse::app::keymap::Command;
 use ironpulse::app::state::{Startup, State};
 use ironpulse::app::store_worker::{HistoryReply, ReviewReply, SessionReply};
 use ironpulse::app::update::update;
-use ironpulse::core::session::{LoggedSet, SessionStatus, SetId, SlotId};
-use ironpulse::core::set::{Load, SetKind, SetSpec};
 use ironpulse::core::units::{Seconds, Weight};
+use ironpulse::core::workout::session::{LoggedSet, SessionStatus, SetId, SlotId};
+use ironpulse::core::workout::set::{Load, SetKind, SetSpec};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -271,7 +271,7 @@ fn session_coaching() {
 /// `s` connected to a chest strap at 80 % battery, then three minutes of heart rate: two at rest
 /// climbing into a set, a 20 s drop-out, then recovery.
 fn with_heart_rate(mut s: State) -> State {
-    use ironpulse::core::hrm::Contact;
+    use ironpulse::core::heart::hrm::Contact;
     use ironpulse::core::units::Bpm;
     use ironpulse::hr::HrEvent;
     use std::time::Duration;
@@ -319,7 +319,7 @@ fn heart_rate_panel() {
 /// 140×40 beside the heart-rate panel.
 #[test]
 fn per_set_heart_rate_columns_read_whole_at_every_width() {
-    use ironpulse::core::set_hr::SetHr;
+    use ironpulse::core::heart::set_hr::SetHr;
     use ironpulse::core::units::Bpm;
     let mut s = with_heart_rate(busy_session());
     let bpm = |b: u32| Some(Bpm::try_from(b).unwrap());
@@ -373,7 +373,7 @@ fn per_set_heart_rate_columns_read_whole_at_every_width() {
 /// 94 % of LTHR) is Z3 "Tempo".
 #[test]
 fn heart_rate_panel_friel_zones() {
-    use ironpulse::core::hr_settings::ZoneKind;
+    use ironpulse::core::profile::ZoneKind;
     use ironpulse::core::units::Bpm;
 
     let mut s = busy_session();
@@ -428,7 +428,7 @@ fn devices() {
 
 #[test]
 fn dashboard_with_a_deload_recommendation() {
-    use ironpulse::core::deload::{DeloadAdvice, PLAN, Signal, SignalKind, Urgency};
+    use ironpulse::core::strength::deload::{DeloadAdvice, PLAN, Signal, SignalKind, Urgency};
     let advice = DeloadAdvice {
         signals: vec![
             Signal {
@@ -457,7 +457,7 @@ fn dashboard_with_a_deload_recommendation() {
 /// offers to end it, instead of listing the signals.
 #[test]
 fn dashboard_during_a_deload_week() {
-    use ironpulse::core::deload::{
+    use ironpulse::core::strength::deload::{
         DeloadAdvice, DeloadId, DeloadWeek, PLAN, Signal, SignalKind, Urgency,
     };
     let start = t(-2 * 86_400).date_naive();
@@ -568,9 +568,9 @@ fn progression_on_the_demo() {
 
 #[test]
 fn progression_empty_and_single_session() {
-    use ironpulse::core::history::{PerformanceSummary, TopSet};
-    use ironpulse::core::session::SessionId;
+    use ironpulse::core::strength::history::{PerformanceSummary, TopSet};
     use ironpulse::core::units::Reps;
+    use ironpulse::core::workout::session::SessionId;
     use ironpulse::read::ProgressRows;
     let mut s = state(startup());
     cmd(&mut s, Command::Progress, 0);
@@ -596,14 +596,14 @@ fn progression_empty_and_single_session() {
         e1rm: Some(Weight::from_kg(112.5).unwrap()),
         volume_kg: 1500.0,
         mean_rpe: Some(8.0),
-        reader: ironpulse::core::e1rm::Reader::default(),
+        reader: ironpulse::core::strength::e1rm::Reader::default(),
     };
     reply(
         &mut s,
         ReviewReply::Progress(Box::new(ProgressRows {
-            exercise: Some(ironpulse::core::exercise::ExerciseId(1)),
+            exercise: Some(ironpulse::core::workout::exercise::ExerciseId(1)),
             history: vec![one],
-            lifts: Some(vec![ironpulse::core::exercise::ExerciseId(1)]),
+            lifts: Some(vec![ironpulse::core::workout::exercise::ExerciseId(1)]),
             muscles: None,
             deloads: None,
         })),
@@ -619,9 +619,9 @@ fn progression_empty_and_single_session() {
 
 #[test]
 fn years_of_weeks_are_drawn_as_the_best_of_each_few_and_deloads_are_marked() {
-    use ironpulse::core::deload::{DeloadId, DeloadWeek};
-    use ironpulse::core::history::PerformanceSummary;
-    use ironpulse::core::session::SessionId;
+    use ironpulse::core::strength::deload::{DeloadId, DeloadWeek};
+    use ironpulse::core::strength::history::PerformanceSummary;
+    use ironpulse::core::workout::session::SessionId;
     use ironpulse::read::ProgressRows;
     // A squat session every week for four years, 100 → 140 kg, and a recorded deload week
     // three weeks ago at 60 kg.
@@ -642,7 +642,7 @@ fn years_of_weeks_are_drawn_as_the_best_of_each_few_and_deloads_are_marked() {
                 e1rm: Some(Weight::from_kg(e1rm).unwrap()),
                 volume_kg: 1500.0,
                 mean_rpe: None,
-                reader: ironpulse::core::e1rm::Reader::default(),
+                reader: ironpulse::core::strength::e1rm::Reader::default(),
             }
         })
         .collect();
@@ -652,9 +652,9 @@ fn years_of_weeks_are_drawn_as_the_best_of_each_few_and_deloads_are_marked() {
     reply(
         &mut s,
         ReviewReply::Progress(Box::new(ProgressRows {
-            exercise: Some(ironpulse::core::exercise::ExerciseId(1)),
+            exercise: Some(ironpulse::core::workout::exercise::ExerciseId(1)),
             history,
-            lifts: Some(vec![ironpulse::core::exercise::ExerciseId(1)]),
+            lifts: Some(vec![ironpulse::core::workout::exercise::ExerciseId(1)]),
             muscles: Some(Vec::new()),
             deloads: Some(vec![DeloadWeek {
                 id: DeloadId(1),
@@ -769,9 +769,9 @@ fn session_detail_with_heart_rate() {
 /// A session without heart rate, with notes, and a squat done 95×5 three days before.
 #[test]
 fn session_detail_without_heart_rate() {
-    use ironpulse::core::exercise::ExerciseId;
-    use ironpulse::core::history::{Performance, summarise};
-    use ironpulse::core::session::SessionId;
+    use ironpulse::core::strength::history::{Performance, summarise};
+    use ironpulse::core::workout::exercise::ExerciseId;
+    use ironpulse::core::workout::session::SessionId;
     use ironpulse::read::SessionDetail;
 
     let mut s = busy_session();
@@ -896,9 +896,9 @@ fn dashboard_with_many_insights() {
 /// later loads are estimates and are drawn shaded, with the legend saying so.
 #[test]
 fn training_load_estimated_from_session_rpe() {
-    use ironpulse::core::hr_settings::ZoneKind;
+    use ironpulse::core::profile::ZoneKind;
     use ironpulse::core::review::{HrTotals, SessionLoad};
-    use ironpulse::core::session::SessionId;
+    use ironpulse::core::workout::session::SessionId;
     use ironpulse::read::LoadRows;
     let today = t(0).date_naive();
     let sessions: Vec<SessionLoad> = (0..15)
@@ -948,7 +948,7 @@ fn training_load_estimated_from_session_rpe() {
 /// Recent sessions off the screen — three sessions stay listed.
 #[test]
 fn a_selected_insight_never_pushes_recent_sessions_off_a_small_screen() {
-    use ironpulse::core::deload::{DeloadAdvice, PLAN, Signal, SignalKind, Urgency};
+    use ironpulse::core::strength::deload::{DeloadAdvice, PLAN, Signal, SignalKind, Urgency};
     let mut s = demo_startup();
     s.deload = Some(DeloadAdvice {
         signals: vec![
@@ -1046,7 +1046,7 @@ fn help_opens_at_the_section_of_the_screen() {
 /// "dropped" in the panel.
 #[test]
 fn dropped_heart_rate_values_are_counted_as_dropped() {
-    use ironpulse::core::hrm::Contact;
+    use ironpulse::core::heart::hrm::Contact;
     use ironpulse::hr::HrEvent;
     let mut s = with_heart_rate(busy_session());
     for (i, packet) in [None, None].into_iter().enumerate() {
@@ -1159,7 +1159,7 @@ fn a_selected_insight_reads_whole_and_recent_sessions_fill_what_is_left() {
 /// verdict, as it does for several, without offering a deload week.
 #[test]
 fn a_single_deload_signal_is_listed_with_its_numbers() {
-    use ironpulse::core::deload::{DeloadAdvice, Signal, SignalKind, Urgency};
+    use ironpulse::core::strength::deload::{DeloadAdvice, Signal, SignalKind, Urgency};
     let s = state(Startup {
         deload: Some(DeloadAdvice {
             signals: vec![Signal {
@@ -1231,9 +1231,9 @@ fn read_only_settings_say_so_before_a_key_is_typed() {
 /// screen gives the reason that applies: sets over 12 reps give none.
 #[test]
 fn a_lift_without_an_e1rm_says_why_for_that_lift() {
-    use ironpulse::core::history::{PerformanceSummary, TopSet};
-    use ironpulse::core::session::SessionId;
+    use ironpulse::core::strength::history::{PerformanceSummary, TopSet};
     use ironpulse::core::units::Reps;
+    use ironpulse::core::workout::session::SessionId;
     use ironpulse::read::ProgressRows;
     let session = |id: i64, days: i64, reps: u16| PerformanceSummary {
         session: SessionId(id),
@@ -1246,16 +1246,16 @@ fn a_lift_without_an_e1rm_says_why_for_that_lift() {
         e1rm: None,
         volume_kg: 75.0 * 3.0 * f64::from(reps),
         mean_rpe: None,
-        reader: ironpulse::core::e1rm::Reader::default(),
+        reader: ironpulse::core::strength::e1rm::Reader::default(),
     };
     let mut s = state(startup());
     cmd(&mut s, Command::Progress, 0);
     reply(
         &mut s,
         ReviewReply::Progress(Box::new(ProgressRows {
-            exercise: Some(ironpulse::core::exercise::ExerciseId(1)),
+            exercise: Some(ironpulse::core::workout::exercise::ExerciseId(1)),
             history: vec![session(1, 9, 13), session(2, 2, 14)],
-            lifts: Some(vec![ironpulse::core::exercise::ExerciseId(1)]),
+            lifts: Some(vec![ironpulse::core::workout::exercise::ExerciseId(1)]),
             muscles: Some(Vec::new()),
             deloads: None,
         })),

@@ -10,13 +10,13 @@ use demo_db::with_demo;
 use ironpulse::app::store_worker::{
     HistoryReply, HistoryRequest, StoreReply, StoreRequest, answer,
 };
-use ironpulse::core::exercise::{Equipment, ExerciseKind, Mechanics};
-use ironpulse::core::set::{Load, SetSpec};
 use ironpulse::core::units::{Reps, Weight};
+use ironpulse::core::workout::exercise::{Equipment, ExerciseKind, Mechanics};
+use ironpulse::core::workout::set::{Load, SetSpec};
 use ironpulse::read::SessionDetail;
 use ironpulse::store::Store;
 
-fn load(store: &Store, id: ironpulse::core::session::SessionId) -> SessionDetail {
+fn load(store: &Store, id: ironpulse::core::workout::session::SessionId) -> SessionDetail {
     match answer(store, StoreRequest::History(HistoryRequest::Detail(id))) {
         StoreReply::History(HistoryReply::Detail(detail)) => *detail,
         other => panic!("{other:?}"),
@@ -130,9 +130,9 @@ fn a_missing_session_is_a_failure_not_a_crash() {
     let store = Store::open_in_memory().unwrap();
     let reply = answer(
         &store,
-        StoreRequest::History(HistoryRequest::Detail(ironpulse::core::session::SessionId(
-            99,
-        ))),
+        StoreRequest::History(HistoryRequest::Detail(
+            ironpulse::core::workout::session::SessionId(99),
+        )),
     );
     assert!(matches!(reply, StoreReply::Failed { .. }), "{reply:?}");
 }

@@ -7,10 +7,10 @@ use std::sync::mpsc;
 use std::thread;
 
 use chrono::{DateTime, Utc};
-use ironpulse::core::exercise::{Equipment, ExerciseKind, Mechanics};
-use ironpulse::core::session::{SessionId, SlotId};
-use ironpulse::core::set::{Load, SetSpec};
 use ironpulse::core::units::{Reps, Weight};
+use ironpulse::core::workout::exercise::{Equipment, ExerciseKind, Mechanics};
+use ironpulse::core::workout::session::{SessionId, SlotId};
+use ironpulse::core::workout::set::{Load, SetSpec};
 use ironpulse::store::{self, SCHEMA_VERSION, Store, StoreError};
 use rusqlite::Connection;
 

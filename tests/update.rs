@@ -20,9 +20,9 @@ use ironpulse::app::store_worker::{
 };
 use ironpulse::app::text_input::TextEdit;
 use ironpulse::app::update::{HISTORY_PAGE, update};
-use ironpulse::core::exercise::ExerciseId;
-use ironpulse::core::session::{LoggedSet, SessionId, SessionStatus, SetId, SlotId};
-use ironpulse::core::set::{SetKind, SetSpec};
+use ironpulse::core::workout::exercise::ExerciseId;
+use ironpulse::core::workout::session::{LoggedSet, SessionId, SessionStatus, SetId, SlotId};
+use ironpulse::core::workout::set::{SetKind, SetSpec};
 
 #[test]
 fn first_run_asks_for_the_profile_and_saves_it() {
@@ -508,9 +508,9 @@ fn an_unfinished_session_is_offered_for_resume_with_its_sets() {
 }
 
 /// A session started three days before `t(0)` with squats at +10 and +60 minutes, never finished.
-fn left_open_for_days() -> ironpulse::core::session::Session {
+fn left_open_for_days() -> ironpulse::core::workout::session::Session {
     let started = -3 * 86_400;
-    let mut session = ironpulse::core::session::Session {
+    let mut session = ironpulse::core::workout::session::Session {
         started_at: t(started),
         ..empty_session()
     };
@@ -564,13 +564,13 @@ fn a_session_left_open_for_days_is_finished_where_it_stopped_and_a_new_one_start
         ],
         "finished at its last set, not three days later"
     );
-    let finished = ironpulse::core::session::Session {
+    let finished = ironpulse::core::workout::session::Session {
         ended_at: Some(last),
         status: SessionStatus::Finished,
         ..session
     };
     reply(&mut s, SessionReply::Finished(finished), 11);
-    let new = ironpulse::core::session::Session {
+    let new = ironpulse::core::workout::session::Session {
         id: SessionId(8),
         started_at: t(11),
         ..empty_session()
@@ -828,7 +828,7 @@ fn a_unit_switch_mid_session_replans_the_lifts_in_it() {
 fn a_bodyweight_lift_is_held_against_its_own_history() {
     let mut s = in_session();
     let dip = |added: f64, reps: u32| SetSpec {
-        load: ironpulse::core::set::Load::Bodyweight {
+        load: ironpulse::core::workout::set::Load::Bodyweight {
             added: ironpulse::core::units::Weight::from_kg(added).unwrap(),
             assisted: false,
         },
@@ -1064,7 +1064,7 @@ fn history_edits_and_deletes_sets_after_confirmation() {
 }
 
 /// `count` finished sessions, newest first, starting at id `from`.
-fn summaries(from: i64, count: usize) -> Vec<ironpulse::core::session::SessionSummary> {
+fn summaries(from: i64, count: usize) -> Vec<ironpulse::core::workout::session::SessionSummary> {
     (0..count as i64)
         .map(|i| {
             let mut session = empty_session();
@@ -1528,7 +1528,7 @@ fn straps_are_scanned_chosen_remembered_and_forgotten() {
 
 #[test]
 fn heart_rate_is_batched_to_the_store_and_each_set_gets_its_heart_rate() {
-    use ironpulse::core::hrm::Contact;
+    use ironpulse::core::heart::hrm::Contact;
     use ironpulse::core::units::Bpm;
     use ironpulse::hr::HrEvent;
     use std::time::Duration;
@@ -1602,7 +1602,7 @@ fn heart_rate_is_batched_to_the_store_and_each_set_gets_its_heart_rate() {
 
 #[test]
 fn heart_rate_gated_rest_says_ready_once_hr_falls_below_the_level() {
-    use ironpulse::core::hrm::Contact;
+    use ironpulse::core::heart::hrm::Contact;
     use ironpulse::core::units::Bpm;
     use ironpulse::hr::HrEvent;
     use std::time::Duration;
@@ -1654,7 +1654,7 @@ fn heart_rate_gated_rest_says_ready_once_hr_falls_below_the_level() {
 
 #[test]
 fn an_exercise_gets_its_own_progression_rule_and_todays_plan_follows_it() {
-    use ironpulse::core::progression::Rule;
+    use ironpulse::core::strength::progression::Rule;
     let mut s = in_session();
     assert_eq!(entry(&s), "100x6", "double progression by default");
     cmd(&mut s, Command::Rule, 2);
@@ -1699,7 +1699,7 @@ fn an_exercise_gets_its_own_progression_rule_and_todays_plan_follows_it() {
         (ExerciseId(1), Rule::Linear, 5, 5)
     );
     // Saved: the plan follows the new rule (linear adds the increment after a successful session).
-    let three_fives = vec![ironpulse::core::history::Performance {
+    let three_fives = vec![ironpulse::core::strength::history::Performance {
         session: SessionId(1),
         started_at: t(-2 * 86_400),
         sets: vec![spec(100.0, 5, Some(8.0)); 3],
@@ -1755,7 +1755,7 @@ fn friel_zones_without_an_lthr_are_refused_on_the_zones_field() {
 
 #[test]
 fn friel_zones_with_an_lthr_are_saved_on_the_profile() {
-    use ironpulse::core::hr_settings::ZoneKind;
+    use ironpulse::core::profile::ZoneKind;
     let mut s = state(startup());
     settings_at(&mut s, "LTHR");
     type_text(&mut s, "165");
@@ -1786,7 +1786,7 @@ fn friel_zones_with_an_lthr_are_saved_on_the_profile() {
 
 #[test]
 fn settings_pin_an_e1rm_formula_and_stored_estimates_follow() {
-    use ironpulse::core::e1rm::Formula;
+    use ironpulse::core::strength::e1rm::Formula;
     let mut s = state(startup());
     cmd(&mut s, Command::Settings, 0);
     let Screen::Settings(form) = &s.screen else {
@@ -1868,8 +1868,8 @@ fn dashboard_text(state: &ironpulse::app::state::State) -> String {
     screen_text(state, 100, 30)
 }
 
-fn two_signals() -> ironpulse::core::deload::DeloadAdvice {
-    use ironpulse::core::deload::{DeloadAdvice, PLAN, Signal, SignalKind, Urgency};
+fn two_signals() -> ironpulse::core::strength::deload::DeloadAdvice {
+    use ironpulse::core::strength::deload::{DeloadAdvice, PLAN, Signal, SignalKind, Urgency};
     DeloadAdvice {
         signals: vec![
             Signal {
@@ -1893,7 +1893,7 @@ fn two_signals() -> ironpulse::core::deload::DeloadAdvice {
 #[test]
 fn a_deload_week_is_started_from_the_dashboard() {
     use chrono::NaiveDate;
-    use ironpulse::core::deload::{DeloadId, DeloadWeek};
+    use ironpulse::core::strength::deload::{DeloadId, DeloadWeek};
     let day = |d| NaiveDate::from_ymd_opt(2026, 9, d).unwrap();
     let mut s = state(Startup {
         deload: Some(two_signals()),
@@ -1961,7 +1961,7 @@ fn a_deload_week_is_started_from_the_dashboard() {
 #[test]
 fn a_running_deload_is_ended_early_and_the_signals_return() {
     use chrono::NaiveDate;
-    use ironpulse::core::deload::{DeloadId, DeloadWeek};
+    use ironpulse::core::strength::deload::{DeloadId, DeloadWeek};
     let day = |d| NaiveDate::from_ymd_opt(2026, 9, d).unwrap();
     // Started on Monday 21 September; t(0) is that Monday.
     let week = DeloadWeek {
@@ -2021,9 +2021,9 @@ fn a_running_deload_is_ended_early_and_the_signals_return() {
     reply(
         &mut s,
         DeloadReply::Checked {
-            advice: ironpulse::core::deload::DeloadAdvice {
+            advice: ironpulse::core::strength::deload::DeloadAdvice {
                 signals: vec![],
-                urgency: ironpulse::core::deload::Urgency::None,
+                urgency: ironpulse::core::strength::deload::Urgency::None,
                 plan: None,
                 summary: "No deload signals.".into(),
             },
@@ -2038,7 +2038,7 @@ fn a_running_deload_is_ended_early_and_the_signals_return() {
 
 #[test]
 fn a_deload_started_by_mistake_is_cancelled_the_same_day() {
-    use ironpulse::core::deload::{DeloadId, DeloadWeek};
+    use ironpulse::core::strength::deload::{DeloadId, DeloadWeek};
     let today = t(0).date_naive();
     let mut s = state(Startup {
         deload_week: Some(DeloadWeek {
@@ -2076,8 +2076,8 @@ fn a_deload_started_by_mistake_is_cancelled_the_same_day() {
 
 #[test]
 fn in_a_deload_week_the_session_plans_fewer_sets_at_the_usual_load() {
-    use ironpulse::core::deload::{DeloadId, DeloadWeek};
-    use ironpulse::core::progression::RecommendationKind;
+    use ironpulse::core::strength::deload::{DeloadId, DeloadWeek};
+    use ironpulse::core::strength::progression::RecommendationKind;
     // The deload began yesterday; last squat session: 100 kg × 5 @ 8 (double progression, 5–8:
     // one more rep). In the deload week: 2 of the 3 sets, still 100 kg × 6.
     let yesterday = t(-86_400).date_naive();
@@ -2114,8 +2114,8 @@ fn in_a_deload_week_the_session_plans_fewer_sets_at_the_usual_load() {
 
 #[test]
 fn a_deload_started_mid_session_replans_the_lifts_already_in_it() {
-    use ironpulse::core::deload::{DeloadId, DeloadWeek};
-    use ironpulse::core::progression::RecommendationKind;
+    use ironpulse::core::strength::deload::{DeloadId, DeloadWeek};
+    use ironpulse::core::strength::progression::RecommendationKind;
     // Squat is in the session under the usual plan (3 sets); then a deload week starts today.
     let mut s = state(startup());
     cmd(&mut s, Command::StartSession, 0);
@@ -2176,8 +2176,8 @@ fn a_deload_started_mid_session_replans_the_lifts_already_in_it() {
 
 /// A finished squat session (id 7) of two 100×5 sets, with heart rate and an earlier 95×5 one.
 fn squat_detail() -> ironpulse::read::SessionDetail {
-    use ironpulse::core::history::{Performance, summarise};
-    use ironpulse::core::set_hr::SetHr;
+    use ironpulse::core::heart::set_hr::SetHr;
+    use ironpulse::core::strength::history::{Performance, summarise};
     use ironpulse::core::units::Bpm;
     use ironpulse::read::{DetailHr, SessionDetail};
     let mut session = empty_session();
@@ -2406,8 +2406,8 @@ fn history_edits_recheck_deloads_and_insights_running_session_edits_do_not() {
 }
 
 /// Thirty weekly squat sessions up to today (Monday 21 Sep 2026), e1RM rising 1 kg a week.
-fn squat_history() -> Vec<ironpulse::core::history::PerformanceSummary> {
-    use ironpulse::core::history::{PerformanceSummary, TopSet};
+fn squat_history() -> Vec<ironpulse::core::strength::history::PerformanceSummary> {
+    use ironpulse::core::strength::history::{PerformanceSummary, TopSet};
     use ironpulse::core::units::{Reps, Weight};
     (0..30u64)
         .map(|k| PerformanceSummary {
@@ -2421,7 +2421,7 @@ fn squat_history() -> Vec<ironpulse::core::history::PerformanceSummary> {
             e1rm: Some(Weight::from_kg(130.0 - k as f64).unwrap()),
             volume_kg: 4000.0,
             mean_rpe: None,
-            reader: ironpulse::core::e1rm::Reader::default(),
+            reader: ironpulse::core::strength::e1rm::Reader::default(),
         })
         .collect()
 }
@@ -2573,7 +2573,7 @@ fn another_lift_by_stepping_or_from_the_picker() {
 #[test]
 fn the_training_load_screen_reads_once_and_switches_range_and_panel() {
     use ironpulse::app::review_state::LoadPanel;
-    use ironpulse::core::acwr::Method;
+    use ironpulse::core::load::acwr::Method;
     use ironpulse::core::review::SessionLoad;
     use ironpulse::core::review::load::training_load;
     use ironpulse::core::review::range::Range;
@@ -2907,7 +2907,7 @@ fn the_picker_query_holds_an_exercise_name_at_most() {
 /// strap without contact sending 0 is not counted (it says why already).
 #[test]
 fn out_of_range_heart_rate_values_are_counted() {
-    use ironpulse::core::hrm::Contact;
+    use ironpulse::core::heart::hrm::Contact;
     use ironpulse::hr::HrEvent;
     let mut s = in_session();
     for (at, contact) in [

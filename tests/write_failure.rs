@@ -246,7 +246,7 @@ fn running_session(dir: &std::path::Path) -> (Store, ironpulse::app::state::Stat
 
 /// One heart-rate sample at `second` of the session, through `update()` and the store.
 fn beat(s: &mut ironpulse::app::state::State, store: &Store, second: i64) -> Vec<StoreReply> {
-    use ironpulse::core::hrm::Contact;
+    use ironpulse::core::heart::hrm::Contact;
     let event = ironpulse::hr::HrEvent::Sample {
         at: std::time::Duration::from_secs(second.unsigned_abs()),
         bpm: ironpulse::core::units::Bpm::try_from(100 + (second % 40) as u32).ok(),
@@ -345,7 +345,7 @@ fn heart_rate_a_full_disk_refused_is_kept_retried_and_stored_once_when_there_is_
 
 #[test]
 fn heart_rate_past_half_an_hour_unsaved_is_given_up_as_one_gap_saying_why() {
-    use ironpulse::core::hr_sample::{GapReason, HrGap};
+    use ironpulse::core::heart::sample::{GapReason, HrGap};
     let dir = tempfile::tempdir().unwrap();
     let (store, mut s) = running_session(dir.path());
     store.limit_pages_for_tests().unwrap();

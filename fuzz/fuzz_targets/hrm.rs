@@ -3,7 +3,7 @@
 
 #![no_main]
 
-use ironpulse::core::hrm::{parse, parse_recording_line};
+use ironpulse::core::heart::hrm::{parse, parse_recording_line};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::core::deload::DeloadId;
-use crate::core::session::{SessionId, SetId};
+use crate::core::strength::deload::DeloadId;
+use crate::core::workout::session::{SessionId, SetId};
 
 /// A question on top of the screen: y answers `yes`, n answers `no`.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,7 +1,7 @@
 //! A form shown over a screen, with what it is for: each kind holds its own typed form.
 
-use crate::core::exercise::ExerciseId;
-use crate::core::session::SlotId;
+use crate::core::workout::exercise::ExerciseId;
+use crate::core::workout::session::SlotId;
 
 use super::exercise_form::ExerciseField;
 use super::form::{Field, FieldId, Form};

@@ -39,12 +39,17 @@ pub enum HeartSource {
     Off(String),
 }
 
+/// Draws a frame of the state: `ui::render`, handed in by the caller so the app below the
+/// drawing layer never reaches up into it.
+pub type Draw = fn(&mut ratatui::Frame, &State);
+
 /// Runs the TUI on an opened store until the user quits or a signal arrives.
 pub fn run(
     store: Store,
     settings: Settings,
     keymap: super::keymap::Keymap,
     heart: HeartSource,
+    draw: Draw,
 ) -> Result<(), RunError> {
     let startup = Startup::read(&store, Utc::now().date_naive())?;
     let offset = *chrono::Local::now().offset();
@@ -62,7 +67,7 @@ pub fn run(
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(event_loop(state, store, source))
+    runtime.block_on(event_loop(state, store, source, draw))
 }
 
 /// How long quitting waits for the heart-rate source to let go of the strap.
@@ -83,6 +88,7 @@ async fn event_loop(
     mut state: State,
     store: Store,
     source: Option<Box<dyn HeartRateSource>>,
+    draw: Draw,
 ) -> Result<(), RunError> {
     let (incoming_tx, mut incoming) = unbounded_channel::<Incoming>();
     let (actions_tx, mut actions) = unbounded_channel::<Action>();
@@ -126,7 +132,7 @@ async fn event_loop(
             },
             &mut workers,
         );
-        guard.terminal.draw(|f| crate::ui::render(f, &state))?;
+        guard.terminal.draw(|f| draw(f, &state))?;
         if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some() {
             return Ok(());
         }
@@ -160,7 +166,7 @@ async fn event_loop(
             if state.quit {
                 break;
             }
-            guard.terminal.draw(|f| crate::ui::render(f, &state))?;
+            guard.terminal.draw(|f| draw(f, &state))?;
             // The clock only needs to tick when nothing else redrew for a second (a strap at 1 Hz
             // already redraws every second).
             clock.reset();

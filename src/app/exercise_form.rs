@@ -1,6 +1,6 @@
 //! The form for a custom exercise, opened from the picker with what was typed as its name.
 
-use crate::core::exercise::{Equipment, Exercise, ExerciseKind, Mechanics};
+use crate::core::workout::exercise::{Equipment, Exercise, ExerciseKind, Mechanics};
 
 use super::form::{Field, FieldErrors, FieldId, Form};
 use super::text_input::TextInput;
@@ -120,7 +120,7 @@ pub fn read_exercise(
 mod tests {
     use super::*;
     use crate::app::text_input::TextEdit;
-    use crate::core::exercise::ExerciseId;
+    use crate::core::workout::exercise::ExerciseId;
 
     fn squat() -> Exercise {
         Exercise {

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use crate::core::live_hr::LiveHr;
+use crate::core::heart::live::LiveHr;
 
 /// The state of the link to the strap (or simulator, or replay).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

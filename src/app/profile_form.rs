@@ -1,8 +1,8 @@
 //! The profile form shown on first run and in Settings, and its validation into a `Profile`.
 
-use crate::core::e1rm::Formula;
-use crate::core::hr_settings::ZoneKind;
+use crate::core::profile::ZoneKind;
 use crate::core::profile::{Profile, Sex, default_bar, default_plates, tanaka_hr_max};
+use crate::core::strength::e1rm::Formula;
 use crate::core::units::{Bpm, Unit, Weight, format_number};
 
 use super::form::{Field, FieldErrors, FieldId, Form};

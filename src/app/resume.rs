@@ -5,8 +5,8 @@
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 use super::confirm::{Confirm, ConfirmAction};
-use crate::core::session::Session;
 use crate::core::words::count;
+use crate::core::workout::session::Session;
 
 /// The question at start for the unfinished `session`; `None` for one without a set (it is
 /// picked up, or discarded, when the lifter next starts a session).

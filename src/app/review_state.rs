@@ -4,16 +4,16 @@
 
 use chrono::NaiveDate;
 
-use crate::core::acwr::Method;
-use crate::core::deload::DeloadWeek;
-use crate::core::exercise::ExerciseId;
-use crate::core::history::PerformanceSummary;
+use crate::core::load::acwr::Method;
 use crate::core::review::MuscleSets;
 use crate::core::review::hrv::{HrvTrend, hrv_trend};
 use crate::core::review::load::{TrainingLoad, training_load};
 use crate::core::review::muscles::{MuscleWeeks, sets_per_week};
 use crate::core::review::progress::{Progress, progress};
 use crate::core::review::range::Range;
+use crate::core::strength::deload::DeloadWeek;
+use crate::core::strength::history::PerformanceSummary;
+use crate::core::workout::exercise::ExerciseId;
 use crate::read::progress_rows::MUSCLE_RANGE;
 use crate::read::{LoadRows, ProgressRows};
 

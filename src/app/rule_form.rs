@@ -1,6 +1,6 @@
 //! The form for an exercise's progression rule, and its validation into a `RuleConfig`.
 
-use crate::core::progression::{RepRange, Rule, RuleConfig};
+use crate::core::strength::progression::{RepRange, Rule, RuleConfig};
 use crate::core::units::{Rpe, Unit, Weight, format_number};
 
 use super::form::{Field, FieldErrors, FieldId, Form};

@@ -2,9 +2,9 @@
 //! time is worked out once here and again after each edit. The data comes from
 //! [`crate::read::SessionDetail`].
 
-use crate::core::e1rm::Formula;
-use crate::core::session::Session;
-use crate::core::session_review::compare;
+use crate::core::review::session::compare;
+use crate::core::strength::e1rm::Formula;
+use crate::core::workout::session::Session;
 use crate::read::SessionDetail;
 
 use super::state::{Detail, DetailView};

@@ -4,19 +4,19 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset, Utc};
 
-use crate::core::coaching::Coaching;
-use crate::core::coaching::TrainingDay;
-use crate::core::deload::{DeloadAdvice, DeloadWeek};
-use crate::core::e1rm::Formula;
-use crate::core::exercise::{Exercise, ExerciseId};
-use crate::core::plates::Loadable;
 use crate::core::profile::Profile;
-use crate::core::progression::RuleConfig;
-use crate::core::rest::{Rest, RestDefaults};
 use crate::core::review::insights::Insight;
-use crate::core::session::{Session, SessionSummary, SetId, SlotId};
-use crate::core::set::SetSpec;
+use crate::core::strength::coaching::Coaching;
+use crate::core::strength::coaching::TrainingDay;
+use crate::core::strength::deload::{DeloadAdvice, DeloadWeek};
+use crate::core::strength::e1rm::Formula;
+use crate::core::strength::progression::RuleConfig;
 use crate::core::units::{Bpm, Unit, Weight};
+use crate::core::workout::exercise::{Exercise, ExerciseId};
+use crate::core::workout::plates::Loadable;
+use crate::core::workout::rest::{Rest, RestDefaults};
+use crate::core::workout::session::{Session, SessionSummary, SetId, SlotId};
+use crate::core::workout::set::SetSpec;
 
 use super::confirm::Confirm;
 use super::dialog::Dialog;
@@ -216,11 +216,14 @@ pub struct Detail {
     /// The session's heart rate; `None` when none was recorded.
     pub hr: Option<Box<crate::read::DetailHr>>,
     /// The heart rate of each set that has one.
-    pub set_hr: HashMap<SetId, crate::core::set_hr::SetHr>,
+    pub set_hr: HashMap<SetId, crate::core::heart::set_hr::SetHr>,
     /// Each exercise's previous performance (kept to redo the comparison after an edit).
-    pub previous: Vec<(ExerciseId, crate::core::history::PerformanceSummary)>,
+    pub previous: Vec<(
+        ExerciseId,
+        crate::core::strength::history::PerformanceSummary,
+    )>,
     /// Each exercise now against the last time.
-    pub comparisons: Vec<crate::core::session_review::Comparison>,
+    pub comparisons: Vec<crate::core::review::session::Comparison>,
 }
 
 /// The two views of a session's detail on a small terminal.

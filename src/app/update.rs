@@ -30,7 +30,7 @@ use super::profile_form::settings_form;
 use super::state::{HistoryScreen, Modal, Screen, State, Status};
 use super::store_worker::HistoryRequest;
 use super::text_input::TextEdit;
-use crate::core::rest::RestStatus;
+use crate::core::workout::rest::RestStatus;
 
 /// How many sessions the history list reads at a time; the next page is read as the selection
 /// nears the end of what is loaded.

@@ -12,7 +12,7 @@ mod training;
 mod yours;
 
 use clap::{Args, Subcommand};
-use ironpulse::core::strength_score::Score;
+use ironpulse::core::strength::strength_score::Score;
 
 use super::{Context, Failure, output};
 use yours::Yours;

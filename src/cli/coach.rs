@@ -8,8 +8,6 @@ mod text;
 
 use chrono::{Duration, NaiveDate, Utc};
 use clap::Args;
-use ironpulse::core::exercise::ExerciseId;
-use ironpulse::core::history::week_start;
 use ironpulse::core::review::hrv::{HrvTrend, hrv_trend};
 use ironpulse::core::review::insights::Insight;
 use ironpulse::core::review::load::{TrainingLoad, training_load, training_load_from};
@@ -17,8 +15,10 @@ use ironpulse::core::review::range::Range;
 use ironpulse::core::review::strength::{
     Direction, StrengthContext, VOLUME_FLAT_PERCENT_PER_MONTH, WINDOW_DAYS, strength,
 };
-use ironpulse::core::review::trend_line::TrendLine;
+use ironpulse::core::strength::history::week_start;
+use ironpulse::core::trend_line::TrendLine;
 use ironpulse::core::units::Unit;
+use ironpulse::core::workout::exercise::ExerciseId;
 use ironpulse::read::ReviewRows;
 use ironpulse::store::Store;
 

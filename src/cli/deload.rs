@@ -3,7 +3,7 @@
 
 use chrono::{Days, NaiveDate, Utc};
 use clap::Args;
-use ironpulse::core::deload::{DeloadAdvice, PLAN, SignalKind, Urgency};
+use ironpulse::core::strength::deload::{DeloadAdvice, PLAN, SignalKind, Urgency};
 use ironpulse::core::units::{Figure, Unit};
 use ironpulse::read::DeloadCheck;
 use ironpulse::store::Store;

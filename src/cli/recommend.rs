@@ -8,7 +8,7 @@ use std::path::Path;
 use chrono::{NaiveDate, Utc};
 use clap::Args;
 use ironpulse::core::profile::{Profile, Sex, default_bar, default_plates};
-use ironpulse::core::progression::{Recommendation, RecommendationKind, RuleConfig};
+use ironpulse::core::strength::progression::{Recommendation, RecommendationKind, RuleConfig};
 use ironpulse::core::units::{Bpm, Figure, Unit, Weight, format_number};
 use ironpulse::read::{Advice, DeloadCheck, Recommendations};
 use ironpulse::store::{Store, StoreError};
@@ -73,7 +73,7 @@ pub(super) fn profile_or_default(store: &Store) -> Result<Profile, Failure> {
         lthr: None,
         bar: default_bar(Unit::Kg),
         plates: default_plates(Unit::Kg),
-        zones: ironpulse::core::hr_settings::ZoneKind::Karvonen,
+        zones: ironpulse::core::profile::ZoneKind::Karvonen,
     }))
 }
 

@@ -12,9 +12,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::Utc;
 use clap::Args;
-use ironpulse::core::acwr::Method;
-use ironpulse::core::exercise::{ExerciseId, ExerciseKind};
-use ironpulse::core::history::week_start;
+use ironpulse::core::load::acwr::Method;
 use ironpulse::core::review::SessionLoad;
 use ironpulse::core::review::hrv::{HrvTrend, hrv_trend};
 use ironpulse::core::review::insights::Insight;
@@ -23,8 +21,10 @@ use ironpulse::core::review::load::{
 };
 use ironpulse::core::review::range::Range;
 use ironpulse::core::review::records::{ReviewPr, prs_between, review_prs};
-use ironpulse::core::session::SessionId;
+use ironpulse::core::strength::history::week_start;
 use ironpulse::core::units::Unit;
+use ironpulse::core::workout::exercise::{ExerciseId, ExerciseKind};
+use ironpulse::core::workout::session::SessionId;
 use ironpulse::read::ReviewRows;
 use ironpulse::store::Store;
 

@@ -57,8 +57,14 @@ pub fn run(ctx: &Context, db: &Path, args: &TuiArgs) -> Result<(), Failure> {
         .map_err(|e| Failure::from_store(e, "read the remembered strap"))?;
     let heart = heart_source(args.hr.as_deref().unwrap_or("auto"), remembered, args.speed)?;
     tracing::info!(db = %db.display(), "starting the terminal UI");
-    ironpulse::app::run(store, settings, ctx.keymap().clone(), heart)
-        .wrap_err("the terminal UI stopped with an error")?;
+    ironpulse::app::run(
+        store,
+        settings,
+        ctx.keymap().clone(),
+        heart,
+        ironpulse::ui::render,
+    )
+    .wrap_err("the terminal UI stopped with an error")?;
     Ok(())
 }
 

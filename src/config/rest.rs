@@ -7,7 +7,7 @@ use std::time::Duration;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
-use crate::core::rest::RestDefaults;
+use crate::core::workout::rest::RestDefaults;
 
 /// Allowed rest targets, in seconds.
 const REST_SECONDS: RangeInclusive<u64> = 0..=3600;

@@ -1,9 +1,68 @@
 //! The lifter's profile: units, body, heart-rate anchors and the equipment they load.
 
-use super::hr_settings::ZoneKind;
-use super::units::{Bpm, Unit, Weight};
+use crate::core::units::{Bpm, Unit, Weight};
 
 mod example;
+
+/// Which zone model a session uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ZoneKind {
+    /// Karvonen, five zones on heart-rate reserve plus zone 0 (the default).
+    #[default]
+    Karvonen,
+    /// Friel's seven running zones on LTHR.
+    FrielRun,
+    /// Friel's seven cycling zones on LTHR.
+    FrielBike,
+}
+
+impl ZoneKind {
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            ZoneKind::Karvonen => "karvonen",
+            ZoneKind::FrielRun => "friel_run",
+            ZoneKind::FrielBike => "friel_bike",
+        }
+    }
+
+    /// The model for a stored code.
+    pub fn from_code(code: &str) -> Option<ZoneKind> {
+        match code {
+            "karvonen" => Some(ZoneKind::Karvonen),
+            "friel_run" => Some(ZoneKind::FrielRun),
+            "friel_bike" => Some(ZoneKind::FrielBike),
+            _ => None,
+        }
+    }
+
+    /// The name shown to the lifter: `karvonen`, `friel-run` or `friel-bike`.
+    pub fn label(self) -> &'static str {
+        match self {
+            ZoneKind::Karvonen => "karvonen",
+            ZoneKind::FrielRun => "friel-run",
+            ZoneKind::FrielBike => "friel-bike",
+        }
+    }
+
+    /// The model a lifter typed, forgiving case, spaces, `-`/`_` and common words:
+    /// `Karvonen`, `hrr`, `friel run`, `Friel_Run`, `run`, `friel bike`, `cycling`, `ride`.
+    pub fn parse_name(text: &str) -> Option<ZoneKind> {
+        let word: String = text
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        match word.as_str() {
+            "karvonen" | "hrr" | "default" => Some(ZoneKind::Karvonen),
+            "frielrun" | "run" | "running" | "frielrunning" => Some(ZoneKind::FrielRun),
+            "frielbike" | "bike" | "cycling" | "ride" | "frielcycling" | "frielcycle" => {
+                Some(ZoneKind::FrielBike)
+            }
+            _ => None,
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Sex {

@@ -10,18 +10,18 @@ pub mod muscles;
 pub mod progress;
 pub mod range;
 pub mod records;
+pub mod session;
 pub mod strength;
 #[cfg(test)]
 mod tests_support;
-pub mod trend_line;
 
 use chrono::NaiveDate;
 
-use super::exercise::ExerciseId;
-use super::hr_settings::ZoneKind;
-use super::hr_summary::ZONE_SLOTS;
-use super::session::SessionId;
-use super::units::Weight;
+use crate::core::heart::summary::ZONE_SLOTS;
+use crate::core::profile::ZoneKind;
+use crate::core::units::Weight;
+use crate::core::workout::exercise::ExerciseId;
+use crate::core::workout::session::SessionId;
 
 /// One finished session as the training-load views read it: its length, session RPE and the
 /// stored heart-rate summary when heart rate was recorded.

@@ -1,7 +1,7 @@
 //! How numbers read in a sentence: a count with its noun, a length of time in words.
 //!
 //! Two styles of time, each with one home: a clock that is running (the session, a rest, a live
-//! zone counter) reads like a stopwatch, `41:07` or `1:02:03` ([`super::rest::clock`]); a length
+//! zone counter) reads like a stopwatch, `41:07` or `1:02:03` ([`crate::core::workout::rest::clock`]); a length
 //! that is over (a session's duration, time in a zone) reads in words, `1 h 12 min`
 //! ([`duration`]) — to the second where the seconds are the point (a timed set:
 //! [`duration_exact`]), or as `3h48` where a table column has no room for spaces

@@ -8,15 +8,15 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 use super::plan::SessionPlan;
-use crate::core::hr_sample::{GapReason, HrGap, HrSample, Rr};
-use crate::core::hr_settings::{HrSettings, HrSettingsError};
-use crate::core::hr_summary::summarise;
-use crate::core::load::LoadParams;
+use crate::core::heart::load::LoadParams;
+use crate::core::heart::sample::{GapReason, HrGap, HrSample, Rr};
+use crate::core::heart::set_hr::{SetWindow, set_hr};
+use crate::core::heart::settings::{HrSettings, HrSettingsError};
+use crate::core::heart::summary::summarise;
+use crate::core::heart::zones::ZoneModel;
 use crate::core::profile::Profile;
 use crate::core::rng::Rng;
-use crate::core::session::SessionId;
-use crate::core::set_hr::{SetWindow, set_hr};
-use crate::core::zones::ZoneModel;
+use crate::core::workout::session::SessionId;
 use crate::hr::sim::{SimModel, SimParams};
 use crate::store::{HistoryHr, Store, StoreError};
 
@@ -157,9 +157,9 @@ fn dropout(length: u32, rng: &mut Rng) -> Option<HrGap> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::catalogue::builtin;
-    use crate::core::exercise::{Exercise, ExerciseId};
-    use crate::core::set::SetKind;
+    use crate::core::workout::catalogue::builtin;
+    use crate::core::workout::exercise::{Exercise, ExerciseId};
+    use crate::core::workout::set::SetKind;
     use crate::demo::{DemoOptions, demo_profile, plan};
 
     fn today() -> DateTime<Utc> {

@@ -11,7 +11,7 @@ use std::f64::consts::TAU;
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
 
 use super::plan::SessionPlan;
-use crate::core::hrv::{clean, rmssd, sdnn};
+use crate::core::heart::hrv::{clean, rmssd, sdnn};
 use crate::core::review::HrvReading;
 use crate::core::rng::Rng;
 use crate::core::units::Bpm;

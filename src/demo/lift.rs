@@ -9,10 +9,10 @@
 
 use super::loading::Loading;
 use super::program::{LiftSpec, Role};
-use crate::core::exercise::{Equipment, ExerciseId};
 use crate::core::rng::Rng;
-use crate::core::set::{Effort, Load, SetKind, SetSpec};
 use crate::core::units::{Reps, Rpe, UnitError, Weight, format_number};
+use crate::core::workout::exercise::{Equipment, ExerciseId};
+use crate::core::workout::set::{Effort, Load, SetKind, SetSpec};
 
 /// Share of the distance to the ceiling gained per normal training week, at the start.
 const GROWTH_PER_WEEK: f64 = 0.02;

@@ -1,8 +1,8 @@
 //! Which loads the demo lifter can actually put on: bar plus plate pairs, dumbbell pairs,
 //! stack pins, or plates on a dip belt.
 
-use crate::core::exercise::Equipment;
 use crate::core::profile::Profile;
+use crate::core::workout::exercise::Equipment;
 
 /// The loads an implement can make: `min`, `min + step`, `min + 2·step`, …
 #[derive(Debug, Clone, Copy, PartialEq)]

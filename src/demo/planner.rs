@@ -9,11 +9,11 @@ use super::loading::Loading;
 use super::plan::{SessionPlan, WorkBout};
 use super::program::{DayPlan, Role, WEEK};
 use super::{DemoError, DemoOptions};
-use crate::core::exercise::Exercise;
 use crate::core::profile::Profile;
 use crate::core::rng::Rng;
-use crate::core::set::SetKind;
 use crate::core::units::Weight;
+use crate::core::workout::exercise::Exercise;
+use crate::core::workout::set::SetKind;
 use crate::store::{HistorySession, HistorySet, HistorySlot};
 
 /// Notes a lifter leaves on a main lift now and then.
@@ -252,8 +252,8 @@ fn session(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::catalogue::builtin;
-    use crate::core::exercise::ExerciseId;
+    use crate::core::workout::catalogue::builtin;
+    use crate::core::workout::exercise::ExerciseId;
     use crate::demo::demo_profile;
 
     fn today() -> DateTime<Utc> {

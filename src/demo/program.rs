@@ -135,7 +135,7 @@ pub const WEEK: [DayPlan; 5] = [
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::catalogue::{builtin, resolve};
+    use crate::core::workout::catalogue::{builtin, resolve};
 
     #[test]
     fn every_lift_is_in_the_built_in_catalogue_under_its_own_name() {

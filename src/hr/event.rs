@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use crate::core::hrm::Contact;
+use crate::core::heart::hrm::Contact;
 use crate::core::units::Bpm;
 
 /// Something that happened on the heart-rate link.
@@ -28,7 +28,7 @@ pub enum HrEvent {
     },
     /// The strap reported skin contact and now reports none: its values are unreliable.
     ContactLost,
-    /// No sample for `silent_for` (see [`GAP_AFTER`](crate::core::hr_sample::GAP_AFTER)); sent once per silence.
+    /// No sample for `silent_for` (see [`GAP_AFTER`](crate::core::heart::sample::GAP_AFTER)); sent once per silence.
     Stale { silent_for: Duration },
     /// The link is gone; the source has stopped unless a `Reconnecting` follows.
     Disconnected { reason: String },

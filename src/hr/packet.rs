@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::core::hrm::{self, Contact, Measurement};
+use crate::core::heart::hrm::{self, Contact, Measurement};
 
 use super::HrEvent;
 

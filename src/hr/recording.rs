@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use crate::core::hrm::{RecordingError, parse_recording_line};
+use crate::core::heart::hrm::{RecordingError, parse_recording_line};
 
 /// One recorded notification: when it arrived and its raw 0x2A37 bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -26,7 +26,7 @@ pub enum ReplayError {
 }
 
 /// A recording played back: `Connected`, the packets at their recorded times (÷ speed), `Stale`
-/// where the recording has a silence of [`GAP_AFTER`](crate::core::hr_sample::GAP_AFTER) or more, then
+/// where the recording has a silence of [`GAP_AFTER`](crate::core::heart::sample::GAP_AFTER) or more, then
 /// `Disconnected { reason: "end of recording" }`.
 #[derive(Debug, Clone)]
 pub struct ReplaySource {

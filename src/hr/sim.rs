@@ -12,7 +12,7 @@ use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
-use crate::core::hrm::{Contact, Measurement};
+use crate::core::heart::hrm::{Contact, Measurement};
 
 use super::packet::encode;
 use super::{HeartRateSource, HrEvent, Pipeline, Speed, StaleTracker};

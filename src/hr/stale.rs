@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use super::HrEvent;
-use crate::core::hr_sample::GAP_AFTER;
+use crate::core::heart::sample::GAP_AFTER;
 
 /// Reports each silence once. Pure: the caller passes source time in.
 #[derive(Debug, Clone, PartialEq, Eq)]

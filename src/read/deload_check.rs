@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::core::deload::{DeloadAdvice, DeloadConfig, DeloadDay, DeloadWeek, assess};
+use crate::core::strength::deload::{DeloadAdvice, DeloadConfig, DeloadDay, DeloadWeek, assess};
 use crate::core::units::Unit;
 use crate::store::{Store, StoreError};
 

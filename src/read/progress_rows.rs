@@ -5,11 +5,11 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate};
 
-use crate::core::deload::DeloadWeek;
-use crate::core::exercise::{ExerciseId, ExerciseKind};
-use crate::core::history::PerformanceSummary;
 use crate::core::review::MuscleSets;
 use crate::core::review::range::Range;
+use crate::core::strength::deload::DeloadWeek;
+use crate::core::strength::history::PerformanceSummary;
+use crate::core::workout::exercise::{ExerciseId, ExerciseKind};
 use crate::store::{Store, StoreError};
 
 /// The muscle table never shows more than this range: a column per week stays readable.

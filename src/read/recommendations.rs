@@ -3,11 +3,11 @@
 
 use chrono::{Days, NaiveDate, NaiveTime};
 
-use crate::core::exercise::{Exercise, ExerciseId};
-use crate::core::history::past_sessions;
-use crate::core::plates::Loader;
 use crate::core::profile::Profile;
-use crate::core::progression::{Recommendation, RuleConfig, deload_week, recommend};
+use crate::core::strength::history::past_sessions;
+use crate::core::strength::progression::{Recommendation, RuleConfig, deload_week, recommend};
+use crate::core::workout::exercise::{Exercise, ExerciseId};
+use crate::core::workout::plates::Loader;
 use crate::store::{Store, StoreError};
 
 /// Lifts trained within this many days are listed when no exercise is named.

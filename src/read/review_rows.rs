@@ -6,12 +6,12 @@
 
 use chrono::{Days, NaiveDate};
 
-use crate::core::deload::DeloadWeek;
-use crate::core::exercise::Exercise;
 use crate::core::review::insights::{Insight, InsightInput, insights};
 use crate::core::review::muscles::LOOKBACK_DAYS;
 use crate::core::review::{ExerciseSession, HrvReading, MuscleSets, SessionLoad};
+use crate::core::strength::deload::DeloadWeek;
 use crate::core::units::Unit;
+use crate::core::workout::exercise::Exercise;
 use crate::store::{Store, StoreError};
 
 /// Every row the review computes from, up to and including `today`.

@@ -1,19 +1,19 @@
 //! A past session with everything its detail screen shows, read in one store request: the sets,
 //! the session's heart rate (chart points, gaps, rests between sets, time in zones and the
 //! stored figures), each set's heart rate, and each exercise's previous performance. The
-//! numbers (the comparison, rests, time in zones) come from [`crate::core::session_review`], so
+//! numbers (the comparison, rests, time in zones) come from [`crate::core::review::session`], so
 //! the screen only draws them.
 
 use std::collections::HashMap;
 
-use crate::core::exercise::ExerciseId;
-use crate::core::history::PerformanceSummary;
-use crate::core::hr_sample::HrGap;
-use crate::core::hr_settings::ZoneKind;
-use crate::core::hr_summary::HrSummary;
-use crate::core::session::{Session, SessionId, SetId};
-use crate::core::session_review::{ZoneTime, rests, zone_times};
-use crate::core::set_hr::SetHr;
+use crate::core::heart::sample::HrGap;
+use crate::core::heart::set_hr::SetHr;
+use crate::core::heart::summary::HrSummary;
+use crate::core::profile::ZoneKind;
+use crate::core::review::session::{ZoneTime, rests, zone_times};
+use crate::core::strength::history::PerformanceSummary;
+use crate::core::workout::exercise::ExerciseId;
+use crate::core::workout::session::{Session, SessionId, SetId};
 use crate::store::{Store, StoreError};
 
 /// One past session and what its detail screen shows besides the sets.

@@ -7,14 +7,14 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::core::deload::{DeloadAdvice, DeloadWeek};
-use crate::core::e1rm::Formula;
-use crate::core::exercise::{Exercise, ExerciseId};
-use crate::core::history::Performance;
 use crate::core::profile::Profile;
-use crate::core::progression::RuleConfig;
 use crate::core::review::insights::Insight;
-use crate::core::session::{Session, SessionSummary};
+use crate::core::strength::deload::{DeloadAdvice, DeloadWeek};
+use crate::core::strength::e1rm::Formula;
+use crate::core::strength::history::Performance;
+use crate::core::strength::progression::RuleConfig;
+use crate::core::workout::exercise::{Exercise, ExerciseId};
+use crate::core::workout::session::{Session, SessionSummary};
 use crate::store::{ReadOnly, Store, StoreError};
 
 /// How many recent sessions are read for the dashboard: enough to fill a tall terminal (it

@@ -11,10 +11,10 @@ use rusqlite::params;
 
 use super::sets::{INSERT_SET, SetColumns};
 use super::{Store, StoreError, to_millis};
-use crate::core::exercise::ExerciseId;
-use crate::core::session::SessionId;
-use crate::core::set::SetSpec;
 use crate::core::units::Weight;
+use crate::core::workout::exercise::ExerciseId;
+use crate::core::workout::session::SessionId;
+use crate::core::workout::set::SetSpec;
 
 /// A finished session from the past, as [`Store::insert_history`] writes it.
 #[derive(Debug, Clone, PartialEq)]
@@ -157,8 +157,8 @@ impl Store {
 mod tests {
     use super::*;
     use crate::core::profile::Profile;
-    use crate::core::session::SessionStatus;
-    use crate::core::set::SetKind;
+    use crate::core::workout::session::SessionStatus;
+    use crate::core::workout::set::SetKind;
 
     use crate::store::fixtures::{at, custom, every_shape, kg, lift, store};
 

@@ -7,11 +7,11 @@ use chrono::{Days, NaiveDate, NaiveTime};
 use rusqlite::params;
 
 use super::{Store, StoreError, from_millis, to_millis};
-use crate::core::deload::{
+use crate::core::review::load::DailyLoads;
+use crate::core::strength::deload::{
     DeloadHistory, DeloadId, DeloadWeek, E1rmPoint, LiftCandidate, acwr_series, main_lifts,
     weekly_rpe,
 };
-use crate::core::review::load::DailyLoads;
 use crate::core::units::Weight;
 
 /// How many main lifts signal 1 watches.
@@ -155,7 +155,7 @@ impl Store {
     /// What the deload signals read as of `today` (UTC days, like every stored date): the main
     /// lifts' weekly e1RMs, weekly mean working-set RPE, the daily ACWR over the last
     /// [`LOOKBACK_DAYS`] (of the daily loads the training-load view uses: hrTSS, else session RPE
-    /// × minutes on the lifter's scale), the last deload and the first training day. Pass it to [`crate::core::deload::assess`] through
+    /// × minutes on the lifter's scale), the last deload and the first training day. Pass it to [`crate::core::strength::deload::assess`] through
     /// [`DeloadHistory::input`].
     pub fn deload_input(&self, today: NaiveDate) -> Result<DeloadHistory, StoreError> {
         let first = today

@@ -6,8 +6,8 @@ use chrono::Utc;
 use rusqlite::{OptionalExtension as _, params};
 
 use super::{Store, StoreError, to_millis};
-use crate::core::catalogue::{CATALOGUE_VERSION, builtin};
-use crate::core::exercise::{Equipment, Exercise, ExerciseId, ExerciseKind, Mechanics};
+use crate::core::workout::catalogue::{CATALOGUE_VERSION, builtin};
+use crate::core::workout::exercise::{Equipment, Exercise, ExerciseId, ExerciseKind, Mechanics};
 
 const EXERCISE_COLUMNS: &str = "id, name, kind, equipment, mechanics, muscles, aliases, custom";
 

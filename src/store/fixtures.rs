@@ -3,9 +3,9 @@
 use chrono::{DateTime, Utc};
 
 use super::Store;
-use crate::core::exercise::{Equipment, ExerciseId, ExerciseKind, Mechanics};
-use crate::core::set::{Effort, Load, SetKind, SetSpec};
 use crate::core::units::{Reps, Rir, Rpe, Seconds, Weight};
+use crate::core::workout::exercise::{Equipment, ExerciseId, ExerciseKind, Mechanics};
+use crate::core::workout::set::{Effort, Load, SetKind, SetSpec};
 
 pub fn store() -> Store {
     Store::open_in_memory().unwrap()

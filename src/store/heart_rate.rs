@@ -16,9 +16,9 @@ mod tests;
 use rusqlite::params;
 
 use super::{Store, StoreError};
-use crate::core::hr_sample::{GapReason, HrGap, HrSample, Rr};
-use crate::core::session::SessionId;
+use crate::core::heart::sample::{GapReason, HrGap, HrSample, Rr};
 use crate::core::units::Bpm;
+use crate::core::workout::session::SessionId;
 
 pub use bulk::HistoryHr;
 pub use summary::SessionHrSummary;

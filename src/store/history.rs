@@ -7,9 +7,9 @@ use rusqlite::params;
 
 use super::sets::{SET_COLUMNS, SetRow};
 use super::{Store, StoreError, from_millis};
-use crate::core::exercise::ExerciseId;
-use crate::core::history::Performance;
-use crate::core::session::SessionId;
+use crate::core::strength::history::Performance;
+use crate::core::workout::exercise::ExerciseId;
+use crate::core::workout::session::SessionId;
 
 /// Up to this many lifts, [`Store::exercise_histories`] reads each through its index; beyond,
 /// one walk through every set is faster.
@@ -177,7 +177,7 @@ mod tests {
     /// lift twice in a session, an abandoned session with sets, a lift never trained.
     #[test]
     fn histories_at_once_are_each_lifts_history() {
-        use crate::core::exercise::ExerciseId;
+        use crate::core::workout::exercise::ExerciseId;
         let store = store();
         let lifts: Vec<ExerciseId> = ["Bench", "Squat", "Row", "Press", "Curl"]
             .iter()

@@ -8,14 +8,14 @@ use rusqlite::params;
 
 use super::sets::{SET_COLUMNS, SetRow};
 use super::{Store, StoreError, from_millis, sql_count, to_millis};
-use crate::core::deload::E1rmPoint;
-use crate::core::e1rm::{HABIT_SETS, Reader};
-use crate::core::exercise::ExerciseId;
-use crate::core::history::{
+use crate::core::strength::deload::E1rmPoint;
+use crate::core::strength::e1rm::{HABIT_SETS, Reader};
+use crate::core::strength::history::{
     Performance, PerformanceSummary, TrendBy, summarise_after, weekly_best,
 };
-use crate::core::session::SessionId;
 use crate::core::units::Weight;
+use crate::core::workout::exercise::ExerciseId;
+use crate::core::workout::session::SessionId;
 
 /// The body weight a session's bodyweight sets count, for a query aliasing `session` as `ses`:
 /// the one taken at finish, else the profile's (as the stored summary uses).

@@ -3,7 +3,7 @@
 use rusqlite::{OptionalExtension as _, params};
 
 use super::{Store, StoreError};
-use crate::core::hr_settings::ZoneKind;
+use crate::core::profile::ZoneKind;
 use crate::core::profile::{Profile, Sex};
 use crate::core::units::{Bpm, Unit, Weight};
 

@@ -7,11 +7,11 @@
 //! order (sessions by start, then slot and set position; abandoned sessions left out) — the same
 //! walk the app's coaching does over the history it reads — so every chart, record and signal
 //! reading the column reads one rule. Load records are [`core::records`]'s fold; session volume
-//! is the sum of the lift's stored slot volumes ([`crate::core::set::Totals`]). The table adds
+//! is the sum of the lift's stored slot volumes ([`crate::core::workout::set::Totals`]). The table adds
 //! which set (or, for volume, which session) first reached each one.
 //!
-//! [`core::records`]: crate::core::records
-//! [`core::e1rm::Reader`]: crate::core::e1rm::Reader
+//! [`core::records`]: crate::core::strength::records
+//! [`core::e1rm::Reader`]: crate::core::strength::e1rm::Reader
 
 use std::collections::HashMap;
 
@@ -20,12 +20,12 @@ use rusqlite::params;
 
 use super::sets::{SET_COLUMNS, SetRow};
 use super::{Store, StoreError, from_millis};
-use crate::core::e1rm::{Formula, HABIT_SETS, Reader};
-use crate::core::exercise::ExerciseId;
-use crate::core::records::{PastSet, PrKind, PrValue, Records};
-use crate::core::session::{LoggedSet, SessionId, SetId};
-use crate::core::set::{Load, SetSpec};
+use crate::core::strength::e1rm::{Formula, HABIT_SETS, Reader};
+use crate::core::strength::records::{PastSet, PrKind, PrValue, Records};
 use crate::core::units::Weight;
+use crate::core::workout::exercise::ExerciseId;
+use crate::core::workout::session::{LoggedSet, SessionId, SetId};
+use crate::core::workout::set::{Load, SetSpec};
 
 /// A lift's sets that [`Reader`] reads, in its reading order, for a query aliasing `set_entry`
 /// as `s`, `session_exercise` as `se` and `session` as `ses` (`?1` the exercise). The filter is
@@ -86,7 +86,7 @@ fn kind_of(kind: &str, reps: Option<i64>) -> Option<PrKind> {
         ("heaviest", None) => Some(PrKind::Heaviest),
         ("reps", Some(n)) => u16::try_from(n)
             .ok()
-            .filter(|n| (2..=crate::core::records::REP_BRACKETS).contains(n))
+            .filter(|n| (2..=crate::core::strength::records::REP_BRACKETS).contains(n))
             .map(PrKind::Reps),
         ("volume", None) => Some(PrKind::SessionVolume),
         _ => None,

@@ -4,10 +4,10 @@
 use rusqlite::{OptionalExtension as _, params};
 
 use super::{Store, StoreError};
-use crate::core::e1rm::Formula;
-use crate::core::exercise::{Exercise, ExerciseId};
-use crate::core::progression::{RepRange, Rule, RuleConfig};
+use crate::core::strength::e1rm::Formula;
+use crate::core::strength::progression::{RepRange, Rule, RuleConfig};
 use crate::core::units::{Reps, Rpe, Unit, Weight};
+use crate::core::workout::exercise::{Exercise, ExerciseId};
 
 /// The meta key holding the pinned formula's name.
 const PINNED_KEY: &str = "e1rm_formula";

@@ -7,12 +7,12 @@ use rusqlite::{OptionalExtension as _, params};
 
 use super::sets::{SET_COLUMNS, SetRow};
 use super::{Store, StoreError, from_millis, sql_count, to_millis};
-use crate::core::exercise::ExerciseId;
-use crate::core::session::{
+use crate::core::units::Weight;
+use crate::core::workout::exercise::ExerciseId;
+use crate::core::workout::session::{
     LoggedSet, Session, SessionId, SessionStatus, SessionSummary, Slot, SlotId, trained_time,
 };
-use crate::core::set::Totals;
-use crate::core::units::Weight;
+use crate::core::workout::set::Totals;
 
 /// A stored session RPE (0–10), or why the row is corrupt.
 pub(crate) fn session_rpe(stored: Option<i64>) -> Result<Option<u8>, String> {
@@ -597,7 +597,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::set::{Load, SetKind, SetSpec};
+    use crate::core::workout::set::{Load, SetKind, SetSpec};
     use crate::store::fixtures::{at, custom, every_shape, kg, lift, store, with_body_weight};
 
     #[test]

@@ -8,11 +8,11 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension as _, params};
 
 use super::{Store, StoreError, from_millis, to_millis};
-use crate::core::e1rm::{self, Formula};
-use crate::core::exercise::ExerciseId;
-use crate::core::session::{LoggedSet, SetId, SlotId};
-use crate::core::set::{Effort, Load, SetKind, SetSpec};
+use crate::core::strength::e1rm::{self, Formula};
 use crate::core::units::{Reps, Rir, Rpe, Seconds, Weight};
+use crate::core::workout::exercise::ExerciseId;
+use crate::core::workout::session::{LoggedSet, SetId, SlotId};
+use crate::core::workout::set::{Effort, Load, SetKind, SetSpec};
 
 /// The `set_entry` columns [`SetRow::read`] expects, for a query aliasing the table as `s`.
 pub(super) const SET_COLUMNS: &str = "s.id, s.kind, s.weight_kg, s.bodyweight, s.reps, s.rpe, s.rir, s.effort_entered, s.duration_s, s.completed_at";
@@ -300,7 +300,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::session::Session;
+    use crate::core::workout::session::Session;
     use crate::store::fixtures::{at, custom, every_shape, kg, lift, store};
 
     fn session_with_slot(store: &Store) -> (Session, SlotId) {
@@ -543,11 +543,11 @@ mod e1rm_tests {
             .id;
         let slot = store.add_slot(session, squat).unwrap().id;
         let mut warmup = lift(60.0, 5);
-        warmup.kind = crate::core::set::SetKind::Warmup;
+        warmup.kind = crate::core::workout::set::SetKind::Warmup;
         let sets = store
             .log_sets(slot, &[lift(100.0, 10), warmup, lift(100.0, 15)], at(1))
             .unwrap();
-        let e1rm = |id: crate::core::session::SetId| -> Option<f64> {
+        let e1rm = |id: crate::core::workout::session::SetId| -> Option<f64> {
             store
                 .conn
                 .query_row("SELECT e1rm_kg FROM set_entry WHERE id = ?1", [id.0], |r| {

@@ -10,12 +10,14 @@ use ironpulse::app::state::{Modal, Screen, Settings, Startup, State};
 use ironpulse::app::store_worker::{SessionReply, SessionRequest, StoreReply, StoreRequest};
 use ironpulse::app::text_input::TextEdit;
 use ironpulse::app::update::update;
-use ironpulse::core::exercise::{Equipment, Exercise, ExerciseId, ExerciseKind, Mechanics};
-use ironpulse::core::history::Performance;
 use ironpulse::core::profile::Profile;
-use ironpulse::core::session::{Session, SessionId, SessionStatus, Slot, SlotId};
-use ironpulse::core::set::{Effort, Load, SetKind, SetSpec};
+use ironpulse::core::strength::history::Performance;
 use ironpulse::core::units::{Reps, Rpe, Weight};
+use ironpulse::core::workout::exercise::{
+    Equipment, Exercise, ExerciseId, ExerciseKind, Mechanics,
+};
+use ironpulse::core::workout::session::{Session, SessionId, SessionStatus, Slot, SlotId};
+use ironpulse::core::workout::set::{Effort, Load, SetKind, SetSpec};
 
 pub fn t(secs: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(1_790_000_000 + secs, 0).unwrap()

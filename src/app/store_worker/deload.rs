@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::Request;
-use crate::core::deload::{DeloadAdvice, DeloadId, DeloadWeek};
+use crate::core::strength::deload::{DeloadAdvice, DeloadId, DeloadWeek};
 use crate::read::DeloadCheck;
 use crate::store::{Store, StoreError};
 

@@ -2,9 +2,9 @@
 //! coaching is worked out from.
 
 use super::{Failed, Request};
-use crate::core::exercise::{Equipment, Exercise, ExerciseId, ExerciseKind, Mechanics};
-use crate::core::history::Performance;
-use crate::core::progression::RuleConfig;
+use crate::core::strength::history::Performance;
+use crate::core::strength::progression::RuleConfig;
+use crate::core::workout::exercise::{Equipment, Exercise, ExerciseId, ExerciseKind, Mechanics};
 use crate::store::{Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq)]

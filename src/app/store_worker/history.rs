@@ -1,7 +1,7 @@
 //! The session list: a page of it, one past session in detail, a session deleted.
 
 use super::Request;
-use crate::core::session::{SessionId, SessionSummary};
+use crate::core::workout::session::{SessionId, SessionSummary};
 use crate::read::SessionDetail;
 use crate::store::{Store, StoreError};
 

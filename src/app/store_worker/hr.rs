@@ -1,9 +1,9 @@
 //! The running session's heart rate: batches of samples and gaps, and each set's figures.
 
 use super::Request;
-use crate::core::hr_sample::{GapReason, HrGap, HrSample};
-use crate::core::session::{SessionId, SetId};
-use crate::core::set_hr::SetHr;
+use crate::core::heart::sample::{GapReason, HrGap, HrSample};
+use crate::core::heart::set_hr::SetHr;
+use crate::core::workout::session::{SessionId, SetId};
 use crate::store::{Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq)]

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 
 use super::Request;
-use crate::core::exercise::ExerciseId;
 use crate::core::review::insights::Insight;
+use crate::core::workout::exercise::ExerciseId;
 use crate::read::{Insights, LoadRows, ProgressRows};
 use crate::store::{Store, StoreError};
 

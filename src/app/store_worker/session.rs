@@ -4,12 +4,12 @@
 use chrono::{DateTime, Utc};
 
 use super::{Failed, Request};
-use crate::core::exercise::ExerciseId;
-use crate::core::history::Performance;
-use crate::core::hr_settings::HrSettings;
-use crate::core::progression::RuleConfig;
-use crate::core::session::{LoggedSet, Session, SessionId, SetId, Slot, SlotId};
-use crate::core::set::SetSpec;
+use crate::core::heart::settings::HrSettings;
+use crate::core::strength::history::Performance;
+use crate::core::strength::progression::RuleConfig;
+use crate::core::workout::exercise::ExerciseId;
+use crate::core::workout::session::{LoggedSet, Session, SessionId, SetId, Slot, SlotId};
+use crate::core::workout::set::SetSpec;
 use crate::store::{Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq)]

@@ -1,8 +1,8 @@
 //! Settings: the profile, and the pinned e1RM formula.
 
 use super::{Failed, Request};
-use crate::core::e1rm::Formula;
 use crate::core::profile::Profile;
+use crate::core::strength::e1rm::Formula;
 use crate::store::{Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq)]

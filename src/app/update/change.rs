@@ -3,9 +3,9 @@
 //! after the commit, so the line never claims what did not happen (nor keeps "Logged …" about a
 //! set that was deleted since).
 
-use crate::core::session::{Session, Slot};
-use crate::core::shorthand;
 use crate::core::units::Unit;
+use crate::core::workout::session::{Session, Slot};
+use crate::core::workout::shorthand;
 
 /// The sentence for the change from `old` to `new`, or `None` when nothing the lifter did shows.
 pub fn describe(old: &Session, new: &Session, unit: Unit) -> Option<String> {

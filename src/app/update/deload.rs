@@ -8,8 +8,8 @@ use super::{Effect, Modal, State, say};
 use crate::app::confirm::{Confirm, ConfirmAction};
 use crate::app::state::read_only_refusal;
 use crate::app::store_worker::{DeloadReply, DeloadRequest, ReviewRequest};
-use crate::core::deload::{DeloadWeek, PLAN};
-use crate::core::progression::deload_sets;
+use crate::core::strength::deload::{DeloadWeek, PLAN};
+use crate::core::strength::progression::deload_sets;
 
 /// "Fri 21 Nov".
 fn show(day: NaiveDate) -> String {

@@ -3,10 +3,10 @@
 
 use super::{Effect, State, say, session};
 use crate::app::store_worker::{ExerciseReply, SessionRequest};
-use crate::core::coaching::Coaching;
-use crate::core::exercise::ExerciseId;
-use crate::core::history::Performance;
-use crate::core::progression::RuleConfig;
+use crate::core::strength::coaching::Coaching;
+use crate::core::strength::history::Performance;
+use crate::core::strength::progression::RuleConfig;
+use crate::core::workout::exercise::ExerciseId;
 
 pub fn stored(state: &mut State, reply: ExerciseReply) -> Vec<Effect> {
     match reply {

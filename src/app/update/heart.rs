@@ -1,13 +1,13 @@
 //! Heart-rate events: the link state the header shows, and each sample handed to the live
-//! heart rate ([`LiveHr`](crate::core::live_hr::LiveHr)), which gives the reading and what goes
+//! heart rate ([`LiveHr`](crate::core::heart::live::LiveHr)), which gives the reading and what goes
 //! to the store.
 
 use std::time::Duration;
 
 use super::{Effect, State, hr_log, say};
 use crate::app::heart::{Link, Retry};
-use crate::core::hr_sample::GapReason;
-use crate::core::live_hr::{Models, Moment, Sample};
+use crate::core::heart::live::{Models, Moment, Sample};
+use crate::core::heart::sample::GapReason;
 use crate::hr::HrEvent;
 
 pub fn heart(state: &mut State, event: HrEvent) -> Vec<Effect> {
@@ -136,7 +136,7 @@ mod tests {
     use super::*;
     use crate::app::keymap::Keymap;
     use crate::app::state::{Settings, Startup};
-    use crate::core::hrm::Contact;
+    use crate::core::heart::hrm::Contact;
     use crate::core::units::Bpm;
     use chrono::{DateTime, FixedOffset};
 

@@ -8,9 +8,9 @@ use crate::app::state::{
 };
 use crate::app::store_worker::{HistoryReply, HistoryRequest, SessionRequest};
 use crate::app::text_input::TextInput;
-use crate::core::session::SessionSummary;
-use crate::core::set::SetSpec;
-use crate::core::shorthand;
+use crate::core::workout::session::SessionSummary;
+use crate::core::workout::set::SetSpec;
+use crate::core::workout::shorthand;
 
 pub fn history(state: &mut State, input: Input) -> Vec<Effect> {
     let Screen::History(history) = &mut state.screen else {

@@ -1,4 +1,4 @@
-//! The running session's heart rate and the store: what [`LiveHr`](crate::core::live_hr::LiveHr)
+//! The running session's heart rate and the store: what [`LiveHr`](crate::core::heart::live::LiveHr)
 //! hands over becomes store requests in the `update()` the sample arrives in (the crash bound:
 //! nothing waits in the app, so a `kill -9` loses under 2 s of heart rate), what the store says
 //! back goes to the session log, and what the lifter must hear is said here, in words.
@@ -7,9 +7,9 @@ use chrono::TimeDelta;
 
 use super::{Effect, State, say};
 use crate::app::store_worker::{HrNotSaved, HrReply, HrRequest};
-use crate::core::hr_sample::GapReason;
-use crate::core::live_hr::{Batch, Handed, Notice, UNSAVED_MS, after_the_session};
-use crate::core::session::{LoggedSet, Session};
+use crate::core::heart::live::{Batch, Handed, Notice, UNSAVED_MS, after_the_session};
+use crate::core::heart::sample::GapReason;
+use crate::core::workout::session::{LoggedSet, Session};
 
 /// What a sample handed over: its batch and settled sets to the store, its notice said.
 pub fn handed(state: &mut State, handed: Handed) -> Vec<Effect> {
@@ -120,7 +120,7 @@ pub fn session_over(state: &mut State, finished: &Session) -> Vec<Effect> {
 /// once); a gap that could not be stored is lost, and the lifter is told.
 fn after_its_session(
     state: &mut State,
-    session: crate::core::session::SessionId,
+    session: crate::core::workout::session::SessionId,
     batch: &Batch,
     reason: GapReason,
     message: &str,
@@ -164,7 +164,10 @@ pub fn settle(state: &mut State, now_ms: u32) -> Vec<Effect> {
 }
 
 fn set_effects(
-    settled: Vec<(crate::core::session::SetId, crate::core::set_hr::SetHr)>,
+    settled: Vec<(
+        crate::core::workout::session::SetId,
+        crate::core::heart::set_hr::SetHr,
+    )>,
 ) -> Vec<Effect> {
     settled
         .into_iter()
@@ -226,10 +229,10 @@ mod tests {
     use crate::app::keymap::Keymap;
     use crate::app::state::{Settings, Startup};
     use crate::app::store_worker::StoreRequest;
-    use crate::core::hr_sample::{HrGap, HrSample};
-    use crate::core::hrm::Contact;
-    use crate::core::session::{SessionId, SessionStatus};
+    use crate::core::heart::hrm::Contact;
+    use crate::core::heart::sample::{HrGap, HrSample};
     use crate::core::units::Bpm;
+    use crate::core::workout::session::{SessionId, SessionStatus};
     use crate::hr::HrEvent;
     use chrono::{DateTime, FixedOffset, Utc};
     use std::time::Duration;

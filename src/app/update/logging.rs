@@ -4,9 +4,9 @@
 use super::{Effect, Screen, State, say, session};
 use crate::app::state::{SessionScreen, SlotRecords};
 use crate::app::store_worker::SessionReply;
-use crate::core::history::Performance;
-use crate::core::session::{LoggedSet, Session, SlotId};
-use crate::core::shorthand;
+use crate::core::strength::history::Performance;
+use crate::core::workout::session::{LoggedSet, Session, SlotId};
+use crate::core::workout::shorthand;
 
 pub fn stored(state: &mut State, reply: SessionReply) -> Vec<Effect> {
     match reply {
@@ -33,9 +33,9 @@ pub fn stored(state: &mut State, reply: SessionReply) -> Vec<Effect> {
 /// A new exercise in the session: select it and prefill its last set.
 fn slot_added(
     state: &mut State,
-    slot: crate::core::session::Slot,
+    slot: crate::core::workout::session::Slot,
     history: &[Performance],
-    rule: Option<crate::core::progression::RuleConfig>,
+    rule: Option<crate::core::strength::progression::RuleConfig>,
 ) {
     if let Some(rule) = rule {
         state.rules.insert(slot.exercise, rule);

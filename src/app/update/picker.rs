@@ -6,7 +6,7 @@ use crate::app::dialog::Dialog;
 use crate::app::exercise_form::{NAME_MAX, exercise_form};
 use crate::app::state::{Picker, PickerPurpose};
 use crate::app::store_worker::SessionRequest;
-use crate::core::fuzzy;
+use crate::core::workout::fuzzy;
 
 /// Show the picker for adding an exercise to the session, everything listed.
 pub fn offer_exercises(state: &mut State) {

@@ -3,9 +3,9 @@
 //! again on the same line logs it — so a typo never becomes a record.
 
 use crate::app::state::{EntryError, State};
-use crate::core::exercise::{Equipment, ExerciseId};
-use crate::core::plausible::{impossible, unusual};
-use crate::core::set::SetSpec;
+use crate::core::workout::exercise::{Equipment, ExerciseId};
+use crate::core::workout::plausible::{impossible, unusual};
+use crate::core::workout::set::SetSpec;
 
 /// Whether `sets`, typed as `line` for `exercise`, may be saved. `asked` is the line the last
 /// question was asked for: the same line again means "yes, log it".

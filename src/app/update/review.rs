@@ -5,9 +5,9 @@ use super::{Command, Effect, Input, Modal, Screen, State, say};
 use crate::app::review_state::{LoadScreen, ProgressScreen};
 use crate::app::state::{Picker, PickerPurpose};
 use crate::app::store_worker::{ReviewReply, ReviewRequest};
-use crate::core::exercise::ExerciseId;
-use crate::core::fuzzy;
 use crate::core::review::range::Range;
+use crate::core::workout::exercise::ExerciseId;
+use crate::core::workout::fuzzy;
 
 /// Opens the progression screen on the most recently trained lift.
 pub fn open_progress(state: &mut State) -> Vec<Effect> {

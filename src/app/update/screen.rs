@@ -249,7 +249,7 @@ mod tests {
     use crate::app::state::{SessionScreen, Settings, Startup};
     use crate::app::text_input::TextInput;
     use crate::core::review::range::Range;
-    use crate::core::session::{Session, SessionId, SessionStatus, SetId};
+    use crate::core::workout::session::{Session, SessionId, SessionStatus, SetId};
     use crate::store::ReadOnly;
 
     fn state(screen: Screen) -> State {

@@ -13,17 +13,17 @@ use crate::app::state::PlateHint;
 use crate::app::state::{EntryError, RestTimer, SessionScreen, read_only_refusal};
 use crate::app::store_worker::{ExerciseRequest, SessionRequest};
 use crate::app::text_input::TextInput;
-use crate::core::coaching::Coaching;
-use crate::core::exercise::{Equipment, ExerciseId};
-use crate::core::plates::{Loader, Plates};
-use crate::core::progression::RuleConfig;
-use crate::core::rest::Rest;
-use crate::core::session::Slot;
-use crate::core::set::Load;
-use crate::core::set::SetSpec;
-use crate::core::shorthand;
+use crate::core::strength::coaching::Coaching;
+use crate::core::strength::progression::RuleConfig;
 use crate::core::units::Unit;
-use crate::core::warmup::{WarmupScheme, warmups};
+use crate::core::workout::exercise::{Equipment, ExerciseId};
+use crate::core::workout::plates::{Loader, Plates};
+use crate::core::workout::rest::Rest;
+use crate::core::workout::session::Slot;
+use crate::core::workout::set::Load;
+use crate::core::workout::set::SetSpec;
+use crate::core::workout::shorthand;
+use crate::core::workout::warmup::{WarmupScheme, warmups};
 
 /// Enter the session screen, starting a session if none is running. A running one idle for
 /// hours is asked about first (finish it where it stopped, or continue it); an empty one left idle
@@ -297,7 +297,7 @@ fn adjust_rest(state: &mut State, longer: bool) {
             } else {
                 format!("−{step}")
             },
-            crate::core::rest::clock(timer.rest.target)
+            crate::core::workout::rest::clock(timer.rest.target)
         ),
         None => "No rest is running.".to_string(),
     };
@@ -607,7 +607,7 @@ pub fn recoach(state: &State) -> Option<Effect> {
 }
 
 /// After a working set: start the exercise's rest (none for a 0 s default).
-pub fn start_rest(state: &mut State, exercise: crate::core::exercise::ExerciseId) {
+pub fn start_rest(state: &mut State, exercise: crate::core::workout::exercise::ExerciseId) {
     let seconds = state
         .exercise(exercise)
         .map_or(state.settings.rest.compound, |e| {

@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use ironpulse::core::hrv;
+use ironpulse::core::heart::hrv;
+use ironpulse::core::heart::zones::{HrMaxFormula, Sport, ZoneModel};
 use ironpulse::core::units::format_number;
-use ironpulse::core::zones::{HrMaxFormula, Sport, ZoneModel};
 use serde_json::{Value, json};
 
 use super::super::Failure;

@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use ironpulse::core::hrm::{self, Contact};
-use ironpulse::core::load::{LiveLoad, LoadParams};
+use ironpulse::core::heart::hrm::{self, Contact};
+use ironpulse::core::heart::load::{LiveLoad, LoadParams};
 use ironpulse::core::units::format_number;
 use serde_json::{Map, json};
 

@@ -6,9 +6,9 @@ use std::path::Path;
 
 use clap::ValueEnum;
 use ironpulse::core::profile::Sex;
-use ironpulse::core::set::{Effort, Load};
-use ironpulse::core::shorthand::{self, Context};
 use ironpulse::core::units::{Bpm, MAX_LOAD_KG, Rpe, Unit, Weight, format_number};
+use ironpulse::core::workout::set::{Effort, Load};
+use ironpulse::core::workout::shorthand::{self, Context};
 
 use super::super::Failure;
 

@@ -1,12 +1,12 @@
 //! `calc plates | warmup`: what to put on the bar, and the ramp up to it.
 
 use clap::Args;
-use ironpulse::core::plates::{Loader, PlateLoad, Plates, Rounding};
-use ironpulse::core::plausible;
 use ironpulse::core::profile::{default_bar, default_plates};
-use ironpulse::core::set::Load;
 use ironpulse::core::units::{Reps, Unit, Weight};
-use ironpulse::core::warmup::{WarmupScheme, warmups};
+use ironpulse::core::workout::plates::{Loader, PlateLoad, Plates, Rounding};
+use ironpulse::core::workout::plausible;
+use ironpulse::core::workout::set::Load;
+use ironpulse::core::workout::warmup::{WarmupScheme, warmups};
 use serde_json::{Value, json};
 
 use super::super::Failure;

@@ -1,7 +1,7 @@
 //! `calc vdot | race | paces`: Daniels/Gilbert VDOT, race predictions and training paces.
 
 use clap::Args;
-use ironpulse::core::running::{
+use ironpulse::core::endurance::running::{
     self, Distance, RIEGEL_EXPONENT, RaceTime, VDOT_RANGE, equivalent_time, riegel, training_paces,
 };
 use ironpulse::core::units::format_number;

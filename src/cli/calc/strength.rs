@@ -1,9 +1,9 @@
 //! `calc e1rm | rpe | load | dots | wilks`: one-rep max, the RTS chart and strength scores.
 
 use clap::Args;
-use ironpulse::core::e1rm::{self, Basis, E1rmError, Formula};
-use ironpulse::core::rpe::{load_for, percent_1rm};
-use ironpulse::core::strength_score::Score;
+use ironpulse::core::strength::e1rm::{self, Basis, E1rmError, Formula};
+use ironpulse::core::strength::rpe::{load_for, percent_1rm};
+use ironpulse::core::strength::strength_score::Score;
 use ironpulse::core::units::{Rpe, Unit, Weight, format_number};
 use serde_json::{Map, Value, json};
 

@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use ironpulse::core::acwr::{self, Band, Method};
-use ironpulse::core::pmc;
+use ironpulse::core::load::acwr::{self, Band, Method};
+use ironpulse::core::load::pmc;
 use ironpulse::core::units::format_number;
 use serde_json::json;
 

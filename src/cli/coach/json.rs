@@ -45,7 +45,7 @@ fn lift(l: &LiftTrend) -> Value {
 
 fn strength(c: &Coach<'_>) -> Value {
     let s = &c.strength;
-    let pick = |id: Option<ironpulse::core::exercise::ExerciseId>| {
+    let pick = |id: Option<ironpulse::core::workout::exercise::ExerciseId>| {
         id.and_then(|id| s.lifts.iter().find(|l| l.exercise == id))
             .map_or(Value::Null, |l| {
                 json!({

@@ -4,11 +4,12 @@
 use std::path::Path;
 
 use clap::Args;
-use ironpulse::core::hr_settings::{HrSettings, ZoneKind};
-use ironpulse::core::load::LoadParams;
+use ironpulse::core::heart::load::LoadParams;
+use ironpulse::core::heart::settings::HrSettings;
+use ironpulse::core::heart::zones::ZoneModel;
 use ironpulse::core::profile::Sex;
+use ironpulse::core::profile::ZoneKind;
 use ironpulse::core::units::Bpm;
-use ironpulse::core::zones::ZoneModel;
 use ironpulse::store::Store;
 use serde_json::{Value, json};
 

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use ironpulse::core::hrm::{self, Measurement};
+use ironpulse::core::heart::hrm::{self, Measurement};
 use serde_json::{Value, json};
 
 use super::format::{contact_json, round_to};

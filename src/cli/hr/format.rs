@@ -1,6 +1,6 @@
 //! Output helpers shared by the `hr` commands.
 
-use ironpulse::core::hrm::Contact;
+use ironpulse::core::heart::hrm::Contact;
 
 /// Contact as JSON: `true` in contact, `false` not in contact, `null` when the strap can't tell.
 pub fn contact_json(contact: Contact) -> Option<bool> {

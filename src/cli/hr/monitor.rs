@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use ironpulse::core::hrm::Contact;
+use ironpulse::core::heart::hrm::Contact;
 use ironpulse::core::units::Bpm;
 use ironpulse::hr::HrEvent;
 use serde_json::{Value, json};
@@ -12,7 +12,7 @@ use super::anchors::Anchors;
 use super::format::{contact_json, round_to};
 use super::stream::stream;
 use super::{Context, Failure, MonitorArgs, Stdout};
-use ironpulse::core::live_hr::{LiveHr, Models, Moment, Sample};
+use ironpulse::core::heart::live::{LiveHr, Models, Moment, Sample};
 
 /// Prints the config line, then every event until the stream stops. A source that never gave
 /// heart rate is a failure with its reason; a closed stdout ends it quietly.
@@ -64,7 +64,7 @@ pub struct Live<'a> {
 /// The figures after one sample.
 #[derive(Debug, Clone, Copy)]
 struct Reading {
-    zone: Option<ironpulse::core::zones::Zone>,
+    zone: Option<ironpulse::core::heart::zones::Zone>,
     hr_tss: Option<f64>,
     rmssd: Option<f64>,
 }
@@ -226,9 +226,9 @@ fn sample_text(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ironpulse::core::load::LoadParams;
+    use ironpulse::core::heart::load::LoadParams;
+    use ironpulse::core::heart::zones::ZoneModel;
     use ironpulse::core::profile::Sex;
-    use ironpulse::core::zones::ZoneModel;
 
     fn bpm(v: u32) -> Option<Bpm> {
         Bpm::try_from(v).ok()

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use chrono::{SecondsFormat, Utc};
 use color_eyre::eyre::eyre;
-use ironpulse::core::hrm::Measurement;
+use ironpulse::core::heart::hrm::Measurement;
 use ironpulse::hr::packet::encode;
 use ironpulse::hr::{HeartRateSource, HrEvent, recording};
 
@@ -184,7 +184,7 @@ fn line(event: &HrEvent) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ironpulse::core::hrm::Contact;
+    use ironpulse::core::heart::hrm::Contact;
     use ironpulse::core::units::Bpm;
 
     #[test]

@@ -200,7 +200,7 @@ fn source_time(event: &HrEvent, last_sample: Duration) -> Option<Duration> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ironpulse::core::hrm::Contact;
+    use ironpulse::core::heart::hrm::Contact;
 
     fn heard(events: &[HrEvent]) -> Heard {
         let mut heard = Heard::default();

@@ -3,9 +3,9 @@
 //! pickers' own) when it needed no typo forgiven; a typo or an unknown name gets the matches as
 //! suggestions instead, best first, so a command never acts on a guess.
 
-use ironpulse::core::catalogue::match_key;
-use ironpulse::core::exercise::{Exercise, ExerciseId};
-use ironpulse::core::fuzzy;
+use ironpulse::core::workout::catalogue::match_key;
+use ironpulse::core::workout::exercise::{Exercise, ExerciseId};
+use ironpulse::core::workout::fuzzy;
 
 /// How many names an unknown name suggests.
 const SUGGESTIONS: usize = 3;
@@ -51,7 +51,7 @@ pub fn resolve<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ironpulse::core::exercise::{Equipment, ExerciseKind, Mechanics};
+    use ironpulse::core::workout::exercise::{Equipment, ExerciseKind, Mechanics};
 
     fn exercise(id: i64, name: &str, aliases: &[&str]) -> Exercise {
         Exercise {

@@ -3,15 +3,15 @@
 //! dates are ISO; a figure core cannot give (too little data) is `null`, never NaN.
 
 use chrono::NaiveDate;
-use ironpulse::core::acwr::Band;
-use ironpulse::core::hr_settings::ZoneKind;
-use ironpulse::core::records::{PrKind, PrValue};
+use ironpulse::core::load::acwr::Band;
+use ironpulse::core::profile::ZoneKind;
 use ironpulse::core::review::hrv::HrvTrend;
 use ironpulse::core::review::insights::{Insight, InsightData};
 use ironpulse::core::review::load::{
     LoadFigures, LoadSource, LoadWeek, Monotony, Polarisation, RpeScale, ScaleSource, TrainingLoad,
     ZoneTime, zone_labels,
 };
+use ironpulse::core::strength::records::{PrKind, PrValue};
 use ironpulse::core::units::{Weight, round_to};
 use serde_json::{Value, json};
 

@@ -4,12 +4,12 @@
 use std::fmt::Write as _;
 
 use chrono::{Duration, NaiveDate};
-use ironpulse::core::records::{PrKind, PrValue};
 use ironpulse::core::review::hrv::HrvTrend;
 use ironpulse::core::review::insights::Insight;
 use ironpulse::core::review::load::{
     LoadFigures, LoadSource, Monotony, Polarisation, ZoneTime, zone_labels,
 };
+use ironpulse::core::strength::records::{PrKind, PrValue};
 use ironpulse::core::units::{Figure, Unit, thousands};
 
 use ironpulse::read::DeloadCheck;

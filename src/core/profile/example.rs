@@ -5,7 +5,7 @@
 //! a mistake in the test and panics saying which.
 
 use super::{Profile, Sex, default_bar, default_plates};
-use crate::core::hr_settings::ZoneKind;
+use crate::core::profile::ZoneKind;
 use crate::core::units::{Bpm, Unit, Weight};
 
 fn bpm(value: u32) -> Bpm {

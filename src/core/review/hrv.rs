@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::HrvReading;
 use super::range::Range;
-use super::trend_line::{TrendLine, minus_days};
+use crate::core::trend_line::{TrendLine, minus_days};
 
 /// Days before the latest reading that make its baseline.
 pub const BASELINE_DAYS: u64 = 30;

@@ -46,10 +46,10 @@ use super::load::{DailyLoads, Monotony, Polarisation};
 use super::muscles::Untrained;
 use super::records::PrStreak;
 use super::{ExerciseSession, HrvReading, MuscleSets, SessionLoad};
-use crate::core::acwr::Band;
-use crate::core::deload::DeloadWeek;
-use crate::core::exercise::{Exercise, ExerciseId};
+use crate::core::load::acwr::Band;
+use crate::core::strength::deload::DeloadWeek;
 use crate::core::units::{Unit, Weight};
+use crate::core::workout::exercise::{Exercise, ExerciseId};
 
 /// How an insight should be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -117,7 +117,7 @@ pub struct LiftSlope {
     pub start: Weight,
     pub end: Weight,
     pub percent_per_month: f64,
-    /// The slope in standard errors ([`crate::core::review::trend_line::TrendLine::t_value`]).
+    /// The slope in standard errors ([`crate::core::trend_line::TrendLine::t_value`]).
     pub t_value: Option<f64>,
 }
 

@@ -21,9 +21,9 @@ pub use zone_time::{Polarisation, ZoneTime, split, zone_labels};
 
 use super::SessionLoad;
 use super::range::Range;
-use crate::core::acwr::{self, Band, Method};
-use crate::core::history::week_start;
-use crate::core::pmc;
+use crate::core::load::acwr::{self, Band, Method};
+use crate::core::load::pmc;
+use crate::core::strength::history::week_start;
 use zone_time::ZoneTally;
 
 /// One day of the chart.

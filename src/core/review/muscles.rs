@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 
 use super::MuscleSets;
 use super::range::Range;
-use super::trend_line::minus_days;
-use crate::core::history::week_start;
+use crate::core::strength::history::week_start;
+use crate::core::trend_line::minus_days;
 
 /// A group trained in the last this many days but not lately is reported as untrained.
 pub const LOOKBACK_DAYS: u64 = 90;
@@ -123,8 +123,8 @@ pub fn untrained(rows: &[MuscleSets], today: NaiveDate) -> Vec<Untrained> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::exercise::ExerciseId;
     use crate::core::review::tests_support::{day, nth};
+    use crate::core::workout::exercise::ExerciseId;
 
     fn row(date: NaiveDate, muscles: &[&str], sets: u32) -> MuscleSets {
         MuscleSets {

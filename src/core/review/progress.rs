@@ -7,11 +7,11 @@ use chrono::NaiveDate;
 
 use super::range::Range;
 use super::strength::{E1rmTrend, trend_points};
-use super::trend_line::WeightTrend;
-use crate::core::deload::{DeloadWeek, E1rmPoint};
-use crate::core::history::{PerformanceSummary, TopSet, week_start, weekly_best};
-use crate::core::session::SessionId;
+use crate::core::strength::deload::{DeloadWeek, E1rmPoint};
+use crate::core::strength::history::{PerformanceSummary, TopSet, week_start, weekly_best};
+use crate::core::trend_line::WeightTrend;
 use crate::core::units::Weight;
+use crate::core::workout::session::SessionId;
 
 /// An e1RM must beat the best before it by more than this many kg to be a PR (float noise).
 const BEAT_BY_KG: f64 = 1e-6;
@@ -209,7 +209,7 @@ mod tests {
             e1rm: e1rm.map(kg),
             volume_kg,
             mean_rpe: None,
-            reader: crate::core::e1rm::Reader::default(),
+            reader: crate::core::strength::e1rm::Reader::default(),
         }
     }
 
@@ -309,7 +309,7 @@ mod tests {
         history[6].e1rm = Some(kg(60.0));
         history.extend((0..8).map(|w| summary(nth(7 * w + 3), 10 + w, Some(80.0), 1000.0)));
         let deload = DeloadWeek {
-            id: crate::core::deload::DeloadId(1),
+            id: crate::core::strength::deload::DeloadId(1),
             start: nth(42),
             end: Some(nth(48)),
             note: String::new(),
@@ -385,7 +385,7 @@ mod tests {
     /// A running deload from `n` days after the first Monday: seven days.
     fn deload_at(n: i64) -> DeloadWeek {
         DeloadWeek {
-            id: crate::core::deload::DeloadId(n),
+            id: crate::core::strength::deload::DeloadId(n),
             start: nth(n),
             end: None,
             note: String::new(),

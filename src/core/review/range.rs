@@ -2,7 +2,7 @@
 
 use chrono::{Days, Months, NaiveDate};
 
-use crate::core::history::week_start;
+use crate::core::strength::history::week_start;
 
 /// The span of a review chart, ending today. Every bounded range starts on a Monday so that
 /// each week in it is whole (the current week runs up to today).

@@ -7,12 +7,12 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::ExerciseSession;
-use super::trend_line::minus_days;
-use crate::core::exercise::ExerciseId;
-use crate::core::history::week_start;
-use crate::core::records::{PrKind, PrValue};
-use crate::core::session::SessionId;
+use crate::core::strength::history::week_start;
+use crate::core::strength::records::{PrKind, PrValue};
+use crate::core::trend_line::minus_days;
 use crate::core::units::Weight;
+use crate::core::workout::exercise::ExerciseId;
+use crate::core::workout::session::SessionId;
 
 /// A new value must beat the old by more than this (kg, or kg × reps) to count (float noise).
 const BEAT_BY: f64 = 1e-6;

@@ -3,11 +3,11 @@
 use chrono::{Datelike as _, NaiveDate};
 
 use super::{ExerciseSession, HrTotals, SessionLoad};
-use crate::core::exercise::ExerciseId;
-use crate::core::hr_settings::ZoneKind;
-use crate::core::hr_summary::ZONE_SLOTS;
-use crate::core::session::SessionId;
+use crate::core::heart::summary::ZONE_SLOTS;
+use crate::core::profile::ZoneKind;
 use crate::core::units::Weight;
+use crate::core::workout::exercise::ExerciseId;
+use crate::core::workout::session::SessionId;
 
 /// June 2025: the 2nd, 9th, 16th, 23rd and 30th are Mondays.
 pub fn day(d: u32) -> NaiveDate {

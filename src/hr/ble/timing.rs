@@ -49,7 +49,7 @@ impl Timing {
         read: Duration::from_secs(5),
         find: Duration::from_secs(10),
         bus: Duration::from_secs(5),
-        stale: crate::core::hr_sample::GAP_AFTER,
+        stale: crate::core::heart::sample::GAP_AFTER,
         backoff: Backoff::PRODUCTION,
         scan: Duration::from_secs(5),
     };

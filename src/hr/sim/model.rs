@@ -152,7 +152,7 @@ impl SimModel {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::hrv::{clean, rmssd};
+    use crate::core::heart::hrv::{clean, rmssd};
 
     const SECOND: Duration = Duration::from_secs(1);
 

@@ -3,10 +3,10 @@
 use chrono::{DateTime, Utc};
 
 use super::*;
-use crate::core::deload::{DeloadConfig, SignalKind, Urgency, assess};
-use crate::core::exercise::ExerciseId;
-use crate::core::set::{Effort, SetSpec};
+use crate::core::strength::deload::{DeloadConfig, SignalKind, Urgency, assess};
 use crate::core::units::Rpe;
+use crate::core::workout::exercise::ExerciseId;
+use crate::core::workout::set::{Effort, SetSpec};
 use crate::store::fixtures::{lift, store};
 use crate::store::{HistorySession, HistorySet, HistorySlot};
 

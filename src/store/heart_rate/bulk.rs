@@ -2,11 +2,11 @@
 
 use super::check_batch;
 use super::set_hr::SESSION_SET_IDS;
-use crate::core::hr_sample::{HrGap, HrSample};
-use crate::core::hr_settings::HrSettings;
-use crate::core::hr_summary::HrSummary;
-use crate::core::session::SessionId;
-use crate::core::set_hr::SetHr;
+use crate::core::heart::sample::{HrGap, HrSample};
+use crate::core::heart::set_hr::SetHr;
+use crate::core::heart::settings::HrSettings;
+use crate::core::heart::summary::HrSummary;
+use crate::core::workout::session::SessionId;
 use crate::store::{Store, StoreError};
 
 /// Everything about one stored session's heart rate, as [`Store::insert_history_hr`] writes it.

@@ -3,9 +3,9 @@
 use rusqlite::params;
 
 use super::stored_bpm;
-use crate::core::session::{SessionId, SetId};
-use crate::core::set_hr::SetHr;
+use crate::core::heart::set_hr::SetHr;
 use crate::core::units::Bpm;
+use crate::core::workout::session::{SessionId, SetId};
 use crate::store::{Store, StoreError};
 
 const UPDATE_SET_HR: &str = "UPDATE set_entry SET hr_start = ?2, hr_end = ?3, hr_peak = ?4,

@@ -5,10 +5,11 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension as _, Row, params};
 
 use super::stored_bpm;
-use crate::core::hr_settings::{HrSettings, ZoneKind};
-use crate::core::hr_summary::{HrSummary, ZONE_SLOTS, summarise};
-use crate::core::session::SessionId;
+use crate::core::heart::settings::HrSettings;
+use crate::core::heart::summary::{HrSummary, ZONE_SLOTS, summarise};
+use crate::core::profile::ZoneKind;
 use crate::core::units::Bpm;
+use crate::core::workout::session::SessionId;
 use crate::store::{Store, StoreError, from_millis, to_millis};
 
 /// The settings columns of `session`, in [`read_settings`] order.
@@ -164,7 +165,7 @@ impl Store {
             self.set_hr_settings(session, &settings)?;
             settings
         };
-        let invalid = |e: crate::core::hr_settings::HrSettingsError| {
+        let invalid = |e: crate::core::heart::settings::HrSettingsError| {
             StoreError::Invalid(format!("session {}: {e}", session.0))
         };
         let load = settings.load_params(profile.sex).map_err(invalid)?;

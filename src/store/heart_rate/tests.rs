@@ -1,11 +1,12 @@
 use std::time::Duration;
 
 use super::*;
-use crate::core::hr_settings::{HrSettings, ZoneKind};
-use crate::core::hr_summary::HrSummary;
+use crate::core::heart::set_hr::SetHr;
+use crate::core::heart::settings::HrSettings;
+use crate::core::heart::summary::HrSummary;
 use crate::core::profile::Profile;
-use crate::core::session::SetId;
-use crate::core::set_hr::SetHr;
+use crate::core::profile::ZoneKind;
+use crate::core::workout::session::SetId;
 use crate::hr::sim::{Script, SimModel, SimParams};
 use crate::store::HistoryHr;
 use crate::store::fixtures::{at, custom, lift, store};

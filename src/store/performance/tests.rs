@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::core::set::{Effort, SetKind, SetSpec};
 use crate::core::units::Rpe;
+use crate::core::workout::set::{Effort, SetKind, SetSpec};
 use crate::store::fixtures::{at, custom, lift, store};
 
 const DAY: i64 = 24 * 60;
@@ -149,7 +149,7 @@ fn exercises_trained_since_finds_a_lift_trained_once_long_ago() {
     let squat = custom(&store, "Squat");
     let press = custom(&store, "Press");
     let row = custom(&store, "Row");
-    let log = |start: i64, lifts: &[crate::core::exercise::ExerciseId], abandon: bool| {
+    let log = |start: i64, lifts: &[crate::core::workout::exercise::ExerciseId], abandon: bool| {
         let id = store.start_session(at(start), "").unwrap();
         for &exercise in lifts {
             let slot = store.add_slot(id, exercise).unwrap().id;

@@ -1,11 +1,11 @@
 //! Records stored and kept true: logging, editing, deleting, abandoning, bulk inserts, upgrades.
 
 use super::*;
-use crate::core::history::past_sets;
-use crate::core::records::records as recompute;
-use crate::core::session::SlotId;
-use crate::core::set::{Effort, SetKind, SetSpec, Totals};
+use crate::core::strength::history::past_sets;
+use crate::core::strength::records::records as recompute;
 use crate::core::units::Rpe;
+use crate::core::workout::session::SlotId;
+use crate::core::workout::set::{Effort, SetKind, SetSpec, Totals};
 use crate::store::fixtures::{at, custom, kg, lift, store, with_body_weight};
 
 const DAY: i64 = 24 * 60;
@@ -242,7 +242,7 @@ fn an_unrated_set_on_a_rated_lift_is_stored_at_the_typical_rpe() {
     assert_true_to_history(&store, bench);
     // The trend reads the same stored value: no dip on the day without an RPE.
     let trend = store
-        .e1rm_trend(bench, crate::core::history::TrendBy::Session)
+        .e1rm_trend(bench, crate::core::strength::history::TrendBy::Session)
         .unwrap();
     let kgs: Vec<f64> = trend.iter().map(|p| p.e1rm.kg()).collect();
     assert!(kgs.windows(2).all(|w| w[1] > w[0]), "{kgs:?}");

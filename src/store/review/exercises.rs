@@ -8,10 +8,10 @@ use chrono::NaiveDate;
 use rusqlite::OptionalExtension as _;
 
 use super::{day_of, day_range};
-use crate::core::exercise::ExerciseId;
 use crate::core::review::{ExerciseSession, MuscleSets};
-use crate::core::session::SessionId;
 use crate::core::units::Weight;
+use crate::core::workout::exercise::ExerciseId;
+use crate::core::workout::session::SessionId;
 use crate::store::{Store, StoreError};
 
 /// The working sets of each exercise slot, in session then slot order. Grouping in the order of

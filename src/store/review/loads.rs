@@ -5,10 +5,10 @@ use chrono::NaiveDate;
 use rusqlite::Row;
 
 use super::{day_of, day_range};
-use crate::core::hr_settings::ZoneKind;
-use crate::core::hr_summary::ZONE_SLOTS;
+use crate::core::heart::summary::ZONE_SLOTS;
+use crate::core::profile::ZoneKind;
 use crate::core::review::{HrTotals, SessionLoad};
-use crate::core::session::SessionId;
+use crate::core::workout::session::SessionId;
 use crate::store::sessions::session_rpe;
 use crate::store::{Store, StoreError};
 

@@ -1,8 +1,8 @@
 //! The session-detail comparison: for each exercise of a session, the last time it was done
 //! before, summarised like [`Store::performances`] does.
 
-use crate::core::exercise::ExerciseId;
-use crate::core::history::{PerformanceSummary, summarise_after};
+use crate::core::strength::history::{PerformanceSummary, summarise_after};
+use crate::core::workout::exercise::ExerciseId;
 use crate::store::performance::{SESSION_BODY, group_sessions};
 use crate::store::sets::{SET_COLUMNS, SetRow};
 use crate::store::{Store, StoreError};
@@ -39,7 +39,7 @@ impl Store {
     /// did. Exercises done for the first time are left out.
     pub fn previous_performances(
         &self,
-        session: crate::core::session::SessionId,
+        session: crate::core::workout::session::SessionId,
     ) -> Result<Vec<(ExerciseId, PerformanceSummary)>, StoreError> {
         self.lookup::<i64>("session", "SELECT 1 FROM session WHERE id = ?1", session.0)?;
         let fail = || self.fail("read the previous performances");

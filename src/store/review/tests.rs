@@ -11,13 +11,14 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::core::exercise::{Equipment, ExerciseId, ExerciseKind, Mechanics};
-use crate::core::hr_settings::{HrSettings, ZoneKind};
-use crate::core::hr_summary::HrSummary;
+use crate::core::heart::settings::HrSettings;
+use crate::core::heart::summary::HrSummary;
+use crate::core::profile::ZoneKind;
 use crate::core::review::{HrTotals, HrvReading};
-use crate::core::session::SessionId;
-use crate::core::set::{Effort, Load, SetKind, SetSpec};
 use crate::core::units::{Bpm, Rpe, Seconds, Weight};
+use crate::core::workout::exercise::{Equipment, ExerciseId, ExerciseKind, Mechanics};
+use crate::core::workout::session::SessionId;
+use crate::core::workout::set::{Effort, Load, SetKind, SetSpec};
 use crate::store::fixtures::{kg, lift, reps, store};
 use crate::store::{HistorySession, HistorySet, HistorySlot, Store, StoreError};
 

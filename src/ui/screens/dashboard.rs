@@ -10,8 +10,8 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::app::keymap::{Command, Context};
 use crate::app::state::State;
-use crate::core::rest::clock;
 use crate::core::words;
+use crate::core::workout::rest::clock;
 use crate::ui::text::wrap;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::session_row;
@@ -157,7 +157,7 @@ fn read_only_lines(why: &crate::store::ReadOnly, theme: Theme) -> Vec<Line<'stat
 /// while the verdict is still "keep an eye on it"), wrapped to `width` so no number is cut;
 /// during a recorded deload, the day of it instead.
 fn deload_lines(state: &State, width: usize, theme: Theme) -> Vec<Line<'static>> {
-    use crate::core::deload::Urgency;
+    use crate::core::strength::deload::Urgency;
     let key = state
         .keymap
         .key_for(Context::Dashboard, Command::Deload)
@@ -172,7 +172,7 @@ fn deload_lines(state: &State, width: usize, theme: Theme) -> Vec<Line<'static>>
             Span::raw(format!(
                 "{} — cut volume by ~{} %, same loads.",
                 day.describe(),
-                crate::core::deload::PLAN.volume_cut_percent
+                crate::core::strength::deload::PLAN.volume_cut_percent
             )),
         ])];
         if let Some(key) = key {

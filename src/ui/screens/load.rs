@@ -19,7 +19,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use crate::app::keymap::{Command, Context};
 use crate::app::review_state::{LoadPanel, LoadScreen};
 use crate::app::state::State;
-use crate::core::acwr::Band;
+use crate::core::load::acwr::Band;
 use crate::core::review::hrv::HrvTrend;
 use crate::core::review::load::TrainingLoad;
 use crate::ui::theme::Theme;

@@ -15,7 +15,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use crate::app::keymap::{Command, Context};
 use crate::app::review_state::ProgressScreen;
 use crate::app::state::{Picker, PickerPurpose, Screen, State};
-use crate::core::exercise::ExerciseId;
+use crate::core::workout::exercise::ExerciseId;
 use crate::ui::theme::Theme;
 
 pub use volume::compact;

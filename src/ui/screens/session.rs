@@ -8,9 +8,9 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::keymap::{Command, Context};
 use crate::app::state::{PlateHint, SessionScreen, State};
-use crate::core::session::{LoggedSet, Session, Slot};
-use crate::core::set_hr::SetHr;
+use crate::core::heart::set_hr::SetHr;
 use crate::core::units::{Unit, Weight};
+use crate::core::workout::session::{LoggedSet, Session, Slot};
 use crate::ui::text::cut_at_word;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::entry_line;

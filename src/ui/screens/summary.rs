@@ -1,5 +1,5 @@
 //! After finishing: duration, sets, reps and volume per exercise, by the one definition
-//! ([`crate::core::set::Totals`]): every set counts as a set, warm-ups among them; reps and
+//! ([`crate::core::workout::set::Totals`]): every set counts as a set, warm-ups among them; reps and
 //! volume count the working sets.
 
 use ratatui::Frame;
@@ -8,10 +8,10 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::app::state::State;
-use crate::core::session::Session;
-use crate::core::set::Load;
 use crate::core::units::format_number;
 use crate::core::words;
+use crate::core::workout::session::Session;
+use crate::core::workout::set::Load;
 use crate::ui::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, session: &Session, theme: Theme) {

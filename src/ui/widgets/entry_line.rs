@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::state::{EntryError, RestTimer};
 use crate::app::text_input::TextInput;
-use crate::core::rest::{RestStatus, clock};
+use crate::core::workout::rest::{RestStatus, clock};
 use crate::ui::text;
 use crate::ui::theme::Theme;
 

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::state::{Screen, State};
-use crate::core::rest::clock;
+use crate::core::workout::rest::clock;
 use crate::ui::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {

@@ -12,10 +12,10 @@ use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph};
 
 use crate::app::heart::{Heart, Link};
 use crate::app::state::State;
-use crate::core::live_hr::CHART_WINDOW;
-use crate::core::rest::clock;
+use crate::core::heart::live::CHART_WINDOW;
+use crate::core::heart::zones::Zone;
 use crate::core::units::format_number;
-use crate::core::zones::Zone;
+use crate::core::workout::rest::clock;
 use crate::hr::ble::seconds;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::hr_chart;
@@ -178,13 +178,13 @@ fn figures_lines(heart: &Heart, theme: Theme) -> Vec<Line<'static>> {
         Line::from(vec![
             Span::styled("avg ", theme.dim()),
             Span::raw(value(
-                meter.and_then(crate::core::meter::Meter::average),
+                meter.and_then(crate::core::heart::meter::Meter::average),
                 "",
             )),
             Span::styled("  max ", theme.dim()),
             Span::raw(
                 meter
-                    .and_then(crate::core::meter::Meter::max)
+                    .and_then(crate::core::heart::meter::Meter::max)
                     .map_or_else(|| "–".into(), |b| b.get().to_string()),
             ),
             // Unreadable packets and readings out of 20–250 bpm, both thrown away.
@@ -252,7 +252,7 @@ fn history_chart(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
     let marks: Vec<(f64, f64)> = state
         .session
         .iter()
-        .flat_map(crate::core::session::Session::sets)
+        .flat_map(crate::core::workout::session::Session::sets)
         .filter_map(|(_, set)| heart.live.source_time(set.completed_at))
         .filter(|t| now.saturating_sub(*t) <= CHART_WINDOW)
         .map(|t| (x(t), high))
@@ -307,7 +307,7 @@ mod tests {
     use super::*;
     use crate::app::keymap::Keymap;
     use crate::app::state::{Settings, Startup};
-    use crate::core::zones::{Sport, ZoneModel};
+    use crate::core::heart::zones::{Sport, ZoneModel};
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 

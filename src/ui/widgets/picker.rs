@@ -14,7 +14,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, picker: &Picker, the
     frame.render_widget(Clear, area);
     // A picker for the progression chart marks the lifts trained, else the recent exercises.
     let lifts = crate::ui::screens::progress::picker_lifts(state, picker);
-    let marked: &[crate::core::exercise::ExerciseId] = lifts.unwrap_or(&state.recent_exercises);
+    let marked: &[crate::core::workout::exercise::ExerciseId] =
+        lifts.unwrap_or(&state.recent_exercises);
     let block = Block::bordered()
         .title(if lifts.is_some() {
             " Show the progression of — type to search "

@@ -3,9 +3,9 @@
 use ratatui::text::Line;
 
 use crate::app::state::State;
-use crate::core::session::SessionSummary;
 use crate::core::units::format_number;
 use crate::core::words::duration;
+use crate::core::workout::session::SessionSummary;
 use crate::ui::text::truncate;
 use crate::ui::theme::Theme;
 

@@ -5,8 +5,8 @@
 //! wider than its panel, columns that repeat or add detail step aside in a fixed order — RIR
 //! first (it is always 10 − RPE), then the time of day — rather than being cut.
 
-use crate::core::set::{Load, SetSpec};
 use crate::core::units::{Bpm, Unit, format_number};
+use crate::core::workout::set::{Load, SetSpec};
 use crate::ui::text::{truncate, width};
 
 /// One column: its heading, a cell per row, and when it steps aside for a narrow panel (lower

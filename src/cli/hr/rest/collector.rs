@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
-use ironpulse::core::hrm::Contact;
-use ironpulse::core::hrv::{ArtefactFilter, clean, rmssd, sdnn};
+use ironpulse::core::heart::hrm::Contact;
+use ironpulse::core::heart::hrv::{ArtefactFilter, clean, rmssd, sdnn};
 use ironpulse::core::units::Bpm;
 use ironpulse::hr::HrEvent;
 use ironpulse::hr::replay::END_OF_RECORDING;

@@ -106,7 +106,7 @@ fn status(c: &Collector) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ironpulse::core::hrm::Contact;
+    use ironpulse::core::heart::hrm::Contact;
     use ironpulse::core::units::Bpm;
 
     fn run(tty: bool) -> String {

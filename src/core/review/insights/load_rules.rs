@@ -1,11 +1,11 @@
 //! The rules on load and recovery: ACWR, monotony, cardio polarisation, HRV.
 
 use super::{Insight, InsightData, InsightInput, InsightKind, Tone};
-use crate::core::acwr::{self, ACUTE_DAYS, Band, CHRONIC_DAYS, Method};
+use crate::core::load::acwr::{self, ACUTE_DAYS, Band, CHRONIC_DAYS, Method};
 use crate::core::review::hrv::hrv_trend;
 use crate::core::review::load::{DailyLoads, MONOTONY_HIGH, Polarisation, monotony, split};
 use crate::core::review::range::Range;
-use crate::core::review::trend_line::minus_days;
+use crate::core::trend_line::minus_days;
 
 /// ACWR above this is a warning (science.md's "high risk").
 pub const ACWR_HIGH: f64 = 1.5;

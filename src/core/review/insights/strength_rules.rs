@@ -3,14 +3,14 @@
 use std::collections::HashMap;
 
 use super::{Insight, InsightData, InsightInput, InsightKind, LiftSlope, Tone, signed};
-use crate::core::exercise::{Exercise, ExerciseId};
 use crate::core::review::muscles::{self, UNTRAINED_DAYS};
 use crate::core::review::records::{pr_streak as streak_of, review_prs};
 use crate::core::review::strength::{
     Direction, LiftTrend, VERDICT_MIN_SPAN_DAYS, VERDICT_MIN_WEEKS, WINDOW_DAYS, name_of,
 };
-use crate::core::review::trend_line::minus_days;
+use crate::core::trend_line::minus_days;
 use crate::core::units::Weight;
+use crate::core::workout::exercise::{Exercise, ExerciseId};
 
 /// The e1RM window: the last 8 weeks (the window of [`lift_trends`]).
 pub const PLATEAU_WINDOW_DAYS: u64 = WINDOW_DAYS;

@@ -1,9 +1,9 @@
 use super::*;
-use crate::core::deload::DeloadId;
-use crate::core::exercise::{Equipment, ExerciseKind, Mechanics};
-use crate::core::hr_settings::ZoneKind;
+use crate::core::profile::ZoneKind;
 use crate::core::review::tests_support::{day, hr_session_on, kg, lift, load_on, nth};
-use crate::core::session::SessionId;
+use crate::core::strength::deload::DeloadId;
+use crate::core::workout::exercise::{Equipment, ExerciseKind, Mechanics};
+use crate::core::workout::session::SessionId;
 
 /// A named history: the rows the store would hand over.
 #[derive(Default)]
@@ -657,10 +657,10 @@ fn a_squat_falling_while_setting_volume_records_is_falling_not_a_streak() {
     assert!(kinds(&flat.run(today)).contains(&InsightKind::PrStreak));
     // The deload check on the same weeks: −4.7 % over the line (150 → 143), under its 5 %, so
     // no signal; a steeper 1.5 kg a week (−7 %) is a signal, and the insights call it falling.
-    let main = |per_week: f64| crate::core::deload::MainLift {
+    let main = |per_week: f64| crate::core::strength::deload::MainLift {
         name: "Back Squat".into(),
         e1rms: (0..8_i64)
-            .map(|w| crate::core::deload::E1rmPoint {
+            .map(|w| crate::core::strength::deload::E1rmPoint {
                 date: nth(7 * w),
                 e1rm: kg(150.0 - per_week * w as f64),
             })
@@ -668,17 +668,21 @@ fn a_squat_falling_while_setting_volume_records_is_falling_not_a_streak() {
     };
     let signal = |per_week: f64| {
         let lifts = [main(per_week)];
-        let input = crate::core::deload::DeloadInput {
+        let input = crate::core::strength::deload::DeloadInput {
             main_lifts: &lifts,
             weeks: &[],
             acwr: &[],
             last_deload: Some(today),
             training_since: None,
         };
-        crate::core::deload::assess(&input, &crate::core::deload::DeloadConfig::default(), today)
-            .signals
-            .iter()
-            .any(|s| s.kind == crate::core::deload::SignalKind::E1rmDrop)
+        crate::core::strength::deload::assess(
+            &input,
+            &crate::core::strength::deload::DeloadConfig::default(),
+            today,
+        )
+        .signals
+        .iter()
+        .any(|s| s.kind == crate::core::strength::deload::SignalKind::E1rmDrop)
     };
     assert!(!signal(1.0));
     assert!(signal(1.5));
@@ -711,29 +715,29 @@ proptest::proptest! {
             ..History::default()
         };
         let falling = kinds(&history.run(today)).contains(&InsightKind::E1rmFalling);
-        let lifts = [crate::core::deload::MainLift {
+        let lifts = [crate::core::strength::deload::MainLift {
             name: "Back Squat".into(),
             e1rms: dates
                 .iter()
                 .zip(&weekly)
-                .map(|(d, e)| crate::core::deload::E1rmPoint { date: *d, e1rm: kg(*e) })
+                .map(|(d, e)| crate::core::strength::deload::E1rmPoint { date: *d, e1rm: kg(*e) })
                 .collect(),
         }];
-        let input = crate::core::deload::DeloadInput {
+        let input = crate::core::strength::deload::DeloadInput {
             main_lifts: &lifts,
             weeks: &[],
             acwr: &[],
             last_deload: Some(today),
             training_since: None,
         };
-        let signal = crate::core::deload::assess(
+        let signal = crate::core::strength::deload::assess(
             &input,
-            &crate::core::deload::DeloadConfig::default(),
+            &crate::core::strength::deload::DeloadConfig::default(),
             today,
         )
         .signals
         .iter()
-        .any(|s| s.kind == crate::core::deload::SignalKind::E1rmDrop);
+        .any(|s| s.kind == crate::core::strength::deload::SignalKind::E1rmDrop);
         proptest::prop_assert!(!signal || falling, "{weekly:?}");
     }
 }

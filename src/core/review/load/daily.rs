@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 
 use super::super::SessionLoad;
-use crate::core::load::foster_load;
-use crate::core::review::trend_line::plus_days;
+use crate::core::heart::load::foster_load;
+use crate::core::trend_line::plus_days;
 
 /// The default scale from Foster load (RPE × minutes) to hrTSS: an hour at session RPE 7
 /// ("very hard" on the CR-10, about threshold) scores 100, like an hour at LTHR does in hrTSS.

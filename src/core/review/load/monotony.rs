@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use super::DayLoad;
-use crate::core::review::trend_line::minus_days;
+use crate::core::trend_line::minus_days;
 
 /// Days in the monotony window.
 pub const MONOTONY_DAYS: usize = 7;

@@ -7,10 +7,10 @@
 //! (Seiler 2010, Int J Sports Physiol Perform 5:276–291) asks for about 80 % low.
 
 use super::super::HrTotals;
-use crate::core::hr_settings::ZoneKind;
-use crate::core::hr_summary::ZONE_SLOTS;
+use crate::core::heart::summary::ZONE_SLOTS;
+use crate::core::heart::zones::{Sport, ZoneModel};
+use crate::core::profile::ZoneKind;
 use crate::core::units::Bpm;
-use crate::core::zones::{Sport, ZoneModel};
 
 /// Seconds at low and high intensity, and the shares.
 #[derive(Debug, Clone, Copy, PartialEq)]

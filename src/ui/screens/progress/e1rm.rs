@@ -201,7 +201,7 @@ fn nothing_to_chart(state: &State, screen: &ProgressScreen, name: &str) -> Optio
     } else if progress.weekly_best.is_empty() && progress.deload_weeks.is_empty() {
         // Say why for this lift: sets of many reps (above MAX_REPS an estimate is unreliable,
         // science.md), or none with a weight.
-        let max = crate::core::e1rm::MAX_REPS;
+        let max = crate::core::strength::e1rm::MAX_REPS;
         let why = if progress
             .sessions
             .iter()

@@ -10,8 +10,8 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::volume::compact;
 use super::{DELOAD_MARK, PR_MARK};
-use crate::core::history::TopSet;
 use crate::core::review::progress::{Progress, ProgressSession};
+use crate::core::strength::history::TopSet;
 use crate::core::units::{Unit, Weight, format_number, round_to};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::time_chart;

@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::core::history::PerformanceSummary;
-use crate::core::session_review::{Change, Comparison};
+use crate::core::review::session::{Change, Comparison};
+use crate::core::strength::history::PerformanceSummary;
 use crate::core::units::{Unit, format_number};
 use crate::ui::theme::Theme;
 

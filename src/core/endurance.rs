@@ -1,0 +1,3 @@
+//! Endurance: running performance (VDOT, race equivalents, Riegel, paces).
+
+pub mod running;
