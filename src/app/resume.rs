@@ -1,5 +1,5 @@
 //! What to ask about a session still running: resume it after a restart, or — when nothing was
-//! logged in it for over an hour (`core::session::IDLE_GAP`) — finish it where it stopped and
+//! logged in it for over an hour (`core::workout::session::IDLE_GAP`) — finish it where it stopped and
 //! start a new one, so a session left open for days never counts the days.
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};

@@ -3,15 +3,15 @@
 //! incrementally (cheap, on the hot path); an edit, a delete, a bulk insert or a new pinned
 //! formula re-reads the exercise's stored e1RMs and recomputes its records from its history.
 //!
-//! Every set's `e1rm_kg` is the one [`core::e1rm::Reader`] gives it walking the lift's history in
+//! Every set's `e1rm_kg` is the one [`core::strength::e1rm::Reader`] gives it walking the lift's history in
 //! order (sessions by start, then slot and set position; abandoned sessions left out) — the same
 //! walk the app's coaching does over the history it reads — so every chart, record and signal
-//! reading the column reads one rule. Load records are [`core::records`]'s fold; session volume
+//! reading the column reads one rule. Load records are [`core::strength::records`]'s fold; session volume
 //! is the sum of the lift's stored slot volumes ([`crate::core::workout::set::Totals`]). The table adds
 //! which set (or, for volume, which session) first reached each one.
 //!
-//! [`core::records`]: crate::core::strength::records
-//! [`core::e1rm::Reader`]: crate::core::strength::e1rm::Reader
+//! [`core::strength::records`]: crate::core::strength::records
+//! [`core::strength::e1rm::Reader`]: crate::core::strength::e1rm::Reader
 
 use std::collections::HashMap;
 

@@ -284,7 +284,7 @@ impl Store {
         self.refresh_trained_time(session, sets.iter().map(|(_, s)| s.completed_at))
     }
 
-    /// Stores the session's training time (`core::session::trained_time`): its start, `sets`'
+    /// Stores the session's training time (`core::workout::session::trained_time`): its start, `sets`'
     /// times and its end, idle gaps left out.
     fn refresh_trained_time(
         &self,

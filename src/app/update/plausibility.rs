@@ -1,4 +1,4 @@
-//! The check every set passes before it is saved (`core::plausible`): an impossible load is
+//! The check every set passes before it is saved (`core::workout::plausible`): an impossible load is
 //! refused with the reason; a load far beyond the lift's history is asked about once — Enter
 //! again on the same line logs it — so a typo never becomes a record.
 

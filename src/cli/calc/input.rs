@@ -106,7 +106,7 @@ pub struct TypedSet {
     pub rpe: Option<Rpe>,
 }
 
-/// A set typed as on the app's entry line (`core::shorthand`, the one parser): `100x5`,
+/// A set typed as on the app's entry line (`core::workout::shorthand`, the one parser): `100x5`,
 /// `225lbx5`, `100x5@8`, `100x5r2`, `bw+20x8` (with `body`), `w 60x5`. Bare numbers are in
 /// `unit`. A set without reps (`45s`) or without a weight (`x8`, which repeats an earlier set the
 /// command line does not have) is refused with the reason.

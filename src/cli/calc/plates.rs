@@ -69,7 +69,7 @@ fn kit_json(plates: &Plates) -> (f64, Vec<f64>) {
 }
 
 /// A load for the bar: a weight, and one a barbell can really carry — no one has ever lifted
-/// more than the all-time record (`core::plausible`), so past it there is no plate plan to give.
+/// more than the all-time record (`core::workout::plausible`), so past it there is no plate plan to give.
 /// Every load past it hears of the record, never of the larger limit on any weight (1000 kg).
 fn bar_load(value: f64, unit: Unit) -> Result<Weight, Failure> {
     let record = plausible::HEAVIEST_LIFT_KG / unit.kg_factor();

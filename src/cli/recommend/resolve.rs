@@ -1,5 +1,5 @@
 //! Which exercise a name on the command line means: the exact name or alias (ignoring case,
-//! spaces and punctuation), else the best match of the app's fuzzy matcher (`core::fuzzy`, the
+//! spaces and punctuation), else the best match of the app's fuzzy matcher (`core::workout::fuzzy`, the
 //! pickers' own) when it needed no typo forgiven; a typo or an unknown name gets the matches as
 //! suggestions instead, best first, so a command never acts on a guess.
 

@@ -16,7 +16,7 @@ use crate::store::{Store, StoreError};
 
 /// The working sets of each exercise slot, in session then slot order. Grouping in the order of
 /// `session_by_start` and `session_exercise_by_session` needs no sort. Volume is the slot's
-/// stored working volume (`core::set::Totals`, kept with the session's summary: a bodyweight
+/// stored working volume (`core::workout::set::Totals`, kept with the session's summary: a bodyweight
 /// set counts the session's body weight), one value per group.
 const SLOT_TOTALS: &str = "SELECT ses.id, ses.started_at, se.exercise_id, COUNT(*),
         MAX(s.e1rm_kg), MAX(CASE WHEN s.bodyweight = 0 THEN s.weight_kg END), se.volume_kg

@@ -203,7 +203,7 @@ impl DailyLoads {
         }
     }
 
-    /// The loads alone, for `core::pmc` and `core::acwr`.
+    /// The loads alone, for `core::load::pmc` and `core::load::acwr`.
     pub fn loads(&self) -> Vec<f64> {
         self.days.iter().map(|d| d.load).collect()
     }

@@ -13,7 +13,7 @@ use crate::core::review::load::TrainingLoad;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::time_chart::{self, LINE_KEY};
 
-/// The ACWR band edges drawn as reference lines (`core::acwr::Band`).
+/// The ACWR band edges drawn as reference lines (`core::load::acwr::Band`).
 const BAND_EDGES: [f64; 3] = [0.8, 1.3, 1.5];
 
 /// The key line in `key` and the chart in `area`: the ratio over its band edges.
