@@ -27,6 +27,14 @@ pub fn grouped(n: usize) -> String {
     out
 }
 
+/// `10 s`, `0.5 s`: a wait in seconds, to a tenth.
+pub fn wait_seconds(wait: std::time::Duration) -> String {
+    format!(
+        "{} s",
+        crate::core::units::format_number((wait.as_secs_f64() * 10.0).round() / 10.0)
+    )
+}
+
 /// A length of time in words: `45 s` under a minute, `42 min` under an hour, else `1 h 05 min`
 /// (to the nearest minute, never negative).
 pub fn duration(length: Duration) -> String {

@@ -29,7 +29,7 @@ use tokio::task::JoinHandle;
 
 use super::{HeartRateSource, HrEvent, Strap};
 
-pub use error::{BleError, Unavailable, seconds};
+pub use error::{BleError, Unavailable};
 pub use scan::scan;
 pub use strap::Target;
 pub use timing::{TIMING_ENV, Timing};

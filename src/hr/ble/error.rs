@@ -6,7 +6,7 @@ use std::future::Future;
 use std::time::Duration;
 
 use super::Target;
-use crate::core::units::format_number;
+use crate::core::words::wait_seconds;
 
 /// Why Bluetooth LE heart rate did not work (this time).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -19,7 +19,7 @@ pub enum BleError {
     #[error("Bluetooth lost: the system bus went away")]
     BusLost,
     /// A step did not finish in time (every Bluetooth wait is bounded).
-    #[error("timed out after {} while {doing}", seconds(*after))]
+    #[error("timed out after {} while {doing}", wait_seconds(*after))]
     TimedOut {
         doing: &'static str,
         after: Duration,
@@ -61,7 +61,7 @@ impl fmt::Display for Unavailable {
             Unavailable::BusSilent(after) => write!(
                 f,
                 "D-Bus is not answering (no reply within {} from the system's message bus)",
-                seconds(*after)
+                wait_seconds(*after)
             ),
             Unavailable::NoBluez => f.write_str(
                 "BlueZ is not running (the system's Bluetooth service: \
@@ -71,7 +71,7 @@ impl fmt::Display for Unavailable {
                 f,
                 "BlueZ is not answering (no reply within {} from the system's Bluetooth \
                  service: `sudo systemctl restart bluetooth`)",
-                seconds(*after)
+                wait_seconds(*after)
             ),
             Unavailable::Denied => f.write_str(
                 "not allowed to use BlueZ (the system's Bluetooth service: join the \
@@ -92,14 +92,6 @@ fn not_found(target: &Target) -> String {
         }
         target => format!("{target} was not found: is it worn (with wet electrodes) and in range?"),
     }
-}
-
-/// `10 s`, `0.5 s`: a wait in seconds, to a tenth.
-pub fn seconds(duration: Duration) -> String {
-    format!(
-        "{} s",
-        format_number((duration.as_secs_f64() * 10.0).round() / 10.0)
-    )
 }
 
 /// Runs one Bluetooth step with a time limit, naming the step in any error.

@@ -15,8 +15,9 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::time::{Instant, timeout};
 
 use super::bus::{self, Bus};
-use super::error::{Unavailable, seconds, timed};
+use super::error::{Unavailable, timed};
 use super::{BleError, HR_MEASUREMENT, Strap, Target, Timing, adapter, link, scan};
+use crate::core::words::wait_seconds;
 use crate::hr::{HrEvent, Pipeline, StaleTracker};
 
 /// The peripheral currently connected, so it can be hung up when the receiver goes away.
@@ -310,7 +311,7 @@ impl Session<'_> {
                     }
                     return End::Lost(format!(
                         "no heart rate for {}",
-                        seconds(self.timing.stale)
+                        wait_seconds(self.timing.stale)
                     ));
                 }
                 () = self.tx.closed() => {

@@ -15,8 +15,8 @@ use crate::app::state::State;
 use crate::core::heart::live::CHART_WINDOW;
 use crate::core::heart::zones::Zone;
 use crate::core::units::format_number;
+use crate::core::words::wait_seconds;
 use crate::core::workout::rest::clock;
-use crate::hr::ble::seconds;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::hr_chart;
 
@@ -81,7 +81,7 @@ pub fn link_text(heart: &Heart) -> String {
                 Some(retry) => format!(
                     "{why} · retry {} in {}",
                     retry.attempt,
-                    seconds(retry.delay)
+                    wait_seconds(retry.delay)
                 ),
                 None => why,
             }
