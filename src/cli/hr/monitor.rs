@@ -200,12 +200,15 @@ fn sample_text(
 ) -> String {
     let secs = at.as_secs();
     let mut line = format!("{:>3}:{:02}  ", secs / 60, secs % 60);
-    match (bpm, reading.zone) {
-        (Some(bpm), Some(zone)) => {
-            let zone = format!("{} {}", zone.label, zone.name);
+    // A value sent without skin contact is printed as sent, without a zone (it counts for none).
+    let zone = reading
+        .zone
+        .map_or_else(|| "–".to_owned(), |zone| format!("{} {}", zone.label, zone.name));
+    match bpm {
+        Some(bpm) => {
             let _ = write!(line, "{:>3} bpm  {zone:<16}", bpm.get());
         }
-        _ => line.push_str("  – bpm  no reading      "),
+        None => line.push_str("  – bpm  no reading      "),
     }
     if let Some(tss) = reading.hr_tss {
         let _ = write!(line, "  hrTSS {tss:.2}");
@@ -263,9 +266,9 @@ mod tests {
             (&off["bpm"], &off["contact"], &off["zone"], &off["hrtss"]),
             (&json!(165), &json!(false), &Value::Null, &json!(0.0))
         );
-        assert!(
-            event_text(&sample(2, Contact::NotDetected), &mut live)
-                .starts_with("  0:02    – bpm  no reading"),
+        assert_eq!(
+            event_text(&sample(2, Contact::NotDetected), &mut live),
+            "  0:02  165 bpm  –                 hrTSS 0.00  (no skin contact)"
         );
         // Back in contact: 165 bpm for the second since the last sample counts again.
         let on = event_json(
