@@ -801,12 +801,12 @@ fn a_unit_switch_mid_session_replans_the_lifts_in_it() {
     lb.unit = Unit::Lb;
     let effects = reply(&mut s, SettingsReply::ProfileSaved(lb), 2);
     assert_eq!(
-        effects,
-        vec![Effect::Store(StoreRequest::Exercise(
+        effects.first(),
+        Some(&Effect::Store(StoreRequest::Exercise(
             ExerciseRequest::Recoach {
                 exercises: vec![ExerciseId(1)]
             }
-        ))]
+        )))
     );
     reply(
         &mut s,
@@ -3152,4 +3152,38 @@ fn the_history_wide_reads_wait_for_the_first_frame() {
     );
     reply(&mut s, ReviewReply::Insights(vec![]), 1);
     assert!(screen_text(&s, 80, 24).contains("No warnings — keep training."));
+}
+
+/// The dashboard's insights quote weights in the lifter's unit and read every stored e1RM: a
+/// saved profile (a unit switch) or a pinned formula reads them again, with the deload check.
+#[test]
+fn a_saved_profile_or_pinned_formula_reads_the_insights_and_deload_check_again() {
+    use ironpulse::core::strength::e1rm::Formula;
+    let mut s = state(startup());
+    let lb = ironpulse::core::profile::Profile {
+        unit: ironpulse::core::units::Unit::Lb,
+        ..profile()
+    };
+    let again = [
+        Effect::Store(
+            DeloadRequest::Check {
+                today: t(2).date_naive(),
+            }
+            .into(),
+        ),
+        Effect::Store(
+            ReviewRequest::Insights {
+                today: t(2).date_naive(),
+            }
+            .into(),
+        ),
+    ];
+    let effects = reply(&mut s, SettingsReply::ProfileSaved(lb), 2);
+    assert_eq!(effects, again, "after a saved profile");
+    let effects = reply(
+        &mut s,
+        SettingsReply::FormulaPinned(Some(Formula::Epley)),
+        2,
+    );
+    assert_eq!(effects, again, "after a pinned formula");
 }

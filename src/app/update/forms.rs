@@ -130,7 +130,11 @@ pub fn stored(state: &mut State, reply: SettingsReply) -> Vec<Effect> {
         SettingsReply::ProfileSaved(profile) => {
             profile_saved(state, profile);
             // The running session's plans are in the old unit and plates: work them out again.
-            return super::session::recoach(state).into_iter().collect();
+            // The insights and the deload check quote weights in the unit and read the body
+            // weight: read them again too.
+            let mut effects: Vec<Effect> = super::session::recoach(state).into_iter().collect();
+            effects.extend(super::deload::check_again(state));
+            effects
         }
         SettingsReply::FormulaPinned(formula) => {
             state.pinned = formula;
@@ -143,9 +147,10 @@ pub fn stored(state: &mut State, reply: SettingsReply) -> Vec<Effect> {
                 format!("e1RM now by {name}; stored estimates and records were recomputed."),
                 false,
             );
+            // Every stored e1RM moved: so did the trends the insights and the deload check read.
+            super::deload::check_again(state)
         }
     }
-    Vec::new()
 }
 
 fn profile_saved(state: &mut State, profile: crate::core::profile::Profile) {

@@ -201,9 +201,10 @@ fn sample_text(
     let secs = at.as_secs();
     let mut line = format!("{:>3}:{:02}  ", secs / 60, secs % 60);
     // A value sent without skin contact is printed as sent, without a zone (it counts for none).
-    let zone = reading
-        .zone
-        .map_or_else(|| "–".to_owned(), |zone| format!("{} {}", zone.label, zone.name));
+    let zone = reading.zone.map_or_else(
+        || "–".to_owned(),
+        |zone| format!("{} {}", zone.label, zone.name),
+    );
     match bpm {
         Some(bpm) => {
             let _ = write!(line, "{:>3} bpm  {zone:<16}", bpm.get());
