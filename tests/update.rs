@@ -3187,3 +3187,46 @@ fn a_saved_profile_or_pinned_formula_reads_the_insights_and_deload_check_again()
     );
     assert_eq!(effects, again, "after a pinned formula");
 }
+
+/// Deleting the set that made a record takes its banner away, and the lift's coaching reads its
+/// history again, so the next set is judged against what is stored.
+#[test]
+fn a_deleted_record_set_takes_its_banner_away_and_the_lift_is_coached_again() {
+    let mut s = in_session();
+    let set = LoggedSet {
+        id: SetId(1),
+        spec: spec(110.0, 5, Some(9.0)),
+        completed_at: t(5),
+    };
+    reply(
+        &mut s,
+        SessionReply::SetsLogged {
+            slot: SlotId(11),
+            sets: vec![set],
+        },
+        5,
+    );
+    let Screen::Session(screen) = &s.screen else {
+        panic!()
+    };
+    assert!(screen.records.is_some(), "110 × 5 beats 100 × 5");
+    // The store answers the delete with the session as it is now: the slot without the set.
+    let mut after = s.session.clone().unwrap();
+    after.slots[0].sets.clear();
+    let effects = reply(&mut s, SessionReply::Changed(after.clone()), 6);
+    let Screen::Session(screen) = &s.screen else {
+        panic!()
+    };
+    assert_eq!(screen.records, None, "the record is gone with its set");
+    assert_eq!(
+        effects,
+        vec![Effect::Store(StoreRequest::Exercise(
+            ExerciseRequest::Recoach {
+                exercises: vec![ExerciseId(1)]
+            }
+        ))]
+    );
+    // Moving or noting a slot changes no set: nothing is read again.
+    let effects = reply(&mut s, SessionReply::Changed(after), 7);
+    assert_eq!(effects, Vec::new());
+}

@@ -177,10 +177,36 @@ fn replace_session(state: &mut State, changed: Session) -> Vec<Effect> {
     {
         say(state, said, false);
     }
-    let effects = if running {
+    // A set of the running session edited or deleted: a record it announced may no longer
+    // stand, and what the lift's coaching counts as its best moved with it.
+    let sets_changed: Vec<SlotId> = match state.session.as_ref().filter(|_| running) {
+        Some(old) => changed
+            .slots
+            .iter()
+            .filter(|slot| {
+                old.slots
+                    .iter()
+                    .find(|o| o.id == slot.id)
+                    .is_none_or(|o| o.sets != slot.sets)
+            })
+            .map(|slot| slot.id)
+            .collect(),
+        None => Vec::new(),
+    };
+    let effects = if !running {
+        super::deload::check_again(state)
+    } else if sets_changed.is_empty() {
         Vec::new()
     } else {
-        super::deload::check_again(state)
+        if let Screen::Session(screen) = &mut state.screen
+            && screen
+                .records
+                .as_ref()
+                .is_some_and(|r| sets_changed.contains(&r.slot))
+        {
+            screen.records = None;
+        }
+        super::session::recoach(state).into_iter().collect()
     };
     // Every list that shows the session shows it as it is now (the dashboard's too).
     if let Some(line) = state
