@@ -3230,3 +3230,35 @@ fn a_deleted_record_set_takes_its_banner_away_and_the_lift_is_coached_again() {
     let effects = reply(&mut s, SessionReply::Changed(after), 7);
     assert_eq!(effects, Vec::new());
 }
+
+/// Leaving a superset of two leaves no exercise in a superset of one (it used to stay marked,
+/// alone, in the list and in the database).
+#[test]
+fn leaving_a_superset_of_two_leaves_no_superset_of_one() {
+    let mut s = in_session();
+    reply(
+        &mut s,
+        SessionReply::SlotAdded {
+            slot: slot(12, 2, "Barbell Curl"),
+            history: vec![],
+            rule: None,
+        },
+        2,
+    );
+    let mut grouped = s.session.clone().unwrap();
+    for slot in &mut grouped.slots {
+        slot.superset = Some(1);
+    }
+    reply(&mut s, SessionReply::Changed(grouped), 3);
+    let leave = |slot| {
+        Effect::Store(StoreRequest::Session(SessionRequest::SetSuperset {
+            session: SessionId(7),
+            slot: SlotId(slot),
+            group: None,
+        }))
+    };
+    assert_eq!(
+        cmd(&mut s, Command::Superset, 4),
+        vec![leave(12), leave(11)]
+    );
+}

@@ -397,15 +397,31 @@ fn superset(state: &mut State) -> Vec<Effect> {
     let Some(slot) = session.slots.get(screen.selected) else {
         return Vec::new();
     };
-    if slot.superset.is_some() {
-        return vec![Effect::Store(
-            SessionRequest::SetSuperset {
-                session: session.id,
-                slot: slot.id,
-                group: None,
-            }
-            .into(),
-        )];
+    if let Some(group) = slot.superset {
+        // Leaving: an exercise left alone in the group is no superset either.
+        let rest: Vec<_> = session
+            .slots
+            .iter()
+            .filter(|s| s.superset == Some(group) && s.id != slot.id)
+            .collect();
+        let alone = match rest.as_slice() {
+            [one] => Some(one.id),
+            _ => None,
+        };
+        return [Some(slot.id), alone]
+            .into_iter()
+            .flatten()
+            .map(|slot| {
+                Effect::Store(
+                    SessionRequest::SetSuperset {
+                        session: session.id,
+                        slot,
+                        group: None,
+                    }
+                    .into(),
+                )
+            })
+            .collect();
     }
     let Some(above) = screen
         .selected
