@@ -175,7 +175,7 @@ fn history_descriptor(history: &HistoryScreen) -> Descriptor {
                 (C::Help, "help"),
             ],
         ),
-        Some(detail) if detail.edit.is_some() => ("History · session", Context::Form, FORM),
+        Some(detail) if detail.edit.is_some() => ("History · session", Context::Form, ONE_LINE),
         Some(_) => (
             "History · session",
             Context::Detail,
@@ -198,6 +198,9 @@ const FORM: Hints = &[
     (C::NextField, "next field"),
     (C::Back, "cancel"),
 ];
+
+/// The hints of a form of one line (a set being edited, an exercise's notes): no other field to go to.
+const ONE_LINE: Hints = &[(C::Submit, "save"), (C::Back, "cancel")];
 
 impl Modal {
     /// The key table that applies while this overlay is open.
@@ -223,6 +226,7 @@ impl Modal {
                 (C::Back, "cancel"),
             ],
             Modal::Confirm(_) => &[(C::Yes, "yes"), (C::No, "no")],
+            Modal::Form(crate::app::dialog::Dialog::SlotNotes { .. }) => ONE_LINE,
             Modal::Form { .. } => FORM,
         }
     }
@@ -436,6 +440,30 @@ mod tests {
             offered(read_only),
             [key("Tab", "next field"), key("Esc", "back")]
         );
+    }
+
+    /// A form of one line has no next field to offer: Enter saves it (a set being edited in
+    /// History, an exercise's notes).
+    #[test]
+    fn a_one_line_form_offers_save_and_cancel_only() {
+        let key = |k: &str, label| (k.to_string(), label);
+        let edit = SetEdit {
+            set: SetId(1),
+            input: TextInput::default(),
+            error: None,
+        };
+        let editing = state(history(Some(edit), true));
+        let mut notes = state(Screen::Session(SessionScreen::default()));
+        notes.modal = Some(Modal::Form(Dialog::SlotNotes {
+            slot: crate::core::workout::session::SlotId(1),
+            form: crate::app::dialog::notes_form(""),
+        }));
+        for one_line in [&editing, &notes] {
+            assert_eq!(
+                offered(one_line),
+                [key("Enter", "save"), key("Esc", "cancel")]
+            );
+        }
     }
 
     #[test]
