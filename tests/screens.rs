@@ -314,7 +314,7 @@ fn heart_rate_panel() {
     snap("session_heart_rate", &with_heart_rate(busy_session()));
 }
 
-/// The squat's four sets with their heart rate (start→peak, the drop 60 s after; one set
+/// The squat's four sets with their heart rate (start→peak, the change 60 s after; one set
 /// without a recovery yet), the strap on: every column whole at 80×24 (no panel), at 120×40 and
 /// 140×40 beside the heart-rate panel.
 #[test]
@@ -351,7 +351,7 @@ fn per_set_heart_rate_columns_read_whole_at_every_width() {
             "RPE",
             "done",
             "HR",
-            "drop",
+            "60 s",
             "warmup",
             "amrap",
             "60 kg",

@@ -342,7 +342,7 @@ fn set_table(state: &State, sets: &[LoggedSet], unit: Unit, width: usize) -> set
             .collect(),
     ));
     columns.push(Column::new(
-        "drop",
+        "60 s",
         hr.iter()
             .map(|h| h.map_or_else(String::new, |h| set_row::recovery(h.recovery_60)))
             .collect(),

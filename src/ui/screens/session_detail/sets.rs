@@ -157,7 +157,7 @@ fn set_table(state: &State, detail: &Detail, sets: &[&LoggedSet], width: usize) 
         ));
         columns.push(Column::new("peak", cells(&|h| set_row::bpm(h.peak))));
         columns.push(Column::new(
-            "drop 30/60",
+            "30/60 s",
             cells(&|h| {
                 format!(
                     "{}/{}",
