@@ -126,7 +126,9 @@ pub fn panel(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
     ])
     .areas(inner);
     big_bpm(frame, big, heart, theme);
-    frame.render_widget(Paragraph::new(figures_lines(heart, theme)), figures);
+    // hrTSS needs the lifter's LTHR; without one the panel says so, else it waits for samples.
+    let lthr = state.profile.as_ref().is_some_and(|p| p.lthr.is_some());
+    frame.render_widget(Paragraph::new(figures_lines(heart, lthr, theme)), figures);
     zone_bars(frame, zones, heart, theme);
     history_chart(frame, chart, state, theme);
 }
@@ -157,7 +159,7 @@ fn big_bpm(frame: &mut Frame, area: Rect, heart: &Heart, theme: Theme) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-fn figures_lines(heart: &Heart, theme: Theme) -> Vec<Line<'static>> {
+fn figures_lines(heart: &Heart, lthr: bool, theme: Theme) -> Vec<Line<'static>> {
     let value = |v: Option<f64>, unit: &str| {
         v.map_or_else(
             || "–".to_string(),
@@ -169,7 +171,7 @@ fn figures_lines(heart: &Heart, theme: Theme) -> Vec<Line<'static>> {
         Line::from(vec![
             Span::styled("hrTSS ", theme.dim()),
             Span::raw(heart.live.hr_tss().map_or_else(
-                || "– (set LTHR)".into(),
+                || if lthr { "–" } else { "– (set LTHR)" }.into(),
                 |t| format_number((t * 10.0).round() / 10.0),
             )),
             Span::styled("  RMSSD ", theme.dim()),
@@ -340,6 +342,43 @@ mod tests {
             location: Some("chest"),
             ..Heart::default()
         }
+    }
+
+    /// The panel's text with the lifter's LTHR set or not, before any sample.
+    fn panel_text(lthr: Option<u32>) -> String {
+        let mut state = State::new(
+            Startup {
+                profile: Some(crate::core::profile::Profile {
+                    lthr: lthr.map(bpm),
+                    ..crate::core::profile::Profile::example()
+                }),
+                ..Startup::default()
+            },
+            Settings::default(),
+            Keymap::default(),
+            chrono::DateTime::UNIX_EPOCH,
+            chrono::FixedOffset::east_opt(0).unwrap(),
+        );
+        state.heart = connected("H10");
+        let mut terminal = Terminal::new(TestBackend::new(40, 12)).unwrap();
+        terminal
+            .draw(|frame| panel(frame, frame.area(), &state, Theme::new(false)))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..12)
+            .map(|y| (0..40).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// hrTSS asks for an LTHR only when the profile has none; with one it waits for samples
+    /// (it used to ask for an LTHR already set while no strap was streaming).
+    #[test]
+    fn hr_tss_asks_for_an_lthr_only_when_none_is_set() {
+        assert!(panel_text(None).contains("hrTSS – (set LTHR)"));
+        let with = panel_text(Some(165));
+        assert!(with.contains("hrTSS –"), "{with}");
+        assert!(!with.contains("set LTHR"), "{with}");
     }
 
     #[test]
