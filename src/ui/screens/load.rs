@@ -35,6 +35,15 @@ fn roomy(area: Rect) -> bool {
     area.width >= 110 && area.height >= 34
 }
 
+/// Whether a terminal of this size shows every panel at once (the screen is drawn between the
+/// header line and the two footer lines), so the panel keys have nothing to cycle.
+pub fn shows_all(terminal: Rect) -> bool {
+    roomy(Rect {
+        height: terminal.height.saturating_sub(3),
+        ..terminal
+    })
+}
+
 /// Draws the training-load screen.
 pub fn render(frame: &mut Frame, area: Rect, state: &State, screen: &LoadScreen, theme: Theme) {
     let (Some(load), Some(hrv)) = (&screen.load, &screen.hrv) else {

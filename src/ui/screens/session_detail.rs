@@ -26,12 +26,6 @@ pub fn shows_both(terminal: Rect) -> bool {
     terminal.width >= BOTH.0 && terminal.height >= BOTH.1
 }
 
-/// Whether `command` does nothing in `context` on a terminal this size: the view key while both
-/// halves show at once. The footer and the help leave it out.
-pub fn does_nothing(context: Context, command: Command, terminal: Rect) -> bool {
-    context == Context::Detail && command == Command::SwitchView && shows_both(terminal)
-}
-
 pub fn render(frame: &mut Frame, area: Rect, state: &State, detail: &Detail, theme: Theme) {
     let edit_height = detail.edit.as_ref().map_or(0, |e| {
         (entry_line::height(

@@ -37,7 +37,7 @@ fn hints<'a>(state: &State, terminal: Rect, width: usize, theme: Theme) -> Line<
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
     for (command, label) in state.hints() {
-        if crate::ui::screens::session_detail::does_nothing(context, *command, terminal) {
+        if crate::ui::screens::does_nothing(context, *command, terminal) {
             continue;
         }
         if let Some(key) = state.keymap.key_for(context, *command) {

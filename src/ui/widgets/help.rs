@@ -41,7 +41,7 @@ pub fn render(
     for (context, title) in ordered {
         lines.push(Line::styled(*title, theme.title()));
         for line in state.keymap.help(*context) {
-            if crate::ui::screens::session_detail::does_nothing(*context, line.command, terminal) {
+            if crate::ui::screens::does_nothing(*context, line.command, terminal) {
                 continue;
             }
             lines.push(Line::from(vec![
