@@ -53,11 +53,13 @@ const WORKOUT: &[&str] = &[
 ];
 
 fn shorthand_parse(c: &mut Criterion) {
+    let last = shorthand::parse("100x5@8", &Context::default())
+        .ok()
+        .and_then(|sets| sets.first().copied());
     let ctx = Context {
         unit: Unit::Kg,
-        last: shorthand::parse("100x5@8", &Context::default())
-            .ok()
-            .and_then(|sets| sets.first().copied()),
+        last,
+        last_working: last,
     };
     c.bench_function("shorthand/parse_8_lines", |b| {
         b.iter(|| {

@@ -3262,3 +3262,45 @@ fn leaving_a_superset_of_two_leaves_no_superset_of_one() {
         vec![leave(12), leave(11)]
     );
 }
+
+/// `+2.5x5` typed after the warm-ups adds to the working weight (last time's 100 kg), not to
+/// the last warm-up; `w +10x2` still ramps from the warm-up.
+#[test]
+fn a_relative_working_set_after_warm_ups_builds_on_the_working_weight() {
+    use ironpulse::core::workout::set::SetKind;
+    let mut s = in_session(); // last time: 100 × 5 @ 8
+    let warm_up = SetSpec {
+        kind: SetKind::Warmup,
+        ..spec(60.0, 5, None)
+    };
+    reply(
+        &mut s,
+        SessionReply::SetsLogged {
+            slot: SlotId(11),
+            sets: vec![LoggedSet {
+                id: SetId(1),
+                spec: warm_up,
+                completed_at: t(5),
+            }],
+        },
+        5,
+    );
+    let logged = |s: &mut ironpulse::app::state::State, line: &str, at| {
+        let Screen::Session(screen) = &mut s.screen else {
+            panic!()
+        };
+        screen.entry = ironpulse::app::text_input::TextInput::new(line);
+        match cmd(s, Command::Submit, at).as_slice() {
+            [Effect::Store(StoreRequest::Session(SessionRequest::LogSets { sets, .. }))] => {
+                sets[0].load
+            }
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(logged(&mut s, "+2.5x5", 6), spec(102.5, 5, None).load);
+    let Screen::Session(screen) = &mut s.screen else {
+        panic!()
+    };
+    screen.saving = false;
+    assert_eq!(logged(&mut s, "w +10x2", 7), spec(70.0, 2, None).load);
+}

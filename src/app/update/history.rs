@@ -274,9 +274,11 @@ fn edited(state: &State) -> Option<Result<SetSpec, EntryError>> {
         let set = slot.sets.iter().find(|s| s.id == edit.set)?;
         Some((slot.exercise, set.spec))
     })?;
+    // An edit builds on the set being edited, whatever its kind.
     let context = shorthand::Context {
         unit: state.unit(),
         last: Some(original),
+        last_working: Some(original),
     };
     let checked = shorthand::parse(edit.input.text(), &context)
         .map_err(|e| EntryError {

@@ -639,8 +639,9 @@ pub fn start_rest(state: &mut State, exercise: crate::core::workout::exercise::E
     });
 }
 
-/// The entry line read for `slot`: `x8`, `+2.5x8` and `-5x8` build on the slot's last set, or,
-/// before its first set today, on the last set of the lift's history. Logging, the plate hint
+/// The entry line read for `slot`: `x8`, `+2.5x8` and `-5x8` build on the slot's last set (a
+/// working line on its last working set), or, before its first set today, on the last set of
+/// the lift's history. Logging, the plate hint
 /// and the warm-up plan all read the line so.
 fn read_entry(
     line: &str,
@@ -648,10 +649,21 @@ fn read_entry(
     slot: &Slot,
     coaching: &HashMap<ExerciseId, Coaching>,
 ) -> Result<Vec<SetSpec>, shorthand::ShorthandError> {
-    let last = slot
+    let before = coaching.get(&slot.exercise).and_then(|c| c.last);
+    let last = slot.sets.last().map(|set| set.spec).or(before);
+    let last_working = slot
         .sets
-        .last()
+        .iter()
+        .rev()
         .map(|set| set.spec)
-        .or_else(|| coaching.get(&slot.exercise).and_then(|c| c.last));
-    shorthand::parse(line, &shorthand::Context { unit, last })
+        .find(|spec| spec.kind.is_working())
+        .or(before.filter(|spec| spec.kind.is_working()));
+    shorthand::parse(
+        line,
+        &shorthand::Context {
+            unit,
+            last,
+            last_working,
+        },
+    )
 }

@@ -124,8 +124,14 @@ pub fn set(text: &str, unit: Unit, body: Option<Weight>) -> Result<TypedSet, Fai
             "{first:?} is not a weight a lifter can type: write it in digits, e.g. 100x5"
         )));
     }
-    let specs = shorthand::parse(text, &Context { unit, last: None })
-        .map_err(|err| usage(format!("{shown:?} is not a set: {err}")))?;
+    let specs = shorthand::parse(
+        text,
+        &Context {
+            unit,
+            ..Context::default()
+        },
+    )
+    .map_err(|err| usage(format!("{shown:?} is not a set: {err}")))?;
     // `100x5x3` is three of the same set: one estimate.
     let Some(spec) = specs.first() else {
         return Err(usage(format!("{shown:?} is not a set: type e.g. 100x5")));

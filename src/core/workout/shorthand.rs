@@ -6,8 +6,8 @@
 //! line   = [prefix] body {tail}
 //! prefix = "w" | "d" | "f" | "a"                     warm-up, drop, failure, AMRAP
 //! body   = weight "x" work                            100x8, 225lbx5, 20x45s
-//!        | ("+" | "-") weight "x" work                relative to the last set's weight
-//!        | "x" work                                   the last set's weight
+//!        | ("+" | "-") weight "x" work                relative to the last set's weight (*)
+//!        | "x" work                                   the last set's weight (*)
 //!        | "bw" [("+" | "-") weight] ("x" work | time) bw x12, bw+20x8, bw-20x8, bw 45s
 //!        | time                                       45s, 2m, 1:30
 //! weight = number ["kg" | "lb" | "lbs"]               bare numbers are in the display unit
@@ -17,6 +17,10 @@
 //! ```
 //!
 //! Case does not matter, spaces between tokens are allowed and a decimal comma reads as a point.
+//!
+//! (*) A warm-up line (`w x5`, `w +20x3`) builds on the last set, so warm-ups ramp from each
+//! other; any other line builds on the last working set when there is one ([`Context`]), so
+//! `+2.5x5` after the warm-ups adds to the working weight, not to the last warm-up.
 
 mod cursor;
 mod format;
@@ -36,8 +40,11 @@ pub const MAX_REPEAT: u32 = 20;
 pub struct Context {
     /// The unit bare weights are typed in.
     pub unit: Unit,
-    /// The last set of this exercise: the source for `x8`, `+2.5x8` and `-5x8`.
+    /// The last set of this exercise: the source for `x8`, `+2.5x8` and `-5x8` on a warm-up
+    /// line, and on any line without [`Context::last_working`].
     pub last: Option<SetSpec>,
+    /// The last working set of this exercise: the source for a working line's `x8`, `+2.5x8`.
+    pub last_working: Option<SetSpec>,
 }
 
 /// A line that could not be read: what is wrong, what would be right, and where.

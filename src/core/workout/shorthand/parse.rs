@@ -30,7 +30,7 @@ pub fn parse(input: &str, ctx: &Context) -> Result<Vec<SetSpec>, ShorthandError>
     }
     let (pending, work) = body(&mut cur, ctx.unit)?;
     let tail = tail(&mut cur)?;
-    let load = resolve(pending, ctx)?;
+    let load = resolve(pending, kind.unwrap_or_default(), ctx)?;
     let (reps, duration) = match work {
         Work::Reps(reps) => (reps, None),
         Work::Time(seconds) => (None, Some(seconds)),
@@ -318,11 +318,17 @@ fn set_count(cur: &mut Cursor) -> Result<u32, ShorthandError> {
     Ok(value as u32)
 }
 
-/// Works out `x8`, `+2.5x8` and `-5x8` from the last set.
-fn resolve(pending: Pending, ctx: &Context) -> Result<Load, ShorthandError> {
+/// Works out `x8`, `+2.5x8` and `-5x8` from the last set: a warm-up from the last set of any
+/// kind, a working set from the last working set when there is one.
+fn resolve(pending: Pending, kind: SetKind, ctx: &Context) -> Result<Load, ShorthandError> {
+    let source = if kind.is_working() {
+        ctx.last_working.or(ctx.last)
+    } else {
+        ctx.last
+    };
     let (last, at) = match pending {
         Pending::Known(load) => return Ok(load),
-        Pending::SameAsLast { at } | Pending::Relative { at, .. } => (ctx.last.map(|s| s.load), at),
+        Pending::SameAsLast { at } | Pending::Relative { at, .. } => (source.map(|s| s.load), at),
     };
     let Some(last) = last else {
         let message = match pending {

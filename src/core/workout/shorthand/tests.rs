@@ -72,6 +72,7 @@ fn kg() -> Context {
     Context {
         unit: Unit::Kg,
         last: None,
+        last_working: None,
     }
 }
 
@@ -79,6 +80,7 @@ fn lb() -> Context {
     Context {
         unit: Unit::Lb,
         last: None,
+        last_working: None,
     }
 }
 
@@ -86,6 +88,7 @@ fn after(last: SetSpec) -> Context {
     Context {
         unit: Unit::Kg,
         last: Some(last),
+        last_working: None,
     }
 }
 
@@ -433,6 +436,7 @@ fn a_set_typed_in_the_other_unit_is_written_back_in_it() {
     let ctx = Context {
         unit: Unit::Lb,
         last: None,
+        last_working: None,
     };
     let sets = parse("100kgx5", &ctx).unwrap();
     assert_eq!(format(&sets[0], Unit::Lb), "100kgx5");
@@ -454,6 +458,7 @@ fn plus_five_pounds_on_a_pound_session_adds_to_the_shown_weight() {
     let ctx = Context {
         unit: Unit::Lb,
         last: Some(ext(0.0).with_weight(225.0, Unit::Lb).reps(5)),
+        last_working: None,
     };
     let sets = parse("+5x5", &ctx).unwrap();
     assert_eq!(sets, vec![ext(0.0).with_weight(230.0, Unit::Lb).reps(5)]);
@@ -589,7 +594,7 @@ proptest! {
     #[test]
     fn format_then_parse_gives_the_set_back((spec, unit) in any_spec()) {
         let line = format(&spec, unit);
-        let ctx = Context { unit, last: None };
+        let ctx = Context { unit, ..Context::default() };
         let parsed = parse(&line, &ctx);
         prop_assert!(parsed.is_ok(), "{line:?} did not parse: {parsed:?}");
         let sets = parsed.unwrap_or_default();
@@ -612,4 +617,34 @@ proptest! {
             prop_assert!(!e.message.is_empty());
         }
     }
+}
+
+/// A working line builds on the last working set; a warm-up line on the last set of any kind,
+/// so warm-ups ramp from each other and `+2.5x5` after them adds to the working weight.
+#[test]
+fn a_working_line_builds_on_the_last_working_set_and_a_warm_up_on_the_last_set() {
+    let warm_up = SetSpec {
+        kind: SetKind::Warmup,
+        ..ext(62.5).reps(3)
+    };
+    let ctx = Context {
+        unit: Unit::Kg,
+        last: Some(warm_up),
+        last_working: Some(ext(80.0).reps(5)),
+    };
+    assert_eq!(parse("+2.5x5", &ctx).unwrap(), vec![ext(82.5).reps(5)]);
+    assert_eq!(parse("x5", &ctx).unwrap(), vec![ext(80.0).reps(5)]);
+    assert_eq!(
+        parse("w +10x2", &ctx).unwrap(),
+        vec![SetSpec {
+            kind: SetKind::Warmup,
+            ..ext(72.5).reps(2)
+        }]
+    );
+    // Without a working set yet, every line builds on the last set.
+    let ctx = Context {
+        last_working: None,
+        ..ctx
+    };
+    assert_eq!(parse("+2.5x5", &ctx).unwrap(), vec![ext(65.0).reps(5)]);
 }
