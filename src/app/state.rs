@@ -408,3 +408,17 @@ impl State {
         self.rest.is_some() || self.session.is_some()
     }
 }
+
+#[cfg(test)]
+impl State {
+    /// A state for unit tests: `startup` with default settings and keys, in UTC, at `now`.
+    pub fn testing(startup: Startup, now: DateTime<Utc>) -> State {
+        State::new(
+            startup,
+            Settings::default(),
+            Keymap::default(),
+            now,
+            FixedOffset::east_opt(0).expect("UTC is a valid offset"),
+        )
+    }
+}

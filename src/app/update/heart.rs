@@ -134,11 +134,11 @@ fn ready_cue(state: &mut State, bpm: Option<crate::core::units::Bpm>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::keymap::Keymap;
-    use crate::app::state::{Settings, Startup};
+
+    use crate::app::state::Startup;
     use crate::core::heart::hrm::Contact;
     use crate::core::units::Bpm;
-    use chrono::{DateTime, FixedOffset};
+    use chrono::DateTime;
 
     fn sample(at: u64, bpm: u32, contact: Contact) -> HrEvent {
         HrEvent::Sample {
@@ -153,13 +153,7 @@ mod tests {
     #[test]
     fn samples_update_the_figures_and_gaps_stay_gaps() {
         let now = DateTime::from_timestamp(1_790_000_000, 0).unwrap();
-        let mut state = State::new(
-            Startup::default(),
-            Settings::default(),
-            Keymap::default(),
-            now,
-            FixedOffset::east_opt(0).unwrap(),
-        );
+        let mut state = State::testing(Startup::default(), now);
         heart(
             &mut state,
             HrEvent::Connected {
@@ -211,13 +205,7 @@ mod tests {
     #[test]
     fn a_retry_failing_the_same_way_does_not_cover_the_status_line_again() {
         let now = DateTime::from_timestamp(1_790_000_000, 0).unwrap();
-        let mut state = State::new(
-            Startup::default(),
-            Settings::default(),
-            Keymap::default(),
-            now,
-            FixedOffset::east_opt(0).unwrap(),
-        );
+        let mut state = State::testing(Startup::default(), now);
         let lost = || HrEvent::Disconnected {
             reason: "Bluetooth lost: the system bus went away".into(),
         };

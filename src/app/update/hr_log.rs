@@ -226,15 +226,15 @@ fn tell(state: &mut State, notice: Notice, message: Option<&str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::keymap::Keymap;
-    use crate::app::state::{Settings, Startup};
+
+    use crate::app::state::Startup;
     use crate::app::store_worker::StoreRequest;
     use crate::core::heart::hrm::Contact;
     use crate::core::heart::sample::{HrGap, HrSample};
     use crate::core::units::Bpm;
     use crate::core::workout::session::{SessionId, SessionStatus};
     use crate::hr::HrEvent;
-    use chrono::{DateTime, FixedOffset, Utc};
+    use chrono::{DateTime, Utc};
     use std::time::Duration;
 
     fn start() -> DateTime<Utc> {
@@ -242,13 +242,7 @@ mod tests {
     }
 
     fn running() -> State {
-        let mut state = State::new(
-            Startup::default(),
-            Settings::default(),
-            Keymap::default(),
-            start(),
-            FixedOffset::east_opt(0).unwrap(),
-        );
+        let mut state = State::testing(Startup::default(), start());
         state.session = Some(Session {
             id: SessionId(7),
             started_at: start(),

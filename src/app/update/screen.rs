@@ -239,31 +239,25 @@ pub(super) fn update(state: &mut State, input: Input) -> Vec<Effect> {
 
 #[cfg(test)]
 mod tests {
-    use chrono::{DateTime, FixedOffset, NaiveDate};
+    use chrono::{DateTime, NaiveDate};
 
     use super::*;
     use crate::app::confirm::{Confirm, ConfirmAction};
     use crate::app::dialog::Dialog;
     use crate::app::exercise_form::exercise_form;
     use crate::app::finish_form::finish_form;
-    use crate::app::keymap::Keymap;
+
     use crate::app::profile_form::profile_form;
     use crate::app::review_state::{LoadScreen, ProgressScreen};
     use crate::app::state::{Detail, DetailView, DevicesScreen, Picker, SetEdit};
-    use crate::app::state::{SessionScreen, Settings, Startup};
+    use crate::app::state::{SessionScreen, Startup};
     use crate::app::text_input::TextInput;
     use crate::core::review::range::Range;
     use crate::core::workout::session::{Session, SessionId, SessionStatus, SetId};
     use crate::store::ReadOnly;
 
     fn state(screen: Screen) -> State {
-        let mut state = State::new(
-            Startup::default(),
-            Settings::default(),
-            Keymap::default(),
-            DateTime::UNIX_EPOCH,
-            FixedOffset::east_opt(0).unwrap(),
-        );
+        let mut state = State::testing(Startup::default(), DateTime::UNIX_EPOCH);
         state.screen = screen;
         state
     }

@@ -48,24 +48,18 @@ mod tests {
     use super::*;
     use crate::app::action::Action;
     use crate::app::heart::Link;
-    use crate::app::keymap::Keymap;
-    use crate::app::state::{Settings, Startup};
+
+    use crate::app::state::Startup;
     use crate::app::update::update;
     use crate::hr::HrEvent;
     use crate::hr::ble::{BleError, Unavailable};
-    use chrono::{DateTime, FixedOffset};
+    use chrono::DateTime;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     use std::time::Duration;
 
     fn state() -> State {
-        let mut state = State::new(
-            Startup::default(),
-            Settings::default(),
-            Keymap::default(),
-            DateTime::UNIX_EPOCH,
-            FixedOffset::east_opt(0).unwrap(),
-        );
+        let mut state = State::testing(Startup::default(), DateTime::UNIX_EPOCH);
         state.screen = Screen::Dashboard;
         state.heart.link = Link::Connecting("Bluetooth LE (first strap found)".into());
         state

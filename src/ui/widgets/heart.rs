@@ -307,8 +307,8 @@ fn big_digits(text: &str) -> [String; 5] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::keymap::Keymap;
-    use crate::app::state::{Settings, Startup};
+
+    use crate::app::state::Startup;
     use crate::core::heart::zones::{Sport, ZoneModel};
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
@@ -319,13 +319,7 @@ mod tests {
 
     /// The panel's top border at `width` columns.
     fn top_border(heart: Heart, width: u16) -> String {
-        let mut state = State::new(
-            Startup::default(),
-            Settings::default(),
-            Keymap::default(),
-            chrono::DateTime::UNIX_EPOCH,
-            chrono::FixedOffset::east_opt(0).unwrap(),
-        );
+        let mut state = State::testing(Startup::default(), chrono::DateTime::UNIX_EPOCH);
         state.heart = heart;
         let mut terminal = Terminal::new(TestBackend::new(width, 12)).unwrap();
         terminal
@@ -346,7 +340,7 @@ mod tests {
 
     /// The panel's text with the lifter's LTHR set or not, before any sample.
     fn panel_text(lthr: Option<u32>) -> String {
-        let mut state = State::new(
+        let mut state = State::testing(
             Startup {
                 profile: Some(crate::core::profile::Profile {
                     lthr: lthr.map(bpm),
@@ -354,10 +348,7 @@ mod tests {
                 }),
                 ..Startup::default()
             },
-            Settings::default(),
-            Keymap::default(),
             chrono::DateTime::UNIX_EPOCH,
-            chrono::FixedOffset::east_opt(0).unwrap(),
         );
         state.heart = connected("H10");
         let mut terminal = Terminal::new(TestBackend::new(40, 12)).unwrap();
