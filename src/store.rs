@@ -207,14 +207,24 @@ impl Store {
             }
             _ => {}
         }
-        let conn = header::open_read_only(path).map_err(|e| {
+        Store::unlocked(path, header::open_read_only(path), Some(why))
+    }
+
+    /// A store on a connection opened for reading only, without a lock file: refused with
+    /// `why` on every write when given.
+    fn unlocked(
+        path: &Path,
+        conn: rusqlite::Result<Connection>,
+        read_only: Option<ReadOnly>,
+    ) -> Result<Store, StoreError> {
+        let conn = conn.map_err(|e| {
             StoreError::sqlite(path.to_path_buf(), "open the database read-only", e)
         })?;
         let store = Store {
             conn,
             path: path.to_path_buf(),
             _lock: None,
-            read_only: Some(why),
+            read_only,
         };
         store
             .conn
@@ -226,15 +236,7 @@ impl Store {
     /// The read-only side of [`Store::open_to_read`]. The writer has migrated the file already;
     /// one of another schema is refused (newer) or left to the writer (`locked`, older).
     fn open_beside_writer(path: &Path, locked: StoreError) -> Result<Store, StoreError> {
-        let conn = header::open_beside_writer(path).map_err(|e| {
-            StoreError::sqlite(path.to_path_buf(), "open the database read-only", e)
-        })?;
-        let store = Store {
-            conn,
-            path: path.to_path_buf(),
-            _lock: None,
-            read_only: None,
-        };
+        let store = Store::unlocked(path, header::open_beside_writer(path), None)?;
         let application_id: i32 = store
             .conn
             .pragma_query_value(None, "application_id", |row| row.get(0))
@@ -256,10 +258,6 @@ impl Store {
         if found < SCHEMA_VERSION {
             return Err(locked);
         }
-        store
-            .conn
-            .busy_timeout(BUSY_TIMEOUT)
-            .map_err(store.fail("configure the database"))?;
         Ok(store)
     }
 
