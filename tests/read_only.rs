@@ -7,60 +7,17 @@
 mod fixtures;
 #[path = "support/reader.rs"]
 mod reader;
+#[path = "support/store_rows.rs"]
+mod store_rows;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
-use ironpulse::core::units::{Reps, Weight};
 use ironpulse::core::workout::exercise::{Equipment, ExerciseKind, Mechanics};
 use ironpulse::core::workout::session::SlotId;
-use ironpulse::core::workout::set::{Load, SetSpec};
 use ironpulse::store::{self, SCHEMA_VERSION, Store, StoreError};
 use rusqlite::Connection;
-
-fn at(minutes: i64) -> DateTime<Utc> {
-    DateTime::from_timestamp(1_767_600_000 + minutes * 60, 0).unwrap()
-}
-
-fn lift(kg: f64, reps: u32) -> SetSpec {
-    SetSpec {
-        load: Load::External(Weight::from_kg(kg).unwrap()),
-        reps: Some(Reps::try_from(reps).unwrap()),
-        ..SetSpec::default()
-    }
-}
-
-fn side(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
-}
-
-fn entries(dir: &Path) -> Vec<PathBuf> {
-    let mut names: Vec<PathBuf> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
-    names
-}
-
-/// A session with one exercise slot, ready for sets.
-fn session_with_slot(store: &Store) -> (ironpulse::core::workout::session::SessionId, SlotId) {
-    let exercise = store
-        .create_exercise(
-            "Test Press",
-            ExerciseKind::Strength,
-            Equipment::Barbell,
-            Mechanics::Compound,
-            &[],
-        )
-        .unwrap();
-    let session = store.start_session(at(0), "Test").unwrap();
-    let slot = store.add_slot(session, exercise.id).unwrap().id;
-    (session, slot)
-}
+use store_rows::{at, entries, lift, session_with_slot, side};
 
 /// A database with one finished session of `sets` sets, closed cleanly (no `-wal`, no lock file
 /// left): what a lifter's folder holds between sessions. Returns the session's slot.

@@ -1,36 +1,17 @@
 //! The store against real files: refusals that leave foreign files untouched, the single-instance
 //! lock, a full disk, and check/backup next to a running app.
 
+#[path = "support/store_rows.rs"]
+mod store_rows;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::mpsc;
 use std::thread;
 
-use chrono::{DateTime, Utc};
-use ironpulse::core::units::{Reps, Weight};
-use ironpulse::core::workout::exercise::{Equipment, ExerciseKind, Mechanics};
-use ironpulse::core::workout::session::{SessionId, SlotId};
-use ironpulse::core::workout::set::{Load, SetSpec};
 use ironpulse::store::{self, SCHEMA_VERSION, Store, StoreError};
 use rusqlite::Connection;
-
-fn at(minutes: i64) -> DateTime<Utc> {
-    DateTime::from_timestamp(1_767_600_000 + minutes * 60, 0).unwrap()
-}
-
-fn lift(kg: f64, reps: u32) -> SetSpec {
-    SetSpec {
-        load: Load::External(Weight::from_kg(kg).unwrap()),
-        reps: Some(Reps::try_from(reps).unwrap()),
-        ..SetSpec::default()
-    }
-}
-
-fn side(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
-}
+use store_rows::{at, entries, lift, session_with_slot, side};
 
 fn assert_no_side_files(path: &Path) {
     for suffix in ["-wal", "-shm", "-journal"] {
@@ -40,22 +21,6 @@ fn assert_no_side_files(path: &Path) {
             path.display()
         );
     }
-}
-
-/// A session with one exercise slot, ready for sets.
-fn session_with_slot(store: &Store) -> (SessionId, SlotId) {
-    let exercise = store
-        .create_exercise(
-            "Test Press",
-            ExerciseKind::Strength,
-            Equipment::Barbell,
-            Mechanics::Compound,
-            &[],
-        )
-        .unwrap();
-    let session = store.start_session(at(0), "Test").unwrap();
-    let slot = store.add_slot(session, exercise.id).unwrap().id;
-    (session, slot)
 }
 
 /// Opens `path` and checks that it was refused, the bytes are unchanged and no side file appeared.
@@ -483,15 +448,6 @@ fn refused_as(dir: &Path, path: &Path, kind: &str) {
             assert!(!side.exists(), "{how} created {}", side.display());
         }
     }
-}
-
-fn entries(dir: &Path) -> Vec<PathBuf> {
-    let mut names: Vec<PathBuf> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
-    names
 }
 
 #[test]
