@@ -184,18 +184,7 @@ fn a_working_set_typed_over_the_warm_ups_ends_the_plan() {
         }
         other => panic!("{other:?}"),
     };
-    reply(
-        &mut s,
-        SessionReply::SetsLogged {
-            slot: SlotId(11),
-            sets: vec![LoggedSet {
-                id: SetId(1),
-                spec: sets[0],
-                completed_at: t(3),
-            }],
-        },
-        3,
-    );
+    logged(&mut s, 11, 1, sets[0], 3);
     assert!(s.planned.is_empty());
     assert_eq!(
         entry(&s),
@@ -325,18 +314,7 @@ fn warm_ups_do_not_start_a_rest_and_isolation_rests_shorter() {
         kind: SetKind::Warmup,
         ..spec(60.0, 5, None)
     };
-    reply(
-        &mut s,
-        SessionReply::SetsLogged {
-            slot: SlotId(11),
-            sets: vec![LoggedSet {
-                id: SetId(1),
-                spec: warmup,
-                completed_at: t(5),
-            }],
-        },
-        5,
-    );
+    logged(&mut s, 11, 1, warmup, 5);
     assert!(s.rest.is_none());
     reply(
         &mut s,
@@ -348,36 +326,14 @@ fn warm_ups_do_not_start_a_rest_and_isolation_rests_shorter() {
         6,
     );
     assert_eq!(entry(&s), "", "no earlier set: an empty line");
-    reply(
-        &mut s,
-        SessionReply::SetsLogged {
-            slot: SlotId(12),
-            sets: vec![LoggedSet {
-                id: SetId(2),
-                spec: spec(30.0, 12, None),
-                completed_at: t(7),
-            }],
-        },
-        7,
-    );
+    logged(&mut s, 12, 2, spec(30.0, 12, None), 7);
     assert_eq!(s.rest.unwrap().rest.target, Duration::seconds(90));
 }
 
 #[test]
 fn rest_timer_adjusts_skips_and_rings_once() {
     let mut s = in_session();
-    reply(
-        &mut s,
-        SessionReply::SetsLogged {
-            slot: SlotId(11),
-            sets: vec![LoggedSet {
-                id: SetId(1),
-                spec: spec(100.0, 5, None),
-                completed_at: t(0),
-            }],
-        },
-        0,
-    );
+    logged(&mut s, 11, 1, spec(100.0, 5, None), 0);
     cmd(&mut s, Command::RestMinus, 1);
     assert_eq!(s.rest.unwrap().rest.target, Duration::seconds(150));
     cmd(&mut s, Command::RestPlus, 1);
@@ -397,18 +353,7 @@ fn rest_timer_adjusts_skips_and_rings_once() {
 #[test]
 fn finishing_asks_for_session_rpe_and_validates_it() {
     let mut s = in_session();
-    reply(
-        &mut s,
-        SessionReply::SetsLogged {
-            slot: SlotId(11),
-            sets: vec![LoggedSet {
-                id: SetId(1),
-                spec: spec(100.0, 5, None),
-                completed_at: t(0),
-            }],
-        },
-        0,
-    );
+    logged(&mut s, 11, 1, spec(100.0, 5, None), 0);
     cmd(&mut s, Command::Finish, 100);
     assert!(matches!(s.screen, Screen::Finish(_)));
     type_text(&mut s, "11");
@@ -3273,18 +3218,7 @@ fn a_relative_working_set_after_warm_ups_builds_on_the_working_weight() {
         kind: SetKind::Warmup,
         ..spec(60.0, 5, None)
     };
-    reply(
-        &mut s,
-        SessionReply::SetsLogged {
-            slot: SlotId(11),
-            sets: vec![LoggedSet {
-                id: SetId(1),
-                spec: warm_up,
-                completed_at: t(5),
-            }],
-        },
-        5,
-    );
+    logged(&mut s, 11, 1, warm_up, 5);
     let logged = |s: &mut ironpulse::app::state::State, line: &str, at| {
         let Screen::Session(screen) = &mut s.screen else {
             panic!()

@@ -132,6 +132,22 @@ pub fn reply(state: &mut State, reply: impl Into<StoreReply>, at: i64) -> Vec<Ef
     update(state, Action::Stored(reply.into()), t(at))
 }
 
+/// The store committed one set, `id`, of `slot` at second `at`: what `update()` hears back.
+pub fn logged(state: &mut State, slot: i64, id: i64, spec: SetSpec, at: i64) -> Vec<Effect> {
+    reply(
+        state,
+        SessionReply::SetsLogged {
+            slot: SlotId(slot),
+            sets: vec![ironpulse::core::workout::session::LoggedSet {
+                id: ironpulse::core::workout::session::SetId(id),
+                spec,
+                completed_at: t(at),
+            }],
+        },
+        at,
+    )
+}
+
 /// A state on the session screen with Back Squat added; the last squat was 100x5@8.
 pub fn in_session() -> State {
     let mut s = state(startup());
