@@ -3204,7 +3204,7 @@ fn leaving_a_superset_of_two_leaves_no_superset_of_one() {
     };
     assert_eq!(
         cmd(&mut s, Command::Superset, 4),
-        vec![leave(12), leave(11)]
+        vec![leave(11), leave(12)]
     );
 }
 

@@ -408,7 +408,8 @@ fn superset(state: &mut State) -> Vec<Effect> {
             [one] => Some(one.id),
             _ => None,
         };
-        return [Some(slot.id), alone]
+        // The partner first, so the last word on the status line names the lift the key was on.
+        return [alone, Some(slot.id)]
             .into_iter()
             .flatten()
             .map(|slot| {
