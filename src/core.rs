@@ -7,6 +7,7 @@
 //!   load, HRV.
 //! - `load`: training load over days for lifting and cardio alike (PMC, ACWR).
 //! - `endurance`: running performance and paces.
+//! - `program`: training programs as plain text — the format, its parser and formatter.
 //! - `review`: what the review screens, `report` and `context` compute from all of it.
 //! - Shared below every topic: `units`, `profile`, `trend_line`, `words`, `rng`.
 
@@ -14,6 +15,7 @@ pub mod endurance;
 pub mod heart;
 pub mod load;
 pub mod profile;
+pub mod program;
 pub mod review;
 pub mod rng;
 pub mod strength;
