@@ -7,6 +7,7 @@
 //! `1x5+ 85%TM`), rest, warm-ups, superset, note and the progression rule that moves its load.
 
 mod format;
+pub mod library;
 mod number;
 mod parse;
 #[cfg(test)]
