@@ -6,10 +6,16 @@
 //! weeks of days; a day lists exercise lines, each with its set groups (`5x5`, `3x8-12`,
 //! `1x5+ 85%TM`), rest, warm-ups, superset, note and the progression rule that moves its load.
 
-mod format;
+#[cfg(test)]
+mod facts;
+pub(crate) mod format;
 pub mod library;
+pub mod measures;
 mod number;
 mod parse;
+pub mod plan;
+pub mod simulate;
+pub mod slot;
 #[cfg(test)]
 mod tests;
 

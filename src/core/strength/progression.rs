@@ -151,17 +151,12 @@ impl Context<'_> {
     /// The makeable load nearest `from + by`, or the next one up if that is not heavier than
     /// `from` (so +1 kg on a 12 kg dumbbell is 14 kg, not 12).
     fn up(&self, from: Weight, by_kg: f64) -> Weight {
-        Weight::from_kg(from.kg() + by_kg)
-            .ok()
-            .and_then(|t| self.loader.round(t, Rounding::Nearest))
-            .filter(|w| self.loader.heavier(*w, from))
-            .or_else(|| self.loader.next_above(from))
-            .unwrap_or(from)
+        step_up(self.loader, from, by_kg)
     }
 
     /// The makeable load nearest `from` less `fraction`, lighter than `from` when anything is.
     fn down(&self, from: Weight, fraction: f64) -> Weight {
-        down(self.loader, from, fraction)
+        step_down(self.loader, from, fraction)
     }
 
     /// The makeable load nearest `w`: what "stay at" means when the logged weight was not one
@@ -196,7 +191,21 @@ fn show(w: Weight, unit: Unit) -> String {
     format!("{} {unit}", w.display(unit))
 }
 
-fn down(loader: &Loader, from: Weight, fraction: f64) -> Weight {
+/// The makeable load nearest `from + by_kg`, or the next one up if that is not heavier than
+/// `from` (so +1 kg on a 12 kg dumbbell is 14 kg, not 12). Every "add weight" of the rules and of
+/// program progressions.
+pub fn step_up(loader: &Loader, from: Weight, by_kg: f64) -> Weight {
+    Weight::from_kg(from.kg() + by_kg)
+        .ok()
+        .and_then(|t| loader.round(t, Rounding::Nearest))
+        .filter(|w| loader.heavier(*w, from))
+        .or_else(|| loader.next_above(from))
+        .unwrap_or(from)
+}
+
+/// The makeable load nearest `from` less `fraction`, lighter than `from` when anything is. Every
+/// reset of the rules and of program progressions.
+pub fn step_down(loader: &Loader, from: Weight, fraction: f64) -> Weight {
     Weight::from_kg(from.kg() * (1.0 - fraction))
         .ok()
         .and_then(|t| {
@@ -266,7 +275,7 @@ fn first_session(config: &RuleConfig) -> Recommendation {
 
 fn comeback(last: &PastSession, gap: i64, config: &RuleConfig, loader: &Loader) -> Recommendation {
     let (top, _) = top_sets(last);
-    let weight = down(loader, top, RESET_FRACTION);
+    let weight = step_down(loader, top, RESET_FRACTION);
     let unit = loader.unit();
     let exact = top.in_unit(unit) * (1.0 - RESET_FRACTION);
     // Quote the exact cut when the plates cannot make it.
