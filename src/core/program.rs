@@ -8,6 +8,7 @@
 
 #[cfg(test)]
 mod facts;
+pub mod choose;
 pub(crate) mod format;
 pub mod library;
 pub mod measures;
