@@ -11,6 +11,7 @@ mod failure;
 mod hr;
 mod logging;
 pub mod output;
+mod program;
 mod recommend;
 mod report;
 mod tui;
@@ -150,6 +151,22 @@ Examples:
   ironpulse recommend bench --json")]
     Recommend(recommend::RecommendArgs),
 
+    /// Training programs: the library, a preview with your loads, a simulation, a file check
+    #[command(
+        subcommand,
+        after_help = "\
+Programs are plain text (README, \"Programs\"). NAME is a built-in's name (a few letters will
+do, and a typo when only one program could be meant) or a program file.
+
+Examples:
+  ironpulse program list --days 3
+  ironpulse program show gzclp --max squat=140
+  ironpulse program simulate stronglifts --weeks 12 --fail squat@3
+  ironpulse program validate my-program.txt
+  ironpulse program recommend --days 4 --goal strength"
+    )]
+    Program(program::ProgramCommand),
+
     /// Deload check: the four signals with their numbers, the urgency and the plan
     #[command(after_help = "\
 Signals: a main lift's e1RM falling (its 8-week trend line down 5 %+, as the insights call it),
@@ -287,6 +304,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<(), Failure> {
         Command::Hr(command) => hr::run(ctx, command),
         Command::Devices(args) => devices::run(&args),
         Command::Recommend(args) => recommend::run(ctx, &args),
+        Command::Program(command) => program::run(ctx, command),
         Command::Deload(args) => deload::run(ctx, &args),
         Command::Report(args) => report::run(ctx, &args),
         Command::Context(args) => coach::run(ctx, &args),

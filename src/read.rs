@@ -9,6 +9,8 @@
 pub mod deload_check;
 pub mod insights;
 pub mod load_rows;
+pub mod program_library;
+pub mod program_lifter;
 pub mod progress_rows;
 pub mod recommendations;
 pub mod review_rows;
@@ -18,6 +20,8 @@ pub mod startup;
 pub use deload_check::DeloadCheck;
 pub use insights::Insights;
 pub use load_rows::LoadRows;
+pub use program_library::Library;
+pub use program_lifter::ProgramLifter;
 pub use progress_rows::ProgressRows;
 pub use recommendations::{Advice, Recommendations};
 pub use review_rows::ReviewRows;

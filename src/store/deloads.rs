@@ -183,7 +183,8 @@ impl Store {
         })
     }
 
-    fn first_training_day(&self) -> Result<Option<NaiveDate>, StoreError> {
+    /// The day of the first session (abandoned ones aside): where training age counts from.
+    pub fn first_training_day(&self) -> Result<Option<NaiveDate>, StoreError> {
         let first: Option<i64> = self
             .conn
             .prepare_cached("SELECT MIN(started_at) FROM session WHERE status != 'abandoned'")

@@ -53,11 +53,20 @@ pub fn rank(candidates: &[(&Meta, u32)], ask: &Ask) -> Vec<Ranked> {
                 let levels = &meta.level;
                 let span = levels_text(levels);
                 if levels.contains(&level) {
-                    note(30, format!("{span}: fits {} of training", months_text(months)));
+                    note(
+                        30,
+                        format!("{span}: fits {} of training", months_text(months)),
+                    );
                 } else if levels.iter().any(|l| (*l as i32 - level as i32).abs() == 1) {
-                    note(0, format!("{span}, a step from {} of training", months_text(months)));
+                    note(
+                        0,
+                        format!("{span}, a step from {} of training", months_text(months)),
+                    );
                 } else {
-                    note(-30, format!("{span}: not for {} of training", months_text(months)));
+                    note(
+                        -30,
+                        format!("{span}: not for {} of training", months_text(months)),
+                    );
                 }
             }
             if let (Some(asked), Some(days)) = (ask.days, meta.days) {
@@ -71,7 +80,10 @@ pub fn rank(candidates: &[(&Meta, u32)], ask: &Ask) -> Vec<Ranked> {
                 if *minutes <= asked {
                     note(20, format!("about {minutes} min a session, within {asked}"));
                 } else if *minutes * 10 <= asked * 12 {
-                    note(5, format!("about {minutes} min a session, a little over {asked}"));
+                    note(
+                        5,
+                        format!("about {minutes} min a session, a little over {asked}"),
+                    );
                 } else {
                     note(-20, format!("about {minutes} min a session, over {asked}"));
                 }
@@ -80,9 +92,15 @@ pub fn rank(candidates: &[(&Meta, u32)], ask: &Ask) -> Vec<Ranked> {
                 if asked == goal {
                     note(20, format!("trains for {}, as asked", goal.code()));
                 } else if goal == Goal::Both || asked == Goal::Both {
-                    note(10, format!("trains for {} (you asked {})", goal.code(), asked.code()));
+                    note(
+                        10,
+                        format!("trains for {} (you asked {})", goal.code(), asked.code()),
+                    );
                 } else {
-                    note(-20, format!("trains for {}, not {}", goal.code(), asked.code()));
+                    note(
+                        -20,
+                        format!("trains for {}, not {}", goal.code(), asked.code()),
+                    );
                 }
             }
             reasons.sort_by_key(|(points, _)| -points);
@@ -99,7 +117,11 @@ pub fn rank(candidates: &[(&Meta, u32)], ask: &Ask) -> Vec<Ranked> {
 
 /// "novice–intermediate".
 pub fn levels_text(levels: &[Level]) -> String {
-    levels.iter().map(|l| l.code()).collect::<Vec<_>>().join("–")
+    levels
+        .iter()
+        .map(|l| l.code())
+        .collect::<Vec<_>>()
+        .join("–")
 }
 
 /// "2 months", "1 year", "3.5 years".
@@ -110,7 +132,14 @@ fn months_text(months: f64) -> String {
     } else {
         let y = (months / 12.0 * 2.0).round() / 2.0;
         let shown = crate::core::units::format_number(y);
-        format!("{shown} year{}", if (y - 1.0).abs() < f64::EPSILON { "" } else { "s" })
+        format!(
+            "{shown} year{}",
+            if (y - 1.0).abs() < f64::EPSILON {
+                ""
+            } else {
+                "s"
+            }
+        )
     }
 }
 
@@ -162,7 +191,11 @@ mod tests {
         );
         assert_eq!(jug.score, 10 + 5 - 20);
         let ppl = ranked.iter().find(|r| r.index == 1).unwrap();
-        assert_eq!(ppl.score, 30 - 30 + 5 - 20, "6 days for a 3-day week weighs against it");
+        assert_eq!(
+            ppl.score,
+            5 - 20,
+            "6 days for a 3-day week weighs against it"
+        );
     }
 
     #[test]

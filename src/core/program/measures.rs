@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::plan::{DayPlan, Lifter, PlannedLine};
+use crate::core::strength::e1rm;
 
 /// Per set: setup seconds, seconds per rep, and the rest after it when the line gives none
 /// (programs.md §1, Liftosaur's estimate: 20 s + 7 s a rep + the rest).
@@ -49,15 +50,18 @@ pub struct WeekLoad {
     pub sets: u32,
     /// Working reps × load, in kilograms (AMRAPs at their minimum).
     pub tonnage_kg: f64,
-    /// Mean load of the working sets as a percent of the lifter's 1RM for the lift, over the
-    /// sets whose lift has a known 1RM; None when none has.
+    /// Mean load of the working sets as a percent of the lift's 1RM at the time: the lifter's
+    /// max, or the e1RM of the heaviest work prescribed so far if that is more (so a linear
+    /// program's climb reads as the lifter getting stronger, not as lifting over their max).
+    /// None when no set has a known max.
     pub intensity: Option<f64>,
     pub deload: bool,
 }
 
-/// Each week's load, in week order.
+/// Each week's load, in week order (`days` in the order they are trained).
 pub fn weekly(days: &[&DayPlan], lifter: &Lifter) -> Vec<WeekLoad> {
     let mut weeks: BTreeMap<u16, (WeekLoad, f64, u32)> = BTreeMap::new();
+    let mut best: BTreeMap<&str, f64> = BTreeMap::new();
     for day in days {
         let (w, pct_sum, pct_n) = weeks.entry(day.at.week).or_insert_with(|| {
             (
@@ -71,15 +75,28 @@ pub fn weekly(days: &[&DayPlan], lifter: &Lifter) -> Vec<WeekLoad> {
         });
         w.deload |= day.deload;
         for line in &day.lines {
-            let max = lifter.max(&line.exercise);
+            let Some(max) = lifter.max(&line.exercise).filter(|m| m.kg() > 0.0) else {
+                for s in line.working() {
+                    w.sets += 1;
+                    w.tonnage_kg += s.weight.map_or(0.0, |l| l.kg() * f64::from(s.reps.min));
+                }
+                continue;
+            };
+            let now = best.entry(line.exercise.as_str()).or_insert(max.kg());
+            for s in line.working() {
+                if let Some(e) = s
+                    .weight
+                    .and_then(|l| e1rm::estimate(l, s.reps.min, None, None))
+                {
+                    *now = now.max(e.kg());
+                }
+            }
             for s in line.working() {
                 w.sets += 1;
                 if let Some(load) = s.weight {
                     w.tonnage_kg += load.kg() * f64::from(s.reps.min);
-                    if let Some(m) = max.filter(|m| m.kg() > 0.0) {
-                        *pct_sum += load.kg() / m.kg() * 100.0;
-                        *pct_n += 1;
-                    }
+                    *pct_sum += load.kg() / *now * 100.0;
+                    *pct_n += 1;
                 }
             }
         }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::slot::{SlotState, Slots};
+use super::slot::{LiftState, Slots};
 use super::{Load, Num, Program, RepTarget, Rule, Schedule, SetGroup, Warmup};
 use crate::core::strength::rpe;
 use crate::core::units::{Rpe, Unit, Weight};
@@ -185,8 +185,8 @@ pub fn prescribe(program: &Program, at: DayRef, lifter: &Lifter, slots: &mut Slo
             let key = line.key();
             let rule = slots.rule(&key).cloned();
             let name = lifter.name(&line.exercise).to_string();
-            let state = slots.entry(&key, &name, || {
-                SlotState::new(lifter.max(&line.exercise), tm)
+            let (state, lift) = slots.entry(&key, &name, || {
+                LiftState::new(lifter.max(&line.exercise), tm)
             });
             let loader = lifter.loader(&line.exercise);
             // A stage ladder replaces the first group's scheme with the current stage's.
@@ -202,17 +202,17 @@ pub fn prescribe(program: &Program, at: DayRef, lifter: &Lifter, slots: &mut Slo
                 ladder = Some((state.stage, super::format::scheme(sets, reps, amrap)));
             }
             if state.working.is_none() {
-                state.working = start_load(line.start, &groups, state.max, loader);
+                state.working = start_load(line.start, &groups, lift.max, loader);
             }
             let working = state.working;
             let mut sets = Vec::new();
             if let Warmup::Sets(ws) = &line.warmup {
                 for g in ws {
-                    push_group(&mut sets, g, true, working, state, loader);
+                    push_group(&mut sets, g, true, working, lift, loader);
                 }
             }
             for g in &groups {
-                push_group(&mut sets, g, false, working, state, loader);
+                push_group(&mut sets, g, false, working, lift, loader);
             }
             PlannedLine {
                 key,
@@ -241,10 +241,10 @@ fn push_group(
     g: &SetGroup,
     warmup: bool,
     working: Option<Weight>,
-    state: &SlotState,
+    lift: &LiftState,
     loader: &Loader,
 ) {
-    let weight = group_load(g, working, state, loader);
+    let weight = group_load(g, working, lift, loader);
     for i in 0..g.sets {
         sets.push(PlannedSet {
             reps: g.reps,
@@ -262,16 +262,16 @@ fn push_group(
 fn group_load(
     g: &SetGroup,
     working: Option<Weight>,
-    state: &SlotState,
+    lift: &LiftState,
     loader: &Loader,
 ) -> Option<Weight> {
     let raw = match g.load {
         Load::Fixed(n, unit) => Weight::from_unit(n.value(), unit).ok(),
-        Load::OfMax(p) => state.max.map(|m| m.kg() * p.fraction()).and_then(kg),
-        Load::OfTm(p) => state.tm.map(|t| t.kg() * p.fraction()).and_then(kg),
+        Load::OfMax(p) => lift.max.map(|m| m.kg() * p.fraction()).and_then(kg),
+        Load::OfTm(p) => lift.tm.map(|t| t.kg() * p.fraction()).and_then(kg),
         Load::Relative(p) => working.and_then(|w| kg(w.kg() * (1.0 + p.fraction()))),
         Load::Working => match g.rpe {
-            Some(r) => at_rpe(state.max, g.reps.min, r),
+            Some(r) => at_rpe(lift.max, g.reps.min, r),
             None => working,
         },
     }?;

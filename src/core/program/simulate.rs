@@ -49,7 +49,7 @@ pub fn simulate(program: &Program, lifter: &Lifter, scenario: &Scenario) -> Simu
                 .fails
                 .iter()
                 .any(|(e, w)| *w == at.week && e.eq_ignore_ascii_case(&line.exercise));
-            let max = slots.state(&line.key).and_then(|s| {
+            let max = slots.lift(&line.exercise).and_then(|s| {
                 let from_tm = s.tm.map(|t| t.kg() / tm);
                 match (s.max.map(Weight::kg), from_tm) {
                     (Some(m), Some(t)) => Some(m.max(t)),

@@ -1,6 +1,7 @@
 //! A slot (an exercise and its label) carries its progress from session to session: the working
-//! load, training max, 1RM, stage and misses. After a session its rule (programs.md §5) moves them,
-//! and says what changed and why.
+//! load, stage and misses; the lift itself (the exercise, whatever the label) carries the training
+//! max and 1RM every slot of it reads. After a session the slot's rule (programs.md §5) moves
+//! them, and says what changed and why.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -18,25 +19,31 @@ use crate::core::workout::plates::Loader;
 pub struct SlotState {
     /// The load groups written without one use; None until first prescribed.
     pub working: Option<Weight>,
-    pub tm: Option<Weight>,
-    pub max: Option<Weight>,
     /// Index into a stage ladder.
     pub stage: usize,
     /// Misses in a row (linear).
     pub fails: u16,
     /// The last load taken on at the first stage (for `restart first`).
     pub first_stage: Option<Weight>,
+}
+
+/// One lift's maxes, shared by every slot of the exercise (`Bench Press` and
+/// `Bench Press [volume]` read one training max).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LiftState {
+    pub max: Option<Weight>,
+    pub tm: Option<Weight>,
     /// An AMRAP fell short of its minimum since the training max last rose.
     pub short_in_cycle: bool,
 }
 
-impl SlotState {
-    /// A slot's start: the lifter's 1RM and a training max of `tm` of it.
-    pub fn new(max: Option<Weight>, tm: f64) -> SlotState {
-        SlotState {
+impl LiftState {
+    /// A lift's start: the lifter's 1RM and a training max of `tm` of it.
+    pub fn new(max: Option<Weight>, tm: f64) -> LiftState {
+        LiftState {
             max,
             tm: max.and_then(|m| kg(m.kg() * tm)),
-            ..SlotState::default()
+            short_in_cycle: false,
         }
     }
 }
@@ -44,8 +51,10 @@ impl SlotState {
 /// Every slot's rule and progress.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Slots {
-    rules: HashMap<String, Rule>,
+    rules: BTreeMap<String, Rule>,
     states: BTreeMap<String, SlotState>,
+    /// By the catalogue's name of the exercise.
+    lifts: BTreeMap<String, LiftState>,
     /// The catalogue's name of each slot's exercise.
     names: HashMap<String, String>,
 }
@@ -83,6 +92,7 @@ impl Slots {
         Slots {
             rules,
             states: BTreeMap::new(),
+            lifts: BTreeMap::new(),
             names: HashMap::new(),
         }
     }
@@ -100,21 +110,44 @@ impl Slots {
         &self.states
     }
 
+    /// The catalogue's name of a slot's exercise.
+    pub fn exercise(&self, key: &str) -> Option<&str> {
+        self.names.get(key).map(String::as_str)
+    }
+
+    /// Every lift's maxes, by exercise.
+    pub fn lifts(&self) -> &BTreeMap<String, LiftState> {
+        &self.lifts
+    }
+
+    pub fn lift(&self, exercise: &str) -> Option<&LiftState> {
+        self.lifts.get(exercise)
+    }
+
     /// Sets a slot's state (a stored program's progress, or a change the lifter accepted).
     pub fn set(&mut self, key: &str, state: SlotState) {
         self.states.insert(key.to_string(), state);
     }
 
+    /// Sets a lift's maxes.
+    pub fn set_lift(&mut self, exercise: &str, lift: LiftState) {
+        self.lifts.insert(exercise.to_string(), lift);
+    }
+
+    /// A slot of `exercise` and its lift, started with `new` if not seen yet.
     pub(crate) fn entry(
         &mut self,
         key: &str,
         exercise: &str,
-        new: impl FnOnce() -> SlotState,
-    ) -> &mut SlotState {
+        new: impl FnOnce() -> LiftState,
+    ) -> (&mut SlotState, &mut LiftState) {
         if !self.names.contains_key(key) {
             self.names.insert(key.to_string(), exercise.to_string());
         }
-        self.states.entry(key.to_string()).or_insert_with(new)
+        (
+            self.states.entry(key.to_string()).or_default(),
+            self.lifts.entry(exercise.to_string()).or_insert_with(new),
+        )
     }
 
     /// After a session: `line` as prescribed and its working sets as `done` (in order; fewer
@@ -130,6 +163,7 @@ impl Slots {
     ) -> Option<Change> {
         let rule = self.rules.get(&line.key)?.clone();
         let state = self.states.get_mut(&line.key)?;
+        let lift = self.lifts.get_mut(&line.exercise)?;
         let o = Outcome {
             planned: line.working().collect(),
             done,
@@ -137,7 +171,7 @@ impl Slots {
             unit,
         };
         if o.amrap().is_some_and(|(got, min, _)| got < min) {
-            state.short_in_cycle = true;
+            lift.short_in_cycle = true;
         }
         if deload {
             return None;
@@ -167,9 +201,9 @@ impl Slots {
                 restart,
             } => rules::stages(&o, state, &mut c, &stages, step, restart)?,
             Rule::Tm { .. } => return None,
-            Rule::TmTable { rows } => rules::tm_table(&o, state, &mut c, &rows)?,
-            Rule::TmReps { step, cap } => rules::tm_reps(&o, state, &mut c, step, cap)?,
-            Rule::Max { rows } => rules::max(&o, state, &mut c, &rows)?,
+            Rule::TmTable { rows } => rules::tm_table(&o, lift, &mut c, &rows)?,
+            Rule::TmReps { step, cap } => rules::tm_reps(&o, lift, &mut c, step, cap)?,
+            Rule::Max { rows } => rules::max(&o, lift, &mut c, &rows)?,
         }
         Some(c)
     }
@@ -178,33 +212,39 @@ impl Slots {
     /// `fail` cut if an AMRAP fell short of its minimum during the cycle.
     pub fn end_cycle(&mut self, unit: Unit) -> Vec<Change> {
         let mut changes = Vec::new();
-        for (key, state) in &mut self.states {
-            let Some(Rule::Tm { step, fail }) = self.rules.get(key) else {
+        let mut done: Vec<String> = Vec::new();
+        for (key, rule) in &self.rules {
+            let Rule::Tm { step, fail } = rule else {
                 continue;
             };
-            let Some(from) = state.tm else { continue };
+            let Some(exercise) = self.names.get(key) else {
+                continue;
+            };
+            if done.contains(exercise) {
+                continue;
+            }
+            let Some(lift) = self.lifts.get_mut(exercise) else {
+                continue;
+            };
+            let Some(from) = lift.tm else { continue };
             let show = |w: Weight| format!("{} {unit}", w.display(unit));
             let (to, reason) = match fail {
-                Some(p) if state.short_in_cycle => {
-                    let to = kg(from.kg() * (1.0 - p.fraction()));
-                    (
-                        to,
-                        format!(
-                            "an AMRAP fell short of its minimum this cycle: training max −{p} %"
-                        ),
-                    )
-                }
+                Some(p) if lift.short_in_cycle => (
+                    kg(from.kg() * (1.0 - p.fraction())),
+                    format!("an AMRAP fell short of its minimum this cycle: training max −{p} %"),
+                ),
                 _ => (
                     kg(from.kg() + step_kg(*step)),
                     format!("cycle done: training max + {}", said(*step)),
                 ),
             };
             let Some(to) = to else { continue };
-            state.tm = Some(to);
-            state.short_in_cycle = false;
+            lift.tm = Some(to);
+            lift.short_in_cycle = false;
+            done.push(exercise.clone());
             changes.push(Change {
                 key: key.clone(),
-                exercise: self.names.get(key).cloned().unwrap_or_else(|| key.clone()),
+                exercise: exercise.clone(),
                 load: None,
                 stage: None,
                 tm: Some((from, to)),

@@ -1,7 +1,7 @@
 //! Each rule of programs.md §5 as one function: what it does to a slot after a session, and the
 //! reason it gives.
 
-use super::{Change, DoneSet, SlotState, said, step_kg};
+use super::{Change, DoneSet, LiftState, SlotState, said, step_kg};
 use crate::core::program::plan::{PlannedSet, kg};
 use crate::core::program::{Num, RepTarget, Restart, Step};
 use crate::core::strength::progression::{step_down, step_up};
@@ -280,19 +280,19 @@ pub(super) fn stages(
 
 pub(super) fn tm_table(
     o: &Outcome<'_>,
-    state: &mut SlotState,
+    lift: &mut LiftState,
     c: &mut Change,
     rows: &[(u16, Step)],
 ) -> Option<()> {
     let amrap = o.amrap();
     let show = |w: Weight| o.show(w);
     let (r, _, _) = amrap?;
-    let from = state.tm?;
+    let from = lift.tm?;
     let step = rows.iter().rev().find(|(at, _)| r >= *at).map(|(_, s)| *s);
     match step {
         Some(s) => {
             let to = kg(from.kg() + step_kg(s))?;
-            state.tm = Some(to);
+            lift.tm = Some(to);
             c.tm = Some((from, to));
             c.reason = format!(
                 "{r} reps on the AMRAP: training max + {} → {}",
@@ -310,7 +310,7 @@ pub(super) fn tm_table(
 
 pub(super) fn tm_reps(
     o: &Outcome<'_>,
-    state: &mut SlotState,
+    lift: &mut LiftState,
     c: &mut Change,
     step: Step,
     cap: u16,
@@ -318,11 +318,11 @@ pub(super) fn tm_reps(
     let amrap = o.amrap();
     let show = |w: Weight| o.show(w);
     let (r, min, _) = amrap?;
-    let from = state.tm?;
+    let from = lift.tm?;
     let extra = r.saturating_sub(min).min(cap);
     if extra > 0 {
         let to = kg(from.kg() + step_kg(step) * f64::from(extra))?;
-        state.tm = Some(to);
+        lift.tm = Some(to);
         c.tm = Some((from, to));
         c.reason = format!(
             "{r} reps on the AMRAP, {extra} over {min}{}: training max + {extra} × \
@@ -347,7 +347,7 @@ pub(super) fn tm_reps(
 
 pub(super) fn max(
     o: &Outcome<'_>,
-    state: &mut SlotState,
+    lift: &mut LiftState,
     c: &mut Change,
     rows: &[(u16, Num)],
 ) -> Option<()> {
@@ -355,10 +355,10 @@ pub(super) fn max(
     let show = |w: Weight| o.show(w);
     let (r, _, load) = amrap?;
     let load = load?;
-    let from = state.max?;
+    let from = lift.max?;
     let (_, pct) = rows.iter().rev().find(|(at, _)| r >= *at)?;
     let to = kg(load.kg() * pct.fraction())?;
-    state.max = Some(to);
+    lift.max = Some(to);
     c.max = Some((from, to));
     c.reason = format!(
         "{r} reps at {}: new 1RM {} × {pct} % = {} {}",
