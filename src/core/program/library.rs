@@ -22,7 +22,13 @@ macro_rules! builtins {
 }
 
 /// Every built-in, easiest first.
-pub const BUILTINS: &[Builtin] = builtins![];
+pub const BUILTINS: &[Builtin] = builtins![
+    "starting-strength",
+    "stronglifts-5x5",
+    "greyskull-lp",
+    "basic-beginner-routine",
+    "gzclp",
+];
 
 impl Builtin {
     /// The program. The files are checked by tests, so an error here means a broken build.
