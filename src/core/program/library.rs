@@ -74,7 +74,11 @@ mod tests {
         for b in BUILTINS {
             let p = b.program().unwrap_or_else(|e| panic!("{}: {e}", b.slug));
             let m = &p.meta;
-            assert!(names.insert(m.name.to_lowercase()), "{}: name repeated", b.slug);
+            assert!(
+                names.insert(m.name.to_lowercase()),
+                "{}: name repeated",
+                b.slug
+            );
             assert!(m.origin.is_some(), "{}: origin", b.slug);
             assert!(!m.level.is_empty(), "{}: level", b.slug);
             assert!(m.goal.is_some(), "{}: goal", b.slug);
