@@ -22,7 +22,31 @@ macro_rules! builtins {
 }
 
 /// Every built-in, easiest first.
-pub const BUILTINS: &[Builtin] = builtins![];
+pub const BUILTINS: &[Builtin] = builtins![
+    "starting-strength",
+    "stronglifts-5x5",
+    "greyskull-lp",
+    "basic-beginner-routine",
+    "gzclp",
+    "reddit-ppl",
+    "531-beginners",
+    "nsuns-531-lp",
+    "texas-method",
+    "madcow-5x5",
+    "lyle-generic-bulking",
+    "phul",
+    "531",
+    "531-bbb",
+    "531-fsl",
+    "rhea-linear",
+    "zourdos-dup",
+    "phat",
+    "candito-6-week",
+    "juggernaut-2",
+    "smolov-jr",
+    "calgary-barbell-16",
+    "westside-conjugate",
+];
 
 impl Builtin {
     /// The program. The files are checked by tests, so an error here means a broken build.
