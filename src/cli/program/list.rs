@@ -129,18 +129,23 @@ pub fn list(ctx: &Context, args: &ListArgs) -> Result<(), Failure> {
         shown.len(),
         if shown.len() == 1 { "" } else { "s" }
     );
+    let width = shown
+        .iter()
+        .map(|e| e.program.meta.name.chars().count())
+        .max()
+        .unwrap_or(0);
     for e in shown {
-        out.push_str(&line(e));
+        out.push_str(&line(e, width));
         out.push('\n');
     }
     output::text(&out)
 }
 
 /// One program as a line of the list.
-fn line(e: &Entry) -> String {
+fn line(e: &Entry, width: usize) -> String {
     let m = &e.program.meta;
     format!(
-        "  {:<28} {:<22} {:<11} {} d/wk  ~{:>3} min  {:<17} {}",
+        "  {:<width$}  {:<21} {:<11} {} d/wk  ~{:>3} min  {:<17} {}",
         m.name,
         levels_text(&m.level),
         m.goal.map_or("", |g| g.code()),

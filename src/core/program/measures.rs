@@ -11,13 +11,22 @@ use crate::core::strength::e1rm;
 pub const SETUP_S: u32 = 20;
 pub const PER_REP_S: u32 = 7;
 pub const DEFAULT_REST_S: u32 = 120;
+/// The rest after a warm-up set (ironpulse's own figure: a plate change and a breath).
+pub const WARMUP_REST_S: u32 = 60;
 
 /// Seconds a line takes: every set's setup, reps (an AMRAP at its minimum) and rest.
 pub fn line_seconds(line: &PlannedLine) -> u32 {
     let rest = line.rest.unwrap_or(DEFAULT_REST_S);
     line.sets
         .iter()
-        .map(|s| SETUP_S + PER_REP_S * u32::from(s.reps.min) + rest)
+        .map(|s| {
+            let after = if s.warmup {
+                WARMUP_REST_S.min(rest)
+            } else {
+                rest
+            };
+            SETUP_S + PER_REP_S * u32::from(s.reps.min) + after
+        })
         .sum()
 }
 

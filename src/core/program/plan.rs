@@ -8,6 +8,7 @@ use super::{Load, Num, Program, RepTarget, Rule, Schedule, SetGroup, Warmup};
 use crate::core::strength::rpe;
 use crate::core::units::{Rpe, Unit, Weight};
 use crate::core::workout::plates::{Loader, Rounding};
+use crate::core::workout::warmup::{WarmupScheme, warmups};
 
 /// One of the lifter's lifts as the engine needs it.
 #[derive(Debug, Clone, PartialEq)]
@@ -213,6 +214,25 @@ pub fn prescribe(program: &Program, at: DayRef, lifter: &Lifter, slots: &mut Slo
             }
             for g in &groups {
                 push_group(&mut sets, g, false, working, lift, loader);
+            }
+            if line.warmup == Warmup::Auto
+                && let Some(first) = sets.iter().find(|s| !s.warmup).and_then(|s| s.weight)
+            {
+                let ramp = warmups(first, &WarmupScheme::default(), loader);
+                let planned = ramp.iter().filter_map(|w| {
+                    Some(PlannedSet {
+                        reps: RepTarget {
+                            min: w.reps?.get(),
+                            max: w.reps?.get(),
+                        },
+                        amrap: false,
+                        weight: w.load.signed_kg().and_then(kg),
+                        rpe: None,
+                        label: None,
+                        warmup: true,
+                    })
+                });
+                sets.splice(0..0, planned.collect::<Vec<_>>());
             }
             PlannedLine {
                 key,
