@@ -15,6 +15,7 @@ pub mod measures;
 mod number;
 mod parse;
 pub mod plan;
+pub mod schedule;
 pub mod simulate;
 pub mod slot;
 #[cfg(test)]
