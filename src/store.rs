@@ -4,6 +4,7 @@
 //! canonical units (kilograms, metres, seconds); timestamps are UTC unix milliseconds. Every
 //! write is one transaction, committed (and, with `synchronous=FULL`, on disk) when it returns.
 
+mod assignments;
 mod bulk;
 mod deloads;
 mod error;
@@ -18,6 +19,7 @@ mod maintenance;
 mod migrations;
 mod performance;
 mod profile;
+mod programs;
 mod read_only;
 mod records;
 mod review;
@@ -35,12 +37,14 @@ use chrono::{DateTime, Utc};
 use rusqlite::OptionalExtension as _;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
+pub use assignments::{Assignment, AssignmentId, ChangeRow, NewChange, RunStatus, TrainedDay};
 pub use bulk::{HistorySession, HistorySet, HistorySlot};
 pub use error::StoreError;
 pub use heart_rate::{HistoryHr, SessionHr, SessionHrSummary};
 pub use lock::lock_path;
 pub use maintenance::{BackupReport, CheckReport, backup, check};
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
+pub use programs::{ProgramId, ProgramVersion, StoredProgram};
 pub use read_only::ReadOnly;
 pub use records::PersonalRecord;
 

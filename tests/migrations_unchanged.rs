@@ -39,6 +39,10 @@ const SHIPPED: &[(&str, &str)] = &[
         "0007_hr_gap_not_saved.sql",
         "34a8922b4577ee5e52d435bb428e621ddfed191b8cc5c6e84ac9499989689622",
     ),
+    (
+        "0008_programs.sql",
+        "15eb2ba0e3cc82cf0a0b309f76b713917e639a437a3a548d8fb47dff4f8e58cf",
+    ),
 ];
 
 fn sha256(text: &str) -> String {

@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_slot_volume.sql"),
     include_str!("migrations/0006_trained_time.sql"),
     include_str!("migrations/0007_hr_gap_not_saved.sql"),
+    include_str!("migrations/0008_programs.sql"),
 ];
 
 /// The schema version that stored each slot's volume and re-read e1RMs by the lifter's RPE habit

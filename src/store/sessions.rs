@@ -480,6 +480,9 @@ impl Store {
                 |r| r.get(0),
             )
             .map_err(self.fail("abandon the session"))?;
+        // The program day it trained is due again.
+        tx.execute("DELETE FROM schedule_mark WHERE session_id = ?1", [id.0])
+            .map_err(self.fail("abandon the session"))?;
         if sets == 0 {
             tx.execute("DELETE FROM session WHERE id = ?1", [id.0])
         } else {
@@ -544,7 +547,7 @@ impl Store {
     }
 
     /// Runs a one-row write; `NotFound` when no row has `id`.
-    fn update_one(
+    pub(super) fn update_one(
         &self,
         what: &'static str,
         id: i64,

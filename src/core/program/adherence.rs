@@ -164,14 +164,14 @@ mod tests {
         }
     }
 
-    fn kg(v: f64) -> Option<Weight> {
-        Some(Weight::from_kg(v).unwrap())
+    fn kg(v: f64) -> Weight {
+        Weight::from_kg(v).unwrap()
     }
 
     fn target(e: &str, w: f64, reps: u16) -> Target {
         Target {
             exercise: e.into(),
-            weight: kg(w),
+            weight: Some(kg(w)),
             reps,
         }
     }
@@ -179,7 +179,7 @@ mod tests {
     fn logged(e: &str, w: f64, reps: u16) -> Logged {
         Logged {
             exercise: e.into(),
-            weight: kg(w),
+            weight: Some(kg(w)),
             reps,
         }
     }

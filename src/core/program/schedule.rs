@@ -106,7 +106,7 @@ pub fn lay_out(
             status,
             moved_from,
         };
-        let mut place = |out: &mut Vec<CalDay>, from: NaiveDate, moved_from| {
+        let place = |out: &mut Vec<CalDay>, from: NaiveDate, moved_from| {
             // A day the plan waits for: each training day it passed, then its new date.
             let mut d = Some(from);
             while let Some(past) = d.filter(|d| *d < today) {

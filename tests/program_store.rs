@@ -1,0 +1,277 @@
+//! Programs in the store: versions kept, one running program, days marked and trained (a
+//! session's day follows the session when it is abandoned or deleted), progress and the
+//! modification history.
+
+#[path = "support/store_rows.rs"]
+mod store_rows;
+
+use chrono::{NaiveDate, Weekday};
+use ironpulse::core::program::schedule::{Mark, MissedPolicy};
+use ironpulse::core::program::slot::{LiftState, SlotState};
+use ironpulse::core::units::Weight;
+use ironpulse::store::{NewChange, RunStatus, Store, StoreError};
+use store_rows::{at, lift};
+
+const TEXT: &str = "program: Test\nday A\n  Squat: 3x5; start 60kg; progress linear +2.5kg\n";
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+fn kg(v: f64) -> Option<Weight> {
+    Some(Weight::from_kg(v).unwrap())
+}
+
+#[test]
+fn every_version_is_kept_and_an_unchanged_text_adds_none() {
+    let store = Store::open_in_memory().unwrap();
+    let id = store
+        .create_program("Test", Some("gzclp"), TEXT, "cloned from GZCLP", at(0))
+        .unwrap();
+    let edited = TEXT.replace("3x5", "5x5");
+    assert_eq!(
+        store
+            .add_program_version(id, "Test 5x5", &edited, "edited", at(1))
+            .unwrap(),
+        2
+    );
+    assert_eq!(
+        store
+            .add_program_version(id, "Test 5x5", &edited, "edited", at(2))
+            .unwrap(),
+        2
+    );
+    let p = store.program(id).unwrap().unwrap();
+    assert_eq!(
+        (p.name.as_str(), p.version, p.builtin.as_deref()),
+        ("Test 5x5", 2, Some("gzclp"))
+    );
+    assert_eq!(p.text, edited);
+    let versions = store.program_versions(id).unwrap();
+    assert_eq!(
+        versions.iter().map(|v| v.note.as_str()).collect::<Vec<_>>(),
+        ["cloned from GZCLP", "edited"]
+    );
+    assert_eq!(versions[0].text, TEXT);
+}
+
+#[test]
+fn one_program_runs_at_a_time_and_its_status_moves_as_allowed() {
+    let store = Store::open_in_memory().unwrap();
+    let a = store
+        .create_program("A", None, TEXT, "created", at(0))
+        .unwrap();
+    let b = store
+        .create_program("B", None, TEXT, "created", at(0))
+        .unwrap();
+    let lifts = [(
+        "Back Squat".to_string(),
+        LiftState {
+            max: kg(140.0),
+            tm: kg(126.0),
+            short_in_cycle: false,
+        },
+    )];
+    let run = store
+        .start_program(
+            a,
+            day("2026-03-02"),
+            &[Weekday::Mon, Weekday::Wed, Weekday::Fri],
+            MissedPolicy::Shift,
+            &lifts,
+            at(0),
+        )
+        .unwrap();
+    let err = store
+        .start_program(
+            b,
+            day("2026-03-02"),
+            &[Weekday::Mon],
+            MissedPolicy::Mark,
+            &[],
+            at(1),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(&err, StoreError::Invalid(m) if m.starts_with("A is running")),
+        "{err}"
+    );
+    let running = store.running_program().unwrap().unwrap();
+    assert_eq!(running.id, run);
+    assert_eq!(running.weekdays, [Weekday::Mon, Weekday::Wed, Weekday::Fri]);
+    assert_eq!(running.lifts, lifts);
+    store
+        .set_program_status(run, RunStatus::Paused, day("2026-03-04"), at(2))
+        .unwrap();
+    store
+        .set_program_status(run, RunStatus::Active, day("2026-03-16"), at(3))
+        .unwrap();
+    let running = store.running_program().unwrap().unwrap();
+    assert_eq!(
+        running.pauses,
+        [(day("2026-03-04"), Some(day("2026-03-16")))]
+    );
+    store
+        .set_program_status(run, RunStatus::Finished, day("2026-04-01"), at(4))
+        .unwrap();
+    assert!(store.running_program().unwrap().is_none());
+    let err = store
+        .set_program_status(run, RunStatus::Active, day("2026-04-02"), at(5))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the program is finished and cannot be resumed"
+    );
+    // Now B may run.
+    store
+        .start_program(
+            b,
+            day("2026-04-06"),
+            &[Weekday::Mon],
+            MissedPolicy::Mark,
+            &[],
+            at(6),
+        )
+        .unwrap();
+    let history: Vec<String> = store
+        .program_changes(a)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.reason)
+        .collect();
+    assert_eq!(
+        history,
+        [
+            "paused on 2026-03-04",
+            "resumed on 2026-03-16",
+            "finished on 2026-04-01"
+        ]
+    );
+}
+
+#[test]
+fn a_trained_day_follows_its_session_abandoned_or_deleted() {
+    let store = Store::open_in_memory().unwrap();
+    let p = store
+        .create_program("P", None, TEXT, "created", at(0))
+        .unwrap();
+    let run = store
+        .start_program(p, day("2026-01-05"), &[], MissedPolicy::Shift, &[], at(0))
+        .unwrap();
+    let session = store
+        .start_program_session(run, 0, at(10), "P · day A", "[]")
+        .unwrap();
+    assert_eq!(store.program_day_of(session).unwrap(), Some((run, 0)));
+    let marks = store.assignment(run).unwrap().unwrap().marks;
+    assert!(
+        matches!(marks.as_slice(), [(0, Mark::Done(_))]),
+        "{marks:?}"
+    );
+    // Abandoned without a set: the session goes, and so does the day's mark.
+    store.abandon_session(session, at(20)).unwrap();
+    assert!(store.assignment(run).unwrap().unwrap().marks.is_empty());
+    // Trained for real, then deleted from History: the day is due again.
+    let session = store
+        .start_program_session(run, 0, at(30), "P · day A", "[]")
+        .unwrap();
+    let exercise = store
+        .exercises()
+        .unwrap()
+        .into_iter()
+        .find(|e| e.name == "Back Squat")
+        .unwrap();
+    let slot = store.add_slot(session, exercise.id).unwrap().id;
+    store.log_sets(slot, &[lift(60.0, 5)], at(31)).unwrap();
+    store.finish_session(session, at(40), None, "").unwrap();
+    assert_eq!(store.assignment(run).unwrap().unwrap().trained.len(), 1);
+    store.delete_session(session).unwrap();
+    let a = store.assignment(run).unwrap().unwrap();
+    assert!(a.marks.is_empty() && a.trained.is_empty());
+}
+
+#[test]
+fn progress_and_changes_are_saved_together() {
+    let store = Store::open_in_memory().unwrap();
+    let p = store
+        .create_program("P", None, TEXT, "created", at(0))
+        .unwrap();
+    let run = store
+        .start_program(p, day("2026-01-05"), &[], MissedPolicy::Shift, &[], at(0))
+        .unwrap();
+    let slot = SlotState {
+        working: kg(62.5),
+        stage: 1,
+        fails: 2,
+        first_stage: kg(60.0),
+    };
+    let lifts = [(
+        "Back Squat".to_string(),
+        LiftState {
+            max: kg(140.0),
+            tm: kg(131.0),
+            short_in_cycle: true,
+        },
+    )];
+    let change = NewChange {
+        kind: "progression",
+        slot: Some("Squat".into()),
+        status: "applied",
+        reason: "every set done (5, 5, 5): add 2.5 kg → 62.5 kg".into(),
+        detail: "{\"load_kg\":[60,62.5]}".into(),
+    };
+    store
+        .save_program_progress(
+            run,
+            &[("Squat".into(), slot.clone())],
+            &lifts,
+            &[change],
+            at(5),
+        )
+        .unwrap();
+    let a = store.assignment(run).unwrap().unwrap();
+    assert_eq!(a.slots, [("Squat".to_string(), slot)]);
+    assert_eq!(a.lifts, lifts);
+    let changes = store.program_changes(p).unwrap();
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0].slot.as_deref(), Some("Squat"));
+    store
+        .mark_program_day(
+            run,
+            1,
+            Mark::Moved(day("2026-01-10")),
+            "moved day 2 to Saturday",
+            at(6),
+        )
+        .unwrap();
+    store
+        .mark_program_day(run, 2, Mark::Skipped, "skipped day 3", at(7))
+        .unwrap();
+    let a = store.assignment(run).unwrap().unwrap();
+    assert_eq!(
+        a.marks,
+        [(1, Mark::Moved(day("2026-01-10"))), (2, Mark::Skipped)]
+    );
+    assert!(
+        store
+            .mark_program_day(run, 3, Mark::Done(day("2026-01-12")), "", at(8))
+            .is_err()
+    );
+}
+
+#[test]
+fn a_program_that_ran_is_archived_not_deleted() {
+    let store = Store::open_in_memory().unwrap();
+    let ran = store
+        .create_program("Ran", None, TEXT, "created", at(0))
+        .unwrap();
+    let never = store
+        .create_program("Never", None, TEXT, "created", at(0))
+        .unwrap();
+    store
+        .start_program(ran, day("2026-01-05"), &[], MissedPolicy::Shift, &[], at(0))
+        .unwrap();
+    assert!(!store.delete_program(ran).unwrap());
+    assert!(store.program(ran).unwrap().unwrap().archived);
+    assert!(store.delete_program(never).unwrap());
+    assert!(store.program(never).unwrap().is_none());
+}
