@@ -3,6 +3,7 @@
 
 mod find;
 mod list;
+mod run;
 mod show;
 mod simulate;
 
@@ -14,7 +15,7 @@ use ironpulse::core::profile::Profile;
 use ironpulse::core::program::Program;
 use ironpulse::core::units::{Unit, Weight};
 use ironpulse::read::ProgramLifter;
-use ironpulse::store::Store;
+use ironpulse::store::{RunStatus, Store};
 
 use super::recommend::{present, profile_or_default, read_existing};
 use super::{Context, Failure, output};
@@ -65,6 +66,68 @@ Examples:
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+
+    /// Start a program on a date on your training weekdays (one runs at a time)
+    #[command(after_help = "\
+Loads come from your maxes (--max, else your best e1RM of the last 12 weeks); a program that
+loads a lift by percentage without a max is refused, naming the lifts. A built-in is copied into
+your programs first (`program edit` changes your copy). --missed shift (the default) lets a
+missed day wait for you; --missed mark marks it missed and keeps the dates.
+
+Examples:
+  ironpulse program start gzclp --days mon,wed,fri
+  ironpulse program start 531 --date 2026-12-14 --days mon,tue,thu,fri --max squat=140 --max bench=100
+  ironpulse program start stronglifts --missed mark")]
+    Start(run::StartArgs),
+
+    /// Today's workout of the running program, with your loads (or the next on a rest day)
+    #[command(after_help = "\
+Examples:
+  ironpulse program today
+  ironpulse program today --json")]
+    Today {
+        /// Print one JSON object instead of text
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// The running program: week, progress, adherence per week, calendar and recent changes
+    #[command(after_help = "\
+Adherence: sessions done of those due, working sets done of those prescribed (a missed day's
+count as not done), and loads within ±2.5 % of the prescription.
+
+Examples:
+  ironpulse program status
+  ironpulse program status --json")]
+    Status {
+        /// Print one JSON object instead of text
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Pause the running program (no days are planned until resumed)
+    #[command(after_help = "Examples:\n  ironpulse program pause")]
+    Pause,
+
+    /// Resume the paused program from the next training day
+    #[command(after_help = "Examples:\n  ironpulse program resume")]
+    Resume,
+
+    /// Finish the running program, with a summary
+    #[command(after_help = "Examples:\n  ironpulse program finish")]
+    Finish,
+
+    /// Abandon the running program, with a summary
+    #[command(after_help = "Examples:\n  ironpulse program abandon")]
+    Abandon,
+
+    /// Skip today's (or the next) day of the running program
+    #[command(after_help = "Examples:\n  ironpulse program skip")]
+    Skip,
+
+    /// Move today's (or the next) day of the running program to another date
+    #[command(after_help = "Examples:\n  ironpulse program move --to 2026-12-12")]
+    Move(run::DayArgs),
 
     /// Rank the built-ins for your training age, days, minutes and goal, with the reasons
     #[command(after_help = "\
@@ -137,11 +200,20 @@ pub fn run(ctx: &Context, command: ProgramCommand) -> Result<(), Failure> {
         ProgramCommand::Show(args) => show::run(ctx, &args),
         ProgramCommand::Simulate(args) => simulate::run(ctx, &args),
         ProgramCommand::Validate { file } => validate(&file),
+        ProgramCommand::Start(args) => run::start(ctx, &args),
+        ProgramCommand::Today { json } => run::today(ctx, json),
+        ProgramCommand::Status { json } => run::status(ctx, json),
+        ProgramCommand::Pause => run::set_status(ctx, RunStatus::Paused),
+        ProgramCommand::Resume => run::set_status(ctx, RunStatus::Active),
+        ProgramCommand::Finish => run::set_status(ctx, RunStatus::Finished),
+        ProgramCommand::Abandon => run::set_status(ctx, RunStatus::Abandoned),
+        ProgramCommand::Skip => run::mark(ctx, true, &run::DayArgs { to: None }),
+        ProgramCommand::Move(args) => run::mark(ctx, false, &args),
     }
 }
 
 fn validate(file: &std::path::Path) -> Result<(), Failure> {
-    let program = find::read_file(file)?;
+    let (program, _) = find::read_file(file)?;
     let exercises = Store::open_in_memory()
         .and_then(|s| s.exercises())
         .map_err(|e| Failure::from_store(e, "read the exercise catalogue"))?;

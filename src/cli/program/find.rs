@@ -1,5 +1,6 @@
-//! Which program NAME means: a built-in by its name or file name (a few letters will do, and a
-//! typo when only one program could be meant), or a program file by its path.
+//! Which program NAME means: one of the lifter's own programs or a built-in, by its name or the
+//! built-in's file name (a few letters will do, and a typo when only one program could be
+//! meant), or a program file by its path. The lifter's own come first.
 
 use std::path::Path;
 
@@ -7,86 +8,127 @@ use ironpulse::core::program::library::BUILTINS;
 use ironpulse::core::program::{Program, parse};
 use ironpulse::core::workout::catalogue::match_key;
 use ironpulse::core::workout::fuzzy;
+use ironpulse::store::{Store, StoredProgram};
 
 use crate::cli::Failure;
 
-/// A program found, and what to call it in messages.
-pub struct Found {
-    pub program: Program,
-    /// The built-in's file name, or None for a file.
-    pub slug: Option<&'static str>,
+/// Where a program came from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Origin {
+    /// One of the lifter's, as stored.
+    Stored(StoredProgram),
+    /// A built-in, by its file name.
+    Builtin(&'static str),
+    /// A file on disk.
+    File(String),
 }
 
-/// The program `name` means.
-pub fn find(name: &str) -> Result<Found, Failure> {
+/// A program found.
+pub struct Found {
+    pub program: Program,
+    /// Its text as found.
+    pub text: String,
+    pub origin: Origin,
+}
+
+impl Found {
+    /// The built-in's file name, if it is one.
+    pub fn slug(&self) -> Option<&'static str> {
+        match self.origin {
+            Origin::Builtin(slug) => Some(slug),
+            _ => None,
+        }
+    }
+}
+
+/// The program `name` means, among the lifter's own (when `store` is given) and the built-ins.
+pub fn find(store: Option<&Store>, name: &str) -> Result<Found, Failure> {
     let path = Path::new(name);
     if path.is_file() {
-        return read_file(path).map(|program| Found {
+        let (program, text) = read_file(path)?;
+        return Ok(Found {
             program,
-            slug: None,
+            text,
+            origin: Origin::File(name.to_string()),
         });
     }
-    let programs: Vec<Program> = BUILTINS
-        .iter()
-        .map(|b| {
-            b.program()
-                .map_err(|e| Failure::Usage(format!("built-in {}: {e}", b.slug)))
-        })
-        .collect::<Result<_, _>>()?;
+    let mut candidates: Vec<(String, Vec<String>, Origin, String)> = Vec::new();
+    if let Some(store) = store {
+        let own = store
+            .programs()
+            .map_err(|e| Failure::from_store(e, "read your programs"))?;
+        for p in own.into_iter().filter(|p| !p.archived) {
+            candidates.push((
+                p.name.clone(),
+                vec![],
+                Origin::Stored(p.clone()),
+                p.text.clone(),
+            ));
+        }
+    }
+    for b in BUILTINS {
+        let program = b
+            .program()
+            .map_err(|e| Failure::Usage(format!("built-in {}: {e}", b.slug)))?;
+        candidates.push((
+            program.meta.name.clone(),
+            vec![b.slug.to_string()],
+            Origin::Builtin(b.slug),
+            b.text.to_string(),
+        ));
+    }
     let key = match_key(name);
     if key.is_empty() {
         return Err(Failure::Usage(
             "name a program: `ironpulse program list` shows them".into(),
         ));
     }
-    let exact = BUILTINS
-        .iter()
-        .zip(&programs)
-        .position(|(b, p)| match_key(&p.meta.name) == key || match_key(b.slug) == key);
+    let exact = candidates.iter().position(|(n, aliases, _, _)| {
+        match_key(n) == key || aliases.iter().any(|a| match_key(a) == key)
+    });
     let index = if let Some(i) = exact {
         i
     } else {
-        {
-            let slugs: Vec<Vec<String>> =
-                BUILTINS.iter().map(|b| vec![b.slug.to_string()]).collect();
-            let items: Vec<(&str, &[String])> = programs
-                .iter()
-                .zip(&slugs)
-                .map(|(p, s)| (p.meta.name.as_str(), s.as_slice()))
-                .collect();
-            let found = fuzzy::matches(name, &items, &[]);
-            match found.as_slice() {
-                [only] => only.index,
-                [best, ..] if best.typos == 0 => best.index,
-                [] => {
-                    return Err(Failure::Usage(format!(
-                        "no program matches {name:?}, even allowing for a typo; \
-                         `ironpulse program list` shows them"
-                    )));
-                }
-                several => {
-                    let names: Vec<&str> = several
-                        .iter()
-                        .take(3)
-                        .map(|m| programs[m.index].meta.name.as_str())
-                        .collect();
-                    return Err(Failure::Usage(format!(
-                        "no program matches {name:?} exactly; did you mean {}?",
-                        names.join(" or ")
-                    )));
-                }
+        let items: Vec<(&str, &[String])> = candidates
+            .iter()
+            .map(|(n, a, _, _)| (n.as_str(), a.as_slice()))
+            .collect();
+        let found = fuzzy::matches(name, &items, &[]);
+        match found.as_slice() {
+            [only] => only.index,
+            [best, ..] if best.typos == 0 => best.index,
+            [] => {
+                return Err(Failure::Usage(format!(
+                    "no program matches {name:?}, even allowing for a typo; \
+                     `ironpulse program list` shows them"
+                )));
+            }
+            several => {
+                let names: Vec<&str> = several
+                    .iter()
+                    .take(3)
+                    .map(|m| candidates[m.index].0.as_str())
+                    .collect();
+                return Err(Failure::Usage(format!(
+                    "no program matches {name:?} exactly; did you mean {}?",
+                    names.join(" or ")
+                )));
             }
         }
     };
+    let (_, _, origin, text) = candidates.swap_remove(index);
+    let program = parse(&text).map_err(|e| Failure::Usage(format!("{name}: {e}")))?;
     Ok(Found {
-        program: programs[index].clone(),
-        slug: Some(BUILTINS[index].slug),
+        program,
+        text,
+        origin,
     })
 }
 
 /// A program file, read and parsed; a syntax error names the file, line and column (exit 2).
-pub fn read_file(path: &Path) -> Result<Program, Failure> {
+pub fn read_file(path: &Path) -> Result<(Program, String), Failure> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", path.display())))?;
-    parse(&text).map_err(|e| Failure::Usage(format!("{}: {e}", path.display())))
+    let program = parse(&text).map_err(|e| Failure::Usage(format!("{}: {e}", path.display())))?;
+    Ok((program, text))
 }

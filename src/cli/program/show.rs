@@ -19,9 +19,9 @@ use crate::cli::{Context, Failure, output};
 const CHART_WEEKS: u16 = 12;
 
 pub fn run(ctx: &Context, args: &ShowArgs) -> Result<(), Failure> {
-    let found = find::find(&args.name)?;
-    let program = &found.program;
     let lifting = Lifting::open(ctx)?;
+    let found = find::find(Some(&lifting.store), &args.name)?;
+    let program = &found.program;
     let pl = lifting.lifter(program, &args.maxes)?;
     let horizon = program
         .meta
@@ -45,7 +45,7 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Result<(), Failure> {
     let unit = lifting.profile.unit;
     if args.json {
         let mut json = to_json(program, &pl, &days, &weeks, &loads, unit);
-        json["slug"] = json!(found.slug);
+        json["slug"] = json!(found.slug());
         return output::line(json);
     }
     output::text(&to_text(program, &pl, &days, &weeks, &loads, unit))
@@ -185,7 +185,7 @@ fn maxes_text(out: &mut String, pl: &ProgramLifter, unit: Unit) {
 }
 
 /// One day: its title and minutes, notes, and each exercise's sets.
-fn day_text(out: &mut String, d: &DayPlan, unit: Unit) {
+pub fn day_text(out: &mut String, d: &DayPlan, unit: Unit) {
     let _ = writeln!(
         out,
         "  Day {}{} · ~{} min",

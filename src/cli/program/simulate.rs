@@ -56,9 +56,9 @@ fn parse_fail(text: &str) -> Result<(String, u16), String> {
 }
 
 pub fn run(ctx: &Context, args: &SimulateArgs) -> Result<(), Failure> {
-    let found = find::find(&args.name)?;
-    let program = &found.program;
     let lifting = Lifting::open(ctx)?;
+    let found = find::find(Some(&lifting.store), &args.name)?;
+    let program = &found.program;
     let pl = lifting.lifter(program, &args.maxes)?;
     let exercises = lifting
         .store

@@ -88,7 +88,10 @@ pub struct Adherence {
 /// Counts the days due (skipped days count as planned and not done; the waiting marks of a
 /// shifted plan are not days of their own). `sets_of_missed(day)` gives a missed day's
 /// prescribed working sets.
-pub fn adherence(days: &[DayRecord], sets_of_missed: impl Fn(&DayRecord) -> u32) -> Adherence {
+pub fn adherence(
+    days: &[DayRecord],
+    mut sets_of_missed: impl FnMut(&DayRecord) -> u32,
+) -> Adherence {
     let mut weeks: BTreeMap<u16, Counts> = BTreeMap::new();
     for d in days {
         let c = match d.day.status {

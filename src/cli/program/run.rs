@@ -1,0 +1,558 @@
+//! Running a program: `start`, `today`, `status`, and `pause`, `resume`, `finish`, `abandon`,
+//! `skip`, `move` — the calendar and the day's work, read by the same read model the app shows.
+
+use std::fmt::Write as _;
+
+use chrono::{NaiveDate, Utc};
+use clap::{Args, ValueEnum};
+use ironpulse::core::program::Num;
+use ironpulse::core::program::schedule::{
+    CalDay, Mark, MissedPolicy, Status, default_weekdays, weekdays, weekdays_text,
+};
+use ironpulse::core::program::slot::LiftState;
+use ironpulse::core::units::Unit;
+use ironpulse::read::ProgramRun;
+use ironpulse::read::program_run::RunError;
+use ironpulse::store::{RunStatus, Store};
+use serde_json::{Value, json};
+
+use super::find::{self, Origin};
+use super::show::{day_text, line_json};
+use super::{Lifting, MaxWeight, parse_max};
+use crate::cli::recommend::profile_or_default;
+use crate::cli::{Context, Failure, output};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MissedArg {
+    /// The plan waits: a missed day moves to the next training day
+    Shift,
+    /// The day is marked missed and the plan keeps its dates
+    Mark,
+}
+
+/// Options for `program start`.
+#[derive(Debug, Args)]
+pub struct StartArgs {
+    /// The program: yours or a built-in (a few letters will do), or a file
+    #[arg(value_name = "NAME")]
+    name: String,
+
+    /// The first day (default today)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<NaiveDate>,
+
+    /// Training weekdays, e.g. mon,wed,fri (default: spread over the week for its days)
+    #[arg(long, value_name = "DAYS")]
+    days: Option<String>,
+
+    /// What a missed day does
+    #[arg(long, value_enum, default_value_t = MissedArg::Shift)]
+    missed: MissedArg,
+
+    /// Your 1RM of a lift, e.g. squat=140 or bench=225lb (repeatable)
+    #[arg(long = "max", value_name = "LIFT=WEIGHT", value_parser = parse_max)]
+    maxes: Vec<(String, MaxWeight)>,
+}
+
+/// Options for `program skip` and `program move`.
+#[derive(Debug, Args)]
+pub struct DayArgs {
+    /// The day's new date (move only)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub to: Option<NaiveDate>,
+}
+
+fn store_error(doing: &'static str) -> impl Fn(ironpulse::store::StoreError) -> Failure {
+    move |e| Failure::from_store(e, doing)
+}
+
+fn run_error(e: RunError) -> Failure {
+    match e {
+        RunError::Store(e) => Failure::from_store(e, "read the running program"),
+        RunError::Program(e) => Failure::Usage(format!(
+            "the running program's text does not read ({e}); `ironpulse program edit` it"
+        )),
+    }
+}
+
+/// Opens the database to write, creating it when there is none yet.
+fn open_to_write(ctx: &Context) -> Result<Store, Failure> {
+    Store::open(&ctx.db_path()?).map_err(store_error("open the database"))
+}
+
+pub fn start(ctx: &Context, args: &StartArgs) -> Result<(), Failure> {
+    let store = open_to_write(ctx)?;
+    if let Some(running) = store
+        .running_program()
+        .map_err(store_error("read the running program"))?
+    {
+        return Err(Failure::Usage(format!(
+            "{} is running ({}): `ironpulse program finish` or `abandon` it first",
+            running.program.name,
+            running.status.code()
+        )));
+    }
+    let found = find::find(Some(&store), &args.name)?;
+    let program = &found.program;
+    let lifting = Lifting {
+        profile: profile_or_default(&store)?,
+        store,
+        today: Utc::now().date_naive(),
+    };
+    let pl = lifting.lifter(program, &args.maxes)?;
+    let missing: Vec<&str> = pl.missing().map(|m| m.exercise.as_str()).collect();
+    if let Some(first) = missing.first() {
+        return Err(Failure::Usage(format!(
+            "{} loads {} from your max, and there is none in your history: give {} with --max, e.g. --max \"{}=100\"",
+            program.meta.name,
+            missing.join(", "),
+            if missing.len() == 1 { "it" } else { "them" },
+            first.to_lowercase()
+        )));
+    }
+    let days = match &args.days {
+        Some(text) => weekdays(text).map_err(|e| Failure::Usage(format!("--days: {e}")))?,
+        None => default_weekdays(usize::from(program.meta.days.unwrap_or(3))),
+    };
+    if days.is_empty() {
+        return Err(Failure::Usage(
+            "--days: name at least one weekday, e.g. mon,wed,fri".into(),
+        ));
+    }
+    let store = &lifting.store;
+    let now = Utc::now();
+    let id = match &found.origin {
+        Origin::Stored(p) => p.id,
+        Origin::Builtin(slug) => {
+            let own = store
+                .programs()
+                .map_err(store_error("read your programs"))?;
+            match own
+                .iter()
+                .find(|p| p.builtin.as_deref() == Some(slug) && p.text == found.text)
+            {
+                Some(p) => p.id,
+                None => store
+                    .create_program(
+                        &program.meta.name,
+                        Some(slug),
+                        &found.text,
+                        "from the built-in library",
+                        now,
+                    )
+                    .map_err(store_error("save the program"))?,
+            }
+        }
+        Origin::File(path) => store
+            .create_program(
+                &program.meta.name,
+                None,
+                &found.text,
+                &format!("from {path}"),
+                now,
+            )
+            .map_err(store_error("save the program"))?,
+    };
+    let tm = program.meta.tm.map_or(0.9, Num::fraction);
+    let lifts: Vec<(String, LiftState)> = pl
+        .maxes
+        .iter()
+        .filter(|m| m.max.is_some())
+        .map(|m| (m.exercise.clone(), LiftState::new(m.max, tm)))
+        .collect();
+    let start = args.date.unwrap_or(lifting.today);
+    let policy = match args.missed {
+        MissedArg::Shift => MissedPolicy::Shift,
+        MissedArg::Mark => MissedPolicy::Mark,
+    };
+    store
+        .start_program(id, start, &days, policy, &lifts, now)
+        .map_err(store_error("start the program"))?;
+    let mut out = format!(
+        "Started {} on {start}, training {}; a missed day {}.\n",
+        program.meta.name,
+        weekdays_text(&days),
+        match policy {
+            MissedPolicy::Shift => "waits for you (the plan shifts)",
+            MissedPolicy::Mark => "is marked missed (the plan keeps its dates)",
+        }
+    );
+    let run = ProgramRun::read(store, &lifting.profile, lifting.today).map_err(run_error)?;
+    if let Some(run) = run {
+        out.push_str(&today_text(&run, lifting.profile.unit, lifting.today));
+    }
+    output::text(&out)
+}
+
+/// Reads the running program, or says there is none.
+fn running(ctx: &Context) -> Result<Option<(ProgramRun, Unit, NaiveDate)>, Failure> {
+    let lifting = Lifting::open(ctx)?;
+    let run =
+        ProgramRun::read(&lifting.store, &lifting.profile, lifting.today).map_err(run_error)?;
+    Ok(run.map(|r| (r, lifting.profile.unit, lifting.today)))
+}
+
+const NONE_RUNNING: &str = "No program is running. `ironpulse program list` shows the library; `ironpulse program start NAME` starts one.";
+
+pub fn today(ctx: &Context, json_out: bool) -> Result<(), Failure> {
+    let Some((run, unit, today)) = running(ctx)? else {
+        return if json_out {
+            output::line(json!({ "program": null }))
+        } else {
+            output::line(NONE_RUNNING)
+        };
+    };
+    if json_out {
+        let day = |d: &Option<(CalDay, ironpulse::core::program::plan::DayPlan)>| {
+            d.as_ref().map(|(c, plan)| {
+                json!({
+                    "date": c.date.to_string(),
+                    "week": plan.at.week,
+                    "day": plan.name,
+                    "title": plan.title,
+                    "deload": plan.deload,
+                    "exercises": plan.lines.iter().map(line_json).collect::<Vec<_>>(),
+                })
+            })
+        };
+        return output::line(json!({
+            "program": run.program.meta.name,
+            "date": today.to_string(),
+            "today": day(&run.today),
+            "next": day(&run.next),
+        }));
+    }
+    output::text(&today_text(&run, unit, today))
+}
+
+/// Today's day with its loads, or the next one on a rest day.
+fn today_text(run: &ProgramRun, unit: Unit, today: NaiveDate) -> String {
+    let mut out = String::new();
+    let name = &run.program.meta.name;
+    match (&run.today, &run.next) {
+        (Some((c, plan)), _) => {
+            let late = if c.date < today {
+                format!(" (from {})", c.date)
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                out,
+                "Today{late}: {name} · week {}{}",
+                plan.at.week,
+                if plan.deload { " · deload" } else { "" }
+            );
+            day_text(&mut out, plan, unit);
+        }
+        (None, Some((c, plan))) => {
+            let _ = writeln!(
+                out,
+                "Rest day. Next: {name} · week {} · day {} on {} {}",
+                plan.at.week,
+                plan.name,
+                c.date.format("%a"),
+                c.date
+            );
+        }
+        (None, None) => {
+            let _ = writeln!(
+                out,
+                "{name} has no more days planned: `ironpulse program finish` ends it with a summary."
+            );
+        }
+    }
+    out
+}
+
+pub fn status(ctx: &Context, json_out: bool) -> Result<(), Failure> {
+    let Some((run, _unit, today)) = running(ctx)? else {
+        return if json_out {
+            output::line(json!({ "program": null }))
+        } else {
+            output::line(NONE_RUNNING)
+        };
+    };
+    if json_out {
+        return output::line(status_json(&run, today));
+    }
+    output::text(&status_text(&run, today))
+}
+
+fn pct(v: Option<f64>) -> String {
+    v.map_or_else(|| "—".into(), |p| format!("{p:.0} %"))
+}
+
+/// The week the lifter is in: today's day's, else the next's, else the last day's.
+fn current_week(run: &ProgramRun) -> u16 {
+    run.today
+        .as_ref()
+        .or(run.next.as_ref())
+        .map(|(_, p)| p.at.week)
+        .or_else(|| run.calendar.last().map(|c| run.week_of(c.seq)))
+        .unwrap_or(1)
+}
+
+fn status_text(run: &ProgramRun, today: NaiveDate) -> String {
+    let a = &run.assignment;
+    let mut out = String::new();
+    let weeks = run
+        .total_weeks()
+        .map_or(String::new(), |w| format!(" of {w}"));
+    let _ = writeln!(
+        out,
+        "{} (version {}) · {} · week {}{weeks}{}",
+        run.program.meta.name,
+        a.program.version,
+        a.status.code(),
+        current_week(run),
+        run.progress
+            .map_or(String::new(), |p| format!(" · {p:.0} % done"))
+    );
+    let _ = writeln!(
+        out,
+        "Started {} · training {} · a missed day {}",
+        a.start,
+        weekdays_text(&a.weekdays),
+        match a.policy {
+            MissedPolicy::Shift => "shifts the plan",
+            MissedPolicy::Mark => "is marked missed",
+        }
+    );
+    let o = run.adherence.overall;
+    let _ = writeln!(
+        out,
+        "\nAdherence: sessions {} ({} of {}), sets {} ({} of {}), loads within ±2.5 % {} ({} of {})",
+        pct(o.sessions_pct()),
+        o.sessions_done,
+        o.sessions_planned,
+        pct(o.sets_pct()),
+        o.sets_done,
+        o.sets_planned,
+        pct(o.loads_pct()),
+        o.loads_hit,
+        o.loads_planned
+    );
+    for (week, c) in &run.adherence.weeks {
+        let _ = writeln!(
+            out,
+            "  week {week:>2}: sessions {:>2} of {:<2} · sets {:>5} · loads {:>5}",
+            c.sessions_done,
+            c.sessions_planned,
+            pct(c.sets_pct()),
+            pct(c.loads_pct())
+        );
+    }
+    let _ = writeln!(out, "\nCalendar");
+    let from = today - chrono::Days::new(7);
+    let to = today + chrono::Days::new(14);
+    for c in run
+        .calendar
+        .iter()
+        .filter(|c| c.date >= from && c.date <= to)
+    {
+        let plan_day = ironpulse::core::program::plan::day_at(&run.program, c.seq);
+        let day = &run.program.weeks[plan_day.text_week].days[plan_day.day];
+        let status = match c.status {
+            Status::Done => "done",
+            Status::Missed => "missed",
+            Status::Skipped => "skipped",
+            Status::Shifted => "not trained, the plan waited",
+            Status::Planned if c.date == today => "today",
+            Status::Planned if c.date < today => "due",
+            Status::Planned => "planned",
+        };
+        let moved = c
+            .moved_from
+            .map_or(String::new(), |m| format!(" (moved from {m})"));
+        let _ = writeln!(
+            out,
+            "  {} {}  week {:>2} · day {:<4} {status}{moved}",
+            c.date.format("%a"),
+            c.date,
+            plan_day.week,
+            day.name
+        );
+    }
+    let recent: Vec<_> = run.changes.iter().rev().take(8).collect();
+    if !recent.is_empty() {
+        let _ = writeln!(out, "\nRecent changes");
+        for c in recent.into_iter().rev() {
+            let _ = writeln!(
+                out,
+                "  {} {}{}: {}",
+                c.at.date_naive(),
+                c.kind,
+                c.slot.as_ref().map_or(String::new(), |s| format!(" · {s}")),
+                c.reason
+            );
+        }
+    }
+    out
+}
+
+fn status_json(run: &ProgramRun, today: NaiveDate) -> Value {
+    let a = &run.assignment;
+    let counts = |c: &ironpulse::core::program::adherence::Counts| {
+        json!({
+            "sessions_planned": c.sessions_planned,
+            "sessions_done": c.sessions_done,
+            "sets_planned": c.sets_planned,
+            "sets_done": c.sets_done,
+            "loads_planned": c.loads_planned,
+            "loads_hit": c.loads_hit,
+            "sessions_pct": c.sessions_pct(),
+            "sets_pct": c.sets_pct(),
+            "loads_pct": c.loads_pct(),
+        })
+    };
+    json!({
+        "program": run.program.meta.name,
+        "version": a.program.version,
+        "status": a.status.code(),
+        "start": a.start.to_string(),
+        "weekdays": weekdays_text(&a.weekdays),
+        "missed": a.policy.code(),
+        "date": today.to_string(),
+        "week": current_week(run),
+        "weeks": run.total_weeks(),
+        "progress_pct": run.progress,
+        "adherence": counts(&run.adherence.overall),
+        "weeks_adherence": run.adherence.weeks.iter().map(|(w, c)| {
+            let mut v = counts(c);
+            v["week"] = json!(w);
+            v
+        }).collect::<Vec<_>>(),
+        "calendar": run.calendar.iter().map(|c| json!({
+            "seq": c.seq,
+            "date": c.date.to_string(),
+            "week": run.week_of(c.seq),
+            "status": match c.status {
+                Status::Done => "done",
+                Status::Missed => "missed",
+                Status::Skipped => "skipped",
+                Status::Shifted => "shifted",
+                Status::Planned => "planned",
+            },
+            "moved_from": c.moved_from.map(|m| m.to_string()),
+        })).collect::<Vec<_>>(),
+        "changes": run.changes.iter().map(|c| json!({
+            "at": c.at.to_rfc3339(),
+            "kind": c.kind,
+            "slot": c.slot,
+            "status": c.status,
+            "reason": c.reason,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// `pause`, `resume`, `finish`, `abandon`.
+pub fn set_status(ctx: &Context, to: RunStatus) -> Result<(), Failure> {
+    let store = open_to_write(ctx)?;
+    let profile = profile_or_default(&store)?;
+    let today = Utc::now().date_naive();
+    let run = ProgramRun::read(&store, &profile, today).map_err(run_error)?;
+    let Some(run) = run else {
+        return Err(Failure::Usage(NONE_RUNNING.into()));
+    };
+    store
+        .set_program_status(run.assignment.id, to, today, Utc::now())
+        .map_err(store_error("change the program's status"))?;
+    let name = &run.program.meta.name;
+    let mut out = match to {
+        RunStatus::Paused => {
+            format!("Paused {name}: no days are planned until `ironpulse program resume`.\n")
+        }
+        RunStatus::Active => {
+            format!("Resumed {name}: the plan picks up from the next training day.\n")
+        }
+        RunStatus::Finished => format!("Finished {name}.\n"),
+        RunStatus::Abandoned => format!("Abandoned {name}.\n"),
+    };
+    if matches!(to, RunStatus::Finished | RunStatus::Abandoned) {
+        out.push_str(&summary(&run));
+    }
+    output::text(&out)
+}
+
+/// What a finished or abandoned program came to.
+fn summary(run: &ProgramRun) -> String {
+    let o = run.adherence.overall;
+    let mut out = format!(
+        "  {} sessions of {} planned ({}), {} of {} sets ({}), loads within ±2.5 %: {}\n",
+        o.sessions_done,
+        o.sessions_planned,
+        pct(o.sessions_pct()),
+        o.sets_done,
+        o.sets_planned,
+        pct(o.sets_pct()),
+        pct(o.loads_pct())
+    );
+    if let Some(p) = run.progress {
+        let _ = writeln!(out, "  {p:.0} % of the program's days done");
+    }
+    for (exercise, lift) in run.slots.lifts() {
+        let start = run
+            .assignment
+            .lifts
+            .iter()
+            .find(|(e, _)| e == exercise)
+            .map(|(_, l)| l);
+        if let (Some(tm), Some(first)) = (lift.tm, start.and_then(|s| s.tm)) {
+            if (tm.kg() - first.kg()).abs() > 1e-9 {
+                let _ = writeln!(
+                    out,
+                    "  {exercise}: training max {} → {} kg",
+                    first.display(Unit::Kg),
+                    tm.display(Unit::Kg)
+                );
+            }
+        }
+    }
+    out
+}
+
+/// `skip` (today's or the next day) and `move --to DATE`.
+pub fn mark(ctx: &Context, skip: bool, args: &DayArgs) -> Result<(), Failure> {
+    let store = open_to_write(ctx)?;
+    let profile = profile_or_default(&store)?;
+    let today = Utc::now().date_naive();
+    let run = ProgramRun::read(&store, &profile, today)
+        .map_err(run_error)?
+        .ok_or_else(|| Failure::Usage(NONE_RUNNING.into()))?;
+    let Some((c, plan)) = run.today.as_ref().or(run.next.as_ref()) else {
+        return Err(Failure::Usage(format!(
+            "{} has no day planned to {}",
+            run.program.meta.name,
+            if skip { "skip" } else { "move" }
+        )));
+    };
+    let (mark, reason) = if skip {
+        (
+            Mark::Skipped,
+            format!(
+                "skipped week {} day {} ({})",
+                plan.at.week, plan.name, c.date
+            ),
+        )
+    } else {
+        let to = args
+            .to
+            .ok_or_else(|| Failure::Usage("move needs --to YYYY-MM-DD".into()))?;
+        if to < today {
+            return Err(Failure::Usage(format!(
+                "--to {to} is in the past; move a day to today or later"
+            )));
+        }
+        (
+            Mark::Moved(to),
+            format!(
+                "moved week {} day {} from {} to {to}",
+                plan.at.week, plan.name, c.date
+            ),
+        )
+    };
+    store
+        .mark_program_day(run.assignment.id, c.seq, mark, &reason, Utc::now())
+        .map_err(store_error("record the day"))?;
+    output::line(format!("{}: {reason}.", run.program.meta.name))
+}
