@@ -1,6 +1,7 @@
 //! `ironpulse program …`: the library, a program's preview with your loads, a simulation, a file
 //! check and a recommendation.
 
+mod edit;
 mod find;
 mod list;
 mod run;
@@ -129,6 +130,29 @@ Examples:
     #[command(after_help = "Examples:\n  ironpulse program move --to 2026-12-12")]
     Move(run::DayArgs),
 
+    /// Edit a program in $EDITOR; a new version is kept when it changed and reads
+    #[command(after_help = "\
+A built-in is copied into your programs first. A syntax error or an unknown exercise is shown
+with its line and nothing is saved (your edit is kept in a file to fix). Editing the running
+program moves it to the new version from its next day.
+
+Examples:
+  EDITOR=nano ironpulse program edit gzclp
+  ironpulse program edit \"my upper lower\"")]
+    Edit {
+        /// Yours or a built-in
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+
+    /// A program's versions and its modification history
+    #[command(after_help = "Examples:\n  ironpulse program history gzclp")]
+    History {
+        /// Yours or a built-in
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+
     /// Rank the built-ins for your training age, days, minutes and goal, with the reasons
     #[command(after_help = "\
 Training age is read from your history (months since your first session); without history you
@@ -201,6 +225,8 @@ pub fn run(ctx: &Context, command: ProgramCommand) -> Result<(), Failure> {
         ProgramCommand::Simulate(args) => simulate::run(ctx, &args),
         ProgramCommand::Validate { file } => validate(&file),
         ProgramCommand::Start(args) => run::start(ctx, &args),
+        ProgramCommand::Edit { name } => edit::edit(ctx, &name),
+        ProgramCommand::History { name } => edit::history(ctx, &name),
         ProgramCommand::Today { json } => run::today(ctx, json),
         ProgramCommand::Status { json } => run::status(ctx, json),
         ProgramCommand::Pause => run::set_status(ctx, RunStatus::Paused),

@@ -681,6 +681,25 @@ impl Store {
         self.commit(tx, "change the program's status")
     }
 
+    /// Moves a run to its program's newest version (after an edit): the days ahead follow it.
+    pub fn use_program_version(
+        &self,
+        id: AssignmentId,
+        program: ProgramId,
+    ) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        self.update_one(
+            "program run",
+            id.0,
+            "UPDATE assignment SET version_id =
+               (SELECT id FROM program_version WHERE program_id = ?2 ORDER BY version DESC LIMIT 1)
+             WHERE id = ?1",
+            params![id.0, program.0],
+            "move the run to the new version",
+        )?;
+        self.commit(tx, "move the run to the new version")
+    }
+
     /// A program's modification history, oldest first.
     pub fn program_changes(&self, program: ProgramId) -> Result<Vec<ChangeRow>, StoreError> {
         let rows: Vec<ChangeTuple> = self

@@ -1,0 +1,184 @@
+//! `program edit` (in $EDITOR, a new version when the text changed and reads) and
+//! `program history` (versions and the modification history).
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::Command;
+
+use chrono::Utc;
+use ironpulse::core::program::parse;
+use ironpulse::read::program_lifter::find as find_exercise;
+use ironpulse::store::{ProgramId, Store};
+
+use super::find::{self, Origin};
+use crate::cli::{Context, Failure, output};
+
+fn store_error(doing: &'static str) -> impl Fn(ironpulse::store::StoreError) -> Failure {
+    move |e| Failure::from_store(e, doing)
+}
+
+/// The lifter's own copy of NAME: theirs as it is, or a built-in or file saved as theirs.
+fn own(store: &Store, name: &str) -> Result<(ProgramId, String, String), Failure> {
+    let found = find::find(Some(store), name)?;
+    let now = Utc::now();
+    Ok(match found.origin {
+        Origin::Stored(p) => (p.id, p.name, p.text),
+        Origin::Builtin(slug) => {
+            let id = store
+                .create_program(
+                    &found.program.meta.name,
+                    Some(slug),
+                    &found.text,
+                    "copied from the built-in library to edit",
+                    now,
+                )
+                .map_err(store_error("save your copy"))?;
+            (id, found.program.meta.name, found.text)
+        }
+        Origin::File(path) => {
+            let id = store
+                .create_program(
+                    &found.program.meta.name,
+                    None,
+                    &found.text,
+                    &format!("from {path}"),
+                    now,
+                )
+                .map_err(store_error("save the program"))?;
+            (id, found.program.meta.name, found.text)
+        }
+    })
+}
+
+/// The editor to run: $VISUAL, else $EDITOR, else vi.
+fn editor() -> String {
+    std::env::var("VISUAL")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .or_else(|| {
+            std::env::var("EDITOR")
+                .ok()
+                .filter(|v| !v.trim().is_empty())
+        })
+        .unwrap_or_else(|| "vi".into())
+}
+
+pub fn edit(ctx: &Context, name: &str) -> Result<(), Failure> {
+    let store = Store::open(&ctx.db_path()?).map_err(store_error("open the database"))?;
+    let (id, old_name, text) = own(&store, name)?;
+    let file: PathBuf = std::env::temp_dir().join(format!(
+        "ironpulse-program-{}-{}.txt",
+        id.0,
+        std::process::id()
+    ));
+    std::fs::write(&file, &text)
+        .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", file.display())))?;
+    let editor = editor();
+    let mut words = editor.split_whitespace();
+    let program = words.next().unwrap_or("vi");
+    let status = Command::new(program)
+        .args(words)
+        .arg(&file)
+        .status()
+        .map_err(|e| {
+            Failure::Usage(format!(
+                "cannot run the editor {editor:?} ({e}); set EDITOR"
+            ))
+        })?;
+    if !status.success() {
+        return Err(Failure::Usage(format!(
+            "the editor {editor:?} exited with {status}; nothing was saved (your text is in {})",
+            file.display()
+        )));
+    }
+    let edited = std::fs::read_to_string(&file)
+        .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", file.display())))?;
+    if edited == text {
+        let _ = std::fs::remove_file(&file);
+        return output::line(format!("{old_name}: no change."));
+    }
+    let parsed = parse(&edited).map_err(|e| {
+        Failure::Usage(format!(
+            "{e}\nNothing was saved. Your edit is in {}: fix it there and run `ironpulse program validate {}`, or edit again.",
+            file.display(),
+            file.display()
+        ))
+    })?;
+    let exercises = store
+        .exercises()
+        .map_err(store_error("read your exercises"))?;
+    if let Some(line) = parsed
+        .weeks
+        .iter()
+        .flat_map(|w| &w.days)
+        .flat_map(|d| &d.lines)
+        .find(|l| find_exercise(&exercises, &l.exercise).is_none())
+    {
+        return Err(Failure::Usage(format!(
+            "line {}: no exercise is called {:?}\nNothing was saved. Your edit is in {}.",
+            line.at,
+            line.exercise,
+            file.display()
+        )));
+    }
+    let now = Utc::now();
+    let version = store
+        .add_program_version(id, &parsed.meta.name, &edited, "edited", now)
+        .map_err(store_error("save the new version"))?;
+    store
+        .record_program_edit(id, &format!("edited: version {version}"), now)
+        .map_err(store_error("record the edit"))?;
+    let _ = std::fs::remove_file(&file);
+    let running = store
+        .running_program()
+        .map_err(store_error("read the running program"))?;
+    let note = match running {
+        Some(run) if run.program.id == id => {
+            store
+                .use_program_version(run.id, id)
+                .map_err(store_error("move the running program to the new version"))?;
+            " The running program follows it from its next day."
+        }
+        _ => "",
+    };
+    output::line(format!(
+        "{}: saved as version {version}.{note}",
+        parsed.meta.name
+    ))
+}
+
+pub fn history(ctx: &Context, name: &str) -> Result<(), Failure> {
+    let store = super::Lifting::open(ctx)?.store;
+    let found = find::find(Some(&store), name)?;
+    let Origin::Stored(p) = found.origin else {
+        return output::line(format!(
+            "{} is a built-in you have not started or edited: it has no history of yours yet.",
+            found.program.meta.name
+        ));
+    };
+    let versions = store
+        .program_versions(p.id)
+        .map_err(store_error("read the versions"))?;
+    let changes = store
+        .program_changes(p.id)
+        .map_err(store_error("read the changes"))?;
+    let mut out = format!("{}\n\nVersions\n", p.name);
+    for v in &versions {
+        let _ = writeln!(out, "  {:>3}  {}  {}", v.version, v.at.date_naive(), v.note);
+    }
+    if !changes.is_empty() {
+        out.push_str("\nChanges\n");
+        for c in &changes {
+            let _ = writeln!(
+                out,
+                "  {}  {:<11} {:<10} {}{}",
+                c.at.date_naive(),
+                c.kind,
+                c.status,
+                c.slot.as_ref().map_or(String::new(), |s| format!("{s}: ")),
+                c.reason
+            );
+        }
+    }
+    output::text(&out)
+}
