@@ -40,7 +40,7 @@ pub fn targets_of(day: &DayPlan) -> Vec<TargetSet> {
             l.sets.iter().map(move |s| TargetSet {
                 slot: l.key.clone(),
                 exercise: l.exercise.clone(),
-                weight_kg: s.weight.map(|w| w.kg()),
+                weight_kg: s.weight.map(crate::core::units::Weight::kg),
                 reps: s.reps.min,
                 reps_max: s.reps.max,
                 amrap: s.amrap,
@@ -211,7 +211,10 @@ impl ProgramRun {
                                                 Load::External(w) => Some(w),
                                                 _ => None,
                                             },
-                                            reps: x.spec.reps.map_or(0, |r| r.get()),
+                                            reps: x
+                                                .spec
+                                                .reps
+                                                .map_or(0, crate::core::units::Reps::get),
                                         })
                                 })
                                 .collect()

@@ -8,46 +8,13 @@ use std::process::Command;
 use chrono::Utc;
 use ironpulse::core::program::parse;
 use ironpulse::read::program_lifter::find as find_exercise;
-use ironpulse::store::{ProgramId, Store};
+use ironpulse::store::Store;
 
 use super::find::{self, Origin};
 use crate::cli::{Context, Failure, output};
 
 fn store_error(doing: &'static str) -> impl Fn(ironpulse::store::StoreError) -> Failure {
     move |e| Failure::from_store(e, doing)
-}
-
-/// The lifter's own copy of NAME: theirs as it is, or a built-in or file saved as theirs.
-fn own(store: &Store, name: &str) -> Result<(ProgramId, String, String), Failure> {
-    let found = find::find(Some(store), name)?;
-    let now = Utc::now();
-    Ok(match found.origin {
-        Origin::Stored(p) => (p.id, p.name, p.text),
-        Origin::Builtin(slug) => {
-            let id = store
-                .create_program(
-                    &found.program.meta.name,
-                    Some(slug),
-                    &found.text,
-                    "copied from the built-in library to edit",
-                    now,
-                )
-                .map_err(store_error("save your copy"))?;
-            (id, found.program.meta.name, found.text)
-        }
-        Origin::File(path) => {
-            let id = store
-                .create_program(
-                    &found.program.meta.name,
-                    None,
-                    &found.text,
-                    &format!("from {path}"),
-                    now,
-                )
-                .map_err(store_error("save the program"))?;
-            (id, found.program.meta.name, found.text)
-        }
-    })
 }
 
 /// The editor to run: $VISUAL, else $EDITOR, else vi.
@@ -65,7 +32,14 @@ fn editor() -> String {
 
 pub fn edit(ctx: &Context, name: &str) -> Result<(), Failure> {
     let store = Store::open(&ctx.db_path()?).map_err(store_error("open the database"))?;
-    let (id, old_name, text) = own(&store, name)?;
+    let found = find::find(Some(&store), name)?;
+    let id = find::keep(
+        &store,
+        &found,
+        "copied from the built-in library to edit",
+        Utc::now(),
+    )?;
+    let (old_name, text) = (found.program.meta.name.clone(), found.text.clone());
     let file: PathBuf = std::env::temp_dir().join(format!(
         "ironpulse-program-{}-{}.txt",
         id.0,

@@ -8,7 +8,7 @@ use ironpulse::core::program::library::BUILTINS;
 use ironpulse::core::program::{Program, parse};
 use ironpulse::core::workout::catalogue::match_key;
 use ironpulse::core::workout::fuzzy;
-use ironpulse::store::{Store, StoredProgram};
+use ironpulse::store::{ProgramId, Store, StoredProgram};
 
 use crate::cli::Failure;
 
@@ -123,6 +123,37 @@ pub fn find(store: Option<&Store>, name: &str) -> Result<Found, Failure> {
         text,
         origin,
     })
+}
+
+/// The lifter's own program for what was found: theirs as it is; a built-in's copy they already
+/// keep (same text), else a new copy noted `note`; a file saved as theirs.
+pub fn keep(
+    store: &Store,
+    found: &Found,
+    note: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<ProgramId, Failure> {
+    let save = |builtin: Option<&str>, note: &str| {
+        store
+            .create_program(&found.program.meta.name, builtin, &found.text, note, now)
+            .map_err(|e| Failure::from_store(e, "save the program"))
+    };
+    match &found.origin {
+        Origin::Stored(p) => Ok(p.id),
+        Origin::Builtin(slug) => {
+            let own = store
+                .programs()
+                .map_err(|e| Failure::from_store(e, "read your programs"))?;
+            match own
+                .iter()
+                .find(|p| p.builtin.as_deref() == Some(*slug) && p.text == found.text)
+            {
+                Some(p) => Ok(p.id),
+                None => save(Some(slug), note),
+            }
+        }
+        Origin::File(path) => save(None, &format!("from {path}")),
+    }
 }
 
 /// A program file, read and parsed; a syntax error names the file, line and column (exit 2).

@@ -16,7 +16,7 @@ use ironpulse::read::program_run::RunError;
 use ironpulse::store::{RunStatus, Store};
 use serde_json::{Value, json};
 
-use super::find::{self, Origin};
+use super::find;
 use super::show::{day_text, line_json};
 use super::{Lifting, MaxWeight, parse_max};
 use crate::cli::recommend::profile_or_default;
@@ -99,6 +99,15 @@ pub fn start(ctx: &Context, args: &StartArgs) -> Result<(), Failure> {
         store,
         today: Utc::now().date_naive(),
     };
+    let days = match &args.days {
+        Some(text) => weekdays(text).map_err(|e| Failure::Usage(format!("--days: {e}")))?,
+        None => default_weekdays(usize::from(program.meta.days.unwrap_or(3))),
+    };
+    if days.is_empty() {
+        return Err(Failure::Usage(
+            "--days: name at least one weekday, e.g. mon,wed,fri".into(),
+        ));
+    }
     let pl = lifting.lifter(program, &args.maxes)?;
     let missing: Vec<&str> = pl.missing().map(|m| m.exercise.as_str()).collect();
     if let Some(first) = missing.first() {
@@ -110,49 +119,9 @@ pub fn start(ctx: &Context, args: &StartArgs) -> Result<(), Failure> {
             first.to_lowercase()
         )));
     }
-    let days = match &args.days {
-        Some(text) => weekdays(text).map_err(|e| Failure::Usage(format!("--days: {e}")))?,
-        None => default_weekdays(usize::from(program.meta.days.unwrap_or(3))),
-    };
-    if days.is_empty() {
-        return Err(Failure::Usage(
-            "--days: name at least one weekday, e.g. mon,wed,fri".into(),
-        ));
-    }
     let store = &lifting.store;
     let now = Utc::now();
-    let id = match &found.origin {
-        Origin::Stored(p) => p.id,
-        Origin::Builtin(slug) => {
-            let own = store
-                .programs()
-                .map_err(store_error("read your programs"))?;
-            match own
-                .iter()
-                .find(|p| p.builtin.as_deref() == Some(slug) && p.text == found.text)
-            {
-                Some(p) => p.id,
-                None => store
-                    .create_program(
-                        &program.meta.name,
-                        Some(slug),
-                        &found.text,
-                        "from the built-in library",
-                        now,
-                    )
-                    .map_err(store_error("save the program"))?,
-            }
-        }
-        Origin::File(path) => store
-            .create_program(
-                &program.meta.name,
-                None,
-                &found.text,
-                &format!("from {path}"),
-                now,
-            )
-            .map_err(store_error("save the program"))?,
-    };
+    let id = find::keep(store, &found, "from the built-in library", now)?;
     let tm = program.meta.tm.map_or(0.9, Num::fraction);
     let lifts: Vec<(String, LiftState)> = pl
         .maxes
@@ -497,8 +466,10 @@ fn summary(run: &ProgramRun) -> String {
             .iter()
             .find(|(e, _)| e == exercise)
             .map(|(_, l)| l);
-        if let (Some(tm), Some(first)) = (lift.tm, start.and_then(|s| s.tm)) {
-            if (tm.kg() - first.kg()).abs() > 1e-9 {
+        if let (Some(tm), Some(first)) = (lift.tm, start.and_then(|s| s.tm))
+            && (tm.kg() - first.kg()).abs() > 1e-9
+        {
+            {
                 let _ = writeln!(
                     out,
                     "  {exercise}: training max {} → {} kg",
