@@ -159,7 +159,7 @@ fn a_trained_day_follows_its_session_abandoned_or_deleted() {
         .start_program(p, day("2026-01-05"), &[], MissedPolicy::Shift, &[], at(0))
         .unwrap();
     let session = store
-        .start_program_session(run, 0, at(10), "P · day A", "[]")
+        .start_program_session(run, 0, at(10), day("2026-01-05"), "P · day A", "[]")
         .unwrap();
     assert_eq!(store.program_day_of(session).unwrap(), Some((run, 0)));
     let marks = store.assignment(run).unwrap().unwrap().marks;
@@ -172,7 +172,7 @@ fn a_trained_day_follows_its_session_abandoned_or_deleted() {
     assert!(store.assignment(run).unwrap().unwrap().marks.is_empty());
     // Trained for real, then deleted from History: the day is due again.
     let session = store
-        .start_program_session(run, 0, at(30), "P · day A", "[]")
+        .start_program_session(run, 0, at(30), day("2026-01-05"), "P · day A", "[]")
         .unwrap();
     let exercise = store
         .exercises()

@@ -207,7 +207,7 @@ fn finish_and_summary() {
     finished.notes = "Squats moved fast today.".into();
     // The store hands back the finished session with the body weight it was finished at.
     finished.body_weight = Some(ironpulse::core::units::Weight::from_kg(80.0).unwrap());
-    reply(&mut s, SessionReply::Finished(finished), 4000);
+    reply(&mut s, SessionReply::Finished(finished, None), 4000);
     snap("summary", &s);
 }
 

@@ -387,7 +387,7 @@ fn finishing_asks_for_session_rpe_and_validates_it() {
     let mut finished = s.session.clone().unwrap();
     finished.ended_at = Some(t(100));
     finished.status = SessionStatus::Finished;
-    reply(&mut s, SessionReply::Finished(finished), 101);
+    reply(&mut s, SessionReply::Finished(finished, None), 101);
     assert!(matches!(s.screen, Screen::Summary(_)));
     assert!(s.session.is_none());
     assert_eq!(s.recent_sessions[0].sets, 1);
@@ -514,7 +514,7 @@ fn a_session_left_open_for_days_is_finished_where_it_stopped_and_a_new_one_start
         status: SessionStatus::Finished,
         ..session
     };
-    reply(&mut s, SessionReply::Finished(finished), 11);
+    reply(&mut s, SessionReply::Finished(finished, None), 11);
     let new = ironpulse::core::workout::session::Session {
         id: SessionId(8),
         started_at: t(11),
@@ -2280,7 +2280,7 @@ fn insights_arriving_update_the_dashboard_and_a_finished_session_reloads_them() 
     let mut session = in_session();
     let mut finished = session.session.clone().unwrap();
     finished.status = SessionStatus::Finished;
-    let effects = reply(&mut session, SessionReply::Finished(finished), 100);
+    let effects = reply(&mut session, SessionReply::Finished(finished, None), 100);
     assert!(
         effects.contains(&Effect::Store(StoreRequest::Review(
             ReviewRequest::Insights {

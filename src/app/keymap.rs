@@ -116,6 +116,10 @@ pub enum Command {
     First,
     /// History: the oldest session.
     Last,
+    /// Dashboard: start today's day of the running program.
+    Today,
+    /// Summary: keep the selected program change off for this time.
+    Suppress,
 }
 
 use Command as C;
@@ -153,6 +157,7 @@ const LISTS: &[Context] = &[
     X::Detail,
     X::Form,
     X::Help,
+    X::Summary,
 ];
 
 const TABLE: &[Binding] = &[
@@ -445,6 +450,20 @@ const TABLE: &[Binding] = &[
         help: "a lift's progression: e1RM, top sets, volume",
         contexts: &[X::Dashboard],
         keys: &["g"],
+    },
+    Binding {
+        command: C::Today,
+        name: "today",
+        help: "start today's day of the running program",
+        contexts: &[X::Dashboard],
+        keys: &["t"],
+    },
+    Binding {
+        command: C::Suppress,
+        name: "suppress",
+        help: "keep the selected program change off for this time",
+        contexts: &[X::Summary],
+        keys: &["u"],
     },
     Binding {
         command: C::TrainingLoad,

@@ -80,6 +80,8 @@ pub struct State {
     pub pinned: Option<Formula>,
     /// Sets planned for an exercise (warm-ups, then the working set), prefilled one by one.
     pub planned: HashMap<SlotId, Vec<SetSpec>>,
+    /// The program day the running session trains, if it is one.
+    pub program_session: Option<ProgramSession>,
     pub rest: Option<RestTimer>,
     pub heart: Heart,
     /// The strap the next start connects to (address or name).
@@ -129,7 +131,7 @@ pub enum Screen {
     Dashboard,
     Session(SessionScreen),
     Finish(Form<FinishField>),
-    Summary(Session),
+    Summary(Box<SummaryScreen>),
     History(HistoryScreen),
     Settings(Form<ProfileField>),
     Devices(DevicesScreen),
@@ -137,6 +139,32 @@ pub enum Screen {
     Progress(Box<super::review_state::ProgressScreen>),
     /// Training load: fitness, fatigue, form, ACWR, weekly totals, zones and HRV.
     Load(Box<super::review_state::LoadScreen>),
+}
+
+/// After finishing: the session, and what it changed in the running program.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummaryScreen {
+    pub session: Session,
+    pub program: Option<crate::app::store_worker::ProgramFinish>,
+    /// The change selected (to suppress).
+    pub selected: usize,
+}
+
+/// The program day a session trains: each line of it and the slot it became.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgramSession {
+    pub session: crate::core::workout::session::SessionId,
+    pub day: crate::read::program_run::SessionDay,
+    /// The slot each line of the day became, in line order.
+    pub slots: Vec<SlotId>,
+}
+
+impl ProgramSession {
+    /// The program's line for a slot of the session.
+    pub fn line(&self, slot: SlotId) -> Option<&crate::read::program_run::DayLine> {
+        let i = self.slots.iter().position(|s| *s == slot)?;
+        self.day.lines.get(i)
+    }
 }
 
 /// Bluetooth straps in range, to pick the one to stream from.
@@ -361,6 +389,7 @@ impl State {
             pinned: startup.pinned,
             session: startup.active,
             planned: HashMap::new(),
+            program_session: None,
             rest: None,
             heart: Heart::default(),
             strap: startup.strap,

@@ -11,6 +11,7 @@ mod devices;
 mod exercises;
 mod history;
 mod hr;
+mod program;
 mod review;
 mod session;
 mod settings;
@@ -20,6 +21,7 @@ pub use devices::{DevicesReply, DevicesRequest};
 pub use exercises::{ExerciseReply, ExerciseRequest};
 pub use history::{HistoryReply, HistoryRequest};
 pub use hr::{HrNotSaved, HrReply, HrRequest};
+pub use program::{ChangeLine, ProgramFinish, ProgramReply, ProgramRequest, TodayStarted};
 pub use review::{ReviewReply, ReviewRequest};
 pub use session::{SessionReply, SessionRequest};
 pub use settings::{SettingsReply, SettingsRequest};
@@ -41,6 +43,7 @@ pub enum StoreRequest {
     Deload(DeloadRequest),
     Settings(SettingsRequest),
     Devices(DevicesRequest),
+    Program(ProgramRequest),
 }
 
 /// The store's answer to one request: the feature's reply, or what failed.
@@ -54,6 +57,7 @@ pub enum StoreReply {
     Deload(DeloadReply),
     Settings(SettingsReply),
     Devices(DevicesReply),
+    Program(ProgramReply),
     Failed { what: Failed, message: String },
 }
 
@@ -106,6 +110,7 @@ feature! {
     Deload: DeloadRequest => DeloadReply,
     Settings: SettingsRequest => SettingsReply,
     Devices: DevicesRequest => DevicesReply,
+    Program: ProgramRequest => ProgramReply,
 }
 
 impl StoreRequest {
@@ -120,6 +125,7 @@ impl StoreRequest {
             StoreRequest::Deload(request) => request.failure(),
             StoreRequest::Settings(request) => request.failure(),
             StoreRequest::Devices(request) => request.failure(),
+            StoreRequest::Program(request) => request.failure(),
         }
     }
 }
@@ -153,6 +159,7 @@ pub fn answer(store: &Store, request: StoreRequest) -> StoreReply {
         StoreRequest::Deload(request) => run(store, request),
         StoreRequest::Settings(request) => run(store, request),
         StoreRequest::Devices(request) => run(store, request),
+        StoreRequest::Program(request) => run(store, request),
     }
 }
 

@@ -15,6 +15,7 @@ mod logging;
 mod modal;
 mod picker;
 mod plausibility;
+mod program;
 mod review;
 pub mod screen;
 mod session;
@@ -116,6 +117,7 @@ fn dashboard(state: &mut State, input: Input) -> Vec<Effect> {
             return session::open_or_start(state);
         }
         Input::Command(Command::History) => return open_history(state),
+        Input::Command(Command::Today) => return program::start_today(state),
         Input::Command(Command::Devices) => return devices::open(state),
         Input::Command(Command::Progress) => return review::open_progress(state),
         Input::Command(Command::TrainingLoad) => return review::open_load(state),
@@ -133,10 +135,23 @@ fn dashboard(state: &mut State, input: Input) -> Vec<Effect> {
     Vec::new()
 }
 
-/// The summary after a session: Enter or Esc goes back to the dashboard.
+/// The summary after a session: Enter or Esc goes back to the dashboard; up and down pick a
+/// program change, which can be suppressed for this time.
 fn summary(state: &mut State, input: Input) -> Vec<Effect> {
-    if matches!(input, Input::Command(Command::Submit | Command::Back)) {
-        state.screen = Screen::Dashboard;
+    match input {
+        Input::Command(Command::Submit | Command::Back) => state.screen = Screen::Dashboard,
+        Input::Command(Command::Suppress) => return program::suppress(state),
+        Input::Command(Command::Up | Command::Down) => {
+            if let Screen::Summary(summary) = &mut state.screen {
+                let count = summary.program.as_ref().map_or(0, |p| p.changes.len());
+                summary.selected = if input == Input::Command(Command::Up) {
+                    summary.selected.saturating_sub(1)
+                } else {
+                    (summary.selected + 1).min(count.saturating_sub(1))
+                };
+            }
+        }
+        _ => {}
     }
     Vec::new()
 }

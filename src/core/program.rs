@@ -8,6 +8,7 @@
 
 pub mod adherence;
 pub mod choose;
+pub mod day;
 #[cfg(test)]
 mod facts;
 pub(crate) mod format;

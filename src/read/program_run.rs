@@ -7,13 +7,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::profile::Profile;
 use crate::core::program::adherence::{Adherence, DayRecord, Logged, Target, adherence, progress};
+use crate::core::program::day::{LoggedLift, after_day};
 use crate::core::program::plan::{DayPlan, day_at, days_in_weeks, prescribe};
 use crate::core::program::schedule::{CalDay, Spec, Status, due, lay_out};
-use crate::core::program::slot::Slots;
+use crate::core::program::slot::{Change, DoneSet, Slots};
 use crate::core::program::{Program, ProgramError, parse};
+use crate::core::workout::session::Session;
 use crate::core::workout::set::{Load, SetKind};
 use crate::read::ProgramLifter;
-use crate::store::{Assignment, ChangeRow, Store, StoreError};
+use crate::store::{Assignment, AssignmentId, ChangeRow, Store, StoreError};
 
 /// How far ahead the calendar is laid out.
 pub const AHEAD_DAYS: u64 = 28;
@@ -50,6 +52,40 @@ pub fn targets_of(day: &DayPlan) -> Vec<TargetSet> {
             })
         })
         .collect()
+}
+
+/// A program day as a session trains it: each line's slot, exercise, rest and target sets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionDay {
+    pub assignment: AssignmentId,
+    pub seq: usize,
+    /// "GZCLP · week 3 · day A1".
+    pub title: String,
+    pub deload: bool,
+    pub lines: Vec<DayLine>,
+}
+
+/// One line of a session's program day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DayLine {
+    /// The program's slot: `Squat [T1]`.
+    pub slot: String,
+    /// The catalogue's name.
+    pub exercise: String,
+    pub rest: Option<u32>,
+    pub superset: Option<String>,
+    pub note: Option<String>,
+    /// A stage ladder's current scheme: `6x2+`.
+    pub stage: Option<String>,
+    pub sets: Vec<TargetSet>,
+}
+
+/// What a trained day does to the program: the changes, and the slots before and after.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DayOutcome {
+    pub changes: Vec<Change>,
+    pub before: Slots,
+    pub after: Slots,
 }
 
 /// The running program, read.
@@ -247,6 +283,77 @@ impl ProgramRun {
             )
             .unwrap_or(0)
         }))
+    }
+
+    /// The day at `c` as a session trains it.
+    pub fn session_day(&self, c: &CalDay, plan: &DayPlan) -> SessionDay {
+        let targets = targets_of(plan);
+        SessionDay {
+            assignment: self.assignment.id,
+            seq: c.seq,
+            title: format!(
+                "{} · week {} · day {}",
+                self.program.meta.name, plan.at.week, plan.name
+            ),
+            deload: plan.deload,
+            lines: plan
+                .lines
+                .iter()
+                .map(|l| DayLine {
+                    slot: l.key.clone(),
+                    exercise: l.exercise.clone(),
+                    rest: l.rest,
+                    superset: l.superset.clone(),
+                    note: l.note.clone(),
+                    stage: l.stage.as_ref().map(|(_, s)| s.clone()),
+                    sets: targets
+                        .iter()
+                        .filter(|t| t.slot == l.key)
+                        .cloned()
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// What training day `seq` with `session` does to the program: each line's logged working
+    /// sets given to its rule (`core::program::day`).
+    pub fn after_session(&self, seq: usize, session: &Session) -> DayOutcome {
+        let mut slots = self.slots.clone();
+        let plan = prescribe(
+            &self.program,
+            day_at(&self.program, seq),
+            &self.lifter.lifter,
+            &mut slots,
+        );
+        let before = slots.clone();
+        let logged: Vec<LoggedLift> = session
+            .slots
+            .iter()
+            .map(|slot| LoggedLift {
+                exercise: slot.name.clone(),
+                sets: slot
+                    .sets
+                    .iter()
+                    .filter(|s| s.spec.kind.is_working())
+                    .filter_map(|s| {
+                        Some(DoneSet {
+                            reps: s.spec.reps?.get(),
+                            weight: match s.spec.load {
+                                Load::External(w) => Some(w),
+                                _ => None,
+                            },
+                        })
+                    })
+                    .collect(),
+            })
+            .collect();
+        let changes = after_day(&mut slots, &plan, &logged, &self.lifter.lifter);
+        DayOutcome {
+            changes,
+            before,
+            after: slots,
+        }
     }
 
     /// The program week a day falls in.

@@ -464,7 +464,8 @@ impl Store {
         self.commit(tx, "record the program day")
     }
 
-    /// Starts a session for the program's day `seq`, recording the day as trained with what it
+    /// Starts a session for the program's day `seq` on the lifter's local `day`, recording the day
+    /// as trained with what it
     /// prescribes (`targets`, JSON) in the same transaction. Abandoning the session (or deleting
     /// it) takes the mark back, so the day is due again.
     pub fn start_program_session(
@@ -472,6 +473,7 @@ impl Store {
         id: AssignmentId,
         seq: usize,
         started_at: DateTime<Utc>,
+        day: NaiveDate,
         title: &str,
         targets: &str,
     ) -> Result<SessionId, StoreError> {
@@ -489,7 +491,7 @@ impl Store {
             params![
                 id.0,
                 seq as i64,
-                day_text(started_at.date_naive()),
+                day_text(day),
                 session,
                 targets,
                 to_millis(started_at)
@@ -519,8 +521,8 @@ impl Store {
             .map_err(self.fail("read the session's program day"))
     }
 
-    /// Saves the slots' and lifts' progress after a session and the changes made or suppressed,
-    /// in one transaction.
+    /// Saves the slots' and lifts' progress after a session and the changes made, in one
+    /// transaction; returns the changes' ids.
     pub fn save_program_progress(
         &self,
         id: AssignmentId,
@@ -528,7 +530,7 @@ impl Store {
         lifts: &[(String, LiftState)],
         changes: &[NewChange],
         at: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
+    ) -> Result<Vec<i64>, StoreError> {
         let tx = self.write()?;
         let fail = || self.fail("save the program's progress");
         for (slot, s) in slots {
@@ -557,10 +559,56 @@ impl Store {
             )
             .map_err(fail())?;
         }
+        let mut ids = Vec::with_capacity(changes.len());
         for c in changes {
             self.insert_change(id, c, at)?;
+            ids.push(self.conn.last_insert_rowid());
         }
-        self.commit(tx, "save the program's progress")
+        self.commit(tx, "save the program's progress")?;
+        Ok(ids)
+    }
+
+    /// Takes back a change made after a session (the lifter suppressed it for this time): its
+    /// slot and lift go back to `slot` and `lift` as they were, and it is recorded suppressed.
+    pub fn suppress_program_change(
+        &self,
+        id: AssignmentId,
+        change: i64,
+        slot: Option<&(String, SlotState)>,
+        lift: Option<&(String, LiftState)>,
+    ) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        self.update_one(
+            "program change",
+            change,
+            "UPDATE program_change SET status = 'suppressed' WHERE id = ?1 AND status = 'applied'",
+            params![change],
+            "suppress the change",
+        )?;
+        let fail = || self.fail("suppress the change");
+        if let Some((key, s)) = slot {
+            tx.execute(
+                "UPDATE program_slot SET working_kg = ?3, stage = ?4, fails = ?5, first_stage_kg = ?6
+                 WHERE assignment_id = ?1 AND slot = ?2",
+                params![id.0, key, s.working.map(Weight::kg), s.stage as i64, s.fails, s.first_stage.map(Weight::kg)],
+            )
+            .map_err(fail())?;
+        }
+        if let Some((exercise, l)) = lift {
+            tx.execute(
+                "UPDATE program_lift SET max_kg = ?3, tm_kg = ?4, short_in_cycle = ?5
+                 WHERE assignment_id = ?1 AND exercise = ?2",
+                params![
+                    id.0,
+                    exercise,
+                    l.max.map(Weight::kg),
+                    l.tm.map(Weight::kg),
+                    i64::from(l.short_in_cycle)
+                ],
+            )
+            .map_err(fail())?;
+        }
+        self.commit(tx, "suppress the change")
     }
 
     /// Records a change (inside the caller's transaction).

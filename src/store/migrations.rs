@@ -82,6 +82,8 @@ mod tests {
         assert_eq!(
             tables(&conn),
             [
+                "assignment",
+                "assignment_pause",
                 "deload_week",
                 "exercise",
                 "exercise_rule",
@@ -91,9 +93,15 @@ mod tests {
                 "meta",
                 "personal_record",
                 "profile",
+                "program",
+                "program_change",
+                "program_lift",
+                "program_slot",
+                "program_version",
+                "schedule_mark",
                 "session",
                 "session_exercise",
-                "set_entry"
+                "set_entry",
             ]
         );
     }

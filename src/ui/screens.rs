@@ -26,7 +26,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
         Screen::Finish(form) => form::render(frame, area, state, form, theme),
         Screen::Dashboard => dashboard::render(frame, area, state, theme),
         Screen::Session(screen) => session::render(frame, area, state, screen, theme),
-        Screen::Summary(session) => summary::render(frame, area, state, session, theme),
+        Screen::Summary(summary) => summary::render(frame, area, state, summary, theme),
         Screen::History(history) => history::render(frame, area, state, history, theme),
         Screen::Devices(devices) => devices::render(frame, area, state, devices, theme),
         Screen::Progress(screen) => progress::render(frame, area, state, screen, theme),

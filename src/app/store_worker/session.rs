@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::program::ProgramFinish;
 use super::{Failed, Request};
 use crate::core::heart::settings::HrSettings;
 use crate::core::strength::history::Performance;
@@ -80,7 +81,8 @@ pub enum SessionReply {
         slot: SlotId,
         sets: Vec<LoggedSet>,
     },
-    Finished(Session),
+    /// The session finished, and what it changed in the running program if it trained a day.
+    Finished(Session, Option<Box<ProgramFinish>>),
     Abandoned(SessionId),
 }
 
@@ -137,7 +139,20 @@ impl Request for SessionRequest {
                 at,
                 rpe,
                 notes,
-            } => SessionReply::Finished(finish(store, session, at, rpe, &notes)?),
+            } => {
+                let finished = finish(store, session, at, rpe, &notes)?;
+                // The session is finished whatever happens to the program's progression.
+                let program = super::program::finish_day(store, &finished).unwrap_or_else(|e| {
+                    tracing::warn!(error = %e, "the program's progression was not saved");
+                    Some(ProgramFinish {
+                        title: finished.title.clone(),
+                        assignment: None,
+                        changes: Vec::new(),
+                        error: Some(e.to_string()),
+                    })
+                });
+                SessionReply::Finished(finished, program.map(Box::new))
+            }
             R::Abandon { session, at } => {
                 store.abandon_session(session, at)?;
                 SessionReply::Abandoned(session)

@@ -18,10 +18,11 @@ pub fn stored(state: &mut State, reply: SessionReply) -> Vec<Effect> {
         } => slot_added(state, slot, &history, rule),
         SessionReply::Changed(changed) => return replace_session(state, changed),
         SessionReply::SetsLogged { slot, sets } => logged(state, slot, sets),
-        SessionReply::Finished(session) => return finished(state, session),
+        SessionReply::Finished(session, program) => return finished(state, session, program),
         SessionReply::Abandoned(id) => {
             state.recent_sessions.retain(|s| s.id != id);
             state.session = None;
+            state.program_session = None;
             state.rest = None;
             state.screen = Screen::Dashboard;
             say(state, "Empty session discarded.", false);
@@ -61,7 +62,8 @@ fn slot_added(
 fn session_started(state: &mut State, started: Session) {
     // Right after an idle session was finished where it stopped: say so.
     let finished = match &state.screen {
-        Screen::Summary(done) => done.ended_at.map(|end| {
+        Screen::Summary(summary) => summary.session.ended_at.map(|end| {
+            let done = &summary.session;
             format!(
                 "The session of {} was finished at {} ({} trained); this is a new one.",
                 state.local(done.started_at).format("%a %d %b"),
@@ -80,14 +82,23 @@ fn session_started(state: &mut State, started: Session) {
 
 /// The session is closed: show its summary and put it at the top of the recent list. It
 /// changes the weekly RPE, the loads and the insights: check them again.
-fn finished(state: &mut State, session: Session) -> Vec<Effect> {
+fn finished(
+    state: &mut State,
+    session: Session,
+    program: Option<Box<crate::app::store_worker::ProgramFinish>>,
+) -> Vec<Effect> {
     state.recent_sessions.retain(|s| s.id != session.id);
     state.recent_sessions.insert(0, session.summary());
     state.session = None;
+    state.program_session = None;
     state.rest = None;
     state.status = None;
     let mut effects = super::hr_log::session_over(state, &session);
-    state.screen = Screen::Summary(session);
+    state.screen = Screen::Summary(Box::new(crate::app::state::SummaryScreen {
+        session,
+        program: program.map(|p| *p),
+        selected: 0,
+    }));
     effects.extend(super::deload::check_again(state));
     effects
 }

@@ -73,6 +73,7 @@ impl State {
                     (C::Deload, "deload"),
                     (C::Help, "help"),
                     (C::Quit, "quit"),
+                    (C::Today, "today's program day"),
                 ],
                 super::dashboard,
             ),
@@ -92,12 +93,7 @@ impl State {
                 session::session,
             ),
             Screen::Finish(_) => screen("Finish", Context::Form, FORM, forms::screen_form),
-            Screen::Summary(_) => screen(
-                "Summary",
-                Context::Summary,
-                &[(C::Submit, "dashboard")],
-                super::summary,
-            ),
+            Screen::Summary(summary) => summary_descriptor(summary),
             Screen::History(history) => history_descriptor(history),
             Screen::Settings(_) => screen(
                 "Settings",
@@ -163,6 +159,28 @@ impl State {
 }
 
 /// The history list, one session's detail, or a set being edited there.
+/// A program day's changes can be kept off; any other summary only leaves.
+fn summary_descriptor(summary: &crate::app::state::SummaryScreen) -> Descriptor {
+    let changes = summary
+        .program
+        .as_ref()
+        .is_some_and(|p| !p.changes.is_empty());
+    Descriptor::new(
+        "Summary",
+        Context::Summary,
+        if changes {
+            &[
+                (C::Submit, "dashboard"),
+                (C::Suppress, "keep change off"),
+                (C::Down, "next change"),
+            ]
+        } else {
+            &[(C::Submit, "dashboard")]
+        },
+        super::summary,
+    )
+}
+
 fn history_descriptor(history: &HistoryScreen) -> Descriptor {
     let (title, context, hints): (_, _, Hints) = match &history.detail {
         None => (
@@ -306,7 +324,11 @@ mod tests {
             Screen::Dashboard,
             Screen::Session(SessionScreen::default()),
             Screen::Finish(finish_form("")),
-            Screen::Summary(session()),
+            Screen::Summary(Box::new(crate::app::state::SummaryScreen {
+                session: session(),
+                program: None,
+                selected: 0,
+            })),
             history(None, false),
             history(None, true),
             history(Some(edit), true),

@@ -484,8 +484,9 @@ fn finish(state: &mut State) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Fill the entry line for the selected exercise: the next planned set, else the set just done
-/// (so Enter repeats it), else today's recommendation or the last set from before.
+/// Fill the entry line for the selected exercise: the next planned set, else the program's next
+/// target for it, else the set just done (so Enter repeats it), else today's recommendation or
+/// the last set from before.
 pub fn prefill(state: &mut State) {
     let unit = state.unit();
     let (Screen::Session(screen), Some(session)) = (&mut state.screen, &state.session) else {
@@ -495,7 +496,13 @@ pub fn prefill(state: &mut State) {
     let next: Option<SetSpec> = slot.and_then(|s| {
         let planned = state.planned.get(&s.id).and_then(|p| p.first().copied());
         let coaching = state.coaching.get(&s.exercise);
+        let target = state
+            .program_session
+            .as_ref()
+            .and_then(|p| p.line(s.id))
+            .and_then(|line| super::program::next_target(line, s));
         planned
+            .or(target)
             .or_else(|| s.sets.last().map(|l| l.spec))
             .or_else(|| coaching.and_then(Coaching::suggested_set))
     });
@@ -625,11 +632,19 @@ pub fn recoach(state: &State) -> Option<Effect> {
 
 /// After a working set: start the exercise's rest (none for a 0 s default).
 pub fn start_rest(state: &mut State, exercise: crate::core::workout::exercise::ExerciseId) {
-    let seconds = state
-        .exercise(exercise)
-        .map_or(state.settings.rest.compound, |e| {
-            state.settings.rest.for_exercise(e)
-        });
+    // A program line's own rest wins over the defaults by exercise type.
+    let program_rest = state.program_session.as_ref().and_then(|p| {
+        let session = state.session.as_ref()?;
+        let slot = session.slots.iter().find(|s| s.exercise == exercise)?;
+        p.line(slot.id)?.rest
+    });
+    let seconds = program_rest.unwrap_or_else(|| {
+        state
+            .exercise(exercise)
+            .map_or(state.settings.rest.compound, |e| {
+                state.settings.rest.for_exercise(e)
+            })
+    });
     state.rest = (seconds > 0).then(|| RestTimer {
         rest: Rest {
             started: state.now,

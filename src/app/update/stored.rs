@@ -14,6 +14,7 @@ pub fn stored(state: &mut State, reply: StoreReply) -> Vec<Effect> {
         StoreReply::Deload(reply) => super::deload::stored(state, reply),
         StoreReply::Settings(reply) => super::forms::stored(state, reply),
         StoreReply::Devices(reply) => super::devices::stored(state, reply),
+        StoreReply::Program(reply) => super::program::stored(state, reply),
         StoreReply::Failed { what, message } => {
             failed(state, what, message);
             Vec::new()

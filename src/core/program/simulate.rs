@@ -5,6 +5,7 @@
 //! the reps their 1RM allows at that load with one in reserve (Brzycki read backwards), at
 //! least its minimum; a failed lift gets one rep short of every set.
 
+use super::day::{LoggedLift, after_day};
 use super::plan::{DayPlan, Lifter, day_at, days_in_weeks, prescribe};
 use super::slot::{Change, DoneSet, Slots};
 use super::{Num, Program};
@@ -43,7 +44,6 @@ pub fn simulate(program: &Program, lifter: &Lifter, scenario: &Scenario) -> Simu
         let at = day_at(program, index);
         let plan = prescribe(program, at, lifter, &mut slots);
         let mut done = Vec::new();
-        let mut changes = Vec::new();
         for line in &plan.lines {
             let fails = scenario
                 .fails
@@ -76,13 +76,18 @@ pub fn simulate(program: &Program, lifter: &Lifter, scenario: &Scenario) -> Simu
                     }
                 })
                 .collect();
-            let loader = lifter.loader(&line.exercise);
-            changes.extend(slots.advance(line, &sets, plan.deload, loader, lifter.unit));
             done.push(sets);
         }
-        if at.ends_cycle {
-            changes.extend(slots.end_cycle(lifter.unit));
-        }
+        let logged: Vec<LoggedLift> = plan
+            .lines
+            .iter()
+            .zip(&done)
+            .map(|(l, sets)| LoggedLift {
+                exercise: l.exercise.clone(),
+                sets: sets.clone(),
+            })
+            .collect();
+        let changes = after_day(&mut slots, &plan, &logged, lifter);
         days.push(SimDay {
             plan,
             done,

@@ -11,6 +11,7 @@ use crate::app::state::{PlateHint, SessionScreen, State};
 use crate::core::heart::set_hr::SetHr;
 use crate::core::units::{Unit, Weight};
 use crate::core::workout::session::{LoggedSet, Session, Slot};
+use crate::read::program_run::{DayLine, TargetSet};
 use crate::ui::text::cut_at_word;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::entry_line;
@@ -95,12 +96,20 @@ fn exercises(
             .iter()
             .filter(|s| s.spec.kind.is_working())
             .count();
+        // A program lift counts its sets against its target: "2/5".
+        let count = match state.program_session.as_ref().and_then(|p| p.line(slot.id)) {
+            Some(line) => format!(
+                "{working}/{}",
+                line.sets.iter().filter(|t| !t.warmup).count()
+            ),
+            None => working.to_string(),
+        };
         let name =
-            crate::ui::text::truncate(&slot.name, usize::from(area.width.saturating_sub(12)));
+            crate::ui::text::truncate(&slot.name, usize::from(area.width.saturating_sub(14)));
         let text = format!(
-            "{mark}{:>2} {name:<w$} {working:>3}",
+            "{mark}{:>2} {name:<w$} {count:>5}",
             i + 1,
-            w = usize::from(area.width.saturating_sub(12))
+            w = usize::from(area.width.saturating_sub(14))
         );
         lines.push(if i == selected {
             Line::styled(text, theme.selected())
@@ -220,6 +229,9 @@ fn coaching_lines(
             .map(|r| Line::styled(format!("★ {r}"), theme.alarm()))
             .collect();
     }
+    if let Some(line) = state.program_session.as_ref().and_then(|p| p.line(slot.id)) {
+        return program_lines(line, slot, state.unit(), theme);
+    }
     let Some(coaching) = state.coaching.get(&exercise) else {
         return Vec::new();
     };
@@ -237,6 +249,99 @@ fn coaching_lines(
         Span::styled("Today: ", theme.title()),
         Span::raw(reasoning),
     ])]
+}
+
+/// A program lift: its slot, stage and target sets, then how far the session is through them.
+fn program_lines(line: &DayLine, slot: &Slot, unit: Unit, theme: Theme) -> Vec<Line<'static>> {
+    let mut parts = vec![format!("Program: {}", line.slot)];
+    if let Some(stage) = &line.stage {
+        parts.push(format!("stage {stage}"));
+    }
+    parts.push(targets_text(&line.sets, unit));
+    if let Some(rest) = line.rest {
+        let rest = chrono::Duration::seconds(i64::from(rest));
+        parts.push(format!("rest {}", crate::core::words::duration(rest)));
+    }
+    let head = parts.join(" · ");
+    let mut lines = vec![
+        Line::styled(head, theme.title()),
+        Line::raw(progress_text(line, slot, unit)),
+    ];
+    if let Some(note) = &line.note {
+        lines.push(Line::styled(note.clone(), theme.dim()));
+    }
+    lines
+}
+
+/// `4×3 105 kg, 1×3+ 105 kg`: the working targets in runs.
+fn targets_text(sets: &[TargetSet], unit: Unit) -> String {
+    let mut runs: Vec<(usize, String)> = Vec::new();
+    for t in sets.iter().filter(|t| !t.warmup) {
+        let text = format!("{}{}", reps_text(t), load_text(t, unit));
+        match runs.last_mut() {
+            Some((n, last)) if *last == text => *n += 1,
+            _ => runs.push((1, text)),
+        }
+    }
+    runs.iter()
+        .map(|(n, t)| format!("{n}×{t}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn reps_text(t: &TargetSet) -> String {
+    let reps = if t.reps_max > t.reps {
+        format!("{}-{}", t.reps, t.reps_max)
+    } else {
+        t.reps.to_string()
+    };
+    format!("{reps}{}", if t.amrap { "+" } else { "" })
+}
+
+fn load_text(t: &TargetSet, unit: Unit) -> String {
+    let load = t
+        .weight_kg
+        .and_then(|kg| Weight::from_kg(kg).ok())
+        .map_or_else(String::new, |w| format!(" {} {unit}", w.display(unit)));
+    let rpe = t.rpe.map_or_else(String::new, |r| {
+        format!(" @{}", crate::core::units::format_number(r))
+    });
+    format!("{load}{rpe}")
+}
+
+/// "Done 2 of 5 · next 105 kg × 3+ (top set)".
+fn progress_text(line: &DayLine, slot: &Slot, unit: Unit) -> String {
+    let working: Vec<&TargetSet> = line.sets.iter().filter(|t| !t.warmup).collect();
+    let done = slot
+        .sets
+        .iter()
+        .filter(|s| s.spec.kind.is_working())
+        .count();
+    let next = working.get(done).map_or_else(
+        || "all target sets done".to_string(),
+        |t| {
+            let load = t
+                .weight_kg
+                .and_then(|kg| Weight::from_kg(kg).ok())
+                .map_or_else(
+                    || "your choice of load".to_string(),
+                    |w| format!("{} {unit}", w.display(unit)),
+                );
+            let label = t
+                .label
+                .as_ref()
+                .map_or(String::new(), |l| format!(" ({l})"));
+            let rpe = t.rpe.map_or_else(String::new, |r| {
+                format!(" @{}", crate::core::units::format_number(r))
+            });
+            format!("next {load} × {}{rpe}{label}", reps_text(t))
+        },
+    );
+    format!(
+        "Done {} of {} · {next}",
+        done.min(working.len()),
+        working.len()
+    )
 }
 
 fn entry_block(

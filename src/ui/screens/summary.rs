@@ -7,14 +7,15 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::app::state::State;
+use crate::app::state::{State, SummaryScreen};
+use crate::app::store_worker::ProgramFinish;
 use crate::core::units::format_number;
 use crate::core::words;
-use crate::core::workout::session::Session;
 use crate::core::workout::set::Load;
 use crate::ui::theme::Theme;
 
-pub fn render(frame: &mut Frame, area: Rect, state: &State, session: &Session, theme: Theme) {
+pub fn render(frame: &mut Frame, area: Rect, state: &State, summary: &SummaryScreen, theme: Theme) {
+    let session = &summary.session;
     let unit = state.unit();
     let volume = |kg: f64| format!("{} {unit}", format_number((kg / unit.kg_factor()).round()));
     let totals = session.totals();
@@ -84,6 +85,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, session: &Session, t
             lines.push(Line::raw(format!("{lead}{part}")));
         }
     }
+    if let Some(program) = &summary.program {
+        program_lines(&mut lines, program, summary.selected, area, theme);
+    }
     frame.render_widget(
         Paragraph::new(lines).block(
             Block::bordered()
@@ -92,4 +96,52 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, session: &Session, t
         ),
         area,
     );
+}
+
+/// "Changes for next time": what the program's rules made of this day, each with its reason;
+/// the selected one can be kept off for this time.
+fn program_lines(
+    lines: &mut Vec<Line<'static>>,
+    program: &ProgramFinish,
+    selected: usize,
+    area: Rect,
+    theme: Theme,
+) {
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!("{} — changes for next time", program.title),
+        theme.title(),
+    ));
+    if let Some(error) = &program.error {
+        lines.push(Line::styled(
+            format!("The program's progression was not saved: {error}"),
+            theme.alarm(),
+        ));
+        return;
+    }
+    if program.changes.is_empty() {
+        lines.push(Line::styled(
+            "No change: the lifts keep their loads (a lift not trained today moves nothing).",
+            theme.dim(),
+        ));
+        return;
+    }
+    let width = usize::from(area.width.saturating_sub(4));
+    for (i, c) in program.changes.iter().enumerate() {
+        let mark = if i == selected { "▸" } else { " " };
+        let kept = if c.suppressed {
+            " — kept as it was"
+        } else {
+            ""
+        };
+        let text =
+            crate::ui::text::truncate(&format!("{mark} {}: {}{kept}", c.slot, c.reason), width);
+        lines.push(if c.suppressed {
+            Line::styled(text, theme.dim())
+        } else if i == selected {
+            Line::styled(text, theme.selected())
+        } else {
+            Line::raw(text)
+        });
+    }
 }

@@ -43,9 +43,9 @@ fn hints<'a>(state: &State, terminal: Rect, width: usize, theme: Theme) -> Line<
         if let Some(key) = state.keymap.key_for(context, *command) {
             let key = key.to_string();
             let label = format!(" {label}");
-            // The space after a hint only when another follows.
+            // Each hint is followed by a space: it counts, or the line runs one past the edge.
             let needed = crate::ui::text::width(&key) + crate::ui::text::width(&label);
-            if used + needed > width {
+            if used + needed + 1 > width {
                 continue;
             }
             used += needed + 1;

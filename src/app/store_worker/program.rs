@@ -1,0 +1,292 @@
+//! The running program in the app: start today's day as a session (every line a lift with its
+//! target sets), the day a resumed session trains, the changes a finished day made, and one of
+//! them suppressed.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::Request;
+use crate::core::heart::settings::HrSettings;
+use crate::core::program::slot::{Change, LiftState, SlotState, Slots};
+use crate::core::strength::history::Performance;
+use crate::core::strength::progression::RuleConfig;
+use crate::core::workout::session::{Session, SessionId, SlotId};
+use crate::read::ProgramRun;
+use crate::read::program_lifter::find;
+use crate::read::program_run::{RunError, SessionDay, targets_of};
+use crate::store::{AssignmentId, NewChange, Store, StoreError};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProgramRequest {
+    /// Start the running program's day due `today` (or, on a rest day, the next one) as a session.
+    StartToday { at: DateTime<Utc>, today: NaiveDate },
+    /// The program day a (resumed) session trains, if any.
+    DayOf {
+        session: SessionId,
+        today: NaiveDate,
+    },
+    /// Take back a change made after a session, for this time.
+    Suppress {
+        assignment: AssignmentId,
+        change: Box<ChangeLine>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProgramReply {
+    /// Today's day as a session.
+    TodayStarted(Box<TodayStarted>),
+    /// The day a resumed session trains (None: not a program day).
+    Day(Option<(SessionDay, Vec<SlotId>)>),
+    Suppressed(i64),
+}
+
+/// Today's day as a session: its lifts in the program's order, each with its history and rule
+/// for coaching, and the day's targets by slot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TodayStarted {
+    pub session: Session,
+    pub day: SessionDay,
+    pub slots: Vec<(SlotId, Vec<Performance>, Option<RuleConfig>)>,
+    /// The day was not due today: it was started early.
+    pub early: Option<NaiveDate>,
+}
+
+/// A change a finished day made, as the summary lists it, with what taking it back restores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeLine {
+    pub id: i64,
+    pub slot: String,
+    pub exercise: String,
+    pub reason: String,
+    pub suppressed: bool,
+    pub before_slot: Option<(String, SlotState)>,
+    pub before_lift: Option<(String, LiftState)>,
+}
+
+/// What finishing a program day did: the day's title and its changes for next time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgramFinish {
+    pub title: String,
+    pub assignment: Option<AssignmentId>,
+    pub changes: Vec<ChangeLine>,
+    /// The progression could not be saved: why (the session itself is finished).
+    pub error: Option<String>,
+}
+
+fn invalid(e: RunError) -> StoreError {
+    match e {
+        RunError::Store(e) => e,
+        RunError::Program(e) => StoreError::Invalid(format!(
+            "the running program's text does not read ({e}); edit it with `ironpulse program edit`"
+        )),
+    }
+}
+
+impl Request for ProgramRequest {
+    type Reply = ProgramReply;
+
+    fn answer(self, store: &Store) -> Result<ProgramReply, StoreError> {
+        match self {
+            ProgramRequest::StartToday { at, today } => start_today(store, at, today),
+            ProgramRequest::DayOf { session, today } => {
+                let Some((_, seq)) = store.program_day_of(session)? else {
+                    return Ok(ProgramReply::Day(None));
+                };
+                let Some(profile) = store.profile()? else {
+                    return Ok(ProgramReply::Day(None));
+                };
+                let Some(run) = ProgramRun::read(store, &profile, today).map_err(invalid)? else {
+                    return Ok(ProgramReply::Day(None));
+                };
+                let Some(loaded) = store.session(session)? else {
+                    return Ok(ProgramReply::Day(None));
+                };
+                let day = day_for(&run, seq);
+                let slots = loaded.slots.iter().map(|s| s.id).collect();
+                Ok(ProgramReply::Day(Some((day, slots))))
+            }
+            ProgramRequest::Suppress { assignment, change } => {
+                store.suppress_program_change(
+                    assignment,
+                    change.id,
+                    change.before_slot.as_ref(),
+                    change.before_lift.as_ref(),
+                )?;
+                Ok(ProgramReply::Suppressed(change.id))
+            }
+        }
+    }
+}
+
+/// Day `seq` of the run as a session trains it (prescribed from the slots as they stand).
+fn day_for(run: &ProgramRun, seq: usize) -> SessionDay {
+    let mut slots = run.slots.clone();
+    let at = crate::core::program::plan::day_at(&run.program, seq);
+    let plan =
+        crate::core::program::plan::prescribe(&run.program, at, &run.lifter.lifter, &mut slots);
+    let c = run
+        .calendar
+        .iter()
+        .find(|c| c.seq == seq)
+        .copied()
+        .unwrap_or(crate::core::program::schedule::CalDay {
+            seq,
+            date: run.assignment.start,
+            status: crate::core::program::schedule::Status::Planned,
+            moved_from: None,
+        });
+    run.session_day(&c, &plan)
+}
+
+fn start_today(
+    store: &Store,
+    at: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<ProgramReply, StoreError> {
+    let profile = store
+        .profile()?
+        .ok_or_else(|| StoreError::Invalid("set up your profile first".into()))?;
+    let run = ProgramRun::read(store, &profile, today)
+        .map_err(invalid)?
+        .ok_or_else(|| {
+            StoreError::Invalid(
+                "no program is running: start one with `ironpulse program start NAME`".into(),
+            )
+        })?;
+    let (c, plan) = run
+        .today
+        .clone()
+        .or_else(|| run.next.clone())
+        .ok_or_else(|| {
+            StoreError::Invalid(format!(
+                "{} has no day left to train",
+                run.program.meta.name
+            ))
+        })?;
+    let day = run.session_day(&c, &plan);
+    let targets = serde_json::to_string(&targets_of(&plan)).unwrap_or_else(|_| "[]".into());
+    let id =
+        store.start_program_session(run.assignment.id, c.seq, at, today, &day.title, &targets)?;
+    store.set_hr_settings(id, &HrSettings::from_profile(&profile))?;
+    let exercises = store.exercises()?;
+    let mut slots = Vec::new();
+    let mut groups: Vec<String> = Vec::new();
+    for line in &day.lines {
+        let Some(exercise) = find(&exercises, &line.exercise) else {
+            continue;
+        };
+        let slot = store.add_slot(id, exercise.id)?;
+        if let Some(name) = &line.superset {
+            let group = groups.iter().position(|g| g == name).unwrap_or_else(|| {
+                groups.push(name.clone());
+                groups.len() - 1
+            });
+            store.set_superset(slot.id, Some(u32::try_from(group).unwrap_or(0)))?;
+        }
+        slots.push((
+            slot.id,
+            store.exercise_history(exercise.id)?,
+            store.exercise_rule(exercise.id)?,
+        ));
+    }
+    let session = store.session(id)?.ok_or(StoreError::NotFound {
+        what: "session",
+        id: id.0,
+    })?;
+    Ok(ProgramReply::TodayStarted(Box::new(TodayStarted {
+        session,
+        day,
+        slots,
+        early: (c.date > today).then_some(c.date),
+    })))
+}
+
+/// After a session is finished: when it trained a program day, the day's progression applied
+/// and saved, and its changes for the summary.
+pub fn finish_day(store: &Store, session: &Session) -> Result<Option<ProgramFinish>, StoreError> {
+    let Some((assignment, seq)) = store.program_day_of(session.id)? else {
+        return Ok(None);
+    };
+    let Some(profile) = store.profile()? else {
+        return Ok(None);
+    };
+    let today = session.started_at.date_naive();
+    let Some(run) = ProgramRun::read(store, &profile, today).map_err(invalid)? else {
+        return Ok(None);
+    };
+    if run.assignment.id != assignment {
+        return Ok(None);
+    }
+    let outcome = run.after_session(seq, session);
+    let title = session.title.clone();
+    let new: Vec<NewChange> = outcome.changes.iter().map(new_change).collect();
+    let ids = store.save_program_progress(
+        assignment,
+        &states(&outcome.after),
+        &lifts(&outcome.after),
+        &new,
+        session.ended_at.unwrap_or(session.started_at),
+    )?;
+    let changes = outcome
+        .changes
+        .into_iter()
+        .zip(ids)
+        .map(|(c, id)| ChangeLine {
+            id,
+            before_slot: outcome
+                .before
+                .state(&c.key)
+                .map(|s| (c.key.clone(), s.clone())),
+            before_lift: outcome
+                .before
+                .lift(&c.exercise)
+                .map(|l| (c.exercise.clone(), l.clone())),
+            slot: c.key,
+            exercise: c.exercise,
+            reason: c.reason,
+            suppressed: false,
+        })
+        .collect();
+    Ok(Some(ProgramFinish {
+        title,
+        assignment: Some(assignment),
+        changes,
+        error: None,
+    }))
+}
+
+fn states(slots: &Slots) -> Vec<(String, SlotState)> {
+    slots
+        .states()
+        .iter()
+        .map(|(k, s)| (k.clone(), s.clone()))
+        .collect()
+}
+
+fn lifts(slots: &Slots) -> Vec<(String, LiftState)> {
+    slots
+        .lifts()
+        .iter()
+        .map(|(k, l)| (k.clone(), l.clone()))
+        .collect()
+}
+
+/// A change as the modification history keeps it, its numbers in the detail.
+fn new_change(c: &Change) -> NewChange {
+    let pair = |p: Option<(crate::core::units::Weight, crate::core::units::Weight)>| {
+        p.map(|(a, b)| serde_json::json!([a.kg(), b.kg()]))
+    };
+    NewChange {
+        kind: "progression",
+        slot: Some(c.key.clone()),
+        status: "applied",
+        reason: c.reason.clone(),
+        detail: serde_json::json!({
+            "load_kg": pair(c.load),
+            "tm_kg": pair(c.tm),
+            "max_kg": pair(c.max),
+            "stage": c.stage,
+        })
+        .to_string(),
+    }
+}
