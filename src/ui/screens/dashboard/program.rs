@@ -1,0 +1,153 @@
+//! The running program in the "Today" box: where the lifter is in it and how closely they have
+//! followed it, then the day to train (or the next one) with each exercise's work — two lines,
+//! each cut to the box's width.
+
+use chrono::NaiveDate;
+use ratatui::text::{Line, Span};
+
+use crate::app::state::State;
+use crate::core::units::Unit;
+use crate::read::program_summary::{DaySummary, ProgramSummary, WorkSummary};
+use crate::store::RunStatus;
+use crate::ui::text::{truncate, width as columns};
+use crate::ui::theme::Theme;
+
+/// The program's two lines, `width` columns wide; none when no program runs.
+pub fn lines(state: &State, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let Some(p) = &state.program else {
+        return Vec::new();
+    };
+    vec![
+        where_line(p, width, theme),
+        day_line(p, state.unit(), state.now.date_naive(), width, theme),
+    ]
+}
+
+/// "GZCLP · week 3 of 12 · 25 % done · sessions 11 of 12 · sets 92 %".
+fn where_line(p: &ProgramSummary, width: usize, theme: Theme) -> Line<'static> {
+    let mut parts = Vec::new();
+    if p.status == RunStatus::Paused {
+        parts.push("paused".to_string());
+    }
+    parts.push(match p.weeks {
+        Some(total) => format!("week {} of {total}", p.week),
+        None => format!("week {}", p.week),
+    });
+    if let Some(done) = p.progress {
+        parts.push(format!("{done:.0} % done"));
+    }
+    let a = p.adherence;
+    match a.sets_pct() {
+        Some(sets) if a.sessions_planned > 0 => {
+            parts.push(format!(
+                "sessions {} of {}",
+                a.sessions_done, a.sessions_planned
+            ));
+            parts.push(format!("sets {sets:.0} %"));
+        }
+        _ => parts.push("nothing due yet".to_string()),
+    }
+    let rest = format!(" · {}", parts.join(" · "));
+    let text = truncate(&format!("{}{rest}", p.name), width);
+    match text.strip_prefix(p.name.as_str()) {
+        Some(after) => Line::from(vec![
+            Span::styled(p.name.clone(), theme.title()),
+            Span::raw(after.to_string()),
+        ]),
+        None => Line::styled(text, theme.title()),
+    }
+}
+
+/// "Today: Day A1 — Back Squat 5×3+ 105 kg, …", or the next day on a rest day.
+fn day_line(
+    p: &ProgramSummary,
+    unit: Unit,
+    today: NaiveDate,
+    width: usize,
+    theme: Theme,
+) -> Line<'static> {
+    if p.status == RunStatus::Paused {
+        return Line::styled(
+            truncate(
+                "Paused: no days are planned until `ironpulse program resume`.",
+                width,
+            ),
+            theme.dim(),
+        );
+    }
+    let (label, day) = match (&p.today, &p.next) {
+        (Some(d), _) if d.date < today => (format!("Today (from {}):", short_date(d.date)), d),
+        (Some(d), _) => ("Today:".to_string(), d),
+        (None, Some(d)) => (
+            format!(
+                "{} · next {}:",
+                if p.done_today {
+                    "Done today"
+                } else {
+                    "Rest day"
+                },
+                short_date(d.date)
+            ),
+            d,
+        ),
+        (None, None) => {
+            return Line::styled(
+                truncate(
+                    "No more days planned: `ironpulse program finish` ends it with a summary.",
+                    width,
+                ),
+                theme.dim(),
+            );
+        }
+    };
+    let head = format!(
+        " Day {}{}",
+        day.name,
+        if day.deload { " (deload)" } else { "" }
+    );
+    let room = width.saturating_sub(columns(&label));
+    Line::from(vec![
+        Span::styled(label, theme.ok()),
+        Span::raw(fit(&head, day, unit, room)),
+    ])
+}
+
+/// " Day A1 — Back Squat 5×3+ 105 kg, Bench Press 3×10 62.5 kg, …": as many whole exercises as
+/// fit in `room` columns.
+fn fit(head: &str, day: &DaySummary, unit: Unit, room: usize) -> String {
+    let items: Vec<String> = day.work.iter().map(|w| work_text(w, unit)).collect();
+    if items.is_empty() {
+        return truncate(head, room);
+    }
+    for n in (1..=items.len()).rev() {
+        let more = if n < items.len() { ", …" } else { "" };
+        let text = format!("{head} — {}{more}", items[..n].join(", "));
+        if columns(&text) <= room {
+            return text;
+        }
+    }
+    truncate(&format!("{head} — {}", items[0]), room)
+}
+
+/// "Back Squat 5×3+ 105 kg", "Lat Pulldown 3×15+", "Squat 5/3/1+ up to 125 kg".
+fn work_text(w: &WorkSummary, unit: Unit) -> String {
+    let plus = if w.amrap { "+" } else { "" };
+    let scheme = match w.reps.first() {
+        Some(first) if w.reps.iter().all(|r| r == first) => format!("{}×{first}{plus}", w.sets),
+        _ => {
+            let reps: Vec<String> = w.reps.iter().map(u16::to_string).collect();
+            format!("{}{plus}", reps.join("/"))
+        }
+    };
+    let load = match w.top {
+        Some(top) if w.ramped => format!(" up to {} {unit}", top.display(unit)),
+        Some(top) => format!(" {} {unit}", top.display(unit)),
+        None => String::new(),
+    };
+    format!("{} {scheme}{load}", w.exercise)
+}
+
+/// "Wed 14 Jan".
+fn short_date(date: NaiveDate) -> String {
+    date.format("%a %-d %b").to_string()
+}
