@@ -113,9 +113,19 @@ pub(crate) fn change(c: &ChangeRow) -> String {
     )
 }
 
-/// The last `n` changes, oldest first.
-pub(crate) fn last_changes(run: &ProgramRun, n: usize) -> &[ChangeRow] {
-    &run.changes[run.changes.len().saturating_sub(n)..]
+/// The changes made up to `until`; of them, the last `n`, oldest first.
+pub(crate) fn changes_until(
+    run: &ProgramRun,
+    until: NaiveDate,
+    n: usize,
+) -> (usize, Vec<&ChangeRow>) {
+    let made: Vec<&ChangeRow> = run
+        .changes
+        .iter()
+        .filter(|c| c.at.date_naive() <= until)
+        .collect();
+    let total = made.len();
+    (total, made[total.saturating_sub(n)..].to_vec())
 }
 
 /// The program weeks with a day dated from `since` to `until`, with their adherence (a week

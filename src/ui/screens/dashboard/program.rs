@@ -9,8 +9,11 @@ use crate::app::state::State;
 use crate::core::units::Unit;
 use crate::read::program_summary::{DaySummary, ProgramSummary, WorkSummary};
 use crate::store::RunStatus;
-use crate::ui::text::{truncate, width as columns};
+use crate::ui::text::{cut_at_word, truncate, width as columns};
 use crate::ui::theme::Theme;
+
+/// Columns a long program name keeps before the figures after it are cut.
+const NAME_KEPT: usize = 16;
 
 /// The program's two lines, `width` columns wide; none when no program runs.
 pub fn lines(state: &State, width: usize, theme: Theme) -> Vec<Line<'static>> {
@@ -45,17 +48,14 @@ fn where_line(p: &ProgramSummary, width: usize, theme: Theme) -> Line<'static> {
             ));
             parts.push(format!("sets {sets:.0} %"));
         }
-        _ => parts.push("nothing due yet".to_string()),
+        _ => parts.push("no day done or missed yet".to_string()),
     }
     let rest = format!(" · {}", parts.join(" · "));
-    let text = truncate(&format!("{}{rest}", p.name), width);
-    match text.strip_prefix(p.name.as_str()) {
-        Some(after) => Line::from(vec![
-            Span::styled(p.name.clone(), theme.title()),
-            Span::raw(after.to_string()),
-        ]),
-        None => Line::styled(text, theme.title()),
-    }
+    // A long name gives way to the figures, down to a few words of it.
+    let room = width.saturating_sub(columns(&rest)).max(NAME_KEPT);
+    let name = cut_at_word(&p.name, room);
+    let rest = truncate(&rest, width.saturating_sub(columns(&name)));
+    Line::from(vec![Span::styled(name, theme.title()), Span::raw(rest)])
 }
 
 /// "Today: Day A1 — Back Squat 5×3+ 105 kg, …", or the next day on a rest day.
