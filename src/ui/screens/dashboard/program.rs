@@ -151,3 +151,66 @@ fn work_text(w: &WorkSummary, unit: Unit) -> String {
 fn short_date(date: NaiveDate) -> String {
     date.format("%a %-d %b").to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::units::Weight;
+
+    fn work(reps: &[u16], amrap: bool, top: Option<f64>, ramped: bool) -> WorkSummary {
+        WorkSummary {
+            exercise: "Back Squat".into(),
+            sets: reps.len(),
+            reps: reps.to_vec(),
+            amrap,
+            top: top.map(|kg| Weight::from_kg(kg).unwrap()),
+            ramped,
+        }
+    }
+
+    #[test]
+    fn an_exercise_reads_as_sets_by_reps_at_its_top_load() {
+        let kg = Unit::Kg;
+        assert_eq!(
+            work_text(&work(&[3; 5], true, Some(105.0), false), kg),
+            "Back Squat 5×3+ 105 kg"
+        );
+        assert_eq!(
+            work_text(&work(&[15; 3], true, None, false), kg),
+            "Back Squat 3×15+"
+        );
+        // 5/3/1's week 3: 5, 3 and 1+ at three loads.
+        assert_eq!(
+            work_text(&work(&[5, 3, 1], true, Some(125.0), true), kg),
+            "Back Squat 5/3/1+ up to 125 kg"
+        );
+        assert_eq!(
+            work_text(
+                &work(&[5; 3], false, Some(225.0 * 0.453_592_37), false),
+                Unit::Lb
+            ),
+            "Back Squat 3×5 225 lb"
+        );
+    }
+
+    #[test]
+    fn a_day_keeps_whole_exercises_and_marks_the_rest() {
+        let day = DaySummary {
+            date: NaiveDate::from_ymd_opt(2026, 1, 12).unwrap(),
+            name: "A1".into(),
+            title: None,
+            deload: false,
+            work: vec![
+                work(&[3; 5], true, Some(105.0), false),
+                work(&[10; 3], false, Some(62.5), false),
+            ],
+        };
+        let all = " Day A1 — Back Squat 5×3+ 105 kg, Back Squat 3×10 62.5 kg";
+        assert_eq!(fit(" Day A1", &day, Unit::Kg, 80), all);
+        assert_eq!(
+            fit(" Day A1", &day, Unit::Kg, columns(all) - 1),
+            " Day A1 — Back Squat 5×3+ 105 kg, …"
+        );
+        assert_eq!(fit(" Day A1", &day, Unit::Kg, 20), " Day A1 — Back Squa…");
+    }
+}
