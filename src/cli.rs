@@ -183,9 +183,10 @@ Examples:
 
     /// A period's sessions, volume, PRs, training load, time in zones, HRV and insights
     #[command(after_help = "\
-The period defaults to the 28 days ending today (UTC); everything (load, insights, deload check)
-is as of --until, so a fixed database gives a fixed report. --json prints one object, weights in
-kg with a `unit` field for display. Reads the database while the app has it open.
+The period defaults to the 28 days ending today (UTC); everything (load, insights, deload check,
+the running program's week and adherence) is as of --until, so a fixed database gives a fixed
+report. --json prints one object, weights in kg with a `unit` field for display. Reads the
+database while the app has it open.
 
 Examples:
   ironpulse report
@@ -199,7 +200,8 @@ Strength: every lift trained in 3+ of the last 8 weeks, its e1RM trend (%/month 
 \"decreasing\" only at -2 %/month and 2+ standard errors down) and volume trend, the strongest and
 weakest by e1RM change. Endurance: weekly hrTSS, fitness now and 8 weeks ago, time in zones.
 Recovery: ACWR, form, HRV and the deload check. Then the current recommendations (as `ironpulse
-recommend`) and the insights. Reads the database while the app has it open.
+recommend`) and the insights. With a program running: its week, adherence, today's and the next
+day's work with loads, and its latest changes. Reads the database while the app has it open.
 
 Examples:
   ironpulse context

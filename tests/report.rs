@@ -906,3 +906,281 @@ fn a_half_kilo_volume_rounds_as_the_screens_round_it() {
         context.stdout
     );
 }
+
+/// `program start` for GZCLP on Mon 2026-01-05, training Mon, Wed and Fri, a missed day marked
+/// missed, with the maxes it loads from.
+const GZCLP_START: [&str; 17] = [
+    "program",
+    "start",
+    "gzclp",
+    "--days",
+    "mon,wed,fri",
+    "--date",
+    "2026-01-05",
+    "--missed",
+    "mark",
+    "--max",
+    "squat=140",
+    "--max",
+    "bench=100",
+    "--max",
+    "deadlift=180",
+    "--max",
+    "ohp=60",
+];
+
+/// A database with `sessions` logged (none of them a program day) and GZCLP started as
+/// [`GZCLP_START`] says.
+fn with_gzclp(dir: &Path, sessions: &[HistorySession]) -> PathBuf {
+    let (db, store) = new_store(dir, "program.db");
+    store.insert_history(sessions).unwrap();
+    drop(store);
+    let out = run(dir, &db, &GZCLP_START);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    db
+}
+
+#[test]
+fn the_report_shows_the_program_running_on_its_last_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = with_gzclp(dir.path(), &[]);
+    // A week on: Mon, Wed and Fri of week 1 missed, week 2's first day today.
+    let r = json(dir.path(), &db, &["report", "--until", "2026-01-12"]);
+    let p = &r["program"];
+    assert_eq!(p["name"], "GZCLP", "{p}");
+    assert_eq!(p["version"], 1);
+    assert_eq!(p["status"], "active");
+    assert_eq!(p["start"], "2026-01-05");
+    assert_eq!(p["weekdays"], "mon,wed,fri");
+    assert_eq!(p["missed"], "mark");
+    assert_eq!(p["week"], 2);
+    assert_eq!(p["weeks"], Value::Null, "GZCLP runs until you stop it");
+    assert_eq!(p["progress_pct"], Value::Null);
+    let a = &p["adherence"];
+    assert_eq!(
+        (&a["sessions_done"], &a["sessions_planned"]),
+        (&0.into(), &3.into())
+    );
+    // Each GZCLP day prescribes 5 + 3 + 3 working sets.
+    assert_eq!(
+        (&a["sets_done"], &a["sets_planned"]),
+        (&0.into(), &33.into())
+    );
+    close(&a["sessions_pct"], 0.0, 0.0);
+    assert_eq!(a["loads_pct"], Value::Null);
+    let weeks = p["weeks_adherence"].as_array().unwrap();
+    assert_eq!(weeks.len(), 1, "{p}");
+    assert_eq!(weeks[0]["week"], 1);
+    assert_eq!(weeks[0]["sessions_planned"], 3);
+
+    let out = run(dir.path(), &db, &["report", "--until", "2026-01-12"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stdout.starts_with(
+            "ironpulse report: 2025-12-16 to 2026-01-12 (28 days), as of 2026-01-12\n\
+             \n\
+             Program\n  \
+             GZCLP (version 1) · active · week 2\n  \
+             Started 2026-01-05 · training mon,wed,fri · a missed day is marked missed\n  \
+             Adherence: sessions 0 % (0 of 3), sets 0 % (0 of 33), loads within ±2.5 % — (0 of 0)\n  \
+             by program week (the weeks with a day in this period)\n    \
+             week  1: sessions  0 of 3  · sets   0 % · loads     —\n\
+             \n\
+             Nothing logged yet:"
+        ),
+        "{}",
+        out.stdout
+    );
+
+    // Weeks 3 and 4 are the period's; the adherence overall counts weeks 1 to 4.
+    let r = json(
+        dir.path(),
+        &db,
+        &["report", "--since", "2026-01-19", "--until", "2026-02-01"],
+    );
+    let p = &r["program"];
+    assert_eq!(p["week"], 5, "Mon 2026-02-02 is week 5's first day");
+    assert_eq!(p["adherence"]["sessions_planned"], 12);
+    let weeks: Vec<&Value> = p["weeks_adherence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| &w["week"])
+        .collect();
+    assert_eq!(weeks, [3, 4]);
+
+    // The day before it starts, no program runs.
+    let r = json(dir.path(), &db, &["report", "--until", "2026-01-04"]);
+    assert_eq!(r["program"], Value::Null);
+    let out = run(dir.path(), &db, &["report", "--until", "2026-01-04"]);
+    assert!(!out.stdout.contains("Program"), "{}", out.stdout);
+}
+
+#[test]
+fn a_program_with_a_length_says_which_week_of_how_many_and_how_far_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, store) = new_store(dir.path(), "twelve.db");
+    let squat = id(&store, "Back Squat");
+    // A session outside the program: the rest of the report is there as before.
+    store
+        .insert_history(&[session(
+            day(2026, 1, 6),
+            45,
+            7,
+            "Legs",
+            squat,
+            &[set(SetKind::Working, 100.0, 5); 3],
+        )])
+        .unwrap();
+    drop(store);
+    let file = dir.path().join("twelve.txt");
+    std::fs::write(
+        &file,
+        "program: Twelve Weeks\ndays: 3\nweeks: 12\n\
+         day A\n  Squat: 3x5; start 100kg; progress linear +2.5kg\n\
+         day B\n  Bench Press: 3x5; start 60kg; progress linear +2.5kg\n\
+         day C\n  Deadlift: 1x5; start 120kg; progress linear +5kg\n",
+    )
+    .unwrap();
+    let start = [
+        "program",
+        "start",
+        file.to_str().unwrap(),
+        "--days",
+        "mon,wed,fri",
+        "--date",
+        "2026-01-05",
+        "--missed",
+        "mark",
+    ];
+    let out = run(dir.path(), &db, &start);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let r = json(dir.path(), &db, &["report", "--until", "2026-01-12"]);
+    let p = &r["program"];
+    assert_eq!((&p["week"], &p["weeks"]), (&2.into(), &12.into()), "{p}");
+    // 3 of the 36 days passed (missed).
+    close(&p["progress_pct"], 100.0 / 12.0, 1e-9);
+    assert_eq!(p["adherence"]["sets_planned"], 7);
+    assert_eq!(r["sessions"]["count"], 1);
+    let out = run(dir.path(), &db, &["report", "--until", "2026-01-12"]);
+    assert!(
+        out.stdout
+            .contains("\nProgram\n  Twelve Weeks (version 1) · active · week 2 of 12 · 8 % done\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("week  1: sessions  0 of 3  · sets   0 % · loads     —\n\nSessions: 1,"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn the_context_has_the_program_with_todays_and_the_next_days_work_and_its_latest_changes() {
+    use chrono::TimeZone;
+    use ironpulse::store::NewChange;
+    let dir = tempfile::tempdir().unwrap();
+    let db = with_gzclp(dir.path(), &[]);
+    let store = Store::open(&db).unwrap();
+    let run_id = store.running_program().unwrap().unwrap().id;
+    for (at, reason) in [
+        ((2026, 1, 9), "5x3+ done: 105 → 110 kg"),
+        ((2026, 1, 20), "5x3+ done: 110 → 115 kg"),
+    ] {
+        let change = NewChange {
+            kind: "progression",
+            slot: Some("Squat [T1]".into()),
+            status: "applied",
+            reason: reason.into(),
+            detail: "{}".into(),
+        };
+        let at = Utc.with_ymd_and_hms(at.0, at.1, at.2, 18, 0, 0).unwrap();
+        store
+            .save_program_progress(run_id, &[], &[], &[change], at)
+            .unwrap();
+    }
+    drop(store);
+
+    let c = json(dir.path(), &db, &["context", "--as-of", "2026-01-12"]);
+    let p = &c["program"];
+    assert_eq!(
+        (&p["name"], &p["week"]),
+        (&"GZCLP".into(), &2.into()),
+        "{p}"
+    );
+    assert_eq!(p["adherence"]["sessions_planned"], 3);
+    assert_eq!(p["weeks_adherence"][0]["week"], 1);
+    let today = &p["today"];
+    assert_eq!(today["date"], "2026-01-12");
+    assert_eq!((&today["day"], &today["week"]), (&"B2".into(), &2.into()));
+    let t1 = &today["exercises"][0];
+    assert_eq!(
+        (&t1["name"], &t1["label"]),
+        (&"Deadlift".into(), &"T1".into())
+    );
+    let sets = t1["sets"].as_array().unwrap();
+    let last = sets.last().unwrap();
+    assert_eq!((&last["reps"], &last["amrap"]), (&3.into(), &true.into()));
+    close(&last["weight_kg"], 135.0, 0.0);
+    let next = &p["next"];
+    assert_eq!(
+        (&next["date"], &next["day"]),
+        (&"2026-01-14".into(), &"A1".into())
+    );
+    // The change made after the day asked about is left out.
+    assert_eq!(p["changes_total"], 1);
+    let changes = p["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0]["kind"], "progression");
+    assert_eq!(changes[0]["slot"], "Squat [T1]");
+    assert_eq!(changes[0]["reason"], "5x3+ done: 105 → 110 kg");
+
+    let out = run(dir.path(), &db, &["context", "--as-of", "2026-01-12"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let text = &out.stdout;
+    for part in [
+        "ironpulse context as of 2026-01-12\n\nProgram\n  GZCLP (version 1) · active · week 2\n",
+        "  Adherence: sessions 0 % (0 of 3), sets 0 % (0 of 33), loads within ±2.5 % — (0 of 0)\n",
+        "    week  1: sessions  0 of 3  · sets   0 % · loads     —\n",
+        "  Today: GZCLP · week 2\n    Day B2 · Deadlift, press, row · ~47 min\n      Deadlift [T1]",
+        "4×3 135 kg, 1×3+ 135 kg · stage 5x3+ · rest 3m\n",
+        "  Next, Wed 2026-01-14: GZCLP · week 2\n    Day A1 · Squat, bench, pulldown",
+        "  Recent changes (1 of 1)\n    2026-01-09 progression · Squat [T1]: 5x3+ done: 105 → 110 kg\n",
+        "\nNothing logged yet up to 2026-01-12",
+    ] {
+        assert!(text.contains(part), "{part}\n---\n{text}");
+    }
+
+    let c = json(dir.path(), &db, &["context", "--as-of", "2026-01-20"]);
+    assert_eq!(c["program"]["changes_total"], 2);
+    let out = run(dir.path(), &db, &["context", "--as-of", "2026-01-11"]);
+    assert!(
+        out.stdout
+            .contains("  Today: a rest day\n  Next, Mon 2026-01-12: GZCLP · week 2\n"),
+        "{}",
+        out.stdout
+    );
+    let c = json(dir.path(), &db, &["context", "--as-of", "2026-01-04"]);
+    assert_eq!(c["program"], Value::Null);
+}
+
+#[test]
+fn without_a_program_the_report_and_the_context_have_none() {
+    let demo = demo();
+    let _turn = demo.turn();
+    let Demo { dir, db, .. } = demo;
+    let r = json(dir.path(), db, &["report", "--until", "2026-11-21"]);
+    assert_eq!(r["program"], Value::Null);
+    let c = json(dir.path(), db, &["context", "--as-of", "2026-11-21"]);
+    assert_eq!(c["program"], Value::Null);
+    for args in [
+        ["report", "--until", "2026-11-21"],
+        ["context", "--as-of", "2026-11-21"],
+    ] {
+        let out = run(dir.path(), db, &args);
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        assert!(!out.stdout.contains("\nProgram\n"), "{}", out.stdout);
+    }
+}

@@ -1341,3 +1341,177 @@ fn detail_help_lists_the_view_key_only_when_it_switches_something() {
         "{large}"
     );
 }
+
+/// The demo lifter, on a training day of GZCLP, opens the app: the program's two lines sit in
+/// the Today box between the start line and the deload check; the insights give way, Recent
+/// sessions keep their three rows.
+#[test]
+fn dashboard_with_a_program() {
+    use ironpulse::core::program::adherence::Counts;
+    use ironpulse::read::program_summary::{DaySummary, ProgramSummary, WorkSummary};
+    use ironpulse::store::RunStatus;
+    let work = |exercise: &str, reps: &[u16], amrap, top: Option<f64>| WorkSummary {
+        exercise: exercise.into(),
+        sets: reps.len(),
+        reps: reps.to_vec(),
+        amrap,
+        top: top.map(|kg| Weight::from_kg(kg).unwrap()),
+        ramped: false,
+    };
+    let mut s = demo_startup();
+    s.program = Some(ProgramSummary {
+        name: "GZCLP".into(),
+        status: RunStatus::Active,
+        week: 3,
+        weeks: None,
+        progress: None,
+        adherence: Counts {
+            sessions_planned: 6,
+            sessions_done: 5,
+            sets_planned: 66,
+            sets_done: 61,
+            loads_planned: 61,
+            loads_hit: 57,
+        },
+        today: Some(DaySummary {
+            date: demo_db::demo_day(),
+            name: "A1".into(),
+            title: Some("Squat, bench, pulldown".into()),
+            deload: false,
+            work: vec![
+                work("Back Squat", &[3; 5], true, Some(105.0)),
+                work("Bench Press", &[10; 3], false, Some(62.5)),
+                work("Lat Pulldown", &[15; 3], true, None),
+            ],
+        }),
+        next: None,
+        done_today: false,
+    });
+    let small = draw(&s, 80, 24);
+    assert!(
+        small.contains("│GZCLP · week 3 · sessions 5 of 6 · sets 92 %"),
+        "{small}"
+    );
+    assert!(
+        small.contains("│Today: Day A1 — Back Squat 5×3+ 105 kg, Bench Press 3×10 62.5 kg, …"),
+        "{small}"
+    );
+    let large = draw(&s, 120, 40);
+    assert!(
+        large.contains(
+            "│Today: Day A1 — Back Squat 5×3+ 105 kg, Bench Press 3×10 62.5 kg, Lat Pulldown 3×15+"
+        ),
+        "{large}"
+    );
+    for screen in [&small, &large] {
+        assert!(screen.contains("Recovery: 1 deload signal"), "{screen}");
+        assert!(screen.contains("Insights"), "{screen}");
+        assert!(screen.contains("Sat 21 Nov 2026 10:17"), "{screen}");
+    }
+    snap("dashboard_program", &s);
+}
+
+/// A 12-week program read from the store as the app starts, on a rest day after a week and a
+/// half of days marked missed: its long name gives way to the figures; the next day's work
+/// follows. With the plan waiting instead, no day counts as missed and the first day waits for
+/// the next training day.
+#[test]
+fn dashboard_with_a_program_read_at_start_on_a_rest_day() {
+    use chrono::Weekday;
+    use ironpulse::core::program::schedule::MissedPolicy;
+    use ironpulse::core::program::slot::LiftState;
+    use ironpulse::store::Store;
+    let tuesday = t(86_400);
+    let read = |policy| {
+        let store = Store::open_in_memory().unwrap();
+        store.save_profile(&profile()).unwrap();
+        let id = store
+            .create_program(
+                "Linear Periodization 8-6-4 (Rhea 2002)",
+                Some("rhea-linear"),
+                include_str!("../assets/programs/rhea-linear.txt"),
+                "from the built-in library",
+                tuesday,
+            )
+            .unwrap();
+        let lifts: Vec<(String, LiftState)> = [
+            ("Back Squat", 140.0),
+            ("Bench Press", 100.0),
+            ("Barbell Row", 90.0),
+        ]
+        .into_iter()
+        .map(|(e, kg)| (e.to_string(), LiftState::new(Weight::from_kg(kg).ok(), 0.9)))
+        .collect();
+        store
+            .start_program(
+                id,
+                tuesday.date_naive() - chrono::Days::new(15),
+                &[Weekday::Mon, Weekday::Wed, Weekday::Fri],
+                policy,
+                &lifts,
+                tuesday,
+            )
+            .unwrap();
+        Startup::read(&store, tuesday.date_naive()).unwrap()
+    };
+    let program = read(MissedPolicy::Mark).program.unwrap();
+    assert_eq!((program.week, program.weeks), (3, Some(12)));
+    assert_eq!(
+        (
+            program.adherence.sessions_done,
+            program.adherence.sessions_planned
+        ),
+        (0, 7)
+    );
+    assert!(program.today.is_none());
+    let next = program.next.as_ref().unwrap();
+    assert_eq!(
+        (next.date.to_string(), next.name.as_str()),
+        ("2026-09-23".into(), "Wed")
+    );
+    let s = State::new(
+        Startup {
+            program: Some(program),
+            ..startup()
+        },
+        ironpulse::app::state::Settings::default(),
+        ironpulse::app::keymap::Keymap::default(),
+        tuesday,
+        chrono::FixedOffset::east_opt(0).unwrap(),
+    );
+    let small = draw(&s, 80, 24);
+    assert!(
+        small.contains(
+            "│Linear Periodization… · week 3 of 12 · 19 % done · sessions 0 of 7 · sets 0 % │"
+        ),
+        "{small}"
+    );
+    assert!(
+        small.contains("│Rest day · next Wed 23 Sep: Day Wed — Back Squat 3×8 110 kg, …"),
+        "{small}"
+    );
+    snap("dashboard_program_rest_day", &s);
+
+    let waiting = read(MissedPolicy::Shift).program.unwrap();
+    let s = State::new(
+        Startup {
+            program: Some(waiting),
+            ..startup()
+        },
+        ironpulse::app::state::Settings::default(),
+        ironpulse::app::keymap::Keymap::default(),
+        tuesday,
+        chrono::FixedOffset::east_opt(0).unwrap(),
+    );
+    let small = draw(&s, 80, 24);
+    assert!(
+        small.contains(
+            "│Linear Periodization… · week 1 of 12 · 0 % done · no day done or missed yet   │"
+        ),
+        "{small}"
+    );
+    assert!(
+        small.contains("│Rest day · next Wed 23 Sep: Day Mon — Back Squat 3×8 110 kg, …"),
+        "{small}"
+    );
+}

@@ -94,6 +94,8 @@ pub struct State {
     pub insights: Option<Vec<Insight>>,
     /// The insight whose suggestion the dashboard shows.
     pub insight: usize,
+    /// The running program as the dashboard shows it, read at start.
+    pub program: Option<crate::read::ProgramSummary>,
     pub screen: Screen,
     pub modal: Option<Modal>,
     /// A one-line message at the bottom: what just happened or what went wrong.
@@ -397,6 +399,7 @@ impl State {
             deload_week: startup.deload_week,
             insights: startup.insights,
             insight: 0,
+            program: startup.program,
             screen,
             modal,
             status: startup.read_only.as_ref().map(|why| Status {

@@ -8,6 +8,8 @@ mod text;
 
 use chrono::{Duration, NaiveDate, Utc};
 use clap::Args;
+use ironpulse::core::profile::Profile;
+use ironpulse::core::program::adherence::Counts;
 use ironpulse::core::review::hrv::{HrvTrend, hrv_trend};
 use ironpulse::core::review::insights::Insight;
 use ironpulse::core::review::load::{TrainingLoad, training_load, training_load_from};
@@ -19,13 +21,14 @@ use ironpulse::core::strength::history::week_start;
 use ironpulse::core::trend_line::TrendLine;
 use ironpulse::core::units::Unit;
 use ironpulse::core::workout::exercise::ExerciseId;
-use ironpulse::read::ReviewRows;
+use ironpulse::read::{ProgramRun, ReviewRows};
 use ironpulse::store::Store;
 
 use super::deload::check;
+use super::program::running::{running_on, weeks_between};
 use super::recommend::{profile_or_default, read_existing};
 use super::report::METHOD;
-use super::report::period::parse_date;
+use super::report::period::{DEFAULT_DAYS, parse_date};
 use super::{Context, Failure, output};
 use ironpulse::read::DeloadCheck;
 use ironpulse::read::{Advice, Recommendations};
@@ -72,6 +75,9 @@ pub(crate) struct Coach<'a> {
     pub(crate) deload: DeloadCheck,
     pub(crate) recommendations: Vec<Advice<'a>>,
     pub(crate) insights: Vec<Insight>,
+    /// The program running on `today`, with the adherence of its weeks that have a day in the
+    /// last 4 weeks (the report's default period).
+    pub(crate) program: Option<(ProgramRun, Vec<(u16, Counts)>)>,
 }
 
 /// Prints the context.
@@ -86,7 +92,7 @@ pub fn run(ctx: &Context, args: &ContextArgs) -> Result<(), Failure> {
     let rows = ReviewRows::read(&store, today, None).map_err(read)?;
     let Recommendations(recommendations) =
         Recommendations::recent(&store, &profile, &rows.exercises, today).map_err(read)?;
-    let coach = Coach::compute(&store, &rows, profile.unit, recommendations)?;
+    let coach = Coach::compute(&store, &rows, &profile, recommendations)?;
     if args.json {
         output::line(json::coach(&coach))
     } else {
@@ -95,14 +101,20 @@ pub fn run(ctx: &Context, args: &ContextArgs) -> Result<(), Failure> {
 }
 
 impl<'a> Coach<'a> {
-    /// The context as of `rows.today`, weights quoted in `unit`.
+    /// The context as of `rows.today`, weights quoted in the profile's unit.
     fn compute(
         store: &Store,
         rows: &ReviewRows,
-        unit: Unit,
+        profile: &Profile,
         recommendations: Vec<Advice<'a>>,
     ) -> Result<Coach<'a>, Failure> {
         let today = rows.today;
+        let unit = profile.unit;
+        let since = today - Duration::days(i64::try_from(DEFAULT_DAYS).unwrap_or(28) - 1);
+        let program = running_on(store, profile, today)?.map(|run| {
+            let weeks = weeks_between(&run, since, today);
+            (run, weeks)
+        });
         let load = training_load(&rows.sessions, Range::All, today, METHOD);
         Ok(Coach {
             today,
@@ -120,6 +132,7 @@ impl<'a> Coach<'a> {
             insights: rows.insights(unit),
             recommendations,
             load,
+            program,
         })
     }
 

@@ -5,6 +5,7 @@ mod edit;
 mod find;
 mod list;
 mod run;
+pub(crate) mod running;
 mod show;
 mod simulate;
 

@@ -13,6 +13,8 @@ use std::collections::{HashMap, HashSet};
 use chrono::Utc;
 use clap::Args;
 use ironpulse::core::load::acwr::Method;
+use ironpulse::core::profile::Profile;
+use ironpulse::core::program::adherence::Counts;
 use ironpulse::core::review::SessionLoad;
 use ironpulse::core::review::hrv::{HrvTrend, hrv_trend};
 use ironpulse::core::review::insights::Insight;
@@ -25,10 +27,11 @@ use ironpulse::core::strength::history::week_start;
 use ironpulse::core::units::Unit;
 use ironpulse::core::workout::exercise::{ExerciseId, ExerciseKind};
 use ironpulse::core::workout::session::SessionId;
-use ironpulse::read::ReviewRows;
+use ironpulse::read::{ProgramRun, ReviewRows};
 use ironpulse::store::Store;
 
 use super::deload::check;
+use super::program::running::{running_on, weeks_between};
 use super::recommend::{profile_or_default, read_existing};
 use super::{Context, Failure, output};
 use ironpulse::read::DeloadCheck;
@@ -89,6 +92,9 @@ pub(crate) struct Report {
     pub(crate) hrv_in_period: usize,
     pub(crate) insights: Vec<Insight>,
     pub(crate) deload: DeloadCheck,
+    /// The program running on `until`, with the adherence of its weeks that have a day in the
+    /// period.
+    pub(crate) program: Option<(ProgramRun, Vec<(u16, Counts)>)>,
 }
 
 /// Prints the report.
@@ -100,8 +106,8 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<(), Failure> {
     )
     .map_err(Failure::Usage)?;
     let store = read_existing(&ctx.db_path()?)?;
-    let unit = profile_or_default(&store)?.unit;
-    let report = Report::read(&store, unit, period)?;
+    let profile = profile_or_default(&store)?;
+    let report = Report::read(&store, &profile, period)?;
     if args.json {
         output::line(json::report(&report))
     } else {
@@ -110,8 +116,14 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<(), Failure> {
 }
 
 impl Report {
-    /// Reads the rows as of `period.until` and computes the report, weights quoted in `unit`.
-    pub(crate) fn read(store: &Store, unit: Unit, period: Period) -> Result<Report, Failure> {
+    /// Reads the rows as of `period.until` and computes the report, weights quoted in the
+    /// profile's unit.
+    pub(crate) fn read(
+        store: &Store,
+        profile: &Profile,
+        period: Period,
+    ) -> Result<Report, Failure> {
+        let unit = profile.unit;
         let read = |err| Failure::from_store(err, "read the training history");
         let rows = ReviewRows::read(store, period.until, None).map_err(read)?;
         let load = training_load_from(&rows.sessions, period.since, period.until, METHOD);
@@ -162,6 +174,10 @@ impl Report {
             hrv_in_period,
             insights: rows.insights(unit),
             deload: check(store, unit, period.until)?,
+            program: running_on(store, profile, period.until)?.map(|run| {
+                let weeks = weeks_between(&run, period.since, period.until);
+                (run, weeks)
+            }),
             load,
         })
     }

@@ -365,4 +365,14 @@ impl ProgramRun {
     pub fn total_weeks(&self) -> Option<u16> {
         self.program.meta.length_weeks
     }
+
+    /// The week the lifter is in: today's day's, else the next's, else the last day's.
+    pub fn current_week(&self) -> u16 {
+        self.today
+            .as_ref()
+            .or(self.next.as_ref())
+            .map(|(_, p)| p.at.week)
+            .or_else(|| self.calendar.last().map(|c| self.week_of(c.seq)))
+            .unwrap_or(1)
+    }
 }

@@ -15,6 +15,8 @@ use crate::core::strength::history::Performance;
 use crate::core::strength::progression::RuleConfig;
 use crate::core::workout::exercise::{Exercise, ExerciseId};
 use crate::core::workout::session::{Session, SessionSummary};
+use crate::read::ProgramSummary;
+use crate::read::program_run::{ProgramRun, RunError};
 use crate::store::{ReadOnly, Store, StoreError};
 
 /// How many recent sessions are read for the dashboard: enough to fill a tall terminal (it
@@ -50,6 +52,8 @@ pub struct Startup {
     pub pinned: Option<Formula>,
     /// Why the database can only be read, when it cannot be written.
     pub read_only: Option<ReadOnly>,
+    /// The running program as the dashboard shows it (None: none runs, or no profile yet).
+    pub program: Option<ProgramSummary>,
 }
 
 impl Startup {
@@ -64,8 +68,13 @@ impl Startup {
                 rules.insert(slot.exercise, rule);
             }
         }
+        let profile = store.profile()?;
+        let program = match &profile {
+            Some(profile) => program(store, profile, today)?,
+            None => None,
+        };
         Ok(Startup {
-            profile: store.profile()?,
+            profile,
             exercises: store.exercises()?,
             recent_exercises: store.recent_exercises(RECENT_EXERCISES)?,
             recent_sessions: store.recent_sessions(RECENT_SESSIONS, 0)?,
@@ -80,6 +89,26 @@ impl Startup {
             deload_week: store.current_deload(today)?,
             insights: None,
             read_only: store.read_only().cloned(),
+            program,
         })
+    }
+}
+
+/// The running program's summary as of `today`: with none running, one small query. With one,
+/// its days, the sessions trained for it and its lifts' e1RM by session (for loads from a max)
+/// are read. A stored text that does not parse (a newer build's, or edited by hand) leaves the
+/// dashboard without it rather than stopping the app — `ironpulse program status` says why.
+fn program(
+    store: &Store,
+    profile: &Profile,
+    today: NaiveDate,
+) -> Result<Option<ProgramSummary>, StoreError> {
+    match ProgramRun::read(store, profile, today) {
+        Ok(run) => Ok(run.map(|run| ProgramSummary::of(&run, today))),
+        Err(RunError::Store(e)) => Err(e),
+        Err(RunError::Program(e)) => {
+            tracing::warn!("the running program is left off the dashboard: {e}");
+            Ok(None)
+        }
     }
 }

@@ -5,6 +5,9 @@ use ironpulse::core::review::strength::{Direction, LiftTrend, VolumeTrend};
 use serde_json::{Value, json};
 
 use super::super::deload::check_json;
+use super::super::program::running::{
+    CONTEXT_CHANGES, change_json, changes_until, day_json, summary_json,
+};
 use super::super::recommend::advice_json;
 use super::super::report::json::{
     date, figures, hrv, insights, kg, load_week, monotony, num, opt, polarisation, zones,
@@ -111,5 +114,14 @@ pub(super) fn coach(c: &Coach<'_>) -> Value {
         "recovery": recovery(c),
         "recommendations": c.recommendations.iter().map(|a| advice_json(a, c.unit)).collect::<Vec<_>>(),
         "insights": insights(&c.insights),
+        "program": c.program.as_ref().map(|(run, weeks)| {
+            let mut out = summary_json(run, weeks);
+            out["today"] = day_json(run.today.as_ref());
+            out["next"] = day_json(run.next.as_ref());
+            let (total, changes) = changes_until(run, c.today, CONTEXT_CHANGES);
+            out["changes"] = changes.into_iter().map(change_json).collect();
+            out["changes_total"] = json!(total);
+            out
+        }),
     })
 }

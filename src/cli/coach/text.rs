@@ -2,9 +2,15 @@
 
 use std::fmt::Write as _;
 
+use chrono::NaiveDate;
+use ironpulse::core::program::adherence::Counts;
 use ironpulse::core::review::strength::{LiftTrend, VolumeTrend};
 use ironpulse::core::units::{Figure, Unit};
+use ironpulse::read::ProgramRun;
 
+use super::super::program::running::{
+    CONTEXT_CHANGES, change, changes_until, days_text, summary_text,
+};
 use super::super::recommend::advice_text;
 use super::super::report::text::{deload, figures, hrv, insights, monotony, volume, zones};
 use super::{Coach, Endurance};
@@ -115,10 +121,36 @@ fn endurance(e: &Endurance) -> String {
     out
 }
 
+/// The running program: where the lifter is, adherence overall and over the last 4 weeks,
+/// today's and the next day's work with loads, and the latest changes with their reasons.
+fn program(run: &ProgramRun, weeks: &[(u16, Counts)], unit: Unit, today: NaiveDate) -> String {
+    let mut out = String::from("Program\n");
+    out.push_str(&summary_text(
+        run,
+        weeks,
+        "by program week (the weeks with a day in the last 4 weeks)",
+    ));
+    for line in days_text(run, unit, today).lines() {
+        let _ = writeln!(out, "  {line}");
+    }
+    let (total, changes) = changes_until(run, today, CONTEXT_CHANGES);
+    if !changes.is_empty() {
+        let _ = writeln!(out, "  Recent changes ({} of {total})", changes.len());
+        for c in changes {
+            let _ = writeln!(out, "    {}", change(c));
+        }
+    }
+    out
+}
+
 /// The whole context.
 pub(super) fn coach(c: &Coach<'_>) -> String {
     let unit = c.unit;
     let mut out = format!("ironpulse context as of {}\n", c.today);
+    if let Some((run, weeks)) = &c.program {
+        out.push('\n');
+        out.push_str(&program(run, weeks, unit, c.today));
+    }
     if c.nothing_yet {
         let _ = writeln!(
             out,

@@ -7,17 +7,19 @@ use chrono::{NaiveDate, Utc};
 use clap::{Args, ValueEnum};
 use ironpulse::core::program::Num;
 use ironpulse::core::program::schedule::{
-    CalDay, Mark, MissedPolicy, Status, default_weekdays, weekdays, weekdays_text,
+    Mark, MissedPolicy, Status, default_weekdays, weekdays, weekdays_text,
 };
 use ironpulse::core::program::slot::LiftState;
 use ironpulse::core::units::Unit;
 use ironpulse::read::ProgramRun;
-use ironpulse::read::program_run::RunError;
 use ironpulse::store::{RunStatus, Store};
 use serde_json::{Value, json};
 
 use super::find;
-use super::show::{day_text, line_json};
+use super::running::{
+    adherence, change, change_json, day_json, facts_json, heading, pct, run_error, started,
+    today_text, week, weeks_json,
+};
 use super::{Lifting, MaxWeight, parse_max};
 use crate::cli::recommend::profile_or_default;
 use crate::cli::{Context, Failure, output};
@@ -64,15 +66,6 @@ pub struct DayArgs {
 
 fn store_error(doing: &'static str) -> impl Fn(ironpulse::store::StoreError) -> Failure {
     move |e| Failure::from_store(e, doing)
-}
-
-fn run_error(e: RunError) -> Failure {
-    match e {
-        RunError::Store(e) => Failure::from_store(e, "read the running program"),
-        RunError::Program(e) => Failure::Usage(format!(
-            "the running program's text does not read ({e}); `ironpulse program edit` it"
-        )),
-    }
 }
 
 /// Opens the database to write, creating it when there is none yet.
@@ -172,65 +165,14 @@ pub fn today(ctx: &Context, json_out: bool) -> Result<(), Failure> {
         };
     };
     if json_out {
-        let day = |d: &Option<(CalDay, ironpulse::core::program::plan::DayPlan)>| {
-            d.as_ref().map(|(c, plan)| {
-                json!({
-                    "date": c.date.to_string(),
-                    "week": plan.at.week,
-                    "day": plan.name,
-                    "title": plan.title,
-                    "deload": plan.deload,
-                    "exercises": plan.lines.iter().map(line_json).collect::<Vec<_>>(),
-                })
-            })
-        };
         return output::line(json!({
             "program": run.program.meta.name,
             "date": today.to_string(),
-            "today": day(&run.today),
-            "next": day(&run.next),
+            "today": day_json(run.today.as_ref()),
+            "next": day_json(run.next.as_ref()),
         }));
     }
     output::text(&today_text(&run, unit, today))
-}
-
-/// Today's day with its loads, or the next one on a rest day.
-fn today_text(run: &ProgramRun, unit: Unit, today: NaiveDate) -> String {
-    let mut out = String::new();
-    let name = &run.program.meta.name;
-    match (&run.today, &run.next) {
-        (Some((c, plan)), _) => {
-            let late = if c.date < today {
-                format!(" (from {})", c.date)
-            } else {
-                String::new()
-            };
-            let _ = writeln!(
-                out,
-                "Today{late}: {name} · week {}{}",
-                plan.at.week,
-                if plan.deload { " · deload" } else { "" }
-            );
-            day_text(&mut out, plan, unit);
-        }
-        (None, Some((c, plan))) => {
-            let _ = writeln!(
-                out,
-                "Rest day. Next: {name} · week {} · day {} on {} {}",
-                plan.at.week,
-                plan.name,
-                c.date.format("%a"),
-                c.date
-            );
-        }
-        (None, None) => {
-            let _ = writeln!(
-                out,
-                "{name} has no more days planned: `ironpulse program finish` ends it with a summary."
-            );
-        }
-    }
-    out
 }
 
 pub fn status(ctx: &Context, json_out: bool) -> Result<(), Failure> {
@@ -247,69 +189,13 @@ pub fn status(ctx: &Context, json_out: bool) -> Result<(), Failure> {
     output::text(&status_text(&run, today))
 }
 
-fn pct(v: Option<f64>) -> String {
-    v.map_or_else(|| "—".into(), |p| format!("{p:.0} %"))
-}
-
-/// The week the lifter is in: today's day's, else the next's, else the last day's.
-fn current_week(run: &ProgramRun) -> u16 {
-    run.today
-        .as_ref()
-        .or(run.next.as_ref())
-        .map(|(_, p)| p.at.week)
-        .or_else(|| run.calendar.last().map(|c| run.week_of(c.seq)))
-        .unwrap_or(1)
-}
-
 fn status_text(run: &ProgramRun, today: NaiveDate) -> String {
-    let a = &run.assignment;
     let mut out = String::new();
-    let weeks = run
-        .total_weeks()
-        .map_or(String::new(), |w| format!(" of {w}"));
-    let _ = writeln!(
-        out,
-        "{} (version {}) · {} · week {}{weeks}{}",
-        run.program.meta.name,
-        a.program.version,
-        a.status.code(),
-        current_week(run),
-        run.progress
-            .map_or(String::new(), |p| format!(" · {p:.0} % done"))
-    );
-    let _ = writeln!(
-        out,
-        "Started {} · training {} · a missed day {}",
-        a.start,
-        weekdays_text(&a.weekdays),
-        match a.policy {
-            MissedPolicy::Shift => "shifts the plan",
-            MissedPolicy::Mark => "is marked missed",
-        }
-    );
-    let o = run.adherence.overall;
-    let _ = writeln!(
-        out,
-        "\nAdherence: sessions {} ({} of {}), sets {} ({} of {}), loads within ±2.5 % {} ({} of {})",
-        pct(o.sessions_pct()),
-        o.sessions_done,
-        o.sessions_planned,
-        pct(o.sets_pct()),
-        o.sets_done,
-        o.sets_planned,
-        pct(o.loads_pct()),
-        o.loads_hit,
-        o.loads_planned
-    );
-    for (week, c) in &run.adherence.weeks {
-        let _ = writeln!(
-            out,
-            "  week {week:>2}: sessions {:>2} of {:<2} · sets {:>5} · loads {:>5}",
-            c.sessions_done,
-            c.sessions_planned,
-            pct(c.sets_pct()),
-            pct(c.loads_pct())
-        );
+    let _ = writeln!(out, "{}", heading(run));
+    let _ = writeln!(out, "{}", started(run));
+    let _ = writeln!(out, "\n{}", adherence(&run.adherence.overall));
+    for (w, c) in &run.adherence.weeks {
+        let _ = writeln!(out, "  {}", week(*w, c));
     }
     let _ = writeln!(out, "\nCalendar");
     let from = today - chrono::Days::new(7);
@@ -346,51 +232,18 @@ fn status_text(run: &ProgramRun, today: NaiveDate) -> String {
     if !recent.is_empty() {
         let _ = writeln!(out, "\nRecent changes");
         for c in recent.into_iter().rev() {
-            let _ = writeln!(
-                out,
-                "  {} {}{}: {}",
-                c.at.date_naive(),
-                c.kind,
-                c.slot.as_ref().map_or(String::new(), |s| format!(" · {s}")),
-                c.reason
-            );
+            let _ = writeln!(out, "  {}", change(c));
         }
     }
     out
 }
 
 fn status_json(run: &ProgramRun, today: NaiveDate) -> Value {
-    let a = &run.assignment;
-    let counts = |c: &ironpulse::core::program::adherence::Counts| {
-        json!({
-            "sessions_planned": c.sessions_planned,
-            "sessions_done": c.sessions_done,
-            "sets_planned": c.sets_planned,
-            "sets_done": c.sets_done,
-            "loads_planned": c.loads_planned,
-            "loads_hit": c.loads_hit,
-            "sessions_pct": c.sessions_pct(),
-            "sets_pct": c.sets_pct(),
-            "loads_pct": c.loads_pct(),
-        })
-    };
-    json!({
+    let mut map = facts_json(run);
+    let more = json!({
         "program": run.program.meta.name,
-        "version": a.program.version,
-        "status": a.status.code(),
-        "start": a.start.to_string(),
-        "weekdays": weekdays_text(&a.weekdays),
-        "missed": a.policy.code(),
         "date": today.to_string(),
-        "week": current_week(run),
-        "weeks": run.total_weeks(),
-        "progress_pct": run.progress,
-        "adherence": counts(&run.adherence.overall),
-        "weeks_adherence": run.adherence.weeks.iter().map(|(w, c)| {
-            let mut v = counts(c);
-            v["week"] = json!(w);
-            v
-        }).collect::<Vec<_>>(),
+        "weeks_adherence": weeks_json(&run.adherence.weeks),
         "calendar": run.calendar.iter().map(|c| json!({
             "seq": c.seq,
             "date": c.date.to_string(),
@@ -404,14 +257,12 @@ fn status_json(run: &ProgramRun, today: NaiveDate) -> Value {
             },
             "moved_from": c.moved_from.map(|m| m.to_string()),
         })).collect::<Vec<_>>(),
-        "changes": run.changes.iter().map(|c| json!({
-            "at": c.at.to_rfc3339(),
-            "kind": c.kind,
-            "slot": c.slot,
-            "status": c.status,
-            "reason": c.reason,
-        })).collect::<Vec<_>>(),
-    })
+        "changes": run.changes.iter().map(change_json).collect::<Vec<_>>(),
+    });
+    if let Value::Object(more) = more {
+        map.extend(more);
+    }
+    Value::Object(map)
 }
 
 /// `pause`, `resume`, `finish`, `abandon`.

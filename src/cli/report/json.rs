@@ -16,6 +16,7 @@ use ironpulse::core::units::{Weight, round_to};
 use serde_json::{Value, json};
 
 use super::super::deload::check_json;
+use super::super::program::running::summary_json;
 use super::{Report, SessionLine};
 
 /// `value` rounded to `places` decimals; `null` when it is not a finite number.
@@ -400,5 +401,6 @@ pub(crate) fn report(r: &Report) -> Value {
         "hrv": resting,
         "insights": insights(&r.insights),
         "deload": check_json(&r.deload),
+        "program": r.program.as_ref().map(|(run, weeks)| summary_json(run, weeks)),
     })
 }

@@ -15,6 +15,7 @@ use ironpulse::core::units::{Figure, Unit, thousands};
 use ironpulse::read::DeloadCheck;
 
 use super::super::deload::to_text as deload_text;
+use super::super::program::running::summary_text;
 use super::{Report, SessionLine};
 
 /// Working volume (kg × reps) in `unit`, with thousands separated.
@@ -358,6 +359,14 @@ pub(crate) fn report(r: &Report) -> String {
         plural(u64::try_from(p.days()).unwrap_or(0), "day"),
         p.until
     );
+    if let Some((run, weeks)) = &r.program {
+        out.push_str("\nProgram\n");
+        out.push_str(&summary_text(
+            run,
+            weeks,
+            "by program week (the weeks with a day in this period)",
+        ));
+    }
     if r.nothing_yet {
         let _ = writeln!(
             out,

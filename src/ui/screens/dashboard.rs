@@ -1,7 +1,8 @@
-//! The dashboard: start or resume, the deload check, the top insights (the selected one with
-//! its rule and suggestion), recent sessions.
+//! The dashboard: start or resume, the running program, the deload check, the top insights
+//! (the selected one with its rule and suggestion), recent sessions.
 
 mod insights;
+mod program;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -99,8 +100,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: Theme) {
     );
 }
 
-/// The "Today" box, `width` columns inside: the session running or how to start one, then the
-/// deload check.
+/// The "Today" box, `width` columns inside: the session running or how to start one, the
+/// running program, then the deload check.
 fn today_lines(state: &State, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let start_key = state
         .keymap
@@ -134,6 +135,7 @@ fn today_lines(state: &State, width: usize, theme: Theme) -> Vec<Line<'static>> 
     if let Some(why) = &state.read_only {
         lines = read_only_lines(why, theme);
     }
+    lines.extend(program::lines(state, width, theme));
     lines.extend(deload_lines(state, width, theme));
     lines
 }
