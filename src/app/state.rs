@@ -377,6 +377,14 @@ impl State {
             _ => None,
         };
         let coaching = coaching_for(&startup, now);
+        let program_session = startup.active_day.clone().and_then(|(day, slots)| {
+            let session = startup.active.as_ref()?.id;
+            Some(ProgramSession {
+                session,
+                day,
+                slots,
+            })
+        });
         State {
             now,
             utc_offset,
@@ -391,7 +399,7 @@ impl State {
             pinned: startup.pinned,
             session: startup.active,
             planned: HashMap::new(),
-            program_session: None,
+            program_session,
             rest: None,
             heart: Heart::default(),
             strap: startup.strap,

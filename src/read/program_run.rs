@@ -316,6 +316,29 @@ impl ProgramRun {
         }
     }
 
+    /// Day `seq` as a session trains it, prescribed from the slots as they stand.
+    pub fn day(&self, seq: usize) -> SessionDay {
+        let mut slots = self.slots.clone();
+        let plan = prescribe(
+            &self.program,
+            day_at(&self.program, seq),
+            &self.lifter.lifter,
+            &mut slots,
+        );
+        let c = self
+            .calendar
+            .iter()
+            .find(|c| c.seq == seq)
+            .copied()
+            .unwrap_or(CalDay {
+                seq,
+                date: self.assignment.start,
+                status: Status::Planned,
+                moved_from: None,
+            });
+        self.session_day(&c, &plan)
+    }
+
     /// What training day `seq` with `session` does to the program: each line's logged working
     /// sets given to its rule (`core::program::day`).
     pub fn after_session(&self, seq: usize, session: &Session) -> DayOutcome {

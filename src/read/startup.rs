@@ -14,9 +14,10 @@ use crate::core::strength::e1rm::Formula;
 use crate::core::strength::history::Performance;
 use crate::core::strength::progression::RuleConfig;
 use crate::core::workout::exercise::{Exercise, ExerciseId};
+use crate::core::workout::session::SlotId;
 use crate::core::workout::session::{Session, SessionSummary};
 use crate::read::ProgramSummary;
-use crate::read::program_run::{ProgramRun, RunError};
+use crate::read::program_run::{ProgramRun, RunError, SessionDay};
 use crate::store::{ReadOnly, Store, StoreError};
 
 /// How many recent sessions are read for the dashboard: enough to fill a tall terminal (it
@@ -54,6 +55,8 @@ pub struct Startup {
     pub read_only: Option<ReadOnly>,
     /// The running program as the dashboard shows it (None: none runs, or no profile yet).
     pub program: Option<ProgramSummary>,
+    /// The program day the running session trains, and the slot each of its lines became.
+    pub active_day: Option<(SessionDay, Vec<SlotId>)>,
 }
 
 impl Startup {
@@ -69,10 +72,18 @@ impl Startup {
             }
         }
         let profile = store.profile()?;
-        let program = match &profile {
+        let run = match &profile {
             Some(profile) => program(store, profile, today)?,
             None => None,
         };
+        let active_day = match (&active, &run) {
+            (Some(session), Some(run)) => store
+                .program_day_of(session.id)?
+                .filter(|(assignment, _)| *assignment == run.assignment.id)
+                .map(|(_, seq)| (run.day(seq), session.slots.iter().map(|s| s.id).collect())),
+            _ => None,
+        };
+        let program = run.map(|run| ProgramSummary::of(&run, today));
         Ok(Startup {
             profile,
             exercises: store.exercises()?,
@@ -90,6 +101,7 @@ impl Startup {
             insights: None,
             read_only: store.read_only().cloned(),
             program,
+            active_day,
         })
     }
 }
@@ -102,9 +114,9 @@ fn program(
     store: &Store,
     profile: &Profile,
     today: NaiveDate,
-) -> Result<Option<ProgramSummary>, StoreError> {
+) -> Result<Option<ProgramRun>, StoreError> {
     match ProgramRun::read(store, profile, today) {
-        Ok(run) => Ok(run.map(|run| ProgramSummary::of(&run, today))),
+        Ok(run) => Ok(run),
         Err(RunError::Store(e)) => Err(e),
         Err(RunError::Program(e)) => {
             tracing::warn!("the running program is left off the dashboard: {e}");

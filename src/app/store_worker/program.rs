@@ -9,21 +9,18 @@ use crate::core::heart::settings::HrSettings;
 use crate::core::program::slot::{Change, LiftState, SlotState, Slots};
 use crate::core::strength::history::Performance;
 use crate::core::strength::progression::RuleConfig;
-use crate::core::workout::session::{Session, SessionId, SlotId};
-use crate::read::ProgramRun;
+use crate::core::workout::session::{Session, SlotId};
 use crate::read::program_lifter::find;
 use crate::read::program_run::{RunError, SessionDay, targets_of};
+use crate::read::{ProgramRun, ProgramSummary};
 use crate::store::{AssignmentId, NewChange, Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProgramRequest {
     /// Start the running program's day due `today` (or, on a rest day, the next one) as a session.
     StartToday { at: DateTime<Utc>, today: NaiveDate },
-    /// The program day a (resumed) session trains, if any.
-    DayOf {
-        session: SessionId,
-        today: NaiveDate,
-    },
+    /// The running program as the dashboard shows it, as of `today` (after a day was trained).
+    Summary { today: NaiveDate },
     /// Take back a change made after a session, for this time.
     Suppress {
         assignment: AssignmentId,
@@ -35,8 +32,8 @@ pub enum ProgramRequest {
 pub enum ProgramReply {
     /// Today's day as a session.
     TodayStarted(Box<TodayStarted>),
-    /// The day a resumed session trains (None: not a program day).
-    Day(Option<(SessionDay, Vec<SlotId>)>),
+    /// The dashboard's program lines, read again (None: no program runs).
+    Summary(Option<Box<ProgramSummary>>),
     Suppressed(i64),
 }
 
@@ -88,22 +85,14 @@ impl Request for ProgramRequest {
     fn answer(self, store: &Store) -> Result<ProgramReply, StoreError> {
         match self {
             ProgramRequest::StartToday { at, today } => start_today(store, at, today),
-            ProgramRequest::DayOf { session, today } => {
-                let Some((_, seq)) = store.program_day_of(session)? else {
-                    return Ok(ProgramReply::Day(None));
-                };
+            ProgramRequest::Summary { today } => {
                 let Some(profile) = store.profile()? else {
-                    return Ok(ProgramReply::Day(None));
+                    return Ok(ProgramReply::Summary(None));
                 };
-                let Some(run) = ProgramRun::read(store, &profile, today).map_err(invalid)? else {
-                    return Ok(ProgramReply::Day(None));
-                };
-                let Some(loaded) = store.session(session)? else {
-                    return Ok(ProgramReply::Day(None));
-                };
-                let day = day_for(&run, seq);
-                let slots = loaded.slots.iter().map(|s| s.id).collect();
-                Ok(ProgramReply::Day(Some((day, slots))))
+                let run = ProgramRun::read(store, &profile, today).map_err(invalid)?;
+                Ok(ProgramReply::Summary(
+                    run.map(|r| Box::new(ProgramSummary::of(&r, today))),
+                ))
             }
             ProgramRequest::Suppress { assignment, change } => {
                 store.suppress_program_change(
@@ -116,26 +105,6 @@ impl Request for ProgramRequest {
             }
         }
     }
-}
-
-/// Day `seq` of the run as a session trains it (prescribed from the slots as they stand).
-fn day_for(run: &ProgramRun, seq: usize) -> SessionDay {
-    let mut slots = run.slots.clone();
-    let at = crate::core::program::plan::day_at(&run.program, seq);
-    let plan =
-        crate::core::program::plan::prescribe(&run.program, at, &run.lifter.lifter, &mut slots);
-    let c = run
-        .calendar
-        .iter()
-        .find(|c| c.seq == seq)
-        .copied()
-        .unwrap_or(crate::core::program::schedule::CalDay {
-            seq,
-            date: run.assignment.start,
-            status: crate::core::program::schedule::Status::Planned,
-            moved_from: None,
-        });
-    run.session_day(&c, &plan)
 }
 
 fn start_today(

@@ -100,6 +100,7 @@ fn finished(
         selected: 0,
     }));
     effects.extend(super::deload::check_again(state));
+    effects.extend(super::program::refresh(state));
     effects
 }
 

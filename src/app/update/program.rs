@@ -36,17 +36,7 @@ pub fn stored(state: &mut State, reply: ProgramReply) -> Vec<Effect> {
             } = *started_day;
             started(state, session, day, slots, early);
         }
-        ProgramReply::Day(Some((day, slots))) => {
-            if let Some(session) = &state.session {
-                state.program_session = Some(ProgramSession {
-                    session: session.id,
-                    day,
-                    slots,
-                });
-                session::prefill(state);
-            }
-        }
-        ProgramReply::Day(None) => {}
+        ProgramReply::Summary(summary) => state.program = summary.map(|s| *s),
         ProgramReply::Suppressed(id) => {
             if let Screen::Summary(summary) = &mut state.screen
                 && let Some(program) = &mut summary.program
@@ -56,9 +46,23 @@ pub fn stored(state: &mut State, reply: ProgramReply) -> Vec<Effect> {
                 let text = format!("{}: kept as it was for next time.", change.slot);
                 say(state, text, false);
             }
+            return refresh(state);
         }
     }
     Vec::new()
+}
+
+/// The dashboard's program lines read again (a day was trained, or a change kept off).
+pub fn refresh(state: &State) -> Vec<Effect> {
+    if state.program.is_none() {
+        return Vec::new();
+    }
+    vec![Effect::Store(
+        ProgramRequest::Summary {
+            today: state.local(state.now).date_naive(),
+        }
+        .into(),
+    )]
 }
 
 /// Today's day is a session: its lifts in order, each coached, the first selected and prefilled

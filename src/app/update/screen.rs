@@ -64,17 +64,12 @@ impl State {
             Screen::Dashboard => screen(
                 "Dashboard",
                 Context::Dashboard,
-                &[
-                    (C::StartSession, "start/resume"),
-                    (C::History, "history"),
-                    (C::Progress, "progress"),
-                    (C::TrainingLoad, "load"),
-                    (C::Settings, "settings"),
-                    (C::Deload, "deload"),
-                    (C::Help, "help"),
-                    (C::Quit, "quit"),
-                    (C::Today, "today's program day"),
-                ],
+                // With a program running, its day is the first thing to start.
+                if self.program.is_some() {
+                    DASHBOARD_PROGRAM
+                } else {
+                    DASHBOARD
+                },
                 super::dashboard,
             ),
             Screen::Session(_) => screen(
@@ -159,6 +154,29 @@ impl State {
 }
 
 /// The history list, one session's detail, or a set being edited there.
+const DASHBOARD: Hints = &[
+    (C::StartSession, "start/resume"),
+    (C::History, "history"),
+    (C::Progress, "progress"),
+    (C::TrainingLoad, "load"),
+    (C::Settings, "settings"),
+    (C::Deload, "deload"),
+    (C::Help, "help"),
+    (C::Quit, "quit"),
+];
+
+const DASHBOARD_PROGRAM: Hints = &[
+    (C::Today, "today"),
+    (C::StartSession, "start/resume"),
+    (C::History, "history"),
+    (C::Progress, "progress"),
+    (C::TrainingLoad, "load"),
+    (C::Settings, "settings"),
+    (C::Help, "help"),
+    (C::Quit, "quit"),
+    (C::Deload, "deload"),
+];
+
 /// A program day's changes can be kept off; any other summary only leaves.
 fn summary_descriptor(summary: &crate::app::state::SummaryScreen) -> Descriptor {
     let changes = summary
