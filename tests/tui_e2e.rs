@@ -921,3 +921,92 @@ fn kill_9_loses_under_two_seconds_of_heart_rate() {
         "more than 2 s of heart rate lost: {losses:?}"
     );
 }
+
+/// Programs end to end: pick a built-in from the library, give the maxes and start it on the
+/// command line; in the app, start today's day with `t`, log it from the prefilled targets,
+/// finish, read the changes for next time, and see the next day planned — the database agreeing.
+#[test]
+fn a_program_day_from_the_library_to_next_times_changes() {
+    if tmux::skip() {
+        return;
+    }
+    let sandbox = Sandbox::with_config("[rest]\ncompound = 3\nstep = 5\n");
+    let t = sandbox.tmux(true);
+    onboard(&t);
+    t.send(&["q"]);
+    t.wait_for(CLEAN_EXIT);
+
+    let list = sandbox
+        .command()
+        .args(["program", "list", "--days", "3", "--level", "novice"])
+        .output()
+        .expect("program list");
+    assert!(String::from_utf8_lossy(&list.stdout).contains("GZCLP"));
+    let every_day = "mon,tue,wed,thu,fri,sat,sun";
+    let start = sandbox
+        .command()
+        .args(["program", "start", "gzclp", "--days", every_day])
+        .args(["--max", "squat=140", "--max", "bench=100"])
+        .args(["--max", "deadlift=180", "--max", "ohp=60"])
+        .output()
+        .expect("program start");
+    assert_eq!(
+        start.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&start.stderr)
+    );
+
+    t.respawn(&sandbox.argv(&[], true));
+    t.wait_for_all(&["GZCLP · week 1", "Today: Day A1 — Back Squat 5×3+ 105 kg"]);
+    t.send(&["t"]);
+    t.wait_for_all(&[
+        "Program: Squat [T1] · stage 5x3+ · 4×3 105 kg, 1×3+ 105 kg",
+        "> w 20x10",
+    ]);
+    // Four warm-ups and five working sets, each the prefilled target: Enter logs it.
+    for rows in 1..=9 {
+        t.send(&["Enter"]);
+        wait_rows(&t, rows);
+    }
+    let screen = t.wait_for("Done 5 of 5 · all target sets done");
+    assert!(screen.contains("5/5"), "{screen}");
+    t.send(&["C-f"]);
+    t.wait_for("Finish the session");
+    t.send(&["Enter", "Enter"]);
+    let summary = t.wait_for("GZCLP · week 1 · day A1 — changes for next time");
+    assert!(
+        summary.contains("Squat [T1]: 5x3+ done (3, 3, 3, 3, 3): add 5 kg → 110 kg"),
+        "{summary}"
+    );
+    t.send(&["Enter"]);
+    t.wait_for("Done today · next");
+    t.wait_for("Day A2 — Overhead Press 5×3+ 45 kg");
+    t.send(&["q"]);
+    t.wait_for(CLEAN_EXIT);
+
+    let db = sandbox.open_db();
+    let squat: f64 = db
+        .query_row(
+            "SELECT working_kg FROM program_slot WHERE slot = 'Squat [T1]'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("the squat slot's progress");
+    assert!((squat - 110.0).abs() < 1e-9);
+    let (mark, linked): (String, bool) = db
+        .query_row(
+            "SELECT mark, session_id IS NOT NULL FROM schedule_mark WHERE seq = 0",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("day 1's mark");
+    assert_eq!((mark.as_str(), linked), ("done", true));
+    let today = sandbox
+        .command()
+        .args(["program", "today", "--json"])
+        .output()
+        .expect("program today");
+    let today: serde_json::Value = serde_json::from_slice(&today.stdout).expect("JSON");
+    assert_eq!(today["next"]["day"], "A2", "{today}");
+}

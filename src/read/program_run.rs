@@ -379,6 +379,13 @@ impl ProgramRun {
         }
     }
 
+    /// Whether a day of the program was trained on `day`.
+    pub fn trained_on(&self, day: NaiveDate) -> bool {
+        self.calendar
+            .iter()
+            .any(|c| c.date == day && c.status == Status::Done)
+    }
+
     /// The program week a day falls in.
     pub fn week_of(&self, seq: usize) -> u16 {
         day_at(&self.program, seq).week

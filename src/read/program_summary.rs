@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 
 use crate::core::program::adherence::Counts;
 use crate::core::program::plan::{DayPlan, PlannedLine};
-use crate::core::program::schedule::Status;
 use crate::core::units::Weight;
 use crate::read::ProgramRun;
 use crate::store::RunStatus;
@@ -109,10 +108,7 @@ impl ProgramSummary {
             adherence: run.adherence.overall,
             today: run.today.as_ref().map(|(c, p)| DaySummary::of(c.date, p)),
             next: run.next.as_ref().map(|(c, p)| DaySummary::of(c.date, p)),
-            done_today: run
-                .calendar
-                .iter()
-                .any(|c| c.date == today && c.status == Status::Done),
+            done_today: run.trained_on(today),
         }
     }
 }

@@ -175,7 +175,12 @@ pub(crate) fn today_text(run: &ProgramRun, unit: Unit, today: NaiveDate) -> Stri
         (None, Some((c, plan))) => {
             let _ = writeln!(
                 out,
-                "Rest day. Next: {name} · week {} · day {} on {} {}",
+                "{}. Next: {name} · week {} · day {} on {} {}",
+                if run.trained_on(today) {
+                    "Done today"
+                } else {
+                    "Rest day"
+                },
                 plan.at.week,
                 plan.name,
                 c.date.format("%a"),

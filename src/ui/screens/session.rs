@@ -309,34 +309,50 @@ fn load_text(t: &TargetSet, unit: Unit) -> String {
     format!("{load}{rpe}")
 }
 
-/// "Done 2 of 5 · next 105 kg × 3+ (top set)".
+/// "Done 2 of 5 · next 105 kg × 3+ (top set)", or the warm-up next while none is done.
 fn progress_text(line: &DayLine, slot: &Slot, unit: Unit) -> String {
+    let warmups: Vec<&TargetSet> = line.sets.iter().filter(|t| t.warmup).collect();
     let working: Vec<&TargetSet> = line.sets.iter().filter(|t| !t.warmup).collect();
     let done = slot
         .sets
         .iter()
         .filter(|s| s.spec.kind.is_working())
         .count();
-    let next = working.get(done).map_or_else(
-        || "all target sets done".to_string(),
-        |t| {
-            let load = t
-                .weight_kg
-                .and_then(|kg| Weight::from_kg(kg).ok())
-                .map_or_else(
-                    || "your choice of load".to_string(),
-                    |w| format!("{} {unit}", w.display(unit)),
-                );
-            let label = t
-                .label
-                .as_ref()
-                .map_or(String::new(), |l| format!(" ({l})"));
-            let rpe = t.rpe.map_or_else(String::new, |r| {
-                format!(" @{}", crate::core::units::format_number(r))
-            });
-            format!("next {load} × {}{rpe}{label}", reps_text(t))
-        },
-    );
+    let warmed = slot
+        .sets
+        .iter()
+        .filter(|s| s.spec.kind == crate::core::workout::set::SetKind::Warmup)
+        .count();
+    let describe = |t: &TargetSet| {
+        let load = t
+            .weight_kg
+            .and_then(|kg| Weight::from_kg(kg).ok())
+            .map_or_else(
+                || "your choice of load".to_string(),
+                |w| format!("{} {unit}", w.display(unit)),
+            );
+        let label = t
+            .label
+            .as_ref()
+            .map_or(String::new(), |l| format!(" ({l})"));
+        let rpe = t.rpe.map_or_else(String::new, |r| {
+            format!(" @{}", crate::core::units::format_number(r))
+        });
+        format!("{load} × {}{rpe}{label}", reps_text(t))
+    };
+    let next = if done == 0 && warmed < warmups.len() {
+        format!(
+            "next warm-up {} of {}: {}",
+            warmed + 1,
+            warmups.len(),
+            describe(warmups[warmed])
+        )
+    } else {
+        working.get(done).map_or_else(
+            || "all target sets done".to_string(),
+            |t| format!("next {}", describe(t)),
+        )
+    };
     format!(
         "Done {} of {} · {next}",
         done.min(working.len()),
