@@ -20,6 +20,7 @@ mod migrations;
 mod performance;
 mod profile;
 mod programs;
+mod proposals;
 mod read_only;
 mod records;
 mod review;

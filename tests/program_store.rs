@@ -275,3 +275,84 @@ fn a_program_that_ran_is_archived_not_deleted() {
     assert!(store.delete_program(never).unwrap());
     assert!(store.program(never).unwrap().is_none());
 }
+
+#[test]
+fn a_plateau_is_proposed_once_accepted_and_applied_then_counted_afresh() {
+    use ironpulse::core::profile::Profile;
+    use ironpulse::core::strength::deload::{DeloadAdvice, Urgency};
+    use ironpulse::read::ProgramRun;
+
+    let store = Store::open_in_memory().unwrap();
+    store.save_profile(&Profile::example()).unwrap();
+    let text = "program: Curls\nday A\n  Curl: 3x8-12; start 20kg; progress double +1kg\n";
+    let p = store
+        .create_program("Curls", None, text, "created", at(0))
+        .unwrap();
+    let run = store
+        .start_program(p, day("2026-01-05"), &[], MissedPolicy::Shift, &[], at(0))
+        .unwrap();
+    let slot = SlotState {
+        working: kg(20.0),
+        ..SlotState::default()
+    };
+    let same = |n: i64| NewChange {
+        kind: "progression",
+        slot: Some("Curl".into()),
+        status: "applied",
+        reason: format!("not every set at the top of its range: stay at 20 kg ({n})"),
+        detail: "{\"load_kg\":null}".into(),
+    };
+    for n in 1..=3 {
+        store
+            .save_program_progress(
+                run,
+                &[("Curl".into(), slot.clone())],
+                &[],
+                &[same(n)],
+                at(n),
+            )
+            .unwrap();
+    }
+    let calm = DeloadAdvice {
+        signals: vec![],
+        urgency: Urgency::None,
+        plan: None,
+        summary: String::new(),
+    };
+    let today = day("2026-01-08");
+    let read = || {
+        ProgramRun::read(&store, &Profile::example(), today)
+            .unwrap()
+            .unwrap()
+    };
+    let proposed = read().proposals(&calm, false, today);
+    assert_eq!(proposed.len(), 1, "{proposed:?}");
+    let (p0, detail) = &proposed[0];
+    assert_eq!(
+        p0.reason,
+        "Curl has not moved in 3 sessions at 20 kg: take 10 % off (18 kg) and build back up"
+    );
+    let new = NewChange {
+        kind: "adaptive",
+        slot: Some("Curl".into()),
+        status: "proposed",
+        reason: p0.reason.clone(),
+        detail: detail.clone(),
+    };
+    store.propose_program_changes(run, &[new], at(10)).unwrap();
+    assert!(
+        read().proposals(&calm, false, today).is_empty(),
+        "an open proposal is not repeated"
+    );
+    let id = read().open_proposals().next().unwrap().id;
+    let done = store.decide_proposal(id, true, today, at(11)).unwrap();
+    assert_eq!(done, "Accepted: Curl starts again at 18 kg.");
+    let a = store.assignment(run).unwrap().unwrap();
+    assert_eq!(a.slots[0].1.working, kg(18.0));
+    assert!(
+        read().proposals(&calm, false, today).is_empty(),
+        "the plateau counts afresh"
+    );
+    let err = store.decide_proposal(id, false, today, at(12)).unwrap_err();
+    assert!(err.to_string().starts_with("no open proposal"), "{err}");
+}

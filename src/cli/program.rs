@@ -154,6 +154,27 @@ Examples:
         name: String,
     },
 
+    /// Accept a change the running program proposes (it is applied at once)
+    #[command(after_help = "\
+The program proposes changes after a day when a lift stalls, resets pile up, an AMRAP falls short
+or the deload check turns medium or high; `ironpulse program status` lists them with their ids.
+
+Examples:
+  ironpulse program accept 12")]
+    Accept {
+        /// The proposal's id
+        #[arg(value_name = "ID")]
+        id: i64,
+    },
+
+    /// Decline a change the running program proposes (it is not proposed again for two weeks)
+    #[command(after_help = "Examples:\n  ironpulse program decline 12")]
+    Decline {
+        /// The proposal's id
+        #[arg(value_name = "ID")]
+        id: i64,
+    },
+
     /// Rank the built-ins for your training age, days, minutes and goal, with the reasons
     #[command(after_help = "\
 Training age is read from your history (months since your first session); without history you
@@ -227,6 +248,8 @@ pub fn run(ctx: &Context, command: ProgramCommand) -> Result<(), Failure> {
         ProgramCommand::Validate { file } => validate(&file),
         ProgramCommand::Start(args) => run::start(ctx, &args),
         ProgramCommand::Edit { name } => edit::edit(ctx, &name),
+        ProgramCommand::Accept { id } => run::decide(ctx, id, true),
+        ProgramCommand::Decline { id } => run::decide(ctx, id, false),
         ProgramCommand::History { name } => edit::history(ctx, &name),
         ProgramCommand::Today { json } => run::today(ctx, json),
         ProgramCommand::Status { json } => run::status(ctx, json),

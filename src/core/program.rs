@@ -6,6 +6,7 @@
 //! weeks of days; a day lists exercise lines, each with its set groups (`5x5`, `3x8-12`,
 //! `1x5+ 85%TM`), rest, warm-ups, superset, note and the progression rule that moves its load.
 
+pub mod adapt;
 pub mod adherence;
 pub mod choose;
 pub mod day;

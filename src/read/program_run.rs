@@ -6,6 +6,7 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::core::profile::Profile;
+use crate::core::program::adapt::{Outcome, Proposal, Proposed, Situation, proposals};
 use crate::core::program::adherence::{Adherence, DayRecord, Logged, Target, adherence, progress};
 use crate::core::program::day::{LoggedLift, after_day};
 use crate::core::program::plan::{DayPlan, day_at, days_in_weeks, prescribe};
@@ -377,6 +378,96 @@ impl ProgramRun {
             before,
             after: slots,
         }
+    }
+
+    /// The proposals the run's state and history call for now (`core::program::adapt`), left out
+    /// when one of the same kind for the same lift is open or was declined in the last two
+    /// weeks; each with the detail JSON that applies it.
+    pub fn proposals(
+        &self,
+        deload: &crate::core::strength::deload::DeloadAdvice,
+        deload_recorded: bool,
+        today: NaiveDate,
+    ) -> Vec<(Proposed, String)> {
+        let mut outcomes: Vec<(String, Vec<Outcome>)> = Vec::new();
+        // A slot's outcomes count from its last accepted proposal on: a reset accepted starts
+        // its plateau count again.
+        let answered = |slot: &str, at| {
+            self.changes.iter().any(|c| {
+                c.kind == "adaptive"
+                    && c.status == "accepted"
+                    && c.slot.as_deref() == Some(slot)
+                    && c.at >= at
+            })
+        };
+        for c in self
+            .changes
+            .iter()
+            .filter(|c| c.kind == "progression" && c.status == "applied")
+        {
+            let Some(slot) = &c.slot else { continue };
+            if answered(slot, c.at) {
+                continue;
+            }
+            let detail: serde_json::Value = serde_json::from_str(&c.detail).unwrap_or_default();
+            let moved = ["load_kg", "tm_kg", "max_kg"].iter().find_map(|k| {
+                let pair = detail.get(*k)?.as_array()?;
+                Some((pair.first()?.as_f64()?, pair.get(1)?.as_f64()?))
+            });
+            let outcome = match moved {
+                Some((a, b)) if b > a + 1e-9 => Outcome::Up,
+                Some((a, b)) if b < a - 1e-9 => Outcome::Down,
+                _ => Outcome::Same,
+            };
+            match outcomes.iter_mut().find(|(s, _)| s == slot) {
+                Some((_, list)) => list.push(outcome),
+                None => outcomes.push((slot.clone(), vec![outcome])),
+            }
+        }
+        let situation = Situation {
+            program: &self.program,
+            slots: &self.slots,
+            outcomes: &outcomes,
+            deload: deload.urgency,
+            deload_recorded,
+            deload_summary: &deload.summary,
+            unit: self.lifter.lifter.unit,
+        };
+        let recent = today.checked_sub_days(Days::new(14)).unwrap_or(today);
+        proposals(&situation)
+            .into_iter()
+            .filter(|p| {
+                !self.changes.iter().any(|c| {
+                    c.kind == "adaptive"
+                        && c.slot.as_deref() == p.proposal.slot()
+                        && c.detail.contains(&format!("\"code\":\"{}\"", p.proposal.code()))
+                        && (c.status == "proposed"
+                            || (c.status == "declined" && c.at.date_naive() >= recent))
+                })
+            })
+            .map(|p| {
+                let detail = match &p.proposal {
+                    Proposal::Reset { slot, to, .. } => {
+                        serde_json::json!({ "code": "reset", "slot": slot, "to_kg": to.kg() })
+                    }
+                    Proposal::FewerSets { slot, to, .. } => {
+                        serde_json::json!({ "code": "fewer_sets", "slot": slot, "to": to })
+                    }
+                    Proposal::TmCut { exercise, to, .. } => {
+                        serde_json::json!({ "code": "tm_cut", "exercise": exercise, "to_kg": to.kg() })
+                    }
+                    Proposal::DeloadWeek => serde_json::json!({ "code": "deload_week" }),
+                };
+                (p, detail.to_string())
+            })
+            .collect()
+    }
+
+    /// The proposals waiting for the lifter's answer.
+    pub fn open_proposals(&self) -> impl Iterator<Item = &ChangeRow> {
+        self.changes
+            .iter()
+            .filter(|c| c.kind == "adaptive" && c.status == "proposed")
     }
 
     /// Whether a day of the program was trained on `day`.

@@ -66,6 +66,9 @@ pub struct ProgramFinish {
     pub title: String,
     pub assignment: Option<AssignmentId>,
     pub changes: Vec<ChangeLine>,
+    /// Changes the program proposes now (id, reason): accepted or declined with
+    /// `ironpulse program accept|decline ID`.
+    pub proposals: Vec<(i64, String)>,
     /// The progression could not be saved: why (the session itself is finished).
     pub error: Option<String>,
 }
@@ -216,12 +219,57 @@ pub fn finish_day(store: &Store, session: &Session) -> Result<Option<ProgramFini
             suppressed: false,
         })
         .collect();
+    let proposals = propose(
+        store,
+        &profile,
+        today,
+        session.ended_at.unwrap_or(session.started_at),
+    )?;
     Ok(Some(ProgramFinish {
         title,
         assignment: Some(assignment),
         changes,
+        proposals,
         error: None,
     }))
+}
+
+/// Records what the program proposes after a day (a plateau, resets piling up, a short AMRAP,
+/// the deload check) and returns every proposal still open.
+pub fn propose(
+    store: &Store,
+    profile: &crate::core::profile::Profile,
+    today: NaiveDate,
+    at: DateTime<Utc>,
+) -> Result<Vec<(i64, String)>, StoreError> {
+    let Some(run) = ProgramRun::read(store, profile, today).map_err(invalid)? else {
+        return Ok(Vec::new());
+    };
+    let check = crate::read::DeloadCheck::read(store, profile.unit, today)?;
+    let recorded = store
+        .deloads()?
+        .iter()
+        .any(|d| d.end.is_none_or(|e| e >= today));
+    let new: Vec<NewChange> = run
+        .proposals(&check.advice, recorded, today)
+        .into_iter()
+        .map(|(p, detail)| NewChange {
+            kind: "adaptive",
+            slot: p.proposal.slot().map(str::to_string),
+            status: "proposed",
+            reason: p.reason,
+            detail,
+        })
+        .collect();
+    if !new.is_empty() {
+        store.propose_program_changes(run.assignment.id, &new, at)?;
+    }
+    let changes = store.program_changes(run.assignment.program.id)?;
+    Ok(changes
+        .into_iter()
+        .filter(|c| c.kind == "adaptive" && c.status == "proposed")
+        .map(|c| (c.id, c.reason))
+        .collect())
 }
 
 fn states(slots: &Slots) -> Vec<(String, SlotState)> {

@@ -148,6 +148,7 @@ impl Request for SessionRequest {
                         title: finished.title.clone(),
                         assignment: None,
                         changes: Vec::new(),
+                        proposals: Vec::new(),
                         error: Some(e.to_string()),
                     })
                 });

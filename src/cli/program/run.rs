@@ -228,6 +228,13 @@ fn status_text(run: &ProgramRun, today: NaiveDate) -> String {
             day.name
         );
     }
+    let open: Vec<_> = run.open_proposals().collect();
+    if !open.is_empty() {
+        let _ = writeln!(out, "\nProposed (ironpulse program accept ID / decline ID)");
+        for c in &open {
+            let _ = writeln!(out, "  #{} {}", c.id, c.reason);
+        }
+    }
     let recent: Vec<_> = run.changes.iter().rev().take(8).collect();
     if !recent.is_empty() {
         let _ = writeln!(out, "\nRecent changes");
@@ -243,6 +250,11 @@ fn status_json(run: &ProgramRun, today: NaiveDate) -> Value {
     let more = json!({
         "program": run.program.meta.name,
         "date": today.to_string(),
+        "proposals": run.open_proposals().map(|c| json!({
+            "id": c.id,
+            "slot": c.slot,
+            "reason": c.reason,
+        })).collect::<Vec<_>>(),
         "weeks_adherence": weeks_json(&run.adherence.weeks),
         "calendar": run.calendar.iter().map(|c| json!({
             "seq": c.seq,
@@ -377,4 +389,13 @@ pub fn mark(ctx: &Context, skip: bool, args: &DayArgs) -> Result<(), Failure> {
         .mark_program_day(run.assignment.id, c.seq, mark, &reason, Utc::now())
         .map_err(store_error("record the day"))?;
     output::line(format!("{}: {reason}.", run.program.meta.name))
+}
+
+/// `accept ID` / `decline ID`.
+pub fn decide(ctx: &Context, id: i64, accept: bool) -> Result<(), Failure> {
+    let store = open_to_write(ctx)?;
+    let done = store
+        .decide_proposal(id, accept, Utc::now().date_naive(), Utc::now())
+        .map_err(store_error("answer the proposal"))?;
+    output::line(done)
 }

@@ -97,6 +97,11 @@ impl Slots {
         }
     }
 
+    /// Every slot's rule, by slot.
+    pub fn rules(&self) -> impl Iterator<Item = (&String, &Rule)> {
+        self.rules.iter()
+    }
+
     pub fn rule(&self, key: &str) -> Option<&Rule> {
         self.rules.get(key)
     }

@@ -124,9 +124,16 @@ fn program_lines(
             "No change: the lifts keep their loads (a lift not trained today moves nothing).",
             theme.dim(),
         ));
+        proposal_lines(
+            lines,
+            program,
+            usize::from(area.width.saturating_sub(4)),
+            theme,
+        );
         return;
     }
     let width = usize::from(area.width.saturating_sub(4));
+    proposal_lines(lines, program, width, theme);
     for (i, c) in program.changes.iter().enumerate() {
         let mark = if i == selected { "▸" } else { " " };
         let kept = if c.suppressed {
@@ -143,5 +150,29 @@ fn program_lines(
         } else {
             Line::raw(text)
         });
+    }
+}
+
+/// What the program proposes (a plateau, resets piling up, the deload check), each with the
+/// command that answers it.
+fn proposal_lines(
+    lines: &mut Vec<Line<'static>>,
+    program: &ProgramFinish,
+    width: usize,
+    theme: Theme,
+) {
+    for (id, reason) in &program.proposals {
+        lines.push(Line::styled(
+            crate::ui::text::truncate(&format!("Proposed #{id}: {reason}"), width),
+            theme.alarm(),
+        ));
+    }
+    if let Some((id, _)) = program.proposals.first() {
+        lines.push(Line::styled(
+            format!(
+                "Answer with `ironpulse program accept {id}` or `ironpulse program decline {id}`."
+            ),
+            theme.dim(),
+        ));
     }
 }
