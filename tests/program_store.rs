@@ -356,3 +356,36 @@ fn a_plateau_is_proposed_once_accepted_and_applied_then_counted_afresh() {
     let err = store.decide_proposal(id, false, today, at(12)).unwrap_err();
     assert!(err.to_string().starts_with("no open proposal"), "{err}");
 }
+
+/// The app's request for today's day, answered by the store worker: a session with the day's
+/// lifts and targets, the day marked trained — and a program deload week recorded as a deload.
+#[test]
+fn todays_day_starts_as_a_session_and_a_deload_week_is_recorded() {
+    use ironpulse::app::store_worker::{ProgramReply, ProgramRequest, StoreReply, answer};
+    use ironpulse::core::profile::Profile;
+
+    let store = Store::open_in_memory().unwrap();
+    store.save_profile(&Profile::example()).unwrap();
+    let text = "program: Waves\nweek 1 deload\nday A\n  Squat: 2x5 60kg\n  Bench Press: 2x5 40kg; superset X\n  Barbell Row: 2x5 40kg; superset X\n";
+    let p = store.create_program("Waves", None, text, "created", at(0)).unwrap();
+    let today = day("2026-01-05");
+    store
+        .start_program(p, today, &[], MissedPolicy::Shift, &[], at(0))
+        .unwrap();
+    let reply = answer(&store, ProgramRequest::StartToday { at: at(5), today }.into());
+    let StoreReply::Program(ProgramReply::TodayStarted(started)) = reply else {
+        panic!("{reply:?}");
+    };
+    let names: Vec<&str> = started.session.slots.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Back Squat", "Bench Press", "Barbell Row"]);
+    let groups: Vec<Option<u32>> = started.session.slots.iter().map(|s| s.superset).collect();
+    assert_eq!(groups, [None, Some(0), Some(0)], "the superset is grouped");
+    assert_eq!(started.day.title, "Waves · week 1 · day A");
+    assert_eq!(started.day.lines[0].sets.len(), 2);
+    let deload = store.current_deload(today).unwrap().expect("a deload week");
+    assert_eq!((deload.start, deload.end), (today, Some(day("2026-01-11"))));
+    assert_eq!(
+        store.program_day_of(started.session.id).unwrap().map(|(_, seq)| seq),
+        Some(0)
+    );
+}

@@ -136,6 +136,12 @@ fn start_today(
             ))
         })?;
     let day = run.session_day(&c, &plan);
+    // A program's deload week is recorded as one (the dashboard, coaching and the deload check
+    // all follow it), unless a deload already covers today.
+    if plan.deload && store.current_deload(today)?.is_none() {
+        let end = today.checked_add_days(chrono::Days::new(6)).unwrap_or(today);
+        store.record_deload(today, Some(end), &format!("{}: deload week", run.program.meta.name))?;
+    }
     let targets = serde_json::to_string(&targets_of(&plan)).unwrap_or_else(|_| "[]".into());
     let id =
         store.start_program_session(run.assignment.id, c.seq, at, today, &day.title, &targets)?;
