@@ -4,6 +4,8 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+#[path = "support/demo_db.rs"]
+mod demo_db;
 
 use std::fs;
 
@@ -252,4 +254,39 @@ fn start_then_today_status_and_an_edit_in_the_editor() {
         &today["today"]
     };
     assert_eq!(day["exercises"][0]["rest_s"], 240, "{today}");
+}
+
+#[test]
+fn a_finished_session_is_kept_as_a_program_that_shows_its_lifts() {
+    let home = TempDir::new().unwrap();
+    let db = demo_db::demo_copy(home.path(), demo_db::Ending::Fixed);
+    let out = run(home.path(), &db, &["program", "save-session", "My day"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stdout.starts_with("Saved as your program \"My day\" ("),
+        "{}",
+        out.stdout
+    );
+    let shown = json(home.path(), &db, &["program", "show", "my day"]);
+    assert_eq!(shown["name"], "My day");
+    let exercises = shown["weeks"][0]["days"][0]["exercises"]
+        .as_array()
+        .unwrap();
+    assert!(!exercises.is_empty(), "{shown}");
+    // Every line keeps its working sets as done, at their loads.
+    for e in exercises {
+        let working: Vec<&serde_json::Value> = e["sets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["warmup"] == false)
+            .collect();
+        assert!(!working.is_empty(), "{e}");
+    }
+    let history = run(home.path(), &db, &["program", "history", "my day"]);
+    assert!(
+        history.stdout.contains("saved from the session of"),
+        "{}",
+        history.stdout
+    );
 }

@@ -367,16 +367,26 @@ fn todays_day_starts_as_a_session_and_a_deload_week_is_recorded() {
     let store = Store::open_in_memory().unwrap();
     store.save_profile(&Profile::example()).unwrap();
     let text = "program: Waves\nweek 1 deload\nday A\n  Squat: 2x5 60kg\n  Bench Press: 2x5 40kg; superset X\n  Barbell Row: 2x5 40kg; superset X\n";
-    let p = store.create_program("Waves", None, text, "created", at(0)).unwrap();
+    let p = store
+        .create_program("Waves", None, text, "created", at(0))
+        .unwrap();
     let today = day("2026-01-05");
     store
         .start_program(p, today, &[], MissedPolicy::Shift, &[], at(0))
         .unwrap();
-    let reply = answer(&store, ProgramRequest::StartToday { at: at(5), today }.into());
+    let reply = answer(
+        &store,
+        ProgramRequest::StartToday { at: at(5), today }.into(),
+    );
     let StoreReply::Program(ProgramReply::TodayStarted(started)) = reply else {
         panic!("{reply:?}");
     };
-    let names: Vec<&str> = started.session.slots.iter().map(|s| s.name.as_str()).collect();
+    let names: Vec<&str> = started
+        .session
+        .slots
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
     assert_eq!(names, ["Back Squat", "Bench Press", "Barbell Row"]);
     let groups: Vec<Option<u32>> = started.session.slots.iter().map(|s| s.superset).collect();
     assert_eq!(groups, [None, Some(0), Some(0)], "the superset is grouped");
@@ -385,7 +395,10 @@ fn todays_day_starts_as_a_session_and_a_deload_week_is_recorded() {
     let deload = store.current_deload(today).unwrap().expect("a deload week");
     assert_eq!((deload.start, deload.end), (today, Some(day("2026-01-11"))));
     assert_eq!(
-        store.program_day_of(started.session.id).unwrap().map(|(_, seq)| seq),
+        store
+            .program_day_of(started.session.id)
+            .unwrap()
+            .map(|(_, seq)| seq),
         Some(0)
     );
 }

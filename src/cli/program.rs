@@ -146,6 +146,23 @@ Examples:
         name: String,
     },
 
+    /// Keep a finished session as a one-day program of your own (the last one by default)
+    #[command(after_help = "\
+Each lift becomes a line of its working sets as done (3x5 100kg), warm-ups as your usual ramp;
+add progression rules and more days with `program edit`.
+
+Examples:
+  ironpulse program save-session \"Monday legs\"
+  ironpulse program save-session \"Heavy day\" --session 412")]
+    SaveSession {
+        /// The new program's name
+        #[arg(value_name = "NAME")]
+        name: String,
+        /// The session (its id in `ironpulse report --json` or History); default the last finished
+        #[arg(long, value_name = "ID")]
+        session: Option<i64>,
+    },
+
     /// A program's versions and its modification history
     #[command(after_help = "Examples:\n  ironpulse program history gzclp")]
     History {
@@ -251,6 +268,7 @@ pub fn run(ctx: &Context, command: ProgramCommand) -> Result<(), Failure> {
         ProgramCommand::Accept { id } => run::decide(ctx, id, true),
         ProgramCommand::Decline { id } => run::decide(ctx, id, false),
         ProgramCommand::History { name } => edit::history(ctx, &name),
+        ProgramCommand::SaveSession { name, session } => edit::save_session(ctx, &name, session),
         ProgramCommand::Today { json } => run::today(ctx, json),
         ProgramCommand::Status { json } => run::status(ctx, json),
         ProgramCommand::Pause => run::set_status(ctx, RunStatus::Paused),

@@ -21,6 +21,7 @@ pub mod plan;
 pub mod schedule;
 pub mod simulate;
 pub mod slot;
+pub mod template;
 #[cfg(test)]
 mod tests;
 

@@ -139,8 +139,14 @@ fn start_today(
     // A program's deload week is recorded as one (the dashboard, coaching and the deload check
     // all follow it), unless a deload already covers today.
     if plan.deload && store.current_deload(today)?.is_none() {
-        let end = today.checked_add_days(chrono::Days::new(6)).unwrap_or(today);
-        store.record_deload(today, Some(end), &format!("{}: deload week", run.program.meta.name))?;
+        let end = today
+            .checked_add_days(chrono::Days::new(6))
+            .unwrap_or(today);
+        store.record_deload(
+            today,
+            Some(end),
+            &format!("{}: deload week", run.program.meta.name),
+        )?;
     }
     let targets = serde_json::to_string(&targets_of(&plan)).unwrap_or_else(|_| "[]".into());
     let id =

@@ -7,6 +7,7 @@ use std::process::Command;
 
 use chrono::Utc;
 use ironpulse::core::program::parse;
+use ironpulse::core::program::template::{DoneLift, from_session};
 use ironpulse::read::program_lifter::find as find_exercise;
 use ironpulse::store::Store;
 
@@ -155,4 +156,57 @@ pub fn history(ctx: &Context, name: &str) -> Result<(), Failure> {
         }
     }
     output::text(&out)
+}
+
+/// `program save-session NAME [--session ID]`: a finished session kept as a one-day program.
+pub fn save_session(ctx: &Context, name: &str, session: Option<i64>) -> Result<(), Failure> {
+    let store = Store::open(&ctx.db_path()?).map_err(store_error("open the database"))?;
+    let id = match session {
+        Some(id) => ironpulse::core::workout::session::SessionId(id),
+        None => store
+            .recent_sessions(20, 0)
+            .map_err(store_error("read your sessions"))?
+            .into_iter()
+            .find(|s| s.status == ironpulse::core::workout::session::SessionStatus::Finished)
+            .map(|s| s.id)
+            .ok_or_else(|| Failure::Usage("no finished session to save yet".into()))?,
+    };
+    let session = store
+        .session(id)
+        .map_err(store_error("read the session"))?
+        .ok_or_else(|| Failure::Usage(format!("no session {} (History lists them)", id.0)))?;
+    let unit = super::super::recommend::profile_or_default(&store)?.unit;
+    let sets: Vec<Vec<ironpulse::core::workout::set::SetSpec>> = session
+        .slots
+        .iter()
+        .map(|slot| slot.sets.iter().map(|s| s.spec).collect())
+        .collect();
+    let lifts: Vec<DoneLift<'_>> = session
+        .slots
+        .iter()
+        .zip(&sets)
+        .map(|(slot, sets)| DoneLift {
+            exercise: &slot.name,
+            sets,
+        })
+        .collect();
+    let origin = format!(
+        "saved from the session of {}",
+        session.started_at.date_naive()
+    );
+    let program = from_session(name, &session.title, &origin, &lifts, unit);
+    if program.weeks[0].days[0].lines.is_empty() {
+        return Err(Failure::Usage(format!(
+            "session {} has no working set to keep as a program",
+            id.0
+        )));
+    }
+    let text = program.to_string();
+    store
+        .create_program(name, None, &text, &origin, Utc::now())
+        .map_err(store_error("save the program"))?;
+    output::line(format!(
+        "Saved as your program {name:?} ({}). `ironpulse program edit {name:?}` adds rules and days; `ironpulse program start {name:?}` runs it.",
+        ironpulse::core::words::count(program.weeks[0].days[0].lines.len(), "lift", "lifts")
+    ))
 }

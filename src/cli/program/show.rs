@@ -138,7 +138,8 @@ fn header(program: &Program) -> String {
         facts.push(g.code().to_string());
     }
     if let Some(d) = m.days {
-        facts.push(format!("{d} days a week ({})", m.schedule.code()));
+        let days = ironpulse::core::words::count(usize::from(d), "day", "days");
+        facts.push(format!("{days} a week ({})", m.schedule.code()));
     }
     if let Some(p) = m.periodization {
         facts.push(p.code().to_string());
