@@ -21,12 +21,9 @@ use ironpulse::app::update::update;
 use ironpulse::core::profile::Profile;
 use ironpulse::core::program::library::BUILTINS;
 use ironpulse::core::program::parse;
-use ironpulse::core::program::plan::{Lift, Lifter};
 use ironpulse::core::program::schedule::MissedPolicy;
 use ironpulse::core::program::simulate::{Scenario, simulate};
 use ironpulse::core::program::slot::LiftState;
-use ironpulse::core::units::{Unit, Weight};
-use ironpulse::core::workout::plates::{Loader, Plates};
 use ironpulse::read::{ProgramRun, Startup};
 use ironpulse::store::Store;
 use ratatui::Terminal;
@@ -34,35 +31,13 @@ use ratatui::backend::TestBackend;
 
 use demo::{demo_db, today as now};
 
-fn kg(v: f64) -> Weight {
-    Weight::from_kg(v).expect("a weight")
-}
-
 fn parse_and_preview(c: &mut Criterion) {
     let text = BUILTINS
         .iter()
         .find(|b| b.slug == "calgary-barbell-16")
         .expect("the 16-week built-in")
         .text;
-    let sizes: Vec<Weight> = [25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 1.25].map(kg).to_vec();
-    let loader = Loader::Barbell(Plates::unlimited(Unit::Kg, kg(20.0), &sizes));
-    let lifter = [
-        ("Squat", 140.0),
-        ("Bench Press", 100.0),
-        ("Deadlift", 180.0),
-    ]
-    .iter()
-    .fold(Lifter::new(Unit::Kg, loader.clone()), |l, (name, max)| {
-        l.with(
-            name,
-            Lift {
-                name: (*name).to_string(),
-                loader: loader.clone(),
-                max: Some(kg(*max)),
-                muscles: vec![],
-            },
-        )
-    });
+    let lifter = ironpulse::core::program::reference::reference();
     c.bench_function("program_parse_and_preview_16_weeks", |b| {
         b.iter(|| {
             let program = parse(std::hint::black_box(text)).expect("the built-in parses");

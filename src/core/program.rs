@@ -18,6 +18,7 @@ pub mod measures;
 mod number;
 mod parse;
 pub mod plan;
+pub mod reference;
 pub mod schedule;
 pub mod simulate;
 pub mod slot;

@@ -9,7 +9,7 @@ use crate::core::profile::Profile;
 use crate::core::program::adapt::{Outcome, Proposal, Proposed, Situation, proposals};
 use crate::core::program::adherence::{Adherence, DayRecord, Logged, Target, adherence, progress};
 use crate::core::program::day::{LoggedLift, after_day};
-use crate::core::program::plan::{DayPlan, day_at, days_in_weeks, prescribe};
+use crate::core::program::plan::{DayPlan, PlannedLine, day_at, days_in_weeks, prescribe};
 use crate::core::program::schedule::{CalDay, Spec, Status, due, lay_out};
 use crate::core::program::slot::{Change, DoneSet, Slots};
 use crate::core::program::{Program, ProgramError, parse};
@@ -37,22 +37,76 @@ pub struct TargetSet {
 
 /// A day's sets as stored targets.
 pub fn targets_of(day: &DayPlan) -> Vec<TargetSet> {
-    day.lines
+    day.lines.iter().flat_map(line_targets).collect()
+}
+
+/// One line's sets as targets.
+pub fn line_targets(l: &PlannedLine) -> Vec<TargetSet> {
+    l.sets
         .iter()
-        .flat_map(|l| {
-            l.sets.iter().map(move |s| TargetSet {
-                slot: l.key.clone(),
-                exercise: l.exercise.clone(),
-                weight_kg: s.weight.map(crate::core::units::Weight::kg),
-                reps: s.reps.min,
-                reps_max: s.reps.max,
-                amrap: s.amrap,
-                rpe: s.rpe.map(crate::core::program::Num::value),
-                label: s.label.clone(),
-                warmup: s.warmup,
-            })
+        .map(|s| TargetSet {
+            slot: l.key.clone(),
+            exercise: l.exercise.clone(),
+            weight_kg: s.weight.map(crate::core::units::Weight::kg),
+            reps: s.reps.min,
+            reps_max: s.reps.max,
+            amrap: s.amrap,
+            rpe: s.rpe.map(crate::core::program::Num::value),
+            label: s.label.clone(),
+            warmup: s.warmup,
         })
         .collect()
+}
+
+impl TargetSet {
+    /// `3+ 105 kg @8 "top"`: reps (a range as `8-12`, `+` for an AMRAP), load (or "your
+    /// choice"), RPE, warm-up and label.
+    pub fn text(&self, unit: crate::core::units::Unit) -> String {
+        let mut text = if self.reps_max > self.reps {
+            format!("{}-{}", self.reps, self.reps_max)
+        } else {
+            self.reps.to_string()
+        };
+        if self.amrap {
+            text.push('+');
+        }
+        match self
+            .weight_kg
+            .and_then(|kg| crate::core::units::Weight::from_kg(kg).ok())
+        {
+            Some(w) => text.push_str(&format!(" {} {unit}", w.display(unit))),
+            None => text.push_str(" (your choice)"),
+        }
+        if let Some(r) = self.rpe {
+            text.push_str(&format!(" @{}", crate::core::units::format_number(r)));
+        }
+        if self.warmup {
+            text.push_str(" warm-up");
+        }
+        if let Some(l) = &self.label {
+            text.push_str(&format!(" \"{l}\""));
+        }
+        text
+    }
+}
+
+/// `4×3 105 kg, 1×3+ 105 kg`: sets in runs of equal ones.
+pub fn runs_text<'a>(
+    sets: impl IntoIterator<Item = &'a TargetSet>,
+    unit: crate::core::units::Unit,
+) -> String {
+    let mut runs: Vec<(usize, String)> = Vec::new();
+    for t in sets {
+        let text = t.text(unit);
+        match runs.last_mut() {
+            Some((n, last)) if *last == text => *n += 1,
+            _ => runs.push((1, text)),
+        }
+    }
+    runs.iter()
+        .map(|(n, t)| format!("{n}×{t}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A program day as a session trains it: each line's slot, exercise, rest and target sets.
@@ -133,7 +187,13 @@ impl ProgramRun {
             return Ok(None);
         };
         let program = parse(&assignment.program.text)?;
-        let lifter = ProgramLifter::read(store, profile, &program, &[], today)?;
+        // The maxes the run keeps stand for the lifts it started with: their history is not read.
+        let kept: Vec<(String, crate::core::units::Weight)> = assignment
+            .lifts
+            .iter()
+            .filter_map(|(exercise, lift)| lift.max.map(|m| (exercise.clone(), m)))
+            .collect();
+        let lifter = ProgramLifter::read(store, profile, &program, &kept, today)?;
         let mut slots = Slots::of(&program);
         for (key, state) in &assignment.slots {
             slots.set(key, state.clone());

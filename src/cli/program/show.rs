@@ -10,6 +10,7 @@ use ironpulse::core::program::simulate::{Scenario, simulate};
 use ironpulse::core::program::{Program, Schedule};
 use ironpulse::core::units::{Unit, Weight, format_number};
 use ironpulse::read::program_lifter::{MaxSource, ProgramLifter};
+use ironpulse::read::program_run::{line_targets, runs_text};
 use serde_json::{Value, json};
 
 use super::{Lifting, ShowArgs, find};
@@ -67,37 +68,7 @@ fn show(w: Weight, unit: Unit) -> String {
 
 /// `4×3 105 kg, 1×3+ 105 kg`: runs of equal sets.
 pub fn sets_text(line: &PlannedLine, unit: Unit) -> String {
-    let mut runs: Vec<(usize, String)> = Vec::new();
-    for s in &line.sets {
-        let reps = if s.reps.max == s.reps.min {
-            s.reps.min.to_string()
-        } else {
-            format!("{}-{}", s.reps.min, s.reps.max)
-        };
-        let mut text = format!(
-            "{reps}{} {}",
-            if s.amrap { "+" } else { "" },
-            s.weight
-                .map_or_else(|| "(your choice)".to_string(), |w| show(w, unit))
-        );
-        if let Some(r) = s.rpe {
-            let _ = write!(text, " @{r}");
-        }
-        if s.warmup {
-            text.push_str(" warm-up");
-        }
-        if let Some(l) = &s.label {
-            let _ = write!(text, " \"{l}\"");
-        }
-        match runs.last_mut() {
-            Some((n, last)) if *last == text => *n += 1,
-            _ => runs.push((1, text)),
-        }
-    }
-    runs.iter()
-        .map(|(n, t)| format!("{n}×{t}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    runs_text(&line_targets(line), unit)
 }
 
 fn to_text(

@@ -3,60 +3,15 @@
 //! a 20 kg bar and plates down to 1.25 kg, so loads move in 2.5 kg).
 
 use super::measures::{line_seconds, superset_order};
-use super::plan::{DayPlan, Lift, Lifter, day_at, prescribe};
+use super::plan::{DayPlan, Lifter, day_at, prescribe};
 use super::slot::{Change, DoneSet, Slots};
 use super::{Num, parse};
+use crate::core::program::reference::{lifter_with, plates, reference, tm_100};
 use crate::core::units::{Unit, Weight};
-use crate::core::workout::plates::{Loader, Plates, Steps};
+use crate::core::workout::plates::{Loader, Steps};
 
 fn kg(v: f64) -> Weight {
     Weight::from_kg(v).unwrap()
-}
-
-fn plates() -> Loader {
-    let sizes: Vec<Weight> = [25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 1.25].map(kg).to_vec();
-    Loader::Barbell(Plates::unlimited(Unit::Kg, kg(20.0), &sizes))
-}
-
-fn lifter_with(maxes: &[(&str, f64)], loader: &Loader) -> Lifter {
-    maxes
-        .iter()
-        .fold(Lifter::new(Unit::Kg, loader.clone()), |l, (name, max)| {
-            l.with(
-                name,
-                Lift {
-                    name: (*name).to_string(),
-                    loader: loader.clone(),
-                    max: Some(kg(*max)),
-                    muscles: vec![],
-                },
-            )
-        })
-}
-
-/// The reference lifter of programs.md.
-fn reference() -> Lifter {
-    lifter_with(
-        &[
-            ("Squat", 140.0),
-            ("Bench Press", 100.0),
-            ("Deadlift", 180.0),
-            ("Overhead Press", 60.0),
-        ],
-        &plates(),
-    )
-}
-
-/// A lifter whose training max is 100 kg at 90 % (1RM 111.1 kg) on every lift.
-fn tm_100() -> Lifter {
-    lifter_with(
-        &[
-            ("Squat", 100.0 / 0.9),
-            ("Bench Press", 100.0 / 0.9),
-            ("Deadlift", 100.0 / 0.9),
-        ],
-        &plates(),
-    )
 }
 
 /// Loads and reps of every working set of line `line` on the `index`th training day.

@@ -11,7 +11,7 @@ use crate::app::state::{PlateHint, SessionScreen, State};
 use crate::core::heart::set_hr::SetHr;
 use crate::core::units::{Unit, Weight};
 use crate::core::workout::session::{LoggedSet, Session, Slot};
-use crate::read::program_run::{DayLine, TargetSet};
+use crate::read::program_run::{DayLine, TargetSet, runs_text};
 use crate::ui::text::cut_at_word;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::entry_line;
@@ -257,7 +257,7 @@ fn program_lines(line: &DayLine, slot: &Slot, unit: Unit, theme: Theme) -> Vec<L
     if let Some(stage) = &line.stage {
         parts.push(format!("stage {stage}"));
     }
-    parts.push(targets_text(&line.sets, unit));
+    parts.push(runs_text(line.sets.iter().filter(|t| !t.warmup), unit));
     if let Some(rest) = line.rest {
         let rest = chrono::Duration::seconds(i64::from(rest));
         parts.push(format!("rest {}", crate::core::words::duration(rest)));
@@ -273,22 +273,7 @@ fn program_lines(line: &DayLine, slot: &Slot, unit: Unit, theme: Theme) -> Vec<L
     lines
 }
 
-/// `4×3 105 kg, 1×3+ 105 kg`: the working targets in runs.
-fn targets_text(sets: &[TargetSet], unit: Unit) -> String {
-    let mut runs: Vec<(usize, String)> = Vec::new();
-    for t in sets.iter().filter(|t| !t.warmup) {
-        let text = format!("{}{}", reps_text(t), load_text(t, unit));
-        match runs.last_mut() {
-            Some((n, last)) if *last == text => *n += 1,
-            _ => runs.push((1, text)),
-        }
-    }
-    runs.iter()
-        .map(|(n, t)| format!("{n}×{t}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
+/// `3`, `8-12`, `5+`.
 fn reps_text(t: &TargetSet) -> String {
     let reps = if t.reps_max > t.reps {
         format!("{}-{}", t.reps, t.reps_max)
@@ -296,17 +281,6 @@ fn reps_text(t: &TargetSet) -> String {
         t.reps.to_string()
     };
     format!("{reps}{}", if t.amrap { "+" } else { "" })
-}
-
-fn load_text(t: &TargetSet, unit: Unit) -> String {
-    let load = t
-        .weight_kg
-        .and_then(|kg| Weight::from_kg(kg).ok())
-        .map_or_else(String::new, |w| format!(" {} {unit}", w.display(unit)));
-    let rpe = t.rpe.map_or_else(String::new, |r| {
-        format!(" @{}", crate::core::units::format_number(r))
-    });
-    format!("{load}{rpe}")
 }
 
 /// "Done 2 of 5 · next 105 kg × 3+ (top set)", or the warm-up next while none is done.

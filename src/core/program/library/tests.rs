@@ -12,13 +12,13 @@ use std::ops::Range;
 use super::*;
 use crate::core::program::Load;
 use crate::core::program::plan::{
-    DayPlan, DayRef, Lift, Lifter, PlannedLine, day_at, days_in_weeks, prescribe,
+    DayPlan, DayRef, Lifter, PlannedLine, day_at, days_in_weeks, prescribe,
 };
+use crate::core::program::reference::{fine, lifter_with, plates, reference, tm_100};
 use crate::core::program::simulate::{Scenario, simulate};
 use crate::core::program::slot::{Change, DoneSet, SlotState, Slots};
 use crate::core::units::{Unit, Weight};
 use crate::core::workout::catalogue;
-use crate::core::workout::plates::{Loader, Plates, Steps};
 
 #[test]
 fn every_builtin_parses_names_catalogue_exercises_and_says_what_it_is() {
@@ -67,64 +67,6 @@ fn every_builtin_parses_names_catalogue_exercises_and_says_what_it_is() {
 
 fn kg(v: f64) -> Weight {
     Weight::from_kg(v).unwrap()
-}
-
-/// A 20 kg bar and plates down to 1.25 kg: loads move in 2.5 kg.
-fn plates() -> Loader {
-    let sizes: Vec<Weight> = [25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 1.25].map(kg).to_vec();
-    Loader::Barbell(Plates::unlimited(Unit::Kg, kg(20.0), &sizes))
-}
-
-/// Loads from 20 kg in steps of `step` kg (to reproduce programs.md's unrounded numbers).
-fn fine(step: f64) -> Loader {
-    Loader::Steps(Steps {
-        unit: Unit::Kg,
-        lightest: kg(20.0),
-        step: kg(step),
-    })
-}
-
-fn lifter_with(maxes: &[(&str, f64)], loader: &Loader) -> Lifter {
-    maxes
-        .iter()
-        .fold(Lifter::new(Unit::Kg, loader.clone()), |l, (name, max)| {
-            l.with(
-                name,
-                Lift {
-                    name: (*name).to_string(),
-                    loader: loader.clone(),
-                    max: Some(kg(*max)),
-                    muscles: vec![],
-                },
-            )
-        })
-}
-
-/// The reference lifter of programs.md: TM at 90 % = squat 126, bench 90, deadlift 162, press 54.
-fn reference() -> Lifter {
-    lifter_with(
-        &[
-            ("Squat", 140.0),
-            ("Bench Press", 100.0),
-            ("Deadlift", 180.0),
-            ("Overhead Press", 60.0),
-        ],
-        &plates(),
-    )
-}
-
-/// A lifter whose training max is 100 kg at 90 % (1RM 111.1 kg) on every main lift.
-fn tm_100() -> Lifter {
-    let max = 100.0 / 0.9;
-    lifter_with(
-        &[
-            ("Squat", max),
-            ("Bench Press", max),
-            ("Deadlift", max),
-            ("Overhead Press", max),
-        ],
-        &plates(),
-    )
 }
 
 /// The built-in whose file is `assets/programs/{slug}.txt`.
