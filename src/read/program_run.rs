@@ -2,6 +2,8 @@
 //! `program status`, `report` and `context`: the program at its version, where each day falls,
 //! today's day with its loads, progress and adherence, and the changes made so far.
 
+use std::fmt::Write as _;
+
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -74,17 +76,19 @@ impl TargetSet {
             .weight_kg
             .and_then(|kg| crate::core::units::Weight::from_kg(kg).ok())
         {
-            Some(w) => text.push_str(&format!(" {} {unit}", w.display(unit))),
+            Some(w) => {
+                let _ = write!(text, " {} {unit}", w.display(unit));
+            }
             None => text.push_str(" (your choice)"),
         }
         if let Some(r) = self.rpe {
-            text.push_str(&format!(" @{}", crate::core::units::format_number(r)));
+            let _ = write!(text, " @{}", crate::core::units::format_number(r));
         }
         if self.warmup {
             text.push_str(" warm-up");
         }
         if let Some(l) = &self.label {
-            text.push_str(&format!(" \"{l}\""));
+            let _ = write!(text, " \"{l}\"");
         }
         text
     }
