@@ -1515,3 +1515,107 @@ fn dashboard_with_a_program_read_at_start_on_a_rest_day() {
         "{small}"
     );
 }
+
+/// Runs `effects` against `store` as the store thread does, feeding replies back at second `at`.
+fn settle(
+    store: &ironpulse::store::Store,
+    state: &mut State,
+    effects: Vec<ironpulse::app::effect::Effect>,
+    at: i64,
+) {
+    let mut queue = effects;
+    while !queue.is_empty() {
+        let mut next = Vec::new();
+        for effect in queue {
+            if let ironpulse::app::effect::Effect::Store(request) = effect {
+                let answer = ironpulse::app::store_worker::answer(store, request);
+                next.extend(update(state, Action::Stored(answer), t(at)));
+            }
+        }
+        queue = next;
+    }
+}
+
+/// A program day in the session (targets, the next one prefilled, done-vs-target) and its
+/// summary (the changes for next time, one kept off), drawn from a real in-memory store.
+#[test]
+fn a_program_day_in_session_and_summary() {
+    use ironpulse::core::program::schedule::MissedPolicy;
+    use ironpulse::core::program::slot::LiftState;
+    use ironpulse::store::Store;
+
+    let store = Store::open_in_memory().unwrap();
+    store.save_profile(&profile()).unwrap();
+    let text = "program: Squat Days\nschedule: rotate\nday A: Heavy\n  Squat [T1]: 5x3+ \"T1\"; start 100kg; rest 3m; progress stages 5x3+ 6x2+ 10x1+ +5kg restart -15%\n  Bench Press: 3x8-12 @8; rest 2m; progress double +2.5kg\n";
+    let id = store
+        .create_program("Squat Days", None, text, "created", t(0))
+        .unwrap();
+    let kg = |v: f64| Some(Weight::from_kg(v).unwrap());
+    let lifts = [
+        (
+            "Back Squat".to_string(),
+            LiftState {
+                max: kg(140.0),
+                tm: kg(126.0),
+                short_in_cycle: false,
+            },
+        ),
+        (
+            "Bench Press".to_string(),
+            LiftState {
+                max: kg(100.0),
+                tm: kg(90.0),
+                short_in_cycle: false,
+            },
+        ),
+    ];
+    store
+        .start_program(
+            id,
+            t(0).date_naive(),
+            &[],
+            MissedPolicy::Shift,
+            &lifts,
+            t(0),
+        )
+        .unwrap();
+    let mut s = state(ironpulse::read::Startup::read(&store, t(0).date_naive()).unwrap());
+    let effects = cmd(&mut s, Command::Today, 1);
+    settle(&store, &mut s, effects, 1);
+    snap("session_program_day", &s);
+    // Two working sets logged from the prefilled targets.
+    for at in [60, 240] {
+        let effects = cmd(&mut s, Command::Submit, at);
+        settle(&store, &mut s, effects, at);
+    }
+    snap("session_program_day_two_done", &s);
+    for at in [420, 600, 780] {
+        let effects = cmd(&mut s, Command::Submit, at);
+        settle(&store, &mut s, effects, at);
+    }
+    let effects = cmd(&mut s, Command::Finish, 900);
+    settle(&store, &mut s, effects, 900);
+    for _ in 0..2 {
+        let effects = cmd(&mut s, Command::Submit, 900);
+        settle(&store, &mut s, effects, 900);
+    }
+    snap("summary_program_day", &s);
+    let effects = cmd(&mut s, Command::Suppress, 901);
+    settle(&store, &mut s, effects, 901);
+    snap("summary_program_day_kept_off", &s);
+    let working: f64 = {
+        let a = store.running_program().unwrap().unwrap();
+        a.slots
+            .iter()
+            .find(|(k, _)| k == "Squat [T1]")
+            .unwrap()
+            .1
+            .working
+            .unwrap()
+            .kg()
+    };
+    assert!(
+        (working - 100.0).abs() < 1e-9,
+        "kept off: the squat stays at 100 kg"
+    );
+}

@@ -580,6 +580,10 @@ fn program() -> impl Strategy<Value = Program> {
                         .nth(slot)
                     {
                         line.label = Some(format!("slot{slot}"));
+                        // A stage ladder replaces the line's one set group.
+                        if matches!(rule, Rule::Stages { .. }) {
+                            line.groups.truncate(1);
+                        }
                         line.rule = Some(rule);
                     }
                 }

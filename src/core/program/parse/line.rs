@@ -2,7 +2,7 @@
 
 use super::rule::rule;
 use super::{MAX_REPS, MAX_SETS, ProgramError, column, err, parts, tokens, trimmed};
-use crate::core::program::{Line, Load, Num, RepTarget, SetGroup, Step, Warmup};
+use crate::core::program::{Line, Load, Num, RepTarget, Rule, SetGroup, Step, Warmup};
 use crate::core::units::Unit;
 
 pub(super) fn exercise_line(n: usize, raw: &str, start: usize) -> Result<Line, ProgramError> {
@@ -87,6 +87,18 @@ pub(super) fn exercise_line(n: usize, raw: &str, start: usize) -> Result<Line, P
     };
     for &(from, to) in &segments[1..] {
         option(n, raw, from, to, &mut line)?;
+    }
+    // A stage's scheme replaces the line's sets: there must be one group for it to replace.
+    if matches!(line.rule, Some(Rule::Stages { .. })) && line.groups.len() != 1 {
+        return Err(err(
+            n,
+            column(raw, g_from) + 1,
+            format!(
+                "expected one set group on a line with a stages rule (each stage's sets replace \
+                 it), found {}",
+                line.groups.len()
+            ),
+        ));
     }
     Ok(line)
 }
