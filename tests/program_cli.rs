@@ -290,3 +290,46 @@ fn a_finished_session_is_kept_as_a_program_that_shows_its_lifts() {
         history.stdout
     );
 }
+
+#[test]
+fn a_new_program_from_the_skeleton_then_deleted() {
+    let home = TempDir::new().unwrap();
+    let db = home.path().join("p.db");
+    let editor = home.path().join("editor.sh");
+    fs::write(
+        &editor,
+        "#!/bin/sh\nsed -i 's/start 60kg/start 70kg/' \"$1\"\n",
+    )
+    .unwrap();
+    let mut perms = fs::metadata(&editor).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    fs::set_permissions(&editor, perms).unwrap();
+    let out = cli::command(home.path())
+        .env("EDITOR", &editor)
+        .env_remove("VISUAL")
+        .args(["--db", db.to_str().unwrap(), "program", "new", "My LP"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let shown = json(home.path(), &db, &["program", "show", "my lp"]);
+    let squat = &shown["weeks"][0]["days"][0]["exercises"][0];
+    assert_eq!(squat["sets"][0]["weight_kg"], 70.0, "{shown}");
+    let builtin = run(home.path(), &db, &["program", "delete", "gzclp"]);
+    assert_eq!(builtin.code, Some(2));
+    assert!(
+        builtin
+            .stderr
+            .contains("only your own programs can be deleted"),
+        "{}",
+        builtin.stderr
+    );
+    let gone = run(home.path(), &db, &["program", "delete", "my lp"]);
+    assert_eq!(gone.stdout, "Deleted My LP.\n");
+    let again = run(home.path(), &db, &["program", "show", "My LP"]);
+    assert_eq!(again.code, Some(2), "the built-ins have no \"My LP\"");
+}

@@ -163,6 +163,27 @@ Examples:
         session: Option<i64>,
     },
 
+    /// Write a new program of your own in $EDITOR, from a skeleton
+    #[command(after_help = "\
+The skeleton shows the format; save it changed to keep the program (unchanged: nothing is kept).
+A syntax error or an unknown exercise is shown with its line and nothing is saved.
+
+Examples:
+  EDITOR=nano ironpulse program new \"My upper lower\"")]
+    New {
+        /// Its name
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+
+    /// Delete one of your programs (one that was run is archived, its history kept)
+    #[command(after_help = "Examples:\n  ironpulse program delete \"My upper lower\"")]
+    Delete {
+        /// One of your programs
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+
     /// A program's versions and its modification history
     #[command(after_help = "Examples:\n  ironpulse program history gzclp")]
     History {
@@ -268,6 +289,8 @@ pub fn run(ctx: &Context, command: ProgramCommand) -> Result<(), Failure> {
         ProgramCommand::Accept { id } => run::decide(ctx, id, true),
         ProgramCommand::Decline { id } => run::decide(ctx, id, false),
         ProgramCommand::History { name } => edit::history(ctx, &name),
+        ProgramCommand::New { name } => edit::new(ctx, &name),
+        ProgramCommand::Delete { name } => edit::delete(ctx, &name),
         ProgramCommand::SaveSession { name, session } => edit::save_session(ctx, &name, session),
         ProgramCommand::Today { json } => run::today(ctx, json),
         ProgramCommand::Status { json } => run::status(ctx, json),

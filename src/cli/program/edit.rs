@@ -40,13 +40,122 @@ pub fn edit(ctx: &Context, name: &str) -> Result<(), Failure> {
         "copied from the built-in library to edit",
         Utc::now(),
     )?;
-    let (old_name, text) = (found.program.meta.name.clone(), found.text.clone());
+    let Some(edited) = in_editor(&store, &found.text, &format!("{}", id.0))? else {
+        return output::line(format!("{}: no change.", found.program.meta.name));
+    };
+    let now = Utc::now();
+    let version = store
+        .add_program_version(id, &edited.name, &edited.text, "edited", now)
+        .map_err(store_error("save the new version"))?;
+    store
+        .record_program_edit(id, &format!("edited: version {version}"), now)
+        .map_err(store_error("record the edit"))?;
+    edited.done();
+    let running = store
+        .running_program()
+        .map_err(store_error("read the running program"))?;
+    let note = match running {
+        Some(run) if run.program.id == id => {
+            store
+                .use_program_version(run.id, id)
+                .map_err(store_error("move the running program to the new version"))?;
+            " The running program follows it from its next day."
+        }
+        _ => "",
+    };
+    output::line(format!(
+        "{}: saved as version {version}.{note}",
+        edited.name
+    ))
+}
+
+/// `program new NAME`: a program of your own written from a skeleton in the editor.
+pub fn new(ctx: &Context, name: &str) -> Result<(), Failure> {
+    if name.trim().is_empty() || name.contains(['\n', '\r']) {
+        return Err(Failure::Usage(
+            "name the program, e.g. `ironpulse program new \"My upper lower\"`".into(),
+        ));
+    }
+    let store = Store::open(&ctx.db_path()?).map_err(store_error("open the database"))?;
+    let skeleton = format!(
+        "# Your program: README \"Programs\" has the format; lines starting with # are comments.\n\
+         program: {}\nlevel: novice\ngoal: strength\ndays: 3\nschedule: rotate\n\n\
+         day A\n  Squat: 3x5; start 60kg; rest 3m; progress linear +2.5kg fails 3 reset 10%\n\
+         \nday B\n  Deadlift: 1x5; start 80kg; rest 3m; progress linear +5kg fails 3 reset 10%\n",
+        name.trim()
+    );
+    let Some(edited) = in_editor(&store, &skeleton, "new")? else {
+        return output::line("Nothing saved: the skeleton was not changed.");
+    };
+    store
+        .create_program(
+            &edited.name,
+            None,
+            &edited.text,
+            "written from scratch",
+            Utc::now(),
+        )
+        .map_err(store_error("save the program"))?;
+    edited.done();
+    output::line(format!(
+        "Saved your program {:?}. `ironpulse program show {:?}` previews it with your loads.",
+        edited.name, edited.name
+    ))
+}
+
+/// `program delete NAME`: one of yours deleted, or archived when it was ever run (its history
+/// stays true).
+pub fn delete(ctx: &Context, name: &str) -> Result<(), Failure> {
+    let store = Store::open(&ctx.db_path()?).map_err(store_error("open the database"))?;
+    let found = find::find(Some(&store), name)?;
+    let Origin::Stored(p) = found.origin else {
+        return Err(Failure::Usage(format!(
+            "{} is a built-in: only your own programs can be deleted",
+            found.program.meta.name
+        )));
+    };
+    if store
+        .running_program()
+        .map_err(store_error("read the running program"))?
+        .is_some_and(|run| run.program.id == p.id)
+    {
+        return Err(Failure::Usage(format!(
+            "{} is running: `ironpulse program finish` or `abandon` it first",
+            p.name
+        )));
+    }
+    let deleted = store
+        .delete_program(p.id)
+        .map_err(store_error("delete the program"))?;
+    output::line(if deleted {
+        format!("Deleted {}.", p.name)
+    } else {
+        format!("Archived {}: it was run, so its history is kept.", p.name)
+    })
+}
+
+/// A program's text as edited in the editor, checked; the file it was edited in.
+struct Edited {
+    name: String,
+    text: String,
+    file: PathBuf,
+}
+
+impl Edited {
+    /// Saved: the file is not needed any more.
+    fn done(&self) {
+        let _ = std::fs::remove_file(&self.file);
+    }
+}
+
+/// Opens `text` in the editor; None when it comes back unchanged. A syntax error or an unknown
+/// exercise saves nothing and keeps the edit in its file, named in the message.
+fn in_editor(store: &Store, text: &str, tag: &str) -> Result<Option<Edited>, Failure> {
     let file: PathBuf = std::env::temp_dir().join(format!(
-        "ironpulse-program-{}-{}.txt",
-        id.0,
+        "ironpulse-program-{tag}-{}.txt",
         std::process::id()
     ));
-    std::fs::write(&file, &text)
+    std::fs::write(&file, text)
         .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", file.display())))?;
     let editor = editor();
     let mut words = editor.split_whitespace();
@@ -70,7 +179,7 @@ pub fn edit(ctx: &Context, name: &str) -> Result<(), Failure> {
         .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", file.display())))?;
     if edited == text {
         let _ = std::fs::remove_file(&file);
-        return output::line(format!("{old_name}: no change."));
+        return Ok(None);
     }
     let parsed = parse(&edited).map_err(|e| {
         Failure::Usage(format!(
@@ -96,30 +205,11 @@ pub fn edit(ctx: &Context, name: &str) -> Result<(), Failure> {
             file.display()
         )));
     }
-    let now = Utc::now();
-    let version = store
-        .add_program_version(id, &parsed.meta.name, &edited, "edited", now)
-        .map_err(store_error("save the new version"))?;
-    store
-        .record_program_edit(id, &format!("edited: version {version}"), now)
-        .map_err(store_error("record the edit"))?;
-    let _ = std::fs::remove_file(&file);
-    let running = store
-        .running_program()
-        .map_err(store_error("read the running program"))?;
-    let note = match running {
-        Some(run) if run.program.id == id => {
-            store
-                .use_program_version(run.id, id)
-                .map_err(store_error("move the running program to the new version"))?;
-            " The running program follows it from its next day."
-        }
-        _ => "",
-    };
-    output::line(format!(
-        "{}: saved as version {version}.{note}",
-        parsed.meta.name
-    ))
+    Ok(Some(Edited {
+        name: parsed.meta.name,
+        text: edited,
+        file,
+    }))
 }
 
 pub fn history(ctx: &Context, name: &str) -> Result<(), Failure> {
