@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use ironpulse::core::program::choose::levels_text;
-use ironpulse::core::program::measures::{WeekLoad, day_seconds, weekly};
+use ironpulse::core::program::measures::{WeekLoad, day_seconds, muscle_sets, weekly};
 use ironpulse::core::program::plan::{DayPlan, PlannedLine, cycle_len, days_per_week};
 use ironpulse::core::program::simulate::{Scenario, simulate};
 use ironpulse::core::program::{Program, Schedule};
@@ -81,6 +81,19 @@ fn to_text(
 ) -> String {
     let mut out = header(program);
     maxes_text(&mut out, pl, unit);
+    let first: Vec<&DayPlan> = days.iter().copied().filter(|d| d.at.week == 1).collect();
+    let muscles = muscle_sets(&first, &pl.lifter);
+    if !muscles.is_empty() {
+        let list: Vec<String> = muscles
+            .iter()
+            .map(|(m, n)| format!("{m} {}", ironpulse::core::units::format_number(*n)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "Working sets per muscle in week 1 (a lift's other muscles count half): {}",
+            list.join(", ")
+        );
+    }
     for &w in weeks {
         let week_days: Vec<&&DayPlan> = days.iter().filter(|d| d.at.week == w).collect();
         let deload = week_days.iter().any(|d| d.deload);
