@@ -965,12 +965,20 @@ fn a_program_day_from_the_library_to_next_times_changes() {
         "> w 20x10",
     ]);
     // Four warm-ups and five working sets, each the prefilled target: Enter logs it.
-    for rows in 1..=9 {
+    for rows in 1..=8 {
         t.send(&["Enter"]);
         wait_rows(&t, rows);
     }
-    let screen = t.wait_for("Done 5 of 5 · all target sets done");
-    assert!(screen.contains("5/5"), "{screen}");
+    t.send(&["Enter"]);
+    // The squat's targets done, the next lift of the day is up.
+    let screen = t.wait_for("Logged Back Squat a 105x3 · next: Bench Press");
+    assert!(screen.contains("Program: Bench Press [T2]"), "{screen}");
+    assert!(
+        collapsed(&screen)
+            .iter()
+            .any(|l| l.contains("1 Back Squat 5/5")),
+        "{screen}"
+    );
     t.send(&["C-f"]);
     t.wait_for("Finish the session");
     t.send(&["Enter", "Enter"]);

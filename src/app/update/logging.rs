@@ -152,7 +152,37 @@ fn logged(state: &mut State, slot_id: SlotId, sets: Vec<LoggedSet>) {
     // the round); warm-ups stay on the lift they were planned for.
     let next = session.superset_next(index).filter(|_| working);
     let round_done = next.is_none_or(|n| n <= index);
+    // A program lift whose target sets are all done hands over to the next lift with targets
+    // left, so the gym floor needs no key between lifts.
+    let next = next.or_else(|| {
+        let program = state.program_session.as_ref()?;
+        let left = |i: usize| {
+            let slot = session.slots.get(i)?;
+            let line = program.line(slot.id)?;
+            let targets = line.sets.iter().filter(|t| !t.warmup).count();
+            let done = slot
+                .sets
+                .iter()
+                .filter(|s| s.spec.kind.is_working())
+                .count();
+            Some(done < targets)
+        };
+        if !working || left(index) != Some(false) {
+            return None;
+        }
+        (index + 1..session.slots.len()).find(|&i| left(i) == Some(true))
+    });
     // The status line names the lift, so a record is credited to it even after the superset moved on.
+    let handed = next
+        .filter(|n| {
+            *n > index
+                && session.slots[*n]
+                    .superset
+                    .is_none_or(|g| Some(g) != session.slots[index].superset)
+        })
+        .map(|n| format!(" · next: {}", session.slots[n].name))
+        .unwrap_or_default();
+    let summary = format!("{summary}{handed}");
     let message = match records.as_slice() {
         [] => format!("Logged {name} {summary}"),
         [one] => format!("Logged {name} {summary} — ★ {one}"),
