@@ -55,4 +55,6 @@ pub enum ConfirmAction {
     },
     /// End the running deload early.
     EndDeload(DeloadId),
+    /// Start the running program's next day early (today's is done, or today is a rest day).
+    StartProgramEarly,
 }

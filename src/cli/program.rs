@@ -388,6 +388,18 @@ impl Lifting {
             .store
             .exercises()
             .map_err(|e| Failure::from_store(e, "read your exercises"))?;
+        let mut seen: Vec<String> = Vec::new();
+        for (lift, _) in &given {
+            if let Some(e) = ironpulse::read::program_lifter::find(&exercises, lift) {
+                if seen.contains(&e.name) {
+                    return Err(Failure::Usage(format!(
+                        "--max {lift}: {} is given twice; give each lift's max once",
+                        e.name
+                    )));
+                }
+                seen.push(e.name.clone());
+            }
+        }
         for (lift, _) in &given {
             let named = ironpulse::read::program_lifter::find(&exercises, lift);
             if !named.is_some_and(|e| lifter.maxes.iter().any(|m| m.exercise == e.name)) {

@@ -216,10 +216,23 @@ impl ProgramRun {
             total: total_days,
             pauses: assignment.pauses.clone(),
         };
-        let until = today
-            .checked_add_days(Days::new(AHEAD_DAYS))
-            .unwrap_or(today);
-        let calendar = lay_out(&spec, &assignment.marks, today, until);
+        // A program starting ahead is laid out to four weeks past its start.
+        let from = today.max(assignment.start);
+        let until = from.checked_add_days(Days::new(AHEAD_DAYS)).unwrap_or(from);
+        // A day whose session is open with no set logged yet is not done: it is still the day
+        // to train (starting it marks it, so the mark waits for the first set to count).
+        let mut marks = assignment.marks.clone();
+        if let Some(last) = assignment.trained.last()
+            && store
+                .session(last.session)?
+                .is_some_and(|s| s.ended_at.is_none() && s.set_count() == 0)
+            && let Some(i) = marks.iter().rposition(|(seq, m)| {
+                *seq == last.seq && matches!(m, crate::core::program::schedule::Mark::Done(_))
+            })
+        {
+            marks.remove(i);
+        }
+        let calendar = lay_out(&spec, &marks, today, until);
         let mut ahead = slots.clone();
         let today_day = due(&calendar, today).map(|c| {
             let plan = prescribe(
@@ -352,7 +365,6 @@ impl ProgramRun {
 
     /// The day at `c` as a session trains it.
     pub fn session_day(&self, c: &CalDay, plan: &DayPlan) -> SessionDay {
-        let targets = targets_of(plan);
         SessionDay {
             assignment: self.assignment.id,
             seq: c.seq,
@@ -371,11 +383,8 @@ impl ProgramRun {
                     superset: l.superset.clone(),
                     note: l.note.clone(),
                     stage: l.stage.as_ref().map(|(_, s)| s.clone()),
-                    sets: targets
-                        .iter()
-                        .filter(|t| t.slot == l.key)
-                        .cloned()
-                        .collect(),
+                    // Each line its own targets: one lift twice in a day is two lines.
+                    sets: line_targets(l),
                 })
                 .collect(),
         }

@@ -139,6 +139,7 @@ fn confirmed(state: &mut State, action: ConfirmAction) -> Vec<Effect> {
         ConfirmAction::StartDeload { start, end } => {
             vec![Effect::Store(DeloadRequest::Start { start, end }.into())]
         }
+        ConfirmAction::StartProgramEarly => super::program::start_anyway(state),
         ConfirmAction::EndDeload(id) => vec![Effect::Store(
             DeloadRequest::End {
                 id,

@@ -15,6 +15,37 @@ pub fn start_today(state: &mut State) -> Vec<Effect> {
     if state.session.is_some() || state.read_only.is_some() {
         return session::open_or_start(state);
     }
+    // No day due today (trained already, or a rest day): starting the next one early is asked.
+    if let Some(program) = &state.program
+        && program.today.is_none()
+        && let Some(next) = &program.next
+    {
+        let why = if program.done_today {
+            "Today's day is done."
+        } else {
+            "Today is a rest day."
+        };
+        let message = format!(
+            "{why} Start the next, day {} of {} (planned {}), now?",
+            next.name,
+            program.name,
+            next.date.format("%a %-d %b")
+        );
+        state.modal = Some(crate::app::state::Modal::Confirm(
+            crate::app::confirm::Confirm::ask(
+                message,
+                "start it now",
+                "not now",
+                crate::app::confirm::ConfirmAction::StartProgramEarly,
+            ),
+        ));
+        return Vec::new();
+    }
+    start_anyway(state)
+}
+
+/// Starts the day due, or the next one, as a session.
+pub fn start_anyway(state: &mut State) -> Vec<Effect> {
     let today = state.local(state.now).date_naive();
     vec![Effect::Store(
         ProgramRequest::StartToday {
@@ -108,7 +139,10 @@ fn started(
     });
     say(
         state,
-        format!("{title}: {lifts} lifts with their targets{early}."),
+        format!(
+            "{title}: {} with their targets{early}.",
+            crate::core::words::count(lifts, "lift", "lifts")
+        ),
         false,
     );
 }

@@ -251,6 +251,21 @@ pub fn history(ctx: &Context, name: &str) -> Result<(), Failure> {
 /// `program save-session NAME [--session ID]`: a finished session kept as a one-day program.
 pub fn save_session(ctx: &Context, name: &str, session: Option<i64>) -> Result<(), Failure> {
     let store = Store::open(&ctx.db_path()?).map_err(store_error("open the database"))?;
+    let name = name.trim();
+    if name.is_empty() || name.contains(['\n', '\r']) {
+        return Err(Failure::Usage(
+            "name the program, e.g. `ironpulse program save-session \"Monday legs\"`".into(),
+        ));
+    }
+    if let Ok(found) = find::find(Some(&store), name)
+        && ironpulse::core::workout::catalogue::match_key(&found.program.meta.name)
+            == ironpulse::core::workout::catalogue::match_key(name)
+    {
+        return Err(Failure::Usage(format!(
+            "a program is already called {:?}: choose another name",
+            found.program.meta.name
+        )));
+    }
     let id = match session {
         Some(id) => ironpulse::core::workout::session::SessionId(id),
         None => store

@@ -54,9 +54,15 @@ pub fn find(store: Option<&Store>, name: &str) -> Result<Found, Failure> {
     }
     let mut candidates: Vec<(String, Vec<String>, Origin, String)> = Vec::new();
     if let Some(store) = store {
-        let own = store
+        let mut own = store
             .programs()
             .map_err(|e| Failure::from_store(e, "read your programs"))?;
+        // Two of yours with one name: the one running comes first, then the newest.
+        let running = store
+            .running_program()
+            .map_err(|e| Failure::from_store(e, "read the running program"))?
+            .map(|a| a.program.id);
+        own.sort_by_key(|p| (Some(p.id) != running, std::cmp::Reverse(p.id)));
         for p in own.into_iter().filter(|p| !p.archived) {
             candidates.push((
                 p.name.clone(),
@@ -94,9 +100,11 @@ pub fn find(store: Option<&Store>, name: &str) -> Result<Found, Failure> {
             .map(|(n, a, _, _)| (n.as_str(), a.as_slice()))
             .collect();
         let found = fuzzy::matches(name, &items, &[]);
+        let exact: Vec<_> = found.iter().filter(|m| m.typos == 0).collect();
         match found.as_slice() {
             [only] => only.index,
-            [best, ..] if best.typos == 0 => best.index,
+            // A few letters name a program when only one program has them.
+            _ if exact.len() == 1 => exact[0].index,
             [] => {
                 return Err(Failure::Usage(format!(
                     "no program matches {name:?}, even allowing for a typo; \
@@ -110,7 +118,7 @@ pub fn find(store: Option<&Store>, name: &str) -> Result<Found, Failure> {
                     .map(|m| candidates[m.index].0.as_str())
                     .collect();
                 return Err(Failure::Usage(format!(
-                    "no program matches {name:?} exactly; did you mean {}?",
+                    "{name:?} could be more than one program: {}? Give more of the name",
                     names.join(" or ")
                 )));
             }

@@ -113,7 +113,9 @@ pub fn list(ctx: &Context, args: &ListArgs) -> Result<(), Failure> {
                 && args.level.is_none_or(|l| m.level.contains(&l.into()))
                 && args.goal.is_none_or(|g| {
                     let g: Goal = g.into();
-                    m.goal == Some(g) || m.goal == Some(Goal::Both) || g == Goal::Both
+                    // A program for both also shows for strength or hypertrophy; "both" asks
+                    // for the programs that train both.
+                    m.goal == Some(g) || (m.goal == Some(Goal::Both) && g != Goal::Both)
                 })
                 && args.minutes.is_none_or(|n| e.minutes <= n)
         })

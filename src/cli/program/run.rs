@@ -310,8 +310,8 @@ pub fn set_status(ctx: &Context, to: RunStatus) -> Result<(), Failure> {
 fn summary(run: &ProgramRun) -> String {
     let o = run.adherence.overall;
     let mut out = format!(
-        "  {} sessions of {} planned ({}), {} of {} sets ({}), loads within ±2.5 %: {}\n",
-        o.sessions_done,
+        "  {} of {} planned ({}), {} of {} sets ({}), loads within ±2.5 %: {}\n",
+        ironpulse::core::words::count(o.sessions_done as usize, "session", "sessions"),
         o.sessions_planned,
         pct(o.sessions_pct()),
         o.sets_done,

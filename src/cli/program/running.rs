@@ -186,6 +186,13 @@ pub(crate) fn today_text(run: &ProgramRun, unit: Unit, today: NaiveDate) -> Stri
                 c.date.format("%a"),
                 c.date
             );
+            day_text(&mut out, plan, unit);
+        }
+        (None, None) if run.assignment.status == ironpulse::store::RunStatus::Paused => {
+            let _ = writeln!(
+                out,
+                "{name} is paused: `ironpulse program resume` plans its days again."
+            );
         }
         (None, None) => {
             let _ = writeln!(

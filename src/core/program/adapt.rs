@@ -156,10 +156,19 @@ pub fn proposals(s: &Situation<'_>) -> Vec<Proposed> {
         let Some(from) = lift.tm.filter(|_| lift.short_in_cycle) else {
             continue;
         };
-        let cuts_itself = s.slots.rules().any(|(key, rule)| {
-            s.slots.exercise(key) == Some(exercise.as_str())
-                && matches!(rule, super::Rule::Tm { fail: Some(_), .. })
+        // Only a lift its program loads from a training max, under a rule with no cut of its
+        // own (a stage ladder or `tm … fail` handles its misses itself).
+        let of_lift = |key: &String| s.slots.exercise(key) == Some(exercise.as_str());
+        let uncut = s.slots.rules().any(|(key, rule)| {
+            of_lift(key)
+                && matches!(
+                    rule,
+                    super::Rule::TmTable { .. }
+                        | super::Rule::TmReps { .. }
+                        | super::Rule::Tm { fail: None, .. }
+                )
         });
+        let cuts_itself = !uncut;
         let Ok(to) = Weight::from_kg(from.kg() * (1.0 - CUT)) else {
             continue;
         };
@@ -171,8 +180,8 @@ pub fn proposals(s: &Situation<'_>) -> Vec<Proposed> {
                     to,
                 },
                 reason: format!(
-                    "{exercise}: an AMRAP fell short of its minimum this cycle; a training max \
-                     of {} is more than you have today — cut it 10 % to {}",
+                    "an AMRAP fell short of its minimum this cycle; a training max of {} is more \
+                     than you have today — cut it 10 % to {}",
                     show(from),
                     show(to)
                 ),

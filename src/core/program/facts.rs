@@ -494,3 +494,38 @@ fn fact_37_session_time_3x5_with_3_minutes_rest_liftosaur() {
     let d = day(&one_line("Squat: 3x5; rest 3m"), &reference(), 0);
     assert_eq!(line_seconds(&d.lines[0]), 705);
 }
+
+/// ironpulse's own rule (not programs.md's): every rep done at a lighter load than prescribed
+/// builds on the load lifted, not the one prescribed.
+#[test]
+fn every_rep_at_a_lighter_load_builds_on_what_was_lifted() {
+    let p = parse(&one_line(
+        "Bench Press: 5x5; start 100kg; progress linear +2.5kg",
+    ))
+    .unwrap();
+    let l = reference();
+    let mut slots = Slots::of(&p);
+    let plan = prescribe(&p, day_at(&p, 0), &l, &mut slots);
+    let done: Vec<DoneSet> = (0..5)
+        .map(|_| DoneSet {
+            reps: 5,
+            weight: Some(kg(95.0)),
+        })
+        .collect();
+    let c = slots
+        .advance(
+            &plan.lines[0],
+            &done,
+            false,
+            l.loader("Bench Press"),
+            Unit::Kg,
+        )
+        .unwrap();
+    assert_eq!(c.load.map(|(a, b)| (a.kg(), b.kg())), Some((95.0, 97.5)));
+    assert!(
+        c.reason
+            .ends_with("(built on the 95 kg lifted, lighter than the 100 kg prescribed)"),
+        "{}",
+        c.reason
+    );
+}

@@ -37,6 +37,8 @@ const MAX_REPS: u16 = crate::core::units::Reps::MAX;
 
 /// Reads a whole program.
 pub fn parse(text: &str) -> Result<Program, ProgramError> {
+    // A byte-order mark some editors write is not part of the first line.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut p = Parser::default();
     for (i, raw) in text.lines().enumerate() {
         p.line(i + 1, raw)?;
@@ -395,6 +397,27 @@ impl Parser {
             .ok_or_else(|| err(1, 1, "expected `program: NAME` in the header"))?;
         if self.weeks.is_empty() {
             return Err(err(1, 1, "expected at least one `day NAME` with exercises"));
+        }
+        // A rule that reads an AMRAP needs its slot to have one somewhere.
+        for (key, (at, rule)) in &self.rules {
+            let reads_amrap = matches!(
+                rule,
+                Rule::Amrap { .. } | Rule::TmTable { .. } | Rule::TmReps { .. } | Rule::Max { .. }
+            );
+            let has_amrap = self
+                .weeks
+                .iter()
+                .flat_map(|w| &w.days)
+                .flat_map(|d| &d.lines)
+                .filter(|l| &l.key() == key)
+                .any(|l| l.groups.iter().any(|g| g.amrap));
+            if reads_amrap && !has_amrap {
+                return Err(err(
+                    *at,
+                    1,
+                    format!("expected an AMRAP set (like 1x5+) for `{key}`: its rule reads one"),
+                ));
+            }
         }
         for (i, week) in self.weeks.iter().enumerate() {
             if week.days.is_empty() {

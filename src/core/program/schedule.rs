@@ -91,8 +91,14 @@ pub fn lay_out(
     let mut cursor = next_training_day(spec, spec.start);
     let mut seq = 0;
     while spec.total.is_none_or(|t| seq < t) {
-        let Some(c) = cursor else { break };
         let mark = marks.iter().rev().find(|(s, _)| *s == seq).map(|(_, m)| *m);
+        // A paused plan places nothing new, but a day trained before the pause stays done.
+        let Some(c) = cursor.or(match mark {
+            Some(Mark::Done(d)) => Some(d),
+            _ => None,
+        }) else {
+            break;
+        };
         let done_or_moved_date = match mark {
             Some(Mark::Done(d) | Mark::Moved(d)) => Some(d),
             _ => None,

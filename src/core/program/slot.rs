@@ -4,6 +4,7 @@
 //! them, and says what changed and why.
 
 use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
 
 mod rules;
 
@@ -190,6 +191,15 @@ impl Slots {
             max: None,
             reason: String::new(),
         };
+        let prescribed = state.working;
+        let loads = matches!(
+            rule,
+            Rule::Linear { .. }
+                | Rule::Double { .. }
+                | Rule::Sum { .. }
+                | Rule::Amrap { .. }
+                | Rule::Stages { .. }
+        );
         match rule {
             Rule::Linear {
                 step,
@@ -209,6 +219,17 @@ impl Slots {
             Rule::TmTable { rows } => rules::tm_table(&o, lift, &mut c, &rows)?,
             Rule::TmReps { step, cap } => rules::tm_reps(&o, lift, &mut c, step, cap)?,
             Rule::Max { rows } => rules::max(&o, lift, &mut c, &rows)?,
+        }
+        if loads
+            && let Some(prescribed) = prescribed
+            && o.base(prescribed) != prescribed
+        {
+            let _ = write!(
+                c.reason,
+                " (built on the {} lifted, lighter than the {} prescribed)",
+                o.show(o.base(prescribed)),
+                o.show(prescribed)
+            );
         }
         Some(c)
     }
@@ -240,7 +261,7 @@ impl Slots {
                 ),
                 _ => (
                     kg(from.kg() + step_kg(*step)),
-                    format!("cycle done: training max + {}", said(*step)),
+                    format!("cycle done: training max + {}", said(*step, unit)),
                 ),
             };
             let Some(to) = to else { continue };
@@ -266,7 +287,8 @@ pub(super) fn step_kg(step: Step) -> f64 {
     step.amount.value() * step.unit.kg_factor()
 }
 
-/// "2.5 kg".
-pub(super) fn said(step: Step) -> String {
-    format!("{} {}", step.amount, step.unit)
+/// "2.5 kg", "5.51 lb": a step in the lifter's unit.
+pub(super) fn said(step: Step, unit: Unit) -> String {
+    let amount = step_kg(step) / unit.kg_factor();
+    format!("{} {unit}", crate::core::units::format_number(amount))
 }

@@ -93,7 +93,7 @@ day 1
   Deadlift: 1x5 140kg, 1x3 315lb, 1x1 +2.5%; warmup 1x5 40%, 1x3 60%
   Press: 3x8-12; progress double +1.25kg; superset A
   Chin-up: 3x5-10; progress sum 30 +2.5kg; superset A; warmup auto
-  Front Squat: 9x3 70%TM; progress tm-table 2:+2.5kg 4:+5kg 6:+7.5kg
+  Front Squat: 8x3 70%TM, 1x3+ 65%TM; progress tm-table 2:+2.5kg 4:+5kg 6:+7.5kg
   Row: 1x10+ 75%TM; progress tm-reps +1.25kg cap 10
 
 week 2 deload
@@ -570,26 +570,37 @@ fn program() -> impl Strategy<Value = Program> {
                     },
                     weeks,
                 };
-                // Rules go to distinct slots, so no slot is given two.
-                for (slot, rule) in rules.into_iter().enumerate() {
-                    if let Some(line) = p
-                        .weeks
-                        .iter_mut()
-                        .flat_map(|w| w.days.iter_mut())
-                        .flat_map(|d| d.lines.iter_mut())
-                        .nth(slot)
-                    {
-                        line.label = Some(format!("slot{slot}"));
-                        // A stage ladder replaces the line's one set group.
-                        if matches!(rule, Rule::Stages { .. }) {
-                            line.groups.truncate(1);
-                        }
-                        line.rule = Some(rule);
-                    }
-                }
+                give_rules(&mut p, rules);
                 p
             },
         )
+}
+
+/// Rules go to distinct slots, so no slot is given two; a stage ladder gets a line of one group
+/// and a rule that reads an AMRAP a line with one.
+fn give_rules(p: &mut Program, rules: Vec<Rule>) {
+    for (slot, rule) in rules.into_iter().enumerate() {
+        let Some(line) = p
+            .weeks
+            .iter_mut()
+            .flat_map(|w| w.days.iter_mut())
+            .flat_map(|d| d.lines.iter_mut())
+            .nth(slot)
+        else {
+            continue;
+        };
+        line.label = Some(format!("slot{slot}"));
+        if matches!(rule, Rule::Stages { .. }) {
+            line.groups.truncate(1);
+        }
+        if matches!(
+            rule,
+            Rule::Amrap { .. } | Rule::TmTable { .. } | Rule::TmReps { .. } | Rule::Max { .. }
+        ) {
+            line.groups[0].amrap = true;
+        }
+        line.rule = Some(rule);
+    }
 }
 
 proptest! {

@@ -260,7 +260,8 @@ fn program_lines(line: &DayLine, slot: &Slot, unit: Unit, theme: Theme) -> Vec<L
     parts.push(runs_text(line.sets.iter().filter(|t| !t.warmup), unit));
     if let Some(rest) = line.rest {
         let rest = chrono::Duration::seconds(i64::from(rest));
-        parts.push(format!("rest {}", crate::core::words::duration(rest)));
+        let secs = rest.num_seconds();
+        parts.push(format!("rest {}:{:02}", secs / 60, secs % 60));
     }
     let head = parts.join(" · ");
     let mut lines = vec![

@@ -184,3 +184,13 @@ fn weekdays_read_and_refuse() {
     );
     assert_eq!(weekdays_text(&default_weekdays(3)), "mon,wed,fri");
 }
+
+#[test]
+fn a_day_trained_before_the_pause_stays_done() {
+    // Paused from the day trained: the day is kept, nothing new is planned.
+    let mut s = spec("2026-12-07", "mon,wed,fri", MissedPolicy::Shift);
+    s.pauses = vec![(d("2026-12-07"), None)];
+    let marks = [(0, Mark::Done(d("2026-12-07")))];
+    let days = lay_out(&s, &marks, d("2026-12-08"), d("2026-12-31"));
+    assert_eq!(show(&days), ["2026-12-07 0 done"]);
+}

@@ -45,6 +45,26 @@ impl Outcome<'_> {
             .join(", ")
     }
 
+    /// The load a rule builds on: the working load, or the heaviest working set logged when that
+    /// was lighter (done at 155 lb when 165 lb was prescribed: next time builds on 155).
+    pub fn base(&self, working: Weight) -> Weight {
+        match self.lifted() {
+            Some(lifted) if self.loader.heavier(working, lifted) => self
+                .loader
+                .round(lifted, crate::core::workout::plates::Rounding::Nearest)
+                .unwrap_or(lifted),
+            _ => working,
+        }
+    }
+
+    /// The heaviest working set logged, if any had a load.
+    pub fn lifted(&self) -> Option<Weight> {
+        self.done
+            .iter()
+            .filter_map(|d| d.weight)
+            .max_by(|a, b| a.kg().total_cmp(&b.kg()))
+    }
+
     /// "102.5 kg".
     pub fn show(&self, w: Weight) -> String {
         format!("{} {}", w.display(self.unit), self.unit)
@@ -65,7 +85,7 @@ pub(super) fn linear(
     let all_min = o.all_min();
     let amrap = o.amrap();
     let show = |w: Weight| o.show(w);
-    let from = state.working?;
+    let from = o.base(state.working?);
     if all_min {
         let twice = double_at.zip(amrap).is_some_and(|(d, (r, _, _))| r >= d);
         let to = step_up(loader, from, step_kg(step) * if twice { 2.0 } else { 1.0 });
@@ -79,7 +99,11 @@ pub(super) fn linear(
                 show(to)
             )
         } else {
-            format!("every set done ({got}): add {} → {}", said(step), show(to))
+            format!(
+                "every set done ({got}): add {} → {}",
+                said(step, o.unit),
+                show(to)
+            )
         };
     } else {
         state.fails += 1;
@@ -117,7 +141,7 @@ pub(super) fn double(
     let planned = &o.planned;
     let reps = |i: usize| o.reps(i);
     let show = |w: Weight| o.show(w);
-    let from = state.working?;
+    let from = o.base(state.working?);
     let top = planned
         .iter()
         .enumerate()
@@ -129,7 +153,7 @@ pub(super) fn double(
         c.reason = format!(
             "every set at the top of its range ({got}): add {} → {} and start \
                  at the bottom",
-            said(step),
+            said(step, o.unit),
             show(to)
         );
     } else {
@@ -153,7 +177,7 @@ pub(super) fn sum(
     let planned = &o.planned;
     let reps = |i: usize| o.reps(i);
     let show = |w: Weight| o.show(w);
-    let from = state.working?;
+    let from = o.base(state.working?);
     let total: u32 = (0..planned.len()).map(|i| u32::from(reps(i))).sum();
     if total >= u32::from(target) {
         let to = step_up(loader, from, step_kg(step));
@@ -161,7 +185,7 @@ pub(super) fn sum(
         c.load = Some((from, to));
         c.reason = format!(
             "{total} reps in all (target {target}): add {} → {}",
-            said(step),
+            said(step, o.unit),
             show(to)
         );
     } else {
@@ -185,7 +209,7 @@ pub(super) fn amrap(
     let planned = &o.planned;
     let reps = |i: usize| o.reps(i);
     let show = |w: Weight| o.show(w);
-    let from = state.working?;
+    let from = o.base(state.working?);
     let last = reps(planned.len().saturating_sub(1));
     if last >= target {
         let to = step_up(loader, from, step_kg(step));
@@ -193,7 +217,7 @@ pub(super) fn amrap(
         c.load = Some((from, to));
         c.reason = format!(
             "last set {last} reps (target {target}): add {} → {}",
-            said(step),
+            said(step, o.unit),
             show(to)
         );
     } else {
@@ -218,7 +242,7 @@ pub(super) fn stages(
     let got = o.got();
     let all_min = o.all_min();
     let show = |w: Weight| o.show(w);
-    let from = state.working?;
+    let from = o.base(state.working?);
     let name = |i: usize| {
         let (sets, reps, amrap) = stages[i];
         crate::core::program::format::scheme(sets, reps, amrap)
@@ -234,7 +258,7 @@ pub(super) fn stages(
         c.reason = format!(
             "{} done ({got}): add {} → {}",
             name(now),
-            said(step),
+            said(step, o.unit),
             show(to)
         );
     } else if now + 1 < stages.len() {
@@ -269,7 +293,7 @@ pub(super) fn stages(
                 name(now),
                 name(0),
                 name(0),
-                said(s),
+                said(s, o.unit),
                 show(to)
             ),
         };
@@ -296,7 +320,7 @@ pub(super) fn tm_table(
             c.tm = Some((from, to));
             c.reason = format!(
                 "{r} reps on the AMRAP: training max + {} → {}",
-                said(s),
+                said(s, o.unit),
                 show(to)
             );
         }
@@ -332,7 +356,7 @@ pub(super) fn tm_reps(
             } else {
                 String::new()
             },
-            said(step),
+            said(step, o.unit),
             show(to)
         );
     } else {
