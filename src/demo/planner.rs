@@ -1,20 +1,32 @@
-//! The pure planner: options, the exercise list and the profile in; years of sessions out.
-//! No clock, no database: the same inputs always give the same plans.
+//! The pure planner: options, the exercise list and the profile in; years of sessions, and the
+//! programs behind them, out. No clock, no database: the same inputs always give the same plan.
+//!
+//! The lifter runs one built-in program after another (`career`) on three or four of their five
+//! training days, through the same engine the app uses (`run`), and trains their own days and
+//! assistance around it (`routine`). Their body decides what each set comes to (`strength`).
 
-use chrono::{DateTime, Datelike as _, Days, TimeDelta, Utc};
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike as _, Days, NaiveDate, NaiveTime, TimeDelta, Utc};
 
 use super::calendar::{Calendar, Habits, WeekKind, first_monday};
-use super::lift::{Day, Lift};
+use super::career;
+use super::lift::{Lift, Outcome, perform_line};
 use super::loading::Loading;
-use super::plan::{SessionPlan, WorkBout};
-use super::program::{DayPlan, Role, WEEK};
+use super::plan::{Plan, ProgramDay, SessionPlan, Step, WorkBout};
+use super::routine::{LIFTS, OwnDay, Role, TRAINING_DAYS, assistance, own_day, spec};
+use super::run::Run;
+use super::strength::{Day, Strength};
 use super::{DemoError, DemoOptions};
 use crate::core::profile::Profile;
+use crate::core::program::day::LoggedLift;
+use crate::core::program::plan::DayPlan;
 use crate::core::rng::Rng;
 use crate::core::units::Weight;
-use crate::core::workout::exercise::Exercise;
+use crate::core::workout::exercise::{Exercise, ExerciseId};
 use crate::core::workout::set::SetKind;
-use crate::store::{HistorySession, HistorySet, HistorySlot};
+use crate::read::program_run::{day_title, logged_lift, targets_of};
+use crate::store::{HistorySession, HistorySet, HistorySlot, RunStatus};
 
 /// Notes a lifter leaves on a main lift now and then.
 const SLOT_NOTES: &[&str] = &[
@@ -34,13 +46,19 @@ const SESSION_NOTES: &[&str] = &[
     "Trained with Sam",
 ];
 
+/// Chance that a program day is skipped on purpose (and marked so), or just missed.
+const SKIP: f64 = 0.015;
+const MISS: f64 = 0.015;
+/// Chance that one of the lifter's own days does not happen.
+const OWN_MISSED: f64 = 0.015;
+
 /// Plans the whole history: five sessions a week for `options.years` years, the last one ending
-/// no later than `options.today`, oldest first.
+/// no later than `options.today`, oldest first, with the program runs behind them.
 pub fn plan(
     options: &DemoOptions,
     exercises: &[Exercise],
     profile: &Profile,
-) -> Result<Vec<SessionPlan>, DemoError> {
+) -> Result<Plan, DemoError> {
     options.check()?;
     let mut rng = Rng::new(options.seed);
     let weeks = (f64::from(options.years) * 365.25 / 7.0).round() as u32;
@@ -49,93 +67,220 @@ pub fn plan(
         _ => 80.0,
     };
     let start_weight = body_weight(home_weight, weeks, 1, 0.0);
-    let mut days = WEEK
-        .iter()
-        .map(|day| {
-            let lifts = day
-                .lifts
-                .iter()
-                .map(|spec| {
-                    let exercise = exercises
-                        .iter()
-                        .find(|e| e.name.eq_ignore_ascii_case(spec.name))
-                        .ok_or(DemoError::MissingExercise(spec.name))?;
-                    let loading = Loading::for_equipment(exercise.equipment, profile);
-                    Ok(Lift::new(
-                        *spec,
-                        exercise.id,
-                        exercise.equipment,
-                        loading,
-                        start_weight,
-                        &mut rng,
-                    ))
-                })
-                .collect::<Result<Vec<_>, DemoError>>()?;
-            Ok((day, lifts))
-        })
-        .collect::<Result<Vec<_>, DemoError>>()?;
+    let mut body = Body {
+        strengths: BTreeMap::new(),
+        own: BTreeMap::new(),
+    };
+    for lift in LIFTS {
+        let exercise = exercises
+            .iter()
+            .find(|e| e.name.eq_ignore_ascii_case(lift.name))
+            .ok_or(DemoError::MissingExercise(lift.name))?;
+        let loading = Loading::for_equipment(exercise.equipment, profile);
+        body.strengths.insert(
+            lift.name,
+            Strength::new(
+                *lift,
+                exercise.id,
+                exercise.equipment,
+                loading,
+                start_weight,
+                &mut rng,
+            ),
+        );
+    }
 
     let habits = Habits::new(&mut rng);
-    let mut calendar = Calendar::new(&mut rng);
+    let mut calendar = Calendar::new();
     let first = first_monday(options.today, weeks);
-    let mut plans = Vec::with_capacity(weeks as usize * WEEK.len() + WEEK.len());
+    let today = options.today;
+    let mut out = Plan::default();
+    let mut run: Option<Run> = None;
+    let mut last_slug: Option<&'static str> = None;
+    let mut paused = false;
     let mut after_break = false;
     'weeks: for week_no in 0..=weeks {
         let monday = first + Days::new(7 * u64::from(week_no));
-        let week = calendar.week(monday, &mut rng);
+        let eve = at(monday - Days::new(1), 20, 0);
+        if eve > today {
+            break;
+        }
+        let r = match run.as_mut() {
+            Some(r) => r,
+            None => {
+                let stint = career::next(out.runs.len(), weeks - week_no, last_slug, &mut rng);
+                let (r, started) = Run::start(
+                    out.runs.len(),
+                    stint,
+                    monday,
+                    exercises,
+                    profile,
+                    &body.strengths,
+                )?;
+                out.steps.push(Step::Start {
+                    run: r.index,
+                    at: eve,
+                });
+                out.runs.push(started);
+                run.insert(r)
+            }
+        };
+        let week = calendar.week(monday, !r.done() && r.deload_at(r.seq), &mut rng);
         if week.kind == WeekKind::Skipped {
-            days.iter_mut()
-                .flat_map(|(_, lifts)| lifts.iter_mut())
-                .for_each(Lift::detrain);
+            if !paused {
+                out.steps.push(Step::Status {
+                    run: r.index,
+                    to: RunStatus::Paused,
+                    day: monday,
+                    at: eve,
+                });
+                paused = true;
+            }
+            body.strengths.values_mut().for_each(Strength::detrain);
             after_break = true;
             continue;
         }
+        if paused {
+            out.steps.push(Step::Status {
+                run: r.index,
+                to: RunStatus::Active,
+                day: monday,
+                at: eve,
+            });
+            paused = false;
+        }
         let deload = week.kind == WeekKind::Deload;
-        let mut trained = [false; WEEK.len()];
-        for (i, (day, lifts)) in days.iter_mut().enumerate() {
-            if rng.chance(0.015) {
-                continue; // the odd missed session
+        for weekday in TRAINING_DAYS {
+            let date = monday + Days::new(u64::from(weekday.num_days_from_monday()));
+            if date > today.date_naive() {
+                break 'weeks;
             }
-            let date = monday + Days::new(u64::from(day.weekday.num_days_from_monday()));
+            let program_day = r.stint.weekdays.contains(&weekday) && !r.done();
+            let own = own_day(weekday, r.stint.weekdays);
+            let before_today = date < today.date_naive();
+            if program_day && before_today && rng.chance(SKIP) {
+                out.steps.push(Step::Skip {
+                    run: r.index,
+                    seq: r.seq,
+                    reason: format!("skipped {} ({date})", r.day_words(r.seq)),
+                    at: at(date, 7, 30),
+                });
+                r.passed();
+                finish_if_done(r, date, at(date, 7, 31), &mut out);
+                continue;
+            }
+            if program_day && before_today && rng.chance(MISS) {
+                r.passed(); // not trained, not marked: the calendar shows it missed
+                finish_if_done(r, date, at(date, 23, 0), &mut out);
+                continue;
+            }
+            if !program_day && (own.is_none() || rng.chance(OWN_MISSED)) {
+                continue;
+            }
             let start = habits.start(date, &mut rng);
-            let body = body_weight(
+            let weight = body_weight(
                 home_weight,
                 weeks - week_no,
                 date.ordinal(),
                 rng.normal(0.0, 0.3),
             );
             let readiness = rng.normal(0.0, 0.015)
-                - 0.004 * f64::from(week.since_deload)
+                - 0.004 * f64::from(week.since_deload.min(8))
                 - if week.stressed { 0.03 } else { 0.0 }
                 - if after_break { 0.02 } else { 0.0 };
-            let today = Day {
-                body,
+            let mut day = Day {
+                body: weight,
                 readiness,
                 deload,
             };
-            let planned = session(day, lifts, start, &today, after_break, &mut rng)?;
-            if planned.session.ended_at > options.today {
+            let (title, done, program) = if program_day {
+                let plan = r.prescribe();
+                day.deload = plan.deload;
+                let done = body.program_day(r, &plan, &day, date, &mut rng)?;
+                let program = ProgramDay {
+                    run: r.index,
+                    seq: r.seq,
+                    targets: serde_json::to_string(&targets_of(&plan))
+                        .unwrap_or_else(|_| "[]".into()),
+                };
+                (day_title(&r.program, &plan), done, Some(program))
+            } else if let Some(own) = own {
+                let done = body.own_day(own, &r.exercises, &day, date, &mut rng)?;
+                (own.title.to_string(), done, None)
+            } else {
+                continue;
+            };
+            let logged: Vec<LoggedLift> = done
+                .iter()
+                .map(|d| logged_lift(d.name, d.outcome.sets.iter().map(|s| &s.spec)))
+                .collect();
+            let planned = session(title, done, start, &day, after_break, &mut rng)?;
+            if planned.session.ended_at > today {
                 break 'weeks;
             }
-            plans.push(SessionPlan {
+            let ended = planned.session.ended_at;
+            out.steps.push(Step::Session(out.sessions.len()));
+            out.sessions.push(SessionPlan {
                 week: week_no,
+                program,
                 ..planned
             });
             after_break = false;
-            trained[i] = true;
+            if program_day {
+                let changes = r.trained(&logged);
+                out.steps.push(Step::Progress {
+                    run: r.index,
+                    after: Box::new(r.slots.clone()),
+                    changes,
+                    at: ended,
+                });
+                finish_if_done(r, date, ended + TimeDelta::minutes(5), &mut out);
+            }
         }
         let stimulus = match (week.kind, week.stressed) {
             (WeekKind::Deload, _) => 0.4,
             (_, true) => 0.0,
             _ => 1.0,
         };
-        for ((_, lifts), trained) in days.iter_mut().zip(trained) {
-            for lift in lifts {
-                lift.adapt(if trained { stimulus } else { 0.0 }, &mut rng);
+        for strength in body.strengths.values_mut() {
+            let trained = strength.trained;
+            strength.adapt(if trained { stimulus } else { 0.0 }, &mut rng);
+        }
+        r.weeks += 1;
+        // The end of the week: time for another program?
+        let sunday = at(monday + Days::new(6), 12, 0);
+        if let Some(to) = r.over().filter(|_| sunday <= today) {
+            if !r.done() {
+                out.steps.push(Step::Status {
+                    run: r.index,
+                    to,
+                    day: sunday.date_naive(),
+                    at: sunday,
+                });
             }
+            last_slug = Some(r.stint.slug);
+            run = None;
         }
     }
-    Ok(plans)
+    Ok(out)
+}
+
+/// `date` at `hour:minute` UTC.
+fn at(date: NaiveDate, hour: u32, minute: u32) -> DateTime<Utc> {
+    date.and_time(NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or(NaiveTime::MIN))
+        .and_utc()
+}
+
+/// A program with a length whose last day has come and gone is finished that day.
+fn finish_if_done(r: &Run, date: NaiveDate, when: DateTime<Utc>, out: &mut Plan) {
+    if r.done() {
+        out.steps.push(Step::Status {
+            run: r.index,
+            to: RunStatus::Finished,
+            day: date,
+            at: when,
+        });
+    }
 }
 
 /// Body weight on day `ordinal` of the year, `weeks_to_go` weeks before today: a slow climb of
@@ -147,11 +292,132 @@ fn body_weight(home: f64, weeks_to_go: u32, ordinal: u32, noise: f64) -> f64 {
     ((home - 0.3 * years_to_go + season + noise) * 10.0).round() / 10.0
 }
 
-/// Does one session: every lift of the day in order, with the clock running through warm-ups,
-/// work and rests.
+/// The lifter's body (each lift's strength) and their own progression of the lifts they
+/// program themselves.
+struct Body {
+    strengths: BTreeMap<&'static str, Strength>,
+    own: BTreeMap<&'static str, Lift>,
+}
+
+/// One lift done in a session, with how long the lifter rests between its sets.
+struct Done {
+    name: &'static str,
+    exercise: ExerciseId,
+    role: Role,
+    /// Seconds between working sets, at least and at most.
+    rest: (u32, u32),
+    outcome: Outcome,
+}
+
+impl Body {
+    fn strength(&mut self, name: &str) -> Result<&mut Strength, DemoError> {
+        self.strengths
+            .get_mut(name)
+            .ok_or_else(|| DemoError::Program(format!("the demo lifter has no strength in {name}")))
+    }
+
+    /// A program's day as prescribed, then assistance of the lifter's own until the session has
+    /// four or five lifts.
+    fn program_day(
+        &mut self,
+        r: &Run,
+        plan: &DayPlan,
+        day: &Day,
+        date: NaiveDate,
+        rng: &mut Rng,
+    ) -> Result<Vec<Done>, DemoError> {
+        let mut done = Vec::new();
+        let mut sets = 0;
+        for (i, line) in plan.lines.iter().enumerate() {
+            let strength = self.strength(&line.exercise)?;
+            let main = i == 0 && strength.spec.role == Role::Main;
+            let outcome = perform_line(line, strength, day, date, main, rng)?;
+            sets += outcome.sets.len();
+            let rest = line.rest.map_or_else(
+                || rest_of(strength.spec.role),
+                |r| (r * 85 / 100, r * 110 / 100),
+            );
+            done.push(Done {
+                name: strength.spec.name,
+                exercise: strength.exercise,
+                role: strength.spec.role,
+                rest,
+                outcome,
+            });
+        }
+        let first = plan.lines.first().map_or("", |l| l.exercise.as_str());
+        for &name in assistance(first) {
+            let taken =
+                done.iter().any(|d| d.name == name) || r.exercises.iter().any(|e| e == name);
+            let room = done.len() < 4
+                || (done.len() == 4 && sets + spec(name).map_or(4, |s| usize::from(s.sets)) <= 26);
+            if taken || !room {
+                continue;
+            }
+            let d = self.own_lift(name, day, date, rng)?;
+            sets += d.outcome.sets.len();
+            done.push(d);
+        }
+        Ok(done)
+    }
+
+    /// One of the lifter's own days: its lifts, less those the program trains.
+    fn own_day(
+        &mut self,
+        own: OwnDay,
+        program: &[String],
+        day: &Day,
+        date: NaiveDate,
+        rng: &mut Rng,
+    ) -> Result<Vec<Done>, DemoError> {
+        own.lifts
+            .iter()
+            .filter(|name| !program.iter().any(|e| e == *name))
+            .map(|name| self.own_lift(name, day, date, rng))
+            .collect()
+    }
+
+    /// A lift the lifter programs themselves, taken up the first time it comes round.
+    fn own_lift(
+        &mut self,
+        name: &'static str,
+        day: &Day,
+        date: NaiveDate,
+        rng: &mut Rng,
+    ) -> Result<Done, DemoError> {
+        let strength = self
+            .strengths
+            .get_mut(name)
+            .ok_or_else(|| DemoError::Program(format!("the demo lifter has no {name}")))?;
+        let lift = self
+            .own
+            .entry(name)
+            .or_insert_with(|| Lift::new(strength.spec, strength, day.body));
+        let outcome = lift.perform(strength, day, date, rng)?;
+        Ok(Done {
+            name,
+            exercise: strength.exercise,
+            role: strength.spec.role,
+            rest: rest_of(strength.spec.role),
+            outcome,
+        })
+    }
+}
+
+/// Seconds between working sets by a lift's role.
+fn rest_of(role: Role) -> (u32, u32) {
+    match role {
+        Role::Main => (150, 210),
+        Role::Secondary => (90, 150),
+        Role::Accessory => (50, 90),
+    }
+}
+
+/// Lays a session out in time: its lifts in order, with the clock running through warm-ups,
+/// work and rests, and the notes and session RPE the lifter writes at the end.
 fn session(
-    day: &DayPlan,
-    lifts: &mut [Lift],
+    title: String,
+    done: Vec<Done>,
     start: DateTime<Utc>,
     today: &Day,
     after_break: bool,
@@ -169,18 +435,17 @@ fn session(
     if today.readiness < -0.035 && rng.chance(0.5) {
         notes.push("Slept badly, everything felt heavy".into());
     }
-    let mut slots = Vec::with_capacity(lifts.len());
+    let mut slots = Vec::with_capacity(done.len());
     let mut bouts = Vec::new();
     let (mut rpe_sum, mut rated) = (0.0, 0_u32);
-    let lift_count = lifts.len();
-    for (i, lift) in lifts.iter_mut().enumerate() {
-        let outcome = lift.perform(today, rng)?;
-        if let Some(pr) = outcome.pr.filter(|_| rng.chance(0.6)) {
+    let lift_count = done.len();
+    for (i, lift) in done.into_iter().enumerate() {
+        if let Some(pr) = lift.outcome.pr.filter(|_| rng.chance(0.6)) {
             notes.push(pr);
         }
-        let set_count = outcome.sets.len();
+        let set_count = lift.outcome.sets.len();
         let mut sets = Vec::with_capacity(set_count);
-        for (j, done) in outcome.sets.into_iter().enumerate() {
+        for (j, done) in lift.outcome.sets.into_iter().enumerate() {
             let warmup = done.spec.kind == SetKind::Warmup;
             let reps = done.spec.reps.map_or(0, |r| u32::from(r.get()));
             let work = if warmup { 15 + 3 * reps } else { 10 + 4 * reps } + rng.inclusive(0, 10);
@@ -200,18 +465,18 @@ fn session(
                 rated += 1;
             }
             let last_of_lift = j + 1 == set_count;
-            let rest = match lift.spec.role {
-                _ if last_of_lift => rng.inclusive(90, 210),
-                _ if warmup => rng.inclusive(45, 90),
-                Role::Main => rng.inclusive(150, 210),
-                Role::Secondary => rng.inclusive(90, 150),
-                Role::Accessory => rng.inclusive(50, 90),
+            let rest = if last_of_lift {
+                rng.inclusive(90, 210)
+            } else if warmup {
+                rng.inclusive(45, 90)
+            } else {
+                rng.inclusive(lift.rest.0, lift.rest.1.max(lift.rest.0))
             };
             if !(last_of_lift && i + 1 == lift_count) {
                 clock += seconds(rest);
             }
         }
-        let note = if lift.spec.role == Role::Main && rng.chance(0.03) {
+        let note = if lift.role == Role::Main && rng.chance(0.03) {
             rng.pick(SLOT_NOTES).copied()
         } else {
             None
@@ -237,7 +502,7 @@ fn session(
         session: HistorySession {
             started_at: start,
             ended_at,
-            title: day.title.into(),
+            title,
             rpe,
             notes: notes.join(". "),
             body_weight: Some(Weight::from_kg(today.body)?),
@@ -246,6 +511,7 @@ fn session(
         week: 0,
         deload: today.deload,
         bouts,
+        program: None,
     })
 }
 
@@ -304,7 +570,9 @@ mod tests {
 
     #[test]
     fn sessions_follow_each_other_and_their_bouts_match_their_sets() {
-        let plans = plan(&options(3), &exercises(), &demo_profile(today()).unwrap()).unwrap();
+        let plans = plan(&options(3), &exercises(), &demo_profile(today()).unwrap())
+            .unwrap()
+            .sessions;
         assert!(
             plans
                 .windows(2)
