@@ -376,6 +376,52 @@ mod tests {
     }
 
     #[test]
+    fn a_started_session_filled_reads_back_as_the_same_session_inserted() {
+        let inserted = store();
+        let filled = store();
+        for s in [&inserted, &filled] {
+            s.save_profile(&profile(80.0)).unwrap();
+        }
+        let (a, b) = (custom(&inserted, "Press"), custom(&inserted, "Row"));
+        assert_eq!((custom(&filled, "Press"), custom(&filled, "Row")), (a, b));
+        let planned = [history(a, b, 0, Some(82.5)), history(b, a, 2, None)];
+        let ids = inserted.insert_history(&planned).unwrap();
+        let started: Vec<SessionId> = planned
+            .iter()
+            .map(|p| filled.start_session(p.started_at, "").unwrap())
+            .collect();
+        assert_eq!(started, ids);
+        filled
+            .fill_history(started.iter().copied().zip(&planned))
+            .unwrap();
+        for id in &ids {
+            assert_eq!(filled.session(*id).unwrap(), inserted.session(*id).unwrap());
+            assert_eq!(rows(&filled, *id), rows(&inserted, *id));
+        }
+        assert_eq!(
+            filled.recent_sessions(10, 0).unwrap(),
+            inserted.recent_sessions(10, 0).unwrap()
+        );
+
+        // Only a session still active can be filled, and then nothing of the batch is stored.
+        let more = filled.start_session(at(5 * 24 * 60), "").unwrap();
+        let err = filled
+            .fill_history([(more, &planned[0]), (ids[0], &planned[1])])
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                StoreError::NotFound {
+                    what: "active session",
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(filled.session(more).unwrap().unwrap().slots.is_empty());
+    }
+
+    #[test]
     fn a_bad_session_anywhere_stores_nothing() {
         let store = store();
         let (a, b) = (custom(&store, "Press"), custom(&store, "Row"));
