@@ -1173,7 +1173,10 @@ fn without_a_program_the_report_and_the_context_have_none() {
     let db = demo_db::demo_copy(dir.path(), demo_db::Ending::Fixed);
     {
         let store = Store::open(&db).unwrap();
-        let running = store.running_program().unwrap().expect("the demo runs a program");
+        let running = store
+            .running_program()
+            .unwrap()
+            .expect("the demo runs a program");
         store
             .set_program_status(
                 running.id,

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike as _, Days, NaiveDate, NaiveTime, TimeDelta, Utc};
 
-use super::calendar::{Calendar, Habits, WeekKind, first_monday};
+use super::calendar::{Calendar, Habits, Week, WeekKind, first_monday};
 use super::career;
 use super::lift::{Lift, Outcome, perform_line};
 use super::loading::Loading;
@@ -60,181 +60,129 @@ pub fn plan(
     profile: &Profile,
 ) -> Result<Plan, DemoError> {
     options.check()?;
-    let mut rng = Rng::new(options.seed);
-    let weeks = (f64::from(options.years) * 365.25 / 7.0).round() as u32;
-    let home_weight = match profile.body_weight.kg() {
-        kg if (35.0..=250.0).contains(&kg) => kg,
-        _ => 80.0,
-    };
-    let start_weight = body_weight(home_weight, weeks, 1, 0.0);
-    let mut body = Body {
-        strengths: BTreeMap::new(),
-        own: BTreeMap::new(),
-    };
-    for lift in LIFTS {
-        let exercise = exercises
-            .iter()
-            .find(|e| e.name.eq_ignore_ascii_case(lift.name))
-            .ok_or(DemoError::MissingExercise(lift.name))?;
-        let loading = Loading::for_equipment(exercise.equipment, profile);
-        body.strengths.insert(
-            lift.name,
-            Strength::new(
-                *lift,
-                exercise.id,
-                exercise.equipment,
-                loading,
-                start_weight,
-                &mut rng,
-            ),
-        );
-    }
-
-    let habits = Habits::new(&mut rng);
-    let mut calendar = Calendar::new();
-    let first = first_monday(options.today, weeks);
-    let today = options.today;
-    let mut out = Plan::default();
-    let mut run: Option<Run> = None;
-    let mut last_slug: Option<&'static str> = None;
-    let mut paused = false;
-    let mut after_break = false;
-    'weeks: for week_no in 0..=weeks {
-        let monday = first + Days::new(7 * u64::from(week_no));
-        let eve = at(monday - Days::new(1), 20, 0);
-        if eve > today {
+    let mut planner = Planner::new(options, exercises, profile)?;
+    for week_no in 0..=planner.weeks {
+        if !planner.week(week_no)? {
             break;
         }
-        let r = match run.as_mut() {
-            Some(r) => r,
-            None => {
-                let stint = career::next(out.runs.len(), weeks - week_no, last_slug, &mut rng);
-                let (r, started) = Run::start(
-                    out.runs.len(),
-                    stint,
-                    monday,
-                    exercises,
-                    profile,
-                    &body.strengths,
-                )?;
-                out.steps.push(Step::Start {
-                    run: r.index,
-                    at: eve,
-                });
-                out.runs.push(started);
-                run.insert(r)
-            }
+    }
+    Ok(planner.out)
+}
+
+/// The history as it is planned, week after week.
+struct Planner<'a> {
+    options: &'a DemoOptions,
+    exercises: &'a [Exercise],
+    profile: &'a Profile,
+    rng: Rng,
+    /// Weeks of history.
+    weeks: u32,
+    /// The lifter's body weight today, kg.
+    home_weight: f64,
+    /// The Monday the history starts on.
+    first: NaiveDate,
+    body: Body,
+    habits: Habits,
+    calendar: Calendar,
+    out: Plan,
+    /// The program running (between weeks; a week takes it out while it plans).
+    run: Option<Run>,
+    /// The built-in run last, once one has ended.
+    last_slug: Option<&'static str>,
+    /// The run is paused for a week off.
+    paused: bool,
+    /// The next session is the first after a week off.
+    after_break: bool,
+}
+
+impl<'a> Planner<'a> {
+    fn new(
+        options: &'a DemoOptions,
+        exercises: &'a [Exercise],
+        profile: &'a Profile,
+    ) -> Result<Planner<'a>, DemoError> {
+        let mut rng = Rng::new(options.seed);
+        let weeks = (f64::from(options.years) * 365.25 / 7.0).round() as u32;
+        let home_weight = match profile.body_weight.kg() {
+            kg if (35.0..=250.0).contains(&kg) => kg,
+            _ => 80.0,
         };
-        let week = calendar.week(monday, !r.done() && r.deload_at(r.seq), &mut rng);
+        let start_weight = body_weight(home_weight, weeks, 1, 0.0);
+        let mut body = Body {
+            strengths: BTreeMap::new(),
+            own: BTreeMap::new(),
+        };
+        for lift in LIFTS {
+            let exercise = exercises
+                .iter()
+                .find(|e| e.name.eq_ignore_ascii_case(lift.name))
+                .ok_or(DemoError::MissingExercise(lift.name))?;
+            let loading = Loading::for_equipment(exercise.equipment, profile);
+            body.strengths.insert(
+                lift.name,
+                Strength::new(
+                    *lift,
+                    exercise.id,
+                    exercise.equipment,
+                    loading,
+                    start_weight,
+                    &mut rng,
+                ),
+            );
+        }
+        let habits = Habits::new(&mut rng);
+        Ok(Planner {
+            options,
+            exercises,
+            profile,
+            rng,
+            weeks,
+            home_weight,
+            first: first_monday(options.today, weeks),
+            body,
+            habits,
+            calendar: Calendar::new(),
+            out: Plan::default(),
+            run: None,
+            last_slug: None,
+            paused: false,
+            after_break: false,
+        })
+    }
+
+    /// Plans week `week_no`; false once the history has reached today.
+    fn week(&mut self, week_no: u32) -> Result<bool, DemoError> {
+        let today = self.options.today;
+        let monday = self.first + Days::new(7 * u64::from(week_no));
+        let eve = at(monday - Days::new(1), 20, 0);
+        if eve > today {
+            return Ok(false);
+        }
+        let mut r = match self.run.take() {
+            Some(r) => r,
+            None => self.start_run(week_no, monday, eve)?,
+        };
+        let deload = !r.done() && r.deload_at(r.seq);
+        let week = self.calendar.week(monday, deload, &mut self.rng);
         if week.kind == WeekKind::Skipped {
-            if !paused {
-                out.steps.push(Step::Status {
-                    run: r.index,
-                    to: RunStatus::Paused,
-                    day: monday,
-                    at: eve,
-                });
-                paused = true;
+            if !self.paused {
+                self.status(&r, RunStatus::Paused, monday, eve);
+                self.paused = true;
             }
-            body.strengths.values_mut().for_each(Strength::detrain);
-            after_break = true;
-            continue;
+            self.body.strengths.values_mut().for_each(Strength::detrain);
+            self.after_break = true;
+            self.run = Some(r);
+            return Ok(true);
         }
-        if paused {
-            out.steps.push(Step::Status {
-                run: r.index,
-                to: RunStatus::Active,
-                day: monday,
-                at: eve,
-            });
-            paused = false;
+        if self.paused {
+            self.status(&r, RunStatus::Active, monday, eve);
+            self.paused = false;
         }
-        let deload = week.kind == WeekKind::Deload;
         for weekday in TRAINING_DAYS {
             let date = monday + Days::new(u64::from(weekday.num_days_from_monday()));
-            if date > today.date_naive() {
-                break 'weeks;
-            }
-            let program_day = r.stint.weekdays.contains(&weekday) && !r.done();
-            let own = own_day(weekday, r.stint.weekdays);
-            let before_today = date < today.date_naive();
-            if program_day && before_today && rng.chance(SKIP) {
-                out.steps.push(Step::Skip {
-                    run: r.index,
-                    seq: r.seq,
-                    reason: format!("skipped {} ({date})", r.day_words(r.seq)),
-                    at: at(date, 7, 30),
-                });
-                r.passed();
-                finish_if_done(r, date, at(date, 7, 31), &mut out);
-                continue;
-            }
-            if program_day && before_today && rng.chance(MISS) {
-                r.passed(); // not trained, not marked: the calendar shows it missed
-                finish_if_done(r, date, at(date, 23, 0), &mut out);
-                continue;
-            }
-            if !program_day && (own.is_none() || rng.chance(OWN_MISSED)) {
-                continue;
-            }
-            let start = habits.start(date, &mut rng);
-            let weight = body_weight(
-                home_weight,
-                weeks - week_no,
-                date.ordinal(),
-                rng.normal(0.0, 0.3),
-            );
-            let readiness = rng.normal(0.0, 0.015)
-                - 0.004 * f64::from(week.since_deload.min(8))
-                - if week.stressed { 0.03 } else { 0.0 }
-                - if after_break { 0.02 } else { 0.0 };
-            let mut day = Day {
-                body: weight,
-                readiness,
-                deload,
-            };
-            let (title, done, program) = if program_day {
-                let plan = r.prescribe();
-                day.deload = plan.deload;
-                let done = body.program_day(r, &plan, &day, date, &mut rng)?;
-                let program = ProgramDay {
-                    run: r.index,
-                    seq: r.seq,
-                    targets: serde_json::to_string(&targets_of(&plan))
-                        .unwrap_or_else(|_| "[]".into()),
-                };
-                (day_title(&r.program, &plan), done, Some(program))
-            } else if let Some(own) = own {
-                let done = body.own_day(own, &r.exercises, &day, date, &mut rng)?;
-                (own.title.to_string(), done, None)
-            } else {
-                continue;
-            };
-            let logged: Vec<LoggedLift> = done
-                .iter()
-                .map(|d| logged_lift(d.name, d.outcome.sets.iter().map(|s| &s.spec)))
-                .collect();
-            let planned = session(title, done, start, &day, after_break, &mut rng)?;
-            if planned.session.ended_at > today {
-                break 'weeks;
-            }
-            let ended = planned.session.ended_at;
-            out.steps.push(Step::Session(out.sessions.len()));
-            out.sessions.push(SessionPlan {
-                week: week_no,
-                program,
-                ..planned
-            });
-            after_break = false;
-            if program_day {
-                let changes = r.trained(&logged);
-                out.steps.push(Step::Progress {
-                    run: r.index,
-                    after: Box::new(r.slots.clone()),
-                    changes,
-                    at: ended,
-                });
-                finish_if_done(r, date, ended + TimeDelta::minutes(5), &mut out);
+            if date > today.date_naive() || !self.day(&mut r, week, week_no, date)? {
+                self.run = Some(r);
+                return Ok(false);
             }
         }
         let stimulus = match (week.kind, week.stressed) {
@@ -242,45 +190,176 @@ pub fn plan(
             (_, true) => 0.0,
             _ => 1.0,
         };
-        for strength in body.strengths.values_mut() {
+        for strength in self.body.strengths.values_mut() {
             let trained = strength.trained;
-            strength.adapt(if trained { stimulus } else { 0.0 }, &mut rng);
+            strength.adapt(if trained { stimulus } else { 0.0 }, &mut self.rng);
         }
         r.weeks += 1;
         // The end of the week: time for another program?
         let sunday = at(monday + Days::new(6), 12, 0);
-        if let Some(to) = r.over().filter(|_| sunday <= today) {
-            if !r.done() {
-                out.steps.push(Step::Status {
-                    run: r.index,
-                    to,
-                    day: sunday.date_naive(),
-                    at: sunday,
-                });
+        match r.over().filter(|_| sunday <= today) {
+            Some(to) => {
+                if !r.done() {
+                    self.status(&r, to, sunday.date_naive(), sunday);
+                }
+                self.last_slug = Some(r.stint.slug);
             }
-            last_slug = Some(r.stint.slug);
-            run = None;
+            None => self.run = Some(r),
+        }
+        Ok(true)
+    }
+
+    /// The next program, started on `monday` (put on the calendar the evening before).
+    fn start_run(
+        &mut self,
+        week_no: u32,
+        monday: NaiveDate,
+        eve: DateTime<Utc>,
+    ) -> Result<Run, DemoError> {
+        let index = self.out.runs.len();
+        let stint = career::next(index, self.weeks - week_no, self.last_slug, &mut self.rng);
+        let (r, started) = Run::start(
+            index,
+            stint,
+            monday,
+            self.exercises,
+            self.profile,
+            &self.body.strengths,
+        )?;
+        self.out.steps.push(Step::Start {
+            run: index,
+            at: eve,
+        });
+        self.out.runs.push(started);
+        Ok(r)
+    }
+
+    fn status(&mut self, r: &Run, to: RunStatus, day: NaiveDate, at: DateTime<Utc>) {
+        self.out.steps.push(Step::Status {
+            run: r.index,
+            to,
+            day,
+            at,
+        });
+    }
+
+    /// A program with a length whose last day has come and gone is finished that day.
+    fn finish_if_done(&mut self, r: &Run, date: NaiveDate, when: DateTime<Utc>) {
+        if r.done() {
+            self.status(r, RunStatus::Finished, date, when);
         }
     }
-    Ok(out)
+
+    /// Whether the program's day on `date` passes untrained: now and then skipped on purpose
+    /// (and marked so), or just missed (left for the calendar to show missed).
+    fn passed_over(&mut self, r: &mut Run, date: NaiveDate) -> bool {
+        if date >= self.options.today.date_naive() {
+            return false;
+        }
+        if self.rng.chance(SKIP) {
+            self.out.steps.push(Step::Skip {
+                run: r.index,
+                seq: r.seq,
+                reason: format!("skipped {} ({date})", r.day_words(r.seq)),
+                at: at(date, 7, 30),
+            });
+            r.passed();
+            self.finish_if_done(r, date, at(date, 7, 31));
+            return true;
+        }
+        if self.rng.chance(MISS) {
+            r.passed();
+            self.finish_if_done(r, date, at(date, 23, 0));
+            return true;
+        }
+        false
+    }
+
+    /// The lifter's day on `date`: the program's, their own, or rest. False when its session
+    /// would end after today (the history ends there).
+    fn day(
+        &mut self,
+        r: &mut Run,
+        week: Week,
+        week_no: u32,
+        date: NaiveDate,
+    ) -> Result<bool, DemoError> {
+        let weekday = date.weekday();
+        let program_day = r.stint.weekdays.contains(&weekday) && !r.done();
+        let own = own_day(weekday, r.stint.weekdays);
+        if program_day && self.passed_over(r, date) {
+            return Ok(true);
+        }
+        if !program_day && (own.is_none() || self.rng.chance(OWN_MISSED)) {
+            return Ok(true);
+        }
+        let rng = &mut self.rng;
+        let start = self.habits.start(date, rng);
+        let weight = body_weight(
+            self.home_weight,
+            self.weeks - week_no,
+            date.ordinal(),
+            rng.normal(0.0, 0.3),
+        );
+        let readiness = rng.normal(0.0, 0.015)
+            - 0.004 * f64::from(week.since_deload.min(8))
+            - if week.stressed { 0.03 } else { 0.0 }
+            - if self.after_break { 0.02 } else { 0.0 };
+        let mut day = Day {
+            body: weight,
+            readiness,
+            deload: week.kind == WeekKind::Deload,
+        };
+        let (title, done, program) = if program_day {
+            let plan = r.prescribe();
+            day.deload = plan.deload;
+            let done = self.body.program_day(r, &plan, &day, date, rng)?;
+            let program = ProgramDay {
+                run: r.index,
+                seq: r.seq,
+                targets: serde_json::to_string(&targets_of(&plan)).unwrap_or_else(|_| "[]".into()),
+            };
+            (day_title(&r.program, &plan), done, Some(program))
+        } else if let Some(own) = own {
+            let done = self.body.own_day(own, &r.exercises, &day, date, rng)?;
+            (own.title.to_string(), done, None)
+        } else {
+            return Ok(true);
+        };
+        let logged: Vec<LoggedLift> = done
+            .iter()
+            .map(|d| logged_lift(d.name, d.outcome.sets.iter().map(|s| &s.spec)))
+            .collect();
+        let planned = session(title, done, start, &day, self.after_break, rng)?;
+        if planned.session.ended_at > self.options.today {
+            return Ok(false);
+        }
+        let ended = planned.session.ended_at;
+        self.out.steps.push(Step::Session(self.out.sessions.len()));
+        self.out.sessions.push(SessionPlan {
+            week: week_no,
+            program,
+            ..planned
+        });
+        self.after_break = false;
+        if program_day {
+            let changes = r.trained(&logged);
+            self.out.steps.push(Step::Progress {
+                run: r.index,
+                after: Box::new(r.slots.clone()),
+                changes,
+                at: ended,
+            });
+            self.finish_if_done(r, date, ended + TimeDelta::minutes(5));
+        }
+        Ok(true)
+    }
 }
 
 /// `date` at `hour:minute` UTC.
 fn at(date: NaiveDate, hour: u32, minute: u32) -> DateTime<Utc> {
     date.and_time(NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or(NaiveTime::MIN))
         .and_utc()
-}
-
-/// A program with a length whose last day has come and gone is finished that day.
-fn finish_if_done(r: &Run, date: NaiveDate, when: DateTime<Utc>, out: &mut Plan) {
-    if r.done() {
-        out.steps.push(Step::Status {
-            run: r.index,
-            to: RunStatus::Finished,
-            day: date,
-            at: when,
-        });
-    }
 }
 
 /// Body weight on day `ordinal` of the year, `weeks_to_go` weeks before today: a slow climb of

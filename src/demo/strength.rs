@@ -40,7 +40,7 @@ pub struct Strength {
     pub loading: Loading,
     pub bodyweight: bool,
     /// True one-rep max of the moved load, before the day's ups and downs, kg.
-    strength: f64,
+    one_rm: f64,
     ceiling: f64,
     /// `ceiling − strength` on day one.
     first_gap: f64,
@@ -65,7 +65,7 @@ impl Strength {
         body: f64,
         rng: &mut Rng,
     ) -> Strength {
-        let strength = spec.start * body * rng.between(0.9, 1.1);
+        let one_rm = spec.start * body * rng.between(0.9, 1.1);
         let ceiling = spec.ceiling * body * rng.between(0.9, 1.1);
         Strength {
             spec,
@@ -73,9 +73,9 @@ impl Strength {
             equipment,
             loading,
             bodyweight: equipment == Equipment::Bodyweight,
-            strength,
+            one_rm,
             ceiling,
-            first_gap: (ceiling - strength).max(1.0),
+            first_gap: (ceiling - one_rm).max(1.0),
             best: 0.0,
             sessions: 0,
             trained: false,
@@ -85,12 +85,12 @@ impl Strength {
 
     /// The true max, kg of moved load.
     pub fn max(&self) -> f64 {
-        self.strength
+        self.one_rm
     }
 
     #[cfg(test)]
     pub fn set_max(&mut self, kg: f64) {
-        self.strength = kg;
+        self.one_rm = kg;
     }
 
     #[cfg(test)]
@@ -105,7 +105,7 @@ impl Strength {
 
     /// Today's max: the trend, the day's readiness and a little noise.
     pub fn day_max(&self, day: &Day, rng: &mut Rng) -> f64 {
-        self.strength * (1.0 + day.readiness + rng.normal(0.0, 0.01))
+        self.one_rm * (1.0 + day.readiness + rng.normal(0.0, 0.01))
     }
 
     /// A week has passed: strength grows by `stimulus` (1 a normal week, less for a deload,
@@ -113,15 +113,15 @@ impl Strength {
     pub fn adapt(&mut self, stimulus: f64, rng: &mut Rng) {
         // The gain shrinks with the square of the remaining gap: quick novice gains, then a long
         // tail of slow progress (the remaining gap falls like 1 / weeks trained).
-        let gap = self.ceiling - self.strength;
+        let gap = self.ceiling - self.one_rm;
         let gain = GROWTH_PER_WEEK * gap * (gap / self.first_gap).max(0.0) * stimulus;
-        self.strength += gain + rng.normal(0.0, 0.002) * self.strength * stimulus;
+        self.one_rm += gain + rng.normal(0.0, 0.002) * self.one_rm * stimulus;
         self.trained = false;
     }
 
     /// A week off: a little strength is lost.
     pub fn detrain(&mut self) {
-        self.strength *= 0.985;
+        self.one_rm *= 0.985;
     }
 
     /// Records a session's best estimated max of the external load (Epley, sets of 10 or fewer).
@@ -144,7 +144,7 @@ impl Strength {
 
     /// The max the lifter believes in: the known one, else a cautious guess below the truth.
     pub fn believed_max(&self) -> f64 {
-        self.known_max().unwrap_or(0.9 * self.strength)
+        self.known_max().unwrap_or(0.9 * self.one_rm)
     }
 }
 

@@ -18,19 +18,19 @@ pub fn write(store: &Store, plan: &Plan) -> Result<Vec<SessionId>, StoreError> {
         match step {
             Step::Start { run, at } => {
                 let r = &plan.runs[*run];
-                let program = match programs.iter().find(|(slug, _)| *slug == r.slug) {
-                    Some((_, id)) => *id,
-                    None => {
-                        let id = store.create_program(
-                            &r.name,
-                            Some(r.slug),
-                            r.text,
-                            "from the built-in library",
-                            *at,
-                        )?;
-                        programs.push((r.slug, id));
-                        id
-                    }
+                let kept = programs.iter().find(|(slug, _)| *slug == r.slug);
+                let program = if let Some((_, id)) = kept {
+                    *id
+                } else {
+                    let id = store.create_program(
+                        &r.name,
+                        Some(r.slug),
+                        r.text,
+                        "from the built-in library",
+                        *at,
+                    )?;
+                    programs.push((r.slug, id));
+                    id
                 };
                 runs.push(store.start_program(
                     program,
