@@ -80,6 +80,9 @@ Examples:
 
     /// Generate demo training history in a fresh database, then open it
     #[command(after_help = "\
+The demo lifter runs built-in programs one after another (GZCLP first, then 5/3/1 variants, the
+Texas Method or Candito), the last one still running: `program today` and `program status` show it.
+
 Without --db the demo goes into a new temporary file (its path is printed); it never touches
 your own database, and IRONPULSE_DB is ignored here.
 

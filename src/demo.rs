@@ -1,18 +1,24 @@
 //! `ironpulse demo`: a deterministic, realistic training history for trying the app out and for
 //! measuring it — years of five sessions a week with warm-ups, progression, plateaus, missed
-//! reps, deloads, PRs and the odd week off.
+//! reps, deloads, PRs and the odd week off. The strength work follows built-in programs, one
+//! after another, run through the same engine as the app: a novice linear program first, then
+//! intermediate ones, the last still running today.
 //!
-//! Planning is pure ([`plan`]: options, exercises and profile in, sessions out); [`generate`]
-//! then writes everything in one transaction.
+//! Planning is pure ([`plan`]: options, exercises and profile in, sessions and program runs out);
+//! [`generate`] then writes it as the app would have recorded it, day by day.
 
 mod calendar;
+mod career;
 mod heart;
 mod hrv;
 mod lift;
 mod loading;
 mod plan;
 mod planner;
-mod program;
+mod routine;
+mod run;
+mod strength;
+mod write;
 
 use chrono::{DateTime, Datelike as _, Days, NaiveDate, Utc};
 
@@ -22,7 +28,7 @@ use crate::core::strength::history::week_start;
 use crate::core::units::{Bpm, Unit, UnitError, Weight};
 use crate::store::{Store, StoreError};
 
-pub use plan::{SessionPlan, WorkBout};
+pub use plan::{Plan, ProgramDay, RunPlan, SessionPlan, Step, WorkBout};
 pub use planner::plan;
 
 /// Longest history the demo makes.
@@ -59,6 +65,8 @@ pub struct DemoReport {
     pub hr_samples: usize,
     /// Morning resting HRV readings.
     pub hrv_readings: usize,
+    /// Program runs, the last one still running.
+    pub programs: usize,
 }
 
 /// Why the demo could not be generated.
@@ -75,6 +83,9 @@ pub enum DemoError {
          This is a bug in this ironpulse build."
     )]
     MissingExercise(&'static str),
+    /// A built-in program the demo runs cannot be run by it.
+    #[error("the demo cannot run the program {0}. This is a bug in this ironpulse build.")]
+    Program(String),
     /// The planner produced a value the core types refuse.
     #[error(
         "the demo planner made an impossible value ({0}). This is a bug in this ironpulse build."
@@ -88,7 +99,8 @@ pub enum DemoError {
 }
 
 /// Plans the history and writes it into `store`, which must not hold any session yet. A demo
-/// profile (80 kg man born 1990, 20 kg bar) is saved first unless one exists.
+/// profile (80 kg man born 1990, 20 kg bar) is saved first unless one exists. The store must
+/// hold no program run either: the demo's last program is left running.
 pub fn generate(store: &Store, options: &DemoOptions) -> Result<DemoReport, DemoError> {
     options.check()?;
     if !store.recent_sessions(1, 0)?.is_empty() {
@@ -99,24 +111,26 @@ pub fn generate(store: &Store, options: &DemoOptions) -> Result<DemoReport, Demo
         Some(profile) => profile.clone(),
         None => demo_profile(options.today)?,
     };
-    let plans = plan(options, &store.exercises()?, &profile)?;
+    let planned = plan(options, &store.exercises()?, &profile)?;
     let heart = heart::HeartSetup::new(&profile, options.seed)?;
     if existing.is_none() {
         store.save_profile(&profile)?;
     }
-    let ids = store.insert_history(plans.iter().map(|p| &p.session))?;
+    let ids = write::write(store, &planned)?;
+    let plans = &planned.sessions;
     store.record_deloads(
-        deload_weeks(&plans, options.today.date_naive())
+        deload_weeks(plans, options.today.date_naive())
             .into_iter()
             .map(|(start, end)| (start, end, "Deload week")),
     )?;
-    let hr_samples = heart::write(store, &heart, &plans, &ids)?;
-    let hrv_readings = hrv::write(store, &plans, profile.hr_rest, options.seed, options.today)?;
+    let hr_samples = heart::write(store, &heart, plans, &ids)?;
+    let hrv_readings = hrv::write(store, plans, profile.hr_rest, options.seed, options.today)?;
     Ok(DemoReport {
         sessions: plans.len(),
         sets: plans.iter().map(SessionPlan::set_count).sum(),
         hr_samples,
         hrv_readings,
+        programs: planned.runs.len(),
     })
 }
 

@@ -6,12 +6,14 @@ use std::path::Path;
 use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
 use chrono::{DateTime, Datelike as _, Duration, Timelike as _, Utc};
+use ironpulse::core::program::schedule::Status;
 use ironpulse::core::units::Bpm;
 use ironpulse::core::workout::exercise::{Equipment, ExerciseId};
 use ironpulse::core::workout::session::Session;
 use ironpulse::core::workout::set::{Effort, Load, SetKind};
 use ironpulse::demo::{DemoError, DemoOptions, DemoReport, generate};
-use ironpulse::store::Store;
+use ironpulse::read::ProgramRun;
+use ironpulse::store::{RunStatus, Store};
 use tempfile::TempDir;
 
 fn today() -> DateTime<Utc> {
@@ -98,7 +100,20 @@ fn one_year() -> MutexGuard<'static, Demo> {
 fn dump(path: &Path) -> Vec<String> {
     let conn = rusqlite::Connection::open(path).unwrap();
     let mut out = Vec::new();
-    for table in ["profile", "session", "session_exercise", "set_entry"] {
+    for table in [
+        "profile",
+        "session",
+        "session_exercise",
+        "set_entry",
+        "program",
+        "program_version",
+        "assignment",
+        "assignment_pause",
+        "schedule_mark",
+        "program_slot",
+        "program_lift",
+        "program_change",
+    ] {
         let mut stmt = conn
             .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
             .unwrap();
@@ -522,6 +537,169 @@ fn the_same_seed_gives_the_same_rows_and_another_seed_does_not() {
     assert!(a.len() > 5_000, "{} rows", a.len());
     assert_eq!(a, dump_of(1, 7));
     assert_ne!(a, dump_of(1, 8));
+}
+
+#[test]
+fn the_lifter_runs_programs_one_after_another_and_the_last_is_running_today() {
+    let demo = one_year();
+    let runs = demo.store.program_runs().unwrap();
+    assert!(runs.len() >= 2, "{runs:?}");
+    assert_eq!(demo.report.programs, runs.len());
+    // Newest first: the last one runs, every one before it was finished or abandoned, one after
+    // another.
+    assert_eq!(runs[0].2, RunStatus::Active, "{runs:?}");
+    assert!(
+        runs[1..]
+            .iter()
+            .all(|r| matches!(r.2, RunStatus::Finished | RunStatus::Abandoned)),
+        "{runs:?}"
+    );
+    assert_eq!(runs.last().unwrap().1, "GZCLP");
+    assert!(runs.windows(2).all(|w| w[1].3 < w[0].3), "{runs:?}");
+    let first = demo.sessions[0].started_at.date_naive();
+    assert!(runs.last().unwrap().3 <= first);
+    for (id, _, _, _) in &runs[1..] {
+        let run = demo.store.assignment(*id).unwrap().unwrap();
+        let ended = run.ended_on.unwrap();
+        assert!(
+            ended > run.start && ended <= today().date_naive(),
+            "{run:?}"
+        );
+    }
+
+    // The one running has a day due today or coming, as `program today` and the dashboard show.
+    let profile = demo.store.profile().unwrap().unwrap();
+    let run = ProgramRun::read(&demo.store, &profile, today().date_naive())
+        .unwrap()
+        .expect("a program runs");
+    assert_eq!(run.assignment.id, runs[0].0);
+    let (day, plan) = run
+        .today
+        .as_ref()
+        .or(run.next.as_ref())
+        .expect("a day to train");
+    assert_eq!(day.status, Status::Planned);
+    assert!(day.date >= today().date_naive());
+    assert!(!plan.lines.is_empty());
+    assert!(
+        plan.lines
+            .iter()
+            .all(|l| l.working().all(|s| s.weight.is_some()))
+    );
+}
+
+#[test]
+fn program_days_are_trained_in_sessions_linked_to_them_and_adherence_is_high() {
+    let demo = one_year();
+    let by_id: HashMap<_, _> = demo.sessions.iter().map(|s| (s.id, s)).collect();
+    let mut linked = 0;
+    for (id, name, _, _) in demo.store.program_runs().unwrap() {
+        let run = demo.store.assignment(id).unwrap().unwrap();
+        assert!(
+            run.trained.len() >= 20,
+            "{name}: {} days",
+            run.trained.len()
+        );
+        let program = ironpulse::core::program::parse(&run.program.text).unwrap();
+        for day in &run.trained {
+            let session = by_id[&day.session];
+            assert_eq!(session.started_at.date_naive(), day.day);
+            assert_eq!(
+                demo.store.program_day_of(day.session).unwrap(),
+                Some((id, day.seq))
+            );
+            let week = ironpulse::core::program::plan::day_at(&program, day.seq).week;
+            assert!(
+                session
+                    .title
+                    .starts_with(&format!("{} · week {week} · day ", program.meta.name)),
+                "{}",
+                session.title
+            );
+            // What the day prescribed is stored with it, and the session did those lifts first.
+            let targets: Vec<serde_json::Value> = serde_json::from_str(&day.targets).unwrap();
+            let first = targets[0]["exercise"].as_str().unwrap();
+            assert_eq!(demo.name(session.slots[0].exercise), first);
+            linked += 1;
+        }
+        assert!(
+            run.trained
+                .windows(2)
+                .all(|w| w[0].seq < w[1].seq && w[0].day < w[1].day)
+        );
+    }
+    // Most sessions are program days; the rest are the lifter's own.
+    assert!(
+        linked * 2 > demo.sessions.len() && linked < demo.sessions.len(),
+        "{linked} of {}",
+        demo.sessions.len()
+    );
+
+    let profile = demo.store.profile().unwrap().unwrap();
+    let run = ProgramRun::read(&demo.store, &profile, today().date_naive())
+        .unwrap()
+        .unwrap();
+    let sessions = run.adherence.overall.sessions_pct().unwrap();
+    let sets = run.adherence.overall.sets_pct().unwrap();
+    let loads = run.adherence.overall.loads_pct().unwrap();
+    eprintln!("adherence: sessions {sessions:.1} %, sets {sets:.1} %, loads {loads:.1} %");
+    assert!((50.0..100.0).contains(&sessions), "{sessions}");
+    assert!((50.0..=100.0).contains(&sets), "{sets}");
+    assert!((80.0..=100.0).contains(&loads), "{loads}");
+    // The days it missed or skipped are on its calendar.
+    assert!(
+        run.calendar
+            .iter()
+            .any(|c| matches!(c.status, Status::Missed | Status::Skipped))
+    );
+}
+
+#[test]
+fn the_rules_moved_loads_up_and_took_them_back_after_misses() {
+    let demo = one_year();
+    let mut changes = Vec::new();
+    for program in demo.store.programs().unwrap() {
+        changes.extend(demo.store.program_changes(program.id).unwrap());
+    }
+    let progression: Vec<_> = changes.iter().filter(|c| c.kind == "progression").collect();
+    assert!(progression.len() >= 50, "{} changes", progression.len());
+    let pair = |c: &ironpulse::store::ChangeRow, key: &str| {
+        let detail: serde_json::Value = serde_json::from_str(&c.detail).unwrap();
+        detail[key]
+            .as_array()
+            .map(|p| (p[0].as_f64().unwrap(), p[1].as_f64().unwrap()))
+    };
+    let up = progression
+        .iter()
+        .filter(|c| {
+            pair(c, "load_kg").is_some_and(|(a, b)| b > a)
+                || pair(c, "tm_kg").is_some_and(|(a, b)| b > a)
+        })
+        .count();
+    let stage = progression
+        .iter()
+        .filter(|c| c.reason.contains("missed") && c.detail.contains("\"stage\":["))
+        .count();
+    let reset = progression
+        .iter()
+        .filter(|c| {
+            pair(c, "load_kg").is_some_and(|(a, b)| b < a)
+                || pair(c, "tm_kg").is_some_and(|(a, b)| b < a)
+        })
+        .count();
+    assert!(up >= 20, "{up} increases");
+    assert!(stage >= 3, "{stage} stage changes after a miss");
+    assert!(reset >= 1, "{reset} resets");
+    // Days passed over, weeks off and the end of each run are in the history too.
+    let schedule: Vec<&str> = changes
+        .iter()
+        .filter(|c| c.kind == "schedule")
+        .map(|c| c.reason.as_str())
+        .collect();
+    assert!(
+        schedule.iter().any(|r| r.starts_with("finished on ")),
+        "{schedule:?}"
+    );
 }
 
 #[test]

@@ -1168,9 +1168,25 @@ fn the_context_has_the_program_with_todays_and_the_next_days_work_and_its_latest
 
 #[test]
 fn without_a_program_the_report_and_the_context_have_none() {
-    let demo = demo();
-    let _turn = demo.turn();
-    let Demo { dir, db, .. } = demo;
+    // The demo's last program runs to its last day: abandoned here, none runs.
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db::demo_copy(dir.path(), demo_db::Ending::Fixed);
+    {
+        let store = Store::open(&db).unwrap();
+        let running = store
+            .running_program()
+            .unwrap()
+            .expect("the demo runs a program");
+        store
+            .set_program_status(
+                running.id,
+                ironpulse::store::RunStatus::Abandoned,
+                demo_db::demo_day(),
+                demo_db::demo_today(),
+            )
+            .unwrap();
+    }
+    let db = &db;
     let r = json(dir.path(), db, &["report", "--until", "2026-11-21"]);
     assert_eq!(r["program"], Value::Null);
     let c = json(dir.path(), db, &["context", "--as-of", "2026-11-21"]);

@@ -1404,9 +1404,9 @@ fn dashboard_with_a_program() {
         "{large}"
     );
     for screen in [&small, &large] {
-        assert!(screen.contains("Recovery: 1 deload signal"), "{screen}");
+        assert!(screen.contains("Recovery: No deload signals."), "{screen}");
         assert!(screen.contains("Insights"), "{screen}");
-        assert!(screen.contains("Sat 21 Nov 2026 10:17"), "{screen}");
+        assert!(screen.contains("Sat 21 Nov 2026 11:01"), "{screen}");
     }
     snap("dashboard_program", &s);
 }

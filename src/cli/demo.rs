@@ -20,11 +20,12 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<(), Failure> {
     tracing::info!(db = %path.display(), years = args.years, seed = args.seed, "generating demo data");
     let report = generate(&path, args.years, args.seed)?;
     output::line(format_args!(
-        "demo database: {} ({}, {}, {})",
+        "demo database: {} ({}, {}, {}, {})",
         path.display(),
         words::count(report.sessions, "session", "sessions"),
         words::count(report.sets, "set", "sets"),
-        words::count(report.hr_samples, "heart-rate sample", "heart-rate samples")
+        words::count(report.hr_samples, "heart-rate sample", "heart-rate samples"),
+        words::count(report.programs, "program run", "program runs")
     ))?;
     if args.no_tui {
         return Ok(());

@@ -189,7 +189,9 @@ mod tests {
             seed: 4,
             today: today(),
         };
-        plan(&options, &exercises, &demo_profile(today()).unwrap()).unwrap()
+        plan(&options, &exercises, &demo_profile(today()).unwrap())
+            .unwrap()
+            .sessions
     }
 
     fn setup(seed: u64) -> HeartSetup {

@@ -76,8 +76,18 @@ impl ProgramLifter {
         profile: &Profile,
         program: &Program,
     ) -> ProgramLifter {
+        Self::given(exercises, profile, program, &[])
+    }
+
+    /// The lifter with `given` maxes and no history (the demo, which keeps the history in hand).
+    pub fn given(
+        exercises: &[Exercise],
+        profile: &Profile,
+        program: &Program,
+        given: &[(String, Weight)],
+    ) -> ProgramLifter {
         let none = |_: &Exercise| Ok::<_, std::convert::Infallible>(None);
-        match Self::build(exercises, profile, program, &[], none) {
+        match Self::build(exercises, profile, program, given, none) {
             Ok(lifter) => lifter,
             Err(never) => match never {},
         }

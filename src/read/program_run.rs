@@ -13,12 +13,13 @@ use crate::core::program::adherence::{Adherence, DayRecord, Logged, Target, adhe
 use crate::core::program::day::{LoggedLift, after_day};
 use crate::core::program::plan::{DayPlan, PlannedLine, day_at, days_in_weeks, prescribe};
 use crate::core::program::schedule::{CalDay, Spec, Status, due, lay_out};
-use crate::core::program::slot::{Change, DoneSet, Slots};
+use crate::core::program::slot::{Change, DoneSet, LiftState, SlotState, Slots};
 use crate::core::program::{Program, ProgramError, parse};
+use crate::core::units::Weight;
 use crate::core::workout::session::Session;
-use crate::core::workout::set::{Load, SetKind};
+use crate::core::workout::set::{Load, SetKind, SetSpec};
 use crate::read::ProgramLifter;
-use crate::store::{Assignment, AssignmentId, ChangeRow, Store, StoreError};
+use crate::store::{Assignment, AssignmentId, ChangeRow, NewChange, Store, StoreError};
 
 /// How far ahead the calendar is laid out.
 pub const AHEAD_DAYS: u64 = 28;
@@ -111,6 +112,77 @@ pub fn runs_text<'a>(
         .map(|(n, t)| format!("{n}×{t}"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// A trained day's session title: "GZCLP · week 3 · day A1".
+pub fn day_title(program: &Program, plan: &DayPlan) -> String {
+    format!(
+        "{} · week {} · day {}",
+        program.meta.name, plan.at.week, plan.name
+    )
+}
+
+/// One exercise's logged sets as the rules read them: its working sets with reps, and the load
+/// of those with an external one.
+pub fn logged_lift<'a>(exercise: &str, sets: impl IntoIterator<Item = &'a SetSpec>) -> LoggedLift {
+    LoggedLift {
+        exercise: exercise.to_string(),
+        sets: sets
+            .into_iter()
+            .filter(|s| s.kind.is_working())
+            .filter_map(|s| {
+                Some(DoneSet {
+                    reps: s.reps?.get(),
+                    weight: match s.load {
+                        Load::External(w) => Some(w),
+                        _ => None,
+                    },
+                })
+            })
+            .collect(),
+    }
+}
+
+/// Saves what a trained day did to the run: every slot's and lift's progress as `after` holds
+/// it, and `changes` in the modification history, each with its numbers. Returns the changes'
+/// ids. The app after a finished session and the demo both save a day this way.
+pub fn save_day(
+    store: &Store,
+    assignment: AssignmentId,
+    after: &Slots,
+    changes: &[Change],
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<i64>, StoreError> {
+    let states: Vec<(String, SlotState)> = after
+        .states()
+        .iter()
+        .map(|(k, s)| (k.clone(), s.clone()))
+        .collect();
+    let lifts: Vec<(String, LiftState)> = after
+        .lifts()
+        .iter()
+        .map(|(k, l)| (k.clone(), l.clone()))
+        .collect();
+    let new: Vec<NewChange> = changes.iter().map(new_change).collect();
+    store.save_program_progress(assignment, &states, &lifts, &new, at)
+}
+
+/// A change as the modification history keeps it, its numbers in the detail.
+pub fn new_change(c: &Change) -> NewChange {
+    let pair = |p: Option<(Weight, Weight)>| p.map(|(a, b)| serde_json::json!([a.kg(), b.kg()]));
+    NewChange {
+        kind: "progression",
+        slot: Some(c.key.clone()),
+        status: "applied",
+        reason: c.reason.clone(),
+        detail: serde_json::json!({
+            "load_kg": pair(c.load),
+            "tm_kg": pair(c.tm),
+            "max_kg": pair(c.max),
+            "stage": c.stage,
+        })
+        .to_string(),
+    }
 }
 
 /// A program day as a session trains it: each line's slot, exercise, rest and target sets.
@@ -302,9 +374,7 @@ impl ProgramRun {
                         .filter(|s| !s.warmup)
                         .map(|s| Target {
                             exercise: s.exercise,
-                            weight: s
-                                .weight_kg
-                                .and_then(|w| crate::core::units::Weight::from_kg(w).ok()),
+                            weight: s.weight_kg.and_then(|w| Weight::from_kg(w).ok()),
                             reps: s.reps,
                         })
                         .collect();
@@ -368,10 +438,7 @@ impl ProgramRun {
         SessionDay {
             assignment: self.assignment.id,
             seq: c.seq,
-            title: format!(
-                "{} · week {} · day {}",
-                self.program.meta.name, plan.at.week, plan.name
-            ),
+            title: day_title(&self.program, plan),
             deload: plan.deload,
             lines: plan
                 .lines
@@ -427,23 +494,7 @@ impl ProgramRun {
         let logged: Vec<LoggedLift> = session
             .slots
             .iter()
-            .map(|slot| LoggedLift {
-                exercise: slot.name.clone(),
-                sets: slot
-                    .sets
-                    .iter()
-                    .filter(|s| s.spec.kind.is_working())
-                    .filter_map(|s| {
-                        Some(DoneSet {
-                            reps: s.spec.reps?.get(),
-                            weight: match s.spec.load {
-                                Load::External(w) => Some(w),
-                                _ => None,
-                            },
-                        })
-                    })
-                    .collect(),
-            })
+            .map(|slot| logged_lift(&slot.name, slot.sets.iter().map(|s| &s.spec)))
             .collect();
         let changes = after_day(&mut slots, &plan, &logged, &self.lifter.lifter);
         DayOutcome {

@@ -73,12 +73,37 @@ const INSERT_SLOT: &str =
     "INSERT INTO session_exercise (session_id, exercise_id, position, superset, notes)
      VALUES (?1, ?2, ?3, ?4, ?5)";
 
+const FINISH_SESSION: &str =
+    "UPDATE session SET ended_at = ?2, status = 'finished', title = ?3, rpe = ?4, notes = ?5,
+       body_weight_kg = COALESCE(?6, (SELECT body_weight_kg FROM profile WHERE id = 1))
+     WHERE id = ?1 AND status = 'active'";
+
 impl Store {
     /// Writes finished sessions with their exercises and sets in one transaction: either all of
     /// them are stored or none is. Returns the new session ids, in the order given.
     pub fn insert_history<'a, I>(&self, sessions: I) -> Result<Vec<SessionId>, StoreError>
     where
         I: IntoIterator<Item = &'a HistorySession>,
+    {
+        self.write_history(sessions.into_iter().map(|s| (None, s)))
+    }
+
+    /// Fills sessions already started (by [`Store::start_session`] or
+    /// [`Store::start_program_session`], still active and empty) with their exercises and sets
+    /// and finishes them, in one transaction, exactly as [`Store::insert_history`] writes a new
+    /// one: either all of them are stored or none is.
+    pub fn fill_history<'a, I>(&self, sessions: I) -> Result<(), StoreError>
+    where
+        I: IntoIterator<Item = (SessionId, &'a HistorySession)>,
+    {
+        self.write_history(sessions.into_iter().map(|(id, s)| (Some(id), s)))
+            .map(drop)
+    }
+
+    /// Each session new (`None`) or started (`Some`), written finished in one transaction.
+    fn write_history<'a, I>(&self, sessions: I) -> Result<Vec<SessionId>, StoreError>
+    where
+        I: IntoIterator<Item = (Option<SessionId>, &'a HistorySession)>,
     {
         let tx = self.write()?;
         let pinned = self.pinned_formula()?;
@@ -87,21 +112,45 @@ impl Store {
         {
             let fail = || self.fail("save the history");
             let mut session_stmt = tx.prepare_cached(INSERT_SESSION).map_err(fail())?;
+            let mut finish_stmt = tx.prepare_cached(FINISH_SESSION).map_err(fail())?;
             let mut slot_stmt = tx.prepare_cached(INSERT_SLOT).map_err(fail())?;
             let mut set_stmt = tx.prepare_cached(INSERT_SET).map_err(fail())?;
-            for session in sessions {
+            for (started, session) in sessions {
                 session.check()?;
-                session_stmt
-                    .execute(params![
-                        to_millis(session.started_at),
-                        to_millis(session.ended_at),
-                        session.title.trim(),
-                        session.rpe,
-                        session.notes,
-                        session.body_weight.map(Weight::kg),
-                    ])
-                    .map_err(fail())?;
-                let session_id = tx.last_insert_rowid();
+                let session_id = match started {
+                    None => {
+                        session_stmt
+                            .execute(params![
+                                to_millis(session.started_at),
+                                to_millis(session.ended_at),
+                                session.title.trim(),
+                                session.rpe,
+                                session.notes,
+                                session.body_weight.map(Weight::kg),
+                            ])
+                            .map_err(fail())?;
+                        tx.last_insert_rowid()
+                    }
+                    Some(id) => {
+                        let changed = finish_stmt
+                            .execute(params![
+                                id.0,
+                                to_millis(session.ended_at),
+                                session.title.trim(),
+                                session.rpe,
+                                session.notes,
+                                session.body_weight.map(Weight::kg),
+                            ])
+                            .map_err(fail())?;
+                        if changed == 0 {
+                            return Err(StoreError::NotFound {
+                                what: "active session",
+                                id: id.0,
+                            });
+                        }
+                        id.0
+                    }
+                };
                 for (position, slot) in (1_i64..).zip(&session.slots) {
                     if known.insert(slot.exercise) {
                         self.require_exercise(slot.exercise)?;
@@ -324,6 +373,52 @@ mod tests {
             (summary[1].volume_kg - volume(82.5)).abs() < 1e-9,
             "{summary:?}"
         );
+    }
+
+    #[test]
+    fn a_started_session_filled_reads_back_as_the_same_session_inserted() {
+        let inserted = store();
+        let filled = store();
+        for s in [&inserted, &filled] {
+            s.save_profile(&profile(80.0)).unwrap();
+        }
+        let (a, b) = (custom(&inserted, "Press"), custom(&inserted, "Row"));
+        assert_eq!((custom(&filled, "Press"), custom(&filled, "Row")), (a, b));
+        let planned = [history(a, b, 0, Some(82.5)), history(b, a, 2, None)];
+        let ids = inserted.insert_history(&planned).unwrap();
+        let started: Vec<SessionId> = planned
+            .iter()
+            .map(|p| filled.start_session(p.started_at, "").unwrap())
+            .collect();
+        assert_eq!(started, ids);
+        filled
+            .fill_history(started.iter().copied().zip(&planned))
+            .unwrap();
+        for id in &ids {
+            assert_eq!(filled.session(*id).unwrap(), inserted.session(*id).unwrap());
+            assert_eq!(rows(&filled, *id), rows(&inserted, *id));
+        }
+        assert_eq!(
+            filled.recent_sessions(10, 0).unwrap(),
+            inserted.recent_sessions(10, 0).unwrap()
+        );
+
+        // Only a session still active can be filled, and then nothing of the batch is stored.
+        let more = filled.start_session(at(5 * 24 * 60), "").unwrap();
+        let err = filled
+            .fill_history([(more, &planned[0]), (ids[0], &planned[1])])
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                StoreError::NotFound {
+                    what: "active session",
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(filled.session(more).unwrap().unwrap().slots.is_empty());
     }
 
     #[test]

@@ -6,12 +6,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::Request;
 use crate::core::heart::settings::HrSettings;
-use crate::core::program::slot::{Change, LiftState, SlotState, Slots};
+use crate::core::program::slot::{LiftState, SlotState};
 use crate::core::strength::history::Performance;
 use crate::core::strength::progression::RuleConfig;
 use crate::core::workout::session::{Session, SlotId};
 use crate::read::program_lifter::find;
-use crate::read::program_run::{RunError, SessionDay, targets_of};
+use crate::read::program_run::{RunError, SessionDay, save_day, targets_of};
 use crate::read::{ProgramRun, ProgramSummary};
 use crate::store::{AssignmentId, NewChange, Store, StoreError};
 
@@ -203,12 +203,11 @@ pub fn finish_day(store: &Store, session: &Session) -> Result<Option<ProgramFini
     }
     let outcome = run.after_session(seq, session);
     let title = session.title.clone();
-    let new: Vec<NewChange> = outcome.changes.iter().map(new_change).collect();
-    let ids = store.save_program_progress(
+    let ids = save_day(
+        store,
         assignment,
-        &states(&outcome.after),
-        &lifts(&outcome.after),
-        &new,
+        &outcome.after,
+        &outcome.changes,
         session.ended_at.unwrap_or(session.started_at),
     )?;
     let changes = outcome
@@ -282,40 +281,4 @@ pub fn propose(
         .filter(|c| c.kind == "adaptive" && c.status == "proposed")
         .map(|c| (c.id, c.reason))
         .collect())
-}
-
-fn states(slots: &Slots) -> Vec<(String, SlotState)> {
-    slots
-        .states()
-        .iter()
-        .map(|(k, s)| (k.clone(), s.clone()))
-        .collect()
-}
-
-fn lifts(slots: &Slots) -> Vec<(String, LiftState)> {
-    slots
-        .lifts()
-        .iter()
-        .map(|(k, l)| (k.clone(), l.clone()))
-        .collect()
-}
-
-/// A change as the modification history keeps it, its numbers in the detail.
-fn new_change(c: &Change) -> NewChange {
-    let pair = |p: Option<(crate::core::units::Weight, crate::core::units::Weight)>| {
-        p.map(|(a, b)| serde_json::json!([a.kg(), b.kg()]))
-    };
-    NewChange {
-        kind: "progression",
-        slot: Some(c.key.clone()),
-        status: "applied",
-        reason: c.reason.clone(),
-        detail: serde_json::json!({
-            "load_kg": pair(c.load),
-            "tm_kg": pair(c.tm),
-            "max_kg": pair(c.max),
-            "stage": c.stage,
-        })
-        .to_string(),
-    }
 }

@@ -15,6 +15,7 @@ use ratatui::widgets::Block;
 use crate::app::keymap::{Command, Context};
 use crate::app::state::{Detail, DetailView, State};
 use crate::core::words;
+use crate::ui::text;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::entry_line;
 
@@ -70,20 +71,30 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, detail: &Detail, the
     }
 }
 
-/// "Mon 21 Sep 2026 14:13 · Workout · 5 sets · 1 h 05 min · RPE 8".
-fn title(state: &State, detail: &Detail, view: &str) -> String {
+/// "Mon 21 Sep 2026 14:13 · Workout · 5 sets · 1 h 05 min · RPE 8", for a block `width` wide:
+/// a long session title (a program day's) gives way to the figures and the key after it, and
+/// is left out when there is no room for a few letters of it.
+fn title(state: &State, detail: &Detail, view: &str, width: u16) -> String {
     let session = &detail.session;
     let length = session
         .ended_at
         .map(|end| format!(" · {}", words::duration(session.duration(end))))
         .unwrap_or_default();
-    format!(
-        " {} · {} · {}{length} · RPE {}{view} ",
-        state.local(session.started_at).format("%a %d %b %Y %H:%M"),
-        session.title,
+    let head = format!(
+        " {}",
+        state.local(session.started_at).format("%a %d %b %Y %H:%M")
+    );
+    let rest = format!(
+        " · {}{length} · RPE {}{view} ",
         words::count(session.set_count(), "set", "sets"),
         session.rpe.map_or("–".into(), |r| r.to_string())
-    )
+    );
+    let room = usize::from(width.saturating_sub(2))
+        .saturating_sub(text::width(&head) + text::width(&rest) + text::width(" · "));
+    if room < 4.min(text::width(&session.title)) {
+        return format!("{head}{rest}");
+    }
+    format!("{head} · {}{rest}", text::truncate(&session.title, room))
 }
 
 /// "Tab: heart rate" — the key that switches to the other view, for a small terminal's title.

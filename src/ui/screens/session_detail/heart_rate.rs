@@ -32,7 +32,7 @@ pub(super) fn render(
     let title = if both {
         format!(" Heart rate{model} ")
     } else {
-        title(state, detail, &switch_hint(state, "sets"))
+        title(state, detail, &switch_hint(state, "sets"), area.width)
     };
     let block = Block::bordered().title(title).border_style(theme.border());
     let inner = block.inner(area);

@@ -88,7 +88,7 @@ pub(super) fn render(frame: &mut Frame, area: Rect, state: &State, detail: &Deta
     frame.render_widget(
         Paragraph::new(lines).scroll((scroll, 0)).block(
             Block::bordered()
-                .title(title(state, detail, &hint))
+                .title(title(state, detail, &hint, area.width))
                 .border_style(theme.border()),
         ),
         area,
