@@ -333,3 +333,20 @@ fn a_new_program_from_the_skeleton_then_deleted() {
     let again = run(home.path(), &db, &["program", "show", "My LP"]);
     assert_eq!(again.code, Some(2), "the built-ins have no \"My LP\"");
 }
+
+#[test]
+fn training_days_that_do_not_fit_a_weekly_program_are_said() {
+    let home = TempDir::new().unwrap();
+    let db = home.path().join("p.db");
+    let mut args = vec!["program", "start", "531", "--days", "mon"];
+    args.extend(MAXES);
+    let out = run(home.path(), &db, &args);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stdout.contains(
+            "Note: 5/3/1 has 4 days a week and you train 1 day: its weeks will not match calendar weeks"
+        ),
+        "{}",
+        out.stdout
+    );
+}

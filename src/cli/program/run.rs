@@ -101,6 +101,25 @@ pub fn start(ctx: &Context, args: &StartArgs) -> Result<(), Failure> {
             "--days: name at least one weekday, e.g. mon,wed,fri".into(),
         ));
     }
+    // A weekly program's weeks follow the calendar only with as many training days as its
+    // weeks have days: say so (the lifter may mean it).
+    let most = program
+        .weeks
+        .iter()
+        .map(|w| w.days.len())
+        .max()
+        .unwrap_or(0);
+    let mismatch = (program.meta.schedule == ironpulse::core::program::Schedule::Weekly
+        && days.len() != most)
+        .then(|| {
+            format!(
+                "Note: {} has {} a week and you train {}: its weeks will not match calendar weeks \
+                 (each day still comes in order).\n",
+                program.meta.name,
+                ironpulse::core::words::count(most, "day", "days"),
+                ironpulse::core::words::count(days.len(), "day", "days")
+            )
+        });
     let pl = lifting.lifter(program, &args.maxes)?;
     let missing: Vec<&str> = pl.missing().map(|m| m.exercise.as_str()).collect();
     if let Some(first) = missing.first() {
@@ -139,6 +158,9 @@ pub fn start(ctx: &Context, args: &StartArgs) -> Result<(), Failure> {
             MissedPolicy::Mark => "is marked missed (the plan keeps its dates)",
         }
     );
+    if let Some(note) = mismatch {
+        out.push_str(&note);
+    }
     let run = ProgramRun::read(store, &lifting.profile, lifting.today).map_err(run_error)?;
     if let Some(run) = run {
         out.push_str(&today_text(&run, lifting.profile.unit, lifting.today));
