@@ -402,3 +402,83 @@ fn todays_day_starts_as_a_session_and_a_deload_week_is_recorded() {
         Some(0)
     );
 }
+
+/// Deleting a trained program day's session takes back what it changed: the slot's load is
+/// restored and the change recorded as taken back — unless a later session built on it.
+#[test]
+fn deleting_a_program_sessions_takes_back_its_progression() {
+    use ironpulse::app::store_worker::{
+        ProgramReply, ProgramRequest, SessionRequest, StoreReply, answer,
+    };
+    use ironpulse::core::profile::Profile;
+
+    let store = Store::open_in_memory().unwrap();
+    store.save_profile(&Profile::example()).unwrap();
+    let text = "program: LP\nday A\n  Squat: 3x5; start 100kg; progress linear +2.5kg\n";
+    let p = store
+        .create_program("LP", None, text, "created", at(0))
+        .unwrap();
+    let today = day("2026-01-05");
+    let run = store
+        .start_program(p, today, &[], MissedPolicy::Shift, &[], at(0))
+        .unwrap();
+    let train = |minutes: i64, kg: f64| {
+        let reply = answer(
+            &store,
+            ProgramRequest::StartToday {
+                at: at(minutes),
+                today,
+            }
+            .into(),
+        );
+        let StoreReply::Program(ProgramReply::TodayStarted(started)) = reply else {
+            panic!("{reply:?}");
+        };
+        let slot = started.session.slots[0].id;
+        store
+            .log_sets(
+                slot,
+                &[lift(kg, 5), lift(kg, 5), lift(kg, 5)],
+                at(minutes + 1),
+            )
+            .unwrap();
+        let finish = SessionRequest::Finish {
+            session: started.session.id,
+            at: at(minutes + 2),
+            rpe: None,
+            notes: String::new(),
+        };
+        assert!(matches!(
+            answer(&store, finish.into()),
+            StoreReply::Session(_)
+        ));
+        started.session.id
+    };
+    let working = || {
+        store.assignment(run).unwrap().unwrap().slots[0]
+            .1
+            .working
+            .unwrap()
+            .kg()
+    };
+    let first = train(10, 100.0);
+    assert!((working() - 102.5).abs() < 1e-9);
+    store.delete_session(first).unwrap();
+    assert!((working() - 100.0).abs() < 1e-9, "taken back");
+    let changes = store.program_changes(p).unwrap();
+    assert_eq!(changes[0].status, "suppressed");
+    assert!(
+        changes[0]
+            .reason
+            .ends_with("— taken back: its session was deleted")
+    );
+    // Two sessions: deleting the first leaves the load the second built on.
+    let first = train(20, 100.0);
+    let _second = train(30, 102.5);
+    assert!((working() - 105.0).abs() < 1e-9, "{}", working());
+    store.delete_session(first).unwrap();
+    assert!(
+        (working() - 105.0).abs() < 1e-9,
+        "a later session built on it"
+    );
+}

@@ -167,6 +167,58 @@ pub fn save_day(
     store.save_program_progress(assignment, &states, &lifts, &new, at)
 }
 
+/// [`save_day`] for a day trained in `session`: each change also keeps its session and its
+/// slot's and lift's state before it, so deleting the session can take the change back.
+pub fn save_session_day(
+    store: &Store,
+    assignment: AssignmentId,
+    session: crate::core::workout::session::SessionId,
+    outcome: &DayOutcome,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<i64>, StoreError> {
+    let states: Vec<(String, SlotState)> = outcome
+        .after
+        .states()
+        .iter()
+        .map(|(k, s)| (k.clone(), s.clone()))
+        .collect();
+    let lifts: Vec<(String, LiftState)> = outcome
+        .after
+        .lifts()
+        .iter()
+        .map(|(k, l)| (k.clone(), l.clone()))
+        .collect();
+    let new: Vec<NewChange> = outcome
+        .changes
+        .iter()
+        .map(|c| {
+            let mut change = new_change(c);
+            let mut detail: serde_json::Value =
+                serde_json::from_str(&change.detail).unwrap_or_default();
+            detail["session"] = serde_json::json!(session.0);
+            if let Some(s) = outcome.before.state(&c.key) {
+                detail["before_slot"] = serde_json::json!({
+                    "working_kg": s.working.map(Weight::kg),
+                    "stage": s.stage,
+                    "fails": s.fails,
+                    "first_stage_kg": s.first_stage.map(Weight::kg),
+                });
+            }
+            if let Some(l) = outcome.before.lift(&c.exercise) {
+                detail["before_lift"] = serde_json::json!({
+                    "exercise": c.exercise,
+                    "max_kg": l.max.map(Weight::kg),
+                    "tm_kg": l.tm.map(Weight::kg),
+                    "short_in_cycle": l.short_in_cycle,
+                });
+            }
+            change.detail = detail.to_string();
+            change
+        })
+        .collect();
+    store.save_program_progress(assignment, &states, &lifts, &new, at)
+}
+
 /// A change as the modification history keeps it, its numbers in the detail.
 pub fn new_change(c: &Change) -> NewChange {
     let pair = |p: Option<(Weight, Weight)>| p.map(|(a, b)| serde_json::json!([a.kg(), b.kg()]));

@@ -786,3 +786,96 @@ impl Store {
             .collect()
     }
 }
+
+impl Store {
+    /// A trained program day's session is being deleted (inside the caller's transaction): each
+    /// change it made that no later session built on is taken back — its slot and lift restored
+    /// to the state kept with it — and recorded as suppressed, saying why.
+    pub(super) fn take_back_program_day(&self, session: i64) -> Result<(), StoreError> {
+        let fail = || self.fail("take back the deleted session's program changes");
+        let rows: Vec<(i64, i64, Option<String>, String)> = self
+            .conn
+            .prepare(
+                "SELECT id, assignment_id, slot, detail FROM program_change
+                 WHERE kind = 'progression' AND status = 'applied' AND detail LIKE ?1",
+            )
+            .and_then(|mut stmt| {
+                stmt.query_map([format!("%\"session\":{session}%")], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })?
+                .collect()
+            })
+            .map_err(fail())?;
+        for (id, assignment, slot, detail) in rows {
+            let detail: serde_json::Value = serde_json::from_str(&detail).unwrap_or_default();
+            if detail.get("session").and_then(serde_json::Value::as_i64) != Some(session) {
+                continue;
+            }
+            let later: i64 = self
+                .conn
+                .query_row(
+                    "SELECT count(*) FROM program_change WHERE assignment_id = ?1 AND slot IS ?2
+                     AND kind = 'progression' AND status = 'applied' AND id > ?3",
+                    params![assignment, slot, id],
+                    |r| r.get(0),
+                )
+                .map_err(fail())?;
+            if later > 0 {
+                continue;
+            }
+            let f = |v: &serde_json::Value, k: &str| v.get(k).and_then(serde_json::Value::as_f64);
+            if let (Some(slot), Some(before)) = (&slot, detail.get("before_slot")) {
+                self.conn
+                    .execute(
+                        "UPDATE program_slot SET working_kg = ?3, stage = ?4, fails = ?5,
+                         first_stage_kg = ?6 WHERE assignment_id = ?1 AND slot = ?2",
+                        params![
+                            assignment,
+                            slot,
+                            f(before, "working_kg"),
+                            before
+                                .get("stage")
+                                .and_then(serde_json::Value::as_i64)
+                                .unwrap_or(0),
+                            before
+                                .get("fails")
+                                .and_then(serde_json::Value::as_i64)
+                                .unwrap_or(0),
+                            f(before, "first_stage_kg")
+                        ],
+                    )
+                    .map_err(fail())?;
+            }
+            if let Some(before) = detail.get("before_lift")
+                && let Some(exercise) = before.get("exercise").and_then(serde_json::Value::as_str)
+            {
+                self.conn
+                    .execute(
+                        "UPDATE program_lift SET max_kg = ?3, tm_kg = ?4, short_in_cycle = ?5
+                         WHERE assignment_id = ?1 AND exercise = ?2",
+                        params![
+                            assignment,
+                            exercise,
+                            f(before, "max_kg"),
+                            f(before, "tm_kg"),
+                            i64::from(
+                                before
+                                    .get("short_in_cycle")
+                                    .and_then(serde_json::Value::as_bool)
+                                    .unwrap_or(false)
+                            )
+                        ],
+                    )
+                    .map_err(fail())?;
+            }
+            self.conn
+                .execute(
+                    "UPDATE program_change SET status = 'suppressed',
+                     reason = reason || ' — taken back: its session was deleted' WHERE id = ?1",
+                    [id],
+                )
+                .map_err(fail())?;
+        }
+        Ok(())
+    }
+}

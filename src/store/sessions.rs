@@ -504,6 +504,9 @@ impl Store {
     pub fn delete_session(&self, id: SessionId) -> Result<(), StoreError> {
         let tx = self.write()?;
         let exercises = self.exercises_of_session(id.0)?;
+        // A program day it trained is due again (its mark goes with it), and what it changed in
+        // the program is taken back.
+        self.take_back_program_day(id.0)?;
         self.update_one(
             "session",
             id.0,

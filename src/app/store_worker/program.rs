@@ -11,7 +11,7 @@ use crate::core::strength::history::Performance;
 use crate::core::strength::progression::RuleConfig;
 use crate::core::workout::session::{Session, SlotId};
 use crate::read::program_lifter::find;
-use crate::read::program_run::{RunError, SessionDay, save_day, targets_of};
+use crate::read::program_run::{RunError, SessionDay, save_session_day, targets_of};
 use crate::read::{ProgramRun, ProgramSummary};
 use crate::store::{AssignmentId, NewChange, Store, StoreError};
 
@@ -203,11 +203,11 @@ pub fn finish_day(store: &Store, session: &Session) -> Result<Option<ProgramFini
     }
     let outcome = run.after_session(seq, session);
     let title = session.title.clone();
-    let ids = save_day(
+    let ids = save_session_day(
         store,
         assignment,
-        &outcome.after,
-        &outcome.changes,
+        session.id,
+        &outcome,
         session.ended_at.unwrap_or(session.started_at),
     )?;
     let changes = outcome
