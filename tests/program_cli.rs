@@ -132,7 +132,11 @@ fn bad_input_exits_2_with_what_was_wrong() {
     let db = home.path().join("x.db");
     let bad = home.path().join("bad.txt");
     fs::write(&bad, "program: X\nday A\n  Squat: 5xfive\n").unwrap();
-    let cases: [(Vec<&str>, &str); 6] = [
+    let cases: [(Vec<&str>, &str); 7] = [
+        (
+            vec!["program", "start", "gzclp", "--date", "1900-01-01"],
+            "--date 1900-01-01: give a first day from 2000-01-01",
+        ),
         (
             vec!["program", "validate", bad.to_str().unwrap()],
             "line 3, column 10: expected sets x reps",

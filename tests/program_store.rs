@@ -482,3 +482,36 @@ fn deleting_a_program_sessions_takes_back_its_progression() {
         "a later session built on it"
     );
 }
+
+#[test]
+fn a_new_run_reads_its_own_changes_not_an_earlier_runs() {
+    use ironpulse::core::profile::Profile;
+    use ironpulse::read::ProgramRun;
+
+    let store = Store::open_in_memory().unwrap();
+    store.save_profile(&Profile::example()).unwrap();
+    let p = store
+        .create_program("P", None, TEXT, "created", at(0))
+        .unwrap();
+    let first = store
+        .start_program(p, day("2026-01-05"), &[], MissedPolicy::Shift, &[], at(0))
+        .unwrap();
+    store
+        .set_program_status(first, RunStatus::Abandoned, day("2026-01-06"), at(1))
+        .unwrap();
+    store
+        .start_program(p, day("2026-01-07"), &[], MissedPolicy::Shift, &[], at(2))
+        .unwrap();
+    store
+        .record_program_edit(p, "edited: version 2", at(3))
+        .unwrap();
+    let run = ProgramRun::read(&store, &Profile::example(), day("2026-01-07"))
+        .unwrap()
+        .unwrap();
+    let reasons: Vec<&str> = run.changes.iter().map(|c| c.reason.as_str()).collect();
+    assert_eq!(
+        reasons,
+        ["edited: version 2"],
+        "the first run's abandonment is its own"
+    );
+}

@@ -385,7 +385,9 @@ impl ProgramRun {
             });
         let adherence = Self::adherence(store, &program, &assignment, &calendar, &lifter, &slots)?;
         let progress = total_days.and_then(|t| progress(&calendar, t));
-        let changes = store.program_changes(assignment.program.id)?;
+        // This run's changes and the program's own edits, not an earlier run's.
+        let mut changes = store.program_changes(assignment.program.id)?;
+        changes.retain(|c| c.run.is_none_or(|r| r == assignment.id));
         Ok(Some(ProgramRun {
             assignment,
             program,

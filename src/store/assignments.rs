@@ -91,6 +91,8 @@ pub struct NewChange {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChangeRow {
     pub id: i64,
+    /// The run it was made in; None for an edit of the program itself.
+    pub run: Option<AssignmentId>,
     pub at: DateTime<Utc>,
     pub kind: String,
     pub slot: Option<String>,
@@ -101,8 +103,17 @@ pub struct ChangeRow {
 
 /// An assignment row: program, version, start day, weekdays, policy, status, end day.
 type HeadRow = (i64, i64, String, String, String, String, Option<String>);
-/// A change row: id, time, kind, slot, status, reason, detail.
-type ChangeTuple = (i64, i64, String, Option<String>, String, String, String);
+/// A change row: id, run, time, kind, slot, status, reason, detail.
+type ChangeTuple = (
+    i64,
+    Option<i64>,
+    i64,
+    String,
+    Option<String>,
+    String,
+    String,
+    String,
+);
 /// A mark row: id, day index, mark, day, session, targets.
 type MarkRow = (i64, i64, String, Option<String>, Option<i64>, String);
 /// A slot row: slot, working load, stage, misses, first-stage load.
@@ -753,8 +764,8 @@ impl Store {
         let rows: Vec<ChangeTuple> = self
             .conn
             .prepare_cached(
-                "SELECT id, made_at, kind, slot, status, reason, detail FROM program_change
-                 WHERE program_id = ?1 ORDER BY made_at, id",
+                "SELECT id, assignment_id, made_at, kind, slot, status, reason, detail
+                 FROM program_change WHERE program_id = ?1 ORDER BY made_at, id",
             )
             .and_then(|mut stmt| {
                 stmt.query_map([program.0], |r| {
@@ -766,15 +777,17 @@ impl Store {
                         r.get(4)?,
                         r.get(5)?,
                         r.get(6)?,
+                        r.get(7)?,
                     ))
                 })?
                 .collect()
             })
             .map_err(self.fail("read the program's changes"))?;
         rows.into_iter()
-            .map(|(id, at, kind, slot, status, reason, detail)| {
+            .map(|(id, run, at, kind, slot, status, reason, detail)| {
                 Ok(ChangeRow {
                     id,
+                    run: run.map(AssignmentId),
                     at: from_millis(at, "program_change", id)?,
                     kind,
                     slot,

@@ -92,6 +92,14 @@ pub fn start(ctx: &Context, args: &StartArgs) -> Result<(), Failure> {
         store,
         today: Utc::now().date_naive(),
     };
+    let start = args.date.unwrap_or(lifting.today);
+    let earliest = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(lifting.today);
+    let latest = lifting.today + chrono::Days::new(366);
+    if start < earliest || start > latest {
+        return Err(Failure::Usage(format!(
+            "--date {start}: give a first day from 2000-01-01 to a year from today ({latest})"
+        )));
+    }
     let days = match &args.days {
         Some(text) => weekdays(text).map_err(|e| Failure::Usage(format!("--days: {e}")))?,
         None => default_weekdays(usize::from(program.meta.days.unwrap_or(3))),
@@ -141,7 +149,6 @@ pub fn start(ctx: &Context, args: &StartArgs) -> Result<(), Failure> {
         .filter(|m| m.max.is_some())
         .map(|m| (m.exercise.clone(), LiftState::new(m.max, tm)))
         .collect();
-    let start = args.date.unwrap_or(lifting.today);
     let policy = match args.missed {
         MissedArg::Shift => MissedPolicy::Shift,
         MissedArg::Mark => MissedPolicy::Mark,
@@ -394,6 +401,11 @@ pub fn mark(ctx: &Context, skip: bool, args: &DayArgs) -> Result<(), Failure> {
         let to = args
             .to
             .ok_or_else(|| Failure::Usage("move needs --to YYYY-MM-DD".into()))?;
+        if to > today + chrono::Days::new(366) {
+            return Err(Failure::Usage(format!(
+                "--to {to} is more than a year away; move a day to a date within the year"
+            )));
+        }
         if to < today {
             return Err(Failure::Usage(format!(
                 "--to {to} is in the past; move a day to today or later"
