@@ -354,3 +354,29 @@ fn training_days_that_do_not_fit_a_weekly_program_are_said() {
         out.stdout
     );
 }
+
+#[test]
+fn finishing_a_program_sums_it_up_with_its_training_maxes() {
+    let home = TempDir::new().unwrap();
+    let db = home.path().join("p.db");
+    let mut args = vec!["program", "start", "531", "--date", "2026-01-05"];
+    args.extend(MAXES);
+    assert_eq!(run(home.path(), &db, &args).code, Some(0));
+    let out = run(home.path(), &db, &["program", "finish"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stdout.starts_with("Finished 5/3/1.\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("  Back Squat: training max 126 kg\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("  Bench Press: training max 90 kg\n"),
+        "{}",
+        out.stdout
+    );
+}

@@ -5,11 +5,11 @@ use std::fmt::Write as _;
 
 use chrono::{NaiveDate, Utc};
 use clap::{Args, ValueEnum};
-use ironpulse::core::program::Num;
 use ironpulse::core::program::schedule::{
     Mark, MissedPolicy, Status, default_weekdays, weekdays, weekdays_text,
 };
 use ironpulse::core::program::slot::LiftState;
+use ironpulse::core::program::{Num, Rule};
 use ironpulse::core::units::Unit;
 use ironpulse::read::ProgramRun;
 use ironpulse::store::{RunStatus, Store};
@@ -330,13 +330,13 @@ pub fn set_status(ctx: &Context, to: RunStatus) -> Result<(), Failure> {
         RunStatus::Abandoned => format!("Abandoned {name}.\n"),
     };
     if matches!(to, RunStatus::Finished | RunStatus::Abandoned) {
-        out.push_str(&summary(&run));
+        out.push_str(&summary(&run, profile.unit));
     }
     output::text(&out)
 }
 
 /// What a finished or abandoned program came to.
-fn summary(run: &ProgramRun) -> String {
+fn summary(run: &ProgramRun, unit: Unit) -> String {
     let o = run.adherence.overall;
     let mut out = format!(
         "  {} of {} planned ({}), {} of {} sets ({}), loads within ±2.5 %: {}\n",
@@ -351,23 +351,51 @@ fn summary(run: &ProgramRun) -> String {
     if let Some(p) = run.progress {
         let _ = writeln!(out, "  {p:.0} % of the program's days done");
     }
-    for (exercise, lift) in run.slots.lifts() {
-        let start = run
-            .assignment
-            .lifts
+    // Each training max then and now: the first change to it kept where it started.
+    let exercise_of = |key: &str| {
+        run.program
+            .weeks
             .iter()
-            .find(|(e, _)| e == exercise)
-            .map(|(_, l)| l);
-        if let (Some(tm), Some(first)) = (lift.tm, start.and_then(|s| s.tm))
-            && (tm.kg() - first.kg()).abs() > 1e-9
-        {
-            {
+            .flat_map(|w| &w.days)
+            .flat_map(|d| &d.lines)
+            .find(|l| l.key() == key)
+            .map(|l| run.lifter.lifter.name(&l.exercise).to_string())
+    };
+    for (exercise, lift) in run.slots.lifts() {
+        let Some(now) = lift.tm else { continue };
+        let loads_from_tm = run.slots.rules().any(|(key, rule)| {
+            exercise_of(key).as_deref() == Some(exercise.as_str())
+                && matches!(
+                    rule,
+                    Rule::Tm { .. } | Rule::TmTable { .. } | Rule::TmReps { .. }
+                )
+        });
+        if !loads_from_tm {
+            continue;
+        }
+        let first = run
+            .changes
+            .iter()
+            .filter(|c| {
+                c.slot
+                    .as_deref()
+                    .is_some_and(|k| exercise_of(k).as_deref() == Some(exercise.as_str()))
+            })
+            .find_map(|c| {
+                let detail: serde_json::Value = serde_json::from_str(&c.detail).ok()?;
+                detail.get("tm_kg")?.as_array()?.first()?.as_f64()
+            });
+        let now_text = format!("{} {unit}", now.display(unit));
+        match first.and_then(|kg| ironpulse::core::units::Weight::from_kg(kg).ok()) {
+            Some(then) => {
                 let _ = writeln!(
                     out,
-                    "  {exercise}: training max {} → {} kg",
-                    first.display(Unit::Kg),
-                    tm.display(Unit::Kg)
+                    "  {exercise}: training max {} → {now_text}",
+                    then.display(unit)
                 );
+            }
+            None => {
+                let _ = writeln!(out, "  {exercise}: training max {now_text}");
             }
         }
     }
