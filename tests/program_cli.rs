@@ -23,6 +23,21 @@ const MAXES: [&str; 8] = [
     "ohp=60",
 ];
 
+/// Runs `args` with $EDITOR a script that applies the sed expression `edit` to the file.
+fn with_editor(home: &std::path::Path, edit: &str, args: &[&str]) -> std::process::Output {
+    let editor = home.join("editor.sh");
+    fs::write(&editor, format!("#!/bin/sh\nsed -i '{edit}' \"$1\"\n")).unwrap();
+    let mut perms = fs::metadata(&editor).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    fs::set_permissions(&editor, perms).unwrap();
+    cli::command(home)
+        .env("EDITOR", &editor)
+        .env_remove("VISUAL")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn the_library_lists_filters_and_ranks() {
     let home = TempDir::new().unwrap();
@@ -227,17 +242,11 @@ fn start_then_today_status_and_an_edit_in_the_editor() {
     };
     assert_eq!(day["day"], "A1", "the first day still waits: {today}");
     // An edit: the editor is a script that changes the rest; the new version is kept.
-    let editor = home.path().join("editor.sh");
-    fs::write(&editor, "#!/bin/sh\nsed -i 's/rest 3m/rest 4m/' \"$1\"\n").unwrap();
-    let mut perms = fs::metadata(&editor).unwrap().permissions();
-    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
-    fs::set_permissions(&editor, perms).unwrap();
-    let out = cli::command(home.path())
-        .env("EDITOR", &editor)
-        .env_remove("VISUAL")
-        .args(["--db", db.to_str().unwrap(), "program", "edit", "gzclp"])
-        .output()
-        .unwrap();
+    let out = with_editor(
+        home.path(),
+        "s/rest 3m/rest 4m/",
+        &["--db", db.to_str().unwrap(), "program", "edit", "gzclp"],
+    );
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -299,21 +308,11 @@ fn a_finished_session_is_kept_as_a_program_that_shows_its_lifts() {
 fn a_new_program_from_the_skeleton_then_deleted() {
     let home = TempDir::new().unwrap();
     let db = home.path().join("p.db");
-    let editor = home.path().join("editor.sh");
-    fs::write(
-        &editor,
-        "#!/bin/sh\nsed -i 's/start 60kg/start 70kg/' \"$1\"\n",
-    )
-    .unwrap();
-    let mut perms = fs::metadata(&editor).unwrap().permissions();
-    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
-    fs::set_permissions(&editor, perms).unwrap();
-    let out = cli::command(home.path())
-        .env("EDITOR", &editor)
-        .env_remove("VISUAL")
-        .args(["--db", db.to_str().unwrap(), "program", "new", "My LP"])
-        .output()
-        .unwrap();
+    let out = with_editor(
+        home.path(),
+        "s/start 60kg/start 70kg/",
+        &["--db", db.to_str().unwrap(), "program", "new", "My LP"],
+    );
     assert_eq!(
         out.status.code(),
         Some(0),

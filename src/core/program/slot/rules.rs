@@ -8,6 +8,15 @@ use crate::core::strength::progression::{step_down, step_up};
 use crate::core::units::{Unit, Weight, format_number};
 use crate::core::workout::plates::Loader;
 
+/// Adds `step` to the slot's load from `from` (a makeable load, the next one up at least):
+/// "add 2.5 kg → 102.5 kg".
+fn add(o: &Outcome<'_>, state: &mut SlotState, c: &mut Change, from: Weight, step: Step) -> String {
+    let to = step_up(o.loader, from, step_kg(step));
+    state.working = Some(to);
+    c.load = Some((from, to));
+    format!("add {} → {}", said(step, o.unit), o.show(to))
+}
+
 /// A session of a slot as the rules read it.
 pub(super) struct Outcome<'a> {
     pub planned: Vec<&'a PlannedSet>,
@@ -136,7 +145,6 @@ pub(super) fn double(
     c: &mut Change,
     step: Step,
 ) -> Option<()> {
-    let loader = o.loader;
     let got = o.got();
     let planned = &o.planned;
     let reps = |i: usize| o.reps(i);
@@ -147,14 +155,10 @@ pub(super) fn double(
         .enumerate()
         .all(|(i, s)| reps(i) >= s.reps.max);
     if top {
-        let to = step_up(loader, from, step_kg(step));
-        state.working = Some(to);
-        c.load = Some((from, to));
+        let added = add(o, state, c, from, step);
         c.reason = format!(
-            "every set at the top of its range ({got}): add {} → {} and start \
+            "every set at the top of its range ({got}): {added} and start \
                  at the bottom",
-            said(step, o.unit),
-            show(to)
         );
     } else {
         c.reason = format!(
@@ -173,21 +177,14 @@ pub(super) fn sum(
     target: u16,
     step: Step,
 ) -> Option<()> {
-    let loader = o.loader;
     let planned = &o.planned;
     let reps = |i: usize| o.reps(i);
     let show = |w: Weight| o.show(w);
     let from = o.base(state.working?);
     let total: u32 = (0..planned.len()).map(|i| u32::from(reps(i))).sum();
     if total >= u32::from(target) {
-        let to = step_up(loader, from, step_kg(step));
-        state.working = Some(to);
-        c.load = Some((from, to));
-        c.reason = format!(
-            "{total} reps in all (target {target}): add {} → {}",
-            said(step, o.unit),
-            show(to)
-        );
+        let added = add(o, state, c, from, step);
+        c.reason = format!("{total} reps in all (target {target}): {added}");
     } else {
         c.reason = format!(
             "{total} reps in all, under {target}: stay at {}",
@@ -205,21 +202,14 @@ pub(super) fn amrap(
     target: u16,
     step: Step,
 ) -> Option<()> {
-    let loader = o.loader;
     let planned = &o.planned;
     let reps = |i: usize| o.reps(i);
     let show = |w: Weight| o.show(w);
     let from = o.base(state.working?);
     let last = reps(planned.len().saturating_sub(1));
     if last >= target {
-        let to = step_up(loader, from, step_kg(step));
-        state.working = Some(to);
-        c.load = Some((from, to));
-        c.reason = format!(
-            "last set {last} reps (target {target}): add {} → {}",
-            said(step, o.unit),
-            show(to)
-        );
+        let added = add(o, state, c, from, step);
+        c.reason = format!("last set {last} reps (target {target}): {added}");
     } else {
         c.reason = format!(
             "last set {last} reps, under {target}: stay at {}",
@@ -252,15 +242,8 @@ pub(super) fn stages(
         state.first_stage = Some(from);
     }
     if all_min {
-        let to = step_up(loader, from, step_kg(step));
-        state.working = Some(to);
-        c.load = Some((from, to));
-        c.reason = format!(
-            "{} done ({got}): add {} → {}",
-            name(now),
-            said(step, o.unit),
-            show(to)
-        );
+        let added = add(o, state, c, from, step);
+        c.reason = format!("{} done ({got}): {added}", name(now),);
     } else if now + 1 < stages.len() {
         state.stage = now + 1;
         c.stage = Some((name(now), name(now + 1)));
