@@ -243,7 +243,7 @@ pub(super) fn stages(
     }
     if all_min {
         let added = add(o, state, c, from, step);
-        c.reason = format!("{} done ({got}): {added}", name(now),);
+        c.reason = format!("{} done ({got}): {added}", name(now));
     } else if now + 1 < stages.len() {
         state.stage = now + 1;
         c.stage = Some((name(now), name(now + 1)));
