@@ -196,7 +196,8 @@ impl Parser {
         }
         let first = body.split_whitespace().next().unwrap_or("");
         let start = raw.len() - raw.trim_start().len();
-        match first.to_ascii_lowercase().as_str() {
+        // Headings are lowercase, so an exercise may be called "Day Press" or "Note Curl".
+        match first {
             "week" => self.week(n, raw, start),
             "day" => self.day(n, raw, start),
             _ if self.weeks.is_empty() => self.header(n, raw, start),
@@ -453,7 +454,7 @@ impl Parser {
 /// `note: text` → `text`.
 fn strip_key<'a>(body: &'a str, key: &str) -> Option<&'a str> {
     let (k, rest) = body.split_once(':')?;
-    k.trim().eq_ignore_ascii_case(key).then(|| rest.trim())
+    (k.trim() == key).then(|| rest.trim())
 }
 
 /// `week 2 deload: Heavy` → the head's byte range and the title.

@@ -337,6 +337,18 @@ fn invalid_programs_say_where_and_what_was_expected() {
 }
 
 #[test]
+fn headings_are_lowercase_so_an_exercise_may_start_with_their_words() {
+    let p = parse("program: X\nday A\n  Day [slot0]: 1x1\n  Note Curl: 3x8\n  Week Row: 3x5\n")
+        .unwrap();
+    let names: Vec<&str> = p.weeks[0].days[0]
+        .lines
+        .iter()
+        .map(|l| l.exercise.as_str())
+        .collect();
+    assert_eq!(names, ["Day", "Note Curl", "Week Row"]);
+}
+
+#[test]
 fn formatting_then_parsing_gives_the_same_program() {
     let p = parse(GZCLP_A1).unwrap();
     let text = p.to_string();
